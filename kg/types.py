@@ -1,0 +1,141 @@
+"""Frozen records passed between the stages of the pipeline.
+
+documents → nlp → entities → statements → rdf → store / view.  Every stage after
+extraction reads :class:`Statement` records through their JSON form
+(``statements.jsonl``), which is the stable contract of the tool.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: ``text`` is the whole text, title line included, so offsets index it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    date: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "sha256": self.sha256,
+            "chars": len(self.text),
+        }
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical node. ``id`` is stable and readable ("Russia", "Islamic State")."""
+
+    id: str
+    label: str
+    type: str
+    code: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A subject or object as written (``text``) and the node it denotes (``entity``)."""
+
+    text: str
+    entity: Entity
+
+    def to_record(self) -> dict[str, Any]:
+        record = {
+            "text": self.text,
+            "id": self.entity.id,
+            "label": self.entity.label,
+            "type": self.entity.type,
+        }
+        if self.entity.code:
+            record["code"] = self.entity.code
+        return record
+
+
+@dataclass(frozen=True)
+class Predicate:
+    text: str
+    lemma: str
+    event: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"text": self.text, "lemma": self.lemma, "event": self.event}
+
+
+# The closed set of modalities; None means a plain assertion.  Documented in ontology/README.md.
+MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obligated", "claimed")
+
+
+@dataclass(frozen=True)
+class Statement:
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    subject: Argument
+    predicate: Predicate
+    object: Argument
+    negated: bool = False
+    modality: str | None = None
+    attributed_to: Argument | None = None
+    confidence: float = 0.5
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise ValueError(f"unknown modality {self.modality!r}")
+        if not self.id:
+            object.__setattr__(self, "id", statement_id(self))
+
+    @property
+    def asserted(self) -> bool:
+        """True for a plain positive fact: the only kind that becomes a direct triple."""
+        return not self.negated and self.modality is None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "subject": self.subject.to_record(),
+            "predicate": self.predicate.to_record(),
+            "object": self.object.to_record(),
+            "negated": self.negated,
+            "modality": self.modality,
+            "attributed_to": self.attributed_to.to_record() if self.attributed_to else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def statement_id(statement: Statement) -> str:
+    """A hash of what the statement says and where, so ids are stable across runs."""
+    key = "\x1f".join(
+        [
+            statement.doc,
+            str(statement.start),
+            statement.subject.text,
+            statement.subject.entity.id,
+            statement.predicate.text,
+            statement.object.text,
+            statement.object.entity.id,
+            str(statement.negated),
+            str(statement.modality),
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
