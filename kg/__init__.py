@@ -1,8 +1,40 @@
-"""kg: an offline knowledge-graph builder for news."""
+"""kg: an offline knowledge-graph builder for news.
+
+>>> import kg
+>>> report = kg.build(["examples/"], out="output")          # doctest: +SKIP
+>>> kg.extract("Russia struck Islamic State targets in Syria.")  # doctest: +SKIP
+>>> print(kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", out="output"))  # doctest: +SKIP
+"""
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 __version__ = "0.1.0"
+__all__ = ["build", "extract", "query", "KGError", "__version__"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+from kg.errors import KGError  # noqa: E402
+
+
+def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True):
+    """Build statements, RDF, the embedded store and the page from articles; see ``kg build``."""
+    from kg.pipeline import build as _build
+
+    return _build([paths] if isinstance(paths, (str, os.PathLike)) else paths, out=out, formats=formats, quiet=quiet)
+
+
+def extract(text: str, *, doc_id: str = "text"):
+    """The statements of one text, as :class:`kg.types.Statement` records; no store."""
+    from kg.pipeline import extract as _extract
+
+    return _extract(text, doc_id=doc_id)
+
+
+def query(sparql: str, *, out: str | os.PathLike = "output", format: str = "table") -> str:
+    """Run SPARQL against the embedded store of a build and return the formatted result."""
+    from kg.store import query as _query
+
+    return _query(sparql, store=Path(out) / "store", format=format)

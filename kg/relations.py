@@ -1,0 +1,353 @@
+"""Dependency patterns → statements, with negation, modality and attribution kept.
+
+One generator per construction, in the spirit of "one rule, one comment": each yields
+:class:`Candidate` tuples (subject head, predicate tokens, object head) that
+:func:`statements_from_sentence` turns into :class:`~kg.types.Statement` records.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.entities import CONCEPT, EntityResolver, phrase_tokens
+from kg.events import event_type, noun_event_type
+from kg.types import Argument, Entity, Predicate, Statement
+
+SUBJECTS = {"nsubj", "csubj"}
+OBJECTS = {"dobj", "attr", "oprd", "dative"}
+# Verbs whose clausal complement is what someone said, not what happened.
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "announce", "report", "note", "stress", "explain", "confirm",
+    "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
+    "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told",
+}
+# Modal auxiliaries → modality.
+MODAL_AUX = {
+    "may": "possible", "might": "possible", "could": "possible", "can": "possible",
+    "will": "future", "shall": "future", "'ll": "future", "wo": "future",
+    "would": "conditional",
+    "must": "obligated", "should": "obligated", "ought": "obligated",
+}
+# Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
+GOVERNOR_MODALITY = {
+    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare",
+                     "vow", "pledge", "promise", "mean", "wish", "decide", "agree", "offer",
+                     "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
+    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
+    **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
+    **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need"), "obligated"),
+    **dict.fromkeys(("expect", "likely", "set", "go"), "future"),
+}
+# Governors that deny their complement: "refused to share" is a refusal, not a sharing.
+REFUSAL_VERBS = {"refuse", "decline", "reject", "fail", "deny"}
+NEGATIONS = {"not", "n't", "never", "no"}
+CONDITIONAL_MARKS = {"if", "unless"}
+# Prepositions that introduce time, manner or place rather than a participant.
+NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about"}
+EVENT_NOUN_PREPS = {"on", "against", "with", "at", "to", "for", "upon", "by", "in"}
+
+BASE_CONFIDENCE = {"direct": 0.8, "passive": 0.75, "prep": 0.7, "copula": 0.55, "nominal": 0.6}
+
+
+@dataclass
+class Candidate:
+    """A statement before its arguments are resolved."""
+
+    subject: Token
+    object: Token
+    verb: Token
+    words: list[Token]
+    lemma: str
+    kind: str
+    inherited_subject: bool = False
+    event: str | None = None
+    extra: list[Token] = field(default_factory=list)
+
+
+# -- clause structure ---------------------------------------------------------------------
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJECTS]
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it: "Shoigu and Putin" → [Shoigu, Putin]."""
+    heads = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.pos_ == token.pos_ or conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
+            heads.append(conj)
+    return heads
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """The subject heads of a verb, and whether they were inherited from another clause."""
+    found = own_subjects(verb)
+    if found:
+        return [s for head in found for s in with_conjuncts(head)], False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
+        inherited, _ = subjects(verb.head)
+        return inherited, True
+    if verb.dep_ == "xcomp":
+        # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if objects:
+            return objects, True
+        if verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("AUX", "VERB"):
+            inherited, _ = subjects(verb.head.head)  # "is ready to meet"
+            return inherited, True
+        inherited, _ = subjects(verb.head)
+        return inherited, True
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # relative clause: "rockets which hit their targets", "warplanes flying over Syria"
+        if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head], True
+    return [], False
+
+
+def governor(verb: Token) -> Token | None:
+    """The verb or adjective whose complement clause this verb heads, if any."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return verb.head
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
+        return True
+    if verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb):
+        return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
+    return False
+
+
+def own_modality(verb: Token) -> str | None:
+    for aux in auxiliaries(verb):
+        modality = MODAL_AUX.get(aux.lower_) or MODAL_AUX.get(aux.lemma_.lower())
+        if modality:
+            return modality
+        if aux.lower_ == "going" or aux.lemma_ == "go":
+            return "future"
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and verb.dep_ == "advcl":
+            return "conditional"
+    if verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb):
+        return own_modality(verb.head)
+    return None
+
+
+def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
+    """(negated, modality, refusing governor) of the clause headed by ``verb``."""
+    negated = is_negated(verb)
+    modality = own_modality(verb)
+    refusal = None
+    gov = governor(verb)
+    depth = 0
+    while gov is not None and depth < 4 and not (verb.dep_ == "ccomp" and gov.lemma_ in SPEECH_VERBS):
+        lemma = gov.lemma_.lower()
+        if lemma in REFUSAL_VERBS and refusal is None and verb.dep_ == "xcomp":
+            refusal = gov
+        if modality is None:
+            modality = GOVERNOR_MODALITY.get(lemma) or own_modality(gov)
+        if verb.dep_ == "xcomp" and is_negated(gov):
+            negated = True  # "did not want to fight"
+        verb, gov, depth = gov, governor(gov), depth + 1
+    return negated, modality, refusal
+
+
+def speech_subject(sentence: Span, token: Token) -> Token | None:
+    """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
+    node = token
+    for _ in range(8):
+        for child in node.children:
+            # "according to Russian officials"
+            if child.lower_ == "according" and child.dep_ == "prep":
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+            # "X launched …, the ministry said" parsed with "said" below the main verb
+            if child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i:
+                speakers = own_subjects(child)
+                if speakers and speakers[0].i > token.i:
+                    return speakers[0]
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
+            speakers = own_subjects(node.head)
+            return speakers[0] if speakers else None
+        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp"):
+            return None
+        node = node.head
+    return None
+
+
+# -- constructions ------------------------------------------------------------------------
+
+
+def predicate_words(verb: Token) -> list[Token]:
+    """Auxiliaries, negation, the verb and its particle: "may also request", "will not cooperate"."""
+    words = [verb, *auxiliaries(verb)]
+    words += [c for c in verb.children if c.dep_ == "prt"]
+    if words[1:]:
+        first = min(w.i for w in words)
+        words += [c for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i]
+    return sorted(words, key=lambda t: t.i)
+
+
+def verb_lemma(verb: Token) -> str:
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def clause_candidates(verb: Token) -> Iterator[Candidate]:
+    subject_heads, inherited = subjects(verb)
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    words = predicate_words(verb)
+    lemma = verb_lemma(verb)
+    if passive_subjects:
+        # passive: "IS was struck by Russia" → Russia – struck – IS
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                for subject in with_conjuncts(pobj):
+                    for obj in (o for head in passive_subjects for o in with_conjuncts(head)):
+                        yield Candidate(subject, obj, verb, words + [agent], lemma, "passive")
+        return
+    if not subject_heads:
+        return
+    direct = [c for c in verb.children if c.dep_ in OBJECTS]
+    for subject in subject_heads:
+        for head in direct:
+            for obj in with_conjuncts(head):
+                # copular: "X is the gateway" → X – is – gateway
+                kind = "copula" if head.dep_ == "attr" else "direct"
+                if kind == "copula" and subject.pos_ == "PRON":
+                    continue  # "it is the most intense fighting": an expletive, not an actor
+                yield Candidate(subject, obj, verb, words, lemma, kind, inherited)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NON_PARTICIPANT_PREPS):
+            # prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for obj in with_conjuncts(pobj):
+                    extra = [t for head in direct[:1] for t in _phrase(head)]
+                    yield Candidate(subject, obj, verb, words, f"{lemma} {prep.lower_}", "prep", inherited, extra=extra + [prep])
+
+
+def nominal_candidates(noun: Token) -> Iterator[Candidate]:
+    """Nominal events: "Russia's strikes on IS", "Russian air strikes against IS facilities"."""
+    event = noun_event_type(noun.lemma_.lower())
+    if event is None:
+        return
+    actors = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c._.kg_mention is not None]
+    if not actors:
+        return
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    words = sorted([*compounds, noun], key=lambda t: t.i)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in with_conjuncts(pobj):
+                yield Candidate(actors[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", event=event, extra=[prep])
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
+        # "Washington's refusal to share intelligence" → US – refusal – share intelligence
+        yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
+
+
+def _phrase(head: Token) -> list[Token]:
+    return phrase_tokens(head, keep_prep=False)
+
+
+# -- statements ---------------------------------------------------------------------------
+
+
+def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0) -> Iterator[Statement]:
+    """Every statement of one parsed sentence; ``offset`` places its paragraph in the document."""
+    start = offset + sentence.start_char
+    end = offset + sentence.end_char
+    seen: set[tuple] = set()
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children):
+                continue  # the speech act itself is attribution, kept on the reported statements
+            candidates = clause_candidates(token)
+        elif token.pos_ == "NOUN":
+            candidates = nominal_candidates(token)
+        else:
+            continue
+        for candidate in candidates:
+            statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset)
+            if statement is not None and statement.id not in seen:
+                seen.add(statement.id)
+                yield statement
+
+
+def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int) -> Statement | None:
+    subject = resolver.argument(candidate.subject, offset)
+    obj = _object_argument(candidate, resolver, offset)
+    if subject is None or obj is None:
+        return None
+    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
+        return None  # a relation between two things, not actors: left to Open IE output
+    if subject.entity.id == obj.entity.id:
+        return None
+    if candidate.kind == "nominal":
+        negated, modality, refusal = False, None, None
+    else:
+        negated, modality, refusal = polarity_and_modality(candidate.verb)
+    words = list(candidate.words)
+    lemma = candidate.lemma
+    event = candidate.event
+    if refusal is not None:
+        # "refused to share intelligence": the refusal is the predicate
+        words = sorted({*predicate_words(refusal), *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
+        lemma = refusal.lemma_.lower()
+        event = "REJECT"
+    text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+    if event is None:
+        verb_part = lemma.split()
+        event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, candidate.object.lemma_.lower())
+    speaker = speech_subject(sentence, candidate.verb)
+    attributed = resolver.argument(speaker, offset) if speaker is not None else None
+    if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
+        attributed = None
+    return Statement(
+        doc=doc_id,
+        sentence=sentence.text,
+        start=start,
+        end=end,
+        subject=subject,
+        predicate=Predicate(text=text, lemma=lemma, event=event),
+        object=obj,
+        negated=negated,
+        modality=modality,
+        attributed_to=attributed,
+        confidence=_confidence(candidate, subject, obj, sentence),
+    )
+
+
+def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
+    head = candidate.object
+    if head.pos_ == "VERB":
+        # a clause as object: "refusal to share intelligence" → "share intelligence"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        words = [head, *(t for o in objects[:1] for t in _phrase(o))]
+        text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        name = " ".join([head.lemma_.lower(), *(o.lemma_.lower() for o in objects[:1])])
+        return Argument(text, Entity(id=name, label=name, type=CONCEPT))
+    return resolver.argument(head, offset)
+
+
+def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span) -> float:
+    """How reliable the pattern is: direct objects beat prepositions beat nominal events."""
+    score = BASE_CONFIDENCE[candidate.kind]
+    if candidate.inherited_subject:
+        score *= 0.85
+    if subject.entity.type == CONCEPT or obj.entity.type == CONCEPT:
+        score *= 0.9
+    if candidate.subject.pos_ == "PRON" or candidate.object.pos_ == "PRON":
+        score *= 0.85
+    if len(sentence) > 40:
+        score *= 0.9
+    return round(score, 3)

@@ -1,0 +1,285 @@
+"""The embedded on-disk store (pyoxigraph/RocksDB) and SPARQL over it.
+
+Queries see the union of the document graphs as their default graph, and the prefixes in
+:data:`kg.ontology.PREFIXES` are declared, so this works without PREFIX or GRAPH lines::
+
+    SELECT ?target WHERE { ent:Russia rel:strike ?target }
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    serialize,
+)
+
+from kg.errors import QueryError, StoreError
+from kg.ontology import PREFIXES, shorten_iri
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+StoreLike = str | os.PathLike[str] | Store
+
+SELECT_FORMATS: dict[str, QueryResultsFormat | None] = {
+    "table": None,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+}
+GRAPH_FORMATS: dict[str, RdfFormat | None] = {
+    "table": None,
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+}
+MAX_CELL = 80  # table cells are cut here; csv/tsv/json give full values
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {
+    XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+        "unsignedShort", "unsignedByte",
+    )
+}
+_FLOAT_TYPES = {XSD + "decimal", XSD + "double", XSD + "float"}
+
+
+# --- building and opening -------------------------------------------------------------
+
+
+def _is_store(folder: Path) -> bool:
+    # RocksDB always writes CURRENT; an empty folder is fine to replace too.
+    return folder.is_dir() and ((folder / "CURRENT").is_file() or not any(folder.iterdir()))
+
+
+def _fill(folder: Path, quads: Iterable[Quad]) -> None:
+    store = Store(str(folder))
+    try:
+        store.bulk_extend(quads)
+        store.flush()
+        store.optimize()
+    finally:
+        del store  # close RocksDB now, not when a traceback frame is freed
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    # A folder cannot be os.replace'd onto a non-empty one: move the old store aside,
+    # move the new one in, then delete the old one (put back if the second move fails).
+    if not target.exists():
+        os.rename(new, target)
+        return
+    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
+    os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> Path:
+    """Create the store at ``path`` from ``quads``, replacing any old store only on success.
+
+    The store is bulk-loaded in a sibling temporary folder and swapped in at the end, so
+    a failure part-way (bad input, full disk, Ctrl-C) leaves the previous store intact.
+    """
+    target = Path(path)
+    if target.exists() and not _is_store(target):
+        raise StoreError(f"{target} exists and is not a kg store: refusing to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
+    try:
+        _fill(building, quads)
+        _swap_in(building, target)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    logger.info("built store at %s", target)
+    return target
+
+
+def open_store(path: str | os.PathLike[str], read_only: bool = True) -> Store:
+    """Open the store built by :func:`build_store`; read-only by default."""
+    folder = Path(path)
+    if not (folder / "CURRENT").is_file():
+        raise StoreError(f"no store at {path}: run `kg build` first")
+    try:
+        return Store.read_only(str(folder)) if read_only else Store(str(folder))
+    except OSError as error:
+        raise StoreError(f"cannot open store at {path}: {_one_line(str(error))}") from error
+
+
+# --- querying -------------------------------------------------------------------------
+
+
+_CHAR_CLASS = re.compile(r"\[[^\[\]]*\\u\{[^\[\]]*\]")
+
+
+def _one_line(message: str, limit: int = 300) -> str:
+    # The parser lists Unicode ranges it would accept; name them instead of spelling out.
+    text = " ".join(_CHAR_CLASS.sub("[name character]", message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@contextmanager
+def _results(sparql: str, store: StoreLike) -> Iterator[QuerySolutions | QueryBoolean | QueryTriples]:
+    """Run the query; the store stays open until the results have been read."""
+    opened = store if isinstance(store, Store) else open_store(store)
+    try:
+        result = opened.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise QueryError(f"bad SPARQL: {_one_line(str(error))}") from error
+    except (OSError, RuntimeError, ValueError) as error:
+        raise QueryError(f"query failed: {_one_line(str(error))}") from error
+    try:
+        yield result
+    except (OSError, RuntimeError) as error:  # raised lazily while reading solutions
+        raise QueryError(f"query failed: {_one_line(str(error))}") from error
+
+
+def query(sparql: str, *, store: StoreLike, format: str = "table") -> str:
+    """Run a SPARQL query and return the results as text.
+
+    SELECT and ASK: ``table``, ``csv``, ``tsv``, ``json`` (SPARQL JSON results), ``xml``.
+    CONSTRUCT and DESCRIBE: ``table``, ``ttl``, ``nt``, ``jsonld``.
+    Raises :class:`QueryError` for malformed SPARQL or a format that does not fit.
+    """
+    with _results(sparql, store) as result:
+        if isinstance(result, QueryTriples):
+            return _graph_text(result, format)
+        if format not in SELECT_FORMATS:
+            kind = "ASK" if isinstance(result, QueryBoolean) else "SELECT"
+            raise QueryError(f"format {format!r} does not fit {kind} results; use one of {', '.join(SELECT_FORMATS)}")
+        if format == "table":
+            if isinstance(result, QueryBoolean):
+                return "true\n" if bool(result) else "false\n"
+            columns = [variable.value for variable in result.variables]
+            return render_table(columns, [[solution[name] for name in columns] for solution in result])
+        return result.serialize(format=SELECT_FORMATS[format]).decode("utf-8")
+
+
+def _graph_text(result: QueryTriples, format: str) -> str:
+    if format not in GRAPH_FORMATS:
+        raise QueryError(f"format {format!r} does not fit CONSTRUCT/DESCRIBE results; use one of {', '.join(GRAPH_FORMATS)}")
+    triples = list(result)
+    if format == "table":
+        return render_table(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in triples])
+    rdf_format = GRAPH_FORMATS[format]
+    prefixes = PREFIXES if rdf_format == RdfFormat.TURTLE else None
+    return serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
+
+
+def query_rows(sparql: str, *, store: StoreLike) -> list[dict[str, Any]] | bool | list[tuple[Any, Any, Any]]:
+    """Results as Python values: SELECT → one dict per row (unbound → ``None``), ASK →
+    ``bool``, CONSTRUCT/DESCRIBE → ``(subject, predicate, object)`` tuples.
+
+    IRIs become ``str``; literals become ``int``/``float``/``bool`` for numeric and boolean
+    datatypes and their text otherwise.
+    """
+    with _results(sparql, store) as result:
+        if isinstance(result, QueryBoolean):
+            return bool(result)
+        if isinstance(result, QueryTriples):
+            return [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result]
+        columns = [variable.value for variable in result.variables]
+        return [{name: python_value(solution[name]) for name in columns} for solution in result]
+
+
+def python_value(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(term.value)
+            if datatype in _FLOAT_TYPES:
+                return float(term.value)
+        except ValueError:
+            return term.value  # an ill-typed literal such as "abc"^^xsd:integer
+        if datatype == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)  # an RDF-star quoted triple
+
+
+# --- the text table -------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: wide East Asian characters and most emoji take two, marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def cell_text(term: Any, limit: int = MAX_CELL) -> str:
+    """One table cell: ``ent:Russia`` for IRIs, the bare text of literals, on one line."""
+    if term is None:
+        return ""
+    if isinstance(term, NamedNode):
+        text = shorten_iri(term.value)
+    elif isinstance(term, BlankNode):
+        text = f"_:{term.value}"
+    elif isinstance(term, Literal):
+        text = term.value
+    else:
+        text = str(term)
+    text = " ".join(text.split()) if any(char in text for char in "\n\r\t") else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """An aligned plain-text table with a row count.
+
+    >>> print(render_table(["s", "label"], [[NamedNode("https://w3id.org/kg-news/entity/Russia"), Literal("Russia")]]), end="")
+    s          | label
+    -----------+-------
+    ent:Russia | Russia
+    (1 row)
+    """
+    cells = [[cell_text(term) for term in row] for row in rows]
+    widths = [
+        max([display_width(name), *(display_width(row[index]) for row in cells)])
+        for index, name in enumerate(columns)
+    ]
+    lines = [
+        " | ".join(_pad(name, width) for name, width in zip(columns, widths)).rstrip(),
+        "-+-".join("-" * width for width in widths),
+        *(" | ".join(_pad(text, width) for text, width in zip(row, widths)).rstrip() for row in cells),
+        f"({len(cells)} row{'' if len(cells) == 1 else 's'})",
+    ]
+    return "\n".join(lines) + "\n"

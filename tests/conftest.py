@@ -1,0 +1,51 @@
+"""Shared fixtures: hand-built spaCy docs (no model) and the real model for integration tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "data" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    return spacy.blank("en")
+
+
+def parsed(nlp, spec: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """A Doc from a compact parse: space-separated ``word|POS|dep|head[|lemma[|tag]]`` tokens.
+
+    ``head`` is the index of the head token (a ROOT points to itself).  ``ents`` are
+    (start, end, label) token spans, as spaCy's NER would give them.
+    """
+    words, pos, deps, heads, lemmas, tags = [], [], [], [], [], []
+    for item in spec.split():
+        word, p, dep, head, *rest = item.split("|")
+        words.append(word)
+        pos.append(p)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(rest[0] if rest and rest[0] else word.lower())
+        tags.append(rest[1] if len(rest) > 1 else "")
+    doc = Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas, tags=tags or None)
+    if ents:
+        doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=label) for s, e, label in ents]
+    return doc
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    from kg.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    return SEEDS
