@@ -22,6 +22,7 @@ import logging
 import unicodedata
 from pathlib import Path
 
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
@@ -203,3 +204,10 @@ def shorten_iri(iri: str, prefixes: dict[str, str] = PREFIXES) -> str:
     if best is None:
         return f"<{iri}>"
     return f"{best[0]}:{iri[len(best[1]):]}"
+
+
+def ontology_quads(path: str | Path = ONTOLOGY_PATH) -> list[Quad]:
+    """kg.ttl in the graph ``<https://w3id.org/kg-news/ontology>``, to load beside the data
+    so that event-type and modality labels can be queried."""
+    graph = NamedNode(ONTOLOGY_IRI)
+    return [Quad(q.subject, q.predicate, q.object, graph) for q in parse(path=str(path), format=RdfFormat.TURTLE)]

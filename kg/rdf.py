@@ -218,7 +218,7 @@ def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]
     ...     "object": {"text": "B", "id": "B", "label": "B", "type": "Country"},
     ...     "negated": False, "modality": None, "attributed_to": None, "confidence": 0.8}
     >>> len(list(quads([], [statement])))
-    26
+    24
     """
     pending = {record["id"]: record for record in map(_as_record, documents)}
     started: set[str] = set()

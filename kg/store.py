@@ -4,6 +4,11 @@ Queries see the union of the document graphs as their default graph, and the pre
 :data:`kg.ontology.PREFIXES` are declared, so this works without PREFIX or GRAPH lines::
 
     SELECT ?target WHERE { ent:Russia rel:strike ?target }
+
+The union is materialised: :func:`build_store` also writes every triple once into the
+store's default graph.  pyoxigraph 0.5's ``use_default_graph_as_union`` has bag semantics
+(a triple in two document graphs — an entity's label — matches twice, doubling rows and
+COUNTs; oxigraph issue #1919, fixed after 0.5), whereas a single graph is a set.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from typing import Any
 
 from pyoxigraph import (
     BlankNode,
+    DefaultGraph,
     Literal,
     NamedNode,
     Quad,
@@ -75,10 +81,18 @@ def _is_store(folder: Path) -> bool:
     return folder.is_dir() and ((folder / "CURRENT").is_file() or not any(folder.iterdir()))
 
 
+def with_union_graph(quads: Iterable[Quad]) -> Iterator[Quad]:
+    """Each quad, and its triple in the default graph (where the store keeps it once)."""
+    for quad in quads:
+        yield quad
+        if not isinstance(quad.graph_name, DefaultGraph):
+            yield Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
+
+
 def _fill(folder: Path, quads: Iterable[Quad]) -> None:
     store = Store(str(folder))
     try:
-        store.bulk_extend(quads)
+        store.bulk_extend(with_union_graph(quads))
         store.flush()
         store.optimize()
     finally:
@@ -150,7 +164,7 @@ def _results(sparql: str, store: StoreLike) -> Iterator[QuerySolutions | QueryBo
     """Run the query; the store stays open until the results have been read."""
     opened = store if isinstance(store, Store) else open_store(store)
     try:
-        result = opened.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        result = opened.query(sparql, prefixes=PREFIXES)
     except SyntaxError as error:
         raise QueryError(f"bad SPARQL: {_one_line(str(error))}") from error
     except (OSError, RuntimeError, ValueError) as error:

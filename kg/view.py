@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from .errors import InputError, KGError, StoreError
 
-__all__ = ["graph_from_statements", "write_html", "ENTITY_COLOURS", "PHYSICS_MAX_NODES"]
+__all__ = ["graph_from_statements", "write_html"]
 
 log = logging.getLogger(__name__)
 
@@ -198,9 +198,15 @@ def _compact_statement(record: Mapping[str, Any], sentence: int) -> dict[str, An
     def argument(value: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if not value:
             return None
-        return {key: value.get(key) for key in ("text", "id", "label", "type")}
+        return {
+            "text": value.get("text"),
+            "id": value.get("id"),
+            "label": value.get("label") or value.get("id") or value.get("text"),
+            "type": value.get("type"),
+        }
 
     predicate = record.get("predicate") or {}
+    confidence = record.get("confidence")
     return {
         "id": record.get("id"),
         "doc": record.get("doc"),
@@ -214,7 +220,7 @@ def _compact_statement(record: Mapping[str, Any], sentence: int) -> dict[str, An
         "negated": bool(record.get("negated")),
         "modality": record.get("modality"),
         "attributedTo": argument(record.get("attributed_to")),
-        "confidence": record.get("confidence"),
+        "confidence": confidence if isinstance(confidence, (int, float)) and math.isfinite(confidence) else None,
     }
 
 
@@ -297,20 +303,22 @@ def _vis_edge(
 def _separate_parallel_edges(edges: list[dict[str, Any]]) -> None:
     """Curve edges that share a pair of nodes so they do not draw over one another.
 
-    ``curvedCW`` bends relative to the edge's direction, so A→B and B→A already part;
-    edges in the same direction get alternating sides and growing roundness.
+    ``curvedCW`` bends relative to the edge's direction, so sides are chosen for the
+    pair's canonical direction and swapped for edges that run the other way; edges
+    alternate sides with growing roundness.
     """
-    by_pair: dict[frozenset, list[dict[str, Any]]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
-        by_pair[frozenset((edge["from"], edge["to"]))].append(edge)
-    for group in by_pair.values():
+        by_pair[tuple(sorted((edge["from"], edge["to"]), key=str))].append(edge)
+    for (first, _), group in by_pair.items():
         if len(group) < 2 or group[0]["from"] == group[0]["to"]:
             continue
         for number, edge in enumerate(group):
+            clockwise = (number % 2 == 0) == (edge["from"] == first)
             edge["smooth"] = {
                 "enabled": True,
-                "type": "curvedCW" if number % 2 == 0 else "curvedCCW",
-                "roundness": round(0.15 + 0.15 * (number // 2), 2),
+                "type": "curvedCW" if clockwise else "curvedCCW",
+                "roundness": round(0.25 + 0.2 * (number // 2), 2),
             }
 
 

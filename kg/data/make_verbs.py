@@ -74,53 +74,66 @@ ROOT_TO_PLOVER = {
     "20": "FIGHT",
 }
 
-# Our decisions for bare verbs (lemma, particle) where the dictionary's answer is too
-# broad or empty for a verb that plainly names an event; "" means no event.  Patterns
-# with an object still apply on top.  Every entry is listed in NOTICE.md.
-VERB_OVERRIDES: dict[tuple[str, str], tuple[str, str]] = {
-    # the verb names the PLOVER class; CAMEO files it under 050 "diplomatic cooperation"
-    ("agree", ""): ("AGREE", "agree names the class; CAMEO 050 would give SUPPORT"),
-    ("cooperate", ""): ("COOPERATE", "names the class; CAMEO 050 would give SUPPORT"),
-    ("collaborate", ""): ("COOPERATE", "names the class; CAMEO 050 would give SUPPORT"),
-    ("sign", ""): ("AGREE", "null-default block; signing is agreeing"),
-    # CAMEO 060 "material cooperation"; as bare verbs in news these are giving aid (07)
-    ("aid", ""): ("AID", "CAMEO 060 would give COOPERATE"),
-    ("assist", ""): ("AID", "CAMEO 060 would give COOPERATE"),
-    ("provide", ""): ("AID", "CAMEO 060 would give COOPERATE"),
-    ("supply", ""): ("AID", "CAMEO 060 would give COOPERATE"),
-    ("ease", ""): ("CONCEDE", "CAMEO 060 would give COOPERATE; ease X is mostly 08"),
-    # null-default REFUSE block: its patterns are mostly 12 (and 016 for deny)
-    ("deny", ""): ("REJECT", "null-default block; patterns split 016/12"),
-    ("resist", ""): ("REJECT", "null-default block"),
-    # in the dictionary only as pattern comments, not as verbs; their patterns are 02
-    ("urge", ""): ("REQUEST", "only in pattern comments (02x)"),
-    ("seek", ""): ("REQUEST", "CAMEO gives 030 (intend); its patterns are 02x"),
-    # listed under GO_SOMEWHERE [040] before RETREAT [080]
-    ("pull", "out"): ("RETREAT", "first block GO_SOMEWHERE would give CONSULT"),
-    # too general to carry an event without an object
-    ("take", ""): ("", "APPREHEND [171] would code every 'take'"),
-    ("give", ""): ("", "GRANT [060] would code every 'give'"),
-    ("serve", ""): ("", "AID [060] would code every 'serve'"),
-    ("benefit", ""): ("", "AID [060]"),
-    ("issue", ""): ("", "GRANT [060] would code 'issue a statement'"),
-    ("match", ""): ("", "PHYSICAL_CONFLICT [190]"),
-    ("hit", ""): ("", "PHYSICAL_CONFLICT [190]; mostly 'hit by' economics/weather"),
-    ("fire", ""): ("", "EXPLOSIVE_DESTRUCTION [190]; also 'dismiss'"),
-    ("face", ""): ("", "MEET_PEOPLE [040]; 'face charges' is passive"),
-    ("meet", ""): ("CONSULT", "MEET_PEOPLE [040]"),
-    ("remove", ""): ("", "DEPORT [174] would code every 'remove'"),
-    ("beef", "up"): ("MOBILIZE", "own code [174] looks like a slip for 15x"),
-    ("contain", ""): ("", "CONFINE [170]"),
-    ("hold", ""): ("", "own code [---]; kept explicit"),
+# Our decisions for bare verbs (lemma, particle) where the dictionary's answer is
+# mis-filed or empty for a verb that plainly names an event.  Patterns with an object
+# still apply on top.  Every entry is listed in NOTICE.md.
+VERB_OVERRIDES: dict[tuple[str, str], str] = {
+    # the verb names the class; CAMEO files it under 050 "diplomatic cooperation" (SUPPORT)
+    ("agree", ""): "AGREE",
+    ("cooperate", ""): "COOPERATE",
+    ("collaborate", ""): "COOPERATE",
+    # CAMEO 060 "material cooperation" (COOPERATE); as bare verbs in news: giving aid
+    ("aid", ""): "AID",
+    ("assist", ""): "AID",
+    ("provide", ""): "AID",
+    ("supply", ""): "AID",
+    # CAMEO 060 (FACILITATE block); "ease restrictions/sanctions" is 08x
+    ("ease", ""): "CONCEDE",
+    # COMPROMISE block [080]; CAMEO 046 is "engage in negotiation"
+    ("negotiate", ""): "CONSULT",
+    # null-default blocks (SIGN, REFUSE): no code for the bare verb
+    ("sign", ""): "AGREE",
+    ("deny", ""): "REJECT",
+    ("resist", ""): "REJECT",
+    # EXCLUDE block [170] (COERCE); CAMEO 163 is "impose embargo, boycott or sanctions"
+    ("embargo", ""): "SANCTION",
+    ("veto", ""): "REJECT",
+    # not verbs in the dictionary (only in pattern comments, or absent)
+    ("urge", ""): "REQUEST",
+    ("sanction", ""): "SANCTION",
+    # SEARCH block gives 030 (intend); its own patterns are 02x
+    ("seek", ""): "REQUEST",
+    # listed first under GO_SOMEWHERE [040] (CONSULT), then under RETREAT
+    ("pull", "out"): "RETREAT",
+    # not in the dictionary; "turned down the offer"
+    ("turn", "down"): "REJECT",
+    # own code [174] (expel) looks like a slip; CAMEO 154 is "increase mobilization"
+    ("beef", "up"): "MOBILIZE",
 }
+
+# Very common verbs whose block default would code nearly every use wrongly ("according
+# to" → accord → COOPERATE; "go" → CONSULT); intention and modality verbs (want, plan,
+# expect: kg.relations records those as modality of the embedded verb); verbs whose
+# subject is the victim (die).  As bare verbs they give no event; patterns still apply
+# ("reach agreement", "call for").
+NO_EVENT_VERBS = frozenset(
+    """accord admit affect aim amass approve bind bother build call combine compete
+    compound conclude conduct confront connect consider constitute control cry deal
+    decide determine die direct dominate enable end enlarge ensure establish exaggerate
+    expand expect expose express fail fill found gather go handle head hear hope impact
+    improve increase indicate influence insert inspire intend interfere introduce join
+    lead learn leave manage master mean need pass pay place plague plan prepare publish
+    pull rag reach recover relate render retire reveal ring risk rule signal speculate
+    spark struggle suggest sweep tend think train unite unveil upset vote walk want weigh
+    give take serve benefit issue match hit fire face remove contain hold""".split()
+)
 
 # Blocks whose name is the PLOVER class while their code is the unspecific 080 ("yield").
 BLOCK_EVENT_OVERRIDES = {"RETREAT": "RETREAT"}
 
 # Speech verbs are attribution, not events (kg.relations handles them): no rows at all.
 SPEECH_VERBS = frozenset(
-    """say tell add claim announce state report note explain comment stress reply write
-    insist declare""".split()
+    "say tell add claim announce state report note explain comment stress reply write".split()
 )
 
 # Support verbs whose event is their object noun ("launched an offensive").
@@ -272,12 +285,14 @@ class Block:
 
 @dataclass(frozen=True)
 class Reduced:
+    """A pattern reduced to our key, with what the reduction left unchecked."""
+
     particle: str
     object: str  # a noun lemma, "&SET", or ""
-    extra: int
+    hard: int  # words or phrases after the object ("* ATTACK (ON POLICY)")
+    soft: int  # modifiers of a {multi word} object ("* {AIR STRIKE}" → strike)
     code: str
     line: int
-    comment_verbs: frozenset[str]
 
 
 def strip_comment(line: str) -> tuple[str, str]:
@@ -362,13 +377,13 @@ def tokenize_pattern(text: str) -> list[str]:
 
 
 def content_head(token: str, synsets: dict[str, list[str]]) -> tuple[str, int] | None:
-    """One noun token → (object, extra constraints); a set stays symbolic as ``&NAME``."""
+    """One noun token → (object, modifiers dropped); a set stays symbolic as ``&NAME``."""
     if token.startswith("{"):
         words = token.strip("{}").split()
         if not words:
             return None
         head = content_head(words[-1], synsets)
-        return None if head is None else (head[0], head[1] + (len(words) > 1))
+        return None if head is None else (head[0], head[1] + len(words) - 1)
     if token.startswith("&"):
         name = token[1:].rstrip("_")
         return ("&" + name, 0) if name in synsets else None
@@ -377,10 +392,14 @@ def content_head(token: str, synsets: dict[str, list[str]]) -> tuple[str, int] |
     return head_of(token), 0
 
 
-def reduce_pattern(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[str, str, int] | None:
-    """Post-verb tokens → (particle, object, extra constraints); None if unusable."""
+def reduce_pattern(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[str, str, int, int] | None:
+    """Post-verb tokens → (particle, object, hard, soft); None if unusable.
+
+    ``* OUT`` → ("out", "", 0, 0); ``* (FOR &CEASEFIRE)`` → ("for", "&CEASEFIRE", 0, 0);
+    ``* {AIR STRIKE}`` → ("", "strike", 0, 1); ``* ATTACK (ON PLAN)`` → ("", "attack", 1, 0).
+    """
     rest = list(tokens)
-    particle, obj, extra = "", "", 0
+    particle, obj, soft = "", "", 0
     if rest and rest[0][0] not in "({&" and rest[0].lower() in PARTICLES:
         particle = rest.pop(0).lower()
     while rest and rest[0].lower() in ARTICLES:
@@ -389,7 +408,7 @@ def reduce_pattern(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[st
         head = content_head(rest.pop(0), synsets)
         if head is None:
             return None
-        obj, extra = head[0], extra + head[1]
+        obj, soft = head
     elif rest and not particle:
         group = [w for w in rest.pop(0).strip("()").split() if w not in ACTOR_SLOTS]
         if not group or "/" in group[0]:
@@ -400,8 +419,8 @@ def reduce_pattern(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[st
             head = content_head("{" + " ".join(group) + "}", synsets)
             if head is None:
                 return None
-            obj, extra = head[0], extra + head[1]
-    return particle, obj, extra + len(rest)
+            obj, soft = head
+    return particle, obj, len(rest), soft
 
 
 def parse(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
@@ -451,13 +470,64 @@ def parse(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
     return synsets, blocks
 
 
-def choose(candidates: list[Reduced]) -> Reduced:
-    """The pattern that speaks for one (block, particle, object) key."""
-    fewest = min(c.extra for c in candidates)
-    tier = sorted((c for c in candidates if c.extra == fewest), key=lambda c: c.line)
+def choose(candidates: list[Reduced]) -> Reduced | None:
+    """The pattern that speaks for one (block, particle, object) key, if any can.
+
+    Patterns that need words after the object cannot speak for the bare key.  Plain
+    patterns beat those whose object had modifiers; when only modified objects remain
+    ("{HUNGER STRIKE}", "{AIR STRIKE}"), they must agree.  Then majority, then file order.
+    """
+    usable = [c for c in candidates if c.hard == 0]
+    if not usable:
+        return None
+    plain = [c for c in usable if c.soft == 0]
+    tier = sorted(plain or usable, key=lambda c: c.line)
     votes = Counter(plover(c.code) for c in tier)
+    if not plain and len(votes) > 1:
+        return None
     best = max(votes.values())
     return next(c for c in tier if votes[plover(c.code)] == best)
+
+
+def pattern_owners(block: Block, named: set[str]) -> list[tuple[str, str, str]]:
+    """The verbs a pattern refines: those its comment names, else the whole block.
+
+    The dictionary header says the comment gives "the verb[s] where the pattern was
+    originally found"; PETRARCH applies every pattern to the whole block, which lets
+    "take part" code "capture part".  A named verb that is not in the block (URGE in
+    the DEMAND block) gets the pattern for itself if it looks like a base form.
+    """
+    owners = {block.forms[name] for name in named if name in block.forms}
+    if not owners:
+        owners = {
+            (name.lower(), "", "")
+            for name in named
+            if name.isalpha() and not name.endswith(("ED", "ING")) and len(name) > 2
+        }
+    if not owners:
+        owners = {key for key in block.forms.values()}
+    return sorted(owners)
+
+
+def collect_patterns(blocks: list[Block], synsets: dict[str, list[str]]) -> dict[tuple[str, str, str], list[Reduced]]:
+    """(lemma, particle, object) → the reduced patterns that speak for it."""
+    found: dict[tuple[str, str, str], list[Reduced]] = defaultdict(list)
+    for block in blocks:
+        for tokens, code, named, line in block.patterns:
+            result = reduce_pattern(tokens, synsets)
+            if result is None:
+                continue
+            particle, obj, hard, soft = result
+            for lemma, verb_particle, verb_object in pattern_owners(block, named):
+                if verb_object:
+                    continue  # "WAGE_WAR" + another object: nothing we can key
+                key_particle = particle
+                if verb_particle:
+                    # "PULLED_OUT (OF BASES)": the phrasal particle stays, the
+                    # preposition only introduces the object
+                    key_particle, hard = verb_particle, hard + (bool(particle) and not obj)
+                found[(lemma, key_particle, obj)].append(Reduced(key_particle, obj, hard, soft, code, line))
+    return found
 
 
 def build(path: Path) -> list[tuple[str, ...]]:
@@ -469,23 +539,11 @@ def build(path: Path) -> list[tuple[str, ...]]:
     entries: dict[tuple[str, str, str], list[tuple[Block, str]]] = defaultdict(list)
     for block in blocks:
         for lemma, particle, obj, own in block.verbs:  # type: ignore[misc]
-            if lemma not in SPEECH_VERBS:
-                entries[(lemma, particle, obj)].append((block, own))
-
-    # patterns: (block name, particle, object) → chosen code
-    reduced: dict[tuple[str, str, str], list[Reduced]] = defaultdict(list)
-    for block in blocks:
-        for tokens, code, named, line in block.patterns:
-            result = reduce_pattern(tokens, synsets)
-            if result is not None:
-                particle, obj, extra = result
-                reduced[(block.name, particle, obj)].append(
-                    Reduced(particle, obj, extra, code, line, frozenset(named))
-                )
-    used_blocks = {b.name for es in entries.values() for b, _ in es}
-    chosen = {key: choose(cs) for key, cs in reduced.items() if key[0] in used_blocks}
+            entries[(lemma, particle, obj)].append((block, own))
 
     for key in sorted(entries):
+        if key[0] in SPEECH_VERBS:
+            continue
         block_list = entries[key]
         code, source = "---", "cameo"
         for block, own in block_list:
@@ -498,27 +556,34 @@ def build(path: Path) -> list[tuple[str, ...]]:
                     code = block.default
                     break
             else:
-                code = majority_code(key, block_list, chosen)
+                code = majority_code(key, block_list)
                 source = "cameo-patterns" if code != "---" else "cameo"
         event = plover(code)
         first_block = block_list[0][0].name
         if not any(own for _, own in block_list) and first_block in BLOCK_EVENT_OVERRIDES:
             event, source = BLOCK_EVENT_OVERRIDES[first_block], "ours"
         if key[2] == "" and (key[0], key[1]) in VERB_OVERRIDES:
-            event, source = VERB_OVERRIDES[(key[0], key[1])][0], "ours"
+            event, source = VERB_OVERRIDES[(key[0], key[1])], "ours"
+        elif key[1:] == ("", "") and key[0] in NO_EVENT_VERBS:
+            event, source = "", "ours"
         names = ",".join(dict.fromkeys(b.name for b, _ in block_list))
         rows.append(("verb", *key, code, event, names, source))
 
-    # verbs we add that the dictionary lists only in comments
+    # verbs of ours that the dictionary lacks (or has only in pattern comments)
     listed = {(lemma, particle) for lemma, particle, obj in entries if not obj}
-    for (lemma, particle), (event, _) in sorted(VERB_OVERRIDES.items()):
+    for (lemma, particle), event in sorted(VERB_OVERRIDES.items()):
         if (lemma, particle) not in listed:
             rows.append(("verb", lemma, particle, "", "", event, "", "ours"))
 
-    for (name, particle, obj), c in sorted(chosen.items()):
-        rows.append(("pattern", name, particle, obj, c.code, plover(c.code), "", "cameo"))
+    used_sets: set[str] = set()
+    for key, candidates in sorted(collect_patterns(blocks, synsets).items()):
+        pattern = choose(candidates)
+        if pattern is None or key[0] in SPEECH_VERBS:
+            continue
+        rows.append(("pattern", *key, pattern.code, plover(pattern.code), "", "cameo"))
+        if key[2].startswith("&"):
+            used_sets.add(key[2][1:])
 
-    used_sets = {obj[1:] for (_, _, obj) in chosen if obj.startswith("&")}
     for name in sorted(used_sets):
         for head in sorted({head_of(m) for m in synsets[name]} - {""}):
             rows.append(("set", name, "", head, "", "", "", "cameo"))
@@ -530,14 +595,12 @@ def build(path: Path) -> list[tuple[str, ...]]:
     return rows
 
 
-def majority_code(key, block_list, chosen) -> str:
-    """A bare verb in null-default blocks only: the majority of its own patterns."""
-    lemma, particle, obj = key
+def majority_code(key: tuple[str, str, str], block_list: list[tuple[Block, str]]) -> str:
+    """A verb listed only in null-default blocks: the majority type of its own patterns."""
     lines: dict[int, str] = {}
     for block, _ in block_list:
-        mine = {form for form, k in block.forms.items() if k == key}
         for tokens, code, named, line in block.patterns:
-            if named & mine:
+            if any(block.forms.get(name) == key for name in named):
                 lines[line] = code
     if len(lines) < 3:
         return "---"
@@ -568,6 +631,7 @@ def write_tsv(rows: list[tuple[str, ...]], output: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=output.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, output)
 
 
