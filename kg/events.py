@@ -170,8 +170,9 @@ def event_type(lemma: str, particle: str | None = None, object_lemma: str | None
         found, event = _lookup(tables.patterns, tables.sets, lemma, "", obj)
         if found:
             return event
-    if obj and (lemma, part) in tables.light:
-        # a support verb takes its object's event: "carried out airstrikes"
+    light = (lemma, part) in tables.light or ((lemma, "") in tables.light and (lemma, part, "") not in tables.verbs)
+    if obj and light:
+        # a support verb takes its object's event: "carried out airstrikes", "launched … raids"
         noun_event = tables.nouns.get(obj)
         if noun_event is not None:
             return noun_event

@@ -5,12 +5,13 @@ checks that the two are the same set, and ``_fail = True`` turns a mistyped term
 error instead of a silently new IRI.
 
 The IRI helpers accept any string and always return a valid IRI: ASCII letters, digits,
-``-._~`` and non-ASCII letters, marks and numbers are kept, everything else (spaces,
-quotes, ``<>{}``, ``%``, ``/``, control characters, emoji…) is percent-encoded as UTF-8.
+``-._~`` and the non-ASCII letters, marks and numbers that RFC 3987 allows are kept;
+everything else (spaces, quotes, ``<>{}``, ``%``, ``/``, control characters, emoji…) is
+percent-encoded as UTF-8.
 Input is NFC-normalised first, so the same name typed two ways gives one node.
 
 >>> entity_iri("Islamic State")
-'https://w3id.org/kg-news/entity/Islamic%20State'
+'https://w3id.org/kg-news/entity/Islamic_State'
 >>> relation_iri("call for")
 'https://w3id.org/kg-news/relation/call_for'
 >>> event_iri("ASSAULT")
@@ -138,13 +139,24 @@ ENTITY_CLASSES: dict[str, URIRef] = {
 }
 
 
+def _in_ucschar(code: int) -> bool:
+    """RFC 3987 ``ucschar``: the non-ASCII code points an IRI may hold unencoded."""
+    if code < 0x10000:
+        return 0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+    # planes 1-14 minus each plane's last two code points and U+E0000-E0FFF (tags,
+    # variation selectors); planes 15-16 are private use
+    return code < 0xF0000 and (code & 0xFFFF) <= 0xFFFD and not 0xE0000 <= code <= 0xE0FFF
+
+
 def _iri_char(char: str) -> str:
-    # Unreserved ASCII stays; so do non-ASCII letters, marks and numbers, which are all
-    # inside the IRI `ucschar` ranges (never surrogates, private use or non-characters).
+    # Unreserved ASCII stays, and so do readable non-ASCII characters (letters, marks,
+    # numbers) that IRIs allow: "Kyïv" stays "Kyïv"; everything else is %-encoded.
+    if char == " ":
+        return "_"  # readable like Wikipedia titles: "Islamic State" → Islamic_State
     if char.isascii():
-        if char.isalnum() or char in "-._~":
+        if char.isalnum() or char in "-.~":
             return char
-    elif unicodedata.category(char)[0] in "LMN":
+    elif unicodedata.category(char)[0] in "LMN" and _in_ucschar(ord(char)):
         return char
     return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
 
@@ -152,8 +164,10 @@ def _iri_char(char: str) -> str:
 def iri_segment(text: str) -> str:
     """Percent-encode ``text`` into one IRI path segment; injective up to NFC.
 
-    >>> iri_segment('Café "Zoë" <x>/y')
-    'Café%20%22Zoë%22%20%3Cx%3E%2Fy'
+    Spaces become ``_`` and a literal ``_`` becomes ``%5F``, so the mapping stays one-to-one.
+
+    >>> iri_segment('Café "Zoë" <x>/y_z')
+    'Café_%22Zoë%22_%3Cx%3E%2Fy%5Fz'
     """
     if not isinstance(text, str) or not text:
         raise ValueError(f"an IRI needs a non-empty string, got {text!r}")
@@ -176,7 +190,7 @@ def document_iri(doc_id: str) -> str:
 def relation_iri(lemma: str) -> str:
     """``"call  for"`` → ``…/relation/call_for``: runs of whitespace become one ``_``."""
     words = lemma.split() if isinstance(lemma, str) else []
-    return RELATION_NS + iri_segment("_".join(words) or lemma)
+    return RELATION_NS + iri_segment(" ".join(words) or lemma)
 
 
 def event_iri(event_type: str) -> str:

@@ -122,14 +122,16 @@ def test_module_doctests():
     ("make", "text", "expected"),
     [
         (entity_iri, "Russia", "https://w3id.org/kg-news/entity/Russia"),
-        (entity_iri, "Islamic State", "https://w3id.org/kg-news/entity/Islamic%20State"),
+        (entity_iri, "Islamic State", "https://w3id.org/kg-news/entity/Islamic_State"),
         (entity_iri, AWKWARD,
-         "https://w3id.org/kg-news/entity/Café%20%22Zoë%22%20%3COps%3E%20%26%20%27Friends%27%20%7D%20%F0%9F%9A%80"),
+         "https://w3id.org/kg-news/entity/Café_%22Zoë%22_%3COps%3E_%26_%27Friends%27_%7D_%F0%9F%9A%80"),
         (entity_iri, "a/b#c?d%e", "https://w3id.org/kg-news/entity/a%2Fb%23c%3Fd%25e"),
         (entity_iri, "tab\tnew\nline\x00", "https://w3id.org/kg-news/entity/tab%09new%0Aline%00"),
         (entity_iri, "Kyi\u0308v", "https://w3id.org/kg-news/entity/Kyïv"),  # NFC: ï one character
+        (entity_iri, "\U000E0100", "https://w3id.org/kg-news/entity/%F3%A0%84%80"),  # a mark outside ucschar
+        (entity_iri, "\ue000\ufdd0", "https://w3id.org/kg-news/entity/%EE%80%80%EF%B7%90"),  # private use, non-character
         (statement_iri, "3f2a9c0d1e2b3a4c", "https://w3id.org/kg-news/statement/3f2a9c0d1e2b3a4c"),
-        (document_iri, "reuters/2024 03 05", "https://w3id.org/kg-news/document/reuters%2F2024%2003%2005"),
+        (document_iri, "reuters/2024 03 05", "https://w3id.org/kg-news/document/reuters%2F2024_03_05"),
         (relation_iri, "call  for", "https://w3id.org/kg-news/relation/call_for"),
         (relation_iri, "strike", "https://w3id.org/kg-news/relation/strike"),
         (event_iri, "ASSAULT", "https://w3id.org/kg-news/event/ASSAULT"),
@@ -138,6 +140,7 @@ def test_module_doctests():
 def test_iri_scheme(make, text, expected):
     assert make(text) == expected
     assert make(text) == make(text)
+    _assert_valid_iri(expected)
 
 
 @pytest.mark.parametrize("bad", ["", None, 42])

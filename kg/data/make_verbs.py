@@ -16,13 +16,14 @@ How the dictionary is read
 * A verb line ``VERB {forms} [code]`` adds a verb; its own code beats the block default.
   ``+VERB_PARTICLE`` lines are phrasal verbs: the first word is the lemma, a following
   particle or preposition is the ``particle``, a following noun the ``object``.
-* A pattern line ``- pre * post (PREP noun) [code] # VERB`` refines every verb of its
-  block (PETRARCH's reading: a block is a set of synonyms with respect to its patterns).
-  We keep patterns without pre-verb words (our predicates carry no subject) and reduce
-  the post-verb part to (particle, object): a leading bare particle (``* OUT``), else the
-  preposition of a leading ``(PREP ...)`` group; the object is the first noun, the last
-  word of a ``{multi word}`` phrase, or a ``&SET``.  Anything beyond that is a constraint
-  we cannot check; it counts against the pattern when patterns compete for one key.
+* A pattern line ``- pre * post (PREP noun) [code] # VERB`` refines the verb(s) its
+  comment names: the file header says the comment gives "the verb[s] where the pattern
+  was originally found".  (PETRARCH applies every pattern to the whole block, which
+  lets TAKE's "take part" code "capture part".)  Uncommented patterns refine the whole
+  block.  We keep patterns without pre-verb words (our predicates carry no subject) and
+  reduce the post-verb part to (particle, object): a leading bare particle (``* OUT``),
+  else the preposition of a leading ``(PREP ...)`` group; the object is the first noun,
+  the head of a ``{multi word}`` phrase, or a ``&SET`` (kept symbolic, members listed).
 * Codes ``A:B`` keep the active part ``A``; ``[:B]`` (the subject is the target) and
   ``[---]`` give no event.  ``~`` transformation lines need whole clauses and are skipped.
 
@@ -30,13 +31,16 @@ Which code wins
 ---------------
 * Bare verb: its own code, else the default of the first block (file order) with a
   non-null default, else, for verbs listed only in null-default blocks, the majority type
-  of the block's patterns written for that verb (the ``# VERB`` comment), if there are at
-  least 3 and 60 % agree.  Then our VERB_OVERRIDES.
-* A pattern key (block, particle, object): fewest unchecked constraints, then the
-  majority type, then file order.
+  of the patterns written for that verb, if there are at least 3 and 60 % agree.  Then
+  our VERB_OVERRIDES / NO_EVENT_VERBS / BLOCK_EVENT_OVERRIDES (see NOTICE.md).
+* A pattern key (lemma, particle, object): patterns that need more words after the
+  object ("* ATTACK (ON POLICY)") cannot speak for it; plain objects beat modified ones
+  ("{VERBAL ATTACK}"), and modified ones alone must agree; then majority, then file order.
 
-The output has one row per verb entry (with its blocks), per block pattern, per set
-member, per event noun and per light verb; see the header written into the file.
+CAMEO codes become PLOVER 0.5b1 types by root (``plover``), with 02 → REQUEST, 080 →
+CONCEDE and 057 (sign formal agreement) → AGREE as our decisions.  The output has one
+row per verb entry, verb pattern, set member, support ("light") verb and event noun; the
+header written into the file describes the columns.
 """
 from __future__ import annotations
 
@@ -117,15 +121,15 @@ VERB_OVERRIDES: dict[tuple[str, str], str] = {
 # subject is the victim (die).  As bare verbs they give no event; patterns still apply
 # ("reach agreement", "call for").
 NO_EVENT_VERBS = frozenset(
-    """accord admit affect aim amass approve bind bother build call combine compete
-    compound conclude conduct confront connect consider constitute control cry deal
-    decide determine die direct dominate enable end enlarge ensure establish exaggerate
-    expand expect expose express fail fill found gather go handle head hear hope impact
-    improve increase indicate influence insert inspire intend interfere introduce join
-    lead learn leave manage master mean need pass pay place plague plan prepare publish
-    pull rag reach recover relate render retire reveal ring risk rule signal speculate
-    spark struggle suggest sweep tend think train unite unveil upset vote walk want weigh
-    give take serve benefit issue match hit fire face remove contain hold""".split()
+    """accord admit affect aim amass approve benefit bind bother build call combine compete
+    compound conclude conduct confront connect consider constitute contain control cry
+    deal decide determine die direct dominate enable end enlarge ensure establish
+    exaggerate expand expect expose express face fail fill fire found gather give go
+    handle head hear hit hope impact improve increase indicate influence insert
+    inspire intend interfere introduce issue join lead learn leave manage master match
+    mean need pass pay place plague plan prepare publish pull rag reach recover relate
+    remove render retire reveal ring risk rule serve signal spark speculate struggle
+    suggest sweep take tend think train unite unveil upset vote walk want weigh""".split()
 )
 
 # Blocks whose name is the PLOVER class while their code is the unspecific 080 ("yield").
@@ -158,17 +162,22 @@ LIGHT_VERBS = (
     ("wage", ""),
 )
 
-# Event nouns: our hand-written table (lemma → type).  Derived rows from the dictionary
-# come first; these take precedence.  "strike" follows CAMEO 195 (aerial) → FIGHT.
+# Event nouns ("Russia's strikes on IS"): our own hand-written table, lemma → type.  Each
+# type is the one the dictionary gives the matching verb or support-verb pattern
+# ("launch offensive" 190, "carry out {AIR STRIKE}" 195, "sign &CEASEFIRE" 0871,
+# "impose sanctions" 163).  "strike" is read in its military sense; the dictionary's
+# "stage/hold strike" patterns (143, labour strike → PROTEST) still win for those verbs.
 EVENT_NOUNS = {
     # conventional military force (CAMEO 19/20 → FIGHT)
     "airstrike": "FIGHT",
+    "ambush": "FIGHT",
     "attack": "FIGHT",
     "battle": "FIGHT",
     "bombardment": "FIGHT",
     "clash": "FIGHT",
     "combat": "FIGHT",
     "fighting": "FIGHT",
+    "incursion": "FIGHT",
     "invasion": "FIGHT",
     "offensive": "FIGHT",
     "raid": "FIGHT",
@@ -188,8 +197,8 @@ EVENT_NOUNS = {
     "crackdown": "COERCE",
     "detention": "COERCE",
     "deportation": "COERCE",
+    "blockade": "COERCE",
     "expulsion": "COERCE",
-    "blockade": "SANCTION",
     "boycott": "SANCTION",
     "embargo": "SANCTION",
     "sanction": "SANCTION",
@@ -212,8 +221,6 @@ EVENT_NOUNS = {
     "deal": "AGREE",
     "pact": "AGREE",
     "treaty": "AGREE",
-    "ceasefire": "AGREE",
-    "truce": "AGREE",
     "promise": "AGREE",
     "pledge": "AGREE",
     "aid": "AID",
@@ -224,7 +231,6 @@ EVENT_NOUNS = {
     "collaboration": "COOPERATE",
     "partnership": "COOPERATE",
     "alliance": "COOPERATE",
-    "exercise": "COOPERATE",
     "support": "SUPPORT",
     "endorsement": "SUPPORT",
     "praise": "SUPPORT",
@@ -241,8 +247,9 @@ EVENT_NOUNS = {
     "plea": "REQUEST",
     "call": "REQUEST",
     "concession": "CONCEDE",
-    "amnesty": "CONCEDE",
-    "release": "CONCEDE",
+    "ceasefire": "RETREAT",
+    "truce": "RETREAT",
+    "release": "RETREAT",
     "withdrawal": "RETREAT",
     "retreat": "RETREAT",
     "pullout": "RETREAT",
@@ -345,8 +352,8 @@ def plover(code: str) -> str:
 def verb_key(spelling: str) -> tuple[str, str, str] | None:
     """``CARRY_OUT`` → (carry, out, ""); ``WAGE_WAR`` → (wage, "", war); fragments → None."""
     words = words_of(spelling)
-    if not words or words[0] in AUXILIARIES or words[-1] in {"and", "or"}:
-        return None
+    if not words or words[0] in AUXILIARIES or {"and", "or"} & set(words):
+        return None  # auxiliaries ("IS_DETERMINED"), clause fragments ("KILLED_AND")
     if len(words) > 1 and words[0].endswith("ed") and words[1] in PARTICLES:
         return None  # past-participle entries like ANGERED_BY
     lemma, rest = words[0], words[1:]
@@ -420,7 +427,9 @@ def reduce_pattern(tokens: list[str], synsets: dict[str, list[str]]) -> tuple[st
             if head is None:
                 return None
             obj, soft = head
-    return particle, obj, len(rest), soft
+    # a trailing "(AGAINST)" or "(FROM ^)" only introduces an actor: no constraint
+    hard = [t for t in rest if not (t.startswith("(") and len(set(t.strip("()").split()) - ACTOR_SLOTS) <= 1)]
+    return particle, obj, len(hard), soft
 
 
 def parse(path: Path) -> tuple[dict[str, list[str]], list[Block]]:
