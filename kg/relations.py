@@ -64,6 +64,7 @@ class Candidate:
     inherited_subject: bool = False
     event: str | None = None
     extra: list[Token] = field(default_factory=list)
+    object_lemma: str | None = None  # the noun that carries the event: "launched rockets at IS" → rocket
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -233,7 +234,8 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     extra = [t for head in direct[:1] for t in _phrase(head)]
-                    yield Candidate(subject, obj, verb, words, f"{lemma} {prep.lower_}", "prep", inherited, extra=extra + [prep])
+                    yield Candidate(subject, obj, verb, words, f"{lemma} {prep.lower_}", "prep", inherited, extra=extra + [prep],
+                                    object_lemma=direct[0].lemma_.lower() if direct else None)
 
 
 def nominal_candidates(noun: Token) -> Iterator[Candidate]:
@@ -307,7 +309,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
     if event is None:
         verb_part = lemma.split()
-        event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, candidate.object.lemma_.lower())
+        object_lemma = candidate.object_lemma or candidate.object.lemma_.lower()
+        event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else None
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:

@@ -32,6 +32,7 @@ from kg.gazetteer import ANY_CASE, CAPITALISED, DEMONYM, UPPER_ONLY, phrase_key 
 logger = logging.getLogger("make_gazetteer")
 
 OUT = Path(__file__).resolve().parent / "gazetteer.tsv"
+COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
 
 # The date at which "the current code" of an entry is read: the date of the dictionary
 # commit, so the output does not depend on the day the script runs.
@@ -184,15 +185,16 @@ CURATED: tuple[Curated, ...] = (
             ("United Nations", "UN", "U.N."), whole_code=True),
     Curated("European Union", "Organization", "IGOEUREEC", "Q458", ("THE_EUROPEAN_UNION",),
             ("European Union", "EU", "E.U.")),
-    Curated("African Union", "Organization", "IGOAFRAFU", "Q7159", ("AFRICAN_UNION",), ("African Union",)),
+    Curated("African Union", "Organization", "IGOAFRAFU", "Q7159", (), ("African Union",), whole_code=True),
     Curated("Arab League", "Organization", "IGOMEAARL", "Q7172", ("ARAB_LEAGUE",), ("Arab League",)),
     Curated("ASEAN", "Organization", "IGOSEAASN", "Q7768", ("ASEAN",), ("ASEAN",)),
-    Curated("OPEC", "Organization", "IGOOPC", "Q7795", ("OPEC",), ("OPEC", "Opec")),
+    Curated("OPEC", "Organization", "IGOOPC", "Q7795", ("ORGANIZATION_OF_PETROLEUM_EXPORTING_COUNTRIES",),
+            ("OPEC", "Opec")),
     Curated("World Bank", "Organization", "IGOUNODEVWBK", "Q7164", ("WORLD_BANK",), ("World Bank",),
             whole_code=True),
     Curated("International Monetary Fund", "Organization", "IGOBUSIMF", "Q7804", ("IMF",),
             ("International Monetary Fund", "IMF"), whole_code=True),
-    Curated("World Trade Organization", "Organization", "IGOBUSWTO", "Q7825", ("WORLD_TRADE_ORGANIZATION",),
+    Curated("World Trade Organization", "Organization", "IGOBUSWTO", "Q7825", (),
             ("World Trade Organization", "WTO"), whole_code=True),
     Curated("World Health Organization", "Organization", "IGOUNOHLHWHO", "Q7817", ("WORLD_HEALTH_ORGANIZATION",),
             ("World Health Organization", "WHO"), whole_code=True),
@@ -257,6 +259,11 @@ TITLE_WORDS = frozenset("""
     QUEEN SECRETARY SECRETARY-GENERAL SENATOR SHEIKH SHEIK SULTAN VICE
 """.split())
 
+# Generational suffixes of names ("ANDREW_H._CARD,_JR.") and abbreviated titles, written
+# "Jr.", "Mr." rather than as initialisms.
+SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
+ABBREVIATIONS = frozenset({"JR", "SR", "MR", "MRS", "MS", "DR", "ST", "MT", "FT", "LT", "GEN", "COL", "SGT", "GOV", "SEN"})
+
 # Words of a person's alias that make it about the person's government ("ASSAD_REGIME"):
 # such aliases go to the country with the role GOV.
 GOVERNMENT_WORDS = frozenset({"GOVERNMENT", "REGIME", "ADMINISTRATION", "CABINET"})
@@ -267,11 +274,14 @@ PARTICLES = frozenset("""
     la le les of on or the to und van von wa wal y
 """.split())
 
-# English demonym endings, for telling "Russian" (a demonym) from "Moscow" (a city).
-DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ot", "er", "k", "e", "n")
+# Endings of English demonyms: adjectives ("Russian", "Polish", "Swiss", "Soviet") and
+# nouns ("Turk", "Pole", "Finn", "Briton"); see is_demonym.
+ADJECTIVE_DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ot", "et", "ol", "que", "ois")
+NOUN_DEMONYM_ENDINGS = ("k", "e", "n", "er", "ot")
 
-# Dictionary lines whose text is not a name (README caveats): a source note.
-NOT_A_NAME = re.compile(r"[:\ufffd\x00-\x1f]")
+# Text that is no name (README caveats): a source note, mis-encoded or control characters,
+# editorial notes ("ANTHONY_CROSLAND,_THEN_DAVID_OWEN").
+NOT_A_NAME = re.compile(r"[:\ufffd\x00-\x1f]|\bthen\b", re.IGNORECASE)
 
 MAX_WORDS = 12
 
@@ -320,16 +330,15 @@ def read_entries(actors: Path) -> list[Entry]:
             # (README caveats) when it shares a word with that entry ("LEONID_BREZHNEV" before
             # "COMMUNIST_LEADER_LEONID_BREZHNEV"); the others ("U.N.", a source note) are dropped.
             words = {word for name in names for word in name.split("_") if len(word) >= 4}
-            folded = [
-                name
+            synonyms = [
+                uncoded
                 for uncoded in pending
-                if uncoded["source_file"] == record["source_file"]
-                for name in [uncoded["name"], *uncoded["aliases"]]
-                if words & set(uncoded["name"].split("_"))
+                if uncoded["source_file"] == record["source_file"] and words & set(uncoded["name"].split("_"))
             ]
-            first_line = pending[0]["line"] if folded else record["line"]
+            folded = [name for uncoded in synonyms for name in [uncoded["name"], *uncoded["aliases"]]]
+            first_line = synonyms[0]["line"] if synonyms else record["line"]
             pending = []
-            generated = record["source_file"] == "Phoenix.Countries.actors.txt" and "CountryInfo" in (
+            generated = record["source_file"] == COUNTRIES_FILE and "CountryInfo" in (
                 raw_countries[first_line - 1]
             )
             entry = Entry(folded + names, record["codes"], record["source_file"], record["line"], generated)
@@ -378,13 +387,16 @@ def personal_name(name: str) -> list[str]:
 
 
 def looks_like_person(name: str, demonyms: frozenset[str]) -> bool:
-    """Whether a phrase has the shape of a personal name: two to six name words, none of
-    them an organisation word, a demonym or an English function word."""
-    words = personal_name(name)
+    """Whether a phrase has the shape of a personal name: two to six name words (letters,
+    dots, hyphens, apostrophes; "JR." and a comma before it allowed), none of them an
+    organisation word, a demonym or an English function word."""
+    words = [word.rstrip(",") for word in personal_name(name) if word.rstrip(",.") not in SUFFIXES]
     if not 2 <= len(words) <= 6:
         return False
     for word in words:
-        if not re.fullmatch(r"[A-Z][A-Z.'`-]*", word) or word in ORG_WORDS or word in demonyms:
+        if not re.fullmatch(r"[^\W\d_][^\W\d_.'`-]*(?:[.'`-][^\W\d_]*)*\.?", word) or word != word.upper():
+            return False
+        if word in ORG_WORDS or word in demonyms:
             return False
         if word.lower() in STOP_WORDS and word.lower() not in PARTICLES:
             return False
@@ -405,59 +417,97 @@ def given_names(entries: Iterable[Entry]) -> frozenset[str]:
 
 def initials(name: str) -> str:
     """"NORTH_ATLANTIC_TREATY_ORGANIZATION" → "NATO", "AL-QAEDA_IN_THE_ARABIAN_PENINSULA" →
-    "AQAP": first letters of the content words and of the parts of hyphenated words."""
+    "AQAP": first letters of the words and of the parts of hyphenated words, English
+    function words left out."""
     parts = [part for word in name_words(name) for part in word.split("-")]
-    return "".join(part[0] for part in parts if part and part[0].isalpha() and part.lower() not in PARTICLES[1:])
+    return "".join(part[0] for part in parts if part[:1].isalpha() and part.lower() not in STOP_WORDS)
 
 
 def is_acronym_word(word: str, acronyms: frozenset[str]) -> bool:
+    """NATO, IAEA (the initials of a name in the dictionaries), U.S. (dotted letters), PKK
+    (a short word without a vowel)."""
     letters = re.sub(r"[^A-Z]", "", word)
-    if not letters:
+    if not letters or letters != re.sub(r"[^A-Za-z]", "", word) or letters in ABBREVIATIONS:
         return False
-    if word in acronyms or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", word):  # NATO; U.S., D.C.
+    if word in acronyms or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", word):
         return True
-    return len(letters) <= 5 and not re.search(r"[AEIOUY]", letters)  # PKK, FSB
+    return len(letters) <= 5 and not re.search(r"[AEIOUY]", letters)
+
+
+def initialisms(names: Iterable[str]) -> frozenset[str]:
+    """Every initialism of the given names and its starts of three letters or more:
+    "UNITED_NATIONS_EDUCATIONAL,_SCIENTIFIC_AND_CULTURAL_ORGANIZATION" gives UNESCO, UNE…"""
+    found = set()
+    for name in names:
+        letters = initials(name)
+        if len(letters) >= 3 and "_" in name:
+            found.update(letters[:end] for end in range(3, len(letters) + 1))
+    return frozenset(found)
 
 
 def display_word(word: str, first: bool, acronyms: frozenset[str]) -> str:
     """One dictionary word as it is usually written."""
     inner = word.strip("()")
-    if inner != word:
-        return f"({display_word(inner, first, acronyms)})"
+    if inner != word:  # "(ETA)": a short word in brackets after a name is its initialism
+        return word if len(inner) <= 5 and inner.isalpha() else word.replace(inner, display_word(inner, first, acronyms))
+    if "/" in word:  # "ASSOCIATION/ULSTER"
+        return "/".join(display_word(part, first, acronyms) for part in word.split("/"))
     if is_acronym_word(word, acronyms):
         return word
     parts = word.split("-")
     written = []
     for index, part in enumerate(parts):
         lower = part.lower()
-        if lower in PARTICLES and (index or not first) and index < len(parts) - 1 or (
-            lower in PARTICLES and not first and len(parts) == 1
-        ):
-            written.append(lower)  # "al-Assad", "Islamic State of Iraq"
+        if lower in PARTICLES and not (first and index == 0) and (index < len(parts) - 1 or len(parts) == 1):
+            written.append(lower)  # "Bashar al-Assad", "Islamic State of Iraq"
         elif part.startswith("MC") and len(part) > 3:
             written.append("Mc" + part[2:].capitalize())  # McCain
         elif re.fullmatch(r"[A-Z]'[A-Z]{2,}", part):
             written.append(part[:2] + part[2:].capitalize())  # O'Brien
         else:
-            written.append(part.capitalize())  # "People's" (capitalize lowers the rest)
+            written.append(part.capitalize())  # "People's": capitalize() lowers the rest
     return "-".join(written)
 
 
-def display_phrase(name: str, acronyms: frozenset[str]) -> str:
+def display_phrase(name: str, acronyms: frozenset[str] = frozenset()) -> str:
     """A dictionary phrase as it is usually written: "BASHAR_AL-ASSAD" → "Bashar al-Assad"."""
     words = name_words(name)
     return " ".join(display_word(word, index == 0, acronyms) for index, word in enumerate(words))
 
 
-def case_flags(surface: str, known_acronym: bool) -> str:
-    """The case rule of a surface phrase (NOTICE.md, "Case rules")."""
+def case_flags(surface: str, known_acronym: bool, english_words: frozenset[str]) -> str:
+    """The case rule of a surface phrase (NOTICE.md, "Case rules"): short initialisms and
+    English function words in capitals only ("US", "IS"); one word, or words that are all
+    English words ("Red Line", "Islamic State"), with a capital somewhere; other names of
+    several words in any case ("Bashar al-Assad")."""
     key = phrase_key(surface)
     letters = [ch for ch in surface if ch.isalpha()]
     if len(letters) <= 4 and surface == surface.upper():
         vowels = any(ch in "AEIOUY" for ch in letters)
         if known_acronym or key in STOP_WORDS or "." in surface or not vowels:
             return UPPER_ONLY
-    return CAPITALISED if " " not in key else ANY_CASE
+    words = key.split()
+    if len(words) == 1 or all(word in english_words or word in STOP_WORDS for word in words):
+        return CAPITALISED
+    return ANY_CASE
+
+
+def most_permissive(flags: Iterable[str]) -> str:
+    """The widest case rule among several forms of one key ("NATO" and "Nato")."""
+    flags = list(flags)
+    case = next(rule for rule in (ANY_CASE, CAPITALISED, UPPER_ONLY) if any(rule in f for f in flags))
+    return case + (DEMONYM if any(DEMONYM in f for f in flags) else "")
+
+
+def bracket_variants(name: str) -> Iterator[str]:
+    """"KU_KLUX_KLAN_(KKK)" → "KU_KLUX_KLAN" and "KKK"; "GEORGIA_(COUNTRY)" → "GEORGIA"."""
+    found = re.fullmatch(r"(.+?)_\(([^()]+)\)", name)
+    if not found:
+        return
+    yield found.group(1)
+    inner = found.group(2)
+    if "_" not in inner and 3 <= len(inner) <= 6 and initials(found.group(1)).startswith(inner):
+        yield inner
 
 
 # ---------------------------------------------------------------------------------------
@@ -467,7 +517,7 @@ def case_flags(surface: str, known_acronym: bool) -> str:
 
 @dataclass
 class Node:
-    """An entity being built: its phrases are collected as Candidates."""
+    """An entity being built; its phrases are collected as Candidates."""
 
     label: str
     type: str
@@ -475,38 +525,117 @@ class Node:
     wikidata: str | None = None
     curated: bool = False
     id: str = ""
-    name_words: set[str] = field(default_factory=set)  # words of its own names (demonym test)
+    names: set[str] = field(default_factory=set)  # keys of its own names (demonym test)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    node_index: int
+    node: int
     surface: str
     role: str | None
     tier: int
     flags: str
 
 
+@dataclass(frozen=True)
+class English:
+    """English words by part of speech, from the WordNet-derived index of spaCy's English
+    lemmatizer (in the pinned model): only used to tell common words from names."""
+
+    adjectives: frozenset[str]
+    nouns: frozenset[str]
+    words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> English:
+        import spacy
+
+        from kg.nlp import MODEL
+
+        nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner"])
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        adjectives = frozenset(index["adj"]) | frozenset(index["adv"])
+        nouns = frozenset(index["noun"])
+        return cls(adjectives, nouns, adjectives | nouns | frozenset(index["verb"]))
+
+
+def is_demonym(name: str, node: Node, english: English) -> bool:
+    """"RUSSIAN" of Russia, "TURK" of Turkey: an English word (so not one of the many
+    misspellings in the dictionary), not a name of the country, that shares its first
+    letters (three for an adjective; four, or all but the last, for a noun) with a word of
+    the country's names and ends like an English demonym; a noun demonym is short ("Pole",
+    not "Britain")."""
+    words = name_words(name)
+    if len(words) != 1 or not words[0].isalpha() or len(words[0]) < 4:
+        return False
+    word = words[0].lower()
+    name_parts = {part for whole in node.names for part in whole.split()}
+    if word in node.names or (word in name_parts and word not in english.adjectives):
+        return False  # "Russia"; "Britain" (a word of "United Kingdom of Great Britain …")
+    if word in english.adjectives:  # "Polish" shares "pol" with "Poland"
+        return word.endswith(ADJECTIVE_DEMONYM_ENDINGS) and any(part.startswith(word[:3]) for part in name_parts)
+    prefix = word[: min(4, len(word) - 1)]  # "Turk" shares "tur" with "Turkey"
+    return (
+        word in english.nouns and len(word) <= 6 and word.endswith(NOUN_DEMONYM_ENDINGS)
+        and any(part.startswith(prefix) for part in name_parts)
+    )
+
+
+def is_common_word(name: str, position: int, english: English) -> bool:
+    """A one-word name of an organisation that is also an English word: any alias
+    ("FOUNDATION" of El Rukn, "ORGANIZATION" of Tanzim, "YOUTH") and a head that is an
+    inflected noun ("TIGERS"); a head in its base form may be a name ("GUARDIAN")."""
+    words = name_words(name)
+    if len(words) != 1 or not words[0].isalpha():
+        return False
+    word = words[0].lower()
+    if position:
+        return word in english.words
+    return word.endswith("s") and word[:-1] in english.nouns
+
+
+def is_common_adjective(name: str, english: English) -> bool:
+    """A one-word place alias that is an English adjective or adverb and does not end like
+    a demonym: "MALE" (Malé), "NATAL", "LIEGE", "MESHED"."""
+    words = name_words(name)
+    word = words[0].lower() if len(words) == 1 else ""
+    return word in english.adjectives and not word.endswith(ADJECTIVE_DEMONYM_ENDINGS)
+
+
 class Builder:
-    def __init__(self, entries: list[Entry], agents: list[tuple[str, str]]):
+    """Collects entities and their phrases from pycountry, our tables and the dictionaries."""
+
+    def __init__(self, entries: list[Entry], agents: list[tuple[str, str]], english: English):
         self.entries = entries
         self.agents = agents
+        self.english = english
         self.nodes: list[Node] = []
         self.candidates: list[Candidate] = []
         self.country_by_code: dict[str, int] = {}
+        self.territory_by_code: dict[str, int] = {}
         self.curated_by_anchor: dict[str, int] = {}
         self.curated_by_code: dict[str, int] = {}
-        self.codes = {code for entry in entries for code in (c["code"] for c in entry.codes)}
+        self.iso_codes = frozenset(country.alpha_3 for country in pycountry.countries)
+        self.acronyms = initialisms(name for entry in entries for name in entry.names)
+        # one- to three-letter names of the dictionaries (US, UN, FBI), written in capitals
+        # inside longer names ("US Secretary of State"); not three-letter places (FEZ, GOA)
+        self.short_names = frozenset(
+            name
+            for entry in entries
+            for name in entry.names
+            if name.isalpha() and len(name) <= 3
+            and (name in self.iso_codes or not (len(name) == 3 and len(entry.code) == 3 and re.search(r"[AEIOU]", name)))
+        )
+        self.org_by_head: dict[tuple[str, str], int] = {}
+        self.anchored: set[str] = set()
         self.stats: collections.Counter[str] = collections.Counter()
-
-    # -- nodes ------------------------------------------------------------------------------
 
     def add_node(self, node: Node) -> int:
         self.nodes.append(node)
         return len(self.nodes) - 1
 
-    def add_phrase(self, index: int, surface: str, tier: int, role: str | None = None, *,
-                   known_acronym: bool = False, flags: str | None = None) -> None:
+    def add_phrase(self, node: int, surface: str, tier: int, role: str | None = None, *,
+                   known_acronym: bool = False, demonym: bool = False) -> None:
         surface = surface.strip()
         key = phrase_key(surface)
         letters = sum(ch.isalpha() for ch in surface)
@@ -514,17 +643,18 @@ class Builder:
             self.stats["dropped: not a name"] += 1
             return
         if surface.count("(") != surface.count(")"):
-            self.stats["dropped: broken brackets"] += 1
+            self.stats["dropped: broken brackets"] += 1  # STANKO_TODOROV_(ACTING
             return
-        if all(word in STOP_WORDS for word in key.split()) and letters > 4:
+        if letters > 4 and all(word in STOP_WORDS for word in key.split()):
             self.stats["dropped: English function words"] += 1
             return
-        if flags is None:
-            flags = case_flags(surface, known_acronym)
-        self.candidates.append(Candidate(index, surface, role, tier, flags))
+        flags = case_flags(surface, known_acronym, self.english.words) + (DEMONYM if demonym else "")
+        self.candidates.append(Candidate(node, surface, role, tier, flags))
 
-    def build_countries(self) -> None:
-        """One Country node per pycountry country (and per historic state the dictionaries use)."""
+    # -- countries and our own entities -----------------------------------------------------
+
+    def build_countries(self, codes_in_use: set[str]) -> None:
+        """A Country per pycountry country, and per historic state the dictionaries use."""
         for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
             label, wikidata = COUNTRIES.get(country.alpha_3, (None, None))
             common = getattr(country, "common_name", None)
@@ -534,18 +664,19 @@ class Builder:
             names = {label, country.name, common, getattr(country, "official_name", None)}
             for name in sorted(n for n in names if n):
                 self.add_phrase(index, name, TIER_PYCOUNTRY)
-                self.nodes[index].name_words |= set(phrase_key(name).split())
-            if phrase_key(country.alpha_3) not in STOP_WORDS:
+                self.nodes[index].names.add(phrase_key(name))
+            code = country.alpha_3.lower()
+            if code not in STOP_WORDS and code not in self.english.words:  # not CAN, ARM, GUY
                 self.add_phrase(index, country.alpha_3, TIER_PYCOUNTRY, known_acronym=True)
         historic = {country.alpha_3: country for country in pycountry.historic_countries}
         for code, (label, wikidata) in sorted(COUNTRIES.items()):
-            if code in self.country_by_code or not (code in historic or code in self.codes):
+            if code in self.country_by_code or code not in codes_in_use:
                 continue
             label = label or historic[code].name
             index = self.add_node(Node(label, "Country", code, wikidata, curated=True))
             self.country_by_code[code] = index
             self.add_phrase(index, label, TIER_OURS)
-            self.nodes[index].name_words |= set(phrase_key(label).split())
+            self.nodes[index].names.add(phrase_key(label))
 
     def build_curated(self) -> None:
         for curated in CURATED:
@@ -557,329 +688,367 @@ class Builder:
             for surface in curated.phrases:
                 self.add_phrase(index, surface, TIER_OURS, known_acronym=surface.isupper())
 
+    def curated_for(self, entry: Entry) -> int | None:
+        """Our entity whose anchor is this entry's head, if any."""
+        index = self.curated_by_anchor.get(phrase_key(entry.head))
+        if index is not None:
+            self.anchored.add(phrase_key(entry.head))
+        return index
+
     def country_of(self, entry: Entry) -> int | None:
-        """The Country node a country-file entry names, joining by code and then by name."""
+        """The Country a country-file entry belongs to, by code, else by name (TIMOR_LESTE
+        is TMP in CAMEO and TLS in ISO 3166)."""
         base = entry.code[:3]
         if base in self.country_by_code:
             return self.country_by_code[base]
-        for name in entry.names:  # TIMOR_LESTE is TMP in CAMEO and TLS in ISO 3166
-            for index in self.country_by_code.values():
-                node = self.nodes[index]
-                if phrase_key(name) == phrase_key(node.label):
-                    self.country_by_code[base] = index
-                    return index
+        if len(entry.code) != 3:
+            return None
+        keys = {phrase_key(name) for name in entry.names}
+        for index in self.country_by_code.values():
+            if self.nodes[index].names & keys:
+                self.country_by_code[base] = index
+                self.nodes[index].code = entry.code
+                return index
         return None
 
-    # -- entries ----------------------------------------------------------------------------
+    # -- dictionary entries -----------------------------------------------------------------
 
     def build_entries(self) -> None:
         demonyms = self.find_country_entries()
-        given = given_names(self.entries)
-        persons = PersonIndex(self, demonyms, given)
+        persons = PersonIndex(self, demonyms, given_names(self.entries))
         for entry in self.entries:
-            self.add_entry(entry, persons, demonyms, given)
+            self.add_entry(entry, persons, demonyms)
         persons.finish()
+        for anchor in sorted(set(self.curated_by_anchor) - self.anchored):
+            logger.warning("no dictionary entry is headed %r (an anchor in CURATED)", anchor)
 
     def find_country_entries(self) -> frozenset[str]:
-        """First pass: attach country entries to Country nodes, so their demonyms are known."""
-        demonyms = set()
-        for entry in self.entries:
-            if entry.source != "Phoenix.Countries.actors.txt" or len(entry.code) != 3:
-                continue
+        """First pass over the country and territory entries: their names join the Country,
+        so that demonyms can be told from the names."""
+        entries = [e for e in self.entries if e.source == COUNTRIES_FILE and len(e.code) == 3]
+        for entry in entries:
             index = self.country_of(entry)
-            if index is None:
+            if index is not None:
+                self.nodes[index].names.add(phrase_key(entry.head))
+        for entry in self.entries:
+            block = entry.code[3:]
+            if entry.source != COUNTRIES_FILE or len(block) != 3 or block in CAMEO_ROLES:
                 continue
-            node = self.nodes[index]
-            node.name_words |= set(phrase_key(entry.head).split())
-            if node.code == entry.code[:3] or node.code not in {c["code"] for c in entry.codes}:
-                node.code = entry.code  # the CAMEO code, where it differs from ISO (TMP)
-            for name in entry.names[1:]:
-                if is_demonym(name, node):
-                    demonyms.add(name)
+            if entry.code[:3] not in self.country_by_code or entry.code in self.territory_by_code:
+                continue
+            # a territory: AMERICAN_SAMOA [USAASM], ISLE_OF_MAN [GBRIMY] (IMN in ISO), GAZA [PSEGZA]
+            keys = {phrase_key(name) for name in entry.names}
+            index = self.country_by_code.get(block)
+            if index is None:
+                index = next((i for i in self.country_by_code.values() if self.nodes[i].names & keys), None)
+            if index is None:
+                index = self.add_node(Node("", "Location", entry.code))
+            elif len(self.nodes[index].code or "") == 3:
+                self.nodes[index].code = entry.code  # the CAMEO code of the territory
+            self.territory_by_code[entry.code] = index
+        demonyms = set()
+        for entry in entries:
+            index = self.country_of(entry)
+            if index is not None:
+                demonyms.update(n for n in entry.names[1:] if is_demonym(n, self.nodes[index], self.english))
         return frozenset(demonyms)
 
-    def add_entry(self, entry: Entry, persons: PersonIndex, demonyms: frozenset[str], given: frozenset[str]) -> None:
-        keys = [phrase_key(name) for name in entry.names]
-        curated = next((self.curated_by_anchor[key] for key in keys if key in self.curated_by_anchor), None)
+    def actor_of(self, entry: Entry) -> tuple[int | None, str]:
+        """The Country or territory a code names and the role blocks after it: RUSGOV →
+        (Russia, "GOV"), USAASMGOV → (American Samoa, "GOV"), USRTKM → (Turkmenistan, "")."""
+        code = entry.code
+        if code[:6] in self.territory_by_code:
+            return self.territory_by_code[code[:6]], code[6:]
+        if code[:3] in self.country_by_code:
+            return self.country_by_code[code[:3]], code[3:]
+        if code[3:6] in self.country_by_code and code[3:6] not in CAMEO_ROLES:
+            return self.country_by_code[code[3:6]], code[6:]  # a Soviet republic before 1991
+        return None, code[3:]
+
+    def classify(self, entry: Entry) -> tuple[int | None, str | None]:
+        """The node an entry's phrases belong to (a new one for most organisations) and the
+        role they name (GOV for the Kremlin), or (None, None) to skip the entry."""
+        if entry.code in self.curated_by_code:
+            return self.curated_by_code[entry.code], None
+        if entry.code[:3] in ("IGO", "NGO", "MNC") or entry.code == "MED":
+            return self.new_node(entry, "Organization"), None
+        if entry.code[:3] == "IMG" or entry.source == "Phoenix.MilNonState.actors.txt":
+            return self.new_node(entry, "ArmedGroup"), None
+        country, roles = self.actor_of(entry) if entry.source == COUNTRIES_FILE else (None, entry.code[3:])
+        role = roles[:3]
+        if country is None and len(entry.code) == 3 and entry.code not in CAMEO_ROLES:
+            self.stats[f"skipped: a country code that is no country ({entry.code})"] += 1  # KINAKUTA [KNT]
+            return None, None
+        if country is not None and (not role or role in COUNTRY_STATES):
+            return country, None  # RUSSIAN_FEDERATION; IRAQ [IRQOCC]; GAZA [PSEGZA]
+        if country is not None and role in STATE_ROLES:
+            return country, roles  # KREMLIN [RUSGOV]
+        if country is not None and role not in CAMEO_ROLES:
+            return self.new_node(entry, "Location"), None
+        # a party, rebels, a newspaper of a country or region: SYRREB, MEAREB, ISRMED, BAH
+        return self.new_node(entry, "ArmedGroup" if role in ARMED_ROLES else "Organization"), None
+
+    def new_node(self, entry: Entry, kind: str) -> int:
+        """A node for an organisation entry, shared with earlier entries of the same name
+        and kind (the International file lists many organisations twice)."""
+        key = (phrase_key(entry.head), kind)
+        if key not in self.org_by_head:
+            self.org_by_head[key] = self.add_node(Node("", kind, entry.code))  # labelled in add_entry
+        return self.org_by_head[key]
+
+    def add_entry(self, entry: Entry, persons: PersonIndex, demonyms: frozenset[str]) -> None:
+        if entry.code == "---":
+            self.stats["skipped: null code"] += 1
+            return
+        curated = self.curated_for(entry)
         if curated is not None and self.nodes[curated].type == "Person":
             persons.add(entry, curated)
             return
         if curated is None and persons.is_person(entry):
             persons.add(entry, None)
             return
-        if curated is None and entry.code in self.curated_by_code:
-            curated = self.curated_by_code[entry.code]
-        base, role = entry.code[:3], entry.code[3:6]
-        if entry.code == "---":
-            self.stats["skipped: null code"] += 1
+        if entry.generated_person and len(personal_name(entry.head)) == 1:
+            self.stats["skipped: a generated office holder named by one given name"] += 1  # HUSSEIN [JORGOV]
             return
-        if curated is not None:
-            index, role_code = curated, None
-        elif base in ("IGO", "NGO", "MNC") or entry.code == "MED":
-            index, role_code = self.org_node(entry, "Organization"), None
-        elif base == "IMG" or entry.source == "Phoenix.MilNonState.actors.txt":
-            index, role_code = self.org_node(entry, "ArmedGroup"), None
-        elif entry.source == "Phoenix.Countries.actors.txt" and (country := self.country_of(entry)) is not None:
-            if not role or role in COUNTRY_STATES:
-                index, role_code = country, None
-            elif role in STATE_ROLES:
-                index, role_code = country, entry.code[3:]
-            elif role in pycountry_codes() and role not in CAMEO_ROLES and len(entry.code) == 6:
-                index, role_code = self.country_by_code[role], None  # a territory: USAASM
-                if self.nodes[index].code == role:
-                    self.nodes[index].code = entry.code
-            elif role in ARMED_ROLES:
-                index, role_code = self.org_node(entry, "ArmedGroup"), None
-            elif role in CAMEO_ROLES:
-                index, role_code = self.org_node(entry, "Organization"), None
-            else:
-                index, role_code = self.org_node(entry, "Location"), None  # GAZA [PSEGZA]
-        elif base in pycountry_codes() or len(entry.code) == 3:
-            self.stats["skipped: unknown country " + entry.code] += 1
+        index, role = (curated, None) if curated is not None else self.classify(entry)
+        if index is None:
             return
-        else:  # regional codes: MEAREB, SASREB, INTREB
-            kind = "ArmedGroup" if role in ARMED_ROLES else "Organization"
-            index, role_code = self.org_node(entry, kind), None
-        self.add_entry_phrases(entry, index, role_code, persons, demonyms, given)
-
-    def org_node(self, entry: Entry, kind: str) -> int:
-        return self.add_node(Node("", kind, entry.code, name_words=set()))  # label set in finish()
-
-    def add_entry_phrases(self, entry: Entry, index: int, role: str | None, persons: PersonIndex,
-                          demonyms: frozenset[str], given: frozenset[str]) -> None:
         node = self.nodes[index]
-        acronyms = frozenset(
-            word for name in entry.names for word in name_words(name) if word in {initials(n) for n in entry.names}
-        ) | frozenset(self.codes_3) | frozenset(node.code and [node.code] or [])
-        is_country_entry = node.type == "Country" and role is None
-        person_names = [name for name in entry.names if node.type != "Country" and looks_like_person(name, demonyms)
-                        and personal_name(name)[0] in given]
-        surnames = {personal_name(name)[-1] for name in person_names}
-        surnames |= {surname.split("-", 1)[1] for surname in surnames if surname[:3] in ("AL-", "EL-")}
+        own_acronyms = frozenset(i for i in map(initials, entry.names) if len(i) >= 3) | self.short_names
+        country_entry = node.type == "Country" and role is None
+        organisation = node.type in ("Organization", "ArmedGroup")
+        surnames: set[str] = set()
+        for name in entry.names:
+            if not country_entry and persons.is_person_alias(name):
+                persons.carve(name, node.code or entry.code)  # ABU_BAKR_AL-BAGHDADI in ISIL
+                surname = personal_name(name)[-1]
+                surnames.update({surname, surname.split("-", 1)[-1]})
         for position, name in enumerate(entry.names):
-            if name in person_names:
-                persons.carve(name, entry, node)  # "ABU_BAKR_AL-BAGHDADI" in the Islamic State entry
+            if not country_entry and persons.is_person_alias(name):
                 continue
             words = name_words(name)
-            if len(words) == 1 and (words[0] in surnames or words[0].removeprefix("AL-") in surnames):
-                self.stats["dropped: surname in an organisation entry"] += 1  # ZARQAWI
-                continue
-            head = position == 0 or (not is_country_entry and position < len(entry.names) and name == entry.head)
-            if len(words) == 1 and not head and name in given and name not in demonyms:
-                self.stats["dropped: given name as a place alias"] += 1  # VLADIMIR (a city) → Russia
+            # A one-word organisation name may be any initialism of the dictionaries (IAEA); a
+            # place, or a word inside a longer name, only one of this entry's (so DOHA stays
+            # Doha and BAN_KI-MOON is not "BAN Ki-Moon").
+            acronyms = own_acronyms | self.acronyms if len(words) == 1 and organisation else own_acronyms
+            acronym = is_acronym_word(name, acronyms)
+            reason = self.unwanted(name, position, node, country_entry, acronym, surnames, persons.given, demonyms)
+            if reason:
+                self.stats["dropped: " + reason] += 1
                 continue
             surface = display_phrase(name, acronyms)
-            flags = None
-            if name in demonyms and node.type == "Country":
-                flags = case_flags(surface, False) + DEMONYM
-            if not node.label and position == 0:
-                node.label = surface
-            self.add_phrase(index, surface, TIER_HEAD if position == 0 else TIER_ALIAS, role,
-                            known_acronym=is_acronym_word(name, acronyms), flags=flags)
-            for variant in bracket_variants(name):
-                self.add_phrase(index, display_phrase(variant, acronyms), TIER_ALIAS, role,
-                                known_acronym=variant.isupper() and len(variant) <= 5 and "_" not in variant)
+            if not node.label:  # the head, without a bracketed initialism: "Ku Klux Klan"
+                node.label = display_phrase(next(bracket_variants(name), name), acronyms)
+            tier = TIER_HEAD if position == 0 else TIER_ALIAS
+            demonym = country_entry and name in demonyms
+            self.add_phrase(index, surface, tier, role, known_acronym=acronym, demonym=demonym)
+            for number, variant in enumerate(bracket_variants(name)):
+                inner = number == 1  # "KKK" of "KU_KLUX_KLAN_(KKK)"
+                self.add_phrase(index, variant if inner else display_phrase(variant, acronyms), TIER_ALIAS, role,
+                                known_acronym=inner)
 
-    @property
-    def codes_3(self) -> set[str]:
-        return {code for code in self.codes if len(code) == 3} | pycountry_codes()
+    def unwanted(self, name: str, position: int, node: Node, country_entry: bool, acronym: bool,
+                 surnames: set[str], given: frozenset[str], demonyms: frozenset[str]) -> str | None:
+        """Why a dictionary phrase is left out (NOTICE.md, "What is left out"), or None."""
+        words = name_words(name)
+        if len(words) != 1 or name in demonyms or phrase_key(name) in node.names:
+            return None
+        word = words[0]
+        if word in surnames or word.split("-", 1)[-1] in surnames:
+            return "a surname in an organisation entry"  # ZARQAWI in the Islamic State entry
+        if position and word in given:
+            return "a given name as an alias"  # VLADIMIR (a city) → Russia
+        if country_entry and position and is_common_adjective(name, self.english):
+            return "an English adjective as a place alias"  # MALE (Malé) → Maldives
+        if node.type in ("Organization", "ArmedGroup") and not node.curated and not acronym and (
+            is_common_word(name, position, self.english)
+        ):
+            return "an English word as an organisation's name"  # FOUNDATION → El Rukn
+        return None
 
     # -- output -----------------------------------------------------------------------------
 
-    def resolve(self) -> tuple[dict[int, list[Candidate]], list[Candidate]]:
-        """One entity per key: the lowest tier wins, curated entities before others; a tie
-        between different entities drops the key as ambiguous."""
+    def resolve(self) -> dict[int, list[Candidate]]:
+        """One entity per key: the lowest tier wins, our own entities before others at one
+        tier; a tie between different entities drops the key as ambiguous."""
         by_key: dict[str, list[Candidate]] = collections.defaultdict(list)
         for candidate in self.candidates:
             by_key[phrase_key(candidate.surface)].append(candidate)
         chosen: dict[int, list[Candidate]] = collections.defaultdict(list)
-        dropped = []
-        for key, candidates in by_key.items():
-            rank = min((c.tier, not self.nodes[c.node_index].curated) for c in candidates)
-            best = [c for c in candidates if (c.tier, not self.nodes[c.node_index].curated) == rank]
-            if len({c.node_index for c in best}) > 1:
-                dropped.extend(best)
-                self.stats["dropped: ambiguous key"] += 1
+        for candidates in by_key.values():
+            def rank(candidate: Candidate) -> tuple[int, bool]:
+                return candidate.tier, not self.nodes[candidate.node].curated
+
+            best = min(map(rank, candidates))
+            if len({c.node for c in candidates if rank(c) == best}) > 1:
+                self.stats["dropped: a phrase of two entities at one priority"] += 1
                 continue
-            # of the winner's own forms: ours first, then the role-less one, then file order
-            winner = min(
-                (c for c in candidates if c.node_index == best[0].node_index),
-                key=lambda c: (c.tier, c.role is not None),
-            )
-            flags = winner.flags
-            if any(DEMONYM in c.flags for c in candidates if c.node_index == winner.node_index):
-                flags = flags.replace(DEMONYM, "") + DEMONYM
-            chosen[winner.node_index].append(Candidate(winner.node_index, winner.surface, winner.role, winner.tier, flags))
-        return chosen, dropped
+            winner = min((c for c in candidates if rank(c) == best), key=lambda c: c.role is not None)
+            # the case rule of the forms at the winning priority ("NATO" and "Nato" of ours);
+            # demonym from any form of the winner
+            flags = most_permissive(c.flags for c in candidates if rank(c) == best)
+            if any(DEMONYM in c.flags for c in candidates if c.node == winner.node) and DEMONYM not in flags:
+                flags += DEMONYM
+            if phrase_key(winner.surface) in STOP_WORDS:  # "US" and "THE_US" → "US" only, never "Us"
+                flags = UPPER_ONLY + flags[1:]
+            chosen[winner.node].append(Candidate(winner.node, winner.surface, winner.role, winner.tier, flags))
+        return chosen
 
     def assign_ids(self, chosen: dict[int, list[Candidate]]) -> list[int]:
-        """Readable unique ids: the label, or "label (code)" when two entities share a label."""
+        """Readable unique ids: the label, or "label (code)" when another entity has the label."""
         kept = [index for index in range(len(self.nodes)) if chosen.get(index)]
         taken: set[str] = set()
-        order = sorted(kept, key=lambda i: (not self.nodes[i].curated, self.nodes[i].type == "Person", i))
-        for index in order:
+        for index in sorted(kept, key=lambda i: (not self.nodes[i].curated, self.nodes[i].type == "Person", i)):
             node = self.nodes[index]
-            if not node.label:
-                node.label = chosen[index][0].surface
-            candidate = node.label
-            if candidate in taken:
-                candidate = f"{node.label} ({node.code})"
-            number = 2
-            while candidate in taken:
-                candidate = f"{node.label} ({node.code}, {number})"
+            node.label = node.label or min(chosen[index], key=lambda c: c.tier).surface
+            node.id, number = node.label, 1
+            while node.id in taken:
                 number += 1
-            node.id = candidate
-            taken.add(candidate)
+                node.id = f"{node.label} ({node.code})" if number == 2 else f"{node.label} ({node.code} {number})"
+            taken.add(node.id)
         return kept
 
-    def write(self, out: Path) -> None:
-        chosen, dropped = self.resolve()
+    def lines(self) -> Iterator[str]:
+        chosen = self.resolve()
         kept = self.assign_ids(chosen)
-        lines = [
-            "# kg gazetteer: generated by kg/data/make_gazetteer.py; do not edit. See NOTICE.md:",
-            "# derived from the Phoenix/CAMEO actor dictionaries (MIT, (c) 2014 Open Event Data Alliance) and pycountry.",
-            "# E id label type code wikidata | P surface flags role | A agent-noun role",
-        ]
+        yield "# kg gazetteer, generated by kg/data/make_gazetteer.py: do not edit. Sources and licence: NOTICE.md"
+        yield "# (Phoenix/CAMEO actor dictionaries, MIT, Copyright (c) 2014 Open Event Data Alliance; pycountry)."
+        yield "# E id label type code wikidata | P surface case-flags role | A agent-noun role"
         for index in kept:
             node = self.nodes[index]
-            lines.append("\t".join(["E", node.id, node.label, node.type, node.code or "", node.wikidata or ""]))
+            yield "\t".join(["E", node.id, node.label, node.type, node.code or "", node.wikidata or ""])
             for candidate in sorted(chosen[index], key=lambda c: (c.tier, c.surface)):
-                lines.append("\t".join(["P", candidate.surface, candidate.flags, candidate.role or ""]))
+                yield "\t".join(["P", candidate.surface, candidate.flags, candidate.role or ""])
         seen = set()
         for form, code in self.agents:
             surface = " ".join(name_words(form)).lower()
-            key = phrase_key(surface)
-            if key in seen or key in STOP_WORDS:
+            if phrase_key(surface) in seen or phrase_key(surface) in STOP_WORDS:
                 continue
-            seen.add(key)
-            lines.append("\t".join(["A", surface, code]))
-        for line in lines:
-            if line.count("\t") not in (0, 2, 3, 5) or "\n" in line:
-                raise ValueError(f"malformed output line {line!r}")
-        atomic_write(out, "\n".join(lines) + "\n")
+            seen.add(phrase_key(surface))
+            yield "\t".join(["A", surface, code])
         types = collections.Counter(self.nodes[i].type for i in kept)
-        logger.info("wrote %s: %d entities %s, %d phrases", out, len(kept), dict(types),
-                    sum(len(c) for c in chosen.values()))
-        for reason, count in sorted(self.stats.items()):
-            logger.info("  %s: %d", reason, count)
+        logger.info("%d entities %s, %d phrases, %d agent nouns", len(kept), dict(sorted(types.items())),
+                    sum(map(len, chosen.values())), len(seen))
 
 
 class PersonIndex:
-    """Office holders and other people: detection, merging of entries that share a full
-    name, and the people named inside organisation entries."""
+    """People: which entries are persons, which entries are one person, and the people
+    named inside organisation entries."""
 
     def __init__(self, builder: Builder, demonyms: frozenset[str], given: frozenset[str]):
         self.builder = builder
         self.demonyms = demonyms
         self.given = given
-        self.groups: list[dict] = []  # {"entries": [...], "names": [...], "node": int|None}
-        self.by_key: dict[str, int] = {}
+        self.groups: list[PersonGroup] = []
+        self.by_name: dict[str, PersonGroup] = {}
+        self.name_parts = collections.Counter(
+            part
+            for entry in builder.entries
+            if entry.generated_person
+            for word in personal_name(entry.head)
+            for part in word.split("-")
+        )
 
     def is_person(self, entry: Entry) -> bool:
-        """A person: a name-shaped head and some evidence — a generated office-holder line,
-        a dated code (tenure) or a given name first."""
-        if not looks_like_person(entry.head, self.demonyms):
+        """A name-shaped head with a role code (not a country or territory code) and some
+        evidence: a generated office-holder line, a dated code (a tenure) or a given name."""
+        country, roles = self.builder.actor_of(entry)
+        if country is not None and (not roles or roles[:3] in COUNTRY_STATES):
+            return False  # SOUTH_SUDAN [SSD], AMERICAN_SAMOA [USAASM]: name-shaped, dated
+        words = personal_name(entry.head)
+        if len(words) == 1 and (entry.generated_person or entry.dated):  # SUHARTO, HAMMARSKJOLD
+            return words[0].isalpha() and words[0] not in self.given  # not HUSSEIN, a given name
+        # a generated office holder may be called German (GERMAN_GREF)
+        if not looks_like_person(entry.head, frozenset() if entry.generated_person else self.demonyms):
             return False
-        return entry.generated_person or entry.dated or personal_name(entry.head)[0] in self.given
+        return entry.generated_person or entry.dated or words[0] in self.given
+
+    def is_person_alias(self, name: str) -> bool:
+        """An alias of an organisation that names a person: name-shaped, and a given name
+        first or only words that occur in office holders' names ("HAITHAM_AL-BADRI")."""
+        if not looks_like_person(name, self.demonyms):
+            return False
+        words = personal_name(name)
+        return words[0] in self.given or all(
+            self.name_parts[part] >= 2 for word in words for part in word.split("-") if part.lower() not in PARTICLES
+        )
 
     def add(self, entry: Entry, curated: int | None) -> None:
-        full_names = [name for name in entry.names if len(personal_name(name)) >= 2]
-        group_index = None
+        full_names = [phrase_key(" ".join(personal_name(n))) for n in entry.names if len(personal_name(n)) >= 2]
+        group = None
         if curated is not None:
-            group_index = next((i for i, g in enumerate(self.groups) if g["node"] == curated), None)
-        if group_index is None:
-            for name in full_names:
-                key = phrase_key(" ".join(personal_name(name)))
-                other = self.by_key.get(key)
-                if other is not None and self.same_person(self.groups[other], entry):
-                    group_index = other
+            group = next((g for g in self.groups if g.node == curated), None)
+        if group is None:
+            for key in full_names:
+                other = self.by_name.get(key)
+                if other is not None and other.same_person(entry):
+                    group = other
                     break
-        if group_index is None:
-            self.groups.append({"entries": [], "names": [], "node": curated, "codes": []})
-            group_index = len(self.groups) - 1
-        group = self.groups[group_index]
-        group["entries"].append(entry)
-        group["names"].extend(entry.names)
-        group["codes"].append(entry.code)
-        for name in full_names:
-            self.by_key.setdefault(phrase_key(" ".join(personal_name(name))), group_index)
+        if group is None:
+            group = PersonGroup(node=curated)
+            self.groups.append(group)
+        group.entries.append(entry)
+        for key in full_names:
+            self.by_name.setdefault(key, group)
 
-    def same_person(self, group: dict, entry: Entry) -> bool:
-        # Two entries with one full name are one person when they belong to one country, or
-        # one of them holds an international post (Javier Solana: ESP, IGOWSTNAT, IGOEUREEC).
-        bases = {code[:3] for code in group["codes"]} | {entry.code[:3]}
-        international = {"IGO", "NGO", "IMG", "MNC"}
-        return len(bases - international) <= 1
-
-    def carve(self, name: str, entry: Entry, owner: Node) -> None:
-        """A person named as an alias of an organisation becomes a Person of its own."""
-        carved = Entry([name], [{"code": owner.code or entry.code, "from": None, "to": None}], entry.source,
-                       entry.line, False, owner.code or entry.code)
+    def carve(self, name: str, code: str) -> None:
+        """A person named as an alias of an organisation becomes a Person of their own,
+        with the organisation's code."""
         self.builder.stats["people taken out of organisation entries"] += 1
-        self.add(carved, None)
+        curated = self.builder.curated_by_anchor.get(phrase_key(name))
+        if curated is not None and self.builder.nodes[curated].type != "Person":
+            curated = None
+        elif curated is not None:
+            self.builder.anchored.add(phrase_key(name))
+        entry = Entry([name], [{"code": code, "from": None, "to": None}], "", 0, False, code)
+        self.add(entry, curated)
 
     def finish(self) -> None:
         builder = self.builder
         for group in self.groups:
-            entries = group["entries"]
-            index = group["node"]
+            index = group.node
             if index is None:
-                first = entries[0]
-                code = max((e for e in entries), key=lambda e: (e.code[:3] not in ("IGO", "NGO", "MNC", "IMG"), e.dated))
-                label = display_phrase("_".join(personal_name(first.head)), frozenset())
-                index = builder.add_node(Node(label, "Person", code.code))
+                # a bare role (KOFI_ANNAN: IGOUNO until 2006, then ELI) says less than the post
+                codes = [c for entry in group.entries for c in entry.codes]
+                code = current_code([c for c in codes if c["code"] not in CAMEO_ROLES] or codes)
+                label = display_phrase("_".join(personal_name(group.entries[0].head)))
+                index = builder.add_node(Node(label, "Person", code))
             node = builder.nodes[index]
-            for name in dict.fromkeys(group["names"]):
-                words = name_words(name)
+            for name in dict.fromkeys(name for entry in group.entries for name in entry.names):
+                words, personal = name_words(name), personal_name(name)
                 if set(words) & GOVERNMENT_WORDS:
-                    country = builder.country_by_code.get(node.code[:3]) if node.code else None
+                    country = builder.country_by_code.get((node.code or "")[:3])
                     if country is not None:  # "ASSAD_REGIME" → Syria, role GOV
-                        builder.add_phrase(country, display_phrase(name, frozenset()), TIER_ALIAS, "GOV")
+                        builder.add_phrase(country, display_phrase(name), TIER_ALIAS, "GOV")
                     continue
-                single = len(personal_name(name)) == 1
-                if single and (personal_name(name)[0] in self.given or len(words) > 1):
-                    builder.stats["dropped: a given name or a title with one name"] += 1
-                    continue  # "HUSSEIN", "PRESIDENT_YELTSIN" is kept (two words of which one a title)
-                builder.add_phrase(index, display_phrase(name, frozenset()),
-                                   TIER_PERSON_WORD if single else TIER_PERSON)
+                if len(personal) == 1 and personal[0] in self.given:
+                    builder.stats["dropped: a given name alone as a person's alias"] += 1  # HUSSEIN
+                    continue
+                tier = TIER_PERSON_WORD if len(words) == 1 else TIER_PERSON
+                builder.add_phrase(index, display_phrase(name), tier)
 
 
-def bracket_variants(name: str) -> Iterator[str]:
-    """"KU_KLUX_KLAN_(KKK)" → "KU_KLUX_KLAN" and "KKK"; a bracket that qualifies a name
-    ("GEORGIA_(COUNTRY)") gives the bare name."""
-    found = re.fullmatch(r"(.+?)_\(([^()]+)\)", name)
-    if not found:
-        return
-    yield found.group(1)
-    inner = found.group(2)
-    if "_" not in inner and 3 <= len(inner) <= 6 and inner == initials(found.group(1))[: len(inner)]:
-        yield inner
+@dataclass
+class PersonGroup:
+    node: int | None = None
+    entries: list[Entry] = field(default_factory=list)
+
+    def same_person(self, entry: Entry) -> bool:
+        # Entries sharing a full name are one person when they belong to one country, or
+        # one is an international post (Javier Solana: ESP, IGOWSTNAT, IGOEUREEC).
+        bases = {e.code[:3] for e in self.entries} | {entry.code[:3]}
+        return len(bases - {"IGO", "NGO", "IMG", "MNC"}) <= 1
 
 
-def is_demonym(name: str, node: Node) -> bool:
-    """"RUSSIAN" of Russia: one word, not itself a name of the country, sharing its start
-    with a word of the country's names and ending like an English demonym."""
-    words = name_words(name)
-    if len(words) != 1 or not words[0].isalpha():
-        return False
-    word = words[0].lower()
-    if word in node.name_words:
-        return False
-    prefix = min(4, len(word) - 1)
-    return word.endswith(DEMONYM_ENDINGS) and any(
-        name_word[:prefix] == word[:prefix] and len(name_word) >= prefix for name_word in node.name_words
-    )
-
-
-def pycountry_codes() -> set[str]:
-    return {country.alpha_3 for country in pycountry.countries}
-
-
-def atomic_write(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+def atomic_write(path: Path, lines: Iterable[str]) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
+        os.chmod(temporary, 0o644)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as output:
-            output.write(text)
+            for line in lines:
+                if "\n" in line or line.count("\t") not in (0, 2, 3, 5):
+                    raise ValueError(f"malformed output line {line!r}")
+                output.write(line + "\n")
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -888,17 +1057,21 @@ def atomic_write(path: Path, text: str) -> None:
 
 def build(actors: Path, out: Path) -> None:
     entries = read_entries(actors)
-    builder = Builder(entries, read_agents(actors))
-    builder.build_countries()
+    builder = Builder(entries, read_agents(actors), English.load())
+    builder.build_countries({code for entry in entries for code in (c["code"] for c in entry.codes)})
     builder.build_curated()
     builder.build_entries()
-    builder.write(out)
+    atomic_write(out, builder.lines())
+    for reason, count in sorted(builder.stats.items()):
+        logger.info("  %s: %d", reason, count)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     epilog="example: python kg/data/make_gazetteer.py /work/shared/data/actors")
-    parser.add_argument("actors", type=Path, help="the Phoenix/CAMEO actors folder (actors.jsonl, agents.jsonl, raw/)")
+    parser = argparse.ArgumentParser(
+        description="Regenerate kg/data/gazetteer.tsv from the Phoenix/CAMEO actor dictionaries and pycountry.",
+        epilog="example: python kg/data/make_gazetteer.py /work/shared/data/actors",
+    )
+    parser.add_argument("actors", type=Path, help="the actors folder (actors.jsonl, agents.jsonl, raw/)")
     parser.add_argument("--out", type=Path, default=OUT, help=f"output file (default: {OUT})")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
