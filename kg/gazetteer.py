@@ -104,8 +104,10 @@ class _Sense:
 class Gazetteer:
     """An immutable phrase → entity table; build it with :meth:`default` or :meth:`load`."""
 
-    def __init__(self, senses: dict[str, _Sense], agents: dict[str, str], entities: dict[str, Entity]):
-        self._senses = senses
+    def __init__(self, senses: dict[str, _Sense], surfaces: list[_Sense], agents: dict[str, str],
+                 entities: dict[str, Entity]):
+        self._senses = senses  # by phrase_key
+        self._surfaces = surfaces  # every way of writing each key ("US", "U.S.")
         self._agents = agents
         self._entities = entities
 
@@ -119,6 +121,7 @@ class Gazetteer:
     def load(cls, path: str | Path) -> Gazetteer:
         """Read a gazetteer file in the format written by ``make_gazetteer.py``."""
         senses: dict[str, _Sense] = {}
+        surfaces: list[_Sense] = []
         agents: dict[str, str] = {}
         entities: dict[str, Entity] = {}
         entity: Entity | None = None
@@ -133,14 +136,16 @@ class Gazetteer:
                     entities[id_] = entity
                 elif kind == "P" and entity is not None:
                     surface, flags, role = fields
-                    senses[phrase_key(surface)] = _Sense(entity, surface, flags, role or None)
+                    sense = _Sense(entity, surface, flags, role or None)
+                    senses.setdefault(phrase_key(surface), sense)
+                    surfaces.append(sense)
                 elif kind == "A":
                     form, role = fields
                     agents[phrase_key(form)] = role
                 else:
                     raise ValueError(f"{path}:{number}: unexpected line {line[:60]!r}")
         logger.debug("gazetteer: %d entities, %d phrases, %d agent nouns", len(entities), len(senses), len(agents))
-        return cls(senses, agents, entities)
+        return cls(senses, surfaces, agents, entities)
 
     def resolve(self, text: str) -> Match | None:
         """The entity a phrase denotes, with the role it names, or None.
@@ -177,7 +182,7 @@ class Gazetteer:
         Match with ``attr="LOWER"`` and confirm each match with :meth:`lookup`, which
         applies the case rules ("US" is an entity, "us" is not).
         """
-        for sense in self._senses.values():
+        for sense in self._surfaces:
             yield sense.surface
             if DEMONYM in sense.flags:
                 yield sense.surface + "s"

@@ -27,7 +27,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from kg.gazetteer import ANY_CASE, CAPITALISED, DEMONYM, UPPER_ONLY, phrase_key  # noqa: E402
+from kg.gazetteer import ANY_CASE, CAPITALISED, DEMONYM, UPPER_ONLY, case_allows, phrase_key  # noqa: E402
 
 logger = logging.getLogger("make_gazetteer")
 
@@ -465,7 +465,7 @@ def display_word(word: str, first: bool, acronyms: frozenset[str]) -> str:
         elif re.fullmatch(r"[A-Z]'[A-Z]{2,}", part):
             written.append(part[:2] + part[2:].capitalize())  # O'Brien
         else:
-            written.append(part.capitalize())  # "People's": capitalize() lowers the rest
+            written.append(re.sub(r"[^\W\d_]", lambda m: m.group().upper(), part.lower(), count=1))  # "People's", "4Esko"
     return "-".join(written)
 
 
@@ -870,12 +870,13 @@ class Builder:
 
     def resolve(self) -> dict[int, list[Candidate]]:
         """One entity per key: the lowest tier wins, our own entities before others at one
-        tier; a tie between different entities drops the key as ambiguous."""
+        tier; a tie between different entities drops the key as ambiguous.  All the
+        winner's ways of writing the key are kept ("US" and "U.S." tokenize differently)."""
         by_key: dict[str, list[Candidate]] = collections.defaultdict(list)
         for candidate in self.candidates:
             by_key[phrase_key(candidate.surface)].append(candidate)
         chosen: dict[int, list[Candidate]] = collections.defaultdict(list)
-        for candidates in by_key.values():
+        for key, candidates in by_key.items():
             def rank(candidate: Candidate) -> tuple[int, bool]:
                 return candidate.tier, not self.nodes[candidate.node].curated
 
@@ -884,14 +885,19 @@ class Builder:
                 self.stats["dropped: a phrase of two entities at one priority"] += 1
                 continue
             winner = min((c for c in candidates if rank(c) == best), key=lambda c: c.role is not None)
+            own = [c for c in candidates if c.node == winner.node]
             # the case rule of the forms at the winning priority ("NATO" and "Nato" of ours);
             # demonym from any form of the winner
             flags = most_permissive(c.flags for c in candidates if rank(c) == best)
-            if any(DEMONYM in c.flags for c in candidates if c.node == winner.node) and DEMONYM not in flags:
-                flags += DEMONYM
-            if phrase_key(winner.surface) in STOP_WORDS:  # "US" and "THE_US" → "US" only, never "Us"
+            if key in STOP_WORDS:  # "US", and "THE_US" written "Us": capitals only all the same
                 flags = UPPER_ONLY + flags[1:]
-            chosen[winner.node].append(Candidate(winner.node, winner.surface, winner.role, winner.tier, flags))
+            if any(DEMONYM in c.flags for c in own) and DEMONYM not in flags:
+                flags += DEMONYM
+            surfaces = dict.fromkeys(
+                c.surface for c in sorted(own, key=lambda c: (c.tier, c.role is not None)) if case_allows(flags, c.surface)
+            )
+            for surface in surfaces:
+                chosen[winner.node].append(Candidate(winner.node, surface, winner.role, winner.tier, flags))
         return chosen
 
     def assign_ids(self, chosen: dict[int, list[Candidate]]) -> list[int]:
@@ -917,7 +923,7 @@ class Builder:
         for index in kept:
             node = self.nodes[index]
             yield "\t".join(["E", node.id, node.label, node.type, node.code or "", node.wikidata or ""])
-            for candidate in sorted(chosen[index], key=lambda c: (c.tier, c.surface)):
+            for candidate in sorted(chosen[index], key=lambda c: (c.tier, phrase_key(c.surface), c.surface)):
                 yield "\t".join(["P", candidate.surface, candidate.flags, candidate.role or ""])
         seen = set()
         for form, code in self.agents:
