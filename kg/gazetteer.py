@@ -5,7 +5,9 @@ dictionaries and pycountry (see ``kg/data/NOTICE.md``); this module only reads i
 
 A phrase resolves to one :class:`~kg.types.Entity`.  Metonymy is resolved here: a
 country's government, military or capital ("Kremlin", "Moscow", "Pentagon") is the country,
-with the part it names kept as a CAMEO role code on the :class:`Match`.
+with the part it names kept as a CAMEO role code on the :class:`Match`.  Lookup ignores a
+leading "the", a possessive ("Russia’s"), accents, dots, hyphens and, within each phrase's
+case rule, case: "IS" and "US" are entities, "us" and "is" never are.
 
 >>> gazetteer = Gazetteer.default()
 >>> gazetteer.lookup("Russia’s").id
@@ -34,15 +36,16 @@ DATA_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
 ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Person", "Location")
 
 # Case rules stored with each phrase (see NOTICE.md, "Case rules"):
-ANY_CASE = "i"  # "Islamic State", "islamic state", "ISLAMIC STATE"
-CAPITALISED = "c"  # one word: needs a capital somewhere ("Polish", "al-Qaeda", not "polish")
-UPPER_ONLY = "u"  # short acronyms that are also English words: "US", "IS", never "us", "Is"
+ANY_CASE = "i"  # names of several words: "Bashar al-Assad", "bashar al-assad"
+CAPITALISED = "c"  # one word, or only English words: a capital somewhere ("Polish", "al-Qaeda",
+#                    "Islamic state"; not "polish", "islamic state")
+UPPER_ONLY = "u"  # short initialisms and function words: "US", "IS", never "us" or "Is"
 DEMONYM = "d"  # a demonym ("Russian"): its plural ("Russians") resolves too
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 _DASHES = re.compile(r"[-‐‑‒–—_]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=\w)'s?$", re.IGNORECASE)
 # Characters a key keeps: letters, digits, blanks, "&" and "/"; dots, apostrophes, commas
 # and brackets are dropped, so "U.S." and "US", "Sana'a" and "Sanaa" share a key.
 _KEY_DROP = re.compile(r"[^\w\s&/]|_")
@@ -182,10 +185,9 @@ class Gazetteer:
         Match with ``attr="LOWER"`` and confirm each match with :meth:`lookup`, which
         applies the case rules ("US" is an entity, "us" is not).
         """
-        for sense in self._surfaces:
-            yield sense.surface
-            if DEMONYM in sense.flags:
-                yield sense.surface + "s"
+        forms = (form for sense in self._surfaces
+                 for form in ((sense.surface, sense.surface + "s") if DEMONYM in sense.flags else (sense.surface,)))
+        yield from dict.fromkeys(forms)
 
     def entities(self) -> Iterable[Entity]:
         """Every entity, in file order."""

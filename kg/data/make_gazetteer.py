@@ -198,8 +198,8 @@ CURATED: tuple[Curated, ...] = (
             ("World Trade Organization", "WTO"), whole_code=True),
     Curated("World Health Organization", "Organization", "IGOUNOHLHWHO", "Q7817", ("WORLD_HEALTH_ORGANIZATION",),
             ("World Health Organization", "WHO"), whole_code=True),
-    Curated("Interpol", "Organization", "IGOCOPITP", "Q8140", ("INTERPOL",), ("Interpol",), whole_code=True),
-    Curated("International Committee of the Red Cross", "Organization", "NGOHLHIRC", "Q71068",
+    Curated("Interpol", "Organization", "IGOCOPITP", None, ("INTERPOL",), ("Interpol",), whole_code=True),
+    Curated("International Committee of the Red Cross", "Organization", "NGOHLHIRC", None,
             ("INTERNATIONAL_COMMITTEE_OF_THE_RED_CROSS",),
             ("International Committee of the Red Cross", "ICRC"), whole_code=True),
     Curated("Amnesty International", "Organization", "NGOHRIAMN", "Q42970", ("AMNESTY_INTERNATIONAL",),
@@ -255,8 +255,9 @@ ORG_WORDS = frozenset("""
 # Titles before a name ("PRESIDENT_PUTIN"): skipped when deciding whether a name is a person's.
 TITLE_WORDS = frozenset("""
     ACTING AMBASSADOR AYATOLLAH BISHOP CAPTAIN CHANCELLOR COLONEL COMMANDER DR DR. EMIR FORMER
-    GEN GEN. GENERAL KING MAJOR MR MR. MRS MRS. MS MS. MULLAH PREMIER PRESIDENT PRIME PRINCE
-    QUEEN SECRETARY SECRETARY-GENERAL SENATOR SHEIKH SHEIK SULTAN VICE
+    GEN GEN. GENERAL GRAND HOJATOLESLAM HOJATOLISLAM HOJJATOLESLAM IMAM KING MAJOR MR MR. MRS
+    MRS. MS MS. MULLAH PREMIER PRESIDENT PRIME PRINCE QUEEN SAYED SAYYED SAYYID SECRETARY
+    SECRETARY-GENERAL SENATOR SHEIKH SHEIK SULTAN VICE
 """.split())
 
 # Generational suffixes of names ("ANDREW_H._CARD,_JR.") and abbreviated titles, written
@@ -273,6 +274,9 @@ PARTICLES = frozenset("""
     a al an and as at bin bint d da das de del della der des di do dos du e el fi for ibn in
     la le les of on or the to und van von wa wal y
 """.split())
+
+# Particles inside personal names; English function words are not among them.
+NAME_PARTICLES = frozenset("al bin bint d da das de del della der des di do dos du e el ibn la le van von y".split())
 
 # Endings of English demonyms: adjectives ("Russian", "Polish", "Swiss", "Soviet") and
 # nouns ("Turk", "Pole", "Finn", "Briton"); see is_demonym.
@@ -398,8 +402,8 @@ def looks_like_person(name: str, demonyms: frozenset[str]) -> bool:
             return False
         if word in ORG_WORDS or word in demonyms:
             return False
-        if word.lower() in STOP_WORDS and word.lower() not in PARTICLES:
-            return False
+        if word.lower() in STOP_WORDS and word.lower() not in NAME_PARTICLES:
+            return False  # "JOHNSON_AND_JOHNSON", "WILLIAMS_OF_MOSTYN"
     return True
 
 
@@ -1009,8 +1013,21 @@ class PersonIndex:
         entry = Entry([name], [{"code": code, "from": None, "to": None}], "", 0, False, code)
         self.add(entry, curated)
 
+    def surnames(self) -> dict[str, int]:
+        """How many people have each last name ("ASSAD" of BASHAR_AL-ASSAD, HAFEZ_AL-ASSAD…)."""
+        counts: collections.Counter[str] = collections.Counter()
+        for group in self.groups:
+            counts.update({
+                personal[-1].split("-")[-1]
+                for entry in group.entries
+                for name in entry.names
+                if len(personal := personal_name(name)) >= 2
+            })
+        return counts
+
     def finish(self) -> None:
         builder = self.builder
+        surnames = self.surnames()
         for group in self.groups:
             index = group.node
             if index is None:
@@ -1030,6 +1047,12 @@ class PersonIndex:
                 if len(personal) == 1 and personal[0] in self.given:
                     builder.stats["dropped: a given name alone as a person's alias"] += 1  # HUSSEIN
                     continue
+                if len(personal) == 1:
+                    own = any(personal[0] == p[-1].split("-")[-1] for e in group.entries for n in e.names
+                              if len(p := personal_name(n)) >= 2)
+                    if surnames[personal[0].split("-")[-1]] > int(own):
+                        builder.stats["dropped: a surname alone that other people have"] += 1  # JOHNSON
+                        continue
                 tier = TIER_PERSON_WORD if len(words) == 1 else TIER_PERSON
                 builder.add_phrase(index, display_phrase(name), tier)
 
