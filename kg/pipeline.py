@@ -1,6 +1,12 @@
 """The stages wired together, streaming: documents → nlp → entities → statements → RDF → store / view."""
 from __future__ import annotations
 
+import collections
+import contextlib
+import fcntl
+import functools
+import hashlib
+import itertools
 import json
 import logging
 import os
@@ -13,7 +19,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from kg import rdf, store, view
+from kg import __version__, rdf, store, view
 from kg.documents import iter_documents
 from kg.entities import EntityResolver
 from kg.errors import KGError, StoreError
@@ -27,6 +33,8 @@ STATEMENTS = "statements.jsonl"
 DOCUMENTS = "documents.jsonl"
 GRAPH_HTML = "graph.html"
 STORE = "store"
+MANIFEST = "manifest.json"
+LOCK = ".lock"
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 
 
@@ -35,11 +43,14 @@ class BuildReport:
     out: Path
     documents: int = 0
     statements: int = 0
+    reused: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         text = f"built {self.documents} document(s), {self.statements} statement(s) into {self.out}"
+        if self.reused:
+            text += f" ({self.reused} unchanged document(s) reused)"
         if self.skipped:
             text += f"; skipped {len(self.skipped)}: " + "; ".join(f"{where} ({why})" for where, why in self.skipped[:5])
             if len(self.skipped) > 5:
@@ -57,8 +68,12 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
 
 def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
     """(document, its statements) for each document, streaming."""
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return  # nothing to parse: do not load the model at all
     nlp = load_model()
-    for parsed in parse(documents, nlp=nlp):
+    for parsed in parse(itertools.chain([first], documents), nlp=nlp):
         resolver = EntityResolver(nlp)
         yield parsed.document, list(statements_from_parsed(parsed, resolver))
 
@@ -86,7 +101,9 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a staging folder first and moved into place at the end,
-    so an interrupted build leaves the previous output as it was.
+    so an interrupted build leaves the previous output as it was.  Documents whose text is
+    unchanged since the previous build in ``out`` (same id, same SHA-256, same extractor)
+    are not parsed again: their statements are reused.
     """
     formats = tuple(dict.fromkeys(formats))
     for fmt in formats:
@@ -95,28 +112,132 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     except OSError as error:
         raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-    report = BuildReport(out=out)
-    try:
-        documents = iter_documents(paths, on_skip=lambda where, why: report.skipped.append((where, why)))
-        with open(staging / STATEMENTS, "w", encoding="utf-8") as statements_file, open(staging / DOCUMENTS, "w", encoding="utf-8") as documents_file:
-            for document, statements in _progress(extract_documents(documents), quiet=quiet):
-                documents_file.write(json.dumps(document.to_record(), ensure_ascii=False) + "\n")
-                for statement in statements:
-                    statements_file.write(json.dumps(statement.to_record(), ensure_ascii=False) + "\n")
-                report.documents += 1
-                report.statements += len(statements)
-        if report.documents == 0:
-            raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-        write_outputs(staging, formats=formats, html=html)
-        report.files = _publish(staging, out)
-    except OSError as error:
-        raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with build_lock(out):
+        _remove_leftovers(out)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        except OSError as error:
+            raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
+        report = BuildReport(out=out)
+        try:
+            previous = PreviousBuild(out)
+            documents = iter_documents(paths, on_skip=lambda where, why: report.skipped.append((where, why)))
+            with open(staging / STATEMENTS, "w", encoding="utf-8") as statements_file, open(staging / DOCUMENTS, "w", encoding="utf-8") as documents_file:
+                for document, lines in _progress(previous.extract(documents), quiet=quiet):
+                    record = document.to_record()
+                    record["statements"] = len(lines)
+                    documents_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    statements_file.writelines(lines)
+                    report.documents += 1
+                    report.statements += len(lines)
+                    report.reused += document.id in previous.reused
+            if report.documents == 0:
+                raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
+            (staging / MANIFEST).write_text(json.dumps({"kg": __version__, "extractor": extractor_fingerprint()}, indent=1) + "\n", encoding="utf-8")
+            write_outputs(staging, formats=formats, html=html)
+            report.files = _publish(staging, out, stale=[f"kg.{fmt}" for fmt in RDF_FORMATS if fmt not in formats])
+        except OSError as error:
+            raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+@contextlib.contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """One build at a time per output folder: a second one refuses at once, clearly."""
+    try:
+        handle = open(out / LOCK, "a+", encoding="utf-8")
+    except OSError as error:
+        raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise StoreError(f"another kg build ({holder}) is writing to {out}; wait for it to finish or use another --out") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging folders of builds that were killed (SIGKILL leaves no chance to clean up)."""
+    for leftover in [*out.glob(".staging-*"), *out.glob(".old-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+@functools.cache
+def extractor_fingerprint() -> str:
+    """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*.tsv")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class PreviousBuild:
+    """The statements of the last build in a folder, for documents whose text has not changed."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.lines: dict[str, list[str]] = {}
+        self.reused: set[str] = set()
+        try:
+            manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            if manifest.get("extractor") != extractor_fingerprint():
+                return
+            self.known = {(r["id"], r["sha256"]): r.get("statements") for r in read_jsonl(out / DOCUMENTS)}
+        except (OSError, ValueError, KeyError, TypeError):
+            self.known = {}
+
+    def _load(self) -> None:
+        """Index the previous statements by document (each document's lines are contiguous)."""
+        if self.lines or not self.known:
+            return
+        counts = [(doc_id, n) for (doc_id, _), n in self.known.items()]
+        if any(not isinstance(n, int) for _, n in counts):
+            self.known = {}
+            return
+        with open(self.out / STATEMENTS, encoding="utf-8") as f:
+            for doc_id, n in counts:
+                self.lines[doc_id] = [f.readline() for _ in range(n)]
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+        """(document, statement lines) in input order, parsing only new or changed documents."""
+        queue: collections.deque[list] = collections.deque()  # [document, lines or None]
+
+        def changed() -> Iterator[Document]:
+            for document in documents:
+                if (document.id, document.sha256) in self.known:
+                    self._load()
+                if document.id in self.lines and (document.id, document.sha256) in self.known and document.id not in self.reused:
+                    self.reused.add(document.id)
+                    queue.append([document, self.lines.pop(document.id)])
+                else:
+                    queue.append([document, None])
+                    yield document
+
+        for document, statements in extract_documents(changed()):
+            for item in queue:
+                if item[1] is None:
+                    item[1] = [json.dumps(s.to_record(), ensure_ascii=False) + "\n" for s in statements]
+                    break
+            while queue and queue[0][1] is not None:
+                yield tuple(queue.popleft())
+        while queue:
+            yield tuple(queue.popleft())
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -138,8 +259,10 @@ def write_outputs(folder: Path, *, formats: Iterable[str] = ("ttl",), html: bool
         view.write_html(read_jsonl(folder / STATEMENTS), folder / GRAPH_HTML, documents=read_jsonl(folder / DOCUMENTS))
 
 
-def _publish(staging: Path, out: Path) -> list[Path]:
-    """Move the staged outputs over the previous ones, one rename each."""
+def _publish(staging: Path, out: Path, stale: Iterable[str] = ()) -> list[Path]:
+    """Move the staged outputs over the previous ones, one rename each; drop stale ones."""
+    for name in stale:
+        (out / name).unlink(missing_ok=True)
     published = []
     for entry in sorted(staging.iterdir()):
         target = out / entry.name
