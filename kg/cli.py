@@ -89,18 +89,28 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path) -> N
 
 
 @main.command()
-@click.option("--out", "html", default=None, type=click.Path(path_type=Path), help="Where to write the page [default: OUTPUT/graph.html].")
+@click.option("--out", "html", default=None, type=click.Path(path_type=Path),
+              help="Where to write [default: OUTPUT/graph.html, or OUTPUT/graph.FORMAT].")
 @click.option("--from", "source", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
+@click.option("--format", "fmt", default="html", show_default=True, type=click.Choice(["html", "graphml", "gexf", "json"]),
+              help="The interactive page, or a graph file for Gephi / Cytoscape (GraphML, GEXF, node-link JSON).")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the N most central entities (degree centrality).")
+@click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
+@click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
 @_clean_errors
-def view(html: Path | None, source: Path) -> None:
-    """Regenerate the interactive graph page from a build's statements.
+def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str | None, hops: int | None) -> None:
+    """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
     Example: kg view --out output/graph.html
+             kg view --focus Russia --hops 2 --out russia.html
+             kg view --top 200 --format gexf
     """
     from kg.pipeline import view_page
 
-    path = view_page(out=source, html=html)
+    if hops is not None and focus is None:
+        raise click.UsageError("--hops needs --focus")
+    path = view_page(out=source, html=html, format=fmt, top=top, focus=focus, hops=1 if hops is None else hops)
     click.echo(f"wrote {path}", err=True)
 
 

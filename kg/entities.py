@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.language import Language
@@ -25,6 +25,12 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC"
 # Labels that are never arguments of a relation between actors.
 NON_ACTOR_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Agent nouns missing from the Phoenix agent file that news uses for a state's people.
+# Offices news uses that the Phoenix agent file lacks (ours), with the role they imply.
+EXTRA_OFFICES = {
+    "leader": "GOV", "leaders": "GOV", "secretary general": "GOV", "vice president": "GOV", "coordinator": "GOV",
+    "chairman": "GOV", "chairwoman": "GOV", "chief": "GOV", "head": "GOV", "secretary": "GOV", "commissioner": "GOV",
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "general": "MIL",
+}
 EXTRA_AGENTS = {"official", "officials", "force", "forces", "jet", "jets", "aircraft", "spokesperson", "source", "sources"}
 # Things that belong to an actor and stand for it as targets: "Islamic State positions".
 ASSET_NOUNS = {"position", "positions", "facility", "facilities", "base", "bases", "stronghold", "strongholds",
@@ -44,6 +50,26 @@ DEFINITE_DESCRIPTIONS = {
     "alliance": ("Organization",),
 }
 ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Location")
+# Role codes of offices held by people (not "troops" or "ministry"): an apposition with
+# one of them makes a name a person's.
+OFFICE_CODES = {"GOV", "GOVMIL", "MIL", "JUD", "LEG", "OPP", "MED", "REB", "UAF", "REL", "ELI", "GOVDIP", "COP"}
+# CAMEO role blocks of the state: an office holder of a country gets its code + the role.
+STATE_ROLE_CODES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# Heads that count or portion out what their "of" phrase names: "a group of Moroccan
+# diplomats", "members of the Association", "70 million dollars of aid", "one of its gunboats".
+PARTITIVE_NOUNS = {
+    "group", "groups", "number", "member", "members", "part", "parts", "some", "many", "most", "all", "any",
+    "none", "each", "several", "majority", "minority", "rest", "dozen", "dozens", "hundreds", "thousands",
+    "millions", "tens", "scores", "handful", "batch", "patch", "contingent", "team", "delegation", "lot",
+    "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type",
+}
+PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
+# NER labels whose span gives way to a gazetteer name inside it when the span itself is
+# unknown: "Radical French" (NORP) is the French, "Afghan Taliban" the Taliban.
+YIELDING_LABELS = {"NORP", "GPE", "LOC", "FAC"}
+# Words of a person's title that are no part of the role: "former", "newly appointed".
+TITLE_NOISE = {"former", "late", "then", "new", "newly", "appointed", "acting", "deputy-elect", "incoming",
+               "outgoing", "interim", "leading", "senior", "top", "chief"}
 
 if not Token.has_extension("kg_mention"):
     Token.set_extension("kg_mention", default=None)
@@ -57,10 +83,30 @@ class Mention:
 
 
 @functools.cache
+def agent_codes() -> dict[str, str]:
+    """Lower-case agent nouns and offices → Phoenix role code ("warships" MIL, "foreign
+    minister" GOV), derived from Phoenix, plus offices it lacks (``EXTRA_OFFICES``)."""
+    text = resources.files("kg.data").joinpath("agents.tsv").read_text(encoding="utf-8")
+    codes = dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+    return {**EXTRA_OFFICES, **codes}
+
+
+@functools.cache
 def agent_nouns() -> frozenset[str]:
     """Lower-case agent nouns ("warships", "ministry", "foreign minister"), derived from Phoenix."""
-    text = resources.files("kg.data").joinpath("agents.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line) | EXTRA_AGENTS
+    return frozenset(agent_codes()) | EXTRA_AGENTS
+
+
+def agent_role(title: str) -> str | None:
+    """The role code of an office, from its longest known ending: "Foreign Minister" → GOV,
+    "Emergency Relief Coordinator" → that of "coordinator"."""
+    words = re.sub(r"[-‐–]", " ", title.lower()).split()
+    codes = agent_codes()
+    for start in range(len(words)):
+        code = codes.get(" ".join(words[start:]))
+        if code is not None:
+            return code
+    return None
 
 
 _matchers: dict[int, PhraseMatcher] = {}
@@ -98,10 +144,65 @@ class EntityResolver:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
         for mention in mentions:
-            for token in doc[mention.start : mention.end]:
-                token._.kg_mention = mention
+            self._mark(doc, mention)
+        # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
+        # Oskar Fischer" belongs to Germany, "Montenegro Municipality Association" too.
+        mentions = [self._affiliated(doc, mention) for mention in mentions]
+        for mention in mentions:
+            self._mark(doc, mention)
             self.history.append((offset + doc[mention.start].idx, mention.entity))
         return mentions
+
+    @staticmethod
+    def _mark(doc: Doc, mention: Mention) -> None:
+        for token in doc[mention.start : mention.end]:
+            token._.kg_mention = mention
+
+    def _affiliated(self, doc: Doc, mention: Mention) -> Mention:
+        entity = mention.entity
+        if entity.type == "Person":
+            entity = self._titled_person(doc, mention)
+        elif entity.code is None and entity.type in ("Organization", "ArmedGroup", "Group"):
+            # an unknown body named after a country: "Kenya Anti-Corruption Commission"
+            country = next((t._.kg_mention.entity for t in doc[mention.start : mention.end]
+                            if t._.kg_mention is not None and t._.kg_mention is not mention), None)
+            country = country or self._inner_country(doc[mention.start : mention.end])
+            if country is not None and country.type == "Country" and country.code:
+                entity = replace(entity, code=country.code, affiliation=country.id)
+        if entity is mention.entity:
+            return mention
+        if entity.type == "Person":
+            words = canonical_name(doc[mention.start : mention.end].text).split()
+            if len(words) > 1 and self.surnames.get(words[-1], entity).id == entity.id:
+                self.surnames[words[-1]] = entity
+        return Mention(mention.start, mention.end, entity)
+
+    def _inner_country(self, span: Span) -> Entity | None:
+        """A country named by one word of a span ("Montenegro" in "Montenegro Assembly")."""
+        for token in span:
+            if token.is_title or token.is_upper:
+                entity = self.gazetteer.lookup(token.text)
+                if entity is not None and entity.type == "Country":
+                    return entity
+        return None
+
+    def _titled_person(self, doc: Doc, mention: Mention) -> Entity:
+        """A person with the role and affiliation their title gives: "U.S. Defense Secretary
+        Ash Carter" → role "Defense Secretary", affiliated with the United States."""
+        entity = mention.entity
+        title, affiliation = title_of(doc[mention.start : mention.end])
+        role_code = agent_role(title) if title else None
+        if title and role_code is None:
+            title = None  # "Observatory director": no office of a state or body we know
+        if title is None and affiliation is None:
+            return entity
+        code = entity.code
+        if affiliation is not None and affiliation.code and (code or "")[:3] != affiliation.code[:3]:
+            # the text's own title beats the dictionary's code (offices change hands):
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator" acts for the UN
+            state_role = (role_code or "")[:3]
+            code = affiliation.code + state_role if affiliation.type == "Country" and state_role in STATE_ROLE_CODES else affiliation.code
+        return replace(entity, role=entity.role or title, affiliation=entity.affiliation or (affiliation.id if affiliation else None), code=code)
 
     def _mentions(self, doc: Doc) -> Iterable[Mention | None]:
         # Person names beat gazetteer words inside them ("Jordan Peterson" is not Jordan).
@@ -113,9 +214,24 @@ class EntityResolver:
             if entity is not None:
                 known.append(Span(doc, start, end, label=entity.type))
         known = [s for s in known if not any(p.start <= s.start and s.end <= p.end and p.text != s.text for p in people)]
-        spans = filter_spans(known + [e for e in doc.ents if e.label_ in NER_TYPES])
+        named = [e for e in doc.ents if e.label_ in NER_TYPES and not self._yields(e, known)]
+        spans = filter_spans(known + named)
         for span in sorted(spans, key=lambda s: s.start):
             yield self._mention(span)
+
+    def _yields(self, span: Span, known: list[Span]) -> bool:
+        """Whether an unknown named-entity span gives way to a gazetteer name inside it:
+        "Radical French" is the French; "the United Nations Emergency Relief Coordinator"
+        is an office of the United Nations, not an organisation of its own."""
+        if span.label_ == "PERSON" or self.gazetteer.lookup(span.text) is not None:
+            return False
+        inside = [k for k in known if span.start <= k.start and k.end <= span.end]
+        if not inside:
+            return False
+        if span.label_ in YIELDING_LABELS or agent_role(span[-1].text) is not None:
+            return True
+        last = inside[-1]
+        return last.end == span.end and self.gazetteer.demonym(last.text) is not None
 
     def _mention(self, span: Span) -> Mention | None:
         entity = self.gazetteer.lookup(span.text)
@@ -125,7 +241,10 @@ class EntityResolver:
             name = canonical_name(span.text)
             if not name or not any(c.isalpha() for c in name):
                 return None
-            entity = Entity(id=name, label=name, type=NER_TYPES[span.label_])
+            kind = NER_TYPES[span.label_]
+            if kind != "Person" and has_office_apposition(span):
+                kind = "Person"  # "Aleksandr Grushko, Russia's envoy to NATO": a person, whatever NER said
+            entity = Entity(id=name, label=name, type=kind)
         if entity.type == "Person":
             entity = self._person(span, entity)
         return Mention(span.start, span.end, entity)
@@ -147,6 +266,11 @@ class EntityResolver:
         mention = head._.kg_mention
         if mention is not None:
             return Argument(text, mention.entity)
+        inner = partitive_of(head)
+        if inner is not None:
+            # "a group of Moroccan diplomats" are Moroccan diplomats; "70 million dollars of aid" is aid
+            found = self.argument(inner, offset)
+            return Argument(text, found.entity) if found is not None else None
         if head.ent_type_ in NON_ACTOR_LABELS or head.like_num:
             return None
         lower = head.lower_
@@ -158,6 +282,12 @@ class EntityResolver:
             for child in head.children:
                 if child.dep_ in ("amod", "compound", "poss", "nmod") and child._.kg_mention is not None:
                     return Argument(text, child._.kg_mention.entity)
+            for child in head.children:
+                # "its troops", "their positions": the owner the pronoun refers to
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    entity = self._antecedent(child.lower_, offset + child.idx)
+                    if entity is not None:
+                        return Argument(text, entity)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det == ["the"] and lower in DEFINITE_DESCRIPTIONS:
             entity = self._antecedent_of_types(DEFINITE_DESCRIPTIONS[lower], offset + head.idx)
@@ -202,6 +332,71 @@ def phrase_tokens(head: Token, keep_prep: bool = True) -> list[Token]:
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return tokens or [head]
+
+
+def partitive_of(head: Token) -> Token | None:
+    """The noun a partitive or quantity head stands for: "group of diplomats" → diplomats."""
+    if not (head.lower_ in PARTITIVE_NOUNS or head.ent_type_ in PARTITIVE_LABELS or head.like_num or head.pos_ == "NUM"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def title_of(span: Span) -> tuple[str | None, Entity | None]:
+    """The title words before a name and the entity they affiliate it with.
+
+    "U.S. Defense Secretary Ash Carter" → ("Defense Secretary", United States); "Kenzo
+    Oshima, the United Nations Emergency Relief Coordinator" → (…, United Nations); "King
+    Hassan of Morocco" → ("King", Morocco).
+    """
+    root = span.root
+    # a dictionary name may hold the title ("Defense Secretary Ash Carter"): start at the name
+    name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
+    words: list[Token] = []
+    for token in reversed(span.doc[min(root.left_edge.i, name_start) : name_start]):
+        if token.dep_ in ("det", "punct", "case") or token.lower_ in TITLE_NOISE:
+            continue
+        if name_start <= token.head.i < span.end or token.head in words:
+            words.insert(0, token)
+    # a title written after the name: an apposition, or "of Morocco"
+    extra = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    affiliation = None
+    title = _title_words(words, span)
+    if title is None and extra:
+        appos = extra[0]
+        words = [t for t in appos.subtree if t.i <= appos.i and t.dep_ not in ("det", "punct", "case") and t.lower_ not in TITLE_NOISE]
+        title = _title_words(words, span)
+    for token in words:
+        if token._.kg_mention is not None and token._.kg_mention.entity.type != "Person" and not span.start <= token.i < span.end:
+            affiliation = token._.kg_mention.entity
+            break
+    if affiliation is None:
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end):
+            for pobj in prep.children:
+                if pobj._.kg_mention is not None and pobj._.kg_mention.entity.type != "Person":
+                    affiliation = pobj._.kg_mention.entity
+    return title, affiliation
+
+
+def has_office_apposition(span: Span) -> bool:
+    """Whether a name is followed by an apposition naming an office: "X, Russia's envoy"."""
+    return any(c.dep_ == "appos" and c.i >= span.end and agent_role(c.text) in OFFICE_CODES
+               for c in span.root.children)
+
+
+def _title_words(words: list[Token], name: Span) -> str | None:
+    """The office among title words: those after the last name of a body ("Defense Secretary")."""
+    tail: list[Token] = []
+    for token in reversed(words):
+        named = token._.kg_mention is not None and not name.start <= token.i < name.end
+        if named or token.pos_ not in ("NOUN", "PROPN") and not token.is_title:
+            break
+        tail.insert(0, token)
+    return " ".join(t.text for t in tail) or None
 
 
 def phrase_text(head: Token) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -145,9 +146,17 @@ def event_type(lemma: str, particle: str | None = None, object_lemma: str | None
     tables = _tables()
     lemma = _spelling(tables, (lemma or "").strip().lower())
     part = (particle or "").strip().lower()
-    obj = _singular((object_lemma or "").strip().lower())
+    *modifiers, obj = (object_lemma or "").strip().lower().split() or [""]
+    obj = _singular(obj)
     if not lemma:
         return None
+    if modifiers and (lemma, part) in tables.light:
+        # a compound event noun after a support verb: "began a hunger strike" is a protest
+        compound = " ".join([*modifiers, obj])
+        for start in range(len(modifiers)):
+            noun_event = tables.nouns.get(" ".join(compound.split()[start:]))
+            if noun_event is not None:
+                return noun_event
 
     if obj:
         # a dictionary entry for the whole phrase: "wage war", "take part"
@@ -188,7 +197,111 @@ def noun_event_type(lemma: str) -> str | None:
     ('FIGHT', 'COOPERATE', None)
     """
     nouns = _tables().nouns
-    word = (lemma or "").strip().lower()
-    if not word:
+    words = (lemma or "").strip().lower().split()
+    # the longest known ending of a compound: "general strike", then "strike"
+    for start in range(len(words)):
+        word = " ".join(words[start:])
+        event = nouns.get(word) or nouns.get(_singular(word))
+        if event is not None:
+            return event
+    return None
+
+
+# -- coding a sentence --------------------------------------------------------------------
+#
+# A statement keeps the event its predicate names ("will not cooperate" is COOPERATE,
+# negated, future).  Event coding in the CAMEO/PLOVER tradition reads such a statement as
+# the act it performs: a negated or hedged cooperation is a refusal or an offer, a planned
+# attack is a threat.  These functions work on statement records (the JSON form written
+# to statements.jsonl), so they apply to a build's output as well as to fresh extractions.
+
+# Types whose announced or intended form is an expression of intent to cooperate (CAMEO 03,
+# AGREE in PLOVER 0.5) and whose refusal is a rejection (CAMEO 12).
+COOPERATIVE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"})
+# Types whose announced or intended form is a threat (CAMEO 13).
+CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "FIGHT", "MOBILIZE", "SANCTION"})
+# Modalities that announce an act rather than report it.
+ANNOUNCED = frozenset({"future", "intended", "possible", "conditional"})
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """What a statement (or a sentence) means as an event: type, source and target actors.
+
+    ``source`` and ``target`` are argument records ({"id", "type", "code", …}); ``target``
+    is None when the event has no actor as its target.
+    """
+
+    event: str
+    source: dict
+    target: dict | None
+    statement: dict
+
+
+def _is_actor(argument: dict | None) -> bool:
+    return bool(argument) and argument.get("type") != "Concept"
+
+
+def coded_event(record: dict) -> CodedEvent | None:
+    """The event a statement record performs, or None.
+
+    >>> base = {"subject": {"id": "Iran", "type": "Country"}, "object": {"id": "Iraq", "type": "Country"},
+    ...         "negated": False, "modality": None, "attributed_to": None}
+    >>> coded_event({**base, "predicate": {"event": "FIGHT"}, "modality": "future"}).event
+    'THREATEN'
+    >>> coded_event({**base, "predicate": {"event": "COOPERATE"}, "negated": True}).event
+    'REJECT'
+    """
+    event = (record.get("predicate") or {}).get("event")
+    subject, obj = record.get("subject"), record.get("object")
+    speaker = record.get("attributed_to")
+    modality, negated = record.get("modality"), bool(record.get("negated"))
+    target = obj if _is_actor(obj) else None
+    if modality == "obligated" and _is_actor(speaker) and speaker.get("id") != (subject or {}).get("id"):
+        # "Russia said that Sudan must return the helicopter": the speaker demands (CAMEO 10)
+        return CodedEvent("DEMAND", speaker, subject if _is_actor(subject) else None, record)
+    if event is None or not _is_actor(subject) or modality == "requested":
+        # a requested act is the requester's event, coded from the request itself
         return None
-    return nouns.get(word) or nouns.get(_singular(word))
+    if negated:
+        # "will not cooperate", "have not received": a refusal (CAMEO 12) of a cooperative
+        # act; a negated attack or rejection is no event at all
+        return CodedEvent("REJECT", subject, target, record) if event in COOPERATIVE else None
+    if modality in ANNOUNCED:
+        # "will provide aid", "is ready to contribute troops": intent to cooperate (CAMEO 03);
+        # "plans to impose restrictions", "would blockade": a threat (CAMEO 13)
+        if event in COOPERATIVE:
+            event = "AGREE"
+        elif event in CONFLICTUAL:
+            event = "THREATEN"
+    return CodedEvent(event, subject, target, record)
+
+
+def code_sentence(records: Iterable[dict]) -> CodedEvent | None:
+    """The one event a sentence is coded as, from the statements extracted from it.
+
+    Each statement is read with :func:`coded_event`; readings with the same source and
+    event are one event (a verb gives one statement per object: "rejected a U.S. request"
+    gives "request" and "United States").  The event whose best statement has the highest
+    confidence wins, the first in reading order between equals (statements come out in
+    the order of their predicates: a main clause before the clauses it governs, the
+    reported clause before "…, X said").  Its target is the actor object of its most
+    confident statement that has one.
+    """
+    groups: dict[tuple[str, str], list[CodedEvent]] = {}
+    for record in records:
+        coded = coded_event(record)
+        if coded is not None:
+            groups.setdefault((coded.source.get("id"), coded.event), []).append(coded)
+    if not groups:
+        return None
+
+    def confidence(coded: CodedEvent) -> float:
+        return coded.statement.get("confidence", 0.0)
+
+    best = max(groups.values(), key=lambda group: max(map(confidence, group)))
+    chosen = max(best, key=confidence)
+    with_target = [c for c in best if c.target is not None]
+    if chosen.target is None and with_target:
+        chosen = CodedEvent(chosen.event, chosen.source, max(with_target, key=confidence).target, chosen.statement)
+    return chosen

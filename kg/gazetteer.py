@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
 
-ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Person", "Location")
+ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Person", "Location")
 
 # Case rules stored with each phrase (see NOTICE.md, "Case rules"):
 ANY_CASE = "i"  # names of several words: "Bashar al-Assad", "bashar al-assad"

@@ -40,6 +40,11 @@ STATEMENT_NS = BASE + "statement/"
 DOCUMENT_NS = BASE + "document/"
 RELATION_NS = BASE + "relation/"
 EVENT_NS = BASE + "event/"
+# The build record (see kg.rdf.build_quads): a graph of its own, a prov:Activity per build
+# and a prov:SoftwareAgent per version of kg.
+BUILD_GRAPH = BASE + "build"
+BUILD_NS = BASE + "build/"
+SOFTWARE_NS = BASE + "software/kg/"
 
 # ontology/kg.ttl next to the package in a source checkout.
 ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"

@@ -280,12 +280,14 @@ def _publish(staging: Path, out: Path, stale: Iterable[str] = ()) -> list[Path]:
     return published
 
 
-def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None) -> Path:
-    """Regenerate the page from ``out/statements.jsonl``."""
+def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None, format: str = "html",
+              top: int | None = None, focus: str | None = None, hops: int = 1) -> Path:
+    """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``."""
     out = Path(out)
     statements = out / STATEMENTS
     if not statements.exists():
         raise StoreError(f"no {STATEMENTS} in {out}: run `kg build` first")
-    target = Path(html) if html else out / GRAPH_HTML
+    target = Path(html) if html else out / (GRAPH_HTML if format == "html" else f"graph.{format}")
     documents = read_jsonl(out / DOCUMENTS) if (out / DOCUMENTS).exists() else ()
-    return view.write_html(read_jsonl(statements), target, documents=documents)
+    return view.write_view(read_jsonl(statements), target, format=format, documents=documents,
+                           top=top, focus=focus, hops=hops)

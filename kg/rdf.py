@@ -8,6 +8,10 @@ relations never returns a refusal or a maybe, and dropping a document graph remo
 document cleanly.
 
 Records are the JSON form of :class:`kg.types.Statement` and ``Document.to_record()``.
+
+The build itself — when it ran and which version of kg ran it — is kept out of the
+document graphs, so that the same input gives byte-identical files on every run:
+:func:`build_quads` describes it in a small graph of its own (``build.trig``).
 """
 from __future__ import annotations
 
@@ -18,21 +22,26 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from kg import __version__
 from kg.errors import InputError, KGError
 from kg.ontology import (
+    BUILD_GRAPH,
+    BUILD_NS,
     ENTITY_CLASSES,
     KG,
     PREFIXES,
+    SOFTWARE_NS,
     document_iri,
     entity_iri,
     event_iri,
+    iri_segment,
     modality_iri,
     relation_iri,
     statement_iri,
@@ -44,7 +53,9 @@ logger.addHandler(logging.NullHandler())
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-PROV_DERIVED = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
+PROV = "http://www.w3.org/ns/prov#"
+PROV_DERIVED = NamedNode(PROV + "wasDerivedFrom")
+SCHEMA_VERSION = NamedNode("https://schema.org/softwareVersion")
 DCT_TITLE = NamedNode("http://purl.org/dc/terms/title")
 DCT_SOURCE = NamedNode("http://purl.org/dc/terms/source")
 DCT_DATE = NamedNode("http://purl.org/dc/terms/date")
@@ -246,6 +257,64 @@ def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]
         yield from document_quads(record)
 
 
+# --- the build record -------------------------------------------------------------------
+
+
+def build_time() -> datetime:
+    """Now (UTC, whole seconds), or ``SOURCE_DATE_EPOCH`` when set, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise KGError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, got {epoch!r}") from None
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _xsd_datetime(moment: datetime) -> Literal:
+    moment = moment.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None)
+    return Literal(moment.isoformat() + "Z", datatype=NamedNode(XSD + "dateTime"))
+
+
+def build_quads(
+    documents: Iterable[Any], *, ended: datetime, started: datetime | None = None, version: str = __version__
+) -> Iterator[Quad]:
+    """The build as a ``prov:Activity`` in the graph :data:`kg.ontology.BUILD_GRAPH`.
+
+    It ended at ``ended``, was run by the ``prov:SoftwareAgent`` kg at ``version`` and
+    used each document.  The document graphs stay free of times, so they are identical
+    across builds of the same input.
+
+    >>> from datetime import datetime, timezone
+    >>> [q.predicate.value.rsplit("#", 1)[-1] for q in build_quads(
+    ...     [{"id": "a"}], ended=datetime(2024, 3, 1, tzinfo=timezone.utc), version="1.0")]
+    ['type', 'label', 'endedAtTime', 'wasAssociatedWith', 'type', 'label', 'https://schema.org/softwareVersion', 'used']
+    """
+    graph = NamedNode(BUILD_GRAPH)
+    stamp = ended.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    activity = NamedNode(BUILD_NS + stamp)
+    agent = NamedNode(SOFTWARE_NS + iri_segment(version))
+    yield Quad(activity, RDF_TYPE, NamedNode(PROV + "Activity"), graph)
+    yield Quad(activity, RDFS_LABEL, text_literal(f"kg build {stamp}"), graph)
+    if started is not None:
+        yield Quad(activity, NamedNode(PROV + "startedAtTime"), _xsd_datetime(started), graph)
+    yield Quad(activity, NamedNode(PROV + "endedAtTime"), _xsd_datetime(ended), graph)
+    yield Quad(activity, NamedNode(PROV + "wasAssociatedWith"), agent, graph)
+    yield Quad(agent, RDF_TYPE, NamedNode(PROV + "SoftwareAgent"), graph)
+    yield Quad(agent, RDFS_LABEL, text_literal(f"kg {version}"), graph)
+    yield Quad(agent, SCHEMA_VERSION, text_literal(version), graph)
+    for record in map(_as_record, documents):
+        yield Quad(activity, NamedNode(PROV + "used"), _node(document_iri(record["id"])), graph)
+
+
+def write_build_record(path: str | os.PathLike[str], documents: Iterable[Any], *, started: datetime | None = None) -> Path:
+    """``build.trig``: :func:`build_quads` for a build ending now (see :func:`build_time`)."""
+    return write(path, build_quads(documents, ended=build_time(), started=started), "trig")
+
+
+# --- files ----------------------------------------------------------------------------
+
+
 def union_triples(quads_: Iterable[Quad]) -> list:
     """The triples of all graphs, each once, in first-seen order."""
     return list(dict.fromkeys(quad.triple for quad in quads_))
@@ -271,6 +340,58 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         raise
 
 
+# A backslash escape in a prefixed name (`doc:000\%5Fa`, `ent:Acme_Inc\.`) is valid Turtle,
+# but Virtuoso 7 keeps the backslash in the IRI.  Outside prefixed names a single
+# backslash before these characters cannot occur: string literals double theirs.
+_LOCAL_CHAR = rb"(?:[^\s\\,;()\[\]{}<>\"']|\\[-_~.!$&'()*+,;=/?#@%])"
+_ESCAPED_NAME = re.compile(
+    rb"(?<![^\s,;(\[])([A-Za-z][A-Za-z0-9_.-]*)?:(" + _LOCAL_CHAR + rb"*\\[-_~.!$&'()*+,;=/?#@%]" + _LOCAL_CHAR + rb"*)"
+)
+
+
+def plain_prefixed_names(text: bytes, prefixes: dict[str, str] = PREFIXES) -> bytes:
+    r"""Turtle/TriG without backslash escapes in prefixed names, for every parser.
+
+    ``\%`` is dropped (``%5F`` is allowed as it is); a name with any other escape is
+    written as a full IRI.
+
+    >>> plain_prefixed_names(b'doc:000\\%5Fa ent:Acme\\. "x ent:y\\\\.z" .')
+    b'doc:000%5Fa <https://w3id.org/kg-news/entity/Acme.> "x ent:y\\\\.z" .'
+    """
+
+    def plain(match: re.Match) -> bytes:
+        prefix, local = (match[1] or b"").decode(), match[2].replace(b"\\%", b"%")
+        if b"\\" not in local:
+            return (match[1] or b"") + b":" + local
+        if prefix not in prefixes:
+            return match[0]
+        return b"<" + prefixes[prefix].encode() + re.sub(rb"\\(.)", rb"\1", local) + b">"
+
+    return _ESCAPED_NAME.sub(plain, text)
+
+
+class _PlainPrefixedNames:
+    """A binary writer applying :func:`plain_prefixed_names` line by line."""
+
+    def __init__(self, output: IO[bytes], prefixes: dict[str, str]) -> None:
+        self.output, self.prefixes, self.pending = output, prefixes, b""
+
+    def write(self, data: bytes) -> int:
+        self.pending += bytes(data)
+        cut = self.pending.rfind(b"\n") + 1
+        if cut:
+            self.output.write(plain_prefixed_names(self.pending[:cut], self.prefixes))
+            self.pending = self.pending[cut:]
+        return len(data)
+
+    def flush(self) -> None:
+        pass  # lines are written whole; finish() writes the last one
+
+    def finish(self) -> None:
+        self.output.write(plain_prefixed_names(self.pending, self.prefixes))
+        self.pending = b""
+
+
 def write(path: str | os.PathLike[str], quads_: Iterable[Quad], format: str | None = None) -> Path:
     """Serialize quads to ``path`` atomically; ``format`` defaults to the file extension.
 
@@ -283,7 +404,11 @@ def write(path: str | os.PathLike[str], quads_: Iterable[Quad], format: str | No
         raise KGError(f"unknown RDF format {name!r}; use one of {', '.join(FORMATS)}")
     rdf_format = FORMATS[name]
     data = quads_ if rdf_format.supports_datasets else union_triples(quads_)
-    prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     with atomic_output(target) as output:
-        serialize(data, output, format=rdf_format, prefixes=prefixes)
+        if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG):
+            writer = _PlainPrefixedNames(output, PREFIXES)
+            serialize(data, writer, format=rdf_format, prefixes=PREFIXES)
+            writer.finish()
+        else:
+            serialize(data, output, format=rdf_format)
     return target

@@ -21,7 +21,7 @@ OBJECTS = {"dobj", "attr", "oprd", "dative"}
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "report", "note", "stress", "explain", "confirm",
     "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
-    "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told",
+    "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
 }
 # Modal auxiliaries → modality.
 MODAL_AUX = {
@@ -40,15 +40,27 @@ GOVERNOR_MODALITY = {
     **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need"), "obligated"),
     **dict.fromkeys(("expect", "likely", "set", "go"), "future"),
 }
-# Governors that deny their complement: "refused to share" is a refusal, not a sharing.
-REFUSAL_VERBS = {"refuse", "decline", "reject", "fail", "deny"}
+# Governors whose complement is not done but refused or threatened: "refused to share" is a
+# refusal, "threatened to cut off" a threat.  The governor becomes the predicate.
+GOVERNING_EVENTS = {
+    **dict.fromkeys(("refuse", "decline", "reject", "fail", "deny"), "REJECT"),
+    "threaten": "THREATEN",
+}
+# Governors of a clause that is asked for: "demanded that Hamas renounce …" makes Hamas the
+# one the demand is addressed to.
+REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal", "call"}
 NEGATIONS = {"not", "n't", "never", "no"}
 CONDITIONAL_MARKS = {"if", "unless"}
 # Prepositions that introduce time, manner or place rather than a participant.
 NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about"}
 EVENT_NOUN_PREPS = {"on", "against", "with", "at", "to", "for", "upon", "by", "in"}
+# Prepositions inside an object that name who the act is aimed at or comes from:
+# "imposed sanctions on the Taliban", "rejected calls by Kofi Annan".
+NESTED_PREPS = {"on", "against", "with", "to", "toward", "towards", "at", "upon", "from", "by", "of", "into", "over"}
+# Modifiers inside an object that name an actor: "rejected a U.S. request", "North Korea's demand".
+NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 
-BASE_CONFIDENCE = {"direct": 0.8, "passive": 0.75, "prep": 0.7, "copula": 0.55, "nominal": 0.6}
+BASE_CONFIDENCE = {"direct": 0.8, "passive": 0.75, "prep": 0.7, "copula": 0.55, "nominal": 0.6, "raised": 0.65, "nested": 0.6}
 
 
 @dataclass
@@ -65,6 +77,7 @@ class Candidate:
     event: str | None = None
     extra: list[Token] = field(default_factory=list)
     object_lemma: str | None = None  # the noun that carries the event: "launched rockets at IS" → rocket
+    container: Token | None = None  # for "nested": the thing acted on that names the actor
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -144,7 +157,7 @@ def own_modality(verb: Token) -> str | None:
 
 
 def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
-    """(negated, modality, refusing governor) of the clause headed by ``verb``."""
+    """(negated, modality, refusing or threatening governor) of the clause headed by ``verb``."""
     negated = is_negated(verb)
     modality = own_modality(verb)
     refusal = None
@@ -152,7 +165,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     depth = 0
     while gov is not None and depth < 4 and not (verb.dep_ == "ccomp" and gov.lemma_ in SPEECH_VERBS):
         lemma = gov.lemma_.lower()
-        if lemma in REFUSAL_VERBS and refusal is None and verb.dep_ == "xcomp":
+        if lemma in GOVERNING_EVENTS and refusal is None and verb.dep_ == "xcomp":
             refusal = gov
         if modality is None:
             modality = GOVERNOR_MODALITY.get(lemma) or own_modality(gov)
@@ -221,7 +234,13 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
     if not subject_heads:
         return
     direct = [c for c in verb.children if c.dep_ in OBJECTS]
+    raised = [] if direct or verb.lemma_.lower() not in REQUEST_VERBS else [
+        # "demanded that Hamas renounce its armed struggle": the demand is made of Hamas
+        s for clause in verb.children if clause.dep_ == "ccomp" for s in own_subjects(clause)]
     for subject in subject_heads:
+        for head in raised:
+            for obj in with_conjuncts(head):
+                yield Candidate(subject, obj, verb, words, lemma, "raised", inherited)
         for head in direct:
             for obj in with_conjuncts(head):
                 # copular: "X is the gateway" → X – is – gateway
@@ -229,18 +248,44 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
                 if kind == "copula" and subject.pos_ == "PRON":
                     continue  # "it is the most intense fighting": an expletive, not an actor
                 yield Candidate(subject, obj, verb, words, lemma, kind, inherited)
+                if kind == "direct":
+                    yield from nested_candidates(subject, obj, verb, words, lemma, inherited)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NON_PARTICIPANT_PREPS):
             # prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     extra = [t for head in direct[:1] for t in _phrase(head)]
                     yield Candidate(subject, obj, verb, words, f"{lemma} {prep.lower_}", "prep", inherited, extra=extra + [prep],
-                                    object_lemma=direct[0].lemma_.lower() if direct else None)
+                                    object_lemma=concept_words(direct[0]) if direct else None)
+
+
+def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
+                      inherited: bool) -> Iterator[Candidate]:
+    """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
+    "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
+    actor and the inner word is one)."""
+    head_words = [c for c in container.lefts if c.dep_ == "compound" and c._.kg_mention is None] + [container]
+    object_lemma = concept_words(container)
+    for child in container.children:
+        if child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None:
+            yield Candidate(subject, child, verb, words, lemma, "nested", inherited, extra=head_words,
+                            object_lemma=object_lemma, container=container)
+        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in with_conjuncts(pobj):
+                    yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
+                                    extra=[*head_words, child], object_lemma=object_lemma, container=container)
+
+
+def concept_words(noun: Token) -> str:
+    """An object noun with its compounds, for event lookup: "hunger strike", "air strike"."""
+    words = [c.lemma_.lower() for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None and c.is_alpha]
+    return " ".join([*words, noun.lemma_.lower()])
 
 
 def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     """Nominal events: "Russia's strikes on IS", "Russian air strikes against IS facilities"."""
-    event = noun_event_type(noun.lemma_.lower())
+    event = noun_event_type(concept_words(noun))
     if event is None:
         return
     actors = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c._.kg_mention is not None]
@@ -292,8 +337,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         return None
     if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
         return None  # a relation between two things, not actors: left to Open IE output
-    if subject.entity.id == obj.entity.id:
-        return None
+    if candidate.kind == "nested":
+        container = resolver.argument(candidate.container, offset)
+        if obj.entity.type == CONCEPT or container is None or container.entity.type != CONCEPT:
+            return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
+    if subject.entity.id == obj.entity.id and (_same_words(subject, obj) or candidate.kind == "nested"
+                                               or PRONOUN_KINDS & {candidate.subject.pos_, candidate.object.pos_}):
+        return None  # "Russia said it …": one actor, not a relation; "Israeli troops … Palestinians" stay
     if candidate.kind == "nominal":
         negated, modality, refusal = False, None, None
     else:
@@ -302,14 +352,14 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     lemma = candidate.lemma
     event = candidate.event
     if refusal is not None:
-        # "refused to share intelligence": the refusal is the predicate
+        # "refused to share intelligence": the refusal is the predicate; so is a threat
         words = sorted({*predicate_words(refusal), *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
         lemma = refusal.lemma_.lower()
-        event = "REJECT"
+        event = GOVERNING_EVENTS[lemma]
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
     if event is None:
         verb_part = lemma.split()
-        object_lemma = candidate.object_lemma or candidate.object.lemma_.lower()
+        object_lemma = candidate.object_lemma or concept_words(candidate.object)
         event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else None
@@ -328,6 +378,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence),
     )
+
+
+PRONOUN_KINDS = {"PRON"}
+
+
+def _same_words(a: Argument, b: Argument) -> bool:
+    return a.text.lower().removeprefix("the ") == b.text.lower().removeprefix("the ")
 
 
 def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
@@ -353,4 +410,6 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.85
     if len(sentence) > 40:
         score *= 0.9
+    if subject.entity.id == obj.entity.id:
+        score *= 0.8  # "Ugandan President … banned Ugandan opposition candidates": real, but rarer
     return round(score, 3)

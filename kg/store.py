@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import unicodedata
 import uuid
@@ -36,6 +37,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     serialize,
 )
 
@@ -147,6 +149,32 @@ def open_store(path: str | os.PathLike[str], read_only: bool = True) -> Store:
         raise StoreError(f"cannot open store at {path}: {_one_line(str(error))}") from error
 
 
+# --- serving --------------------------------------------------------------------------
+
+
+def oxigraph_server() -> str:
+    """The ``oxigraph`` server program (PyPI package ``oxigraph``), beside this Python first."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() and os.access(beside, os.X_OK) else shutil.which("oxigraph")
+    if not found:
+        raise StoreError("the Oxigraph server is not installed: pip install 'oxigraph>=0.5,<0.6'")
+    return found
+
+
+def serve_command(path: str | os.PathLike[str], *, bind: str = "127.0.0.1:7878") -> list[str]:
+    """The command line serving the store at ``path`` read-only over the SPARQL protocol.
+
+    Queries go to ``http://BIND/query``; the default graph is the union of the document
+    graphs, as in ``kg query``.
+    """
+    folder = Path(path)
+    if not (folder / "CURRENT").is_file():
+        raise StoreError(f"no store at {folder}: run `kg build` first")
+    if not re.fullmatch(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}", bind):
+        raise StoreError(f"--bind takes HOST:PORT, e.g. 127.0.0.1:7878; got {bind!r}")
+    return [oxigraph_server(), "serve-read-only", "--location", str(folder), "--bind", bind]
+
+
 # --- querying -------------------------------------------------------------------------
 
 
@@ -183,20 +211,29 @@ def query(sparql: str, *, store: StoreLike, format: str = "table") -> str:
     Raises :class:`QueryError` for malformed SPARQL or a format that does not fit.
     """
     with _results(sparql, store) as result:
-        if isinstance(result, QueryTriples):
-            return _graph_text(result, format)
-        if format not in SELECT_FORMATS:
-            kind = "ASK" if isinstance(result, QueryBoolean) else "SELECT"
-            raise QueryError(f"format {format!r} does not fit {kind} results; use one of {', '.join(SELECT_FORMATS)}")
-        if format == "table":
-            if isinstance(result, QueryBoolean):
-                return "true\n" if bool(result) else "false\n"
-            columns = [variable.value for variable in result.variables]
-            return render_table(columns, [[solution[name] for name in columns] for solution in result])
-        return result.serialize(format=SELECT_FORMATS[format]).decode("utf-8")
+        return render(result, format)
 
 
-def _graph_text(result: QueryTriples, format: str) -> str:
+Results = QuerySolutions | QueryBoolean | QueryTriples | list[Triple]
+
+
+def render(result: Results, format: str = "table") -> str:
+    """Results as text in ``format``: the same for the embedded store and for a server
+    (:mod:`kg.remote`), whose answers are parsed into the same pyoxigraph types."""
+    if isinstance(result, (QueryTriples, list)):
+        return _graph_text(result, format)
+    if format not in SELECT_FORMATS:
+        kind = "ASK" if isinstance(result, QueryBoolean) else "SELECT"
+        raise QueryError(f"format {format!r} does not fit {kind} results; use one of {', '.join(SELECT_FORMATS)}")
+    if format == "table":
+        if isinstance(result, QueryBoolean):
+            return "true\n" if bool(result) else "false\n"
+        columns = [variable.value for variable in result.variables]
+        return render_table(columns, [[solution[name] for name in columns] for solution in result])
+    return result.serialize(format=SELECT_FORMATS[format]).decode("utf-8")
+
+
+def _graph_text(result: Iterable[Triple], format: str) -> str:
     if format not in GRAPH_FORMATS:
         raise QueryError(f"format {format!r} does not fit CONSTRUCT/DESCRIBE results; use one of {', '.join(GRAPH_FORMATS)}")
     triples = list(result)
@@ -215,12 +252,17 @@ def query_rows(sparql: str, *, store: StoreLike) -> list[dict[str, Any]] | bool 
     datatypes and their text otherwise.
     """
     with _results(sparql, store) as result:
-        if isinstance(result, QueryBoolean):
-            return bool(result)
-        if isinstance(result, QueryTriples):
-            return [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result]
-        columns = [variable.value for variable in result.variables]
-        return [{name: python_value(solution[name]) for name in columns} for solution in result]
+        return rows(result)
+
+
+def rows(result: Results) -> list[dict[str, Any]] | bool | list[tuple[Any, Any, Any]]:
+    """:func:`query_rows` for results already in hand (local or from a server)."""
+    if isinstance(result, QueryBoolean):
+        return bool(result)
+    if isinstance(result, (QueryTriples, list)):
+        return [(python_value(t.subject), python_value(t.predicate), python_value(t.object)) for t in result]
+    columns = [variable.value for variable in result.variables]
+    return [{name: python_value(solution[name]) for name in columns} for solution in result]
 
 
 def python_value(term: Any) -> Any:

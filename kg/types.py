@@ -45,6 +45,8 @@ class Entity:
     type: str
     code: str | None = None
     wikidata: str | None = None
+    role: str | None = None  # a person's office as written in the text ("Defense Secretary")
+    affiliation: str | None = None  # id of the entity a person or body belongs to ("United States")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class Argument:
         }
         if self.entity.code:
             record["code"] = self.entity.code
+        # optional keys, present only when known (additive to the statements.jsonl contract)
+        for key in ("wikidata", "role", "affiliation"):
+            value = getattr(self.entity, key)
+            if value:
+                record[key] = value
         return record
 
 

@@ -1,4 +1,5 @@
-"""Statements → an interactive, self-contained HTML page (vis-network).
+"""Statements → a networkx graph → an interactive, self-contained HTML page (vis-network),
+or a GraphML / GEXF / JSON file for Gephi and Cytoscape.
 
 The page works offline: vis-network's script and stylesheet (shipped inside the pyvis
 package) are inlined, and the template is ours (``kg/templates/graph.html``) rather than
@@ -6,9 +7,11 @@ pyvis's, whose stock page fetches bootstrap from a CDN and switches tooltips to
 ``innerHTML``.  Article text only reaches the page as script-safe JSON and is put on
 screen with ``textContent``.
 
-Parallel statements between the same subject and object, with the same predicate lemma,
-polarity and modality, become one edge labelled with a count ("struck ×3"); clicking an
-entity or an edge lists the sentences behind it.
+Statements between the same two entities are grouped twice: a *link* holds those with
+the same predicate lemma, polarity and modality ("struck ×3"); a *bundle* holds the links
+of one direction and one kind (asserted, negated, hedged) and is drawn as one edge
+("struck … ×5") until it is expanded.  Clicking an entity or an edge lists the sentences
+behind it.
 
 Graphs above :data:`PHYSICS_MAX_NODES` entities get positions computed here and no
 physics in the browser, so the page is usable at once; smaller ones stabilise in the
@@ -16,16 +19,17 @@ browser for a bounded number of iterations.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader
@@ -33,17 +37,30 @@ from markupsafe import Markup
 
 from .errors import InputError, KGError, StoreError
 
-__all__ = ["graph_from_statements", "write_html"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "centrality",
+    "ego_subgraph",
+    "find_entity",
+    "graph_from_statements",
+    "select_subgraph",
+    "top_subgraph",
+    "write_export",
+    "write_html",
+    "write_view",
+]
 
 log = logging.getLogger(__name__)
 
 # Above this many entities the layout is computed in Python and physics stays off:
-# vis-network needs tens of seconds to stabilise a few hundred nodes in a browser.
+# vis-network needs seconds to stabilise a few hundred nodes in a browser (bench/view.py).
 PHYSICS_MAX_NODES = 300
 # Browser-side stabilisation for small graphs stops after this many iterations.
 STABILIZATION_ITERATIONS = 200
-# The panel lists at most this many statements for one entity; the count says how many.
+# The panel lists at most this many statements at once; the count says how many.
 EVIDENCE_LIMIT = 200
+# Formats `kg view --format` writes besides the page, with networkx's writers.
+EXPORT_FORMATS = ("graphml", "gexf", "json")
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 ENTITY_COLOURS: dict[str, str] = {
@@ -60,8 +77,9 @@ OTHER_COLOUR = "#C9B800"
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "asserted": {"color": "#56606B", "dashes": False},
     "negated": {"color": "#D62728", "dashes": [7, 5]},
-    "hedged": {"color": "#A3A3A3", "dashes": [2, 4]},
+    "hedged": {"color": "#8A8F96", "dashes": [2, 4]},
 }
+KINDS = tuple(EDGE_STYLES)
 
 VIS_ASSETS = "templates/lib/vis-9.1.2"
 
@@ -74,8 +92,9 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
     """One node per entity id, one edge per statement (keyed by statement id).
 
     Nodes carry ``label``, ``type``, ``code`` and ``aliases`` (the set of texts seen for
-    the entity); edges carry the statement's ``predicate`` text, ``negated``,
-    ``modality`` and the whole ``record``.  A statement seen twice (same id) is one edge.
+    the entity); edges carry the statement's ``predicate`` text, ``lemma``, ``event``,
+    ``negated``, ``modality`` and the whole ``record``.  A statement seen twice (same id)
+    is one edge.
 
     >>> g = graph_from_statements([{
     ...     "id": "s1", "doc": "d", "sentence": "Moscow struck Kharkiv.", "start": 0, "end": 22,
@@ -96,11 +115,14 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
         for argument in (subject, obj):
             _add_entity(graph, argument)
         predicate = record.get("predicate") or {}
+        text = predicate.get("text") or predicate.get("lemma") or ""
         graph.add_edge(
             source,
             target,
             key=record.get("id") or f"statement-{number}",
-            predicate=predicate.get("text") or predicate.get("lemma") or "",
+            predicate=text,
+            lemma=(predicate.get("lemma") or text).casefold(),
+            event=predicate.get("event"),
             negated=bool(record.get("negated")),
             modality=record.get("modality"),
             record=record,
@@ -125,6 +147,109 @@ def _add_entity(graph: nx.MultiDiGraph, argument: Mapping[str, Any]) -> None:
         attributes["aliases"].add(argument["text"])
 
 
+def centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
+    """Degree centrality: the share of the other entities each entity is linked to.
+
+    Counted on the simple undirected graph, so ten statements between the same two
+    entities make one link, and direction does not matter.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "b"), ("c", "a")])
+    >>> centrality(g)
+    {'a': 1.0, 'b': 0.5, 'c': 0.5}
+    """
+    return nx.degree_centrality(_simple(graph))
+
+
+def _simple(graph: nx.MultiDiGraph) -> nx.Graph:
+    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    return simple
+
+
+# ---------------------------------------------------------------------------------------
+# Choosing what to show: the most central entities, or the neighbourhood of one
+
+
+def find_entity(graph: nx.MultiDiGraph, query: str) -> str:
+    """The node ``query`` names: its id, its label or an alias (any case), or a unique part of one.
+
+    >>> g = graph_from_statements([{"subject": {"id": "Russia", "text": "Moscow"},
+    ...                             "object": {"id": "Islamic State", "text": "IS"}}])
+    >>> find_entity(g, "moscow"), find_entity(g, "islamic")
+    ('Russia', 'Islamic State')
+    """
+    wanted = query.strip().casefold()
+    if not wanted:
+        raise InputError("--focus needs an entity name")
+    if query in graph:
+        return query
+
+    def names(node: str) -> list[str]:
+        attributes = graph.nodes[node]
+        return [str(node), attributes["label"], *attributes["aliases"]]
+
+    for matches in (
+        lambda name: name.casefold() == wanted,
+        lambda name: wanted in name.casefold(),
+    ):
+        found = sorted({node for node in graph if any(matches(name) for name in names(node))}, key=str)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            shown = ", ".join(graph.nodes[node]["label"] for node in found[:8])
+            raise InputError(f"{query!r} names {len(found)} entities ({shown}); give one of them exactly")
+    labels = {graph.nodes[node]["label"]: node for node in graph}
+    close = difflib.get_close_matches(query, list(labels), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise InputError(f"no entity named {query!r} in the graph{hint}")
+
+
+def ego_subgraph(graph: nx.MultiDiGraph, entity: str, hops: int = 1) -> nx.MultiDiGraph:
+    """``entity`` and everything within ``hops`` links of it, in either direction.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b"), ("c", "d")])
+    >>> sorted(ego_subgraph(g, "a", 2))
+    ['a', 'b', 'c']
+    """
+    if hops < 0:
+        raise InputError("--hops must be 0 or more")
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), entity, cutoff=hops)
+    return graph.subgraph(reach).copy()
+
+
+def top_subgraph(graph: nx.MultiDiGraph, count: int, scores: Mapping[str, float] | None = None) -> nx.MultiDiGraph:
+    """The ``count`` most central entities and the statements among them.
+
+    Ties are broken by the number of statements, then by id, so the choice is stable.
+
+    >>> g = nx.MultiDiGraph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("a", "b")])
+    >>> sorted(top_subgraph(g, 3))
+    ['a', 'b', 'hub']
+    """
+    if count < 1:
+        raise InputError("--top must be 1 or more")
+    scores = centrality(graph) if scores is None else scores
+    ranked = sorted(graph, key=lambda node: (-scores.get(node, 0.0), -graph.degree(node), str(node)))
+    return graph.subgraph(ranked[:count]).copy()
+
+
+def select_subgraph(graph: nx.MultiDiGraph, *, top: int | None = None, focus: str | None = None,
+                    hops: int = 1) -> tuple[nx.MultiDiGraph, str | None]:
+    """Apply ``--focus``/``--hops`` then ``--top``; return the graph and a note saying what was kept."""
+    notes = []
+    total = graph.number_of_nodes()
+    if focus is not None:
+        entity = find_entity(graph, focus)
+        graph = ego_subgraph(graph, entity, hops)
+        notes.append(f"within {hops} link{'s' * (hops != 1)} of {graph.nodes[entity]['label']}")
+    if top is not None and top < graph.number_of_nodes():
+        graph = top_subgraph(graph, top)
+        notes.append(f"the {top} most central")
+    if not notes:
+        return graph, None
+    return graph, f"Showing {graph.number_of_nodes():,} of {total:,} entities: " + ", ".join(notes) + "."
+
+
 # ---------------------------------------------------------------------------------------
 # The page data
 
@@ -135,17 +260,19 @@ def _edge_kind(negated: bool, modality: str | None) -> str:
     return "hedged" if modality else "asserted"
 
 
-def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
-    """The JSON the page draws: ``nodes``/``edges`` in vis-network's shape plus evidence.
+def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (), *,
+              note: str | None = None) -> dict[str, Any]:
+    """The JSON the page draws.
 
-    ``statements`` is a list of compact statement records; edges refer to them by index,
-    and statements refer to ``sentences`` (deduplicated) and ``documents`` by index / id.
+    ``statements`` are compact statement records that refer to ``sentences``
+    (deduplicated) and ``documents`` by index / id; ``links`` and ``bundles`` group them
+    (see the module docstring) and refer to them by index; ``nodes`` are entities.
     """
     documents_by_id = {d["id"]: d for d in documents if d.get("id")}
     statements: list[dict[str, Any]] = []
     sentences: list[str] = []
     sentence_index: dict[tuple, int] = {}
-    groups: dict[tuple, list[int]] = defaultdict(list)
+    link_members: dict[tuple, list[int]] = defaultdict(list)
 
     for source, target, data in graph.edges(data=True):
         record = data["record"]
@@ -153,41 +280,53 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
         if sentence_key not in sentence_index:
             sentence_index[sentence_key] = len(sentences)
             sentences.append(record.get("sentence") or "")
-        predicate = record.get("predicate") or {}
         statements.append(_compact_statement(record, sentence_index[sentence_key]))
-        lemma = (predicate.get("lemma") or data["predicate"]).casefold()
-        groups[(source, target, lemma, data["negated"], data["modality"])].append(len(statements) - 1)
+        kind = _edge_kind(data["negated"], data["modality"])
+        link_members[(source, target, kind, data["lemma"], data["modality"])].append(len(statements) - 1)
 
-    edges = [
-        _vis_edge(f"e{number}", source, target, negated, modality, members, statements)
-        for number, ((source, target, _, negated, modality), members) in enumerate(groups.items())
-    ]
-    _separate_parallel_edges(edges)
+    links: list[dict[str, Any]] = []
+    bundle_links: dict[tuple, list[int]] = defaultdict(list)
+    for (source, target, kind, _, _), members in link_members.items():
+        bundle_links[(source, target, kind)].append(len(links))
+        links.append({"from": source, "to": target, "kind": kind, "statements": members})
+    bundles = [{"from": source, "to": target, "kind": kind, "links": members}
+               for (source, target, kind), members in bundle_links.items()]
 
-    nodes = [_vis_node(graph, node) for node in graph.nodes]
+    scores = centrality(graph)
+    nodes = [_vis_node(graph, node, scores[node]) for node in graph.nodes]
     if len(nodes) > PHYSICS_MAX_NODES:
         positions = spread_layout(graph)
         for node in nodes:
             node["x"], node["y"] = positions[node["id"]]
 
-    used_documents = {s["doc"] for s in statements}
+    used_documents = Counter(s["doc"] for s in statements)
     types = Counter(node["group"] for node in nodes)
+    events = Counter(s["event"] for s in statements)
     return {
         "nodes": nodes,
-        "edges": edges,
+        "links": links,
+        "bundles": bundles,
         "statements": statements,
         "sentences": sentences,
         "documents": {
-            doc: {key: documents_by_id[doc].get(key) for key in ("title", "source", "date")}
-            for doc in sorted(used_documents, key=str)
-            if doc in documents_by_id
+            str(doc): {
+                "title": documents_by_id.get(doc, {}).get("title"),
+                "source": documents_by_id.get(doc, {}).get("source"),
+                "date": documents_by_id.get(doc, {}).get("date"),
+                "count": count,
+            }
+            for doc, count in sorted(used_documents.items(), key=lambda item: str(item[0]))
         },
         "legend": [
-            {"type": name, "color": _type_colour(name), "border": _darker(_type_colour(name)),
-             "count": types[name]}
+            {"type": name, "color": _type_colour(name), "border": _darker(_type_colour(name)), "count": types[name]}
             for name in [*ENTITY_COLOURS, *sorted(set(types) - set(ENTITY_COLOURS))]
             if types[name]
         ],
+        "events": [{"name": name, "count": count}
+                   for name, count in sorted(events.items(), key=lambda item: (item[0] is None, -item[1], str(item[0])))],
+        "kinds": {kind: {"count": sum(1 for s in statements if _edge_kind(s["negated"], s["modality"]) == kind),
+                         **EDGE_STYLES[kind]} for kind in KINDS},
+        "note": note,
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
         "stabilizationIterations": STABILIZATION_ITERATIONS,
         "evidenceLimit": EVIDENCE_LIMIT,
@@ -202,7 +341,6 @@ def _compact_statement(record: Mapping[str, Any], sentence: int) -> dict[str, An
             "text": value.get("text"),
             "id": value.get("id"),
             "label": value.get("label") or value.get("id") or value.get("text"),
-            "type": value.get("type"),
         }
 
     predicate = record.get("predicate") or {}
@@ -233,93 +371,35 @@ def _darker(colour: str, factor: float = 0.7) -> str:
     return "#" + "".join(f"{round(channel * factor):02x}" for channel in (red, green, blue))
 
 
-def _vis_node(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
+def _statement_count(graph: nx.MultiDiGraph, node: str) -> int:
+    # A statement whose subject and object are the same entity counts once, not twice.
+    return graph.out_degree(node) + graph.in_degree(node) - graph.number_of_edges(node, node)
+
+
+def _vis_node(graph: nx.MultiDiGraph, node: str, score: float) -> dict[str, Any]:
     attributes = graph.nodes[node]
-    degree = graph.degree(node)
-    neighbours = len(set(graph.predecessors(node)) | set(graph.successors(node)))
+    statements = _statement_count(graph, node)
+    neighbours = len((set(graph.predecessors(node)) | set(graph.successors(node))) - {node})
     aliases = sorted(attributes["aliases"], key=str.casefold)
     lines = [attributes["label"], f"type: {attributes['type']}"]
     if attributes.get("code"):
-        lines.append(f"code: {attributes['code']}")
+        lines.append(f"actor code: {attributes['code']}")
     if aliases:
         shown = ", ".join(aliases[:12]) + (f", … (+{len(aliases) - 12})" if len(aliases) > 12 else "")
         lines.append(f"seen as: {shown}")
-    lines.append(f"degree: {degree} statement{'s' * (degree != 1)}, "
-                 f"{neighbours} neighbour{'s' * (neighbours != 1)}")
+    lines.append(f"degree: {neighbours} (linked entities), {statements} statement{'s' * (statements != 1)}")
+    lines.append(f"degree centrality: {score:.3f}")
     return {
         "id": node,
         "label": attributes["label"],
         "group": attributes["type"],
         "code": attributes.get("code"),
         "aliases": aliases,
-        "value": degree,
+        "value": round(score, 5),
+        "degree": neighbours,
+        "statements": statements,
         "tooltip": "\n".join(lines),
     }
-
-
-def _vis_edge(
-    edge_id: str,
-    source: str,
-    target: str,
-    negated: bool,
-    modality: str | None,
-    members: list[int],
-    statements: list[dict[str, Any]],
-) -> dict[str, Any]:
-    kind = _edge_kind(negated, modality)
-    count = len(members)
-    text = Counter(statements[i]["predicate"] for i in members).most_common(1)[0][0]
-    attributed = sum(1 for i in members if statements[i]["attributedTo"])
-    lines = [f"{statements[members[0]]['subject']['label']} → {statements[members[0]]['object']['label']}",
-             f"{text}: {count} statement{'s' * (count != 1)}"]
-    if negated:
-        lines.append("negated")
-    if modality:
-        lines.append(f"modality: {modality}")
-    if attributed:
-        lines.append(f"attributed to a source: {attributed} of {count}")
-    arrows: dict[str, Any] = {"to": {"enabled": True, "scaleFactor": 0.6}}
-    if attributed:
-        arrows["from"] = {"enabled": True, "type": "circle", "scaleFactor": 0.45}
-    style = EDGE_STYLES[kind]
-    return {
-        "id": edge_id,
-        "from": source,
-        "to": target,
-        "label": text if count == 1 else f"{text} ×{count}",
-        "kind": kind,
-        "modality": modality,
-        "count": count,
-        "attributed": attributed,
-        "statements": members,
-        "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"]},
-        "dashes": style["dashes"],
-        "arrows": arrows,
-        "width": round(1 + min(math.log2(count), 4), 2),
-        "tooltip": "\n".join(lines),
-    }
-
-
-def _separate_parallel_edges(edges: list[dict[str, Any]]) -> None:
-    """Curve edges that share a pair of nodes so they do not draw over one another.
-
-    ``curvedCW`` bends relative to the edge's direction, so sides are chosen for the
-    pair's canonical direction and swapped for edges that run the other way; edges
-    alternate sides with growing roundness.
-    """
-    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for edge in edges:
-        by_pair[tuple(sorted((edge["from"], edge["to"]), key=str))].append(edge)
-    for (first, _), group in by_pair.items():
-        if len(group) < 2 or group[0]["from"] == group[0]["to"]:
-            continue
-        for number, edge in enumerate(group):
-            clockwise = (number % 2 == 0) == (edge["from"] == first)
-            edge["smooth"] = {
-                "enabled": True,
-                "type": "curvedCW" if clockwise else "curvedCCW",
-                "roundness": round(0.25 + 0.2 * (number // 2), 2),
-            }
 
 
 # ---------------------------------------------------------------------------------------
@@ -337,7 +417,7 @@ def spread_layout(graph: nx.Graph, *, seed: int = 7, edge_length: float = 110.0)
 
     rng = np.random.default_rng(seed)
     simple = nx.Graph(graph.to_undirected(as_view=True))
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     components = sorted(
         (sorted(component, key=str) for component in nx.connected_components(simple)),
         key=lambda nodes: (-len(nodes), str(nodes[0])),
@@ -381,7 +461,7 @@ def _component_layout(graph: nx.Graph, nodes: list[str], rng: Any) -> Any:
     return positions / max(median, 1e-6)
 
 
-def _repulsion(positions: Any, rng: Any, *, exact_max: int = 3000, sample: int = 1500) -> Any:
+def _repulsion(positions: Any, rng: Any, *, exact_max: int = 1000, sample: int = 500) -> Any:
     """Sum over j of (x_i − x_j)/|x_i − x_j|² (k = 1), by matrix products in row blocks."""
     import numpy as np
 
@@ -455,22 +535,22 @@ _environment = Environment(loader=PackageLoader("kg", "templates"), autoescape=T
 
 
 def render_html(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]] = (),
-                title: str = "Knowledge graph") -> str:
+                title: str = "Knowledge graph", note: str | None = None) -> str:
     """The whole page as a string (see :func:`write_html`)."""
-    data = page_data(graph, documents)
+    data = page_data(graph, documents, note=note)
     script, style = _vis_assets()
     return _environment.get_template("graph.html").render(
         title=title,
+        note=note,
         data_json=Markup(script_safe_json(data)),
         vis_script=Markup(script),
         vis_style=Markup(style),
         legend=data["legend"],
-        edge_styles=EDGE_STYLES,
+        kinds=data["kinds"],
         counts={
             "entities": len(data["nodes"]),
-            "edges": len(data["edges"]),
             "statements": len(data["statements"]),
-            "documents": len({s["doc"] for s in data["statements"]}),
+            "documents": len(data["documents"]),
         },
     )
 
@@ -481,34 +561,141 @@ def write_html(
     *,
     documents: Iterable[Mapping[str, Any]] = (),
     title: str = "Knowledge graph",
+    top: int | None = None,
+    focus: str | None = None,
+    hops: int = 1,
 ) -> Path:
     """Write the interactive graph page for ``statements`` to ``path``; return the path.
 
-    The page is complete before anything is written, and it replaces ``path`` in one
-    step, so a failure leaves any previous page intact.
+    ``focus``/``hops`` keep the neighbourhood of one entity and ``top`` the most central
+    entities (see :func:`select_subgraph`).  The page is complete before anything is
+    written, and it replaces ``path`` in one step, so a failure leaves any previous page
+    intact.
     """
-    path = Path(path)
-    graph = graph_from_statements(statements)
-    page = render_html(graph, documents=documents, title=title)
+    graph, note = select_subgraph(graph_from_statements(statements), top=top, focus=focus, hops=hops)
+    page = render_html(graph, documents=documents, title=title, note=note)
+    _atomic_write(Path(path), lambda handle: handle.write(page.encode("utf-8")))
+    log.info("wrote %s: %d entities, %d statements", path, graph.number_of_nodes(), graph.number_of_edges())
+    return Path(path)
+
+
+# ---------------------------------------------------------------------------------------
+# Files for other tools
+
+
+def export_graph(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (), *,
+                 lists: bool = False) -> nx.MultiDiGraph:
+    """A copy of ``graph`` with only plain values as attributes, as GraphML and GEXF require.
+
+    Entities keep label, type, actor code, aliases, degree and centrality; each edge is
+    one statement with its predicate, event type, polarity, modality, attribution,
+    document and offsets, and evidence sentence.  ``lists`` keeps aliases as a list
+    (for JSON) instead of one ``"; "``-joined string.  Missing values are left out.
+    """
+    titles = {d["id"]: d.get("title") for d in documents if d.get("id")}
+    scores = centrality(graph)
+    plain = nx.MultiDiGraph()
+    for node, attributes in graph.nodes(data=True):
+        aliases = sorted(attributes["aliases"], key=str.casefold)
+        values = {
+            "label": attributes["label"],
+            "type": attributes["type"],
+            "code": attributes.get("code"),
+            "aliases": aliases if lists else "; ".join(aliases),
+            "statements": _statement_count(graph, node),
+            "degree_centrality": round(scores[node], 6),
+        }
+        plain.add_node(str(node), **{k: v for k, v in values.items() if v is not None})
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        record = data["record"]
+        said = record.get("attributed_to") or {}
+        confidence = record.get("confidence")
+        values = {
+            "id": str(key),
+            "label": data["predicate"],
+            "lemma": data["lemma"],
+            "event": data["event"],
+            "kind": _edge_kind(data["negated"], data["modality"]),
+            "negated": data["negated"],
+            "modality": data["modality"],
+            "attributed_to": said.get("label") or said.get("id") or said.get("text"),
+            "doc": record.get("doc"),
+            "doc_title": titles.get(record.get("doc")),
+            "start": record.get("start"),
+            "end": record.get("end"),
+            "sentence": record.get("sentence"),
+            "confidence": float(confidence) if isinstance(confidence, (int, float)) and math.isfinite(confidence) else None,
+        }
+        plain.add_edge(str(source), str(target), key=str(key), **{k: v for k, v in values.items() if v is not None})
+    return plain
+
+
+def _write_json(graph: nx.MultiDiGraph, handle: IO[bytes]) -> None:
+    data = nx.node_link_data(graph, edges="links")
+    handle.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    handle.write(b"\n")
+
+
+_WRITERS: dict[str, Callable[[nx.MultiDiGraph, IO[bytes]], None]] = {
+    "graphml": lambda graph, handle: nx.write_graphml(graph, handle),
+    "gexf": lambda graph, handle: nx.write_gexf(graph, handle),
+    "json": _write_json,
+}
+
+
+def write_export(
+    statements: Iterable[Mapping[str, Any]],
+    path: str | Path,
+    format: str,
+    *,
+    documents: Iterable[Mapping[str, Any]] = (),
+    top: int | None = None,
+    focus: str | None = None,
+    hops: int = 1,
+) -> Path:
+    """Write the graph as GraphML, GEXF or node-link JSON (networkx's writers) to ``path``."""
+    if format not in _WRITERS:
+        raise KGError(f"unknown graph format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    graph, _ = select_subgraph(graph_from_statements(statements), top=top, focus=focus, hops=hops)
+    plain = export_graph(graph, documents, lists=format == "json")
+    _atomic_write(Path(path), lambda handle: _WRITERS[format](plain, handle))
+    log.info("wrote %s: %d entities, %d statements", path, plain.number_of_nodes(), plain.number_of_edges())
+    return Path(path)
+
+
+def write_view(
+    statements: Iterable[Mapping[str, Any]],
+    path: str | Path,
+    *,
+    format: str = "html",
+    documents: Iterable[Mapping[str, Any]] = (),
+    top: int | None = None,
+    focus: str | None = None,
+    hops: int = 1,
+) -> Path:
+    """What ``kg view`` writes: the page (``format="html"``) or a file in :data:`EXPORT_FORMATS`."""
+    if format == "html":
+        return write_html(statements, path, documents=documents, top=top, focus=focus, hops=hops)
+    return write_export(statements, path, format, documents=documents, top=top, focus=focus, hops=hops)
+
+
+def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+    """Write through a temporary file in the same folder, then replace ``path`` in one step."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
     except OSError as error:
         raise StoreError(f"cannot write {path}: {error}") from error
     try:
         with handle:
-            handle.write(page)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)  # mkstemp's 0600 would make the page private
+        os.chmod(handle.name, mode)  # mkstemp's 0600 would make the file private
         os.replace(handle.name, path)
     except BaseException as error:
         Path(handle.name).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise StoreError(f"cannot write {path}: {error}") from error
         raise
-    log.info("wrote %s: %d entities, %d statements", path, graph.number_of_nodes(), graph.number_of_edges())
-    return path

@@ -144,6 +144,67 @@ COUNTRIES: dict[str, tuple[str | None, str | None]] = {
 }
 
 
+# Demonyms (ours): how English news names a country's people and things, by ISO alpha-3
+# (KSV for Kosovo, as the dictionaries code it).  Adjectives and the singular noun where it
+# differs; the regular plural ("Greeks", "Serbs") resolves from the singular, irregular
+# plurals are listed ("Frenchmen").  Ambiguous ones are left out on purpose: "Korean" (North
+# or South), "Congolese" for the Republic of the Congo (the dictionaries give it to the
+# Democratic Republic), "Dominican" for Dominica, "Persian", "Khmer".  The dictionaries
+# list most of these as aliases too, but drop or mis-spell some ("GREEK" is filtered as an
+# English adjective); this table makes them dependable.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AFG": ("Afghan",), "ALB": ("Albanian",), "DZA": ("Algerian",), "AND": ("Andorran",), "AGO": ("Angolan",),
+    "ATG": ("Antiguan",), "ARG": ("Argentine", "Argentinian", "Argentinean"), "ARM": ("Armenian",),
+    "AUS": ("Australian",), "AUT": ("Austrian",), "AZE": ("Azerbaijani", "Azeri"), "BHS": ("Bahamian",),
+    "BHR": ("Bahraini",), "BGD": ("Bangladeshi",), "BRB": ("Barbadian",),
+    "BLR": ("Belarusian", "Belarussian", "Byelorussian"), "BEL": ("Belgian",), "BLZ": ("Belizean",),
+    "BEN": ("Beninese",), "BTN": ("Bhutanese",), "BOL": ("Bolivian",), "BIH": ("Bosnian", "Herzegovinian"),
+    "BWA": ("Botswanan",), "BRA": ("Brazilian",), "BRN": ("Bruneian",), "BGR": ("Bulgarian",),
+    "BFA": ("Burkinabe",), "BDI": ("Burundian",), "CPV": ("Cape Verdean",), "KHM": ("Cambodian",),
+    "CMR": ("Cameroonian",), "CAN": ("Canadian",), "CAF": ("Central African",), "TCD": ("Chadian",),
+    "CHL": ("Chilean",), "CHN": ("Chinese",), "COL": ("Colombian",), "COM": ("Comoran", "Comorian"),
+    "COD": ("Congolese",), "CRI": ("Costa Rican",), "CIV": ("Ivorian",), "HRV": ("Croatian", "Croat"),
+    "CUB": ("Cuban",), "CYP": ("Cypriot",), "CZE": ("Czech",), "DNK": ("Danish", "Dane"), "DJI": ("Djiboutian",),
+    "DOM": ("Dominican",), "ECU": ("Ecuadorian", "Ecuadoran"), "EGY": ("Egyptian",),
+    "SLV": ("Salvadoran", "Salvadorean"), "GNQ": ("Equatorial Guinean", "Equatoguinean"), "ERI": ("Eritrean",),
+    "EST": ("Estonian",), "SWZ": ("Swazi",), "ETH": ("Ethiopian",), "FJI": ("Fijian",), "FIN": ("Finnish", "Finn"),
+    "FRA": ("French", "Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen"), "GAB": ("Gabonese",),
+    "GMB": ("Gambian",), "GEO": ("Georgian",), "DEU": ("German",), "GHA": ("Ghanaian",), "GRC": ("Greek", "Hellenic"),
+    "GRD": ("Grenadian",), "GTM": ("Guatemalan",), "GIN": ("Guinean",), "GNB": ("Bissau-Guinean",),
+    "GUY": ("Guyanese",), "HTI": ("Haitian",), "HND": ("Honduran",), "HUN": ("Hungarian",),
+    "ISL": ("Icelandic", "Icelander"), "IND": ("Indian",), "IDN": ("Indonesian",), "IRN": ("Iranian",),
+    "IRQ": ("Iraqi",), "IRL": ("Irish", "Irishman", "Irishmen"), "ISR": ("Israeli",), "ITA": ("Italian",),
+    "JAM": ("Jamaican",), "JPN": ("Japanese",), "JOR": ("Jordanian",), "KAZ": ("Kazakh", "Kazakhstani"),
+    "KEN": ("Kenyan",), "PRK": ("North Korean",), "KOR": ("South Korean",), "KWT": ("Kuwaiti",),
+    "KGZ": ("Kyrgyz", "Kirghiz", "Kyrgyzstani"), "LAO": ("Laotian", "Lao"), "LVA": ("Latvian",),
+    "LBN": ("Lebanese",), "LBR": ("Liberian",), "LBY": ("Libyan",), "LIE": ("Liechtensteiner",),
+    "LTU": ("Lithuanian",), "LUX": ("Luxembourgish", "Luxembourger"), "MDG": ("Malagasy",), "MWI": ("Malawian",),
+    "MYS": ("Malaysian",), "MDV": ("Maldivian",), "MLI": ("Malian",), "MLT": ("Maltese",), "MHL": ("Marshallese",),
+    "MRT": ("Mauritanian",), "MUS": ("Mauritian",), "MEX": ("Mexican",), "FSM": ("Micronesian",),
+    "MDA": ("Moldovan",), "MCO": ("Monegasque",), "MNG": ("Mongolian",), "MNE": ("Montenegrin",),
+    "MAR": ("Moroccan",), "MOZ": ("Mozambican",), "MMR": ("Burmese",), "NAM": ("Namibian",), "NRU": ("Nauruan",),
+    "NPL": ("Nepali", "Nepalese"), "NLD": ("Dutch", "Dutchman", "Dutchmen"), "NZL": ("New Zealander",),
+    "NIC": ("Nicaraguan",), "NER": ("Nigerien",), "NGA": ("Nigerian",), "MKD": ("Macedonian",),
+    "NOR": ("Norwegian",), "OMN": ("Omani",), "PAK": ("Pakistani",), "PLW": ("Palauan",), "PSE": ("Palestinian",),
+    "PAN": ("Panamanian",), "PNG": ("Papua New Guinean",), "PRY": ("Paraguayan",), "PER": ("Peruvian",),
+    "PHL": ("Filipino", "Filipina", "Philippine"), "POL": ("Polish", "Pole"), "PRT": ("Portuguese",),
+    "QAT": ("Qatari",), "ROU": ("Romanian", "Rumanian"), "RUS": ("Russian",), "RWA": ("Rwandan", "Rwandese"),
+    "LCA": ("Saint Lucian",), "VCT": ("Vincentian",), "WSM": ("Samoan",), "SMR": ("Sammarinese",),
+    "SAU": ("Saudi", "Saudi Arabian"), "SEN": ("Senegalese",), "SRB": ("Serbian", "Serb"), "SYC": ("Seychellois",),
+    "SLE": ("Sierra Leonean",), "SGP": ("Singaporean",), "SVK": ("Slovak", "Slovakian"),
+    "SVN": ("Slovenian", "Slovene"), "SLB": ("Solomon Islander",), "SOM": ("Somali", "Somalian"),
+    "ZAF": ("South African",), "SSD": ("South Sudanese",), "ESP": ("Spanish", "Spaniard"), "LKA": ("Sri Lankan",),
+    "SDN": ("Sudanese",), "SUR": ("Surinamese",), "SWE": ("Swedish", "Swede"), "CHE": ("Swiss",),
+    "SYR": ("Syrian",), "TWN": ("Taiwanese",), "TJK": ("Tajik", "Tajikistani"), "TZA": ("Tanzanian",),
+    "THA": ("Thai",), "TLS": ("Timorese", "East Timorese"), "TGO": ("Togolese",), "TON": ("Tongan",),
+    "TTO": ("Trinidadian", "Tobagonian"), "TUN": ("Tunisian",), "TUR": ("Turkish", "Turk"), "TKM": ("Turkmen",),
+    "TUV": ("Tuvaluan",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",), "ARE": ("Emirati",),
+    "GBR": ("British", "Briton", "English", "Englishman", "Englishmen", "Scottish", "Scot", "Welsh"),
+    "USA": ("American",), "URY": ("Uruguayan",), "UZB": ("Uzbek", "Uzbekistani"), "VEN": ("Venezuelan",),
+    "VNM": ("Vietnamese",), "YEM": ("Yemeni", "Yemenite"), "ZMB": ("Zambian",), "ZWE": ("Zimbabwean",),
+    "KSV": ("Kosovar",), "HKG": ("Hong Konger",), "PRI": ("Puerto Rican",),
+}
+
 @dataclass(frozen=True)
 class Curated:
     """An organisation, group or person we name ourselves.  ``anchors`` are dictionary
@@ -158,6 +219,7 @@ class Curated:
     anchors: tuple[str, ...]
     phrases: tuple[str, ...] = ()
     whole_code: bool = False
+    demonyms: tuple[str, ...] = ()  # phrases whose plural names members ("Kurd", "Kurds")
 
 
 CURATED: tuple[Curated, ...] = (
@@ -184,7 +246,10 @@ CURATED: tuple[Curated, ...] = (
     Curated("United Nations", "Organization", "IGOUNO", "Q1065", ("THE_UNITED_NATIONS", "UNITED_NATIONS"),
             ("United Nations", "UN", "U.N."), whole_code=True),
     Curated("European Union", "Organization", "IGOEUREEC", "Q458", ("THE_EUROPEAN_UNION",),
-            ("European Union", "EU", "E.U.")),
+            ("European Union", "EU", "E.U.", "European Community", "European Communities", "EC", "E.C.",
+             "European Economic Community", "EEC")),
+    # an ethnic group of four states, not a state or an armed group: "Kurdish", "the Kurds"
+    Curated("Kurds", "Group", "", None, (), ("Kurds", "Kurdish"), demonyms=("Kurd",)),
     Curated("African Union", "Organization", "IGOAFRAFU", "Q7159", (), ("African Union",), whole_code=True),
     Curated("Arab League", "Organization", "IGOMEAARL", "Q7172", ("ARAB_LEAGUE",), ("Arab League",)),
     Curated("ASEAN", "Organization", "IGOSEAASN", "Q7768", ("ASEAN",), ("ASEAN",)),
@@ -684,13 +749,25 @@ class Builder:
 
     def build_curated(self) -> None:
         for curated in CURATED:
-            index = self.add_node(Node(curated.label, curated.type, curated.code, curated.wikidata, curated=True))
+            index = self.add_node(Node(curated.label, curated.type, curated.code or None, curated.wikidata, curated=True))
             for anchor in curated.anchors:
                 self.curated_by_anchor[phrase_key(anchor)] = index
             if curated.whole_code:
                 self.curated_by_code[curated.code] = index
             for surface in curated.phrases:
                 self.add_phrase(index, surface, TIER_OURS, known_acronym=surface.isupper())
+            for surface in curated.demonyms:
+                self.add_phrase(index, surface, TIER_OURS, demonym=True)
+
+    def build_demonyms(self) -> None:
+        """Our demonym table (``DEMONYMS``), at the priority of our own phrases."""
+        for code, forms in sorted(DEMONYMS.items()):
+            index = self.country_by_code.get(code)
+            if index is None:
+                logger.warning("no country %s for the demonyms %s", code, ", ".join(forms))
+                continue
+            for surface in forms:
+                self.add_phrase(index, surface, TIER_OURS, demonym=True)
 
     def curated_for(self, entry: Entry) -> int | None:
         """Our entity whose anchor is this entry's head, if any."""
@@ -1089,6 +1166,7 @@ def build(actors: Path, out: Path) -> None:
     builder = Builder(entries, read_agents(actors), English.load())
     builder.build_countries({code for entry in entries for code in (c["code"] for c in entry.codes)})
     builder.build_curated()
+    builder.build_demonyms()
     builder.build_entries()
     atomic_write(out, builder.lines())
     for reason, count in sorted(builder.stats.items()):
