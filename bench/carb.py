@@ -24,14 +24,17 @@ Usage::
     python bench/carb.py                       # extract dev.txt with kg, score, compare
     python bench/carb.py run --save preds.tsv  # the same, keeping the predictions
     python bench/carb.py score GOLD.tsv PREDICTIONS.tsv
+    python bench/carb.py fit --write           # refit kg.openie's confidence weights on dev
+    python bench/carb.py cv                    # 2-fold cross-validated figures of those weights
 """
 from __future__ import annotations
 
 import argparse
+import os
+import random
 import string
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -309,23 +312,49 @@ def write_weights(weights: dict[str, float], module: Path = ROOT / "kg" / "openi
     block = f"WEIGHTS: dict[str, float] = {{\n{body}}}\n"
     temporary = module.with_suffix(".py.tmp")
     temporary.write_text(source[:start] + block + source[end:], encoding="utf-8")
-    temporary.replace(module)
+    os.replace(temporary, module)
 
 
-def fit(sentences: Path, gold_path: Path, write: bool = False) -> dict[str, float]:
-    """Fit the confidence weights on ``sentences``/``gold_path`` (CaRB dev only)."""
+def extract_all(sentences: Path) -> list[tuple[str, list]]:
+    """(sentence, [OpenTuple]) for each line of ``sentences``."""
     from kg.nlp import load_model
     from kg.openie import extractions, parse_tokenized
 
     nlp = load_model()
+    with open(sentences, encoding="utf-8") as lines:
+        texts = [line.rstrip("\r\n") for line in lines if line.strip()]
+    return [(text, extractions(parse_tokenized(text, nlp))) for text in texts]
+
+
+def fit(sentences: Path, gold_path: Path, write: bool = False) -> dict[str, float]:
+    """Fit the confidence weights on ``sentences``/``gold_path`` (CaRB dev only)."""
     with open(gold_path, encoding="utf-8") as gold_file:
         gold = read_gold(gold_file)
-    with open(sentences, encoding="utf-8") as lines:
-        parsed = [(line.rstrip("\n"), extractions(parse_tokenized(line.rstrip("\n"), nlp))) for line in lines if line.strip()]
-    weights = fit_extractions(gold, parsed)
+    weights = fit_extractions(gold, extract_all(sentences))
     if write:
         write_weights(weights)
     return weights
+
+
+def cross_validate(sentences: Path, gold_path: Path, seeds: int = 3) -> list[Result]:
+    """Fit on a random half of the sentences, score the other half, both ways, for each seed."""
+    from kg.openie import confidence
+
+    with open(gold_path, encoding="utf-8") as gold_file:
+        gold = read_gold(gold_file)
+    parsed = extract_all(sentences)
+    results = []
+    for seed in range(seeds):
+        order = list(range(len(parsed)))
+        random.Random(seed).shuffle(order)
+        halves = (order[: len(order) // 2], order[len(order) // 2:])
+        for train, test in (halves, halves[::-1]):
+            weights = fit_extractions(gold, [parsed[i] for i in train])
+            rows = ["\t".join((parsed[i][0], f"{confidence(dict(item.features), weights):.4f}", item.relation, *item.args))
+                    for i in test for item in parsed[i][1]]
+            keys = {sentence_key(parsed[i][0]) for i in test}
+            results.append(score({key: tuples for key, tuples in gold.items() if key in keys}, read_predictions(rows)))
+    return results
 
 
 def fit_extractions(gold: dict[str, list[Extraction]], parsed: list[tuple[str, list]]) -> dict[str, float]:
@@ -356,7 +385,9 @@ def run(sentences: Path, gold_path: Path, save: Path | None = None) -> Result:
         rows = list(carb_lines(lines))
     elapsed = time.perf_counter() - started
     if save is not None:
-        save.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        temporary = save.with_name(save.name + ".tmp")
+        temporary.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        os.replace(temporary, save)
     with open(gold_path, encoding="utf-8") as gold_file:
         result = score(read_gold(gold_file), read_predictions(rows))
     reference = REFERENCE_DEV
@@ -378,6 +409,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     fit_parser.add_argument("--sentences", type=Path, default=CARB / "dev.txt")
     fit_parser.add_argument("--gold", type=Path, default=CARB / "dev_gold.tsv")
     fit_parser.add_argument("--write", action="store_true", help="write them into kg/openie.py")
+    cv_parser = commands.add_parser("cv", help="2-fold cross-validated figures of the confidence model")
+    cv_parser.add_argument("--sentences", type=Path, default=CARB / "dev.txt")
+    cv_parser.add_argument("--gold", type=Path, default=CARB / "dev_gold.tsv")
+    cv_parser.add_argument("--seeds", type=int, default=3)
     score_parser = commands.add_parser("score", help="score a prediction file")
     score_parser.add_argument("gold", type=Path)
     score_parser.add_argument("predictions", type=Path)
@@ -390,13 +425,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(result.row(args.predictions.name))
         return 0
-    if args.command == "fit":
-        weights = fit(args.sentences, args.gold, write=args.write)
-        print(f"{len(weights)} weights" + (" written to kg/openie.py" if args.write else ""))
-        return 0
     sentences = getattr(args, "sentences", CARB / "dev.txt")
     gold_path = getattr(args, "gold", CARB / "dev_gold.tsv")
-    run(sentences, gold_path, getattr(args, "save", None))
+    for path in (sentences, gold_path):
+        if not path.is_file():
+            print(f"carb: error: {path} not found (the CaRB data lives in ../shared/data/carb)", file=sys.stderr)
+            return 1
+    if args.command == "fit":
+        weights = fit(sentences, gold_path, write=args.write)
+        print(f"{len(weights)} weights" + (" written to kg/openie.py" if args.write else ""))
+    elif args.command == "cv":
+        results = cross_validate(sentences, gold_path, seeds=args.seeds)
+        mean = {name: sum(getattr(r, name) for r in results) / len(results) for name in ("precision", "recall", "f1", "auc")}
+        print(f"{'cross-validated (2-fold x' + str(args.seeds) + ')':<28} P {mean['precision']:.3f}  R {mean['recall']:.3f}  "
+              f"F1 {mean['f1']:.3f}  AUC {mean['auc']:.3f}")
+    else:
+        run(sentences, gold_path, getattr(args, "save", None))
     return 0
 
 

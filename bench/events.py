@@ -95,10 +95,14 @@ def load_gold(path: Path) -> list[Gold]:
     return records
 
 
+# Phoenix codes that predate ISO alpha-3 (UNITA is ANGREB): compared as the ISO code.
+PHOENIX_LEGACY = {"ANG": "AGO"}
+
+
 def country(argument: dict | None) -> str | None:
     """The country-level code of an argument record: the first block of its CAMEO code."""
     code = (argument or {}).get("code")
-    return code[:3].upper() if code else None
+    return PHOENIX_LEGACY.get(code[:3].upper(), code[:3].upper()) if code else None
 
 
 def scored_event(coded: CodedEvent | None) -> str:

@@ -4,32 +4,45 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import EXIT_INTERRUPTED, EXIT_OUTPUT, KGError
 
 OUT_HELP = "Output folder of `kg build` (holds statements.jsonl, kg.ttl, store/, graph.html)."
 
 
 def _clean_errors(command):
-    """Turn KGError into `kg: error: message` and its exit code; Ctrl-C into a short message."""
+    """Turn KGError into `kg: error: message` and its exit code (kg/errors.py lists them), an
+    OSError into the same with exit code 3, Ctrl-C into a short message: never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except KGError as error:
-            click.echo(f"kg: error: {error}", err=True)
+            click.echo(f"kg: error: {_one_line(str(error))}", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("kg: interrupted; previous output left as it was", err=True)
-            sys.exit(130)
+            click.echo("kg: interrupted; the previous output is left as it was", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `kg query ... | head`: the reader has gone, nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OUTPUT)
+        except OSError as error:
+            where = f": {error.filename}" if error.filename else ""
+            click.echo(f"kg: error: {error.strerror or error}{where}", err=True)
+            sys.exit(EXIT_OUTPUT)
 
     return wrapper
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,41 +64,154 @@ def main(verbose: bool) -> None:
 @click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF serialisation(s) to write as kg.FORMAT.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
+
+    Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
+    and listed in the summary. The previous output is replaced only when the build is done.
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict)
     if not quiet:
         click.echo(report.summary(), err=True)
+
+
+def _server_options(command):
+    """--user/--password (or KG_USER/KG_PASSWORD) and --timeout, for commands that talk to a server."""
+    command = click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+                           help="Seconds to wait for each HTTP request.")(command)
+    command = click.option("--password", envvar="KG_PASSWORD", default=None, show_envvar=True,
+                           help="Password for --user (prefer the variable: options show in `ps`).")(command)
+    return click.option("--user", envvar="KG_USER", default=None, show_envvar=True,
+                        help="User for servers that ask (Basic or Digest authentication).")(command)
+
+
+def _password(user: str | None, password: str | None) -> str | None:
+    if user and password is None and sys.stdin.isatty():
+        return click.prompt(f"password for {user}", hide_input=True, err=True)
+    return password
 
 
 @main.command()
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Read the query from a file.")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]), help="Result format (ttl/nt for CONSTRUCT/DESCRIBE).")
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]),
+              help="Result format (ttl/nt/jsonld for CONSTRUCT/DESCRIBE).")
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Query this SPARQL endpoint over HTTP instead of OUT/store (e.g. http://127.0.0.1:7878/query).")
+@_server_options
 @_clean_errors
-def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path) -> None:
-    """Run a SPARQL query against the embedded store in OUT/store.
+def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endpoint: str | None,
+          user: str | None, password: str | None, timeout: float) -> None:
+    """Run a SPARQL query against the embedded store in OUT/store, or a server.
 
     \b
     Example: kg query 'SELECT ?s ?o WHERE { ?s rel:strike ?o }'
              kg query --file queries/attacks.rq --format csv
+             kg query --endpoint http://127.0.0.1:8890/sparql --file queries/hedged.rq
     """
-    from kg.store import query as run_query
-
     if query_file is not None:
         sparql = query_file.read_text(encoding="utf-8")
     if not sparql:
         raise click.UsageError("give a SPARQL query or --file")
+    if endpoint is not None:
+        from kg.remote import Client, query as run_remote
+
+        client = Client(user=user, password=_password(user, password), timeout=timeout)
+        click.echo(run_remote(sparql, endpoint=endpoint, format=fmt, client=client), nl=False)
+        return
+    from kg.store import query as run_query
+
     click.echo(run_query(sparql, store=out / "store", format=fmt), nl=False)
+
+
+@main.command()
+@click.argument("folder", required=False, default="output", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's Graph Store endpoint: http://HOST:7878/store (Oxigraph), "
+                   "http://HOST:8890/sparql-graph-crud-auth (Virtuoso), http://HOST:3030/DATASET/data (Fuseki).")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="Load everything into this one graph, instead of one graph per document.")
+@click.option("--update-endpoint", default=None, metavar="URL",
+              help="The server's SPARQL Update endpoint [default: guessed from --endpoint].")
+@_server_options
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Further attempts after a network error or a busy server (backoff 0.5 s, 1 s, 2 s…).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+@_clean_errors
+def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
+         password: str | None, timeout: float, retries: int, quiet: bool) -> None:
+    """Load a build (FOLDER, default output/) into a running triple store.
+
+    Each document graph is replaced, atomically: it is uploaded into a temporary graph and
+    moved over the old one, so a failed load leaves the server's graphs as they were, and
+    loading again is safe.  Uses the Graph Store Protocol, or SPARQL Update if the server
+    has none.
+
+    \b
+    Example: kg load --endpoint http://127.0.0.1:7878/store
+             KG_PASSWORD=... kg load output/ --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+    """
+    from kg.remote import load as run_load
+
+    report = run_load(folder, endpoint=endpoint, graph=graph_iri, update_endpoint=update_endpoint, user=user,
+                      password=_password(user, password), timeout=timeout, retries=retries)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+
+
+@main.command()
+@click.argument("folder", required=False, default="output", type=click.Path(path_type=Path))
+@click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT", help="Where to listen.")
+@_clean_errors
+def serve(folder: Path, bind: str) -> None:
+    """Serve the store of a build (FOLDER, default output/) read-only as a SPARQL endpoint.
+
+    Runs the Oxigraph server (PyPI package oxigraph) until Ctrl-C; queries go to
+    http://HOST:PORT/query and see the union of the document graphs by default.
+
+    \b
+    Example: kg serve output/ --bind 127.0.0.1:7878
+             kg query --endpoint http://127.0.0.1:7878/query --file queries/attacks.rq
+    """
+    from kg.store import serve_command
+
+    argv = serve_command(folder / "store", bind=bind)
+    click.echo(f"kg: serving {folder / 'store'} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(argv[0], argv)  # the server takes over this process: Ctrl-C and signals reach it
+
+
+@main.command()
+@click.argument("path", required=False, default="output", type=click.Path(path_type=Path))
+@_clean_errors
+def validate(path: Path) -> None:
+    """Check a build (output folder) or one RDF file against ontology/shapes.ttl (SHACL).
+
+    Prints one line per violation (focus node, property, message) and exits with 1 if
+    there are any, 0 if the data conforms.
+
+    \b
+    Example: kg validate output/
+             kg validate output/kg.ttl
+    """
+    from kg.validate import ValidationFailed, validate as run_validate
+
+    report = run_validate(path)
+    for line in report.lines():
+        click.echo(line)
+    if not report.conforms:
+        raise ValidationFailed(report.summary())
+    click.echo(report.summary(), err=True)
 
 
 @main.command()
@@ -117,13 +243,26 @@ def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str 
 @main.command()
 @click.argument("file", required=False, type=click.File("r", encoding="utf-8"), default="-")
 @click.option("--doc-id", default="stdin", show_default=True, help="Document id to record in each statement.")
+@click.option("--format", "fmt", default="json", show_default=True, type=click.Choice(["json", "carb"]),
+              help="json: statements as JSON lines; carb: Open IE tuples of pre-tokenized sentences, one a line.")
 @_clean_errors
-def extract(file, doc_id: str) -> None:
+def extract(file, doc_id: str, fmt: str) -> None:
     """Print the statements of one article (FILE or standard input) as JSON lines; no store.
+
+    With --format carb, FILE holds one sentence a line, tokenized by single spaces (tokens
+    are kept as they are), and each Open IE tuple is printed as
+    sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2…
 
     \b
     Example: kg extract < examples/article.txt
+             kg extract --format carb ../shared/data/carb/dev.txt > predictions.tsv
     """
+    if fmt == "carb":
+        from kg.openie import carb_lines
+
+        for row in carb_lines(file):
+            click.echo(row)
+        return
     from kg.pipeline import extract as run_extract
 
     for statement in run_extract(file.read(), doc_id=doc_id):

@@ -3,13 +3,28 @@
 A plain-text article's first line is its title when a blank line follows it.  Paragraphs
 are separated by blank lines and are the unit handed to the parser, so a headline can
 never merge with the first sentence of the body.
+
+Real corpora are dirty: anything that cannot be read as an article (binary, empty, too
+large, undecodable, a broken JSON line, an unreadable file, a duplicate id) is reported to
+``on_skip(where, why)`` and the other documents are still read.
+
+Document ids are the file name without its suffix (``x`` for ``news/x.txt``).  When two
+files would get the same id, both get their path relative to the folder given, without
+suffix (``a/x`` and ``b/x``), then with it (``x.txt``, ``x.md``), then the path as given.
+So ids are stable: a file's id only changes when another file with its name comes or goes.
+A ``.jsonl`` line's id is its ``id`` field, else the file's id and the line number.
 """
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import logging
 import os
 import re
+import stat
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,8 +36,26 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Binary files that slipped in under a text suffix: PDF, PNG, GIF, JPEG, ZIP, gzip.
-BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
+# Binary files that slipped in under a text suffix, by their first bytes.
+BINARY_MAGIC = {
+    b"%PDF": "PDF", b"\x89PNG": "PNG", b"GIF8": "GIF", b"\xff\xd8\xff": "JPEG", b"PK\x03\x04": "zip",
+    b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ": "xz", b"7z\xbc\xaf": "7z", b"\x7fELF": "ELF",
+    b"\xd0\xcf\x11\xe0": "MS Office",
+}
+BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Memory stays bounded: bigger files are not read at all, longer texts are not parsed.  A
+# news article is a few thousand characters; 2 million (a long book) is already ~1.5
+# minutes of parsing.  A corpus in one file belongs in .jsonl, one article per line.
+MAX_FILE_BYTES = 32 * 2**20
+MAX_DOCUMENT_CHARS = 2_000_000
+# C0 and C1 control characters except tab and newline; lone surrogates (from JSON escapes
+# such as "\ud800") cannot be written as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[\n\t\u2028\u2029]")
 
 SkipHandler = Callable[[str, str], None]
 
@@ -34,65 +67,162 @@ def _log_skip(where: str, reason: str) -> None:
 def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler = _log_skip) -> Iterator[Document]:
     """Yield every readable article under ``paths`` (files or folders, walked in sorted order).
 
-    A path that does not exist raises :class:`InputError`; a file that cannot be read as an
-    article is reported to ``on_skip(path, reason)`` and the others are still read.
+    What cannot be read — a path that does not exist, a binary or empty file, a broken
+    .jsonl line, a second document with an id already used — is reported to
+    ``on_skip(where, reason)`` and the others are still read.
     """
+    files: list[tuple[Path, Path]] = []
+    inodes: dict[tuple[int, int], Path] = {}
     for path in map(Path, paths):
-        if not path.exists():
-            raise InputError(f"no such file or folder: {path}")
-        for file in _files(path, on_skip):
-            try:
-                yield from read_file(file, on_skip=on_skip)
-            except InputError as error:
-                on_skip(str(file), str(error))
+        for given, file, inode in _files(path, on_skip):
+            if inode in inodes:  # given twice, or reached again through a symlink
+                on_skip(str(file), f"same file as {inodes[inode]}")
+                continue
+            inodes[inode] = file
+            files.append((given, file))
+    used: dict[str, str] = {}  # NFC id → where it was first used: ids name RDF graphs
+    for (_, file), file_id in zip(files, file_ids(files)):
+        try:
+            for where, document in read_file(file, on_skip=on_skip, doc_id=file_id):
+                key = unicodedata.normalize("NFC", document.id)
+                if key in used:
+                    on_skip(where, f"duplicate document id {document.id!r} (already used by {used[key]})")
+                    continue
+                used[key] = where
+                yield document
+        except InputError as error:
+            on_skip(str(file), str(error))
 
 
-def _files(path: Path, on_skip: SkipHandler) -> Iterator[Path]:
-    if path.is_file():
-        yield path
+def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple[int, int]]]:
+    """(the path given, a regular file to read under it, its inode), folders walked in sorted order."""
+    if not path.exists():
+        on_skip(str(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
+        return
+    if not path.is_dir():
+        inode = _regular_file(path, on_skip)
+        if inode:
+            yield path, path, inode
         return
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: on_skip(str(e.filename), e.strerror or str(e))):
-        stat = os.stat(root)
-        if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop: each folder is walked once
+        try:
+            status = os.stat(root)
+        except OSError as error:
+            on_skip(root, error.strerror or str(error))
             dirs.clear()
             continue
-        seen.add((stat.st_dev, stat.st_ino))
+        if (status.st_dev, status.st_ino) in seen:  # a symlink loop: each folder is walked once
+            dirs.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(root, name)
             if name.startswith(".") or file.suffix.lower() not in SUFFIXES:
                 continue
-            yield file
+            inode = _regular_file(file, on_skip)
+            if inode:
+                yield path, file, inode
 
 
-def read_file(path: Path, *, on_skip: SkipHandler = _log_skip) -> Iterator[Document]:
-    """The documents in one file: one for text formats, one per line for .jsonl."""
+def _regular_file(file: Path, on_skip: SkipHandler) -> tuple[int, int] | None:
+    """The file's (device, inode), or None after reporting why it cannot be read.
+
+    A FIFO named x.txt would block the read forever, a device would never end.
+    """
+    try:
+        status = file.stat()
+    except OSError as error:
+        on_skip(str(file), "broken symbolic link" if file.is_symlink() else error.strerror or str(error))
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        on_skip(str(file), "not a regular file or folder")
+        return None
+    return status.st_dev, status.st_ino
+
+
+def file_ids(files: list[tuple[Path, Path]]) -> list[str]:
+    """A unique id per (path given, file): the stem, else longer names where stems collide.
+
+    >>> file_ids([(Path("a"), Path("a/x.txt")), (Path("b"), Path("b/x.txt")), (Path("b"), Path("b/y.md"))])
+    ['a/x', 'b/x', 'y']
+    """
+    def candidates(given: Path, file: Path) -> list[str]:
+        relative = file.relative_to(given) if given != file else Path(file.name)
+        return [file.stem, relative.with_suffix("").as_posix(), relative.as_posix(),
+                file.with_suffix("").as_posix(), file.as_posix()]
+
+    names = [candidates(given, file) for given, file in files]
+    ids: list[str | None] = [None] * len(files)
+    taken: set[str] = set()
+    for level in range(len(names[0]) if names else 0):
+        pending = [i for i, found in enumerate(ids) if found is None]
+        counts = Counter(unicodedata.normalize("NFC", names[i][level]) for i in pending)
+        for i in pending:
+            name = unicodedata.normalize("NFC", names[i][level])
+            if counts[name] == 1 and name not in taken:
+                ids[i] = names[i][level]
+                taken.add(name)
+    for i, found in enumerate(ids):  # every name taken (odd paths such as "a.txt" and "a.txt.txt"): number it
+        if found is None:
+            number = 2
+            while f"{names[i][-1]}~{number}" in taken:
+                number += 1
+            ids[i] = f"{names[i][-1]}~{number}"
+            taken.add(ids[i])
+    return ids  # type: ignore[return-value]
+
+
+def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | None = None) -> Iterator[tuple[str, Document]]:
+    """(where, document) for each document in one file: one for text formats, one per line for .jsonl.
+
+    Raises :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes
+    to ``on_skip`` instead.
+    """
+    doc_id = doc_id or path.stem
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, on_skip)
+        yield from _read_jsonl(path, on_skip, doc_id)
         return
     text = decode(_read_bytes(path), str(path))
     if suffix in (".html", ".htm"):
         title, text = html_to_text(text)
-        yield _document(path.stem, text, source=str(path), title=title)
+        yield str(path), _document(doc_id, text, source=str(path), title=title)
     else:
-        yield _document(path.stem, text, source=str(path), markdown=suffix in (".md", ".markdown"))
+        yield str(path), _document(doc_id, text, source=str(path), markdown=suffix in (".md", ".markdown"))
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(f"too large ({size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB): "
+                                 "split it into articles, one per file or per .jsonl line")
+            return f.read()  # not read(limit): that allocates the limit up front
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
 
 
+def _binary_kind(head: bytes) -> str | None:
+    """'PDF', 'PNG'… for a binary file, None for text (UTF-16/32 text has NULs but a BOM)."""
+    for magic, kind in BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if b"\x00" in head[:4096] and not head.startswith(tuple(bom for bom, _ in BOMS)):
+        return "binary"
+    return None
+
+
 def decode(data: bytes, where: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Latin-1 as a last resort."""
-    if data.startswith(BINARY_MAGIC) or b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file, not text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else Latin-1 as a last resort."""
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -100,43 +230,98 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("latin-1")
 
 
-def _read_jsonl(path: Path, on_skip: SkipHandler) -> Iterator[Document]:
-    text = decode(_read_bytes(path), str(path))
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_lines(path: Path) -> Iterator[str | None]:
+    """The lines of a .jsonl file, decoded one at a time: a big corpus file is never held whole.
+
+    A line over :data:`MAX_FILE_BYTES` is read piece by piece, dropped, and given as None.
+    """
+    try:
+        f = open(path, "rb")
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    with f:
+        head = f.read(4096)
+        kind = _binary_kind(head)
+        if kind:
+            raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
+        f.seek(0)
+        encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), None)
+        if encoding:
+            # Only "\n" ends a record: JSON strings may hold U+2028 and other line breaks raw.
+            yield from io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
+            return
+        warned = False
+        while line := f.readline(MAX_FILE_BYTES + 1):
+            if len(line) > MAX_FILE_BYTES:
+                while line and not line.endswith(b"\n"):  # skip the rest of the line, piece by piece
+                    line = f.readline(MAX_FILE_BYTES)
+                yield None
+                continue
+            try:
+                yield line.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                if not warned:
+                    log.info("%s has lines that are not UTF-8; reading them as Latin-1", path)
+                    warned = True
+                yield line.decode("latin-1")
+
+
+def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tuple[str, Document]]:
+    for number, line in enumerate(_jsonl_lines(path), start=1):
+        where = f"{path}:{number}"
+        if line is None:
+            on_skip(where, f"line too long (over {MAX_FILE_BYTES // 2**20} MB)")
+            continue
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            on_skip(where, f"not JSON ({error.msg})")
+            on_skip(where, f"not JSON ({error.msg} at column {error.colno})")
+            continue
+        except ValueError:  # Python refuses integers of over 4,300 digits
+            on_skip(where, "not JSON (a number too long to read)")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             on_skip(where, "no 'text' field")
             continue
-        if not record["text"].strip():
-            on_skip(where, "empty document")
-            continue
-        doc_id = str(record.get("id") or f"{path.stem}-{number}")
-        title = record.get("title") if isinstance(record.get("title"), str) else None
-        date = record.get("date") if isinstance(record.get("date"), str) else None
-        source = record.get("url") or record.get("source") or where
-        yield Document(id=doc_id, text=clean(record["text"]), title=title, source=str(source), date=date)
+        given_id = record.get("id")
+        doc_id = _one_line(str(given_id)).strip() if isinstance(given_id, (str, int, float)) and not isinstance(given_id, bool) else ""
+        title, date = (_one_line(record[key]) if isinstance(record.get(key), str) else None for key in ("title", "date"))
+        source = record.get("url") or record.get("source")
+        source = _one_line(source) if isinstance(source, str) else where
+        try:
+            yield where, _document(doc_id or f"{file_id}-{number}", record["text"], source=source, title=title or None, date=date or None)
+        except InputError as error:
+            on_skip(where, str(error))
 
 
-def _document(doc_id: str, text: str, *, source: str, title: str | None = None, markdown: bool = False) -> Document:
+def _document(doc_id: str, text: str, *, source: str, title: str | None = None, date: str | None = None,
+              markdown: bool = False) -> Document:
     text = clean(text)
     if not text.strip():
         raise InputError("empty document")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(f"too long ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}): "
+                         "split it into articles, one per file or per .jsonl line")
     if title is None:
         title = headline(text, markdown=markdown)
-    return Document(id=doc_id, text=text, title=title, source=source)
+    return Document(id=doc_id, text=text, title=title, source=source, date=date)
 
 
 def clean(text: str) -> str:
-    """Normalise line endings and drop control characters, keeping the text otherwise as written."""
+    """Normalise line endings, blank out control characters and mend lone surrogates.
+
+    Offsets stay meaningful: every character but ``\\r\\n`` maps to exactly one character.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c if c in "\n\t" or c >= " " and not "\x7f" <= c <= "\x9f" else " " for c in text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+
+
+def _one_line(text: str) -> str:
+    """Ids, titles and sources are shown on one line: no control characters, no line breaks."""
+    return _LINE_BREAK.sub(" ", clean(text))
 
 
 def headline(text: str, *, markdown: bool = False) -> str | None:

@@ -31,7 +31,15 @@ EXTRA_OFFICES = {
     "chairman": "GOV", "chairwoman": "GOV", "chief": "GOV", "head": "GOV", "secretary": "GOV", "commissioner": "GOV",
     "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "general": "MIL",
 }
-EXTRA_AGENTS = {"official", "officials", "force", "forces", "jet", "jets", "aircraft", "spokesperson", "source", "sources"}
+EXTRA_AGENTS = {
+    "official", "officials", "force", "forces", "jet", "jets", "aircraft", "spokesperson", "source", "sources",
+    "helicopter", "helicopters", "tank", "tanks", "bulldozer", "bulldozers", "warplane", "warplanes", "plane", "planes",
+    "vessel", "vessels", "network", "wing", "faction", "factions", "inhabitants", "youths", "party", "parties",
+    "hackers", "elders", "demonstrators", "protesters", "students", "peacekeepers", "servicemen", "soldier",
+}
+# Prepositions that tie an agent or asset to its actor: "rebels in the Ivory Coast",
+# "positions of the Palestinian security forces".
+OWNER_PREPS = {"in", "of", "from"}
 # Things that belong to an actor and stand for it as targets: "Islamic State positions".
 ASSET_NOUNS = {"position", "positions", "facility", "facilities", "base", "bases", "stronghold", "strongholds",
                "camp", "camps", "target", "targets", "installation", "installations", "territory", "embassy"}
@@ -63,7 +71,7 @@ PARTITIVE_NOUNS = {
     "millions", "tens", "scores", "handful", "batch", "patch", "contingent", "team", "delegation", "lot",
     "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type",
 }
-PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT"}
+PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", "DATE"}
 # NER labels whose span gives way to a gazetteer name inside it when the span itself is
 # unknown: "Radical French" (NORP) is the French, "Afghan Taliban" the Taliban.
 YIELDING_LABELS = {"NORP", "GPE", "LOC", "FAC"}
@@ -167,6 +175,10 @@ class EntityResolver:
             country = next((t._.kg_mention.entity for t in doc[mention.start : mention.end]
                             if t._.kg_mention is not None and t._.kg_mention is not mention), None)
             country = country or self._inner_country(doc[mention.start : mention.end])
+            root = doc[mention.start : mention.end].root
+            # "The Ivory Coast's Supreme Court": the possessor names the country
+            country = country or next((c._.kg_mention.entity for c in root.children
+                                       if c.dep_ == "poss" and c._.kg_mention is not None), None)
             if country is not None and country.type == "Country" and country.code:
                 entity = replace(entity, code=country.code, affiliation=country.id)
         if entity is mention.entity:
@@ -279,15 +291,9 @@ class EntityResolver:
             return Argument(text, entity) if entity else None
         if lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns():
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
-            for child in head.children:
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and child._.kg_mention is not None:
-                    return Argument(text, child._.kg_mention.entity)
-            for child in head.children:
-                # "its troops", "their positions": the owner the pronoun refers to
-                if child.dep_ == "poss" and child.pos_ == "PRON":
-                    entity = self._antecedent(child.lower_, offset + child.idx)
-                    if entity is not None:
-                        return Argument(text, entity)
+            owner = self._owner(head, offset)
+            if owner is not None:
+                return Argument(text, owner)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det == ["the"] and lower in DEFINITE_DESCRIPTIONS:
             entity = self._antecedent_of_types(DEFINITE_DESCRIPTIONS[lower], offset + head.idx)
@@ -297,6 +303,37 @@ class EntityResolver:
             return None
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
+
+    def _owner(self, head: Token, offset: int, depth: int = 0) -> Entity | None:
+        """The actor an agent noun or asset belongs to, from its modifiers."""
+        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        for child in modifiers:
+            if child._.kg_mention is not None:
+                return child._.kg_mention.entity
+        for child in modifiers:
+            # "its troops", "their positions": the owner the pronoun refers to
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                entity = self._antecedent(child.lower_, offset + child.idx)
+                if entity is not None:
+                    return entity
+        if depth > 2:
+            return None
+        for child in modifiers:
+            # "Israeli army bulldozers": the army's owner
+            if child.lower_ in agent_nouns() or child.lemma_.lower() in agent_nouns():
+                entity = self._owner(child, offset, depth + 1)
+                if entity is not None:
+                    return entity
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
+            # "rebels in the Ivory Coast", "positions of the Palestinian security forces"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj._.kg_mention is not None and pobj._.kg_mention.entity.type != "Person":
+                    return pobj._.kg_mention.entity
+                if pobj.lower_ in agent_nouns() or pobj.lemma_.lower() in agent_nouns():
+                    entity = self._owner(pobj, offset, depth + 1)
+                    if entity is not None:
+                        return entity
+        return None
 
     def _antecedent(self, pronoun: str, position: int) -> Entity | None:
         if pronoun in PERSON_PRONOUNS:
@@ -315,7 +352,7 @@ class EntityResolver:
 
 
 # Dependents that are not part of a noun phrase's own words.
-OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj"}
+OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
 
 
 def phrase_tokens(head: Token, keep_prep: bool = True) -> list[Token]:

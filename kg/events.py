@@ -190,6 +190,37 @@ def event_type(lemma: str, particle: str | None = None, object_lemma: str | None
     return tables.verbs.get((lemma, "", ""))
 
 
+def specific_event(lemma: str, particle: str | None, object_lemma: str | None) -> str | None:
+    """The event of a verb with this object when the dictionary has an entry or a pattern for
+    the pair (or for a compound word of the object: "suspended aid deliveries"), else None.
+
+    >>> specific_event("defend", "against", "criticism"), specific_event("defend", None, "iraq")
+    ('SUPPORT', None)
+    """
+    tables = _tables()
+    lemma = _spelling(tables, (lemma or "").strip().lower())
+    part = (particle or "").strip().lower()
+    words = (object_lemma or "").strip().lower().split()
+    if not lemma or not words:
+        return None
+    # the head noun first, then its compound words from the nearest: "aid delivery" → delivery, aid
+    for obj in map(_singular, reversed(words)):
+        for key in ((lemma, part, obj), (lemma, "", obj)):
+            if key in tables.verbs and tables.verbs[key] is not None:
+                return tables.verbs[key]
+        found, event = _lookup(tables.patterns, tables.sets, lemma, part, obj)
+        if not found and part:
+            found, event = _lookup(tables.patterns, tables.sets, lemma, "", obj)
+        if found:
+            return event
+    return None
+
+
+def is_known_verb(lemma: str) -> bool:
+    """Whether the verb table lists this lemma (with or without an event)."""
+    return ((lemma or "").strip().lower(), "", "") in _tables().verbs
+
+
 def noun_event_type(lemma: str) -> str | None:
     """The event type of an event noun, or None.
 
@@ -277,6 +308,15 @@ def coded_event(record: dict) -> CodedEvent | None:
     return CodedEvent(event, subject, target, record)
 
 
+def _unattributed_event(record: dict) -> CodedEvent | None:
+    """A plain event whose subject is a thing: coded with that thing as its (unknown) source."""
+    event = (record.get("predicate") or {}).get("event")
+    if event is None or record.get("negated") or record.get("modality") or _is_actor(record.get("subject")):
+        return None
+    obj = record.get("object")
+    return CodedEvent(event, record.get("subject") or {}, obj if _is_actor(obj) else None, record)
+
+
 def code_sentence(records: Iterable[dict]) -> CodedEvent | None:
     """The one event a sentence is coded as, from the statements extracted from it.
 
@@ -288,11 +328,13 @@ def code_sentence(records: Iterable[dict]) -> CodedEvent | None:
     reported clause before "…, X said").  Its target is the actor object of its most
     confident statement that has one.
     """
+    readings = [coded for coded in map(coded_event, records) if coded is not None]
+    if not readings:
+        # no actor does anything: the event of a thing ("a roadside bombing killed …")
+        readings = [coded for coded in map(_unattributed_event, records) if coded is not None]
     groups: dict[tuple[str, str], list[CodedEvent]] = {}
-    for record in records:
-        coded = coded_event(record)
-        if coded is not None:
-            groups.setdefault((coded.source.get("id"), coded.event), []).append(coded)
+    for coded in readings:
+        groups.setdefault((coded.source.get("id"), coded.event), []).append(coded)
     if not groups:
         return None
 

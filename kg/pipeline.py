@@ -10,9 +10,10 @@ import itertools
 import json
 import logging
 import os
+import secrets
 import shutil
 import sys
-import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
-from kg.documents import iter_documents
+from kg.documents import MAX_DOCUMENT_CHARS, iter_documents
 from kg.entities import EntityResolver
-from kg.errors import KGError, StoreError
+from kg.errors import InputError, KGError, StoreError
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
 from kg.types import Document, Statement
@@ -36,6 +37,14 @@ STORE = "store"
 MANIFEST = "manifest.json"
 LOCK = ".lock"
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+# Each build is written into its own folder .build-*; the symlink .current names the one
+# published, and every output name in OUT is a fixed symlink through it (statements.jsonl →
+# .current/statements.jsonl).  Publishing is one atomic rename of .current, so readers see
+# all files of one build or all of the other, whenever a build is killed.
+CURRENT = ".current"
+BUILD_PREFIX = ".build-"
+BUILD_RECORD = "build.trig"
+OUTPUTS = (STATEMENTS, DOCUMENTS, GRAPH_HTML, STORE, MANIFEST, BUILD_RECORD, *(f"kg.{fmt}" for fmt in RDF_FORMATS))
 
 
 @dataclass
@@ -87,6 +96,8 @@ def extract(text: str, *, doc_id: str = "text") -> list[Statement]:
     text = clean(text)
     if not text.strip():
         return []
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(f"text too long ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}): split it")
     document = Document(id=doc_id, text=text, title=headline(text))
     return [s for _, statements in extract_documents([document]) for s in statements]
 
@@ -97,13 +108,15 @@ def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
     return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
-    Everything is written into a staging folder first and moved into place at the end,
-    so an interrupted build leaves the previous output as it was.  Documents whose text is
-    unchanged since the previous build in ``out`` (same id, same SHA-256, same extractor)
-    are not parsed again: their statements are reused.
+    Everything is written into a new build folder and published at the end with one
+    atomic rename, so an interrupted or killed build leaves the previous output as it was.
+    Documents whose text is unchanged since the previous build in ``out`` (same id, same
+    SHA-256, same extractor) are not parsed again: their statements are reused.  What cannot
+    be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
+    and nothing is published.
     """
     formats = tuple(dict.fromkeys(formats))
     for fmt in formats:
@@ -117,13 +130,14 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     with build_lock(out):
         _remove_leftovers(out)
         try:
-            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+            staging = out / f"{BUILD_PREFIX}{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+            staging.mkdir()  # not mkdtemp: its 0700 would hide the outputs from other users
         except OSError as error:
             raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
         report = BuildReport(out=out)
         try:
             previous = PreviousBuild(out)
-            documents = iter_documents(paths, on_skip=lambda where, why: report.skipped.append((where, why)))
+            documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             with open(staging / STATEMENTS, "w", encoding="utf-8") as statements_file, open(staging / DOCUMENTS, "w", encoding="utf-8") as documents_file:
                 for document, lines in _progress(previous.extract(documents), quiet=quiet):
                     record = document.to_record()
@@ -137,12 +151,20 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
                 raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
             (staging / MANIFEST).write_text(json.dumps({"kg": __version__, "extractor": extractor_fingerprint()}, indent=1) + "\n", encoding="utf-8")
             write_outputs(staging, formats=formats, html=html)
-            report.files = _publish(staging, out, stale=[f"kg.{fmt}" for fmt in RDF_FORMATS if fmt not in formats])
+            report.files = _publish(staging, out)
         except OSError as error:
             raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            if _published(out) != staging.name:
+                shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) -> None:
+    if strict:  # a KGError, not an InputError: documents.py must not catch it as one more skip
+        raise KGError(f"{where}: {why} (--strict: any skipped input is an error; nothing was built)")
+    log.info("skipped %s: %s", where, why)
+    report.skipped.append((where, why))
 
 
 @contextlib.contextmanager
@@ -171,9 +193,18 @@ def build_lock(out: Path) -> Iterator[None]:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Staging folders of builds that were killed (SIGKILL leaves no chance to clean up)."""
-    for leftover in [*out.glob(".staging-*"), *out.glob(".old-*")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+    """What killed builds left (SIGKILL leaves no chance to clean up): all but the published build."""
+    current = _published(out)
+    for leftover in [*out.glob(BUILD_PREFIX + "*"), *out.glob(".staging-*"), *out.glob(".old-*"), *out.glob(".link-*")]:
+        if leftover.name != current:
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+    for name in OUTPUTS:  # links to outputs the published build does not have
+        link = out / name
+        if link.is_symlink() and not link.exists():
+            link.unlink()
 
 
 @functools.cache
@@ -194,6 +225,7 @@ class PreviousBuild:
         self.out = out
         self.lines: dict[str, list[str]] = {}
         self.reused: set[str] = set()
+        self.known: dict[tuple[str, str], int | None] = {}
         try:
             manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
             if manifest.get("extractor") != extractor_fingerprint():
@@ -210,9 +242,14 @@ class PreviousBuild:
         if any(not isinstance(n, int) for _, n in counts):
             self.known = {}
             return
-        with open(self.out / STATEMENTS, encoding="utf-8") as f:
-            for doc_id, n in counts:
-                self.lines[doc_id] = [f.readline() for _ in range(n)]
+        try:
+            with open(self.out / STATEMENTS, encoding="utf-8") as f:
+                for doc_id, n in counts:
+                    self.lines[doc_id] = [f.readline() for _ in range(n)]
+        except (OSError, ValueError):
+            self.lines = {}
+        if not self.lines or any(not line.endswith("\n") for lines in self.lines.values() for line in lines):
+            self.known, self.lines = {}, {}  # missing or shorter than documents.jsonl says: parse everything
 
     def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
@@ -255,29 +292,89 @@ def write_outputs(folder: Path, *, formats: Iterable[str] = ("ttl",), html: bool
     for fmt in formats:
         rdf.write(folder / f"kg.{fmt}", quads(), fmt)
     store.build_store(folder / STORE, quads())
+    rdf.write_build_record(folder / BUILD_RECORD, read_jsonl(folder / DOCUMENTS))  # time and version: kept out of the graphs above
     if html:
         view.write_html(read_jsonl(folder / STATEMENTS), folder / GRAPH_HTML, documents=read_jsonl(folder / DOCUMENTS))
 
 
-def _publish(staging: Path, out: Path, stale: Iterable[str] = ()) -> list[Path]:
-    """Move the staged outputs over the previous ones, one rename each; drop stale ones."""
-    for name in stale:
-        (out / name).unlink(missing_ok=True)
-    published = []
-    for entry in sorted(staging.iterdir()):
-        target = out / entry.name
-        if entry.is_dir():
-            old = None
-            if target.exists():
-                old = out / f".old-{entry.name}-{os.getpid()}"
-                os.replace(target, old)
-            os.replace(entry, target)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(entry, target)
-        published.append(target)
-    return published
+def _published(out: Path) -> str | None:
+    """The name of the build folder OUT/.current points to, if any."""
+    try:
+        return os.readlink(out / CURRENT)
+    except OSError:
+        return None
+
+
+def _publish(build: Path, out: Path) -> list[Path]:
+    """Make ``build`` the published build: flip OUT/.current to it in one rename.
+
+    Before the flip, links for outputs that did not exist yet are added (they point
+    nowhere until the flip); after it, plain files left by older versions or `kg view` are
+    replaced by links, outputs this build does not have are removed, and so is the
+    previous build folder.
+    """
+    names = sorted(entry.name for entry in build.iterdir())
+    _sync(build)
+    for name in names:
+        if not os.path.lexists(out / name):
+            _link(out, name)
+    previous = _published(out)
+    _replace_with_symlink(out / CURRENT, build.name)
+    _sync_folder(out)
+    for name in names:
+        _link(out, name)
+    for name in OUTPUTS:
+        if name not in names and os.path.lexists(out / name):
+            _remove(out / name)
+    if previous and previous != build.name and previous.startswith(BUILD_PREFIX):
+        shutil.rmtree(out / previous, ignore_errors=True)
+    return [out / name for name in names]
+
+
+def _link(out: Path, name: str) -> None:
+    """OUT/name → .current/name, replacing whatever is there in one rename (a folder in two)."""
+    target = f"{CURRENT}/{name}"
+    path = out / name
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.is_dir() and not path.is_symlink():  # a store from before builds were folders
+        old = out / f".old-{name}-{os.getpid()}"
+        os.replace(path, old)
+        _replace_with_symlink(path, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        _replace_with_symlink(path, target)
+
+
+def _replace_with_symlink(path: Path, target: str) -> None:
+    temporary = path.with_name(f".link-{path.name}-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    os.symlink(target, temporary)
+    os.replace(temporary, path)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _sync(folder: Path) -> None:
+    """Flush a build to disk before publishing it, so a crash cannot publish half-written files."""
+    for root, _, files in os.walk(folder):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as f:
+                os.fsync(f.fileno())
+        _sync_folder(Path(root))
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None, format: str = "html",

@@ -62,6 +62,8 @@ DCT_DATE = NamedNode("http://purl.org/dc/terms/date")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
+BUILD_RECORD = "build.trig"  # the build record beside the outputs (see build_quads)
+
 # file extension → pyoxigraph format; ttl and nt hold the union of the document graphs.
 FORMATS: dict[str, RdfFormat] = {
     "ttl": RdfFormat.TURTLE,
@@ -288,7 +290,7 @@ def build_quads(
     >>> from datetime import datetime, timezone
     >>> [q.predicate.value.rsplit("#", 1)[-1] for q in build_quads(
     ...     [{"id": "a"}], ended=datetime(2024, 3, 1, tzinfo=timezone.utc), version="1.0")]
-    ['type', 'label', 'endedAtTime', 'wasAssociatedWith', 'type', 'label', 'https://schema.org/softwareVersion', 'used']
+    ['type', 'label', 'endedAtTime', 'wasAssociatedWith', 'used', 'type', 'label', 'https://schema.org/softwareVersion']
     """
     graph = NamedNode(BUILD_GRAPH)
     stamp = ended.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -300,11 +302,11 @@ def build_quads(
         yield Quad(activity, NamedNode(PROV + "startedAtTime"), _xsd_datetime(started), graph)
     yield Quad(activity, NamedNode(PROV + "endedAtTime"), _xsd_datetime(ended), graph)
     yield Quad(activity, NamedNode(PROV + "wasAssociatedWith"), agent, graph)
+    for record in map(_as_record, documents):
+        yield Quad(activity, NamedNode(PROV + "used"), _node(document_iri(record["id"])), graph)
     yield Quad(agent, RDF_TYPE, NamedNode(PROV + "SoftwareAgent"), graph)
     yield Quad(agent, RDFS_LABEL, text_literal(f"kg {version}"), graph)
     yield Quad(agent, SCHEMA_VERSION, text_literal(version), graph)
-    for record in map(_as_record, documents):
-        yield Quad(activity, NamedNode(PROV + "used"), _node(document_iri(record["id"])), graph)
 
 
 def write_build_record(path: str | os.PathLike[str], documents: Iterable[Any], *, started: datetime | None = None) -> Path:

@@ -55,8 +55,9 @@ log = logging.getLogger(__name__)
 # Above this many entities the layout is computed in Python and physics stays off:
 # vis-network needs seconds to stabilise a few hundred nodes in a browser (bench/view.py).
 PHYSICS_MAX_NODES = 300
-# Browser-side stabilisation for small graphs stops after this many iterations.
-STABILIZATION_ITERATIONS = 200
+# Browser-side stabilisation for small graphs stops after this many iterations (fewer for
+# bigger graphs, where each iteration costs more: see stabilization_iterations).
+STABILIZATION_ITERATIONS = 600
 # The panel lists at most this many statements at once; the count says how many.
 EVIDENCE_LIMIT = 200
 # Formats `kg view --format` writes besides the page, with networkx's writers.
@@ -254,6 +255,15 @@ def select_subgraph(graph: nx.MultiDiGraph, *, top: int | None = None, focus: st
 # The page data
 
 
+def stabilization_iterations(nodes: int) -> int:
+    """Physics iterations in the browser: many for a small graph, at least 150 for any.
+
+    >>> stabilization_iterations(20), stabilization_iterations(100), stabilization_iterations(300)
+    (600, 300, 150)
+    """
+    return max(150, min(STABILIZATION_ITERATIONS, 30_000 // max(nodes, 1)))
+
+
 def _edge_kind(negated: bool, modality: str | None) -> str:
     if negated:
         return "negated"
@@ -328,7 +338,7 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
                          **EDGE_STYLES[kind]} for kind in KINDS},
         "note": note,
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
-        "stabilizationIterations": STABILIZATION_ITERATIONS,
+        "stabilizationIterations": stabilization_iterations(len(nodes)),
         "evidenceLimit": EVIDENCE_LIMIT,
     }
 
@@ -406,12 +416,17 @@ def _vis_node(graph: nx.MultiDiGraph, node: str, score: float) -> dict[str, Any]
 # Layout for big graphs
 
 
-def spread_layout(graph: nx.Graph, *, seed: int = 7, edge_length: float = 110.0) -> dict[str, tuple[int, int]]:
+def spread_layout(graph: nx.Graph, *, seed: int = 7, edge_length: float = 110.0,
+                  spacing: float = 55.0) -> dict[str, tuple[int, int]]:
     """Pixel positions: a force layout per connected component, components packed in rows.
 
     networkx's ``spring_layout`` needs scipy above 500 nodes and is quadratic in memory
     without it; this is the same Fruchterman–Reingold model in numpy, with repulsion
-    computed in blocks and, for very big components, against a random sample of nodes.
+    computed in blocks and, for big components, against a random sample of nodes.
+
+    Each component is scaled so that the median edge is ``edge_length`` pixels and the
+    median distance from a node to its nearest neighbour at least ``spacing``: around
+    hubs the leaves crowd far closer than one edge length, and their labels need room.
     """
     import numpy as np
 
@@ -426,7 +441,8 @@ def spread_layout(graph: nx.Graph, *, seed: int = 7, edge_length: float = 110.0)
     for nodes in components:
         coordinates = _component_layout(simple, nodes, rng)
         coordinates -= coordinates.min(axis=0)
-        placed.append((nodes, coordinates * edge_length))
+        scale = max(edge_length, spacing / max(_median_nearest(coordinates, rng), 1e-6))
+        placed.append((nodes, coordinates * scale))
     return _pack_rows(placed, margin=edge_length)
 
 
@@ -459,6 +475,20 @@ def _component_layout(graph: nx.Graph, nodes: list[str], rng: Any) -> Any:
     delta = positions[source] - positions[target]
     median = float(np.median(np.sqrt((delta * delta).sum(axis=1))))
     return positions / max(median, 1e-6)
+
+
+def _median_nearest(positions: Any, rng: Any, *, sample: int = 400) -> float:
+    """The median distance from a node (of a random sample) to its nearest neighbour."""
+    import numpy as np
+
+    n = len(positions)
+    if n < 3:
+        return 1.0
+    rows = rng.choice(n, min(n, sample), replace=False)
+    delta = positions[rows][:, None, :] - positions[None, :, :]
+    distance = np.sqrt((delta * delta).sum(axis=2))
+    distance[np.arange(len(rows)), rows] = np.inf
+    return float(np.median(distance.min(axis=1)))
 
 
 def _repulsion(positions: Any, rng: Any, *, exact_max: int = 1000, sample: int = 500) -> Any:

@@ -7,7 +7,7 @@ canvas, collect console errors and every request it makes, and take a screenshot
 nothing listening on a network port.  Host names resolve nowhere, so a page that tries
 to reach the network fails visibly, and the request is recorded.
 
-    python tests/browser_check.py output/graph.html output/graph.png
+    python tests/browser_check.py output/graph.html output/graph.png [--select Russia] [--size 1500x950]
 
 Also used by ``bench/view.py``, with :func:`synthetic_statements` for big graphs.
 """
@@ -77,9 +77,14 @@ class Page:
     target: str
     console: list[dict[str, Any]] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    request_urls: dict[str, str] = field(default_factory=dict)
 
     def send(self, method: str, params: dict[str, Any] | None = None, *, timeout: float | None = None) -> dict:
         return self.browser.send(method, params, session=self.session, timeout=timeout)
+
+    def close(self) -> None:
+        self.browser.send("Target.closeTarget", {"targetId": self.target})
+        self.browser._pages.pop(self.session, None)
 
     @property
     def errors(self) -> list[str]:
@@ -99,21 +104,24 @@ class Page:
 
     def evaluate(self, expression: str, *, timeout: float | None = None) -> Any:
         """The value of a JavaScript expression (promises are awaited), as JSON."""
+        return self._evaluate(expression, timeout=timeout).get("value")
+
+    def _evaluate(self, expression: str, *, timeout: float | None = None) -> dict:
         reply = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
                                                "awaitPromise": True}, timeout=timeout)
         if "exceptionDetails" in reply:
             details = reply["exceptionDetails"]
             text = details.get("exception", {}).get("description") or details.get("text")
             raise BrowserError(f"{expression[:80]!r} failed: {text}")
-        return reply["result"].get("value")
+        return reply["result"]
 
     def wait_for(self, expression: str, *, timeout: float = 30, interval: float = 0.05) -> Any:
-        """Poll ``expression`` until it is truthy; return its value."""
+        """Poll ``expression`` until it is truthy (an element counts); return its value."""
         deadline = time.monotonic() + timeout
         while True:
-            value = self.evaluate(expression, timeout=max(1.0, deadline - time.monotonic()))
-            if value:
-                return value
+            result = self._evaluate(expression, timeout=max(1.0, deadline - time.monotonic()))
+            if result.get("value") or (result.get("type") in ("object", "function") and result.get("subtype") != "null"):
+                return result.get("value", True)
             if time.monotonic() > deadline:
                 raise BrowserError(f"timed out after {timeout:g} s waiting for {expression!r}")
             time.sleep(interval)
@@ -124,6 +132,29 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent",
                       {"type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1})
+
+    def double_click(self, x: float, y: float) -> None:
+        """Two clicks in quick succession, as a person double-clicks."""
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+        for count in (1, 2):
+            for kind in ("mousePressed", "mouseReleased"):
+                self.send("Input.dispatchMouseEvent",
+                          {"type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": count})
+
+    def hover(self, x: float, y: float) -> None:
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+
+    def center_of(self, selector: str) -> tuple[float, float]:
+        """The middle of the first element matching ``selector``, in page coordinates."""
+        found = self.evaluate("(() => { const e = document.querySelector(%s); if (!e) return null;"
+                              " e.scrollIntoView({block: 'nearest'}); const r = e.getBoundingClientRect();"
+                              " return [r.left + r.width / 2, r.top + r.height / 2]; })()" % json.dumps(selector))
+        if not found:
+            raise BrowserError(f"no element matches {selector!r}")
+        return tuple(found)
+
+    def click_element(self, selector: str) -> None:
+        self.click(*self.center_of(selector))
 
     def type_text(self, text: str) -> None:
         self.send("Input.insertText", {"text": text})
@@ -269,6 +300,7 @@ class Browser:
         method, params = message.get("method"), message.get("params", {})
         if method == "Network.requestWillBeSent":
             page.requests.append(params["request"]["url"])
+            page.request_urls[params.get("requestId", "")] = params["request"]["url"]
         elif method == "Runtime.consoleAPICalled":
             text = " ".join(str(arg.get("value", arg.get("description", ""))) for arg in params.get("args", []))
             level = "error" if params.get("type") in ("error", "assert") else params.get("type", "log")
@@ -282,7 +314,8 @@ class Browser:
             page.console.append({"level": entry.get("level", "info"),
                                  "text": f"{entry.get('text', '')} {entry.get('url', '')}".strip()})
         elif method == "Network.loadingFailed" and not params.get("canceled"):
-            page.console.append({"level": "error", "text": f"request failed: {params.get('errorText')}"})
+            url = page.request_urls.get(params.get("requestId", ""), "?")
+            page.console.append({"level": "error", "text": f"request failed: {params.get('errorText')} {url}"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -405,9 +438,34 @@ def synthetic_statements(entities: int, *, per_entity: float = 2.0, seed: int = 
     return statements
 
 
-if __name__ == "__main__":
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Open a kg graph page in headless Chromium and report what it drew.")
+    parser.add_argument("page", type=Path)
+    parser.add_argument("screenshot", type=Path, nargs="?")
+    parser.add_argument("--select", metavar="ENTITY", help="click this entity (id) before the screenshot")
+    parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT [1400x900]")
+    arguments = parser.parse_args()
     if not chromium_available():
         sys.exit(f"{CHROMIUM} not found")
-    result = check_page(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
-    print(f"ready={result.ready} nodes={result.nodes} edges={result.edges} errors={result.errors} "
-          f"remote={result.remote_requests} timings={result.timings} screenshot={result.screenshot}")
+    width, height = (int(value) for value in arguments.size.split("x"))
+    with Browser(window=(width, height)) as browser:
+        page = browser.new_page()
+        open_graph(page, arguments.page)
+        if arguments.select:
+            page.click(*node_position(page, arguments.select))
+            page.wait_for("document.querySelector('#kg-evidence h2')")
+            page.hover(2, height - 2)  # move away, so no tooltip covers the picture
+            time.sleep(0.4)
+        nodes, edges = page.evaluate(COUNTS)
+        if arguments.screenshot:
+            page.screenshot(arguments.screenshot)
+        print(f"nodes={nodes} edges={edges} errors={page.errors} remote={page.remote_requests} "
+              f"timings={page.evaluate('window.kgTimings || {}')} screenshot={arguments.screenshot}")
+        if page.errors or page.remote_requests:
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,17 +1,36 @@
-"""kg.view: the graph built from statements, and the self-contained HTML page."""
+"""kg.view: the graph built from statements, what the page draws, the page itself, exports.
+
+What the page does in a browser (clicks, filters, console, network) is in test_browser.py.
+"""
 from __future__ import annotations
 
+import doctest
 import json
 import re
+import shutil
 from importlib import resources
 from pathlib import Path
 
+import networkx as nx
 import pytest
+from click.testing import CliRunner
 
-from browser_check import check_page, chromium_available
 from kg import view
-from kg.errors import InputError, StoreError
-from kg.view import graph_from_statements, page_data, script_safe_json, spread_layout, write_html
+from kg.cli import main
+from kg.errors import InputError, KGError, StoreError
+from kg.view import (
+    centrality,
+    ego_subgraph,
+    find_entity,
+    graph_from_statements,
+    page_data,
+    script_safe_json,
+    select_subgraph,
+    spread_layout,
+    top_subgraph,
+    write_export,
+    write_html,
+)
 
 FIXTURE = Path(__file__).parent / "data" / "statements_view.jsonl"
 
@@ -20,11 +39,11 @@ DOCUMENTS = [
      "date": "2024-05-14", "sha256": "0" * 64, "chars": 400},
     {"id": "wire-002", "title": "Moscow denies targeting homes", "source": "Example Wire",
      "date": "2024-05-15", "sha256": "1" * 64, "chars": 300},
-    {"id": "hostile-<1>", "title": "<script>alert('title')</script> <a href=\"https://evil.example\">x</a>",
+    {"id": "hostile-<1>", "title": "<script>window.kgPwned=4</script> <a href=\"https://evil.example\">x</a>",
      "source": "<b>x</b>", "date": None, "sha256": "2" * 64, "chars": 122},
 ]
 
-PAYLOADS = ["<script>alert", "</script><script>", "<img src=x onerror", "alert('title')</script>",
+PAYLOADS = ["<script>window.kgPwned", "</script><script>", "<img src=x onerror", "kgPwned=4</script>",
             '<a href="javascript:', '<a href="https://evil']
 
 
@@ -39,6 +58,11 @@ def statements() -> list[dict]:
 
 
 @pytest.fixture
+def graph(statements) -> nx.MultiDiGraph:
+    return graph_from_statements(statements)
+
+
+@pytest.fixture
 def page(tmp_path: Path, statements: list[dict]) -> str:
     path = write_html(statements, tmp_path / "graph.html", documents=DOCUMENTS, title="Fixture <graph>")
     return path.read_text(encoding="utf-8")
@@ -50,37 +74,39 @@ def embedded_data(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def edge(data: dict, source: str, target: str, kind: str) -> dict:
-    found = [e for e in data["edges"] if (e["from"], e["to"], e["kind"]) == (source, target, kind)]
+def bundle(data: dict, source: str, target: str, kind: str) -> dict:
+    found = [b for b in data["bundles"] if (b["from"], b["to"], b["kind"]) == (source, target, kind)]
     assert len(found) == 1, (source, target, kind, found)
     return found[0]
+
+
+def test_docstring_examples():
+    assert doctest.testmod(view, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 # ----- the graph
 
 
-def test_graph_nodes_and_edges(statements):
-    graph = graph_from_statements(statements)
+def test_graph_nodes_and_edges(graph, statements):
     assert graph.number_of_nodes() == 17
-    assert graph.number_of_edges() == len(statements) == 21
+    assert graph.number_of_edges() == len(statements) == 22
     russia = graph.nodes["Russia"]
     assert (russia["label"], russia["type"], russia["code"]) == ("Russia", "Country", "RUS")
-    assert {"Moscow", "Russian forces", "The Kremlin", "Russia"} <= russia["aliases"]
+    assert {"Moscow", "Russian forces", "Artillery units of Russia", "Russia"} <= russia["aliases"]
     # Speakers are evidence, not nodes, unless they are also a subject or object.
     assert "regional officials" not in graph
 
 
-def test_graph_edge_carries_its_record(statements):
-    graph = graph_from_statements(statements)
+def test_graph_edge_carries_its_record(graph, statements):
     first = statements[0]
     data = graph.edges["Russia", "Kharkiv", first["id"]]
     assert data["record"] is first
-    assert (data["predicate"], data["negated"], data["modality"]) == ("struck", False, None)
+    assert (data["predicate"], data["lemma"], data["event"], data["negated"], data["modality"]) == (
+        "struck", "strike", "ATTACK", False, None)
 
 
 def test_graph_same_statement_twice_is_one_edge(statements):
-    graph = graph_from_statements(statements + statements[:3])
-    assert graph.number_of_edges() == 21
+    assert graph_from_statements(statements + statements[:3]).number_of_edges() == 22
 
 
 def test_graph_rejects_statement_without_object(statements):
@@ -90,83 +116,165 @@ def test_graph_rejects_statement_without_object(statements):
         graph_from_statements([statements[1], broken])
 
 
-# ----- aggregation and edge styles
+# ----- centrality and choosing what to show
+
+
+@pytest.mark.parametrize("entity, linked", [("Ukraine", 4), ("Israel", 4), ("Russia", 3), ("Kharkiv", 1), ("NATO", 1)])
+def test_centrality_is_share_of_entities_linked(graph, entity, linked):
+    # Russia has 8 statements but only 3 distinct partners; both directions count once.
+    assert centrality(graph)[entity] == pytest.approx(linked / 16)
+
 
 @pytest.mark.parametrize(
-    "source, target, kind, label, count, attributed",
+    "query, entity",
     [
-        ("Russia", "Kharkiv", "asserted", "struck ×3", 3, 1),
-        ("Russia", "Kharkiv", "negated", "did not strike", 1, 1),
-        ("Israel", "Gaza", "asserted", "struck ×2", 2, 0),
-        ("Volodymyr Zelensky", "United States", "hedged", "may also request", 1, 0),
-        ("Ukraine", "NATO", "hedged", "could join", 1, 1),
-        ("NATO", "Ukraine", "hedged", "will increase support for", 1, 0),
-        ("Russia", "Zaporizhzhia nuclear plant", "negated", "did not attack", 1, 1),
-        ("Ukraine", "Zaporizhzhia nuclear plant", "negated", "did not attack", 1, 1),
-        ("Wagner Group", "refugees", "asserted", "threatened", 1, 0),
+        ("Russia", "Russia"),             # id
+        ("russia", "Russia"),             # label, any case
+        ("Moscow", "Russia"),             # an alias seen in the text
+        ("the kremlin", "Russia"),
+        ("Zaporizhzhia", "Zaporizhzhia nuclear plant"),  # a unique part of a name
+        ("guterres", "Antonio Guterres"),
     ],
 )
-def test_parallel_statements_aggregate(statements, source, target, kind, label, count, attributed):
-    data = page_data(graph_from_statements(statements))
-    found = edge(data, source, target, kind)
-    assert (found["label"], found["count"], found["attributed"]) == (label, count, attributed)
-    assert len(found["statements"]) == count
+def test_find_entity(graph, query, entity):
+    assert find_entity(graph, query) == entity
 
 
-def test_edge_count_after_aggregation(statements):
-    assert len(page_data(graph_from_statements(statements))["edges"]) == 18
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("Rusia", "no entity named 'Rusia' in the graph; did you mean Russia?"),
+        ("Atlantis", "no entity named 'Atlantis' in the graph$"),
+        ("ra", "names \\d+ entities"),
+        ("  ", "needs an entity name"),
+    ],
+)
+def test_find_entity_errors(graph, query, message):
+    with pytest.raises(InputError, match=message):
+        find_entity(graph, query)
 
 
-def test_negated_and_hedged_edges_have_distinct_styles(statements):
-    data = page_data(graph_from_statements(statements))
-    asserted = edge(data, "Russia", "Kharkiv", "asserted")
-    negated = edge(data, "Russia", "Kharkiv", "negated")
-    hedged = edge(data, "Ukraine", "NATO", "hedged")
-    assert asserted["dashes"] is False
-    assert negated["dashes"] and hedged["dashes"] and negated["dashes"] != hedged["dashes"]
-    colours = {e["color"]["color"] for e in (asserted, negated, hedged)}
-    assert len(colours) == 3
-    assert negated["color"]["color"] == view.EDGE_STYLES["negated"]["color"]
+@pytest.mark.parametrize(
+    "entity, hops, expected",
+    [
+        ("Russia", 0, {"Russia"}),
+        ("Russia", 1, {"Russia", "Kharkiv", "Zaporizhzhia nuclear plant", "Ukraine"}),
+        ("Russia", 2, {"Russia", "Kharkiv", "Zaporizhzhia nuclear plant", "Ukraine", "United States", "NATO"}),
+        ("Gaza", 1, {"Gaza", "Israel", "civilians"}),   # links count in either direction
+    ],
+)
+def test_ego_subgraph(graph, entity, hops, expected):
+    sub = ego_subgraph(graph, entity, hops)
+    assert set(sub) == expected
+    # Every statement among the kept entities is kept, with its record.
+    assert sub.number_of_edges() == sum(1 for u, v in graph.edges() if u in expected and v in expected)
 
 
-def test_attributed_edges_are_marked(statements):
-    data = page_data(graph_from_statements(statements))
-    assert edge(data, "Russia", "Kharkiv", "asserted")["arrows"]["from"]["type"] == "circle"
-    assert "from" not in edge(data, "Israel", "Gaza", "asserted")["arrows"]
+def test_top_subgraph_keeps_most_central(graph):
+    sub = top_subgraph(graph, 4)
+    # Ukraine and Israel link to 4 entities; Russia and the United States to 3, Russia with more statements.
+    assert set(sub) == {"Ukraine", "Israel", "Russia", "United States"}
+    assert sorted((u, v) for u, v in sub.edges()) == [
+        ("Russia", "Ukraine"), ("Ukraine", "Russia"), ("Ukraine", "United States")]
 
 
-def test_parallel_edges_curve_apart(statements):
-    data = page_data(graph_from_statements(statements))
-    there, back = edge(data, "Russia", "Ukraine", "asserted"), edge(data, "Ukraine", "Russia", "asserted")
-    # curvedCW is relative to direction: opposite edges with the same type bend apart.
-    assert there["smooth"]["type"] == back["smooth"]["type"]
-    same_pair = [edge(data, "Russia", "Kharkiv", k)["smooth"] for k in ("asserted", "negated")]
-    assert same_pair[0]["type"] != same_pair[1]["type"]
-    assert "smooth" not in edge(data, "Israel", "Gaza", "asserted")
+@pytest.mark.parametrize("kwargs, nodes, note", [
+    ({}, 17, None),
+    ({"top": 100}, 17, None),
+    ({"top": 4}, 4, "Showing 4 of 17 entities: the 4 most central."),
+    ({"focus": "moscow"}, 4, "Showing 4 of 17 entities: within 1 link of Russia."),
+    ({"focus": "Russia", "hops": 2, "top": 3}, 3, "Showing 3 of 17 entities: within 2 links of Russia, the 3 most central."),
+])
+def test_select_subgraph(graph, kwargs, nodes, note):
+    sub, text = select_subgraph(graph, **kwargs)
+    assert (sub.number_of_nodes(), text) == (nodes, note)
 
 
-def test_nodes_sized_by_degree_and_described_in_plain_text(statements):
-    data = page_data(graph_from_statements(statements))
+@pytest.mark.parametrize("kwargs, message", [({"top": 0}, "--top"), ({"focus": "Russia", "hops": -1}, "--hops")])
+def test_select_subgraph_rejects_bad_numbers(graph, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        select_subgraph(graph, **kwargs)
+
+
+# ----- links and bundles
+
+
+@pytest.mark.parametrize(
+    "source, target, kind, link_sizes",
+    [
+        ("Russia", "Kharkiv", "asserted", [3, 1]),   # struck ×3 and shelled: one bundle, two links
+        ("Russia", "Kharkiv", "negated", [1]),
+        ("Israel", "Gaza", "asserted", [2]),
+        ("Volodymyr Zelensky", "United States", "hedged", [1]),
+        ("Ukraine", "NATO", "hedged", [1]),
+        ("NATO", "Ukraine", "hedged", [1]),
+        ("Russia", "Zaporizhzhia nuclear plant", "negated", [1]),
+        ("Ukraine", "Zaporizhzhia nuclear plant", "negated", [1]),
+        ("Wagner Group", "refugees", "asserted", [1]),
+    ],
+)
+def test_statements_grouped_into_links_and_bundles(graph, source, target, kind, link_sizes):
+    data = page_data(graph)
+    found = bundle(data, source, target, kind)
+    links = [data["links"][i] for i in found["links"]]
+    assert [len(link["statements"]) for link in links] == link_sizes
+    for link in links:
+        assert (link["from"], link["to"], link["kind"]) == (source, target, kind)
+        lemmas = {graph.edges[source, target, data["statements"][i]["id"]]["lemma"] for i in link["statements"]}
+        assert len(lemmas) == 1
+
+
+def test_every_statement_in_exactly_one_link(graph):
+    data = page_data(graph)
+    members = sorted(i for link in data["links"] for i in link["statements"])
+    assert members == list(range(22))
+    assert (len(data["links"]), len(data["bundles"])) == (19, 18)
+    assert sorted(i for b in data["bundles"] for i in b["links"]) == list(range(19))
+
+
+def test_kinds_events_and_documents_are_counted(graph):
+    data = page_data(graph, DOCUMENTS)
+    assert {k: v["count"] for k, v in data["kinds"].items()} == {"asserted": 15, "negated": 4, "hedged": 3}
+    styles = [(v["color"], str(v["dashes"])) for v in data["kinds"].values()]
+    assert len(set(styles)) == 3 and data["kinds"]["asserted"]["dashes"] is False
+    assert data["events"][0] == {"name": "ATTACK", "count": 12}
+    assert data["events"][-1] == {"name": None, "count": 1}  # statements without an event type come last
+    assert data["documents"]["wire-001"] == {"title": "Kharkiv shelled as Kyiv presses allies",
+                                             "source": "Example Wire", "date": "2024-05-14", "count": 4}
+    assert data["documents"]["gaza-010"]["title"] is None  # unknown documents still listed
+    assert sum(d["count"] for d in data["documents"].values()) == 22
+
+
+def test_nodes_sized_by_centrality_and_described_in_plain_text(graph):
+    data = page_data(graph)
     nodes = {n["id"]: n for n in data["nodes"]}
-    assert nodes["Russia"]["value"] == 7 and nodes["Hamas"]["value"] == 1
-    assert nodes["Russia"]["group"] == "Country"
-    tooltip = nodes["Russia"]["tooltip"]
-    assert "type: Country" in tooltip and "code: RUS" in tooltip and "Moscow" in tooltip
-    assert "degree: 7 statements, 3 neighbours" in tooltip
+    russia = nodes["Russia"]
+    assert russia["value"] == pytest.approx(3 / 16, abs=1e-4)
+    assert (russia["degree"], russia["statements"], russia["group"], russia["code"]) == (3, 8, "Country", "RUS")
+    assert nodes["Ukraine"]["value"] > russia["value"] > nodes["Kharkiv"]["value"]
+    tooltip = russia["tooltip"]
+    for part in ("type: Country", "actor code: RUS", "seen as: Artillery units of Russia, it, Moscow",
+                 "degree: 3 (linked entities), 8 statements", "degree centrality: 0.188"):
+        assert part in tooltip, part
     assert {item["type"] for item in data["legend"]} == set(view.ENTITY_COLOURS)
 
 
-def test_small_graph_uses_bounded_physics(statements):
-    data = page_data(graph_from_statements(statements))
+def test_self_statement_counts_once():
+    record = {"subject": {"id": "a"}, "object": {"id": "a"}, "predicate": {"text": "reformed"}}
+    node = page_data(graph_from_statements([record]))["nodes"][0]
+    assert (node["statements"], node["degree"]) == (1, 0)
+
+
+def test_small_graph_uses_bounded_physics(graph):
+    data = page_data(graph)
     assert data["physics"] is True
-    assert data["stabilizationIterations"] == view.STABILIZATION_ITERATIONS
+    assert data["stabilizationIterations"] == view.STABILIZATION_ITERATIONS == 600
     assert all("x" not in node for node in data["nodes"])
 
 
-def test_big_graph_gets_fixed_positions(statements, monkeypatch):
+def test_big_graph_gets_fixed_positions(graph, monkeypatch):
     monkeypatch.setattr(view, "PHYSICS_MAX_NODES", 5)
-    first = page_data(graph_from_statements(statements))
-    again = page_data(graph_from_statements(statements))
+    first, again = page_data(graph), page_data(graph)
     assert first["physics"] is False
     positions = [(n["x"], n["y"]) for n in first["nodes"]]
     assert positions == [(n["x"], n["y"]) for n in again["nodes"]]  # fixed seed
@@ -174,13 +282,22 @@ def test_big_graph_gets_fixed_positions(statements, monkeypatch):
 
 
 def test_spread_layout_places_every_component():
-    import networkx as nx
-
     graph = nx.union_all([nx.path_graph(40), nx.star_graph(range(100, 110)),
                           nx.Graph([(200, 201)]), nx.Graph([(300, 300)])])
     positions = spread_layout(graph)
     assert set(positions) == set(graph)
     assert len(set(positions.values())) == len(graph)
+
+
+def test_spread_layout_leaves_room_for_labels():
+    import numpy as np
+
+    # A hub with 300 leaves: one edge length apart from the hub, the leaves would touch.
+    positions = spread_layout(nx.star_graph(300), spacing=50)
+    points = np.array(list(positions.values()), dtype=float)
+    distance = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(distance, np.inf)
+    assert np.median(distance.min(axis=1)) >= 45
 
 
 # ----- the page
@@ -209,8 +326,14 @@ def test_page_keeps_hostile_text_inert(page, statements):
 
 def test_page_script_never_uses_innerhtml():
     template = resources.files("kg").joinpath("templates", "graph.html").read_text(encoding="utf-8")
-    assert "innerHTML" not in template and "insertAdjacentHTML" not in template
-    assert "document.write" not in template
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in template, sink
+
+
+def test_page_header_says_what_was_kept(tmp_path, statements):
+    html = write_html(statements, tmp_path / "g.html", focus="Kharkiv").read_text(encoding="utf-8")
+    assert '<span class="kg-scope">Showing 2 of 17 entities: within 1 link of Kharkiv.</span>' in html
+    assert {n["id"] for n in embedded_data(html)["nodes"]} == {"Kharkiv", "Russia"}
 
 
 @pytest.mark.parametrize(
@@ -250,18 +373,19 @@ def test_failed_serialisation_keeps_old_page(tmp_path, statements, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
 
 
-def test_failed_replace_leaves_no_temporary_file(tmp_path, statements, monkeypatch):
-    target = tmp_path / "graph.html"
-    target.write_text("old page", encoding="utf-8")
+@pytest.mark.parametrize("fmt", ["html", "graphml", "json"])
+def test_failed_replace_leaves_no_temporary_file(tmp_path, statements, monkeypatch, fmt):
+    target = tmp_path / f"graph.{fmt}"
+    target.write_text("old file", encoding="utf-8")
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
     monkeypatch.setattr(view.os, "replace", broken)
     with pytest.raises(StoreError, match="disk full"):
-        write_html(statements, target)
-    assert target.read_text(encoding="utf-8") == "old page"
-    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+        view.write_view(statements, target, format=fmt)
+    assert target.read_text(encoding="utf-8") == "old file"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
 
 
 def test_write_creates_folder_and_returns_path(tmp_path, statements):
@@ -269,39 +393,109 @@ def test_write_creates_folder_and_returns_path(tmp_path, statements):
     assert path == tmp_path / "new" / "graph.html" and path.stat().st_mode & 0o777 == 0o644
 
 
-# ----- in a browser
-
-browser = pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")
+# ----- files for Gephi and Cytoscape
 
 
-@browser
-@pytest.mark.browser
-def test_page_draws_in_chromium(tmp_path, statements):
-    path = write_html(statements, tmp_path / "graph.html", documents=DOCUMENTS)
-    result = check_page(path, tmp_path / "graph.png")
-    assert result.error is None
-    assert result.has_network and result.ready
-    assert (result.nodes, result.edges) == (17, 18)
-    assert result.screenshot is not None and result.screenshot.stat().st_size > 20_000
+def read_back(path: Path, fmt: str) -> nx.MultiDiGraph:
+    if fmt == "graphml":
+        return nx.read_graphml(path, force_multigraph=True)
+    if fmt == "gexf":
+        return nx.read_gexf(path)
+    return nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
 
 
-@browser
-@pytest.mark.browser
-def test_evidence_panel_shows_hostile_text_as_text(tmp_path, statements):
-    path = write_html(statements, tmp_path / "graph.html", documents=DOCUMENTS)
-    result = check_page(path, fragment="entity=refugees")
-    assert result.error is None and result.ready
-    panel = result.dom[result.dom.index('id="kg-evidence"'):result.dom.index("</aside>")]
-    assert "&lt;img src=x onerror=alert(1)&gt;" in panel
-    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in panel
-    assert "<img" not in panel and "<script" not in panel and "<a " not in panel
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_export_round_trips(tmp_path, statements, fmt):
+    path = write_export(statements, tmp_path / f"graph.{fmt}", fmt, documents=DOCUMENTS)
+    graph = read_back(path, fmt)
+    assert graph.is_directed() and graph.is_multigraph()
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (17, 22)
+    russia = graph.nodes["Russia"]
+    assert (russia["label"], russia["type"], russia["code"], russia["statements"]) == ("Russia", "Country", "RUS", 8)
+    assert float(russia["degree_centrality"]) == pytest.approx(3 / 16, abs=1e-5)
+    aliases = russia["aliases"] if fmt == "json" else russia["aliases"].split("; ")
+    assert "Moscow" in aliases
+    hostile = [data for _, _, data in graph.edges(data=True) if data.get("doc") == "hostile-<1>"]
+    assert len(hostile) == 1 and hostile[0]["sentence"] == statements[-1]["sentence"]
+    kinds = sorted(data["kind"] for _, _, data in graph.edges(data=True))
+    assert (kinds.count("asserted"), kinds.count("negated"), kinds.count("hedged")) == (15, 4, 3)
+    negated = [data for u, v, data in graph.edges(data=True) if (u, v) == ("Russia", "Kharkiv") and data["kind"] == "negated"]
+    assert negated[0]["negated"] in (True, "true") and negated[0]["attributed_to"] == "Russia"
+    titled = [data for _, _, data in graph.edges(data=True) if data.get("doc") == "wire-001"]
+    assert titled and all(data["doc_title"] == "Kharkiv shelled as Kyiv presses allies" for data in titled)
 
 
-@browser
-@pytest.mark.browser
-def test_big_graph_page_draws_without_physics(tmp_path, statements, monkeypatch):
-    monkeypatch.setattr(view, "PHYSICS_MAX_NODES", 5)
-    path = write_html(statements, tmp_path / "graph.html")
-    result = check_page(path)
-    assert result.error is None and result.ready
-    assert (result.nodes, result.edges) == (17, 18)
+def test_export_leaves_out_missing_values(tmp_path, statements):
+    path = write_export(statements, tmp_path / "graph.json", "json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    kharkiv = next(node for node in data["nodes"] if node["id"] == "Kharkiv")
+    assert "code" not in kharkiv
+    assert all(value is not None for link in data["links"] for value in link.values())
+
+
+def test_export_applies_focus(tmp_path, statements):
+    path = write_export(statements, tmp_path / "graph.gexf", "gexf", focus="Israel")
+    assert set(nx.read_gexf(path)) == {"Israel", "Gaza", "ceasefire", "Hamas", "United Nations"}
+
+
+def test_export_rejects_unknown_format(tmp_path, statements):
+    with pytest.raises(KGError, match="graphml, gexf, json"):
+        write_export(statements, tmp_path / "graph.dot", "dot")
+
+
+# ----- kg view
+
+
+@pytest.fixture
+def build_folder(tmp_path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "statements.jsonl")
+    (folder / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in DOCUMENTS), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "arguments, written, check",
+    [
+        ([], "graph.html", lambda text: len(embedded_data(text)["nodes"]) == 17),
+        (["--top", "4"], "graph.html", lambda text: len(embedded_data(text)["nodes"]) == 4),
+        (["--focus", "Moscow", "--hops", "2"], "graph.html", lambda text: len(embedded_data(text)["nodes"]) == 6),
+        (["--format", "graphml"], "graph.graphml", lambda text: "<graphml" in text),
+        (["--format", "gexf", "--top", "2"], "graph.gexf", lambda text: text.count("<node ") == 2),
+        (["--format", "json"], "graph.json", lambda text: len(json.loads(text)["links"]) == 22),
+    ],
+)
+def test_cli_view(build_folder, arguments, written, check):
+    result = CliRunner().invoke(main, ["view", "--from", str(build_folder), *arguments])
+    assert result.exit_code == 0, result.output
+    path = build_folder / written
+    assert f"wrote {path}" in result.output
+    assert check(path.read_text(encoding="utf-8"))
+
+
+def test_cli_view_writes_where_told(build_folder, tmp_path):
+    target = tmp_path / "elsewhere" / "russia.json"
+    result = CliRunner().invoke(main, ["view", "--from", str(build_folder), "--format", "json", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text(encoding="utf-8"))["directed"] is True
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--focus", "Atlantis"], "kg: error: no entity named 'Atlantis' in the graph"),
+        (["--hops", "2"], "--hops needs --focus"),
+        (["--top", "0"], "0 is not in the range x>=1"),
+        (["--format", "dot"], "'dot' is not one of"),
+    ],
+)
+def test_cli_view_errors(build_folder, arguments, message):
+    result = CliRunner().invoke(main, ["view", "--from", str(build_folder), *arguments])
+    assert result.exit_code != 0
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_view_without_build(tmp_path):
+    result = CliRunner().invoke(main, ["view", "--from", str(tmp_path)])
+    assert result.exit_code != 0 and "run `kg build` first" in result.output

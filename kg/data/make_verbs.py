@@ -117,6 +117,11 @@ VERB_OVERRIDES: dict[tuple[str, str], str] = {
     # ASSAULT (CAMEO 18x) more often than as FIGHT (dev: 4 to 2; bench/README.md)
     ("kill", ""): "ASSAULT",
     ("murder", ""): "ASSAULT",
+    # null-default SHARE block; CAMEO 064 is "share intelligence or information"
+    ("share", ""): "COOPERATE",
+    # null-default REVOKE block; going back on a commitment is refusing it (CAMEO 12)
+    ("renege", ""): "REJECT",
+    ("renege", "on"): "REJECT",
 }
 
 # Very common verbs whose block default would code nearly every use wrongly ("according
@@ -156,6 +161,7 @@ LIGHT_VERBS = (
     ("launch", ""),
     ("make", ""),
     ("mount", ""),
+    ("open", ""),
     ("order", ""),
     ("organise", ""),
     ("organize", ""),

@@ -1,0 +1,711 @@
+"""SPARQL servers over HTTP: queries (SPARQL 1.1 Protocol) and loading a build into a
+server (SPARQL 1.1 Graph Store HTTP Protocol, or SPARQL Update where a server has no
+Graph Store endpoint), with bounded retries, timeouts and Basic or Digest authentication.
+
+Loading replaces each graph atomically: the data goes into a temporary graph first (PUT,
+then POST for further chunks) and one SPARQL Update ``MOVE`` puts it in place of the
+target graph.  A load that fails part-way leaves the server's previous graph as it was,
+and running it again is safe: every step replaces rather than appends.
+
+Credentials are kept in memory only: never logged, never in an error message.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import http.client
+import itertools
+import logging
+import os
+import re
+import secrets
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
+)
+
+from kg.errors import EXIT_OUTPUT, KGError, QueryError
+from kg.ontology import BASE, PREFIXES
+from kg.rdf import BUILD_RECORD
+from kg.store import Results, open_store, render, rows
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+TIMEOUT = 60.0  # seconds per HTTP request
+RETRIES = 3  # further attempts after a network error or a busy server (backoff 0.5, 1, 2 s)
+CHUNK_BYTES = 4 << 20  # N-Triples per request; larger graphs go as PUT then POSTs
+UPDATE_CHUNK_BYTES = 256 << 10  # INSERT DATA text per request (SPARQL Update fallback)
+RETRY_STATUS = {408, 429, 502, 503, 504}  # worth another try; other errors are final
+LOADING_NS = BASE + "loading/"  # temporary graphs, one per target graph
+STORE_FOLDER = "store"
+
+_SELECT_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_RESULTS_TYPES = {
+    "application/sparql-results+json": QueryResultsFormat.JSON,
+    "application/json": QueryResultsFormat.JSON,
+    "application/sparql-results+xml": QueryResultsFormat.XML,
+    "application/xml": QueryResultsFormat.XML,
+    "text/xml": QueryResultsFormat.XML,
+    "text/tab-separated-values": QueryResultsFormat.TSV,
+}
+_GRAPH_TYPES = {
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "text/plain": RdfFormat.N_TRIPLES,  # N-Triples' type before RDF 1.1
+    "text/turtle": RdfFormat.TURTLE,
+    "application/x-turtle": RdfFormat.TURTLE,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+    "application/ld+json": RdfFormat.JSON_LD,
+    "application/n-quads": RdfFormat.N_QUADS,
+    "application/trig": RdfFormat.TRIG,
+}
+
+
+class RemoteError(KGError):
+    """A server could not be reached, or refused a request."""
+
+    exit_code = EXIT_OUTPUT  # like a store that cannot be written
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class AuthError(RemoteError):
+    """The server wants credentials we do not have, or refused the ones we sent."""
+
+
+# --- URLs -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Services:
+    """Where a server takes graph uploads, updates and queries."""
+
+    graph_store: str
+    update: str
+    query: str
+
+
+# Known layouts, by the last path segment of the URL given: (graph store, update, query).
+_LAYOUTS = {
+    "sparql-graph-crud-auth": ("sparql-graph-crud-auth", "sparql-auth", "sparql-auth"),  # Virtuoso
+    "sparql-graph-crud": ("sparql-graph-crud", "sparql", "sparql"),  # Virtuoso, no auth
+    "store": ("store", "update", "query"),  # Oxigraph
+    "data": ("data", "update", "query"),  # Fuseki dataset
+    "": ("store", "update", "query"),  # a bare Oxigraph address, as `kg serve` prints it
+}
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """``http://u:p@host/x`` → (``http://host/x``, u, p); so no message ever shows them."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise KGError(f"not an http(s) URL: {redact(url)!r}")
+    if parts.username is None and parts.password is None:
+        return url, None, None
+    netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    if parts.port:
+        netloc += f":{parts.port}"
+    clean = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    unquote = urllib.parse.unquote
+    return clean, unquote(parts.username or ""), None if parts.password is None else unquote(parts.password)
+
+
+def redact(url: str) -> str:
+    """The URL with any ``user:password@`` removed."""
+    return re.sub(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", r"\1", url)
+
+
+def services(endpoint: str, *, update: str | None = None) -> Services:
+    """The Graph Store, Update and query URLs for ``endpoint`` (the Graph Store URL, or a
+    server's bare address).
+
+    >>> services("http://127.0.0.1:8890/sparql-graph-crud-auth")
+    Services(graph_store='http://127.0.0.1:8890/sparql-graph-crud-auth', update='http://127.0.0.1:8890/sparql-auth', query='http://127.0.0.1:8890/sparql-auth')
+    >>> services("http://127.0.0.1:7878").update
+    'http://127.0.0.1:7878/update'
+    """
+    parts = urllib.parse.urlsplit(endpoint)
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    layout = _LAYOUTS.get(last)
+    if layout is None:  # one URL for everything (GraphDB, Blazegraph, …)
+        return Services(endpoint, update or endpoint, endpoint)
+
+    def at(segment: str) -> str:
+        return urllib.parse.urlunsplit(parts._replace(path=f"{head}/{segment}", query="", fragment=""))
+
+    graph_store, update_path, query_path = layout
+    return Services(at(graph_store), update or at(update_path), at(query_path))
+
+
+def query_url(endpoint: str) -> str:
+    """A bare server address means Oxigraph's ``/query``; any other URL is used as given."""
+    parts = urllib.parse.urlsplit(endpoint)
+    return endpoint if parts.path.strip("/") else urllib.parse.urlunsplit(parts._replace(path="/query"))
+
+
+def _with_params(url: str, **params: str) -> str:
+    separator = "&" if urllib.parse.urlsplit(url).query else "?"
+    return url + separator + urllib.parse.urlencode(params)
+
+
+# --- authentication -------------------------------------------------------------------
+
+_AUTH_ITEM = re.compile(
+    r"""\s*(?:
+        (?P<name>[!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*(?P<value>"(?:[^"\\]|\\.)*"|[^\s,]*)
+      | (?P<scheme>[!#$%&'*+.^_`|~0-9A-Za-z-]+=*)
+      | ,
+    )""",
+    re.VERBOSE,
+)
+
+
+def parse_challenges(headers: Iterable[str]) -> list[tuple[str, dict[str, str]]]:
+    """``WWW-Authenticate`` values → [(scheme, params)], schemes lower-cased.
+
+    >>> parse_challenges(['Digest realm="SPARQL", nonce="ab,c", qop="auth", Basic realm="x"'])
+    [('digest', {'realm': 'SPARQL', 'nonce': 'ab,c', 'qop': 'auth'}), ('basic', {'realm': 'x'})]
+    """
+    challenges: list[tuple[str, dict[str, str]]] = []
+    for header in headers:
+        position = 0
+        while position < len(header):
+            match = _AUTH_ITEM.match(header, position)
+            if not match or match.end() == position:
+                break
+            position = match.end()
+            if match["scheme"] and not match["scheme"].endswith("="):
+                challenges.append((match["scheme"].lower(), {}))
+            elif match["name"] and challenges:
+                value = match["value"]
+                if value.startswith('"'):
+                    value = re.sub(r"\\(.)", r"\1", value[1:-1])
+                challenges[-1][1][match["name"].lower()] = value
+    return challenges
+
+
+_DIGEST_HASHES: dict[str, Callable[[bytes], Any]] = {
+    "MD5": hashlib.md5,
+    "SHA-256": hashlib.sha256,
+    "SHA-512-256": lambda data: hashlib.new("sha512_256", data),
+}
+
+
+def digest_authorization(
+    challenge: dict[str, str], *, user: str, password: str, method: str, uri: str, count: int, cnonce: str
+) -> str:
+    """The ``Authorization`` header answering a Digest challenge (RFC 7616, qop=auth).
+
+    >>> header = digest_authorization({"realm": "testrealm@host.com", "qop": "auth,auth-int",
+    ...     "nonce": "dcd98b7102dd2f0e8b11d0f600bfb0c093", "opaque": "5ccc069c403ebaf9f0171e9517f40e41"},
+    ...     user="Mufasa", password="Circle Of Life", method="GET", uri="/dir/index.html",
+    ...     count=1, cnonce="0a4f113b")
+    >>> re.search(r'response="(\\w+)"', header)[1]  # RFC 2617, section 3.5
+    '6629fae49393a05397450978507c4ef1'
+    """
+    algorithm = challenge.get("algorithm", "MD5").upper()
+    session = algorithm.endswith("-SESS")
+    base_algorithm = algorithm.removesuffix("-SESS")
+    if base_algorithm not in _DIGEST_HASHES:
+        raise AuthError(f"the server asks for Digest {algorithm}, which kg does not support")
+
+    def digest(text: str) -> str:
+        return _DIGEST_HASHES[base_algorithm](text.encode("utf-8")).hexdigest()
+
+    realm, nonce = challenge.get("realm", ""), challenge.get("nonce", "")
+    secret = digest(f"{user}:{realm}:{password}")
+    if session:
+        secret = digest(f"{secret}:{nonce}:{cnonce}")
+    request = digest(f"{method}:{uri}")
+    qops = [q.strip() for q in challenge.get("qop", "").split(",") if q.strip()]
+    nc = f"{count:08x}"
+    if "auth" in qops:
+        response = digest(f"{secret}:{nonce}:{nc}:{cnonce}:auth:{request}")
+    elif not qops:
+        response = digest(f"{secret}:{nonce}:{request}")  # RFC 2069
+    else:
+        raise AuthError(f"the server asks for Digest qop={','.join(qops)}, which kg does not support")
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    fields = [f"username={quoted(user)}", f"realm={quoted(realm)}", f"nonce={quoted(nonce)}",
+              f"uri={quoted(uri)}", f"response={quoted(response)}", f"algorithm={algorithm}"]
+    if "opaque" in challenge:
+        fields.append(f"opaque={quoted(challenge['opaque'])}")
+    if "auth" in qops:
+        fields += ["qop=auth", f"nc={nc}", f"cnonce={quoted(cnonce)}"]
+    return "Digest " + ", ".join(fields)
+
+
+# --- HTTP -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: Message
+    body: bytes
+
+    @property
+    def content_type(self) -> str:
+        return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+
+def server_message(response: Response, limit: int = 300) -> str:
+    """What the server said about an error, on one line: tags and echoed queries dropped."""
+    charset = response.headers.get_content_charset() or "utf-8"
+    text = response.body.decode(charset, errors="replace")
+    if "html" in response.content_type or re.search(r"(?i)<(?:!doctype|html)\b", text[:200]):
+        preformatted = re.findall(r"(?is)<(xmp|pre)>(.*?)</\1>", text)
+        if preformatted:
+            text = " ".join(body for _, body in preformatted)
+        else:
+            text = re.sub(r"(?is)<(head|script|style)\b.*?</\1>", " ", text)
+            text = html.unescape(re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>", " ", text))
+    text = re.split(r"\n\s*SPARQL (?:query|update):", text, maxsplit=1)[0]  # Virtuoso repeats the query
+    text = " ".join(text.split()) or (response.headers.get("Reason") or "no message")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_loopback(host: str | None) -> bool:
+    return host in ("localhost", "127.0.0.1", "::1") or bool(host and host.startswith("127."))
+
+
+class Client:
+    """HTTP requests to one or more SPARQL servers: timeouts, bounded retries with
+    exponential backoff, and Basic or Digest authentication answered on the first
+    challenge and reused for later requests to the same server."""
+
+    def __init__(
+        self,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = TIMEOUT,
+        retries: int = RETRIES,
+        backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.user, self._password = user, password
+        self.timeout, self.retries, self.backoff, self._sleep = timeout, retries, backoff, sleep
+        self._challenges: dict[str, tuple[str, dict[str, str]]] = {}  # origin → (scheme, params)
+        self._counts: dict[str, int] = {}  # origin → requests sent with its Digest nonce
+        # Proxies from the environment, except for this machine (tests, `kg serve`).
+        self._openers = {
+            True: urllib.request.build_opener(urllib.request.ProxyHandler({})),
+            False: urllib.request.build_opener(),
+        }
+
+    def __repr__(self) -> str:
+        return f"Client(user={self.user!r}, timeout={self.timeout}, retries={self.retries})"
+
+    def _authorization(self, method: str, url: str) -> str | None:
+        parts = urllib.parse.urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        found = self._challenges.get(origin)
+        if found is None or self.user is None:
+            return None
+        scheme, params = found
+        if scheme == "basic":
+            token = f"{self.user}:{self._password or ''}".encode("utf-8")
+            return "Basic " + base64.b64encode(token).decode("ascii")
+        self._counts[origin] = self._counts.get(origin, 0) + 1
+        uri = parts.path + (f"?{parts.query}" if parts.query else "")
+        return digest_authorization(params, user=self.user, password=self._password or "", method=method,
+                                    uri=uri or "/", count=self._counts[origin], cnonce=secrets.token_hex(8))
+
+    def _remember_challenge(self, url: str, response: Response) -> None:
+        challenges = dict(parse_challenges(response.headers.get_all("WWW-Authenticate") or []))
+        for scheme in ("digest", "basic"):  # Digest first: it never sends the password
+            if scheme in challenges:
+                parts = urllib.parse.urlsplit(url)
+                origin = f"{parts.scheme}://{parts.netloc}"
+                self._challenges[origin] = (scheme, challenges[scheme])
+                self._counts[origin] = 0
+                return
+        offered = ", ".join(challenges) or "no scheme"
+        raise AuthError(f"{_address(url)} asks for authentication kg does not support ({offered})", status=401)
+
+    def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, data=body, headers=headers, method=method)
+        opener = self._openers[_is_loopback(urllib.parse.urlsplit(url).hostname)]
+        try:
+            with opener.open(request, timeout=self.timeout) as answer:
+                return Response(answer.status, answer.headers, answer.read())
+        except urllib.error.HTTPError as error:
+            with error:
+                return Response(error.code, error.headers, error.read())
+
+    def request(self, method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None) -> Response:
+        """Send one request; return a 2xx/3xx response, or raise :class:`RemoteError`."""
+        attempt = 0
+        challenges = 0  # 401s answered during this request
+        while True:
+            sent = dict(headers or {})
+            authorization = self._authorization(method, url)
+            if authorization:
+                sent["Authorization"] = authorization
+            try:
+                response = self._send(method, url, body, sent)
+            except ValueError as error:  # a malformed URL: no use trying again
+                raise RemoteError(f"cannot use {url}: {error}") from None
+            except (OSError, http.client.HTTPException) as error:
+                reason = getattr(error, "reason", None) or error
+                if attempt >= self.retries:
+                    raise RemoteError(f"cannot reach {_address(url)}: {_reason_text(reason)}") from None
+                logger.info("%s %s: %s; trying again", method, _address(url), _reason_text(reason))
+                self._sleep(self.backoff * 2**attempt)
+                attempt += 1
+                continue
+            if response.status == 401:
+                if self.user is None:
+                    raise AuthError(f"{_address(url)} asks for a user and password: give --user and --password "
+                                    "(or set KG_USER and KG_PASSWORD)", status=401)
+                stale = any(params.get("stale", "").lower() == "true"
+                            for _, params in parse_challenges(response.headers.get_all("WWW-Authenticate") or []))
+                # One more try with the new challenge; a refusal of answered credentials is
+                # final unless the server only says its nonce expired (stale).
+                if (challenges and not stale) or challenges > 2:
+                    raise AuthError(f"authentication failed for {self.user} at {_address(url)}", status=401)
+                self._remember_challenge(url, response)
+                challenges += 1
+                continue
+            if response.status in RETRY_STATUS and attempt < self.retries:
+                wait = _retry_after(response) or self.backoff * 2**attempt
+                logger.info("%s %s: HTTP %s; trying again in %.1f s", method, _address(url), response.status, wait)
+                self._sleep(wait)
+                attempt += 1
+                continue
+            if response.status >= 400:
+                raise RemoteError(f"{method} {_address(url)}: HTTP {response.status}: {server_message(response)}",
+                                  status=response.status)
+            return response
+
+
+def _address(url: str) -> str:
+    """The URL without its query: graph parameters are long and said elsewhere."""
+    return url.split("?", 1)[0]
+
+
+def _reason_text(reason: Any) -> str:
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused (is the server running?)"
+    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+        return "timed out"
+    return str(getattr(reason, "strerror", None) or reason)
+
+
+def _retry_after(response: Response) -> float | None:
+    value = (response.headers.get("Retry-After") or "").strip()
+    return min(float(value), 30.0) if value.isdigit() else None
+
+
+# --- queries --------------------------------------------------------------------------
+
+_PROLOGUE_ITEM = re.compile(
+    r"\s+|\#[^\n]*|(?i:PREFIX)\s+(?P<prefix>[A-Za-z][\w.-]*)?:\s*<[^<>]*>|(?i:BASE)\s*<[^<>]*>"
+)
+
+
+def _prologue(sparql: str) -> tuple[int, set[str]]:
+    """Where the prologue (comments, PREFIX and BASE) ends, and the prefixes it declares."""
+    position, declared = 0, set()
+    while match := _PROLOGUE_ITEM.match(sparql, position):
+        if match.end() == position:
+            break
+        if match.group(0)[:1].upper() == "P":
+            declared.add(match["prefix"] or "")
+        position = match.end()
+    return position, declared
+
+
+def query_form(sparql: str) -> str:
+    """``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``: decides what to ask the server for.
+
+    >>> query_form("PREFIX ex: <http://example.org/#> # a comment\\n ask { ?s ?p ?o }")
+    'ASK'
+    """
+    position, _ = _prologue(sparql)
+    word = re.match(r"[A-Za-z]+", sparql[position:])
+    form = word.group(0).upper() if word else ""
+    if form not in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+        raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prefixes")
+    return form
+
+
+def with_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
+    """The query with the kg prefixes it uses but does not declare, as ``kg query`` has them."""
+    _, declared = _prologue(sparql)
+    missing = [f"PREFIX {name}: <{iri}> " for name, iri in prefixes.items() if name not in declared]
+    return "".join(missing) + sparql  # on the first line: the server's line numbers stay right
+
+
+def _boolean(value: bool) -> QueryBoolean:
+    return parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if value else b"false"), format=QueryResultsFormat.JSON)
+
+
+def parse_answer(response: Response, form: str) -> Results:
+    """The server's answer as the pyoxigraph types the embedded store returns."""
+    kind = response.content_type
+    try:
+        if form in ("SELECT", "ASK"):
+            if kind not in _RESULTS_TYPES:
+                raise RemoteError(f"the server answered {kind or 'without a type'}, not SPARQL results")
+            def results() -> Results:
+                return parse_query_results(response.body, format=_RESULTS_TYPES[kind])
+
+            result = results()
+            if isinstance(result, QuerySolutions):
+                list(result)  # rows are read lazily: meet a bad one here, not while printing
+                result = results()
+            if form == "ASK" and isinstance(result, QuerySolutions):
+                # Virtuoso 7 answers ASK as one row of ?__ASK_RETVAL 1, or no row for false
+                solutions = list(result)
+                cell = solutions[0][0] if solutions else None
+                return _boolean(cell is not None and cell.value in ("1", "true"))
+            return result
+        if kind not in _GRAPH_TYPES:
+            raise RemoteError(f"the server answered {kind or 'without a type'}, not RDF")
+        return [quad.triple for quad in parse(response.body, format=_GRAPH_TYPES[kind])]
+    except (SyntaxError, ValueError) as error:
+        raise RemoteError(f"cannot read the server's answer ({kind}): {error}") from None
+
+
+def remote_results(sparql: str, *, endpoint: str, client: Client | None = None) -> Results:
+    """Run a query on a server; ``endpoint`` is its SPARQL query URL."""
+    endpoint, user, password = split_credentials(endpoint)
+    client = client or Client(user=user, password=password)
+    form = query_form(sparql)
+    url = query_url(endpoint)
+    body = urllib.parse.urlencode({"query": with_prefixes(sparql)}).encode("utf-8")
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": _SELECT_ACCEPT if form in ("SELECT", "ASK") else _GRAPH_ACCEPT,
+    }
+    try:
+        response = client.request("POST", url, body=body, headers=headers)
+    except RemoteError as error:
+        if error.status == 400:  # the server's parser said no
+            raise QueryError(f"the server rejected the query: {str(error).split(': HTTP 400: ', 1)[-1]}") from None
+        raise
+    return parse_answer(response, form)
+
+
+def query(sparql: str, *, endpoint: str, format: str = "table", client: Client | None = None) -> str:
+    """Like :func:`kg.store.query`, against a SPARQL endpoint over HTTP."""
+    return render(remote_results(sparql, endpoint=endpoint, client=client), format)
+
+
+def query_rows(sparql: str, *, endpoint: str, client: Client | None = None) -> list[dict[str, Any]] | bool | list[tuple]:
+    """Like :func:`kg.store.query_rows`, against a SPARQL endpoint over HTTP."""
+    return rows(remote_results(sparql, endpoint=endpoint, client=client))
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+def temporary_graph(target: str) -> str:
+    """The staging graph for ``target``: the same on every run, so a retry overwrites it."""
+    return LOADING_NS + hashlib.sha256(target.encode("utf-8")).hexdigest()[:24]
+
+
+def chunks(ntriples: bytes, size: int) -> Iterator[bytes]:
+    """N-Triples cut at line ends into pieces of about ``size`` bytes (one piece if it has
+    blank nodes: their labels only hold within one request).
+
+    >>> list(chunks(b"<a> <b> <c> .\\n<d> <e> <f> .\\n", 16))
+    [b'<a> <b> <c> .\\n', b'<d> <e> <f> .\\n']
+    """
+    if len(ntriples) <= size or re.search(rb"(?:^|\s)_:", ntriples):
+        yield ntriples
+        return
+    start = 0
+    while start < len(ntriples):
+        end = len(ntriples)
+        if start + size < end:
+            end = ntriples.rfind(b"\n", start, start + size) + 1  # the last line that fits
+            if end <= start:  # one line longer than size
+                end = ntriples.find(b"\n", start + size) + 1 or len(ntriples)
+        yield ntriples[start:end]
+        start = end
+
+
+@dataclass
+class LoadReport:
+    endpoint: str
+    protocol: str = "Graph Store Protocol"
+    graphs: int = 0
+    triples: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    names: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"loaded {self.graphs} graph(s), {self.triples} triple(s) into {self.endpoint} "
+                f"({self.protocol}) in {self.seconds:.1f} s")
+
+
+def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
+    """(graph IRI, N-Triples) for each document graph of the build in ``out`` and for its
+    build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph."""
+    folder = Path(out)
+    store = open_store(folder / STORE_FOLDER)
+    record: list[Any] = []
+    if (folder / BUILD_RECORD).is_file():
+        try:
+            record = list(parse(path=str(folder / BUILD_RECORD), format=RdfFormat.TRIG))
+        except (SyntaxError, ValueError, OSError) as error:
+            raise KGError(f"cannot read {folder / BUILD_RECORD}: {error}") from None
+    if graph is not None:
+        union = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+        extra = serialize([quad.triple for quad in record], format=RdfFormat.N_TRIPLES) if record else b""
+        yield graph, union + extra
+        return
+    for name in sorted(g.value for g in store.named_graphs() if isinstance(g, NamedNode)):
+        yield name, store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name))
+    by_graph: dict[str, list[Triple]] = {}
+    for quad in record:
+        if isinstance(quad.graph_name, NamedNode):
+            by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
+    for name, triples in sorted(by_graph.items()):
+        yield name, serialize(triples, format=RdfFormat.N_TRIPLES)
+
+
+class Loader:
+    """Replaces graphs on one server, each through a temporary graph and a ``MOVE``."""
+
+    def __init__(self, client: Client, where: Services, *, chunk_bytes: int = CHUNK_BYTES,
+                 update_chunk_bytes: int = UPDATE_CHUNK_BYTES, graph_store: bool = True) -> None:
+        self.client, self.where = client, where
+        self.chunk_bytes, self.update_chunk_bytes = chunk_bytes, update_chunk_bytes
+        self.graph_store = graph_store  # False: SPARQL Update only (INSERT DATA)
+        self._decided = not graph_store
+
+    def check(self) -> None:
+        """Reach the server and get through its authentication before sending any data."""
+        probe = _with_params(self.where.graph_store if self.graph_store else self.where.query,
+                             graph=LOADING_NS + "probe")
+        try:
+            self.client.request("GET", probe, headers={"Accept": "application/n-triples"})
+        except AuthError:
+            raise
+        except RemoteError as error:
+            if error.status is None:  # unreachable
+                raise
+
+    def update(self, text: str) -> None:
+        body = urllib.parse.urlencode({"update": text}).encode("utf-8")
+        self.client.request("POST", self.where.update, body=body,
+                            headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+    def _upload(self, temporary: str, ntriples: bytes) -> None:
+        url = _with_params(self.where.graph_store, graph=temporary)
+        headers = {"Content-Type": "application/n-triples"}
+        for number, piece in enumerate(chunks(ntriples, self.chunk_bytes)):
+            self.client.request("PUT" if number == 0 else "POST", url, body=piece, headers=headers)
+
+    def _insert(self, temporary: str, ntriples: bytes) -> None:
+        self.update(f"DROP SILENT GRAPH <{temporary}>")
+        for piece in chunks(ntriples, self.update_chunk_bytes):
+            self.update(f"INSERT DATA {{ GRAPH <{temporary}> {{\n{piece.decode('utf-8')}\n}} }}")
+
+    def replace(self, target: str, ntriples: bytes) -> None:
+        """Make graph ``target`` hold exactly ``ntriples``; untouched if anything fails."""
+        NamedNode(target)  # ValueError for an invalid IRI, before anything is sent
+        if not ntriples.strip():
+            self.update(f"DROP SILENT GRAPH <{target}>")
+            return
+        temporary = temporary_graph(target)
+        try:
+            if self.graph_store:
+                try:
+                    self._upload(temporary, ntriples)
+                    self._decided = True
+                except RemoteError as error:
+                    if self._decided or error.status not in (404, 405, 501):
+                        raise
+                    logger.warning("no Graph Store Protocol at %s (HTTP %s); loading with SPARQL Update",
+                                   self.where.graph_store, error.status)
+                    self.graph_store, self._decided = False, True
+                    self._insert(temporary, ntriples)
+            else:
+                self._insert(temporary, ntriples)
+            # One update: the old graph stays whole until the new one replaces it.
+            self.update(f"MOVE SILENT <{temporary}> TO <{target}>")
+        except RemoteError as error:
+            try:
+                self.update(f"DROP SILENT GRAPH <{temporary}>")
+            except KGError:
+                pass  # the next run overwrites it anyway
+            if isinstance(error, AuthError) or error.status is None:
+                raise
+            raise RemoteError(f"loading <{target}> failed, the server's copy is unchanged: {error}",
+                              status=error.status) from None
+
+
+def load(
+    out: str | os.PathLike[str] = "output",
+    *,
+    endpoint: str,
+    graph: str | None = None,
+    update_endpoint: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    timeout: float = TIMEOUT,
+    retries: int = RETRIES,
+    client: Client | None = None,
+    loader: Callable[[Client, Services], Loader] = Loader,
+) -> LoadReport:
+    """Load the build in ``out`` into the server whose Graph Store is at ``endpoint``,
+    replacing each document graph (or the one graph ``graph``) and the build record.
+
+    >>> load("output", endpoint="http://127.0.0.1:7878/store")  # doctest: +SKIP
+    """
+    endpoint, url_user, url_password = split_credentials(endpoint)
+    user, password = user or url_user, password if password is not None else url_password
+    if graph is not None:
+        try:
+            NamedNode(graph)
+        except ValueError:
+            raise KGError(f"--graph must be an absolute IRI, got {graph!r}") from None
+    where = services(endpoint, update=update_endpoint)
+    client = client or Client(user=user, password=password, timeout=timeout, retries=retries)
+    report = LoadReport(endpoint=endpoint)
+    started = time.monotonic()
+    graphs = build_graphs(out, graph=graph)
+    first = next(graphs, None)  # opens the store: a missing build fails before the network
+    replacing = loader(client, where)
+    replacing.check()
+    for name, ntriples in itertools.chain([first] if first else [], graphs):
+        replacing.replace(name, ntriples)
+        report.graphs += 1
+        report.triples += ntriples.count(b"\n")
+        report.bytes += len(ntriples)
+        report.names.append(name)
+        logger.info("loaded %s (%d bytes)", name, len(ntriples))
+    report.protocol = "Graph Store Protocol" if replacing.graph_store else "SPARQL Update"
+    report.seconds = time.monotonic() - started
+    return report
