@@ -30,6 +30,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import string
@@ -308,7 +309,7 @@ def write_weights(weights: dict[str, float], module: Path = ROOT / "kg" / "openi
     source = module.read_text(encoding="utf-8")
     start = source.index("# BEGIN WEIGHTS\n") + len("# BEGIN WEIGHTS\n")
     end = source.index("# END WEIGHTS")
-    body = "".join(f"    {name!r}: {value},\n" for name, value in weights.items())
+    body = "".join(f"    {json.dumps(name)}: {value},\n" for name, value in weights.items())
     block = f"WEIGHTS: dict[str, float] = {{\n{body}}}\n"
     temporary = module.with_suffix(".py.tmp")
     temporary.write_text(source[:start] + block + source[end:], encoding="utf-8")

@@ -62,6 +62,7 @@ COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "comm
                        "order", "ultimatum", "message", "note", "motion", "report"}
 NEGATIONS = {"not", "n't", "never", "no"}
 FIRST_PERSON = {"i", "we"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 CONDITIONAL_MARKS = {"if", "unless"}
 # Prepositions that introduce time, manner or place rather than a participant.
 NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
@@ -127,6 +128,9 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
     found = own_subjects(verb)
+    if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
+        # relative clause: "rockets which hit their targets" → the rockets hit
+        return [verb.head], True
     if found:
         return [s for head in found for s in with_conjuncts(head)], False
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -215,8 +219,9 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     while gov is not None and depth < 4 and not (verb.dep_ == "ccomp" and gov.lemma_ in SPEECH_VERBS):
         lemma = gov.lemma_.lower()
         if lemma in GOVERNING_EVENTS and refusal is None and verb.dep_ == "xcomp":
-            refusal = gov
-        if modality is None:
+            refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
+            modality = modality or own_modality(gov)
+        elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = (own_modality(gov) if gov.pos_ == "ADJ" else None) or GOVERNOR_MODALITY.get(lemma) or own_modality(gov)
         if verb.dep_ == "xcomp" and is_negated(gov):
@@ -237,7 +242,9 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                         if pobj.dep_ == "pobj":
                             return pobj
             # "X launched …, the ministry said" parsed with "said" below the main verb
-            if child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i:
+            # (but not "… and Carter said the issues will …": a second statement of its own)
+            if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i
+                    and not any(c.dep_ == "ccomp" for c in child.children)):
                 speakers = own_subjects(child)
                 if speakers and speakers[0].i > token.i:
                     return speakers[0]
@@ -398,6 +405,18 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
 
 
+def nominal_polarity(noun: Token) -> tuple[bool, str | None, None]:
+    """(negated, modality, None) of an event noun from the verb it is the object of: the
+    strikes of "Iraq may request Russian strikes" are requested, not done."""
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            negated, modality, _ = polarity_and_modality(node)
+            return negated, GOVERNOR_MODALITY.get(node.lemma_.lower()) or modality, None
+    return False, None, None
+
+
 def _phrase(head: Token) -> list[Token]:
     return phrase_tokens(head, keep_prep=False)
 
@@ -440,7 +459,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     if subject.entity.id == obj.entity.id and (_same_words(subject, obj) or candidate.kind == "nested"):
         return None  # one actor twice, not a relation; "Ugandan President … Ugandan opposition" stays
     if candidate.kind == "nominal":
-        negated, modality, refusal = False, None, None
+        negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
     words = list(candidate.words)

@@ -229,3 +229,14 @@ def test_fit_weights_recovers_a_linear_rule():
     weights = carb.fit_weights(rows, [0.9, 0.9, 0.1, 0.1], ridge=1e-9)
     assert weights["bias"] + weights["a"] == pytest.approx(0.9, abs=1e-3)
     assert weights["bias"] + weights["b"] == pytest.approx(0.1, abs=1e-3)
+
+
+def test_write_weights_replaces_only_the_marked_block(tmp_path):
+    module = tmp_path / "openie.py"
+    module.write_text("A = 1\n# BEGIN WEIGHTS\nWEIGHTS = {}\n# END WEIGHTS\nB = 2\n", encoding="utf-8")
+    carb.write_weights({"bias": 0.5, "kind=verb": -0.25}, module=module)
+    namespace: dict = {}
+    exec(module.read_text(encoding="utf-8"), namespace)
+    assert (namespace["A"], namespace["B"]) == (1, 2)
+    assert namespace["WEIGHTS"] == {"bias": 0.5, "kind=verb": -0.25}
+    assert not list(tmp_path.glob("*.tmp"))

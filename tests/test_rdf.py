@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import doctest
 import json
 from datetime import datetime
@@ -332,3 +333,102 @@ def test_lone_surrogate_from_json_becomes_a_replacement_character():
     record["sentence"] = json.loads('"broken \\ud800 text"')
     sentences = [q.object.value for q in quads([], [record]) if q.predicate == kg_term("sentence")]
     assert sentences == ["broken \ufffd text"]
+
+
+# --- Turtle and TriG that every parser reads the same way -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        (b"doc:000\\%5Fa a kg:Document .", b"doc:000%5Fa a kg:Document ."),  # %XX needs no escape
+        (b"ent:Acme_Inc\\. rdfs:label \"x\" .", b"<https://w3id.org/kg-news/entity/Acme_Inc.> rdfs:label \"x\" ."),
+        (b"ent:\\-x ent:a\\~b ent:\\.y .", b"<https://w3id.org/kg-news/entity/-x> <https://w3id.org/kg-news/entity/a~b> "
+                                           b"<https://w3id.org/kg-news/entity/.y> ."),
+        (b"ent:x\\%25y\\. ;", b"<https://w3id.org/kg-news/entity/x%25y.> ;"),
+        (b"unknown:a\\.b .", b"unknown:a\\.b ."),  # no IRI to expand to: left as it is
+        # literals double their backslashes: never touched
+        (b"ent:a kg:sentence \"see ent:b\\\\. and doc:c\\\\%5F\" .", b"ent:a kg:sentence \"see ent:b\\\\. and doc:c\\\\%5F\" ."),
+        (b"\tkg:subject ent:x\\%27s ,\n", b"\tkg:subject ent:x%27s ,\n"),
+    ],
+)
+def test_plain_prefixed_names(written, plain):
+    assert kg.rdf.plain_prefixed_names(written) == plain
+
+
+ESCAPE_PRONE = st.text(alphabet=st.sampled_from(list("ab_.-~%'!&,;/?#@()*+=$ \\\"é")), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(entity=ESCAPE_PRONE, doc=ESCAPE_PRONE, label=ESCAPE_PRONE)
+def test_turtle_and_trig_have_no_escaped_names_and_read_back_the_same(tmp_path_factory, entity, doc, label):
+    record = sample_statements()[0]
+    record.update(doc=doc, sentence=f"ent:{label}\\. doc:{label}\\%5F")
+    record["subject"].update(id=entity, label=label, text=label)
+    produced = list(quads([{"id": doc, "title": label}], [record]))
+    folder = tmp_path_factory.mktemp("plain")
+    expected = {"trig": parse_pyoxigraph(write(folder / "graph.nq", produced), "nq"),
+                "ttl": parse_pyoxigraph(write(folder / "graph.nt", produced), "nt")}
+    for name in ("ttl", "trig"):
+        path = write(folder / f"graph.{name}", produced)
+        assert parse_pyoxigraph(path, name) == expected[name]
+        assert parse_rdflib(path, name) == expected[name]
+        outside_strings = "".join(re.split(r'"(?:[^"\\]|\\.)*"', path.read_text("utf-8")))
+        assert not re.search(r"(?<!\\)\\[-_~.!$&'()*+,;=/?#@%]", outside_strings)
+
+
+def test_plain_names_survive_chunked_writes(tmp_path):
+    """The writer sees pyoxigraph's output in 8 KiB pieces: a name cut in two must still be fixed."""
+    records = []
+    for number in range(400):
+        record = sample_statements()[0]
+        record.update(id=f"s{number}", doc=f"doc_{number}")
+        record["subject"].update(id=f"Acme_{number} Inc.")
+        records.append(record)
+    path = write(tmp_path / "graph.ttl", quads([], records))
+    outside_strings = "".join(re.split(r'"(?:[^"\\]|\\.)*"', path.read_text("utf-8")))
+    assert len(outside_strings) > 8192 * 4 and "\\" not in outside_strings
+    assert parse_pyoxigraph(path, "ttl") == parse_pyoxigraph(write(tmp_path / "graph.nt", quads([], records)), "nt")
+
+
+# --- the build record -----------------------------------------------------------------
+
+
+ENDED = datetime(2024, 3, 1, 12, 30, tzinfo=__import__("datetime").timezone.utc)
+
+
+def test_build_record_is_a_prov_activity_of_a_software_agent():
+    record = list(kg.rdf.build_quads(DOCUMENTS[:2], ended=ENDED, version="9.9"))
+    assert {q.graph_name.value for q in record} == {"https://w3id.org/kg-news/build"}
+    activity = NamedNode("https://w3id.org/kg-news/build/20240301T123000Z")
+    agent = NamedNode("https://w3id.org/kg-news/software/kg/9.9")
+    facts = {(q.subject, q.predicate.value.rsplit("/", 1)[-1], q.object) for q in record}
+    assert (activity, "prov#endedAtTime", Literal("2024-03-01T12:30:00Z", datatype=NamedNode(XSD_DATETIME))) in facts
+    assert (activity, "prov#wasAssociatedWith", agent) in facts
+    assert (agent, "softwareVersion", Literal("9.9")) in facts
+    assert {o for s, p, o in facts if p == "prov#used"} == {NamedNode(document_iri(d["id"])) for d in DOCUMENTS[:2]}
+
+
+def test_build_record_is_the_only_place_with_a_time(sample_quads):
+    assert not any(q.object.datatype.value == XSD_DATETIME for q in sample_quads
+                   if isinstance(q.object, Literal) and q.predicate.value != "http://purl.org/dc/terms/date")
+
+
+@pytest.mark.parametrize(("epoch", "stamp"), [("1700000000", "2023-11-14T22:13:20Z"), ("0", "1970-01-01T00:00:00Z")])
+def test_source_date_epoch_makes_the_build_record_reproducible(tmp_path, monkeypatch, epoch, stamp):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    first = kg.rdf.write_build_record(tmp_path / "a.trig", DOCUMENTS).read_bytes()
+    second = kg.rdf.write_build_record(tmp_path / "b.trig", DOCUMENTS).read_bytes()
+    assert first == second and f'"{stamp}"^^xsd:dateTime'.encode() in first
+
+
+def test_build_time_is_now_in_utc_without_source_date_epoch(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = datetime.now(__import__("datetime").timezone.utc).replace(microsecond=0)
+    assert before <= kg.rdf.build_time() <= datetime.now(__import__("datetime").timezone.utc)
+
+
+def test_bad_source_date_epoch_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(KGError, match="SOURCE_DATE_EPOCH must be whole seconds since 1970, got 'yesterday'"):
+        kg.rdf.build_time()

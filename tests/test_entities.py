@@ -1,0 +1,173 @@
+"""Mentions → canonical entities on hand-built parses: titles, affiliations, metonymy and
+coreference.  One row per construction; no model."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import parsed
+from kg.entities import EntityResolver, agent_role, partitive_of, title_of
+from kg.types import Argument, Entity
+
+
+def resolve(nlp, spec, ents=()):
+    """The resolver after one paragraph, and the paragraph."""
+    doc = parsed(nlp, spec, ents)
+    resolver = EntityResolver(nlp)
+    resolver.annotate(doc)
+    return resolver, doc
+
+
+# (spec, entity spans, token index, expected id, role, affiliation, code)
+PEOPLE = [
+    pytest.param(
+        # a title before the name, with a demonym: office and country, code country + GOV
+        "German|ADJ|amod|2 Foreign|PROPN|compound|2 Minister|PROPN|compound|4 Oskar|PROPN|compound|4 Fischer|PROPN|nsubj|5 "
+        "visited|VERB|ROOT|5|visit Albania|PROPN|dobj|5 .|PUNCT|punct|5",
+        [(3, 5, "PERSON")], 4, "Oskar Fischer", "Foreign Minister", "Germany", "DEUGOV", id="title-before"),
+    pytest.param(
+        # a dictionary name that holds the title: the name is the person, the title the role
+        "U.S.|PROPN|compound|2 Defense|PROPN|compound|2 Secretary|PROPN|compound|4 Ash|PROPN|compound|4 Carter|PROPN|nsubj|5 "
+        "spoke|VERB|ROOT|5|speak .|PUNCT|punct|5",
+        [(3, 5, "PERSON")], 4, "Ashton Carter", "Defense Secretary", "United States", "USAGOVMIL", id="title-in-dictionary-name"),
+    pytest.param(
+        # an apposition naming an office makes a name a person's, whatever NER said
+        "Aleksandr|PROPN|compound|1 Grushko|PROPN|nsubj|7 ,|PUNCT|punct|1 Russia|PROPN|poss|5 's|PART|case|3 envoy|NOUN|appos|1 "
+        ",|PUNCT|punct|1 spoke|VERB|ROOT|7|speak .|PUNCT|punct|7",
+        [(0, 2, "ORG")], 1, "Aleksandr Grushko", "envoy", "Russia", "RUSGOV", id="apposition"),
+    pytest.param(
+        # "King Hassan of Morocco": the affiliation after the name
+        "King|PROPN|compound|1 Hassan|PROPN|nsubj|4 of|ADP|prep|1 Morocco|PROPN|pobj|2 spoke|VERB|ROOT|4|speak .|PUNCT|punct|4",
+        [(1, 2, "PERSON")], 1, "Hassan", "King", "Morocco", "MARGOV", id="of-country"),
+    pytest.param(
+        # no title: the person stays as named
+        "Rami|PROPN|compound|1 Abdurrahman|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak .|PUNCT|punct|2",
+        [(0, 2, "PERSON")], 1, "Rami Abdurrahman", None, None, None, id="no-title"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, entity_id, role, affiliation, code", PEOPLE)
+def test_person_title_and_affiliation(blank_nlp, spec, ents, index, entity_id, role, affiliation, code):
+    _, doc = resolve(blank_nlp, spec, ents)
+    entity = doc[index]._.kg_mention.entity
+    assert (entity.id, entity.type, entity.role, entity.affiliation, entity.code) == (entity_id, "Person", role, affiliation, code)
+
+
+# (spec, entity spans, token index, expected id, code)
+BODIES = [
+    pytest.param(
+        # an unknown body named after a country belongs to it
+        "The|DET|det|3 Kenya|PROPN|compound|3 Anti-Corruption|PROPN|compound|3 Commission|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak "
+        ".|PUNCT|punct|4",
+        [(1, 4, "ORG")], 3, "Kenya Anti-Corruption Commission", "KEN", id="named-after-country"),
+    pytest.param(
+        # … or to the country that owns it
+        "Nigeria|PROPN|poss|3 's|PART|case|0 Zik|PROPN|compound|3 Movement|PROPN|nsubj|4 marched|VERB|ROOT|4|march .|PUNCT|punct|4",
+        [(0, 1, "GPE"), (2, 4, "ORG")], 3, "Zik Movement", "NGA", id="owned-by-country"),
+    pytest.param(
+        # an unknown group span gives way to the demonym inside it
+        "Radical|ADJ|amod|2 French|ADJ|amod|2 farmers|NOUN|nsubj|3|farmer protested|VERB|ROOT|3|protest .|PUNCT|punct|3",
+        [(0, 2, "NORP")], 1, "France", "FRA", id="demonym-inside-span"),
+    pytest.param(
+        # an office inside an organisation span is the organisation's office
+        "the|DET|det|4 United|PROPN|compound|2 Nations|PROPN|compound|4 Relief|PROPN|compound|4 Coordinator|PROPN|nsubj|5 "
+        "spoke|VERB|ROOT|5|speak .|PUNCT|punct|5",
+        [(0, 5, "ORG")], 2, "United Nations", "IGOUNO", id="office-of-organisation"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, entity_id, code", BODIES)
+def test_bodies(blank_nlp, spec, ents, index, entity_id, code):
+    _, doc = resolve(blank_nlp, spec, ents)
+    entity = doc[index]._.kg_mention.entity
+    assert (entity.id, entity.code) == (entity_id, code)
+
+
+# (spec, entity spans, head token index, expected entity id of the argument)
+ARGUMENTS = [
+    # metonymy: a state's agent or asset acts for the state
+    pytest.param("Russian|ADJ|amod|1 warships|NOUN|ROOT|1|warship", (), 1, "Russia", id="agent-demonym"),
+    pytest.param("Israeli|ADJ|amod|1 army|NOUN|compound|2 bulldozers|NOUN|ROOT|2|bulldozer", (), 2, "Israel", id="agent-of-agent"),
+    pytest.param("rebels|NOUN|ROOT|0|rebel in|ADP|prep|0 Syria|PROPN|pobj|1", (), 0, "Syria", id="agent-in-country"),
+    pytest.param("positions|NOUN|ROOT|0|position of|ADP|prep|0 Hamas|PROPN|pobj|1", (), 0, "Hamas", id="asset-of-group"),
+    # partitives stand for their "of" noun
+    pytest.param("a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 Iraqi|ADJ|amod|4 officials|NOUN|pobj|2|official", (), 1, "Iraq",
+                 id="partitive-group"),
+    pytest.param("70|NUM|nummod|1 dollars|NOUN|ROOT|1|dollar of|ADP|prep|1 aid|NOUN|pobj|2", (), 1, "aid", id="partitive-money"),
+    # a thing is a concept named by its compounds and lemma
+    pytest.param("air|NOUN|compound|1 strikes|NOUN|ROOT|1|strike", (), 1, "air strike", id="concept"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, entity_id", ARGUMENTS)
+def test_argument(blank_nlp, spec, ents, index, entity_id):
+    resolver, doc = resolve(blank_nlp, spec, ents)
+    argument = resolver.argument(doc[index])
+    assert argument is not None and argument.entity.id == entity_id
+
+
+# Coreference within a document: (first paragraph, second paragraph, token of the second, id)
+COREFERENCE = [
+    pytest.param("Ash|PROPN|compound|1 Carter|PROPN|ROOT|1", "He|PRON|ROOT|0|he", 0, "Ashton Carter", id="he-last-person"),
+    pytest.param("Hamas|PROPN|ROOT|0", "the|DET|det|1 group|NOUN|ROOT|1", 1, "Hamas", id="the-group-last-armed-group"),
+    pytest.param("Syria|PROPN|ROOT|0", "the|DET|det|1 country|NOUN|ROOT|1", 1, "Syria", id="the-country-last-country"),
+    pytest.param("NATO|PROPN|ROOT|0", "the|DET|det|1 alliance|NOUN|ROOT|1", 1, "NATO", id="the-alliance-last-organisation"),
+    pytest.param("Iran|PROPN|ROOT|0", "its|PRON|poss|1|its troops|NOUN|ROOT|1|troop", 1, "Iran", id="its-troops"),
+    pytest.param("Ash|PROPN|compound|1 Carter|PROPN|ROOT|1", "Carter|PROPN|ROOT|0", 0, "Ashton Carter", id="surname"),
+]
+
+
+@pytest.mark.parametrize("first, second, index, entity_id", COREFERENCE)
+def test_coreference(blank_nlp, first, second, index, entity_id):
+    resolver = EntityResolver(blank_nlp)
+    one = parsed(blank_nlp, first, [(0, 2, "PERSON")] if first.startswith("Ash") else ())
+    resolver.annotate(one, offset=0)
+    two = parsed(blank_nlp, second, [(0, 1, "PERSON")] if second.startswith("Carter") else ())
+    resolver.annotate(two, offset=100)
+    argument = resolver.argument(two[index], offset=100)
+    assert argument is not None and argument.entity.id == entity_id
+
+
+def test_pronoun_without_antecedent_is_no_argument(blank_nlp):
+    resolver, doc = resolve(blank_nlp, "He|PRON|ROOT|0|he")
+    assert resolver.argument(doc[0]) is None
+
+
+def test_a_surname_keeps_the_title_of_the_full_mention(blank_nlp):
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(parsed(blank_nlp, "German|ADJ|amod|2 Foreign|PROPN|compound|2 Minister|PROPN|compound|4 Oskar|PROPN|compound|4 "
+                                        "Fischer|PROPN|ROOT|4", [(3, 5, "PERSON")]))
+    later = parsed(blank_nlp, "Fischer|PROPN|ROOT|0", [(0, 1, "PERSON")])
+    resolver.annotate(later, offset=100)
+    entity = later[0]._.kg_mention.entity
+    assert (entity.id, entity.role, entity.affiliation) == ("Oskar Fischer", "Foreign Minister", "Germany")
+
+
+def test_record_has_optional_keys_only_when_known():
+    plain = Argument("Iraq", Entity("Iraq", "Iraq", "Country", "IRQ")).to_record()
+    assert plain == {"text": "Iraq", "id": "Iraq", "label": "Iraq", "type": "Country", "code": "IRQ"}
+    person = Argument("Carter", Entity("Ashton Carter", "Ashton Carter", "Person", "USAGOV", "Q1", "Defense Secretary", "United States"))
+    record = person.to_record()
+    assert (record["wikidata"], record["role"], record["affiliation"]) == ("Q1", "Defense Secretary", "United States")
+
+
+@pytest.mark.parametrize("title, code", [
+    ("Foreign Minister", "GOV"),
+    ("Defense Secretary", "GOVMIL"),
+    ("Emergency Relief Coordinator", "GOV"),  # from its ending, "coordinator" (ours)
+    ("Secretary-General", "GOV"),
+    ("envoy", "GOV"),
+    ("weather", None),
+])
+def test_agent_role(title, code):
+    assert agent_role(title) == code
+
+
+def test_partitive_of_needs_an_of_phrase(blank_nlp):
+    doc = parsed(blank_nlp, "a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 rebels|NOUN|pobj|2|rebel")
+    assert partitive_of(doc[1]) == doc[3]
+    assert partitive_of(parsed(blank_nlp, "the|DET|det|1 group|NOUN|ROOT|1")[1]) is None
+
+
+def test_title_of_without_title(blank_nlp):
+    doc = parsed(blank_nlp, "Putin|PROPN|ROOT|0", [(0, 1, "PERSON")])
+    assert title_of(doc[0:1]) == (None, None)
