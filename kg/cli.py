@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import EXIT_INTERRUPTED, EXIT_OUTPUT, KGError
+from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OUTPUT, KGError
 
 OUT_HELP = "Output folder of `kg build` (holds statements.jsonl, kg.ttl, store/, graph.html)."
 
@@ -30,6 +30,9 @@ def _clean_errors(command):
         except KeyboardInterrupt:
             click.echo("kg: interrupted; the previous output is left as it was", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except UnicodeDecodeError as error:  # a binary file or a stream in another encoding
+            click.echo(f"kg: error: the input is not UTF-8 text ({error.reason} at byte {error.start})", err=True)
+            sys.exit(EXIT_INPUT)
         except BrokenPipeError:  # `kg query ... | head`: the reader has gone, nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_OUTPUT)
@@ -65,19 +68,21 @@ def main(verbose: bool) -> None:
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF serialisation(s) to write as kg.FORMAT.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
     and listed in the summary. The previous output is replaced only when the build is done.
 
     \b
-    Example: kg build examples/ --out output/ --format ttl --format nq
+    Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
     if not quiet:
         click.echo(report.summary(), err=True)
 

@@ -382,6 +382,12 @@ class _TextExtractor(HTMLParser):
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
+    def parse_html_declaration(self, i: int) -> int:
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:  # "<![" or "<!doctype" with no name after it: not markup, read on
+            return i + 2
+
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)

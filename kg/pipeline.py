@@ -24,7 +24,7 @@ from kg import __version__, rdf, store, view
 from kg.documents import MAX_DOCUMENT_CHARS, iter_documents
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError, StoreError
-from kg.nlp import ParsedDocument, load_model, parse
+from kg.nlp import ParsedDocument, extract_in_processes, load_model, parse
 from kg.relations import statements_from_sentence
 from kg.types import Document, Statement
 
@@ -75,12 +75,15 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
             yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
 
 
-def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, its statements) for each document, streaming."""
+def extract_documents(documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[Statement]]]:
+    """(document, its statements) for each document, streaming; ``workers`` > 1 runs a process pool."""
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: do not load the model at all
+    if workers > 1:
+        yield from extract_in_processes(itertools.chain([first], documents), extract_documents, workers=workers)
+        return
     nlp = load_model()
     for parsed in parse(itertools.chain([first], documents), nlp=nlp):
         resolver = EntityResolver(nlp)
@@ -108,7 +111,7 @@ def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
     return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -139,7 +142,7 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
             previous = PreviousBuild(out)
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             with open(staging / STATEMENTS, "w", encoding="utf-8") as statements_file, open(staging / DOCUMENTS, "w", encoding="utf-8") as documents_file:
-                for document, lines in _progress(previous.extract(documents), quiet=quiet):
+                for document, lines in _progress(previous.extract(documents, workers=workers), quiet=quiet):
                     record = document.to_record()
                     record["statements"] = len(lines)
                     documents_file.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -251,7 +254,7 @@ class PreviousBuild:
         if not self.lines or any(not line.endswith("\n") for lines in self.lines.values() for line in lines):
             self.known, self.lines = {}, {}  # missing or shorter than documents.jsonl says: parse everything
 
-    def extract(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+    def extract(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -266,7 +269,7 @@ class PreviousBuild:
                     queue.append([document, None])
                     yield document
 
-        for document, statements in extract_documents(changed()):
+        for document, statements in extract_documents(changed(), workers=workers):
             for item in queue:
                 if item[1] is None:
                     item[1] = [json.dumps(s.to_record(), ensure_ascii=False) + "\n" for s in statements]

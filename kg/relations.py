@@ -150,7 +150,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return passive, True  # "Iraq will be forced to ask …": Iraq asks
         inherited, _ = subjects(verb.head)
         return inherited, True
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if is_purpose(verb):
         # a purpose clause shares the subject: "staged a hunger strike to protest the arrests"
         inherited, _ = subjects(verb.head)
         return inherited, True
@@ -164,6 +164,11 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [noun], True
     return [], False
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive clause of purpose: "… to protest the arrests"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def governor(verb: Token) -> Token | None:
@@ -197,7 +202,7 @@ def own_modality(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and verb.dep_ == "advcl":
             return "conditional"
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if is_purpose(verb):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
     if verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb):
         return own_modality(verb.head)
@@ -535,6 +540,8 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
     score = BASE_CONFIDENCE[candidate.kind]
     if candidate.inherited_subject and not governed:  # "refused to share": the refuser's own subject
         score *= 0.95
+    if is_purpose(candidate.verb):
+        score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
     if subject.entity.type == CONCEPT or obj.entity.type == CONCEPT:
         score *= 0.9
     if candidate.subject.pos_ == "PRON" or candidate.object.pos_ == "PRON":

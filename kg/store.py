@@ -1,4 +1,5 @@
-"""The embedded on-disk store (pyoxigraph/RocksDB) and SPARQL over it.
+"""The embedded on-disk store (pyoxigraph/RocksDB), SPARQL over it, and serving it
+read-only with the Oxigraph server (``kg serve``).  Servers over HTTP: :mod:`kg.remote`.
 
 Queries see the union of the document graphs as their default graph, and the prefixes in
 :data:`kg.ontology.PREFIXES` are declared, so this works without PREFIX or GRAPH lines::

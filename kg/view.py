@@ -148,7 +148,7 @@ def _add_entity(graph: nx.MultiDiGraph, argument: Mapping[str, Any]) -> None:
         attributes["aliases"].add(argument["text"])
 
 
-def centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
+def centrality(graph: nx.Graph) -> dict[str, float]:
     """Degree centrality: the share of the other entities each entity is linked to.
 
     Counted on the simple undirected graph, so ten statements between the same two
@@ -161,7 +161,10 @@ def centrality(graph: nx.MultiDiGraph) -> dict[str, float]:
     return nx.degree_centrality(_simple(graph))
 
 
-def _simple(graph: nx.MultiDiGraph) -> nx.Graph:
+def _simple(graph: nx.Graph) -> nx.Graph:
+    """The undirected graph without parallel edges or self-loops (``graph`` if it is one)."""
+    if not graph.is_directed() and not graph.is_multigraph() and nx.number_of_selfloops(graph) == 0:
+        return graph
     simple = nx.Graph(graph.to_undirected(as_view=True))
     simple.remove_edges_from(list(nx.selfloop_edges(simple)))
     return simple
@@ -302,10 +305,11 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
     bundles = [{"from": source, "to": target, "kind": kind, "links": members}
                for (source, target, kind), members in bundle_links.items()]
 
-    scores = centrality(graph)
+    simple = _simple(graph)
+    scores = centrality(simple)
     nodes = [_vis_node(graph, node, scores[node]) for node in graph.nodes]
     if len(nodes) > PHYSICS_MAX_NODES:
-        positions = spread_layout(graph)
+        positions = spread_layout(simple)
         for node in nodes:
             node["x"], node["y"] = positions[node["id"]]
 
@@ -431,8 +435,7 @@ def spread_layout(graph: nx.Graph, *, seed: int = 7, edge_length: float = 110.0,
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    simple = _simple(graph)
     components = sorted(
         (sorted(component, key=str) for component in nx.connected_components(simple)),
         key=lambda nodes: (-len(nodes), str(nodes[0])),

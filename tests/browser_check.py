@@ -43,6 +43,7 @@ FLAGS = [
     "--disable-extensions",
     "--hide-scrollbars",
     "--mute-audio",
+    "--disable-dev-shm-usage",
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--remote-debugging-pipe",
 ]

@@ -317,6 +317,13 @@ def test_search_resets_filters_that_hide_the_entity(fixture_tab):
     assert fixture_tab.evaluate("document.getElementById('kg-search-status').textContent") == "filters reset"
 
 
+def test_empty_page_says_so(page, tmp_path):
+    open_graph(page, write_html([], tmp_path / "empty.html"))
+    assert page.evaluate(COUNTS) == [0, 0]
+    assert panel_text(page) == "There are no statements to draw."
+    assert page.errors == [] and page.remote_requests == []
+
+
 # ----- big graphs
 
 

@@ -427,6 +427,8 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
     ("<p>unclosed <b>tags <i>everywhere", "unclosed tags everywhere"),
     ("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x1F680; &bogus;</p>", "<script>alert(1)</script> & 🚀 &bogus;"),
     ("<svg><text>drawn</text></svg><p>seen</p><style>p::after{content:'x'}</style>", "seen"),
+    ("<![\x01<p>x</p>", "[\x01\n\nx"),  # the standard parser raised AssertionError here
+    ("<!doctype\x01><p>y</p>", "y"),
 ])
 def test_html_text_and_nothing_executable(html, text):
     assert html_to_text(html)[1] == text

@@ -57,6 +57,9 @@ ROWS = [
     ("Islamic State group", "Islamic State", "ArmedGroup"),
     ("the Islamic State", "Islamic State", "ArmedGroup"),
     ("the Islamic State group", "Islamic State", "ArmedGroup"),
+    ("RIA", "RIA Novosti", "Organization"),
+    ("European Community", "European Union", "Organization"),
+    ("Kurdish", "Kurds", "Group"),
     ("Islamic State of Iraq and the Levant", "Islamic State", "ArmedGroup"),
     # the Middle East
     ("Syria", "Syria", "Country"),

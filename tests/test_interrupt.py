@@ -197,7 +197,7 @@ def test_old_layout_is_replaced_by_links(previous, tmp_path):
 def test_sigkill_at_random_moments_leaves_one_whole_build(previous, tmp_path):
     previous_out, previous_ids = previous
     out = fresh_copy(previous_out, tmp_path / "out")
-    new_ids = write_articles(tmp_path / "in", 40)
+    new_ids = write_articles(tmp_path / "in", 15)
     seed = int(os.environ.get("KG_KILL_SEED", random.randrange(10**6)))
     rng = random.Random(seed)
     print(f"KG_KILL_SEED={seed}")

@@ -251,3 +251,19 @@ def test_bad_values_fail_validation(ontology, change, expected_in_report):
     conforms, report = _validate(_union_graph(list(quads(DOCUMENTS, statements))), ontology)
     assert not conforms
     assert expected_in_report in report
+
+
+def test_every_class_we_emit_has_a_shape(ontology):
+    from datetime import datetime, timezone
+
+    from kg.rdf import build_quads
+
+    emitted = {
+        URIRef(quad.object.value)
+        for quad in [*quads(DOCUMENTS, sample_statements()), *build_quads(DOCUMENTS, ended=datetime.now(timezone.utc))]
+        if quad.predicate.value == str(RDF.type)
+    }
+    shapes = Graph().parse(SHAPES_PATH, format="turtle")
+    targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
+    uncovered = {cls for cls in emitted if cls not in targets and not any((cls, RDFS.subClassOf, t) in ontology for t in targets)}
+    assert len(emitted) >= 8 and not uncovered, uncovered

@@ -26,7 +26,12 @@ FRAGMENTS = [
     "\u202eevil\u202c", "zero\u200bwidth", "🚀", "👩‍👩‍👧", "\x00", "\x1b[31m", "\ud800", "\r\n", "\n\n", "\t",
     "x" * 300, "Zoë of Kyïv", "%2F%00", "_:b0", "\\u0022", "مصر", "中国",
 ]
-texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=25).map(" ".join)
+SUBJECTS = ["Russia", "The Islamic State", "Turkey", "\"Al <Nusra> & Sons\"", "O'Brien & Co }", "Zoë <Kyïv>", "中国", "The \u202eevil\u202c group"]
+VERBS = ["struck", "did not attack", "may sanction", "will not cooperate with", "accused", "wants to meet"]
+OBJECTS = ["Syria", "Greece", "the <b>rebels</b>", "\"targets\" }{ in Iraq", "Mali's army", "🚀 launchers", "Ash\u200bCarter"]
+noise = st.one_of(st.just(""), st.sampled_from(FRAGMENTS), st.text(max_size=15))
+sentences = st.builds("{}{} {} {}{}.".format, noise, st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(OBJECTS), noise)
+texts = st.lists(st.one_of(sentences, sentences, st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=12).map(" ".join)
 model_settings = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -53,8 +58,8 @@ def test_any_bytes_are_read_or_skipped(data, suffix):
     assert documents or skipped or suffix == ".jsonl"  # a .jsonl of blank lines holds nothing to skip
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text())
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="<!-[]>/ \x01aD?'\"=&#;xp", max_size=30)))  # markup-heavy soup
 def test_any_html_gives_text(html):
     title, text = html_to_text(html)
     assert "\n\n\n" not in text and (title is None or "\n" not in title)

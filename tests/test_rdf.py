@@ -359,7 +359,7 @@ def test_plain_prefixed_names(written, plain):
 ESCAPE_PRONE = st.text(alphabet=st.sampled_from(list("ab_.-~%'!&,;/?#@()*+=$ \\\"é")), min_size=1, max_size=12)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(entity=ESCAPE_PRONE, doc=ESCAPE_PRONE, label=ESCAPE_PRONE)
 def test_turtle_and_trig_have_no_escaped_names_and_read_back_the_same(tmp_path_factory, entity, doc, label):
     record = sample_statements()[0]

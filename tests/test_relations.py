@@ -68,6 +68,17 @@ ROWS = [
         "said|VERB|ROOT|6|say .|PUNCT|punct|6",
         [(4, 6, "PERSON")], {("Iran", "attack", "Iraq", False, None, "Ashton Carter")}, id="attribution-said"),
     pytest.param(
+        # "… and Carter said …" with a reported clause of its own is a second statement, not attribution
+        "Iran|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Iraq|PROPN|dobj|1 and|CCONJ|cc|1 Ash|PROPN|compound|5 Carter|PROPN|nsubj|6 "
+        "said|VERB|conj|1|say Syria|PROPN|nsubj|8 helped|VERB|ccomp|6|help Turkey|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(4, 6, "PERSON")], {("Iran", "attack", "Iraq", False, None, None), ("Syria", "help", "Turkey", False, None, "Ashton Carter")},
+        id="coordinated-speech-is-no-attribution"),
+    pytest.param(
+        # "…, the RIA source said": the source speaks for its agency, a canonical entity
+        "Russia|PROPN|nsubj|1 bombed|VERB|ccomp|7|bomb Syria|PROPN|dobj|1 ,|PUNCT|punct|7 the|DET|det|6 RIA|PROPN|compound|6 "
+        "source|NOUN|nsubj|7 said|VERB|ROOT|7|say .|PUNCT|punct|7",
+        (), {("Russia", "bomb", "Syria", False, None, "RIA Novosti")}, id="attribution-agency-source"),
+    pytest.param(
         # "according to" attribution
         "Russia|PROPN|nsubj|1 bombed|VERB|ROOT|1|bomb Syria|PROPN|dobj|1 ,|PUNCT|punct|1 according|VERB|prep|1 to|ADP|prep|4 "
         "Iraqi|ADJ|amod|7 officials|NOUN|pobj|5|official .|PUNCT|punct|1",

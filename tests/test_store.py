@@ -331,3 +331,29 @@ def test_shipped_queries_run_on_a_plain_store_with_their_own_prefixes(name):
     plain = pyoxigraph.Store()
     plain.extend(kg.store.with_union_graph(sample_quads()))
     assert list(plain.query(read_query(name)))
+
+
+# --- serving --------------------------------------------------------------------------
+
+
+def test_serve_command_runs_oxigraph_read_only_on_the_store(store):
+    argv = kg.store.serve_command(store, bind="127.0.0.1:7999")
+    assert Path(argv[0]).name == "oxigraph" and Path(argv[0]).is_file()
+    assert argv[1:] == ["serve-read-only", "--location", str(store), "--bind", "127.0.0.1:7999"]
+
+
+@pytest.mark.parametrize("bind", ["127.0.0.1:7878", "localhost:1", "[::1]:7878", "0.0.0.0:80"])
+def test_serve_command_accepts_host_and_port(store, bind):
+    assert kg.store.serve_command(store, bind=bind)[-1] == bind
+
+
+def test_serve_command_needs_a_store(tmp_path):
+    with pytest.raises(StoreError, match="no store at .*: run `kg build` first"):
+        kg.store.serve_command(tmp_path / "store")
+
+
+def test_missing_oxigraph_server_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setattr(kg.store.sys, "executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(StoreError, match=r"pip install 'oxigraph"):
+        kg.store.oxigraph_server()

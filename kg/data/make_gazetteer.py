@@ -248,6 +248,9 @@ CURATED: tuple[Curated, ...] = (
     Curated("European Union", "Organization", "IGOEUREEC", "Q458", ("THE_EUROPEAN_UNION",),
             ("European Union", "EU", "E.U.", "European Community", "European Communities", "EC", "E.C.",
              "European Economic Community", "EEC")),
+    # Russian state news agencies, often the speaker of a report ("the RIA source said")
+    Curated("RIA Novosti", "Organization", "RUSMED", None, (), ("RIA Novosti", "RIA")),
+    Curated("TASS", "Organization", "RUSMED", None, (), ("TASS", "Tass", "ITAR-TASS")),
     # an ethnic group of four states, not a state or an armed group: "Kurdish", "the Kurds"
     Curated("Kurds", "Group", "", None, (), ("Kurds", "Kurdish"), demonyms=("Kurd",)),
     Curated("African Union", "Organization", "IGOAFRAFU", "Q7159", (), ("African Union",), whole_code=True),

@@ -273,6 +273,7 @@ EVENT_NOUNS = {
     "inquiry": "INVESTIGATE",
     "probe": "INVESTIGATE",
     "inspection": "INVESTIGATE",
+    "hearing": "INVESTIGATE",
     "protest": "PROTEST",
     "demonstration": "PROTEST",
     "rally": "PROTEST",
