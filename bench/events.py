@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.events import EVENT_TYPES, CodedEvent, code_sentence, coded_event  # noqa: E402
+from kg.events import CodedEvent, code_sentence, coded_event  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "plover" / "dev.jsonl"
 # Targets of issue 4, on dev.

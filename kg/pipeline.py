@@ -204,10 +204,13 @@ def _remove_leftovers(out: Path) -> None:
                 shutil.rmtree(leftover, ignore_errors=True)
             else:
                 leftover.unlink(missing_ok=True)
-    for name in OUTPUTS:  # links to outputs the published build does not have
-        link = out / name
-        if link.is_symlink() and not link.exists():
+    for link in out.iterdir():  # links to outputs the published build does not have
+        if link.is_symlink() and os.readlink(link).startswith(f"{CURRENT}/") and not link.exists():
             link.unlink()
+
+
+# The modules whose code decides what statements a document gives (not the RDF, store or page).
+EXTRACTION_MODULES = ("documents.py", "nlp.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
 
 
 @functools.cache
@@ -215,7 +218,7 @@ def extractor_fingerprint() -> str:
     """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*.tsv")]):
+    for path in sorted([*(package / name for name in EXTRACTION_MODULES), *package.glob("data/*.tsv")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -322,16 +325,24 @@ def _publish(build: Path, out: Path) -> list[Path]:
         if not os.path.lexists(out / name):
             _link(out, name)
     previous = _published(out)
+    stale = set(OUTPUTS) | _names(out / previous if previous else None)
     _replace_with_symlink(out / CURRENT, build.name)
     _sync_folder(out)
     for name in names:
         _link(out, name)
-    for name in OUTPUTS:
-        if name not in names and os.path.lexists(out / name):
+    for name in sorted(stale - set(names)):
+        if os.path.lexists(out / name):
             _remove(out / name)
     if previous and previous != build.name and previous.startswith(BUILD_PREFIX):
         shutil.rmtree(out / previous, ignore_errors=True)
     return [out / name for name in names]
+
+
+def _names(folder: Path | None) -> set[str]:
+    try:
+        return {entry.name for entry in folder.iterdir()} if folder else set()
+    except OSError:
+        return set()
 
 
 def _link(out: Path, name: str) -> None:

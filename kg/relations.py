@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.entities import CONCEPT, EntityResolver, partitive_of, phrase_tokens
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_tokens
 from kg.events import event_type, is_known_verb, noun_event_type, specific_event
 from kg.types import Argument, Entity, Predicate, Statement
 
@@ -161,7 +161,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             inherited, _ = subjects(noun.head)
             return inherited, True
         # relative clause: "rockets which hit their targets", "warplanes flying over Syria"
-        if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # (an "-ing" clause only on an actor: "settlements fearing an offensive" is a misparse)
+        actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
+        if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     return [], False
 

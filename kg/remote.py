@@ -286,7 +286,7 @@ def server_message(response: Response, limit: int = 300) -> str:
             text = re.sub(r"(?is)<(head|script|style)\b.*?</\1>", " ", text)
             text = html.unescape(re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>", " ", text))
     text = re.split(r"\n\s*SPARQL (?:query|update):", text, maxsplit=1)[0]  # Virtuoso repeats the query
-    text = " ".join(text.split()) or (response.headers.get("Reason") or "no message")
+    text = " ".join(text.split()) or "no message"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -457,7 +457,7 @@ def query_form(sparql: str) -> str:
 
 
 def with_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
-    """The query with the kg prefixes it uses but does not declare, as ``kg query`` has them."""
+    """The query with the kg prefixes it does not declare itself, as ``kg query`` has them."""
     _, declared = _prologue(sparql)
     missing = [f"PREFIX {name}: <{iri}> " for name, iri in prefixes.items() if name not in declared]
     return "".join(missing) + sparql  # on the first line: the server's line numbers stay right
