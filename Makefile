@@ -29,4 +29,4 @@ system-deps:
 	@bash .ci/system-deps
 
 clean:
-	rm -rf $(VENV) output/* build *.egg-info
+	rm -rf $(VENV) output/* output/.build-* output/.current output/.staging-* build *.egg-info

@@ -13,6 +13,8 @@ of the queries in queries/; and an incremental rebuild after touching 1% of the 
 The corpus is for research use only (see its README): slices are written to a temporary
 folder and deleted afterwards, never into the repository.  Every measurement runs in its
 own process (bench/probe.py); peak memory is that process tree's, taken with wait4().
+The probes run a snapshot of kg/ taken at the start, so edits made to the tree during a
+long run change nothing (and do not invalidate the incremental build's reuse).
 """
 from __future__ import annotations
 
@@ -86,6 +88,17 @@ class ProbeFailed(RuntimeError):
     pass
 
 
+def snapshot(scratch: Path) -> Path:
+    """A copy of the kg package the probes import instead of the working tree."""
+    code = scratch / "code"
+    shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    return code
+
+
+def probe_environment(code: Path) -> dict:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(code), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+
+
 def run_probe(args: list[str], *, scratch: Path, timeout: float | None = None) -> dict:
     """Run bench/probe.py ARGS in a new process; its JSON result plus wall, CPU and peak RSS.
 
@@ -96,7 +109,8 @@ def run_probe(args: list[str], *, scratch: Path, timeout: float | None = None) -
     command = [sys.executable, str(PROBE), *args]
     start = time.perf_counter()
     with open(out_path, "w") as out, open(err_path, "w") as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT, start_new_session=True)
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=scratch / "code", env=probe_environment(scratch / "code"),
+                                   start_new_session=True)
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
@@ -125,7 +139,7 @@ def profile_build(slice_path: Path, out: Path, *, scratch: Path, rate: int = 20)
     raw = scratch / "profile.txt"
     command = [py_spy, "record", "-r", str(rate), "-f", "raw", "-o", str(raw), "--",
                sys.executable, "-m", "kg", "build", str(slice_path), "--out", str(out), "-q"]
-    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    completed = subprocess.run(command, cwd=scratch / "code", env=probe_environment(scratch / "code"), capture_output=True, text=True)
     if completed.returncode != 0 or not raw.exists():
         log(f"py-spy failed: {completed.stderr.strip()[-500:]}")
         return None
@@ -166,6 +180,7 @@ def rate(words: int, seconds: float) -> float:
 
 
 def measure(args: argparse.Namespace, scratch: Path) -> dict:
+    snapshot(scratch)
     results: dict = {
         "date": datetime.date.today().isoformat(),
         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
@@ -370,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        scratch = args.keep
+        scratch = args.keep.resolve()
     else:
         scratch = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     try:

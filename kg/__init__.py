@@ -19,11 +19,12 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 from kg.errors import KGError  # noqa: E402
 
 
-def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True):
+def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True, strict: bool = False, workers: int = 1):
     """Build statements, RDF, the embedded store and the page from articles; see ``kg build``."""
     from kg.pipeline import build as _build
 
-    return _build([paths] if isinstance(paths, (str, os.PathLike)) else paths, out=out, formats=formats, quiet=quiet)
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    return _build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
 
 
 def extract(text: str, *, doc_id: str = "text"):

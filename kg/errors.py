@@ -7,7 +7,7 @@ Each class carries the exit code the CLI returns for it (README, "Errors and exi
 1     bad input: nothing readable to build, a bad option value, a skip under ``--strict``
 2     usage: a malformed command line or malformed SPARQL
 3     output or store: cannot write the output folder (permissions, disk full), another
-      build holds it, no store built yet
+      build holds it, no store built yet; the output pipe closed early
 130   interrupted (Ctrl-C); the previous output is left as it was
 ====  ===============================================================================
 """

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg
-from kg.documents import SUFFIXES, html_to_text, iter_documents
+from kg.documents import SUFFIXES, clean, html_to_text, iter_documents
 from kg.errors import KGError
 from kg.rdf import quads, write
 
@@ -75,7 +75,7 @@ def test_any_jsonl_records_are_read_or_skipped_with_unique_ids(records):
         skipped = []
         documents = list(iter_documents([folder], on_skip=lambda where, why: skipped.append(why)))
     assert len({d.id for d in documents}) == len(documents)
-    readable = [r for r in records if isinstance(r.get("text"), str) and r["text"].strip()]
+    readable = [r for r in records if isinstance(r.get("text"), str) and clean(r["text"]).strip()]
     assert len(documents) + sum("duplicate" in why for why in skipped) == len(readable)
 
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import rdflib
 import spacy
 from click.testing import CliRunner
 
@@ -27,6 +28,8 @@ from kg.pipeline import build_lock
 from kg.types import Document
 
 from validity import assert_one_build, assert_valid_rdf, read_jsonl
+
+pytestmark = pytest.mark.model  # most builds here parse with the model
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "Grain talks resume\n\nTurkey and Greece agreed to resume talks on Monday.\n\nRussia struck targets in Syria, officials said.\n"
@@ -79,8 +82,6 @@ def dirty(tmp_path_factory):
     return base / "corpus", base / "out", reasons, result
 
 
-pytestmark = pytest.mark.model
-
 
 def test_dirty_corpus_builds_the_good_documents_and_says_what_was_skipped(dirty):
     corpus, out, reasons, result = dirty
@@ -88,7 +89,7 @@ def test_dirty_corpus_builds_the_good_documents_and_says_what_was_skipped(dirty)
     documents = read_jsonl(out / "documents.jsonl")
     assert sorted(d["id"] for d in documents) == ["feed-ok", "good", "nested/good", "utf16"]
     summary = result.output.strip().splitlines()[-1]
-    assert summary.startswith(f"built 4 document(s)") and f"; skipped {len(reasons) + 1}: " in summary
+    assert summary.startswith("built 4 document(s)") and f"; skipped {len(reasons) + 1}: " in summary
     report = kg.build([corpus, "str-missing"], out=out, formats=("ttl", "nq"))  # the library call lists every skip
     assert dict(report.skipped) == {**reasons, "str-missing": "no such file or folder"}
     assert report.reused == 4
@@ -192,7 +193,7 @@ def test_hostile_text_gives_valid_rdf_with_escaped_literals_and_iris(hostile_bui
     assert_valid_rdf((hostile_build / "kg.nq").read_bytes(), "nq")
     literals = {str(o) for o in union.objects()}
     assert any("</script><script>alert(2)</script>" in text for text in literals)
-    iris = {str(term) for triple in union for term in triple if isinstance(term, __import__("rdflib").URIRef)}
+    iris = {str(term) for triple in union for term in triple if isinstance(term, rdflib.URIRef)}
     assert not [iri for iri in iris if re.search(r"[\s<>\"{}|\\^`]", iri)]
     assert_one_build(hostile_build)
 
@@ -414,7 +415,7 @@ class _UpdateServer:
 
 
 def test_loading_hostile_values_over_sparql_update_keeps_them_data():
-    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+    from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
     from kg.ontology import entity_iri
     from kg.remote import Loader, services
@@ -424,7 +425,7 @@ def test_loading_hostile_values_over_sparql_update_keeps_them_data():
     server.store.add(kept)
     label = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
     triples = [(NamedNode(entity_iri(value)), label, Literal(value)) for value in HOSTILE_VALUES]
-    ntriples = serialize([__import__("pyoxigraph").Triple(*t) for t in triples], format=RdfFormat.N_TRIPLES)
+    ntriples = serialize([Triple(*t) for t in triples], format=RdfFormat.N_TRIPLES)
     loader = Loader(server, services("http://127.0.0.1:1/update"), graph_store=False, update_chunk_bytes=200)
     target = "https://w3id.org/kg-news/document/" + "evil%3E%20%7D"
     loader.replace(target, ntriples)
@@ -479,3 +480,12 @@ def test_kg_view_over_a_build_then_rebuild_keeps_one_layout(built_once, tmp_path
     kg.build([built_once.parent / "in"], out=out)
     assert (out / "graph.html").is_symlink() and (out / "graph.html").exists()
     assert assert_one_build(out) == {"a"}
+
+
+def test_extract_refuses_a_text_over_the_limit_before_parsing():
+    from kg.documents import MAX_DOCUMENT_CHARS
+
+    result = CliRunner().invoke(main, ["extract"], input="word " * (MAX_DOCUMENT_CHARS // 5 + 1))
+    assert result.exit_code == EXIT_INPUT
+    assert result.output == (f"kg: error: text too long ({MAX_DOCUMENT_CHARS + 5:,} characters; "
+                             f"the limit is {MAX_DOCUMENT_CHARS:,}): split it\n")
