@@ -120,6 +120,8 @@ class KG(DefinedNamespace):
 
     # entity and document properties
     actorCode: URIRef
+    role: URIRef
+    affiliation: URIRef
     sha256: URIRef
     chars: URIRef
 

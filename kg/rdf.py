@@ -128,12 +128,16 @@ def document_quads(record: dict[str, Any]) -> Iterator[Quad]:
 
 
 def entity_quads(argument: dict[str, Any], graph: NamedNode) -> Iterator[Quad]:
-    """Type, label, actor code and Wikidata link of the entity an argument denotes."""
+    """Type, label, actor code, role, affiliation and Wikidata link of the entity an argument denotes."""
     node = _node(entity_iri(argument["id"]))
     yield Quad(node, RDF_TYPE, _node(str(ENTITY_CLASSES.get(argument.get("type"), KG.Entity))), graph)
     yield Quad(node, RDFS_LABEL, text_literal(argument.get("label") or argument["id"]), graph)
     if argument.get("code"):
         yield Quad(node, _kg("actorCode"), text_literal(argument["code"]), graph)
+    if argument.get("role"):
+        yield Quad(node, _kg("role"), text_literal(argument["role"]), graph)
+    if argument.get("affiliation"):
+        yield Quad(node, _kg("affiliation"), _node(entity_iri(argument["affiliation"])), graph)
     wikidata = _WIKIDATA_ID.fullmatch(str(argument.get("wikidata") or ""))
     if wikidata:
         yield Quad(node, OWL_SAME_AS, _node(WIKIDATA + wikidata.group(1)), graph)

@@ -432,3 +432,19 @@ def test_bad_source_date_epoch_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(KGError, match="SOURCE_DATE_EPOCH must be whole seconds since 1970, got 'yesterday'"):
         kg.rdf.build_time()
+
+
+def test_person_role_and_affiliation_become_triples():
+    statement = {
+        "id": "0123456789abcdef", "doc": "d", "sentence": "Carter criticised Russia.", "start": 0, "end": 25,
+        "subject": {"text": "U.S. Defense Secretary Ash Carter", "id": "Ashton Carter", "label": "Ashton Carter", "type": "Person",
+                    "code": "USAGOVMIL", "role": "Defense Secretary", "affiliation": "United States"},
+        "predicate": {"text": "criticised", "lemma": "criticise", "event": "DISAPPROVE"},
+        "object": {"text": "Russia", "id": "Russia", "label": "Russia", "type": "Country"},
+        "negated": False, "modality": None, "attributed_to": None, "confidence": 0.8,
+    }
+    found = {(q.subject, q.predicate, q.object) for q in quads(
+        [{"id": "d", "title": None, "source": None, "date": None, "sha256": "0" * 64, "chars": 25}], [statement])}
+    carter = NamedNode(entity_iri("Ashton Carter"))
+    assert (carter, NamedNode(str(KG.role)), Literal("Defense Secretary")) in found
+    assert (carter, NamedNode(str(KG.affiliation)), NamedNode(entity_iri("United States"))) in found
