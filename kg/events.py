@@ -105,8 +105,8 @@ def _tables(path: Path = TABLE_PATH) -> _Tables:
     return _Tables(verbs, patterns, {n: tuple(s) for n, s in sets.items()}, frozenset(light), nouns)
 
 
-def _singular(word: str) -> str:
-    """The crude singular that ``make_verbs.singular`` applied to the table's nouns."""
+def singular(word: str) -> str:
+    """A crude English singular, the same one ``make_verbs`` applied to the table's nouns."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
@@ -147,7 +147,7 @@ def event_type(lemma: str, particle: str | None = None, object_lemma: str | None
     lemma = _spelling(tables, (lemma or "").strip().lower())
     part = (particle or "").strip().lower()
     *modifiers, obj = (object_lemma or "").strip().lower().split() or [""]
-    obj = _singular(obj)
+    obj = singular(obj)
     if not lemma:
         return None
     if modifiers and (lemma, part) in tables.light:
@@ -204,7 +204,7 @@ def specific_event(lemma: str, particle: str | None, object_lemma: str | None) -
     if not lemma or not words:
         return None
     # the head noun first, then its compound words from the nearest: "aid delivery" → delivery, aid
-    for obj in map(_singular, reversed(words)):
+    for obj in map(singular, reversed(words)):
         for key in ((lemma, part, obj), (lemma, "", obj)):
             if key in tables.verbs and tables.verbs[key] is not None:
                 return tables.verbs[key]
@@ -232,7 +232,7 @@ def noun_event_type(lemma: str) -> str | None:
     # the longest known ending of a compound: "general strike", then "strike"
     for start in range(len(words)):
         word = " ".join(words[start:])
-        event = nouns.get(word) or nouns.get(_singular(word))
+        event = nouns.get(word) or nouns.get(singular(word))
         if event is not None:
             return event
     return None

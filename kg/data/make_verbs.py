@@ -53,6 +53,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.events import singular  # one rule for the table and its lookups
+
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "verbs.tsv"
 
 # CAMEO root → PLOVER 0.5b1 type, after the PLOVER README mapping.  02 (appeal) is our
@@ -325,17 +327,6 @@ def strip_comment(line: str) -> tuple[str, str]:
     """Split a raw line into (content, comment); ';' is TABARI's legacy comment mark."""
     cut = min((line.index(m) for m in "#;" if m in line), default=len(line))
     return line[:cut].rstrip(), line[cut + 1 :].strip()
-
-
-def singular(word: str) -> str:
-    """A crude English singular; ``kg.events`` applies the same rule to its queries."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def words_of(phrase: str) -> list[str]:
