@@ -1,6 +1,7 @@
 """Shared fixtures: hand-built spaCy docs (no model) and the real model for integration tests."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,23 @@ from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "data" / "seeds"
+DATA = Path(__file__).parent / "data"
+# The awkward entity name of the sample statements: every character an IRI or literal must escape.
+AWKWARD = "Café \"Zoë\" <Ops> & 'Friends' } 🚀"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def sample_documents() -> list[dict]:
+    """The two hand-written documents the sample statements come from."""
+    return read_jsonl(DATA / "documents_sample.jsonl")
+
+
+def sample_statements() -> list[dict]:
+    """Hand-written statements: asserted, negated, hedged, attributed, and an awkward name."""
+    return read_jsonl(DATA / "statements_sample.jsonl")
 
 
 @pytest.fixture(scope="session")

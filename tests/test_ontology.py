@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import doctest
-import json
-from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -34,21 +32,11 @@ from kg.ontology import (
 )
 from kg.rdf import quads
 from kg.types import MODALITIES
+from conftest import AWKWARD, sample_documents, sample_statements
 
 pyshacl = pytest.importorskip("pyshacl")
 
-DATA = Path(__file__).parent / "data"
-AWKWARD = "Café \"Zoë\" <Ops> & 'Friends' } 🚀"
-DOCUMENTS = [
-    {"id": "kyiv-2024-03-01", "title": "Strikes on Kharkiv", "source": "Kyiv Independent",
-     "date": "2024-03-01", "sha256": "a" * 64, "chars": 243},
-    {"id": "reuters/2024 03 05 — ISIS", "title": "Clashes in Syria", "source": "Reuters",
-     "date": "2024-03-05T10:00:00Z", "sha256": "b" * 64, "chars": 220},
-]
-
-
-def sample_statements() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "statements_sample.jsonl").read_text("utf-8").splitlines()]
+DOCUMENTS = sample_documents()
 
 
 @pytest.fixture(scope="module")

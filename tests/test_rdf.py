@@ -28,24 +28,16 @@ from kg.ontology import (
     statement_iri,
 )
 from kg.rdf import FORMATS, quads, union_triples, write
+from conftest import AWKWARD, sample_documents, sample_statements
 
-DATA = Path(__file__).parent / "data"
-AWKWARD = "Café \"Zoë\" <Ops> & 'Friends' } 🚀"
-DOC1, DOC2 = "kyiv-2024-03-01", "reuters/2024 03 05 — ISIS"
+DOC1, DOC2 = (d["id"] for d in sample_documents())
 DOCUMENTS = [
-    {"id": DOC1, "title": "Strikes on Kharkiv", "source": "Kyiv Independent",
-     "date": "2024-03-01", "sha256": "a" * 64, "chars": 243},
-    {"id": DOC2, "title": "Clashes in Syria", "source": "Reuters",
-     "date": "2024-03-05T10:00:00Z", "sha256": "b" * 64, "chars": 220},
+    *sample_documents(),
     {"id": "no statements", "title": "Quiet day", "source": None, "date": "2024-02-30",
      "sha256": "c" * 64, "chars": 10},
 ]
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-
-
-def sample_statements() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "statements_sample.jsonl").read_text("utf-8").splitlines()]
 
 
 def kg_term(name: str) -> NamedNode:

@@ -16,22 +16,12 @@ from kg.errors import QueryError, StoreError
 from kg.ontology import entity_iri, relation_iri
 from kg.rdf import quads
 from kg.store import build_store, open_store, query, query_rows, render_table
+from conftest import AWKWARD, sample_documents, sample_statements
 
-DATA = Path(__file__).parent / "data"
 QUERIES = Path(__file__).parent.parent / "queries"
-AWKWARD = "Café \"Zoë\" <Ops> & 'Friends' } 🚀"
-DOC1, DOC2 = "kyiv-2024-03-01", "reuters/2024 03 05 — ISIS"
-DOCUMENTS = [
-    {"id": DOC1, "title": "Strikes on Kharkiv", "source": "Kyiv Independent",
-     "date": "2024-03-01", "sha256": "a" * 64, "chars": 243},
-    {"id": DOC2, "title": "Clashes in Syria", "source": "Reuters",
-     "date": "2024-03-05T10:00:00Z", "sha256": "b" * 64, "chars": 220},
-]
+DOCUMENTS = sample_documents()
+DOC1, DOC2 = (d["id"] for d in DOCUMENTS)
 FACTS = "SELECT ?s ?p ?o WHERE { ?s ?p ?o . ?p a kg:Relation } ORDER BY ?s ?p ?o"
-
-
-def sample_statements() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "statements_sample.jsonl").read_text("utf-8").splitlines()]
 
 
 def sample_quads():

@@ -2,7 +2,6 @@
 reported one per line (focus node, path, message) with exit code 1."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,20 +13,11 @@ from kg.cli import main
 from kg.rdf import build_quads, quads, write, write_build_record
 from kg.store import build_store
 from kg.validate import data_graph, validate
+from conftest import sample_documents, sample_statements
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).parent / "data"
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-DOCUMENTS = [
-    {"id": "kyiv-2024-03-01", "title": "Strikes on Kharkiv", "source": "Kyiv Independent",
-     "date": "2024-03-01", "sha256": "a" * 64, "chars": 243},
-    {"id": "reuters/2024 03 05 — ISIS", "title": "Clashes in Syria", "source": "Reuters",
-     "date": "2024-03-05T10:00:00Z", "sha256": "b" * 64, "chars": 220},
-]
-
-
-def sample_statements() -> list[dict]:
-    return [json.loads(line) for line in (DATA / "statements_sample.jsonl").read_text("utf-8").splitlines()]
+DOCUMENTS = sample_documents()
 
 
 def sample_output(folder: Path, statements: list[dict] | None = None, documents: list[dict] = DOCUMENTS) -> Path:
