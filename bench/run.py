@@ -369,7 +369,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="workers for the parallel build (default 2)")
     parser.add_argument("--profile-mb", type=float, default=None, help="slice to profile with py-spy (default 1 quick, 4 full; 0: none)")
     parser.add_argument("--rdflib-max-mb", type=float, default=1, help="time rdflib's parser on slices up to this size")
-    parser.add_argument("--query-timeout", type=float, default=600, help="seconds before a query is given up")
+    parser.add_argument("--query-timeout", type=float, default=60, help="seconds before a query is given up")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     parser.add_argument("--keep", type=Path, help="keep slices and builds in this folder (outside the repository!)")
     args = parser.parse_args(argv)
