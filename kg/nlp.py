@@ -22,7 +22,10 @@ import functools
 import itertools
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -190,6 +193,16 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _worker_start() -> None:
     # Ctrl-C reaches the whole process group: the parent alone handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A killed build (SIGKILL) cannot stop its pool: each worker leaves when its parent is gone
+    # rather than parse on with a loaded model nobody will read.
+    parent = os.getppid()
+
+    def leave_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=leave_with_parent, name="kg-parent-watch", daemon=True).start()
 
 
 def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:

@@ -270,3 +270,40 @@ def test_lock_is_released_by_a_killed_build(previous, tmp_path):
         holder.wait()
     with build_lock(out):  # the kernel dropped the lock with the process
         pass
+
+
+def test_workers_do_not_outlive_a_killed_build(tmp_path):
+    """SIGKILL gives the parent no chance to stop its pool: the workers must leave by themselves."""
+    write_articles(tmp_path / "in", 400)
+    out = tmp_path / "out"
+    process = start_build([str(tmp_path / "in"), "--out", str(out), "--workers", "2"])
+    wait_for_new_build_folder(out, set(), process)
+    deadline = time.monotonic() + 60
+    while not _children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = _children(process.pid)
+    assert workers, "the build started no worker processes"
+    time.sleep(6)  # the workers have loaded the model and are parsing their batches
+    assert process.poll() is None, "the build ended before it was killed: make it longer"
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    deadline = time.monotonic() + 4
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed build"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
