@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import statistics
 import sys
 import threading
@@ -57,12 +58,17 @@ class Clock:
 
 
 class RssSampler(threading.Thread):
-    """This process's resident memory, sampled every 0.1 s; the peak per named phase."""
+    """This process's resident memory, sampled every 0.1 s; the peak per named phase.
+
+    Samples can miss a short spike, so each phase also records the process's exact peak
+    so far (``ru_maxrss``) when it ends: where that jumps, the phase set a new peak.
+    """
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.phase = "start"
         self.peaks: dict[str, int] = {}
+        self.peak_so_far: dict[str, int] = {}
         self.page = os.sysconf("SC_PAGE_SIZE")
         self.stopped = threading.Event()
 
@@ -79,12 +85,14 @@ class RssSampler(threading.Thread):
 
     def enter(self, phase: str) -> None:
         self.sample()
+        self.peak_so_far[self.phase] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         self.phase = phase
         self.sample()
 
-    def record(self) -> dict[str, float]:
-        self.sample()
-        return {phase: round(peak / 2**20, 1) for phase, peak in self.peaks.items()}
+    def record(self) -> dict[str, dict[str, float]]:
+        self.enter("end")
+        return {phase: {"sampled": round(peak / 2**20, 1), "peak_so_far": round(self.peak_so_far.get(phase, 0) / 2**20, 1)}
+                for phase, peak in self.peaks.items() if phase != "end"}
 
 
 def words_of(text: str) -> int:
@@ -100,6 +108,20 @@ def read_slice(path: Path) -> list[dict]:
 # -- raw spaCy --------------------------------------------------------------------------
 
 
+def part_of(records: list[dict], part: str) -> list[dict]:
+    """Part ``i/n`` of the records: each record goes to the part with the fewest words so far."""
+    index, count = map(int, part.split("/"))
+    words = [0] * count
+    chosen = []
+    for record in records:
+        lightest = words.index(min(words))
+        words[lightest] += words_of(record["text"])
+        if lightest == index:
+            chosen.append(record)
+    return chosen
+
+
+
 def raw(args: argparse.Namespace) -> dict:
     """``nlp.pipe`` alone over the slice's texts, with the model and components kg uses."""
     from kg.documents import clean
@@ -109,7 +131,7 @@ def raw(args: argparse.Namespace) -> dict:
     load = Clock()
     with load.running():
         nlp = load_model()
-    records = read_slice(args.input)
+    records = part_of(read_slice(args.input), args.part)
     words = sum(words_of(r["text"]) for r in records)
     if args.unit == "paragraphs":  # exactly the texts kg build hands to the parser
         texts = [text for r in records for _, text in paragraph_texts(Document(id=r["id"], text=clean(r["text"])))]
@@ -313,6 +335,7 @@ def main(argv: list[str] | None = None) -> None:
     p = commands.add_parser("raw")
     p.add_argument("--input", type=Path, required=True)
     p.add_argument("--unit", choices=("paragraphs", "articles"), default="paragraphs")
+    p.add_argument("--part", default="0/1", help="only part I of N of the documents, balanced by words")
     p.set_defaults(run=raw)
     p = commands.add_parser("build")
     p.add_argument("--input", type=Path, required=True)
