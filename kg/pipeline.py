@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
@@ -25,6 +26,7 @@ from kg.documents import MAX_DOCUMENT_CHARS, iter_documents
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError, StoreError
 from kg.nlp import ParsedDocument, extract_in_processes, load_model, parse
+from kg.ontology import document_iri
 from kg.relations import statements_from_sentence
 from kg.types import Document, Statement
 
@@ -138,26 +140,27 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         except OSError as error:
             raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
         report = BuildReport(out=out)
+        previous, outputs = PreviousBuild(out), None
         try:
-            previous = PreviousBuild(out)
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-            with open(staging / STATEMENTS, "w", encoding="utf-8") as statements_file, open(staging / DOCUMENTS, "w", encoding="utf-8") as documents_file:
-                for document, lines in _progress(previous.extract(documents, workers=workers), quiet=quiet):
-                    record = document.to_record()
-                    record["statements"] = len(lines)
-                    documents_file.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    statements_file.writelines(lines)
-                    report.documents += 1
-                    report.statements += len(lines)
-                    report.reused += document.id in previous.reused
+            outputs = Outputs(staging, formats=formats, previous=previous)
+            for document, lines in _progress(previous.extract(documents, workers=workers), quiet=quiet):
+                reused = document.id in previous.reused
+                outputs.add(document, lines, reused=reused)
+                report.documents += 1
+                report.statements += len(lines)
+                report.reused += reused
             if report.documents == 0:
                 raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-            (staging / MANIFEST).write_text(json.dumps({"kg": __version__, "extractor": extractor_fingerprint()}, indent=1) + "\n", encoding="utf-8")
-            write_outputs(staging, formats=formats, html=html)
+            outputs.finish(html=html)
+            outputs = None
             report.files = _publish(staging, out)
         except OSError as error:
             raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
         finally:
+            if outputs is not None:
+                outputs.discard()
+            previous.close()
             if _published(out) != staging.name:
                 shutil.rmtree(staging, ignore_errors=True)
     return report
@@ -209,53 +212,100 @@ def _remove_leftovers(out: Path) -> None:
             link.unlink()
 
 
-# The modules whose code decides what statements a document gives (not the RDF, store or page).
+# The modules whose code decides what statements a document gives (not the RDF, store or page),
+# and those that decide what the RDF and the store hold for given statements.
 EXTRACTION_MODULES = ("documents.py", "nlp.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
+OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
-@functools.cache
-def extractor_fingerprint() -> str:
-    """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
+def _fingerprint(modules: Iterable[str], data: Iterable[Path] = ()) -> str:
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted([*(package / name for name in EXTRACTION_MODULES), *package.glob("data/*.tsv")]):
+    for path in sorted([*(package / name for name in modules), *data]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+@functools.cache
+def extractor_fingerprint() -> str:
+    """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
+    return _fingerprint(EXTRACTION_MODULES, Path(__file__).resolve().parent.glob("data/*.tsv"))
+
+
+@functools.cache
+def output_fingerprint() -> str:
+    """A hash of the code that turns statements into RDF and the store: a change means a new store."""
+    return _fingerprint(OUTPUT_MODULES)
+
+
 class PreviousBuild:
-    """The statements of the last build in a folder, for documents whose text has not changed."""
+    """The last build in a folder: statements of documents whose text has not changed, and
+    its store, which a new build starts from when the same code wrote it.
+
+    Nothing is held in memory but an index: one file offset per document, found by one
+    pass over the previous statements.jsonl the first time a document can be reused.
+    """
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.lines: dict[str, list[str]] = {}
         self.reused: set[str] = set()
-        self.known: dict[tuple[str, str], int | None] = {}
+        self.known: dict[tuple[str, str], int] = {}
+        self.output = None
+        self._offsets: dict[str, int] | None = None
+        self._file = None
         try:
             manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
             if manifest.get("extractor") != extractor_fingerprint():
                 return
-            self.known = {(r["id"], r["sha256"]): r.get("statements") for r in read_jsonl(out / DOCUMENTS)}
+            self.output = manifest.get("output")
+            self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out / DOCUMENTS)}
+            if any(not isinstance(n, int) or n < 0 for n in self.known.values()):
+                self.known = {}
         except (OSError, ValueError, KeyError, TypeError):
             self.known = {}
 
-    def _load(self) -> None:
-        """Index the previous statements by document (each document's lines are contiguous)."""
-        if self.lines or not self.known:
+    @property
+    def ids(self) -> set[str]:
+        return {doc_id for doc_id, _ in self.known}
+
+    def store(self) -> Path | None:
+        """The previous store, if this build can start from it."""
+        folder = self.out / STORE
+        if self.known and self.output == output_fingerprint() and (folder / "CURRENT").is_file():
+            return folder
+        return None
+
+    def _index(self) -> None:
+        """Where each document's lines start in the previous statements.jsonl (they are contiguous)."""
+        if self._offsets is not None:
             return
-        counts = [(doc_id, n) for (doc_id, _), n in self.known.items()]
-        if any(not isinstance(n, int) for _, n in counts):
-            self.known = {}
-            return
+        self._offsets = {}
         try:
-            with open(self.out / STATEMENTS, encoding="utf-8") as f:
-                for doc_id, n in counts:
-                    self.lines[doc_id] = [f.readline() for _ in range(n)]
+            self._file = open(self.out / STATEMENTS, "rb")  # noqa: SIM115 — closed by close()
+            for (doc_id, _), count in self.known.items():
+                self._offsets[doc_id] = self._file.tell()
+                for _ in range(count):
+                    if not self._file.readline().endswith(b"\n"):
+                        raise ValueError("statements.jsonl is shorter than documents.jsonl says")
         except (OSError, ValueError):
-            self.lines = {}
-        if not self.lines or any(not line.endswith("\n") for lines in self.lines.values() for line in lines):
-            self.known, self.lines = {}, {}  # missing or shorter than documents.jsonl says: parse everything
+            self.known, self._offsets = {}, {}  # missing or damaged: parse everything
+
+    def lines(self, document: Document) -> list[str] | None:
+        """The previous statement lines of ``document`` if its text is unchanged, else None."""
+        key = (document.id, document.sha256)
+        if key not in self.known or document.id in self.reused:
+            return None
+        self._index()
+        if document.id not in self._offsets:
+            return None
+        try:
+            self._file.seek(self._offsets[document.id])
+            lines = [self._file.readline().decode("utf-8") for _ in range(self.known[key])]
+        except (OSError, ValueError):
+            return None
+        self.reused.add(document.id)
+        return lines
 
     def extract(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
@@ -263,13 +313,9 @@ class PreviousBuild:
 
         def changed() -> Iterator[Document]:
             for document in documents:
-                if (document.id, document.sha256) in self.known:
-                    self._load()
-                if document.id in self.lines and (document.id, document.sha256) in self.known and document.id not in self.reused:
-                    self.reused.add(document.id)
-                    queue.append([document, self.lines.pop(document.id)])
-                else:
-                    queue.append([document, None])
+                lines = self.lines(document)
+                queue.append([document, lines])
+                if lines is None:
                     yield document
 
         for document, statements in extract_documents(changed(), workers=workers):
@@ -282,6 +328,10 @@ class PreviousBuild:
         while queue:
             yield tuple(queue.popleft())
 
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
 
 def read_jsonl(path: Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as f:
@@ -290,17 +340,71 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def write_outputs(folder: Path, *, formats: Iterable[str] = ("ttl",), html: bool = True) -> None:
-    """RDF files, the store and the page, from the statements and documents in ``folder``."""
-    def quads():
-        return rdf.quads(read_jsonl(folder / DOCUMENTS), read_jsonl(folder / STATEMENTS))
+class Outputs:
+    """The files of one build, written a document at a time as documents arrive.
 
-    for fmt in formats:
-        rdf.write(folder / f"kg.{fmt}", quads(), fmt)
-    store.build_store(folder / STORE, quads())
-    rdf.write_build_record(folder / BUILD_RECORD, read_jsonl(folder / DOCUMENTS))  # time and version: kept out of the graphs above
-    if html:
-        view.write_html(read_jsonl(folder / STATEMENTS), folder / GRAPH_HTML, documents=read_jsonl(folder / DOCUMENTS))
+    statements.jsonl and documents.jsonl, one block per document in each RDF file, and
+    the document's graph in the store; :meth:`finish` closes them and writes what needs
+    the whole build (the page, the JSON-LD file, the build record).  Memory stays flat
+    however many documents pass.  The store starts from the previous build's when the
+    same code wrote it: only the graphs of new, changed and removed documents change.
+    """
+
+    def __init__(self, folder: Path, *, formats: Iterable[str], previous: PreviousBuild) -> None:
+        self.folder, self.formats = folder, tuple(formats)
+        self.statements = open(folder / STATEMENTS, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
+        self.documents = open(folder / DOCUMENTS, "w", encoding="utf-8")  # noqa: SIM115
+        blocks = [fmt for fmt in self.formats if fmt in rdf.BlockFile.FORMATS]
+        self.files = [rdf.BlockFile(folder / f"kg.{fmt}", fmt) for fmt in blocks]
+        if "jsonld" in self.formats and "nq" not in blocks:  # JSON-LD is one document: made from N-Quads at the end
+            self.files.append(rdf.BlockFile(folder / ".kg.jsonld.nq", "nq"))
+        base = previous.store()
+        self.store = store.StoreWriter(folder / STORE, base=base)
+        self.stale = previous.ids if base else set()  # graphs in the store not yet replaced or kept
+
+    def add(self, document: Document, lines: list[str], *, reused: bool = False) -> None:
+        record = document.to_record()
+        record["statements"] = len(lines)
+        self.documents.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.statements.writelines(lines)
+        data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines)))
+        for file in self.files:
+            file.add(data)
+        if reused and document.id in self.stale:
+            self.stale.discard(document.id)  # the same statements: its graph stays as it is
+            return
+        if document.id in self.stale:
+            self.stale.discard(document.id)
+            self.store.remove_graph(document_iri(document.id))
+        self.store.add(data)
+
+    def finish(self, *, html: bool = True) -> None:
+        for doc_id in sorted(self.stale):  # documents gone since the previous build
+            self.store.remove_graph(document_iri(doc_id))
+        self.statements.close()
+        self.documents.close()
+        for file in self.files:
+            file.close()
+        self.store.close()
+        if "jsonld" in self.formats:
+            nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
+            rdf.write(self.folder / "kg.jsonld", pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
+            if nquads.name.startswith("."):
+                nquads.unlink()
+        (self.folder / MANIFEST).write_text(json.dumps(
+            {"kg": __version__, "extractor": extractor_fingerprint(), "output": output_fingerprint()}, indent=1) + "\n",
+            encoding="utf-8")
+        rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
+        if html:
+            view.write_html(read_jsonl(self.folder / STATEMENTS), self.folder / GRAPH_HTML,
+                            documents=read_jsonl(self.folder / DOCUMENTS))
+
+    def discard(self) -> None:
+        self.statements.close()
+        self.documents.close()
+        for file in self.files:
+            file.discard()
+        self.store.discard()
 
 
 def _published(out: Path) -> str | None:

@@ -15,6 +15,7 @@ document graphs, so that the same input gives byte-identical files on every run:
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
@@ -27,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg import __version__
 from kg.errors import InputError, KGError
@@ -36,6 +37,7 @@ from kg.ontology import (
     BUILD_NS,
     ENTITY_CLASSES,
     KG,
+    KG_NS,
     PREFIXES,
     SOFTWARE_NS,
     document_iri,
@@ -83,75 +85,78 @@ def _node(iri: str) -> NamedNode:
     return NamedNode(iri)
 
 
-def _kg(term: str) -> NamedNode:
-    return NamedNode(str(KG[term]))
-
-
 def text_literal(text: Any) -> Literal:
     """An xsd:string; lone surrogates (possible after ``json.loads``) become U+FFFD."""
     clean = str(text).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return Literal(clean)
 
 
-def decimal_literal(value: Any) -> Literal:
+# Quads are written as N-Quads text, one document block at a time: formatting strings is
+# several times faster than building pyoxigraph terms in Python, and the text is what the
+# store, the files and the cache of an incremental build all take.  :func:`quads` parses
+# it back into pyoxigraph terms for callers who want objects.  Every IRI comes from
+# :mod:`kg.ontology`, whose segments are percent-encoded, so none needs escaping here.
+
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+_OWL_SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
+_PROV_DERIVED = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
+_DCT_TITLE = "<http://purl.org/dc/terms/title>"
+_DCT_SOURCE = "<http://purl.org/dc/terms/source>"
+_DCT_DATE = "<http://purl.org/dc/terms/date>"
+_INTEGER = f"^^<{XSD}integer>"
+_DECIMAL = f"^^<{XSD}decimal>"
+_TRUE, _FALSE = f'"true"^^<{XSD}boolean>', f'"false"^^<{XSD}boolean>'
+_ENTITY_CLASSES = {name: f"<{iri}>" for name, iri in ENTITY_CLASSES.items()}
+_ENTITY = f"<{KG.Entity}>"
+_KG = {term: f"<{KG_NS}{term}>" for term in (
+    "Document", "Statement", "Relation", "sha256", "chars", "actorCode", "role", "affiliation", "eventType",
+    "subject", "relation", "object", "subjectText", "predicateText", "predicateLemma", "objectText", "negated",
+    "modality", "attributedTo", "attributedToText", "confidence", "sentence", "start", "end",
+)}
+_CACHE = 1 << 16  # IRIs of entities and relations seen lately: percent-encoding is slow
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _entity(entity_id: str) -> str:
+    return f"<{entity_iri(entity_id)}>"
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _relation(lemma: str) -> str:
+    return f"<{relation_iri(lemma)}>"
+
+
+@functools.lru_cache(maxsize=1024)
+def _event(event: str) -> str:
+    return f"<{event_iri(event)}>"
+
+
+def _string(text: Any) -> str:
+    """An N-Quads string literal (xsd:string)."""
+    text = str(text)
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{text}"'
+
+
+def _decimal(value: Any) -> str:
     number = float(value)
     if not math.isfinite(number):
         raise ValueError(f"confidence must be a finite number, got {value!r}")
-    return Literal(format(Decimal(repr(number)), "f"), datatype=NamedNode(XSD + "decimal"))
+    return f'"{format(Decimal(repr(number)), "f")}"{_DECIMAL}'
 
 
-def date_literal(text: str) -> Literal:
+def _date(text: str) -> str:
     """xsd:date or xsd:dateTime when ``text`` is one, else a plain string."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and date.fromisoformat(text):
-            return Literal(text, datatype=NamedNode(XSD + "date"))
+            return f'"{text}"^^<{XSD}date>'
         if _XSD_DATETIME.fullmatch(text) and datetime.fromisoformat(text):
-            return Literal(text, datatype=NamedNode(XSD + "dateTime"))
+            return f'"{text}"^^<{XSD}dateTime>'
     except ValueError:
         pass  # looks like a date but is not one (2024-02-30): keep the text
-    return text_literal(text)
-
-
-def document_quads(record: dict[str, Any]) -> Iterator[Quad]:
-    """The kg:Document node, in its own graph."""
-    node = _node(document_iri(record["id"]))
-    yield Quad(node, RDF_TYPE, _kg("Document"), node)
-    for key, predicate in (("title", DCT_TITLE), ("source", DCT_SOURCE)):
-        if record.get(key):
-            yield Quad(node, predicate, text_literal(record[key]), node)
-    if record.get("date"):
-        yield Quad(node, DCT_DATE, date_literal(str(record["date"])), node)
-    if record.get("sha256"):
-        yield Quad(node, _kg("sha256"), text_literal(record["sha256"]), node)
-    if record.get("chars") is not None:
-        yield Quad(node, _kg("chars"), Literal(int(record["chars"])), node)
-
-
-def entity_quads(argument: dict[str, Any], graph: NamedNode) -> Iterator[Quad]:
-    """Type, label, actor code, role, affiliation and Wikidata link of the entity an argument denotes."""
-    node = _node(entity_iri(argument["id"]))
-    yield Quad(node, RDF_TYPE, _node(str(ENTITY_CLASSES.get(argument.get("type"), KG.Entity))), graph)
-    yield Quad(node, RDFS_LABEL, text_literal(argument.get("label") or argument["id"]), graph)
-    if argument.get("code"):
-        yield Quad(node, _kg("actorCode"), text_literal(argument["code"]), graph)
-    if argument.get("role"):
-        yield Quad(node, _kg("role"), text_literal(argument["role"]), graph)
-    if argument.get("affiliation"):
-        yield Quad(node, _kg("affiliation"), _node(entity_iri(argument["affiliation"])), graph)
-    wikidata = _WIKIDATA_ID.fullmatch(str(argument.get("wikidata") or ""))
-    if wikidata:
-        yield Quad(node, OWL_SAME_AS, _node(WIKIDATA + wikidata.group(1)), graph)
-    elif argument.get("wikidata"):
-        logger.warning("ignoring wikidata %r of %r: not a Q-id", argument["wikidata"], argument["id"])
-
-
-def relation_quads(predicate: dict[str, Any], graph: NamedNode) -> Iterator[Quad]:
-    """The kg:Relation named after the lemma, with its event type."""
-    node = _node(relation_iri(predicate["lemma"]))
-    yield Quad(node, RDF_TYPE, _kg("Relation"), graph)
-    yield Quad(node, RDFS_LABEL, text_literal(predicate["lemma"]), graph)
-    if predicate.get("event"):
-        yield Quad(node, _kg("eventType"), _node(event_iri(predicate["event"])), graph)
+    return _string(text)
 
 
 def is_asserted(record: dict[str, Any]) -> bool:
@@ -159,75 +164,156 @@ def is_asserted(record: dict[str, Any]) -> bool:
     return not record.get("negated", False) and record.get("modality") is None
 
 
-def direct_quad(record: dict[str, Any], graph: NamedNode) -> Quad:
-    return Quad(
-        _node(entity_iri(record["subject"]["id"])),
-        _node(relation_iri(record["predicate"]["lemma"])),
-        _node(entity_iri(record["object"]["id"])),
-        graph,
-    )
+def _document_lines(record: dict[str, Any], graph: str) -> list[str]:
+    """The kg:Document node, in its own graph."""
+    lines = [f"{graph} {_RDF_TYPE} {_KG['Document']} {graph} .\n"]
+    for key, predicate in (("title", _DCT_TITLE), ("source", _DCT_SOURCE)):
+        if record.get(key):
+            lines.append(f"{graph} {predicate} {_string(record[key])} {graph} .\n")
+    if record.get("date"):
+        lines.append(f"{graph} {_DCT_DATE} {_date(str(record['date']))} {graph} .\n")
+    if record.get("sha256"):
+        lines.append(f"{graph} {_KG['sha256']} {_string(record['sha256'])} {graph} .\n")
+    if record.get("chars") is not None:
+        lines.append(f'{graph} {_KG["chars"]} "{int(record["chars"])}"{_INTEGER} {graph} .\n')
+    return lines
 
 
-def statement_quads(record: dict[str, Any], graph: NamedNode) -> Iterator[Quad]:
+def _entity_lines(argument: dict[str, Any], graph: str) -> Iterator[str]:
+    """Type, label, actor code, role, affiliation and Wikidata link of the entity an argument denotes."""
+    node = _entity(argument["id"])
+    yield f"{node} {_RDF_TYPE} {_ENTITY_CLASSES.get(argument.get('type'), _ENTITY)} {graph} .\n"
+    yield f"{node} {_RDFS_LABEL} {_string(argument.get('label') or argument['id'])} {graph} .\n"
+    if argument.get("code"):
+        yield f"{node} {_KG['actorCode']} {_string(argument['code'])} {graph} .\n"
+    if argument.get("role"):
+        yield f"{node} {_KG['role']} {_string(argument['role'])} {graph} .\n"
+    if argument.get("affiliation"):
+        yield f"{node} {_KG['affiliation']} {_entity(argument['affiliation'])} {graph} .\n"
+    wikidata = argument.get("wikidata")
+    if wikidata:
+        match = _WIKIDATA_ID.fullmatch(str(wikidata))
+        if match:
+            yield f"{node} {_OWL_SAME_AS} <{WIKIDATA}{match.group(1)}> {graph} .\n"
+        else:
+            logger.warning("ignoring wikidata %r of %r: not a Q-id", wikidata, argument["id"])
+
+
+def _relation_lines(predicate: dict[str, Any], graph: str) -> Iterator[str]:
+    """The kg:Relation named after the lemma, with its event type."""
+    node = _relation(predicate["lemma"])
+    yield f"{node} {_RDF_TYPE} {_KG['Relation']} {graph} .\n"
+    yield f"{node} {_RDFS_LABEL} {_string(predicate['lemma'])} {graph} .\n"
+    if predicate.get("event"):
+        yield f"{node} {_KG['eventType']} {_event(predicate['event'])} {graph} .\n"
+
+
+def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
     """The kg:Statement node: what was said, how it was hedged, who said it, and where."""
-    node = _node(statement_iri(record["id"]))
-    predicate = record["predicate"]
+    node = f"<{statement_iri(record['id'])}>"
+    predicate, subject, obj = record["predicate"], record["subject"], record["object"]
     negated = record.get("negated", False)
     if not isinstance(negated, bool):
         raise ValueError(f"negated must be true or false, got {negated!r}")
-
-    def quad(term: str, value: NamedNode | Literal) -> Quad:
-        return Quad(node, _kg(term), value, graph)
-
-    yield Quad(node, RDF_TYPE, _kg("Statement"), graph)
-    yield quad("subject", _node(entity_iri(record["subject"]["id"])))
-    yield quad("relation", _node(relation_iri(predicate["lemma"])))
-    yield quad("object", _node(entity_iri(record["object"]["id"])))
-    yield quad("subjectText", text_literal(record["subject"]["text"]))
-    yield quad("predicateText", text_literal(predicate["text"]))
-    yield quad("predicateLemma", text_literal(predicate["lemma"]))
-    yield quad("objectText", text_literal(record["object"]["text"]))
+    values = [
+        ("subject", _entity(subject["id"])),
+        ("relation", _relation(predicate["lemma"])),
+        ("object", _entity(obj["id"])),
+        ("subjectText", _string(subject["text"])),
+        ("predicateText", _string(predicate["text"])),
+        ("predicateLemma", _string(predicate["lemma"])),
+        ("objectText", _string(obj["text"])),
+    ]
     if predicate.get("event"):
-        yield quad("eventType", _node(event_iri(predicate["event"])))
-    yield quad("negated", Literal(negated))
+        values.append(("eventType", _event(predicate["event"])))
+    values.append(("negated", _TRUE if negated else _FALSE))
     if record.get("modality") is not None:
-        yield quad("modality", _node(modality_iri(record["modality"])))
+        values.append(("modality", f"<{modality_iri(record['modality'])}>"))
     speaker = record.get("attributed_to")
     if speaker:
-        yield quad("attributedTo", _node(entity_iri(speaker["id"])))
-        yield quad("attributedToText", text_literal(speaker["text"]))
-    yield quad("confidence", decimal_literal(record.get("confidence", 0.5)))
-    yield quad("sentence", text_literal(record["sentence"]))
-    yield quad("start", Literal(int(record["start"])))
-    yield quad("end", Literal(int(record["end"])))
-    yield Quad(node, PROV_DERIVED, graph, graph)
-
-
-def _statement_all_quads(record: dict[str, Any], graph: NamedNode) -> tuple[list[Quad], list[Quad]]:
-    """(statement quads, description quads that may repeat across statements)."""
-    described = [
-        *entity_quads(record["subject"], graph),
-        *entity_quads(record["object"], graph),
-        *relation_quads(record["predicate"], graph),
+        values.append(("attributedTo", _entity(speaker["id"])))
+        values.append(("attributedToText", _string(speaker["text"])))
+    values += [
+        ("confidence", _decimal(record.get("confidence", 0.5))),
+        ("sentence", _string(record["sentence"])),
+        ("start", f'"{int(record["start"])}"{_INTEGER}'),
+        ("end", f'"{int(record["end"])}"{_INTEGER}'),
     ]
+    return [
+        f"{node} {_RDF_TYPE} {_KG['Statement']} {graph} .\n",
+        *(f"{node} {_KG[term]} {value} {graph} .\n" for term, value in values),
+        f"{node} {_PROV_DERIVED} {graph} {graph} .\n",
+    ]
+
+
+def _described_lines(record: dict[str, Any], graph: str) -> list[str]:
+    """What a statement uses and may share with others: entities, relation, the direct triple."""
+    lines = [*_entity_lines(record["subject"], graph), *_entity_lines(record["object"], graph),
+             *_relation_lines(record["predicate"], graph)]
     if record.get("attributed_to"):
-        described += entity_quads(record["attributed_to"], graph)
+        lines += _entity_lines(record["attributed_to"], graph)
     if is_asserted(record):
-        described.append(direct_quad(record, graph))
-    return list(statement_quads(record, graph)), described
+        lines.append(f"{_entity(record['subject']['id'])} {_relation(record['predicate']['lemma'])} "
+                     f"{_entity(record['object']['id'])} {graph} .\n")
+    return lines
 
 
 def _as_record(item: Any) -> dict[str, Any]:
     return item.to_record() if hasattr(item, "to_record") else item
 
 
+def document_nquads(doc_id: str, document: dict[str, Any] | None, statements: Iterable[Any]) -> str:
+    """The N-Quads of one document's graph: its node (``document``, the record of
+    ``Document.to_record()``; a bare ``kg:Document`` without one) and its statements.
+
+    Descriptions repeated within the document (an entity used twice) are written once.
+    A bad statement raises :class:`~kg.errors.InputError` naming it.
+    """
+    graph = f"<{document_iri(doc_id)}>"
+    lines = _document_lines(document, graph) if document is not None else [f"{graph} {_RDF_TYPE} {_KG['Document']} {graph} .\n"]
+    seen: set[str] = set()
+    for item in statements:
+        record = _as_record(item)
+        try:
+            own, described = _statement_lines(record, graph), _described_lines(record, graph)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            where = record.get("id", "?") if isinstance(record, dict) else "?"
+            raise InputError(f"statement {where}: bad record ({type(error).__name__}: {error})") from error
+        for line in described:
+            if line not in seen:
+                seen.add(line)
+                lines.append(line)
+        lines += own
+    return "".join(lines)
+
+
+def nquads_blocks(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[tuple[str, str]]:
+    """(document id, its N-Quads) per run of statements of one document, then the
+    documents that have no statements; see :func:`quads`."""
+    pending = {record["id"]: record for record in map(_as_record, documents)}
+    run: list[dict[str, Any]] = []
+    for item in statements:
+        record = _as_record(item)
+        if not isinstance(record, dict) or not isinstance(record.get("doc"), str):
+            where = record.get("id", "?") if isinstance(record, dict) else "?"
+            raise InputError(f"statement {where}: bad record (no document id)")
+        if run and record["doc"] != run[0]["doc"]:
+            yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run)
+            run = []
+        run.append(record)
+    if run:
+        yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run)
+    for doc_id, record in pending.items():
+        yield doc_id, document_nquads(doc_id, record, ())
+
+
 def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]:
     """All quads for the documents and statements (records, or objects with ``to_record``).
 
-    Each document's quads come just before its first statement, so statements grouped by
-    document give one contiguous block per graph.  A statement whose document is not in
-    ``documents`` still gets a bare ``kg:Document`` node.  Repeated descriptions (an
-    entity used twice in one document) are written once per graph.
+    One named graph per document: its quads come just before its first statement, so
+    statements grouped by document give one contiguous block per graph.  A statement
+    whose document is not in ``documents`` still gets a bare ``kg:Document`` node.
+    Repeated descriptions (an entity used twice in one document) are written once per graph.
 
     >>> statement = {"id": "1", "doc": "d", "sentence": "A hit B.", "start": 0, "end": 8,
     ...     "subject": {"text": "A", "id": "A", "label": "A", "type": "Country"},
@@ -237,30 +323,16 @@ def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]
     >>> len(list(quads([], [statement])))
     24
     """
-    pending = {record["id"]: record for record in map(_as_record, documents)}
-    started: set[str] = set()
-    seen: set[Quad] = set()
-    for item in statements:
-        record = _as_record(item)
-        try:
-            graph = _node(document_iri(record["doc"]))
-            own, described = _statement_all_quads(record, graph)
-        except (KeyError, TypeError, ValueError) as error:
-            where = record.get("id", "?") if isinstance(record, dict) else "?"
-            raise InputError(f"statement {where}: bad record ({type(error).__name__}: {error})") from error
-        if record["doc"] not in started:
-            started.add(record["doc"])
-            if record["doc"] in pending:
-                yield from document_quads(pending.pop(record["doc"]))
-            else:
-                yield Quad(graph, RDF_TYPE, _kg("Document"), graph)
-        for quad in described:
-            if quad not in seen:
-                seen.add(quad)
-                yield quad
-        yield from own
-    for record in pending.values():
-        yield from document_quads(record)
+    for _, text in nquads_blocks(documents, statements):
+        yield from parse(encode(text), format=RdfFormat.N_QUADS)
+
+
+def encode(text: str) -> bytes:
+    """UTF-8; lone surrogates (possible after ``json.loads``) become U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
 
 
 # --- the build record -------------------------------------------------------------------
@@ -418,3 +490,77 @@ def write(path: str | os.PathLike[str], quads_: Iterable[Quad], format: str | No
         else:
             serialize(data, output, format=rdf_format)
     return target
+
+
+# A quad line's graph term, as :func:`document_nquads` writes it: the last IRI before " .".
+# IRIs hold no spaces or quotes, and literals no raw newline, so nothing else can match.
+_GRAPH_TERM = re.compile(rb' <[^>\s"]*> \.\n')
+
+
+def drop_graphs(nquads: bytes) -> bytes:
+    """N-Triples from N-Quads whose every line names a graph (as ours do)."""
+    return _GRAPH_TERM.sub(b" .\n", nquads)
+
+
+@functools.cache
+def _prefix_header(rdf_format: RdfFormat) -> bytes:
+    """What pyoxigraph writes before the first triple when given :data:`PREFIXES`."""
+    dummy = Quad(NamedNode("http://example.org/s"), RDF_TYPE, RDFS_LABEL, NamedNode("http://example.org/g"))
+    text = serialize([dummy if rdf_format.supports_datasets else dummy.triple], format=rdf_format, prefixes=PREFIXES)
+    return text[: text.index(b"<http://example.org/")]
+
+
+class BlockFile:
+    """An RDF file written one document block at a time, in constant memory.
+
+    ``nq`` and ``trig`` keep one named graph per document; ``nt`` and ``ttl`` drop the
+    graph names, and a triple two documents share (an entity's label) is written in both
+    blocks — the same graph to any RDF reader, and each block depends on its document only.
+    The file appears at ``path`` on :meth:`close`, never half-written; :meth:`discard`
+    drops it.
+    """
+
+    FORMATS = ("nq", "nt", "ttl", "trig")
+
+    def __init__(self, path: str | os.PathLike[str], format: str) -> None:
+        if format not in self.FORMATS:
+            raise KGError(f"{format} files are not written block by block; use one of {', '.join(self.FORMATS)}")
+        self.path, self.format = Path(path), FORMATS[format]
+        self._temporary = _temporary_beside(self.path)
+        self._output = open(self._temporary, "wb")  # noqa: SIM115 — closed by close() or discard()
+        if self.format in (RdfFormat.TURTLE, RdfFormat.TRIG):
+            self._output.write(_prefix_header(self.format))
+
+    def add(self, nquads: bytes) -> None:
+        """One document's block: N-Quads as :func:`document_nquads` gives them, UTF-8."""
+        if self.format == RdfFormat.N_QUADS:
+            self._output.write(nquads)
+        elif self.format == RdfFormat.N_TRIPLES:
+            self._output.write(drop_graphs(nquads))
+        else:
+            parsed = parse(nquads, format=RdfFormat.N_QUADS)
+            data = parsed if self.format == RdfFormat.TRIG else (quad.triple for quad in parsed)
+            text = serialize(data, format=self.format, prefixes=PREFIXES)
+            self._output.write(b"\n" + plain_prefixed_names(text[len(_prefix_header(self.format)):]))
+
+    def close(self) -> Path:
+        self._output.flush()
+        os.fsync(self._output.fileno())
+        self._output.close()
+        os.replace(self._temporary, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        self._output.close()
+        self._temporary.unlink(missing_ok=True)
+
+
+def _temporary_beside(target: Path) -> Path:
+    """A new empty file next to ``target`` with a normal file mode (mkstemp makes 0600)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(descriptor)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
+    return Path(temporary)

@@ -44,6 +44,7 @@ from pyoxigraph import (
 
 from kg.errors import QueryError, StoreError
 from kg.ontology import PREFIXES, shorten_iri
+from kg.rdf import drop_graphs
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -92,16 +93,6 @@ def with_union_graph(quads: Iterable[Quad]) -> Iterator[Quad]:
             yield Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
 
 
-def _fill(folder: Path, quads: Iterable[Quad]) -> None:
-    store = Store(str(folder))
-    try:
-        store.bulk_extend(with_union_graph(quads))
-        store.flush()
-        store.optimize()
-    finally:
-        del store  # close RocksDB now, not when a traceback frame is freed
-
-
 def _swap_in(new: Path, target: Path) -> None:
     # A folder cannot be os.replace'd onto a non-empty one: move the old store aside,
     # move the new one in, then delete the old one (put back if the second move fails).
@@ -130,13 +121,90 @@ def build_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
     try:
-        _fill(building, quads)
+        store = Store(str(building))
+        try:
+            store.bulk_extend(with_union_graph(quads))
+            store.flush()
+            store.optimize()
+        finally:
+            del store  # close RocksDB now, not when a traceback frame is freed
         _swap_in(building, target)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     logger.info("built store at %s", target)
     return target
+
+
+class StoreWriter:
+    """Fills a new store at ``path`` document graph by document graph, in bounded memory.
+
+    N-Quads blocks (as :func:`kg.rdf.document_nquads` writes them: every line names a
+    graph) are buffered and bulk-loaded in chunks of about :attr:`CHUNK` bytes, each line
+    also into the default graph, which holds the union.  With ``base`` (an earlier store)
+    the new store starts as a checkpoint of it — hard links to its immutable files, so
+    instantly and without copying — and :meth:`remove_graph` takes out the graphs of
+    documents that changed or disappeared, keeping the union right.  ``base`` itself is
+    only read.
+    """
+
+    CHUNK = 32 << 20
+
+    def __init__(self, path: str | os.PathLike[str], *, base: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path)
+        if self.path.exists():
+            raise StoreError(f"{self.path} exists: a store is written into a new folder")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if base is not None:
+            source = open_store(base)
+            try:
+                source.backup(str(self.path))
+            except OSError as error:
+                raise StoreError(f"cannot copy the store at {base}: {_one_line(str(error))}") from error
+            finally:
+                del source
+        self.store: Store | None = Store(str(self.path))
+        self.based = base is not None
+        self._buffer: list[bytes] = []
+        self._buffered = 0
+
+    def add(self, nquads: bytes) -> None:
+        """One document's quads (UTF-8 N-Quads, every line in a named graph)."""
+        self._buffer.append(nquads)
+        self._buffered += len(nquads)
+        if self._buffered >= self.CHUNK:
+            self._load()
+
+    def remove_graph(self, graph_iri: str) -> None:
+        """Drop a document graph, and its triples from the union unless another graph has them."""
+        self._load()
+        graph = NamedNode(graph_iri)
+        triples = [quad.triple for quad in self.store.quads_for_pattern(None, None, None, graph)]
+        self.store.remove_graph(graph)
+        for triple in triples:
+            if not any(not isinstance(quad.graph_name, DefaultGraph)
+                       for quad in self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object)):
+                self.store.remove(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
+
+    def _load(self) -> None:
+        if not self._buffer:
+            return
+        data = b"".join(self._buffer)
+        self._buffer, self._buffered = [], 0
+        self.store.bulk_load(data + drop_graphs(data), format=RdfFormat.N_QUADS)
+
+    def close(self, *, optimize: bool = True) -> Path:
+        """Load what is buffered, flush, compact (``optimize``) and close the store."""
+        self._load()
+        self.store.flush()
+        if optimize:
+            self.store.optimize()
+        self.store = None  # closes RocksDB
+        return self.path
+
+    def discard(self) -> None:
+        self.store = None
+        shutil.rmtree(self.path, ignore_errors=True)
 
 
 def open_store(path: str | os.PathLike[str], read_only: bool = True) -> Store:

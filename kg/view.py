@@ -16,6 +16,11 @@ behind it.
 Graphs above :data:`PHYSICS_MAX_NODES` entities get positions computed here and no
 physics in the browser, so the page is usable at once; smaller ones stabilise in the
 browser for a bounded number of iterations.
+
+Big inputs are read in two passes (:func:`view_graph`): the first keeps a few counts per
+entity, enough to choose what to show; the second keeps only the statements among the
+chosen entities.  Without ``--top`` the page shows the :data:`PAGE_ENTITIES` most central
+entities, and at most :data:`LINK_STATEMENTS` statements per link; its header says so.
 """
 from __future__ import annotations
 
@@ -39,12 +44,17 @@ from .errors import InputError, KGError, StoreError
 
 __all__ = [
     "EXPORT_FORMATS",
+    "EntitySummary",
     "centrality",
+    "choose_entities",
     "ego_subgraph",
     "find_entity",
     "graph_from_statements",
     "select_subgraph",
+    "summarise_statements",
     "top_subgraph",
+    "used_documents",
+    "view_graph",
     "write_export",
     "write_html",
     "write_view",
@@ -60,6 +70,14 @@ PHYSICS_MAX_NODES = 300
 STABILIZATION_ITERATIONS = 600
 # The panel lists at most this many statements at once; the count says how many.
 EVIDENCE_LIMIT = 200
+# Without --top the page shows at most this many entities, the most central: a 5,000-entity
+# page took 2.7 s to become interactive (bench/view.py), and a 40 MB corpus has 40,000.
+PAGE_ENTITIES = 2000
+# The page keeps at most this many statements per link (see page_data); the note says how
+# many others there were.  Exports keep them all.
+LINK_STATEMENTS = 20
+# The first pass over the statements keeps at most this many texts per entity for --focus.
+SUMMARY_ALIASES = 20
 # Formats `kg view --format` writes besides the page, with networkx's writers.
 EXPORT_FORMATS = ("graphml", "gexf", "json")
 
@@ -108,27 +126,36 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
     """
     graph = nx.MultiDiGraph()
     for number, record in enumerate(statements, 1):
-        try:
-            subject, obj = record["subject"], record["object"]
-            source, target = subject["id"], obj["id"]
-        except (KeyError, TypeError) as error:
-            raise InputError(f"statement {number} has no subject or object id: {error}") from error
+        subject, obj = _arguments(record, number)
         for argument in (subject, obj):
             _add_entity(graph, argument)
-        predicate = record.get("predicate") or {}
-        text = predicate.get("text") or predicate.get("lemma") or ""
-        graph.add_edge(
-            source,
-            target,
-            key=record.get("id") or f"statement-{number}",
-            predicate=text,
-            lemma=(predicate.get("lemma") or text).casefold(),
-            event=predicate.get("event"),
-            negated=bool(record.get("negated")),
-            modality=record.get("modality"),
-            record=record,
-        )
+        key, attributes = _edge_attributes(record, number)
+        graph.add_edge(subject["id"], obj["id"], key=key, **attributes)
     return graph
+
+
+def _arguments(record: Mapping[str, Any], number: int) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """The subject and object of statement ``number`` (counting from 1), each with an id."""
+    try:
+        subject, obj = record["subject"], record["object"]
+        subject["id"], obj["id"]
+    except (KeyError, TypeError) as error:
+        raise InputError(f"statement {number} has no subject or object id: {error}") from error
+    return subject, obj
+
+
+def _edge_attributes(record: Mapping[str, Any], number: int) -> tuple[str, dict[str, Any]]:
+    """The edge key and attributes of statement ``number`` (see :func:`graph_from_statements`)."""
+    predicate = record.get("predicate") or {}
+    text = predicate.get("text") or predicate.get("lemma") or ""
+    return record.get("id") or f"statement-{number}", {
+        "predicate": text,
+        "lemma": (predicate.get("lemma") or text).casefold(),
+        "event": predicate.get("event"),
+        "negated": bool(record.get("negated")),
+        "modality": record.get("modality"),
+        "record": record,
+    }
 
 
 def _add_entity(graph: nx.MultiDiGraph, argument: Mapping[str, Any]) -> None:
@@ -174,8 +201,11 @@ def _simple(graph: nx.Graph) -> nx.Graph:
 # Choosing what to show: the most central entities, or the neighbourhood of one
 
 
-def find_entity(graph: nx.MultiDiGraph, query: str) -> str:
+def find_entity(graph: nx.MultiDiGraph | EntitySummary, query: str) -> str:
     """The node ``query`` names: its id, its label or an alias (any case), or a unique part of one.
+
+    ``graph`` may also be the :class:`EntitySummary` of the statements, which keeps up to
+    :data:`SUMMARY_ALIASES` aliases per entity.
 
     >>> g = graph_from_statements([{"subject": {"id": "Russia", "text": "Moscow"},
     ...                             "object": {"id": "Islamic State", "text": "IS"}}])
@@ -187,22 +217,23 @@ def find_entity(graph: nx.MultiDiGraph, query: str) -> str:
         raise InputError("--focus needs an entity name")
     if query in graph:
         return query
-
-    def names(node: str) -> list[str]:
-        attributes = graph.nodes[node]
-        return [str(node), attributes["label"], *attributes["aliases"]]
+    if isinstance(graph, EntitySummary):
+        entities = list(zip(graph.ids, graph.labels, graph.aliases))
+    else:
+        entities = [(node, attributes["label"], attributes["aliases"]) for node, attributes in graph.nodes(data=True)]
 
     for matches in (
         lambda name: name.casefold() == wanted,
         lambda name: wanted in name.casefold(),
     ):
-        found = sorted({node for node in graph if any(matches(name) for name in names(node))}, key=str)
+        found = sorted(((node, label) for node, label, aliases in entities
+                        if any(matches(name) for name in (str(node), label, *aliases))), key=lambda item: str(item[0]))
         if len(found) == 1:
-            return found[0]
+            return found[0][0]
         if len(found) > 1:
-            shown = ", ".join(graph.nodes[node]["label"] for node in found[:8])
+            shown = ", ".join(label for _, label in found[:8])
             raise InputError(f"{query!r} names {len(found)} entities ({shown}); give one of them exactly")
-    labels = {graph.nodes[node]["label"]: node for node in graph}
+    labels = {label: node for node, label, _ in entities}
     close = difflib.get_close_matches(query, list(labels), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise InputError(f"no entity named {query!r} in the graph{hint}")
@@ -252,6 +283,246 @@ def select_subgraph(graph: nx.MultiDiGraph, *, top: int | None = None, focus: st
     if not notes:
         return graph, None
     return graph, f"Showing {graph.number_of_nodes():,} of {total:,} entities: " + ", ".join(notes) + "."
+
+
+# ---------------------------------------------------------------------------------------
+# Big inputs: two passes over the statements, keeping only what is shown
+#
+# A 40 MB corpus gives some 230,000 statements about 40,000 entities: a graph holding
+# every record is hundreds of MB, and a page drawing all of it is unusable.  The first
+# pass keeps per-entity counts (EntitySummary), enough to apply --focus/--hops/--top
+# exactly as select_subgraph does; the second builds the graph of the chosen entities.
+
+# Statement or document records, or a zero-argument callable returning them afresh.
+Statements = Iterable[Mapping[str, Any]] | Callable[[], Iterable[Mapping[str, Any]]]
+Documents = Statements
+
+
+class EntitySummary:
+    """What the first pass over the statements keeps: no statement records.
+
+    Entities are numbered in the order they are first seen.  Per entity: its id, label,
+    type, actor code (the first given), up to :data:`SUMMARY_ALIASES` of the texts seen
+    for it, its number of statements (as ``MultiDiGraph.degree`` counts them: a statement
+    about itself counts twice), and its ``neighbours``: each other entity it shares a
+    statement with, in either direction, and how many statements they share.  That is
+    the simple undirected graph :func:`centrality` works on.
+
+    >>> summary = summarise_statements([{"subject": {"id": "a"}, "object": {"id": "b"}},
+    ...                                 {"subject": {"id": "b"}, "object": {"id": "a"}},
+    ...                                 {"subject": {"id": "b"}, "object": {"id": "b"}}])
+    >>> summary.ids, summary.statements, summary.neighbours
+    (['a', 'b'], [2, 4], [{1: 2}, {0: 2}])
+    """
+
+    def __init__(self) -> None:
+        self.ids: list[Any] = []
+        self.index: dict[Any, int] = {}
+        self.labels: list[str] = []
+        self.types: list[str] = []
+        self.codes: list[str | None] = []
+        self.aliases: list[list[str]] = []
+        self.statements: list[int] = []
+        self.loops: dict[int, int] = {}
+        self.neighbours: list[dict[int, int]] = []
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __contains__(self, node: object) -> bool:
+        try:
+            return node in self.index
+        except TypeError:
+            return False
+
+    def add_entity(self, argument: Mapping[str, Any]) -> int:
+        """The number of the entity ``argument`` names, added if new, as :func:`graph_from_statements` adds nodes."""
+        node = argument["id"]
+        number = self.index.get(node)
+        if number is None:
+            number = self.index[node] = len(self.ids)
+            self.ids.append(node)
+            self.labels.append(argument.get("label") or node)
+            self.types.append(argument.get("type") or "Other")
+            self.codes.append(argument.get("code"))
+            self.aliases.append([])
+            self.statements.append(0)
+            self.neighbours.append({})
+        elif not self.codes[number] and argument.get("code"):
+            self.codes[number] = argument["code"]
+        text, aliases = argument.get("text"), self.aliases[number]
+        if text and len(aliases) < SUMMARY_ALIASES and text not in aliases:
+            aliases.append(text)
+        return number
+
+    def add_statement(self, subject: Mapping[str, Any], obj: Mapping[str, Any]) -> None:
+        source, target = self.add_entity(subject), self.add_entity(obj)
+        self.statements[source] += 1
+        self.statements[target] += 1
+        if source == target:
+            self.loops[source] = self.loops.get(source, 0) + 1
+        else:
+            for one, other in ((source, target), (target, source)):
+                shared = self.neighbours[one]
+                shared[other] = shared.get(other, 0) + 1
+
+
+def summarise_statements(statements: Iterable[Mapping[str, Any]]) -> EntitySummary:
+    """The first pass: read ``statements`` once into an :class:`EntitySummary`."""
+    summary = EntitySummary()
+    for number, record in enumerate(statements, 1):
+        summary.add_statement(*_arguments(record, number))
+    return summary
+
+
+def _within(summary: EntitySummary, start: int, hops: int) -> set[int]:
+    """The entities within ``hops`` links of entity number ``start``, in either direction."""
+    reached, frontier = {start}, [start]
+    for _ in range(hops):
+        next_frontier = []
+        for one in frontier:
+            for other in summary.neighbours[one]:
+                if other not in reached:
+                    reached.add(other)
+                    next_frontier.append(other)
+        if not next_frontier:
+            break
+        frontier = next_frontier
+    return reached
+
+
+def _most_central(summary: EntitySummary, members: set[int] | None, count: int) -> list[int]:
+    """The ``count`` most central of ``members`` (all entities if None), ranked as :func:`top_subgraph` ranks.
+
+    Centrality, statements and ties are counted on the graph of ``members`` alone.  Every
+    entity's centrality is its number of linked entities times the same 1/(n − 1), so
+    ranking by that number gives the same order.
+    """
+    if members is None:
+        return sorted(range(len(summary)), key=lambda one: (
+            -len(summary.neighbours[one]), -summary.statements[one], str(summary.ids[one])))[:count]
+
+    def rank(one: int) -> tuple[int, int, str]:
+        inside = [shared for other, shared in summary.neighbours[one].items() if other in members]
+        return -len(inside), -(sum(inside) + 2 * summary.loops.get(one, 0)), str(summary.ids[one])
+
+    return sorted(members, key=rank)[:count]
+
+
+def choose_entities(summary: EntitySummary, *, top: int | None = None, focus: str | None = None, hops: int = 1,
+                    limit: int | None = None) -> tuple[list[int], list[str]]:
+    """The entity numbers to show, in first-seen order, and what :func:`select_subgraph` would say of them.
+
+    ``limit`` stands in for ``top`` when that is None (the page's :data:`PAGE_ENTITIES`).
+    """
+    members: set[int] | None = None
+    notes = []
+    if focus is not None:
+        entity = summary.index[find_entity(summary, focus)]
+        if hops < 0:
+            raise InputError("--hops must be 0 or more")
+        members = _within(summary, entity, hops)
+        notes.append(f"within {hops} link{'s' * (hops != 1)} of {summary.labels[entity]}")
+    count = top if top is not None else limit
+    if count is not None and count < (len(summary) if members is None else len(members)):
+        if count < 1:
+            raise InputError("--top must be 1 or more")
+        members = set(_most_central(summary, members, count))
+        notes.append(f"the {count} most central")
+    return (list(range(len(summary))) if members is None else sorted(members)), notes
+
+
+def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tuple[Any, dict[str, Any]]], *,
+                       link_limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+    """The second pass: the graph of ``nodes`` and the statements among them.
+
+    Each node's aliases are collected here, from every statement, so they are complete.
+    With ``link_limit``, a link (see :func:`page_data`) keeps its first ``link_limit``
+    statements; return the graph and how many statements that left out.
+    """
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(nodes)
+    aliases = {node: attributes["aliases"] for node, attributes in nodes}
+    per_link: Counter = Counter()
+    left_out = 0
+    for number, record in enumerate(statements, 1):
+        subject, obj = _arguments(record, number)
+        source, target = subject["id"], obj["id"]
+        for node, argument in ((source, subject), (target, obj)):
+            if node in aliases and argument.get("text"):
+                aliases[node].add(argument["text"])
+        if source not in aliases or target not in aliases:
+            continue
+        key, attributes = _edge_attributes(record, number)
+        if link_limit is not None and not graph.has_edge(source, target, key):
+            modality = attributes["modality"]
+            link = (source, target, _edge_kind(attributes["negated"], modality), attributes["lemma"], modality)
+            if per_link[link] >= link_limit:
+                left_out += 1
+                continue
+            per_link[link] += 1
+        graph.add_edge(source, target, key=key, **attributes)
+    return graph, left_out
+
+
+def view_graph(statements: Statements, *, top: int | None = None, focus: str | None = None, hops: int = 1,
+               page: bool = True) -> tuple[nx.MultiDiGraph, str | None]:
+    """The graph :func:`write_html` (``page``) or :func:`write_export` draws, and the note on what was kept.
+
+    The same graph and note as ``select_subgraph(graph_from_statements(statements), ...)``,
+    but read in two passes so that only the chosen entities' statements are ever held:
+    ``statements`` is a zero-argument callable returning a fresh iterable each time
+    (``lambda: read_jsonl(path)``), or statements that can be iterated twice (a one-shot
+    iterator is read into a list first).  For the page (``page=True``) two limits hold:
+    without ``top``, at most :data:`PAGE_ENTITIES` entities, the most central; and at
+    most :data:`LINK_STATEMENTS` statements per link.  Exports have neither.
+
+    >>> records = [{"id": f"s{i}", "subject": {"id": "a"}, "object": {"id": b}, "predicate": {"text": "met"}}
+    ...            for i, b in enumerate("bbbc")]
+    >>> graph, note = view_graph(lambda: iter(records), focus="a", hops=1)
+    >>> sorted(graph), graph.number_of_edges(), note
+    (['a', 'b', 'c'], 4, 'Showing 3 of 3 entities: within 1 link of a.')
+    """
+    statements = _rereadable(statements)
+    summary = summarise_statements(statements())
+    chosen, notes = choose_entities(summary, top=top, focus=focus, hops=hops,
+                                    limit=PAGE_ENTITIES if page else None)
+    nodes = [(summary.ids[one], {"label": summary.labels[one], "type": summary.types[one],
+                                 "code": summary.codes[one], "aliases": set()}) for one in chosen]
+    total = len(summary)
+    del summary  # the second pass needs only the chosen entities
+    graph, left_out = _graph_of_entities(statements(), nodes, link_limit=LINK_STATEMENTS if page else None)
+    if left_out:
+        notes.append(f"at most {LINK_STATEMENTS} statements per link "
+                     f"({left_out:,} statement{'s' * (left_out != 1)} not shown)")
+    if not notes:
+        return graph, None
+    return graph, f"Showing {graph.number_of_nodes():,} of {total:,} entities: " + ", ".join(notes) + "."
+
+
+def _rereadable(statements: Statements) -> Callable[[], Iterable[Mapping[str, Any]]]:
+    """A callable giving ``statements`` afresh each time it is called."""
+    if callable(statements):
+        return statements
+    if iter(statements) is statements:  # a generator or an open file: it can only be read once
+        statements = list(statements)
+    return lambda: statements
+
+
+def used_documents(documents: Documents, graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The id, title, source and date of the documents ``graph``'s statements come from.
+
+    ``documents`` is read once, one record at a time; for an id given twice the last wins,
+    as in :func:`page_data`.
+    """
+    used = {data["record"].get("doc") for _, _, data in graph.edges(data=True)}
+    kept: dict[Any, dict[str, Any]] = {}
+    for document in documents() if callable(documents) else documents:
+        doc = document.get("id")
+        if doc and doc in used:
+            kept[doc] = {"id": doc, "title": document.get("title"), "source": document.get("source"),
+                         "date": document.get("date")}
+    return list(kept.values())
 
 
 # ---------------------------------------------------------------------------------------
@@ -589,10 +860,10 @@ def render_html(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]
 
 
 def write_html(
-    statements: Iterable[Mapping[str, Any]],
+    statements: Statements,
     path: str | Path,
     *,
-    documents: Iterable[Mapping[str, Any]] = (),
+    documents: Documents = (),
     title: str = "Knowledge graph",
     top: int | None = None,
     focus: str | None = None,
@@ -600,13 +871,17 @@ def write_html(
 ) -> Path:
     """Write the interactive graph page for ``statements`` to ``path``; return the path.
 
+    ``statements`` are read twice: pass a callable returning a fresh iterable
+    (``lambda: read_jsonl(path)``) for big inputs (see :func:`view_graph`).
     ``focus``/``hops`` keep the neighbourhood of one entity and ``top`` the most central
-    entities (see :func:`select_subgraph`).  The page is complete before anything is
-    written, and it replaces ``path`` in one step, so a failure leaves any previous page
-    intact.
+    entities (see :func:`select_subgraph`); without ``top`` the page shows at most
+    :data:`PAGE_ENTITIES`, and at most :data:`LINK_STATEMENTS` statements per link.
+    Only the title, source and date of the documents used are kept.  The page is
+    complete before anything is written, and it replaces ``path`` in one step, so a
+    failure leaves any previous page intact.
     """
-    graph, note = select_subgraph(graph_from_statements(statements), top=top, focus=focus, hops=hops)
-    page = render_html(graph, documents=documents, title=title, note=note)
+    graph, note = view_graph(statements, top=top, focus=focus, hops=hops)
+    page = render_html(graph, documents=used_documents(documents, graph), title=title, note=note)
     _atomic_write(Path(path), lambda handle: handle.write(page.encode("utf-8")))
     log.info("wrote %s: %d entities, %d statements", path, graph.number_of_nodes(), graph.number_of_edges())
     return Path(path)
@@ -677,31 +952,35 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph, IO[bytes]], None]] = {
 
 
 def write_export(
-    statements: Iterable[Mapping[str, Any]],
+    statements: Statements,
     path: str | Path,
     format: str,
     *,
-    documents: Iterable[Mapping[str, Any]] = (),
+    documents: Documents = (),
     top: int | None = None,
     focus: str | None = None,
     hops: int = 1,
 ) -> Path:
-    """Write the graph as GraphML, GEXF or node-link JSON (networkx's writers) to ``path``."""
+    """Write the graph as GraphML, GEXF or node-link JSON (networkx's writers) to ``path``.
+
+    As :func:`write_html`, but with every entity (unless ``top`` or ``focus`` say
+    otherwise) and every statement among them.
+    """
     if format not in _WRITERS:
         raise KGError(f"unknown graph format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
-    graph, _ = select_subgraph(graph_from_statements(statements), top=top, focus=focus, hops=hops)
-    plain = export_graph(graph, documents, lists=format == "json")
+    graph, _ = view_graph(statements, top=top, focus=focus, hops=hops, page=False)
+    plain = export_graph(graph, used_documents(documents, graph), lists=format == "json")
     _atomic_write(Path(path), lambda handle: _WRITERS[format](plain, handle))
     log.info("wrote %s: %d entities, %d statements", path, plain.number_of_nodes(), plain.number_of_edges())
     return Path(path)
 
 
 def write_view(
-    statements: Iterable[Mapping[str, Any]],
+    statements: Statements,
     path: str | Path,
     *,
     format: str = "html",
-    documents: Iterable[Mapping[str, Any]] = (),
+    documents: Documents = (),
     top: int | None = None,
     focus: str | None = None,
     hops: int = 1,

@@ -347,3 +347,50 @@ def test_missing_oxigraph_server_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(StoreError, match=r"pip install 'oxigraph"):
         kg.store.oxigraph_server()
+
+
+# --- StoreWriter: filled block by block, patched from an earlier store ---
+
+
+def _blocks(statements, documents=()):
+    from kg.rdf import encode, nquads_blocks
+
+    return [(doc, encode(text)) for doc, text in nquads_blocks(documents, statements)]
+
+
+def _contents(path):
+    return {str(quad) for quad in open_store(path)}
+
+
+def test_store_writer_equals_build_store_with_small_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.store.StoreWriter, "CHUNK", 200)  # many bulk loads, each a few documents
+    writer = kg.store.StoreWriter(tmp_path / "written")
+    for _, data in _blocks(sample_statements(), sample_documents()):
+        writer.add(data)
+    writer.close()
+    build_store(tmp_path / "reference", sample_quads())
+    assert _contents(tmp_path / "written") == _contents(tmp_path / "reference")
+
+
+def test_store_writer_removes_a_graph_and_only_its_own_union_triples(tmp_path):
+    from kg.ontology import document_iri
+
+    statements = sample_statements()
+    docs = list(dict.fromkeys(s["doc"] for s in statements))
+    assert len(docs) >= 2
+    writer = kg.store.StoreWriter(tmp_path / "all")
+    for _, data in _blocks(statements):
+        writer.add(data)
+    writer.close()
+    patched = kg.store.StoreWriter(tmp_path / "patched", base=tmp_path / "all")
+    patched.remove_graph(document_iri(docs[0]))
+    patched.close(optimize=False)
+    build_store(tmp_path / "reference", quads([], [s for s in statements if s["doc"] != docs[0]]))
+    assert _contents(tmp_path / "patched") == _contents(tmp_path / "reference")
+    assert len(_contents(tmp_path / "all")) > len(_contents(tmp_path / "patched"))  # the base is untouched
+
+
+def test_store_writer_refuses_an_existing_folder(tmp_path):
+    (tmp_path / "store").mkdir()
+    with pytest.raises(StoreError, match="exists"):
+        kg.store.StoreWriter(tmp_path / "store")

@@ -5,9 +5,11 @@ What the page does in a browser (clicks, filters, console, network) is in test_b
 from __future__ import annotations
 
 import doctest
+import gc
 import json
 import re
 import shutil
+import weakref
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +29,10 @@ from kg.view import (
     script_safe_json,
     select_subgraph,
     spread_layout,
+    summarise_statements,
     top_subgraph,
+    used_documents,
+    view_graph,
     write_export,
     write_html,
 )
@@ -136,8 +141,10 @@ def test_centrality_is_share_of_entities_linked(graph, entity, linked):
         ("guterres", "Antonio Guterres"),
     ],
 )
-def test_find_entity(graph, query, entity):
-    assert find_entity(graph, query) == entity
+@pytest.mark.parametrize("where", ["graph", "summary"])
+def test_find_entity(graph, statements, where, query, entity):
+    found_in = graph if where == "graph" else summarise_statements(statements)
+    assert find_entity(found_in, query) == entity
 
 
 @pytest.mark.parametrize(
@@ -149,9 +156,11 @@ def test_find_entity(graph, query, entity):
         ("  ", "needs an entity name"),
     ],
 )
-def test_find_entity_errors(graph, query, message):
+@pytest.mark.parametrize("where", ["graph", "summary"])
+def test_find_entity_errors(graph, statements, where, query, message):
+    found_in = graph if where == "graph" else summarise_statements(statements)
     with pytest.raises(InputError, match=message):
-        find_entity(graph, query)
+        find_entity(found_in, query)
 
 
 @pytest.mark.parametrize(
@@ -354,6 +363,222 @@ def test_script_safe_json(value, expected):
 def test_empty_graph_page(tmp_path):
     html = write_html([], tmp_path / "empty.html").read_text(encoding="utf-8")
     assert embedded_data(html)["nodes"] == []
+
+
+# ----- big inputs: two passes, a capped page
+
+
+def in_statement_order(graph: nx.MultiDiGraph, full: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` rebuilt with nodes in first-seen and edges in statement order.
+
+    ``select_subgraph`` orders a cut graph's nodes as a Python set does, which varies
+    between processes; the two-pass graph is always in this order.
+    """
+    first_seen = {node: i for i, node in enumerate(full)}
+    position = {key: i for i, (_, _, key) in enumerate(full.edges(keys=True))}
+    ordered = nx.MultiDiGraph()
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: first_seen[item[0]]))
+    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda edge: position[edge[2]]))
+    return ordered
+
+
+def busier(statements: list[dict]) -> list[dict]:
+    """The fixture with more statements per link, a statement about itself, and 400 more entities."""
+    from browser_check import synthetic_statements
+
+    again = [dict(record, id=record["id"] + "-again") for record in statements[::2]]
+    itself = dict(statements[4], id="itself", object=statements[4]["subject"])
+    return statements + again + [itself] + synthetic_statements(400)
+
+
+FIXTURE_SELECTIONS = [{}, {"top": 1}, {"top": 4}, {"top": 30}, {"focus": "Russia", "hops": 0}, {"focus": "moscow"},
+                      {"focus": "Russia", "hops": 2, "top": 3}, {"focus": "Israel", "hops": 3}]
+SYNTHETIC_SELECTIONS = [{"focus": "E00003", "hops": 2}, {"focus": "E00003", "hops": 2, "top": 25},
+                        {"focus": "E00000", "hops": 1, "top": 7}, {"top": 350}]
+
+
+@pytest.mark.parametrize("data, kwargs", [("fixture", kwargs) for kwargs in FIXTURE_SELECTIONS]
+                         + [("busier", kwargs) for kwargs in FIXTURE_SELECTIONS + SYNTHETIC_SELECTIONS])
+def test_two_passes_give_the_one_pass_graph(statements, data, kwargs, monkeypatch):
+    # No page limits here: what is compared is the choice of entities and statements.
+    monkeypatch.setattr(view, "PAGE_ENTITIES", 10**6)
+    monkeypatch.setattr(view, "LINK_STATEMENTS", 10**6)
+    records = statements if data == "fixture" else busier(statements)
+    full = graph_from_statements(records)
+    old, old_note = select_subgraph(full, **kwargs)
+    old = in_statement_order(old, full)
+    new, new_note = view_graph(lambda: iter(records), **kwargs)
+    assert new_note == old_note
+    assert list(new.nodes(data=True)) == list(old.nodes(data=True))
+    assert list(new.edges(keys=True, data=True)) == list(old.edges(keys=True, data=True))
+    assert page_data(new, DOCUMENTS) == page_data(old, DOCUMENTS)
+
+
+def test_busier_data_crosses_the_layout_threshold(statements):
+    # So that the comparison above also covers positions computed in Python.
+    assert view_graph(busier(statements), page=False)[0].number_of_nodes() > view.PHYSICS_MAX_NODES
+
+
+@pytest.mark.parametrize("kwargs, nodes, note", [
+    ({}, {"Ukraine", "Israel", "Russia"}, "Showing 3 of 17 entities: the 3 most central."),
+    ({"top": 4}, {"Ukraine", "Israel", "Russia", "United States"}, "Showing 4 of 17 entities: the 4 most central."),
+    # Centrality within the neighbourhood: there the United States links to Ukraine alone.
+    ({"focus": "Russia", "hops": 2}, {"Ukraine", "Russia", "Zaporizhzhia nuclear plant"},
+     "Showing 3 of 17 entities: within 2 links of Russia, the 3 most central."),
+    ({"focus": "Kharkiv"}, {"Kharkiv", "Russia"}, "Showing 2 of 17 entities: within 1 link of Kharkiv."),
+])
+def test_page_shows_the_most_central_entities_by_default(tmp_path, statements, monkeypatch, kwargs, nodes, note):
+    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
+    html = write_html(statements, tmp_path / "graph.html", **kwargs).read_text(encoding="utf-8")
+    assert {node["id"] for node in embedded_data(html)["nodes"]} == nodes
+    assert f'<span class="kg-scope">{note}</span>' in html
+
+
+def test_page_limit_leaves_exports_alone(tmp_path, statements, monkeypatch):
+    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
+    path = write_export(statements, tmp_path / "graph.json", "json")
+    assert len(json.loads(path.read_text(encoding="utf-8"))["nodes"]) == 17
+
+
+def more_strikes(statements: list[dict]) -> list[dict]:
+    """The fixture with "Russia struck Kharkiv" five times (two new ids) and one record repeated."""
+    strikes = [dict(statements[0], id=f"strike-{n}", sentence=f"Russia struck Kharkiv, report {n}.") for n in (1, 2)]
+    return statements + strikes + [statements[0]]
+
+
+def test_page_keeps_a_few_statements_per_link(tmp_path, statements, monkeypatch):
+    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    html = write_html(more_strikes(statements), tmp_path / "graph.html").read_text(encoding="utf-8")
+    data = embedded_data(html)
+    struck = bundle(data, "Russia", "Kharkiv", "asserted")
+    links = [data["links"][i] for i in struck["links"]]
+    # struck ×5 keeps its first two; shelled (one statement) and Israel struck Gaza (two) are whole.
+    assert [[data["statements"][i]["id"] for i in link["statements"]] for link in links] == [
+        [statements[0]["id"], statements[1]["id"]], [statements[20]["id"]]]
+    gaza = bundle(data, "Israel", "Gaza", "asserted")
+    assert [len(data["links"][i]["statements"]) for i in gaza["links"]] == [2]
+    # The record given twice is one statement, not one more left out.
+    assert len(data["statements"]) == 22 + 2 - 3
+    note = "Showing 17 of 17 entities: at most 2 statements per link (3 statements not shown)."
+    assert f'<span class="kg-scope">{note}</span>' in html
+
+
+def test_both_page_limits_in_one_note(statements, monkeypatch):
+    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
+    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    ukraine_struck_russia = statements[12]
+    again = [dict(ukraine_struck_russia, id=f"again-{n}") for n in range(3)]
+    graph, note = view_graph(statements + again)
+    assert note == "Showing 3 of 17 entities: the 3 most central, at most 2 statements per link (2 statements not shown)."
+    assert list(graph.edges(keys=True)) == [("Russia", "Ukraine", statements[11]["id"]),
+                                            ("Ukraine", "Russia", ukraine_struck_russia["id"]),
+                                            ("Ukraine", "Russia", "again-0")]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_exports_keep_every_statement_per_link(tmp_path, statements, monkeypatch, fmt):
+    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    graph = read_back(write_export(more_strikes(statements), tmp_path / f"graph.{fmt}", fmt), fmt)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (17, 24)
+    assert sum(1 for u, v, data in graph.edges(data=True)
+               if (u, v, data["lemma"], data["kind"]) == ("Russia", "Kharkiv", "strike", "asserted")) == 5
+
+
+def test_callable_list_and_generator_give_the_same_page(tmp_path, statements):
+    pages = [
+        write_html(source, tmp_path / f"{name}.html", documents=DOCUMENTS, top=6).read_text(encoding="utf-8")
+        for name, source in [("list", statements), ("callable", lambda: iter(statements)),
+                             ("generator", (record for record in statements))]
+    ]
+    assert pages[0] == pages[1] == pages[2]
+    assert len(embedded_data(pages[0])["nodes"]) == 6
+
+
+def test_callable_documents(tmp_path, statements):
+    html = write_html(statements, tmp_path / "graph.html", documents=lambda: iter(DOCUMENTS)).read_text(encoding="utf-8")
+    assert embedded_data(html)["documents"]["wire-002"]["title"] == "Moscow denies targeting homes"
+
+
+class Record(dict):
+    """A statement record that can be watched with a weak reference."""
+
+    __hash__ = object.__hash__  # by identity, for weakref.WeakSet
+
+
+def test_second_pass_holds_only_the_statements_it_shows(tmp_path, statements, monkeypatch):
+    # Every read hands out new Record objects; when the page is rendered, the records still
+    # alive must be exactly the statements drawn, not the others, nor the first pass's.
+    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    handed_out: weakref.WeakSet = weakref.WeakSet()
+    records = more_strikes(statements)
+    reads = []
+
+    def read():
+        reads.append(1)
+        for record in records:
+            fresh = Record(record)
+            handed_out.add(fresh)
+            yield fresh
+
+    seen = {}
+    render = view.render_html
+
+    def watching_render(graph, **kwargs):
+        gc.collect()
+        seen["alive"] = sorted(record["id"] for record in handed_out)
+        seen["drawn"] = sorted(data["record"]["id"] for _, _, data in graph.edges(data=True))
+        seen["drawn_alive"] = all(isinstance(data["record"], Record) for _, _, data in graph.edges(data=True))
+        return render(graph, **kwargs)
+
+    monkeypatch.setattr(view, "render_html", watching_render)
+    write_html(read, tmp_path / "graph.html", focus="Kharkiv")
+    assert len(reads) == 2
+    # Russia–Kharkiv: struck ×5 capped to 2, one negated, one shelled.
+    assert len(seen["drawn"]) == 4 and seen["drawn_alive"]
+    assert seen["alive"] == seen["drawn"]
+
+
+def test_used_documents_keep_only_what_the_page_shows(statements):
+    graph, _ = view_graph(statements, focus="Gaza")
+    documents = [*DOCUMENTS, {"id": "gaza-011", "title": "Old title", "text": "x" * 1000},
+                 {"id": "gaza-011", "title": "Strikes on Gaza", "source": "Wire", "date": "2024-06-01",
+                  "text": "x" * 1000, "sha256": "3" * 64}]
+    assert used_documents(iter(documents), graph) == used_documents(lambda: iter(documents), graph) == [
+        {"id": "gaza-011", "title": "Strikes on Gaza", "source": "Wire", "date": "2024-06-01"}]
+
+
+def test_summary_counts_without_records(statements):
+    summary = summarise_statements(more_strikes(statements))
+    russia = summary.index["Russia"]
+    # MultiDiGraph.degree counts the record given twice twice; the tie-break uses it as the old path did.
+    assert summary.statements[russia] == graph_from_statements(more_strikes(statements)).degree("Russia") + 1
+    linked = {summary.ids[other]: shared for other, shared in summary.neighbours[russia].items()}
+    assert linked == {"Kharkiv": 8, "Zaporizhzhia nuclear plant": 1, "Ukraine": 2}
+    assert (summary.labels[russia], summary.types[russia], summary.codes[russia]) == ("Russia", "Country", "RUS")
+
+
+def test_page_aliases_are_complete_though_the_summary_keeps_few(statements, monkeypatch):
+    monkeypatch.setattr(view, "SUMMARY_ALIASES", 1)
+    assert len(summarise_statements(statements).aliases[0]) == 1
+    graph, _ = view_graph(statements, focus="Russia", hops=0)
+    assert graph.nodes["Russia"]["aliases"] == graph_from_statements(statements).nodes["Russia"]["aliases"]
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"top": 0}, "--top must be 1 or more"),
+    ({"focus": "Russia", "hops": -1}, "--hops must be 0 or more"),
+    ({"focus": "Rusia"}, "did you mean Russia"),
+])
+def test_two_passes_reject_what_one_pass_rejects(statements, kwargs, message):
+    with pytest.raises(InputError, match=message):
+        view_graph(statements, **kwargs)
+
+
+def test_two_passes_name_a_broken_statement(statements):
+    broken = dict(statements[0])
+    del broken["object"]
+    with pytest.raises(InputError, match="statement 2"):
+        view_graph([statements[1], broken])
 
 
 # ----- atomic writes
