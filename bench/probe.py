@@ -159,7 +159,7 @@ def build(args: argparse.Namespace) -> dict:
     imports = time.perf_counter() - STARTED[0], time.process_time() - STARTED[1]
     sampler = RssSampler()
     sampler.start()
-    clocks = {name: Clock() for name in ("setup", "read", "parse", "extract", "rdf", "store", "page", "outputs")}
+    clocks = {name: Clock() for name in ("setup", "read", "parse", "extract", "add", "nquads", "files", "store", "finish", "page")}
 
     setup = clocks["setup"]
     if args.workers == 1:
@@ -181,24 +181,31 @@ def build(args: argparse.Namespace) -> dict:
 
         return wrapper
 
-    def wrap_call(function: Callable, clock: Clock, phase: str) -> Callable:
+    def wrap_call(function: Callable, clock: Clock, phase: str | None = None) -> Callable:
         def wrapper(*a, **k):
-            sampler.enter(phase)
+            if phase:
+                sampler.enter(phase)
             with clock.running():
                 return function(*a, **k)
 
         return wrapper
 
     # The time in parse() includes reading the documents it pulls, the time in
-    # extract_documents() includes parse(): the differences are taken below.
+    # extract_documents() includes parse(): the differences are taken below.  Output work
+    # happens a document at a time between extractions (Outputs.add), then once (finish).
     if args.workers == 1:  # with workers, extract_documents goes to them by name: leave it be
         kg.pipeline.parse = wrap_generator(kg.pipeline.parse, clocks["parse"], inner="read")
         kg.pipeline.extract_documents = wrap_generator(kg.pipeline.extract_documents, clocks["extract"], phase="extract")
     else:
         sampler.enter("extract")
-    kg.pipeline.write_outputs = wrap_call(kg.pipeline.write_outputs, clocks["outputs"], "outputs")
-    rdf.write = wrap_call(rdf.write, clocks["rdf"], "rdf files")
-    store.build_store = wrap_call(store.build_store, clocks["store"], "store")
+    outputs = kg.pipeline.Outputs
+    outputs.add = wrap_call(outputs.add, clocks["add"])
+    outputs.finish = wrap_call(outputs.finish, clocks["finish"], "finish: store, files")
+    rdf.document_nquads = wrap_call(rdf.document_nquads, clocks["nquads"])
+    for name in ("add", "close"):
+        setattr(rdf.BlockFile, name, wrap_call(getattr(rdf.BlockFile, name), clocks["files"]))
+    for name in ("__init__", "add", "remove_graph", "close"):
+        setattr(store.StoreWriter, name, wrap_call(getattr(store.StoreWriter, name), clocks["store"]))
     view.write_html = wrap_call(view.write_html, clocks["page"], "page")
 
     total = Clock()
@@ -218,7 +225,8 @@ def build(args: argparse.Namespace) -> dict:
     def minus(a: dict, *others: dict) -> dict:
         return {k: round(a[k] - sum(o[k] for o in others), 3) for k in ("wall", "cpu")}
 
-    extraction_phase = minus(total.record(), c["outputs"])  # everything before the RDF, store and page
+    output = {k: c["add"][k] + c["finish"][k] for k in ("wall", "cpu")}
+    extraction_phase = minus(total.record(), output)  # everything but the output work
     phases = {
         "imports": {"wall": round(imports[0], 3), "cpu": round(imports[1], 3)},
         "setup (model, gazetteer, matcher)": c["setup"],
@@ -228,15 +236,16 @@ def build(args: argparse.Namespace) -> dict:
             "read documents": c["read"],
             "spaCy parse": minus(c["parse"], c["read"]),
             "entities and relations": minus(c["extract"], c["parse"]),
-            "statements.jsonl, documents.jsonl, progress": minus(extraction_phase, c["extract"]),
+            "progress, reuse, CLI": minus(extraction_phase, c["extract"]),
         }
     else:
         phases |= {"extraction in workers (as the parent waits for it)": extraction_phase}
     phases |= {
-        "RDF files": c["rdf"],
+        "RDF as N-Quads text": c["nquads"],
+        "RDF files": c["files"],
         "store": c["store"],
         "graph page": c["page"],
-        "other output work": minus(c["outputs"], c["rdf"], c["store"], c["page"]),
+        "statements.jsonl, documents.jsonl, build record": minus(output, c["nquads"], c["files"], c["store"], c["page"]),
     }
     return {
         "workers": args.workers,
@@ -262,8 +271,10 @@ def rdf_rates(args: argparse.Namespace) -> dict:
     scratch = Path(args.scratch)
     scratch.mkdir(parents=True, exist_ok=True)
 
-    def quads():
-        return rdf.quads(read_jsonl(folder / "documents.jsonl"), read_jsonl(folder / "statements.jsonl"))
+    def blocks():
+        """What a build does per document: records → N-Quads text, UTF-8."""
+        for _, text in rdf.nquads_blocks(read_jsonl(folder / "documents.jsonl"), read_jsonl(folder / "statements.jsonl")):
+            yield rdf.encode(text)
 
     statements = sum(1 for _ in open(folder / "statements.jsonl", encoding="utf-8"))
     result: dict = {"statements": statements}
@@ -271,17 +282,20 @@ def rdf_rates(args: argparse.Namespace) -> dict:
 
     clock = Clock()
     with clock.running():
-        count = sum(1 for _ in quads())
-    result["quads"] = count
-    result["ours: records to quads"] = clock.record()
-    clock = Clock()
-    with clock.running():
-        rdf.write(nq, quads(), "nq")
+        file = rdf.BlockFile(nq, "nq")
+        for data in blocks():
+            file.add(data)
+        file.close()
     result["ours: records to N-Quads file"] = clock.record()
     result["nq_mb"] = round(nq.stat().st_size / 1e6, 1)
+    count = sum(1 for _ in open(nq, "rb"))
+    result["quads"] = count
     clock = Clock()
     with clock.running():
-        store.build_store(scratch / "store", quads())
+        writer = store.StoreWriter(scratch / "store")
+        for data in blocks():
+            writer.add(data)
+        writer.close()
     result["ours: records to store"] = clock.record()
 
     clock = Clock()

@@ -59,10 +59,14 @@ BATCH_SIZE = 64
 # Documents parsed in one memory zone: large enough that zone bookkeeping is free, small
 # enough that what one zone holds (a few hundred articles' words) does not matter.
 ZONE_DOCUMENTS = 256
-# Documents sent to a worker process at a time, and batches in flight per worker: enough
-# to keep every worker busy while the parent writes results, few enough to stream.
-WORKER_DOCUMENTS = 16
-BATCHES_IN_FLIGHT = 2
+# What is sent to a worker process at a time: at most this many documents or characters
+# (a few seconds of parsing), so that the batches are even, a slow one holds nobody up for
+# long and the last one leaves the other workers idle only briefly.  Batches in flight per
+# worker: enough that every worker has the next batch queued while the parent collects
+# results in input order, few enough to stream.
+WORKER_DOCUMENTS = 64
+WORKER_CHARACTERS = 50_000
+BATCHES_IN_FLIGHT = 4
 
 T = TypeVar("T")
 
@@ -183,10 +187,22 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> I
 # -- worker processes ---------------------------------------------------------------------
 
 
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of ``size`` consecutive items (the last one shorter)."""
-    items = iter(items)
-    while batch := list(itertools.islice(items, size)):
+def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, limit: int = 0) -> Iterator[list[T]]:
+    """Lists of at most ``size`` consecutive items (the last one shorter); with ``weight``,
+    a list also ends once its items weigh ``limit`` or more together."""
+    if weight is None:
+        items = iter(items)
+        while batch := list(itertools.islice(items, size)):
+            yield batch
+        return
+    batch, total = [], 0
+    for item in items:
+        batch.append(item)
+        total += weight(item)
+        if len(batch) >= size or total >= limit:
+            yield batch
+            batch, total = [], 0
+    if batch:
         yield batch
 
 
@@ -216,6 +232,7 @@ def extract_in_processes(
     *,
     workers: int,
     batch_documents: int = WORKER_DOCUMENTS,
+    batch_characters: int = WORKER_CHARACTERS,
 ) -> Iterator[tuple[Document, T]]:
     """``extract(documents)`` run by ``workers`` processes, streaming, in input order.
 
@@ -232,7 +249,7 @@ def extract_in_processes(
     in_flight: collections.deque[tuple[list[Document], Future]] = collections.deque()
     finished = False
     try:
-        for batch in batched(documents, batch_documents):
+        for batch in batched(documents, batch_documents, weight=lambda document: len(document.text), limit=batch_characters):
             in_flight.append((batch, pool.submit(_extract_batch, extract, batch)))
             if len(in_flight) >= workers * BATCHES_IN_FLIGHT:
                 yield from _collect(*in_flight.popleft())

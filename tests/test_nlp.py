@@ -17,6 +17,7 @@ import spacy
 
 from kg.entities import EntityResolver
 from kg.errors import KGError
+import kg.nlp
 from kg.nlp import COMPONENTS, batched, extract_in_processes, load_model, model_components, parse
 from kg.pipeline import extract_documents, statements_from_parsed
 from kg.types import Document
@@ -46,6 +47,16 @@ def shape(parsed) -> tuple:
 ])
 def test_batched(items, size, expected):
     assert list(batched(iter(items), size)) == expected
+
+
+@pytest.mark.parametrize("items, expected", [
+    ([], []),
+    (["aaaa", "b", "c"], [["aaaa"], ["b", "c"]]),          # one heavy item fills a batch alone
+    (["a", "b", "c", "d", "e"], [["a", "b", "c"], ["d", "e"]]),  # the count still bounds light ones
+    (["aa", "a", "aaaaa", "a"], [["aa", "a"], ["aaaaa"], ["a"]]),
+])
+def test_batched_by_weight(items, expected):
+    assert list(batched(iter(items), 3, weight=len, limit=3)) == expected
 
 
 # -- parsing in memory zones (no model) ---------------------------------------------------
@@ -130,7 +141,7 @@ def test_pool_streams_reading_only_as_far_as_batches_in_flight():
     first = [next(results) for _ in range(3)]
     results.close()  # an early stop does not wait for queued batches
     assert [d.id for d, _ in first] == ["d0", "d1", "d2"]
-    assert len(read) <= 2 * 2 * 2 + 2  # workers × batches in flight × batch size, plus one batch
+    assert len(read) <= 2 * kg.nlp.BATCHES_IN_FLIGHT * 2 + 2  # workers × batches in flight × batch size, plus one batch
 
 
 def test_pool_refuses_no_workers():
