@@ -150,10 +150,12 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
 @_server_options
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
               help="Further attempts after a network error or a busy server (backoff 0.5 s, 1 s, 2 s…).")
+@click.option("--prune", is_flag=True,
+              help="Afterwards drop the server's document graphs that this build does not have (removed documents).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @_clean_errors
 def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
-         password: str | None, timeout: float, retries: int, quiet: bool) -> None:
+         password: str | None, timeout: float, retries: int, prune: bool, quiet: bool) -> None:
     """Load a build (FOLDER, default output/) into a running triple store.
 
     Each document graph is replaced, atomically: it is uploaded into a temporary graph and
@@ -168,7 +170,7 @@ def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: st
     from kg.remote import load as run_load
 
     report = run_load(folder, endpoint=endpoint, graph=graph_iri, update_endpoint=update_endpoint, user=user,
-                      password=_password(user, password), timeout=timeout, retries=retries)
+                      password=_password(user, password), timeout=timeout, retries=retries, prune=prune)
     if not quiet:
         click.echo(report.summary(), err=True)
 

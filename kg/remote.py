@@ -44,7 +44,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import EXIT_OUTPUT, KGError, QueryError
-from kg.ontology import BASE, PREFIXES
+from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
 from kg.rdf import BUILD_RECORD
 from kg.store import Results, open_store, render, rows
 
@@ -562,10 +562,14 @@ class LoadReport:
     bytes: int = 0
     seconds: float = 0.0
     names: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"loaded {self.graphs} graph(s), {self.triples} triple(s) into {self.endpoint} "
+        text = (f"loaded {self.graphs} graph(s), {self.triples} triple(s) into {self.endpoint} "
                 f"({self.protocol}) in {self.seconds:.1f} s")
+        if self.removed:
+            text += f"; removed {len(self.removed)} graph(s) of documents no longer in the build"
+        return text
 
 
 def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
@@ -615,6 +619,12 @@ class Loader:
         except RemoteError as error:
             if error.status is None:  # unreachable
                 raise
+
+    def document_graphs(self) -> set[str]:
+        """The kg document graphs on the server: those holding their own kg:Document node."""
+        answer = rows(remote_results(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{KG_NS}Document> }} }}",
+                                     endpoint=self.where.query, client=self.client))
+        return {row["g"] for row in answer if isinstance(row.get("g"), str) and row["g"].startswith(DOCUMENT_NS)}
 
     def update(self, text: str) -> None:
         body = urllib.parse.urlencode({"update": text}).encode("utf-8")
@@ -678,9 +688,14 @@ def load(
     retries: int = RETRIES,
     client: Client | None = None,
     loader: Callable[[Client, Services], Loader] = Loader,
+    prune: bool = False,
 ) -> LoadReport:
     """Load the build in ``out`` into the server whose Graph Store is at ``endpoint``,
     replacing each document graph (or the one graph ``graph``) and the build record.
+
+    With ``prune``, document graphs on the server that the build does not have (documents
+    removed since an earlier load, or loaded from another build) are dropped afterwards,
+    so the server mirrors the build.
 
     >>> load("output", endpoint="http://127.0.0.1:7878/store")  # doctest: +SKIP
     """
@@ -706,6 +721,11 @@ def load(
         report.bytes += len(ntriples)
         report.names.append(name)
         logger.info("loaded %s (%d bytes)", name, len(ntriples))
+    if prune and graph is None:
+        loaded = set(report.names)
+        for name in sorted(replacing.document_graphs() - loaded):
+            replacing.update(f"DROP SILENT GRAPH <{name}>")
+            report.removed.append(name)
     report.protocol = "Graph Store Protocol" if replacing.graph_store else "SPARQL Update"
     report.seconds = time.monotonic() - started
     return report

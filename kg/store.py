@@ -148,7 +148,7 @@ class StoreWriter:
     only read.
     """
 
-    CHUNK = 32 << 20
+    CHUNK = 8 << 20  # bulk_load holds about 15× its input while it sorts: +135 MB at 8 MB, +460 MB at 32 MB
 
     def __init__(self, path: str | os.PathLike[str], *, base: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path)

@@ -28,7 +28,7 @@ from click.testing import CliRunner
 import kg
 from kg import remote
 from kg.cli import main
-from kg.ontology import BUILD_GRAPH, entity_iri
+from kg.ontology import BUILD_GRAPH, document_iri, entity_iri
 from kg.rdf import quads
 from kg.remote import LOADING_NS, Client, Loader, RemoteError
 from kg.store import build_store, open_store, query_rows
@@ -270,6 +270,35 @@ def test_whole_build_into_one_graph(server, seed_build):
     record = len(list(pyoxigraph.parse(path=str(seed_build / "build.trig"), format=pyoxigraph.RdfFormat.TRIG)))
     assert server.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}") == [{"n": union + record}]
     server.update(f"DROP SILENT GRAPH <{target}>")
+
+
+@pytest.mark.server
+@pytest.mark.model
+def test_prune_drops_only_graphs_of_documents_no_longer_in_the_build(server, seed_build, tmp_path):
+    documents = [json.loads(line) for line in (seed_build / "documents.jsonl").read_text("utf-8").splitlines()]
+    statements = [json.loads(line) for line in (seed_build / "statements.jsonl").read_text("utf-8").splitlines()]
+    gone = document_iri(documents[0]["id"])
+    smaller = tmp_path / "smaller"  # the seed build after its first document was deleted
+    build_store(smaller / "store", quads(documents[1:], [s for s in statements if s["doc"] != documents[0]["id"]]))
+    other = "urn:kg-test:not-a-document"
+    server.update(f"INSERT DATA {{ GRAPH <{other}> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    try:
+        remote.load(seed_build, endpoint=server.graph_store, client=server.client())
+        kept = remote.load(smaller, endpoint=server.graph_store, client=server.client())
+        assert kept.removed == [] and gone in server.graph_counts()  # without --prune, nothing is dropped
+
+        result = cli("load", str(smaller), "--endpoint", server.graph_store, "--prune", env=server.env())
+        assert result.exit_code == 0, result.output
+        assert "removed 1 graph(s) of documents no longer in the build" in result.output
+        counts = server.graph_counts()
+        assert gone not in counts
+        expected = {name: n for name, n in local_graph_counts(seed_build).items() if name != gone}
+        assert {name: n for name, n in counts.items() if name != BUILD_GRAPH} == \
+               {name: n for name, n in expected.items() if name != BUILD_GRAPH}
+        assert server.rows(f"ASK {{ GRAPH <{other}> {{ <urn:a> <urn:b> <urn:c> }} }}") is True
+    finally:
+        server.update(f"DROP SILENT GRAPH <{other}>")
+        remote.load(seed_build, endpoint=server.graph_store, client=server.client())  # as the other tests expect
 
 
 # --- a failed load leaves the previous graphs -----------------------------------------
