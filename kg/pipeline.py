@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 from tqdm import tqdm
@@ -37,6 +38,7 @@ DOCUMENTS = "documents.jsonl"
 GRAPH_HTML = "graph.html"
 STORE = "store"
 MANIFEST = "manifest.json"
+BLOCKS = ".blocks.jsonl"  # per document, the length of its block in each RDF file: reused by the next build
 LOCK = ".lock"
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 # Each build is written into its own folder .build-*; the symlink .current names the one
@@ -254,6 +256,8 @@ class PreviousBuild:
         self.output = None
         self._offsets: dict[str, int] | None = None
         self._file = None
+        self._blocks: dict[str, dict[str, tuple[int, int]]] | None = None  # file → document → (offset, length)
+        self._block_files: dict[str, Any] = {}
         try:
             manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
             if manifest.get("extractor") != extractor_fingerprint():
@@ -307,6 +311,43 @@ class PreviousBuild:
         self.reused.add(document.id)
         return lines
 
+    def block(self, name: str, doc_id: str) -> bytes | None:
+        """The block of a reused document in the previous RDF file ``name`` (kg.ttl, …), if
+        the same code wrote it."""
+        if self._blocks is None:
+            self._blocks = self._read_blocks()
+        where = self._blocks.get(name, {}).get(doc_id)
+        if where is None:
+            return None
+        try:
+            if name not in self._block_files:
+                self._block_files[name] = open(self.out / name, "rb")  # noqa: SIM115 — closed by close()
+            handle = self._block_files[name]
+            handle.seek(where[0])
+            block = handle.read(where[1])
+        except OSError:
+            return None
+        return block if len(block) == where[1] else None
+
+    def _read_blocks(self) -> dict[str, dict[str, tuple[int, int]]]:
+        if not self.known or self.output != output_fingerprint():
+            return {}
+        offsets: dict[str, int] = {}
+        blocks: dict[str, dict[str, tuple[int, int]]] = {}
+        try:
+            for record in read_jsonl(self.out / BLOCKS):
+                doc_id = record.pop("id")
+                for name, length in record.items():
+                    if name not in offsets:
+                        offsets[name] = rdf.BlockFile.start(name.rsplit(".", 1)[-1])
+                        blocks[name] = {}
+                    blocks[name][doc_id] = (offsets[name], length)
+                    offsets[name] += length
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+        # a file whose size does not add up was not written by that index: never copy from it
+        return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
+
     def extract(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
@@ -329,8 +370,16 @@ class PreviousBuild:
             yield tuple(queue.popleft())
 
     def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
+        for handle in [self._file, *self._block_files.values()]:
+            if handle is not None:
+                handle.close()
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -358,6 +407,8 @@ class Outputs:
         self.files = [rdf.BlockFile(folder / f"kg.{fmt}", fmt) for fmt in blocks]
         if "jsonld" in self.formats and "nq" not in blocks:  # JSON-LD is one document: made from N-Quads at the end
             self.files.append(rdf.BlockFile(folder / ".kg.jsonld.nq", "nq"))
+        self.blocks = open(folder / BLOCKS, "w", encoding="utf-8")  # noqa: SIM115
+        self.previous = previous
         base = previous.store()
         self.store = store.StoreWriter(folder / STORE, base=base)
         self.stale = previous.ids if base else set()  # graphs in the store not yet replaced or kept
@@ -367,10 +418,18 @@ class Outputs:
         record["statements"] = len(lines)
         self.documents.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.statements.writelines(lines)
-        data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines)))
+        # An unchanged document's RDF is what the previous build wrote: copied, not made again.
+        copies = {file.path.name: self.previous.block(file.path.name, document.id) for file in self.files} if reused else {}
+        in_store = reused and document.id in self.stale
+        data = None
+        if not in_store or any(block is None for block in copies.values()) or len(copies) < len(self.files):
+            data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines)))
+        lengths = {}
         for file in self.files:
-            file.add(data)
-        if reused and document.id in self.stale:
+            block = copies.get(file.path.name)
+            lengths[file.path.name] = file.copy(block) if block is not None else file.add(data)
+        self.blocks.write(json.dumps({"id": document.id, **lengths}, ensure_ascii=False) + "\n")
+        if in_store:
             self.stale.discard(document.id)  # the same statements: its graph stays as it is
             return
         if document.id in self.stale:
@@ -383,9 +442,10 @@ class Outputs:
             self.store.remove_graph(document_iri(doc_id))
         self.statements.close()
         self.documents.close()
+        self.blocks.close()
         for file in self.files:
             file.close()
-        self.store.close()
+        self.store.close(optimize=not self.store.based)  # a patched store is compacted by RocksDB as it goes
         if "jsonld" in self.formats:
             nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
             rdf.write(self.folder / "kg.jsonld", pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
@@ -402,6 +462,7 @@ class Outputs:
     def discard(self) -> None:
         self.statements.close()
         self.documents.close()
+        self.blocks.close()
         for file in self.files:
             file.discard()
         self.store.discard()

@@ -531,17 +531,30 @@ class BlockFile:
         if self.format in (RdfFormat.TURTLE, RdfFormat.TRIG):
             self._output.write(_prefix_header(self.format))
 
-    def add(self, nquads: bytes) -> None:
-        """One document's block: N-Quads as :func:`document_nquads` gives them, UTF-8."""
+    def add(self, nquads: bytes) -> int:
+        """One document's block, from N-Quads as :func:`document_nquads` gives them
+        (UTF-8); returns its length in the file, for :meth:`copy` in a later build."""
         if self.format == RdfFormat.N_QUADS:
-            self._output.write(nquads)
+            block = nquads
         elif self.format == RdfFormat.N_TRIPLES:
-            self._output.write(drop_graphs(nquads))
+            block = drop_graphs(nquads)
         else:
             parsed = parse(nquads, format=RdfFormat.N_QUADS)
             data = parsed if self.format == RdfFormat.TRIG else (quad.triple for quad in parsed)
             text = serialize(data, format=self.format, prefixes=PREFIXES)
-            self._output.write(b"\n" + plain_prefixed_names(text[len(_prefix_header(self.format)):]))
+            block = b"\n" + plain_prefixed_names(text[len(_prefix_header(self.format)):])
+        return self.copy(block)
+
+    def copy(self, block: bytes) -> int:
+        """A block as :meth:`add` wrote it into an earlier file of the same format."""
+        self._output.write(block)
+        return len(block)
+
+    @staticmethod
+    def start(format: str) -> int:
+        """Where the first block begins in a file of ``format`` (after the prefixes)."""
+        rdf_format = FORMATS[format]
+        return len(_prefix_header(rdf_format)) if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else 0
 
     def close(self) -> Path:
         self._output.flush()

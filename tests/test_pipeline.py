@@ -128,3 +128,31 @@ def test_damaged_previous_statements_mean_a_full_parse(articles, tmp_path):
     report = kg.build([articles], out=out)
     assert report.reused == 0
     assert (out / "statements.jsonl").read_bytes() == statements
+
+
+def test_rebuild_copies_unchanged_blocks_and_equals_a_fresh_build(articles, tmp_path, monkeypatch):
+    """RDF files of a rebuild: blocks of unchanged documents are copied from the previous
+    files, the changed one is made again, and the result is byte for byte a fresh build's."""
+    formats = ("ttl", "nt", "nq", "trig", "jsonld")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kg.build([articles], out=out, formats=formats)
+    (articles / "grain-corridor.txt").write_text("Grain talks\n\nTurkey did not attack Greece.", encoding="utf-8")
+    made = []
+    original = kg.rdf.document_nquads
+    monkeypatch.setattr(kg.rdf, "document_nquads", lambda doc_id, *a, **k: made.append(doc_id) or original(doc_id, *a, **k))
+    kg.build([articles], out=out, formats=formats)
+    assert made == ["grain-corridor"]
+    monkeypatch.undo()
+    kg.build([articles], out=fresh, formats=formats)
+    for name in (*(f"kg.{fmt}" for fmt in formats), "statements.jsonl"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_a_damaged_previous_file_is_not_copied_from(articles, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    kg.build([articles], out=out, formats=("ttl",))
+    ttl = (out / "kg.ttl").resolve()
+    ttl.write_bytes(ttl.read_bytes() + b"# appended by hand\n")
+    kg.build([articles], out=out, formats=("ttl",))
+    kg.build([articles], out=fresh, formats=("ttl",))
+    assert (out / "kg.ttl").read_bytes() == (fresh / "kg.ttl").read_bytes()
