@@ -40,7 +40,7 @@ def write_page(statements: list[dict], path: Path, *, physics_max: int) -> float
     view.PHYSICS_MAX_NODES = physics_max
     try:
         started = time.perf_counter()
-        view.write_html(statements, path)
+        view.write_html(statements, path, top=len(statements) * 2)  # every entity, above the default page limit
         return time.perf_counter() - started
     finally:
         view.PHYSICS_MAX_NODES = saved

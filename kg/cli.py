@@ -227,7 +227,8 @@ def validate(path: Path) -> None:
 @click.option("--from", "source", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
 @click.option("--format", "fmt", default="html", show_default=True, type=click.Choice(["html", "graphml", "gexf", "json"]),
               help="The interactive page, or a graph file for Gephi / Cytoscape (GraphML, GEXF, node-link JSON).")
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the N most central entities (degree centrality).")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the N most central entities (degree centrality). The page shows at most "
+                   "2,000 and about 20,000 statements unless --top is given.")
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
 @_clean_errors

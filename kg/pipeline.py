@@ -456,8 +456,8 @@ class Outputs:
             encoding="utf-8")
         rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
         if html:
-            view.write_html(read_jsonl(self.folder / STATEMENTS), self.folder / GRAPH_HTML,
-                            documents=read_jsonl(self.folder / DOCUMENTS))
+            view.write_html(lambda: read_jsonl(self.folder / STATEMENTS), self.folder / GRAPH_HTML,
+                            documents=lambda: read_jsonl(self.folder / DOCUMENTS))
 
     def discard(self) -> None:
         self.statements.close()
@@ -564,6 +564,6 @@ def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | No
     if not statements.exists():
         raise StoreError(f"no {STATEMENTS} in {out}: run `kg build` first")
     target = Path(html) if html else out / (GRAPH_HTML if format == "html" else f"graph.{format}")
-    documents = read_jsonl(out / DOCUMENTS) if (out / DOCUMENTS).exists() else ()
-    return view.write_view(read_jsonl(statements), target, format=format, documents=documents,
+    documents = (lambda: read_jsonl(out / DOCUMENTS)) if (out / DOCUMENTS).exists() else ()
+    return view.write_view(lambda: read_jsonl(statements), target, format=format, documents=documents,
                            top=top, focus=focus, hops=hops)

@@ -76,6 +76,12 @@ PAGE_ENTITIES = 2000
 # The page keeps at most this many statements per link (see page_data); the note says how
 # many others there were.  Exports keep them all.
 LINK_STATEMENTS = 20
+# And at most about this many statements in all (each carries its sentence): the page of a
+# 40 MB corpus would otherwise hold a hundred thousand and weigh 80 MB.  The most central
+# entities share most statements, so the budget is kept by taking at most k statements
+# per pair of entities (k as large as fits) and, if one per pair is still too many, fewer
+# entities, the least central dropped first (see fit_budget).
+PAGE_STATEMENTS = 20_000
 # The first pass over the statements keeps at most this many texts per entity for --focus.
 SUMMARY_ALIASES = 20
 # Formats `kg view --format` writes besides the page, with networkx's writers.
@@ -294,8 +300,7 @@ def select_subgraph(graph: nx.MultiDiGraph, *, top: int | None = None, focus: st
 # exactly as select_subgraph does; the second builds the graph of the chosen entities.
 
 # Statement or document records, or a zero-argument callable returning them afresh.
-Statements = Iterable[Mapping[str, Any]] | Callable[[], Iterable[Mapping[str, Any]]]
-Documents = Statements
+Records = Iterable[Mapping[str, Any]] | Callable[[], Iterable[Mapping[str, Any]]]
 
 
 class EntitySummary:
@@ -306,7 +311,10 @@ class EntitySummary:
     for it, its number of statements (as ``MultiDiGraph.degree`` counts them: a statement
     about itself counts twice), and its ``neighbours``: each other entity it shares a
     statement with, in either direction, and how many statements they share.  That is
-    the simple undirected graph :func:`centrality` works on.
+    the simple undirected graph :func:`centrality` works on.  Statement ids are not
+    kept, so a statement given twice counts twice here (but is one edge in
+    :func:`graph_from_statements`): that can only change which of two equally central
+    entities ranks first.
 
     >>> summary = summarise_statements([{"subject": {"id": "a"}, "object": {"id": "b"}},
     ...                                 {"subject": {"id": "b"}, "object": {"id": "a"}},
@@ -432,18 +440,66 @@ def choose_entities(summary: EntitySummary, *, top: int | None = None, focus: st
     return (list(range(len(summary))) if members is None else sorted(members)), notes
 
 
+def fit_budget(summary: EntitySummary, chosen: list[int], budget: int, *,
+               may_drop: bool = True) -> tuple[list[int], int | None]:
+    """Entities and a per-pair limit that keep the statements among them within ``budget``.
+
+    Returns ``chosen`` (or, with ``may_drop``, its most central part when even one
+    statement per pair would exceed the budget) and the largest k such that keeping at
+    most k statements per pair of entities stays within it; None when all fit.
+
+    >>> summary = summarise_statements([{"subject": {"id": "hub"}, "object": {"id": x}} for x in "aabbbc"])
+    >>> fit_budget(summary, [0, 1, 2, 3], 10), fit_budget(summary, [0, 1, 2, 3], 5), fit_budget(summary, [0, 1, 2, 3], 2)
+    (([0, 1, 2, 3], None), ([0, 1, 2, 3], 2), ([0, 1, 2], 1))
+    """
+    members = set(chosen)
+
+    def pair_counts(kept: set[int]) -> list[int]:
+        counts = [shared for one in kept for other, shared in summary.neighbours[one].items()
+                  if other in kept and one < other]
+        counts += [summary.loops[one] for one in kept if one in summary.loops]
+        return counts
+
+    counts = pair_counts(members)
+    if sum(counts) <= budget:
+        return chosen, None
+    if len(counts) > budget and may_drop:
+        ranked = _most_central(summary, members, len(members))
+        position = {one: rank for rank, one in enumerate(ranked)}
+        pairs, keep = 0, 0
+        for rank, one in enumerate(ranked):  # pairs among the `rank + 1` most central
+            pairs += sum(1 for other in summary.neighbours[one] if position.get(other, rank) < rank) + (one in summary.loops)
+            if pairs > budget:
+                break
+            keep = rank + 1
+        members = set(ranked[:max(keep, 1)])
+        chosen = [one for one in chosen if one in members]
+        counts = pair_counts(members)
+    low, high = 1, max(counts, default=1)  # the largest k with sum(min(c, k)) within budget
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(min(count, middle) for count in counts) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return chosen, low
+
+
 def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tuple[Any, dict[str, Any]]], *,
-                       link_limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
+                       link_limit: int | None = None, pair_limit: int | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The second pass: the graph of ``nodes`` and the statements among them.
 
     Each node's aliases are collected here, from every statement, so they are complete.
     With ``link_limit``, a link (see :func:`page_data`) keeps its first ``link_limit``
-    statements; return the graph and how many statements that left out.
+    statements, and with ``pair_limit`` two entities keep their first ``pair_limit``
+    statements, whichever the direction; return the graph and how many statements that
+    left out.
     """
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(nodes)
     aliases = {node: attributes["aliases"] for node, attributes in nodes}
     per_link: Counter = Counter()
+    per_pair: Counter = Counter()
     left_out = 0
     for number, record in enumerate(statements, 1):
         subject, obj = _arguments(record, number)
@@ -454,28 +510,32 @@ def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tupl
         if source not in aliases or target not in aliases:
             continue
         key, attributes = _edge_attributes(record, number)
-        if link_limit is not None and not graph.has_edge(source, target, key):
+        if (link_limit is not None or pair_limit is not None) and not graph.has_edge(source, target, key):
             modality = attributes["modality"]
             link = (source, target, _edge_kind(attributes["negated"], modality), attributes["lemma"], modality)
-            if per_link[link] >= link_limit:
+            pair = (source, target) if str(source) <= str(target) else (target, source)
+            if (link_limit is not None and per_link[link] >= link_limit) or (pair_limit is not None and per_pair[pair] >= pair_limit):
                 left_out += 1
                 continue
             per_link[link] += 1
+            per_pair[pair] += 1
         graph.add_edge(source, target, key=key, **attributes)
     return graph, left_out
 
 
-def view_graph(statements: Statements, *, top: int | None = None, focus: str | None = None, hops: int = 1,
+def view_graph(statements: Records, *, top: int | None = None, focus: str | None = None, hops: int = 1,
                page: bool = True) -> tuple[nx.MultiDiGraph, str | None]:
     """The graph :func:`write_html` (``page``) or :func:`write_export` draws, and the note on what was kept.
 
-    The same graph and note as ``select_subgraph(graph_from_statements(statements), ...)``,
-    but read in two passes so that only the chosen entities' statements are ever held:
-    ``statements`` is a zero-argument callable returning a fresh iterable each time
+    The entities, statements and note of ``select_subgraph(graph_from_statements(statements),
+    ...)``, but read in two passes so that only the chosen entities' statements are ever
+    held: ``statements`` is a zero-argument callable returning a fresh iterable each time
     (``lambda: read_jsonl(path)``), or statements that can be iterated twice (a one-shot
-    iterator is read into a list first).  For the page (``page=True``) two limits hold:
-    without ``top``, at most :data:`PAGE_ENTITIES` entities, the most central; and at
-    most :data:`LINK_STATEMENTS` statements per link.  Exports have neither.
+    iterator is read into a list first).  Entities come in the order first seen and
+    statements in the order read.  ``focus`` is matched against the summary's aliases
+    (:class:`EntitySummary`).  For the page (``page=True``) two limits hold: without
+    ``top``, at most :data:`PAGE_ENTITIES` entities, the most central; and at most
+    :data:`LINK_STATEMENTS` statements per link, the first read.  Exports have neither.
 
     >>> records = [{"id": f"s{i}", "subject": {"id": "a"}, "object": {"id": b}, "predicate": {"text": "met"}}
     ...            for i, b in enumerate("bbbc")]
@@ -487,20 +547,31 @@ def view_graph(statements: Statements, *, top: int | None = None, focus: str | N
     summary = summarise_statements(statements())
     chosen, notes = choose_entities(summary, top=top, focus=focus, hops=hops,
                                     limit=PAGE_ENTITIES if page else None)
+    pair_limit = None
+    if page:
+        before = len(chosen)
+        chosen, pair_limit = fit_budget(summary, chosen, PAGE_STATEMENTS, may_drop=top is None)
+        if len(chosen) < before:
+            notes = [note for note in notes if not note.endswith("most central")]
+            notes.append(f"the {len(chosen)} most central")
     nodes = [(summary.ids[one], {"label": summary.labels[one], "type": summary.types[one],
                                  "code": summary.codes[one], "aliases": set()}) for one in chosen]
     total = len(summary)
     del summary  # the second pass needs only the chosen entities
-    graph, left_out = _graph_of_entities(statements(), nodes, link_limit=LINK_STATEMENTS if page else None)
+    graph, left_out = _graph_of_entities(statements(), nodes, link_limit=LINK_STATEMENTS if page else None,
+                                         pair_limit=pair_limit)
     if left_out:
-        notes.append(f"at most {LINK_STATEMENTS} statements per link "
+        limits = [f"{LINK_STATEMENTS} statements per link"]
+        if pair_limit is not None:
+            limits.append(f"{pair_limit} per pair of entities, to keep the page within {PAGE_STATEMENTS:,} statements")
+        notes.append(f"at most {' and '.join(limits)} "
                      f"({left_out:,} statement{'s' * (left_out != 1)} not shown)")
     if not notes:
         return graph, None
     return graph, f"Showing {graph.number_of_nodes():,} of {total:,} entities: " + ", ".join(notes) + "."
 
 
-def _rereadable(statements: Statements) -> Callable[[], Iterable[Mapping[str, Any]]]:
+def _rereadable(statements: Records) -> Callable[[], Iterable[Mapping[str, Any]]]:
     """A callable giving ``statements`` afresh each time it is called."""
     if callable(statements):
         return statements
@@ -509,7 +580,7 @@ def _rereadable(statements: Statements) -> Callable[[], Iterable[Mapping[str, An
     return lambda: statements
 
 
-def used_documents(documents: Documents, graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def used_documents(documents: Records, graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The id, title, source and date of the documents ``graph``'s statements come from.
 
     ``documents`` is read once, one record at a time; for an id given twice the last wins,
@@ -860,10 +931,10 @@ def render_html(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]
 
 
 def write_html(
-    statements: Statements,
+    statements: Records,
     path: str | Path,
     *,
-    documents: Documents = (),
+    documents: Records = (),
     title: str = "Knowledge graph",
     top: int | None = None,
     focus: str | None = None,
@@ -952,11 +1023,11 @@ _WRITERS: dict[str, Callable[[nx.MultiDiGraph, IO[bytes]], None]] = {
 
 
 def write_export(
-    statements: Statements,
+    statements: Records,
     path: str | Path,
     format: str,
     *,
-    documents: Documents = (),
+    documents: Records = (),
     top: int | None = None,
     focus: str | None = None,
     hops: int = 1,
@@ -976,11 +1047,11 @@ def write_export(
 
 
 def write_view(
-    statements: Statements,
+    statements: Records,
     path: str | Path,
     *,
     format: str = "html",
-    documents: Documents = (),
+    documents: Records = (),
     top: int | None = None,
     focus: str | None = None,
     hops: int = 1,

@@ -339,7 +339,7 @@ def test_big_graph_page_draws_without_physics(page, tmp_path, monkeypatch):
 def test_five_thousand_entities_become_interactive(page, tmp_path):
     # How fast is measured in bench/view.py; here only that it gets there, with room to spare.
     statements = synthetic_statements(5000)
-    path = write_html(statements, tmp_path / "big.html")
+    path = write_html(statements, tmp_path / "big.html", top=5000)  # above the default page limit on purpose
     open_graph(page, path, timeout=180)
     page.wait_for("window.kgTimings.frame", timeout=60)
     assert page.evaluate(COUNTS)[0] == 5000

@@ -414,6 +414,16 @@ def test_two_passes_give_the_one_pass_graph(statements, data, kwargs, monkeypatc
     assert page_data(new, DOCUMENTS) == page_data(old, DOCUMENTS)
 
 
+@pytest.mark.parametrize("focus", [None, "h"])
+def test_statement_about_itself_counts_twice_in_ties(focus):
+    # a and b each link to h alone; b also has a statement about itself, which wins the tie,
+    # as MultiDiGraph.degree counts it (twice) in top_subgraph.
+    records = [{"id": f"s{n}", "subject": {"id": s}, "object": {"id": o}}
+               for n, (s, o) in enumerate([("h", "a"), ("h", "b"), ("b", "b")])]
+    kwargs = {"top": 2, "focus": focus}
+    assert set(view_graph(records, **kwargs)[0]) == set(select_subgraph(graph_from_statements(records), **kwargs)[0]) == {"h", "b"}
+
+
 def test_busier_data_crosses_the_layout_threshold(statements):
     # So that the comparison above also covers positions computed in Python.
     assert view_graph(busier(statements), page=False)[0].number_of_nodes() > view.PHYSICS_MAX_NODES
@@ -505,37 +515,31 @@ class Record(dict):
     __hash__ = object.__hash__  # by identity, for weakref.WeakSet
 
 
-def test_second_pass_holds_only_the_statements_it_shows(tmp_path, statements, monkeypatch):
-    # Every read hands out new Record objects; when the page is rendered, the records still
-    # alive must be exactly the statements drawn, not the others, nor the first pass's.
+def test_passes_hold_only_the_statements_shown(tmp_path, statements, monkeypatch):
+    # Each read hands out new Record objects.  At the end of a read, the records of that
+    # read still alive are those kept so far: none in the first pass (but the one it is
+    # looking at), and in the second only the statements drawn.
     monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
-    handed_out: weakref.WeakSet = weakref.WeakSet()
     records = more_strikes(statements)
-    reads = []
+    reads: list[weakref.WeakSet] = []
+    alive_at_end: list[list[str]] = []
 
     def read():
-        reads.append(1)
+        handed_out: weakref.WeakSet = weakref.WeakSet()
+        reads.append(handed_out)
         for record in records:
             fresh = Record(record)
             handed_out.add(fresh)
             yield fresh
-
-    seen = {}
-    render = view.render_html
-
-    def watching_render(graph, **kwargs):
+        del fresh
         gc.collect()
-        seen["alive"] = sorted(record["id"] for record in handed_out)
-        seen["drawn"] = sorted(data["record"]["id"] for _, _, data in graph.edges(data=True))
-        seen["drawn_alive"] = all(isinstance(data["record"], Record) for _, _, data in graph.edges(data=True))
-        return render(graph, **kwargs)
+        alive_at_end.append(sorted(record["id"] for read in reads for record in read))
 
-    monkeypatch.setattr(view, "render_html", watching_render)
-    write_html(read, tmp_path / "graph.html", focus="Kharkiv")
-    assert len(reads) == 2
-    # Russia–Kharkiv: struck ×5 capped to 2, one negated, one shelled.
-    assert len(seen["drawn"]) == 4 and seen["drawn_alive"]
-    assert seen["alive"] == seen["drawn"]
+    path = write_html(read, tmp_path / "graph.html", focus="Kharkiv")
+    # Russia–Kharkiv: struck ×5 capped at 2 (the repeated record replaces its first copy), denied, shelled.
+    drawn = sorted(statements[i]["id"] for i in (0, 1, 3, 20))
+    assert alive_at_end == [[records[-1]["id"]], drawn]
+    assert sorted(s["id"] for s in embedded_data(path.read_text(encoding="utf-8"))["statements"]) == drawn
 
 
 def test_used_documents_keep_only_what_the_page_shows(statements):
@@ -550,7 +554,7 @@ def test_used_documents_keep_only_what_the_page_shows(statements):
 def test_summary_counts_without_records(statements):
     summary = summarise_statements(more_strikes(statements))
     russia = summary.index["Russia"]
-    # MultiDiGraph.degree counts the record given twice twice; the tie-break uses it as the old path did.
+    # As MultiDiGraph.degree counts, but the record given twice (same id) counts twice here: ids are not kept.
     assert summary.statements[russia] == graph_from_statements(more_strikes(statements)).degree("Russia") + 1
     linked = {summary.ids[other]: shared for other, shared in summary.neighbours[russia].items()}
     assert linked == {"Kharkiv": 8, "Zaporizhzhia nuclear plant": 1, "Ukraine": 2}
@@ -724,3 +728,43 @@ def test_cli_view_errors(build_folder, arguments, message):
 def test_cli_view_without_build(tmp_path):
     result = CliRunner().invoke(main, ["view", "--from", str(tmp_path)])
     assert result.exit_code != 0 and "run `kg build` first" in result.output
+
+
+# --- the page's statement budget ---
+
+
+def star_records(spokes: dict[str, int]) -> list[dict]:
+    """A hub linked to each spoke by that many statements, all with the same predicate."""
+    records = []
+    for spoke, count in spokes.items():
+        for n in range(count):
+            records.append({"id": f"{spoke}-{n}", "doc": "d", "sentence": f"Hub met {spoke} ({n}).", "start": 0, "end": 9,
+                            "subject": {"id": "hub", "label": "Hub", "text": "Hub", "type": "Country"},
+                            "predicate": {"text": "met", "lemma": "meet"},
+                            "object": {"id": spoke, "label": spoke, "text": spoke, "type": "Person"},
+                            "negated": False, "modality": None, "attributed_to": None, "confidence": 0.5})
+    return records
+
+
+def test_page_keeps_within_the_statement_budget_per_pair(monkeypatch):
+    monkeypatch.setattr(view, "PAGE_STATEMENTS", 7)
+    records = star_records({"a": 5, "b": 1, "c": 3})  # 9 statements: k = 3 per pair keeps 3 + 1 + 3
+    graph, note = view.view_graph(lambda: iter(records))
+    kept = sorted(key for _, _, key in graph.edges(keys=True))
+    assert kept == ["a-0", "a-1", "a-2", "b-0", "c-0", "c-1", "c-2"]
+    assert note == ("Showing 4 of 4 entities: at most 20 statements per link and 3 per pair of entities, "
+                    "to keep the page within 7 statements (2 statements not shown).")
+    graph, note = view.view_graph(lambda: iter(records), page=False)  # exports keep everything
+    assert graph.number_of_edges() == 9 and note is None
+
+
+def test_page_drops_the_least_central_when_one_statement_per_pair_is_too_many(monkeypatch):
+    monkeypatch.setattr(view, "PAGE_STATEMENTS", 2)
+    records = star_records({"a": 1, "b": 3, "c": 2})
+    graph, note = view.view_graph(lambda: iter(records))
+    assert sorted(graph) == ["b", "c", "hub"]  # a has the fewest statements with the hub
+    assert graph.number_of_edges() == 2
+    assert note.startswith("Showing 3 of 4 entities: the 3 most central, at most 20 statements per link and 1 per pair")
+    # With --top the entities are the user's choice: only the per-pair limit applies.
+    graph, _ = view.view_graph(lambda: iter(records), top=4)
+    assert sorted(graph) == ["a", "b", "c", "hub"] and graph.number_of_edges() == 3
