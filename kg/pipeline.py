@@ -335,7 +335,7 @@ class PreviousBuild:
         offsets: dict[str, int] = {}
         blocks: dict[str, dict[str, tuple[int, int]]] = {}
         try:
-            for record in read_jsonl(self.out / BLOCKS):
+            for record in read_jsonl(self.out / CURRENT / BLOCKS):
                 doc_id = record.pop("id")
                 for name, length in record.items():
                     if name not in offsets:
@@ -484,7 +484,7 @@ def _publish(build: Path, out: Path) -> list[Path]:
     replaced by links, outputs this build does not have are removed, and so is the
     previous build folder.
     """
-    names = sorted(entry.name for entry in build.iterdir())
+    names = sorted(entry.name for entry in build.iterdir() if not entry.name.startswith("."))  # .blocks.jsonl stays inside
     _sync(build)
     for name in names:
         if not os.path.lexists(out / name):
