@@ -162,7 +162,10 @@ def build(args: argparse.Namespace) -> dict:
     clocks = {name: Clock() for name in ("setup", "read", "parse", "extract", "add", "nquads", "files", "store", "finish", "page")}
 
     setup = clocks["setup"]
-    if args.workers == 1:
+    # One worker parses in this process only for small inputs (kg.pipeline.SEPARATE_PROCESS_BYTES).
+    inline = args.workers == 1 and not ((os.cpu_count() or 1) > 1 and kg.pipeline.input_bytes(
+        [args.input], enough=kg.pipeline.SEPARATE_PROCESS_BYTES) >= kg.pipeline.SEPARATE_PROCESS_BYTES)
+    if inline:
         # The one-time costs, paid first so they are not mixed into the per-document ones.
         from kg.entities import EntityResolver
         from kg.nlp import load_model
@@ -193,7 +196,7 @@ def build(args: argparse.Namespace) -> dict:
     # The time in parse() includes reading the documents it pulls, the time in
     # extract_documents() includes parse(): the differences are taken below.  Output work
     # happens a document at a time between extractions (Outputs.add), then once (finish).
-    if args.workers == 1:  # with workers, extract_documents goes to them by name: leave it be
+    if inline:  # with worker processes, extract_documents goes to them by name: leave it be
         kg.pipeline.parse = wrap_generator(kg.pipeline.parse, clocks["parse"], inner="read")
         kg.pipeline.extract_documents = wrap_generator(kg.pipeline.extract_documents, clocks["extract"], phase="extract")
     else:
@@ -231,7 +234,7 @@ def build(args: argparse.Namespace) -> dict:
         "imports": {"wall": round(imports[0], 3), "cpu": round(imports[1], 3)},
         "setup (model, gazetteer, matcher)": c["setup"],
     }
-    if args.workers == 1:
+    if inline:
         phases |= {
             "read documents": c["read"],
             "spaCy parse": minus(c["parse"], c["read"]),
@@ -239,7 +242,7 @@ def build(args: argparse.Namespace) -> dict:
             "progress, reuse, CLI": minus(extraction_phase, c["extract"]),
         }
     else:
-        phases |= {"extraction in workers (as the parent waits for it)": extraction_phase}
+        phases |= {"extraction in worker processes (as this one waits for it)": extraction_phase}
     phases |= {
         "RDF as N-Quads text": c["nquads"],
         "RDF files": c["files"],
@@ -249,6 +252,7 @@ def build(args: argparse.Namespace) -> dict:
     }
     return {
         "workers": args.workers,
+        "inline": inline,
         "documents": documents,
         "statements": statements,
         **total.record(),

@@ -54,13 +54,13 @@ def extract_partition(lines: list[str], out: str, index: int) -> dict:
         record = json.loads(line)
         documents.append(Document(id=str(record["id"]), text=clean(record["text"]), title=record.get("title"),
                                   source=record.get("source"), date=record.get("date")))
-    document_records, statement_records = [], []
-    for document, statements in extract_documents(documents):
-        document_records.append(document.to_record())
-        statement_records += [statement.to_record() for statement in statements]
     target = Path(out) / f"part-{index:05d}.nq"
-    rdf.write(target, rdf.quads(document_records, statement_records), "nq")
-    return {"partition": index, "documents": len(documents), "statements": len(statement_records),
+    file, count = rdf.BlockFile(target, "nq"), 0  # written a document at a time, as kg build does
+    for document, statements in extract_documents(documents):
+        file.add(rdf.encode(rdf.document_nquads(document.id, document.to_record(), statements)))
+        count += len(statements)
+    file.close()
+    return {"partition": index, "documents": len(documents), "statements": count,
             "worker_pid": os.getpid(), "seconds": round(time.perf_counter() - start, 1), "file": str(target)}
 
 

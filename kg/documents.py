@@ -96,6 +96,20 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
             on_skip(str(file), str(error))
 
 
+def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None) -> int:
+    """The size of the files :func:`iter_documents` would read (stops counting past ``enough``)."""
+    total = 0
+    for path in map(Path, paths):
+        for _, file, _ in _files(path, lambda where, why: None):
+            try:
+                total += file.stat().st_size
+            except OSError:
+                continue
+            if enough is not None and total > enough:
+                return total
+    return total
+
+
 def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple[int, int]]]:
     """(the path given, a regular file to read under it, its inode), folders walked in sorted order."""
     if not path.exists():

@@ -23,7 +23,7 @@ import pyoxigraph
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
-from kg.documents import MAX_DOCUMENT_CHARS, iter_documents
+from kg.documents import MAX_DOCUMENT_CHARS, input_bytes, iter_documents
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError, StoreError
 from kg.nlp import ParsedDocument, extract_in_processes, load_model, parse
@@ -79,13 +79,15 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
             yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
 
 
-def extract_documents(documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, its statements) for each document, streaming; ``workers`` > 1 runs a process pool."""
+def extract_documents(documents: Iterable[Document], *, workers: int = 1,
+                      separate: bool = False) -> Iterator[tuple[Document, list[Statement]]]:
+    """(document, its statements) for each document, streaming; ``workers`` > 1 runs a
+    process pool, and so does ``separate`` with one worker (this process stays free)."""
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: do not load the model at all
-    if workers > 1:
+    if workers > 1 or separate:
         yield from extract_in_processes(itertools.chain([first], documents), extract_documents, workers=workers)
         return
     nlp = load_model()
@@ -109,6 +111,13 @@ def extract(text: str, *, doc_id: str = "text") -> list[Statement]:
     return [s for _, statements in extract_documents([document]) for s in statements]
 
 
+# From this much input on, even one worker parses in a process of its own, so that this
+# process writes the outputs of the documents already parsed (RDF, store) on another core
+# meanwhile: the build is then as fast as the parse.  Below it, starting the process and
+# loading the model there costs more than it saves.
+SEPARATE_PROCESS_BYTES = 1 << 20
+
+
 def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
     if quiet or not sys.stderr.isatty():
         return iterable
@@ -125,7 +134,7 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
     and nothing is published.
     """
-    formats = tuple(dict.fromkeys(formats))
+    paths, formats = list(paths), tuple(dict.fromkeys(formats))
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
@@ -146,7 +155,9 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         try:
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             outputs = Outputs(staging, formats=formats, previous=previous)
-            for document, lines in _progress(previous.extract(documents, workers=workers), quiet=quiet):
+            separate = workers == 1 and (os.cpu_count() or 1) > 1 and \
+                input_bytes(paths, enough=SEPARATE_PROCESS_BYTES) >= SEPARATE_PROCESS_BYTES
+            for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
                 reused = document.id in previous.reused
                 outputs.add(document, lines, reused=reused)
                 report.documents += 1
@@ -348,7 +359,8 @@ class PreviousBuild:
         # a file whose size does not add up was not written by that index: never copy from it
         return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
 
-    def extract(self, documents: Iterable[Document], *, workers: int = 1) -> Iterator[tuple[Document, list[str]]]:
+    def extract(self, documents: Iterable[Document], *, workers: int = 1,
+                separate: bool = False) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -359,7 +371,7 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, statements in extract_documents(changed(), workers=workers):
+        for document, statements in extract_documents(changed(), workers=workers, separate=separate):
             for item in queue:
                 if item[1] is None:
                     item[1] = [json.dumps(s.to_record(), ensure_ascii=False) + "\n" for s in statements]

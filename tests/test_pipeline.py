@@ -156,3 +156,36 @@ def test_a_damaged_previous_file_is_not_copied_from(articles, tmp_path):
     kg.build([articles], out=out, formats=("ttl",))
     kg.build([articles], out=fresh, formats=("ttl",))
     assert (out / "kg.ttl").read_bytes() == (fresh / "kg.ttl").read_bytes()
+
+
+def test_a_large_build_parses_in_a_separate_process_with_the_same_result(articles, tmp_path, monkeypatch):
+    """From SEPARATE_PROCESS_BYTES of input on, one worker parses in a child process while
+    this one writes the outputs: same files as parsing here."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    kg.build([articles], out=here, formats=("ttl", "nq"))
+    pools = []
+    original = kg.pipeline.extract_in_processes
+
+    def spy(documents, extract, *, workers, **options):
+        pools.append(workers)
+        return original(documents, extract, workers=workers, **options)
+
+    monkeypatch.setattr(kg.pipeline, "extract_in_processes", spy)
+    monkeypatch.setattr(kg.pipeline, "SEPARATE_PROCESS_BYTES", 1)
+    monkeypatch.setattr(kg.pipeline.os, "cpu_count", lambda: 2)
+    kg.build([articles], out=there, formats=("ttl", "nq"))
+    assert pools == [1]
+    for name in ("statements.jsonl", "kg.ttl", "kg.nq"):
+        assert (here / name).read_bytes() == (there / name).read_bytes(), name
+
+
+def test_input_bytes_counts_what_would_be_read_and_stops_early(tmp_path):
+    from kg.documents import input_bytes
+
+    (tmp_path / "a.txt").write_text("x" * 100, encoding="utf-8")
+    (tmp_path / "b.md").write_text("y" * 50, encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"z" * 1000)  # not an article format
+    (tmp_path / ".hidden.txt").write_text("w" * 1000, encoding="utf-8")
+    assert input_bytes([tmp_path]) == 150
+    assert input_bytes([tmp_path / "a.txt", tmp_path / "missing.txt"]) == 100
+    assert input_bytes([tmp_path], enough=10) == 100  # the first file already passes it
