@@ -96,6 +96,31 @@ def extract_documents(documents: Iterable[Document], *, workers: int = 1,
         yield parsed.document, list(statements_from_parsed(parsed, resolver))
 
 
+def statement_line(statement: Statement) -> str:
+    """A statement as its line of statements.jsonl."""
+    return json.dumps(statement.to_record(), ensure_ascii=False) + "\n"
+
+
+def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+    """(document, its statements.jsonl lines): what worker processes run and send back.
+    Lines cross between processes far cheaper than Statement objects, and are made in
+    the workers, in parallel, rather than in the process writing the outputs."""
+    for document, statements in extract_documents(documents):
+        yield document, [statement_line(statement) for statement in statements]
+
+
+def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return  # nothing to parse: no model, no worker process
+    documents = itertools.chain([first], documents)
+    if workers > 1 or separate:
+        yield from extract_in_processes(documents, extract_lines, workers=workers)
+    else:
+        yield from extract_lines(documents)
+
+
 def extract(text: str, *, doc_id: str = "text") -> list[Statement]:
     """The statements of one text, e.g. ``kg.extract("Russia struck IS targets in Syria.")``."""
     if not isinstance(text, str):
@@ -371,10 +396,10 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, statements in extract_documents(changed(), workers=workers, separate=separate):
+        for document, lines in _extract_lines(changed(), workers=workers, separate=separate):
             for item in queue:
                 if item[1] is None:
-                    item[1] = [json.dumps(s.to_record(), ensure_ascii=False) + "\n" for s in statements]
+                    item[1] = lines
                     break
             while queue and queue[0][1] is not None:
                 yield tuple(queue.popleft())
