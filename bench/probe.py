@@ -196,7 +196,7 @@ def build(args: argparse.Namespace) -> dict:
     # The time in parse() includes reading the documents it pulls, the time in
     # extract_documents() includes parse(): the differences are taken below.  Output work
     # happens a document at a time between extractions (Outputs.add), then once (finish).
-    if inline:  # with worker processes, extract_documents goes to them by name: leave it be
+    if inline:  # with worker processes, the parsing happens in them, out of reach of these clocks
         kg.pipeline.parse = wrap_generator(kg.pipeline.parse, clocks["parse"], inner="read")
         kg.pipeline.extract_documents = wrap_generator(kg.pipeline.extract_documents, clocks["extract"], phase="extract")
     else:

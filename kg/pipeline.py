@@ -79,17 +79,13 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
             yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
 
 
-def extract_documents(documents: Iterable[Document], *, workers: int = 1,
-                      separate: bool = False) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, its statements) for each document, streaming; ``workers`` > 1 runs a
-    process pool, and so does ``separate`` with one worker (this process stays free)."""
+def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
+    """(document, its statements) for each document, streaming, in this process; worker
+    processes run it too (see :func:`extract_lines`)."""
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: do not load the model at all
-    if workers > 1 or separate:
-        yield from extract_in_processes(itertools.chain([first], documents), extract_documents, workers=workers)
-        return
     nlp = load_model()
     for parsed in parse(itertools.chain([first], documents), nlp=nlp):
         resolver = EntityResolver(nlp)

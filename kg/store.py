@@ -6,8 +6,8 @@ Queries see the union of the document graphs as their default graph, and the pre
 
     SELECT ?target WHERE { ent:Russia rel:strike ?target }
 
-The union is materialised: :func:`build_store` also writes every triple once into the
-store's default graph.  pyoxigraph 0.5's ``use_default_graph_as_union`` has bag semantics
+The union is materialised: :func:`build_store` and :class:`StoreWriter` also write every
+triple once into the store's default graph.  pyoxigraph 0.5's ``use_default_graph_as_union`` has bag semantics
 (a triple in two document graphs — an entity's label — matches twice, doubling rows and
 COUNTs; oxigraph issue #1919, fixed after 0.5), whereas a single graph is a set.
 """
