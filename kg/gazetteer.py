@@ -180,9 +180,9 @@ class Gazetteer:
 
     def phrases(self) -> Iterator[str]:
         """Every surface phrase as it is usually written ("Islamic State", "U.S.",
-        "Russian", "Russians"), for a spaCy PhraseMatcher.
+        "Russian", "Russians"), for :class:`kg.entities.PhraseIndex`.
 
-        Match with ``attr="LOWER"`` and confirm each match with :meth:`lookup`, which
+        Match them case-insensitively and confirm each match with :meth:`lookup`, which
         applies the case rules ("US" is an entity, "us" is not).
         """
         forms = (form for sense in self._surfaces

@@ -125,9 +125,9 @@ def paragraph_texts(document: Document) -> Iterator[tuple[int, str]]:
 
 
 # Models that have parsed their first document.  That document is parsed outside a memory
-# zone, so whatever a consumer builds lazily against the vocab on first sight (the
-# gazetteer's PhraseMatcher, say) is made of permanent strings and lexemes, not of
-# transient ones that the zone would free under it.
+# zone, so whatever a consumer builds lazily against the vocab on first sight (a spaCy
+# Matcher, say) is made of permanent strings and lexemes, not of transient ones that the
+# zone would free under it.
 _settled: weakref.WeakSet[Language] = weakref.WeakSet()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import parsed
-from kg.entities import EntityResolver, agent_role, partitive_of, title_of
+from kg.entities import EntityResolver, PhraseIndex, agent_role, partitive_of, title_of
 from kg.types import Argument, Entity
 
 
@@ -171,3 +171,39 @@ def test_partitive_of_needs_an_of_phrase(blank_nlp):
 def test_title_of_without_title(blank_nlp):
     doc = parsed(blank_nlp, "Putin|PROPN|ROOT|0", [(0, 1, "PERSON")])
     assert title_of(doc[0:1]) == (None, None)
+
+
+# -- the phrase index ---------------------------------------------------------------------
+
+
+def test_phrase_index_finds_phrases_case_insensitively_overlaps_included(blank_nlp):
+    index = PhraseIndex(blank_nlp, ["Islamic State", "State", "U.S.", "Al-Qaeda", "cannot"])
+    doc = blank_nlp("the ISLAMIC STATE and al-qaeda fought U.S. forces ; state media cannot")
+    found = {doc[start:end].text for start, end in index(doc)}
+    assert found == {"ISLAMIC STATE", "STATE", "al-qaeda", "U.S.", "state", "cannot"}
+    assert sorted(index(doc)) == list(index(doc))  # by start
+
+
+def test_phrase_index_splits_phrases_as_the_tokenizer_does(blank_nlp):
+    # "cannot" is a special case (can + not), "Al-Qaeda" is split at its hyphen: a phrase is
+    # found only as the words the tokenizer makes of it in running text.
+    index = PhraseIndex(blank_nlp, ["cannot", "Al-Qaeda", "gonna win"])
+    assert {words for found in index.by_first.values() for words in found} == {
+        ("can", "not"), ("al", "-", "qaeda"), ("gon", "na", "win")}
+
+
+def test_phrase_index_finds_what_spacys_phrase_matcher_finds(nlp_model, seeds):
+    from spacy.matcher import PhraseMatcher
+
+    from kg.gazetteer import Gazetteer
+
+    phrases = sorted(set(Gazetteer.default().phrases()))
+    matcher = PhraseMatcher(nlp_model.vocab, attr="LOWER")
+    matcher.add("GAZETTEER", list(nlp_model.tokenizer.pipe(phrases)))
+    index = PhraseIndex(nlp_model, phrases)
+    docs = [nlp_model.make_doc(path.read_text(encoding="utf-8")) for path in sorted(seeds.glob("*.txt"))]
+    docs.append(nlp_model.make_doc("The U.S. and the Russian Federation can't agree; ISIL, al-Qaeda and Hezbollah cannot."))
+    for doc in docs:
+        expected = sorted((start, end) for _, start, end in matcher(doc))
+        assert len(expected) > 5
+        assert sorted(index(doc)) == expected
