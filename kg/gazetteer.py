@@ -69,8 +69,10 @@ def phrase_key(text: str) -> str:
     >>> phrase_key("Côte d’Ivoire") == phrase_key("COTE_D'IVOIRE")
     True
     """
-    text = unicodedata.normalize("NFKD", clean_surface(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = clean_surface(text)
+    if not text.isascii():  # nothing to decompose in plain ASCII, by far the common case
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DASHES.sub(" ", text.lower())
     text = _SPACES.sub(" ", _KEY_DROP.sub("", text)).strip()
     return _LEADING_THE.sub("", text)

@@ -248,10 +248,12 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                     for pobj in to.children:
                         if pobj.dep_ == "pobj":
                             return pobj
-            # "X launched …, the ministry said" parsed with "said" below the main verb
-            # (but not "… and Carter said the issues will …": a second statement of its own)
+            # "X launched …, the ministry said" parsed with "said" below the main verb, also
+            # when the clause between is the speech verb's own ("X refused, and Y may ask …,
+            # a diplomat said": both are the diplomat's), but not "… and Carter said the
+            # issues will …", a second statement of its own after the speech verb
             if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i
-                    and not any(c.dep_ == "ccomp" for c in child.children)):
+                    and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)):
                 speakers = own_subjects(child)
                 if speakers and speakers[0].i > token.i:
                     return speakers[0]

@@ -74,6 +74,13 @@ ROWS = [
         [(4, 6, "PERSON")], {("Iran", "attack", "Iraq", False, None, None), ("Syria", "help", "Turkey", False, None, "Ashton Carter")},
         id="coordinated-speech-is-no-attribution"),
     pytest.param(
+        # "A, and B, X told reporters" parsed with "told" a conjunct of A and B its clause: both are X's
+        "Greece|PROPN|nsubj|2 not|PART|neg|2 accepted|VERB|ROOT|2|accept Turkey|PROPN|dobj|2 ,|PUNCT|punct|2 and|CCONJ|cc|2 "
+        "Athens|PROPN|nsubj|7 asked|VERB|ccomp|12|ask Brussels|PROPN|dobj|7 ,|PUNCT|punct|12 Ash|PROPN|compound|11 Carter|PROPN|nsubj|12 "
+        "told|VERB|conj|2|tell reporters|NOUN|dobj|12 .|PUNCT|punct|2",
+        [(10, 12, "PERSON")], {("Greece", "accept", "Turkey", True, None, "Ashton Carter"), ("Greece", "ask", "Belgium", False, None, "Ashton Carter")},
+        id="trailing-speech-conjunct-covers-both-clauses"),
+    pytest.param(
         # "…, the RIA source said": the source speaks for its agency, a canonical entity
         "Russia|PROPN|nsubj|1 bombed|VERB|ccomp|7|bomb Syria|PROPN|dobj|1 ,|PUNCT|punct|7 the|DET|det|6 RIA|PROPN|compound|6 "
         "source|NOUN|nsubj|7 said|VERB|ROOT|7|say .|PUNCT|punct|7",
