@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -139,15 +141,17 @@ class PhraseIndex:
             else:
                 other.append(phrase)
         split.update(tuple(token.lower_ for token in doc) for doc in nlp.tokenizer.pipe(other))
-        by_first: dict[str, list[tuple[str, ...]]] = {}
+        # Words as their string ids, as Doc.to_array gives them: no Token object per word.
+        by_first: dict[int, list[tuple[int, ...]]] = {}
         for words in sorted(split, key=lambda words: (len(words), words)):
             if words:
-                by_first.setdefault(words[0], []).append(words)
+                ids = tuple(map(get_string_id, words))
+                by_first.setdefault(ids[0], []).append(ids)
         self.by_first = {word: tuple(found) for word, found in by_first.items()}
 
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """(start, end) of every phrase in ``doc``, overlapping ones included, by start."""
-        words = [token.lower_ for token in doc]
+        words = doc.to_array(LOWER).tolist()
         for start, word in enumerate(words):
             for phrase in self.by_first.get(word, ()):
                 end = start + len(phrase)

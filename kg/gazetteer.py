@@ -32,6 +32,8 @@ from kg.types import Entity
 logger = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
+# Phrases whose resolution is remembered; past that, the memory starts again (a few MB).
+RESOLVED_CACHE = 100_000
 
 ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Person", "Location")
 
@@ -115,6 +117,7 @@ class Gazetteer:
         self._surfaces = surfaces  # every way of writing each key ("US", "U.S.")
         self._agents = agents
         self._entities = entities
+        self._resolved: dict[str, Match | None] = {}  # news repeats its names: resolve each once
 
     @classmethod
     @functools.cache
@@ -159,12 +162,13 @@ class Gazetteer:
         followed by "group" ("Islamic State group"), then a country followed by a state
         agent noun ("Russian troops", "Iraq's foreign ministry").
         """
+        if text in self._resolved:
+            return self._resolved[text]
         surface = clean_surface(text)
-        if not surface:
-            return None
-        match = self._resolve_phrase(surface)
-        if match is None:
-            match = self._resolve_with_agent(surface)
+        match = (self._resolve_phrase(surface) or self._resolve_with_agent(surface)) if surface else None
+        if len(self._resolved) >= RESOLVED_CACHE:
+            self._resolved.clear()
+        self._resolved[text] = match
         return match
 
     def lookup(self, text: str) -> Entity | None:

@@ -31,7 +31,7 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -890,6 +890,34 @@ def script_safe_json(value: Any) -> str:
     return text
 
 
+def script_safe_json_parts(value: Any, *, depth: int = 2, batch: int = 1000) -> Iterator[str]:
+    """:func:`script_safe_json` of ``value`` in pieces that join to the same text.
+
+    Dicts and lists down to ``depth`` levels are taken apart: a dict an item at a time, a
+    list ``batch`` items at a time.
+
+    >>> value = {"nodes": [1, 2, 3], "note": "<b>"}
+    >>> list(script_safe_json_parts(value, batch=2))
+    ['{', '"nodes":', '[', '1,2', ',3', ']', ',"note":', '"\\\\u003cb\\\\u003e"', '}']
+    >>> "".join(script_safe_json_parts(value, batch=2)) == script_safe_json(value)
+    True
+    """
+    if depth and isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        yield "{"
+        for number, (key, item) in enumerate(value.items()):
+            yield ("," if number else "") + script_safe_json(key) + ":"
+            yield from script_safe_json_parts(item, depth=depth - 1, batch=batch)
+        yield "}"
+    elif depth and isinstance(value, list):
+        yield "["
+        for start in range(0, len(value), batch):
+            items = script_safe_json(value[start:start + batch])[1:-1]  # without the slice's brackets
+            yield ("," if start else "") + items
+        yield "]"
+    else:
+        yield script_safe_json(value)
+
+
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet as shipped in the installed pyvis package."""
     folder = resources.files("pyvis").joinpath(VIS_ASSETS)
@@ -907,17 +935,25 @@ def _vis_assets() -> tuple[str, str]:
 
 
 _environment = Environment(loader=PackageLoader("kg", "templates"), autoescape=True)
+# Where the data goes in the rendered template: no escaped value can contain "<", and
+# _vis_assets keeps "<!--" out of the inlined script.
+_DATA_MARK = "<!--kg-data-->"
 
 
-def render_html(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]] = (),
-                title: str = "Knowledge graph", note: str | None = None) -> str:
-    """The whole page as a string (see :func:`write_html`)."""
+def page_parts(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]] = (),
+               title: str = "Knowledge graph", note: str | None = None) -> Iterator[str]:
+    """The page (see :func:`write_html`) in pieces, to be written one after another.
+
+    The data is a few times bigger than the rest of the page, and bigger still as one
+    Python string (two or four bytes a character once one is outside Latin-1): it is
+    serialised a part at a time (:func:`script_safe_json_parts`) and never held whole.
+    """
     data = page_data(graph, documents, note=note)
     script, style = _vis_assets()
-    return _environment.get_template("graph.html").render(
+    page = _environment.get_template("graph.html").render(
         title=title,
         note=note,
-        data_json=Markup(script_safe_json(data)),
+        data_json=Markup(_DATA_MARK),
         vis_script=Markup(script),
         vis_style=Markup(style),
         legend=data["legend"],
@@ -928,6 +964,12 @@ def render_html(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]
             "documents": len(data["documents"]),
         },
     )
+    if page.count(_DATA_MARK) != 1:
+        raise KGError(f"the page template must hold {_DATA_MARK} once, where the data goes")
+    head, _, tail = page.partition(_DATA_MARK)
+    yield head
+    yield from script_safe_json_parts(data)
+    yield tail
 
 
 def write_html(
@@ -947,13 +989,13 @@ def write_html(
     ``focus``/``hops`` keep the neighbourhood of one entity and ``top`` the most central
     entities (see :func:`select_subgraph`); without ``top`` the page shows at most
     :data:`PAGE_ENTITIES`, and at most :data:`LINK_STATEMENTS` statements per link.
-    Only the title, source and date of the documents used are kept.  The page is
-    complete before anything is written, and it replaces ``path`` in one step, so a
-    failure leaves any previous page intact.
+    Only the title, source and date of the documents used are kept.  The page goes to a
+    temporary file a part at a time (:func:`page_parts`), and that file replaces
+    ``path`` in one step, so a failure leaves any previous page intact.
     """
     graph, note = view_graph(statements, top=top, focus=focus, hops=hops)
-    page = render_html(graph, documents=used_documents(documents, graph), title=title, note=note)
-    _atomic_write(Path(path), lambda handle: handle.write(page.encode("utf-8")))
+    parts = page_parts(graph, documents=used_documents(documents, graph), title=title, note=note)
+    _atomic_write(Path(path), lambda handle: handle.writelines(part.encode("utf-8") for part in parts))
     log.info("wrote %s: %d entities, %d statements", path, graph.number_of_nodes(), graph.number_of_edges())
     return Path(path)
 
