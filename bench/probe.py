@@ -61,7 +61,9 @@ class RssSampler(threading.Thread):
     """This process's resident memory, sampled every 0.1 s; the peak per named phase.
 
     Samples can miss a short spike, so each phase also records the process's exact peak
-    so far (``ru_maxrss``) when it ends: where that jumps, the phase set a new peak.
+    so far (``ru_maxrss``) when it ends: where that jumps, the phase set a new peak.  The
+    sum over this process and its worker processes, alive at the same moment, is sampled
+    too (``tree_peak``): what the build asks of the machine at once.
     """
 
     def __init__(self) -> None:
@@ -69,15 +71,30 @@ class RssSampler(threading.Thread):
         self.phase = "start"
         self.peaks: dict[str, int] = {}
         self.peak_so_far: dict[str, int] = {}
+        self.tree_peak = 0
         self.page = os.sysconf("SC_PAGE_SIZE")
         self.stopped = threading.Event()
 
-    def rss(self) -> int:
-        with open("/proc/self/statm") as f:
+    def rss(self, pid: int | str = "self") -> int:
+        with open(f"/proc/{pid}/statm") as f:
             return int(f.read().split()[1]) * self.page
+
+    def tree_rss(self) -> int:
+        """Resident memory of this process and all its descendants, summed."""
+        total, pending = 0, ["self"]
+        while pending:
+            pid = pending.pop()
+            try:
+                total += self.rss(pid)
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    pending += (task / "children").read_text().split()
+            except OSError:  # the process ended meanwhile
+                continue
+        return total
 
     def sample(self) -> None:
         self.peaks[self.phase] = max(self.peaks.get(self.phase, 0), self.rss())
+        self.tree_peak = max(self.tree_peak, self.tree_rss())
 
     def run(self) -> None:
         while not self.stopped.wait(0.1):
@@ -259,6 +276,7 @@ def build(args: argparse.Namespace) -> dict:
         "extraction": extraction_phase,
         "phases": phases,
         "rss_peak_mb": sampler.record(),
+        "rss_tree_peak_mb": round(sampler.tree_peak / 2**20, 1),
     }
 
 

@@ -22,10 +22,6 @@ import functools
 import itertools
 import logging
 import multiprocessing
-import os
-import signal
-import threading
-import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +37,7 @@ from spacy.tokens import Doc
 from kg.documents import paragraphs
 from kg.errors import KGError
 from kg.types import Document
+from kg.workers import start_worker
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -206,21 +203,6 @@ def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None 
         yield batch
 
 
-def _worker_start() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone handles it and stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A killed build (SIGKILL) cannot stop its pool: each worker leaves when its parent is gone
-    # rather than parse on with a loaded model nobody will read.
-    parent = os.getppid()
-
-    def leave_with_parent() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=leave_with_parent, name="kg-parent-watch", daemon=True).start()
-
-
 def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
     """Run in a worker: what ``extract`` gives for each document, without the document."""
     return [result for _, result in extract(documents)]
@@ -245,7 +227,7 @@ def extract_in_processes(
         raise KGError(f"workers must be at least 1, got {workers}")
     # spawn, not fork: the parent may have threads (the progress bar's) that a fork would
     # copy mid-lock, and each worker loads its own model anyway.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
     in_flight: collections.deque[tuple[list[Document], Future]] = collections.deque()
     finished = False
     try:

@@ -22,14 +22,14 @@ from typing import Any
 import pyoxigraph
 from tqdm import tqdm
 
-from kg import __version__, rdf, store, view
+from kg import __version__, rdf, store, view, workers
 from kg.documents import MAX_DOCUMENT_CHARS, input_bytes, iter_documents
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError, StoreError
 from kg.nlp import ParsedDocument, extract_in_processes, load_model, parse
 from kg.ontology import document_iri
 from kg.relations import statements_from_sentence
-from kg.types import Document, Statement
+from kg.types import Document, Statement, read_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,10 @@ RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 CURRENT = ".current"
 BUILD_PREFIX = ".build-"
 BUILD_RECORD = "build.trig"
+# From this size of statements.jsonl on (about 2 MB of articles), the page is drawn in a
+# process of its own: its peak (reading the statements twice, the layout, the page text)
+# then does not add to the store's memory in this one, and goes back to the system at once.
+PAGE_PROCESS_BYTES = 8 * 2**20
 OUTPUTS = (STATEMENTS, DOCUMENTS, GRAPH_HTML, STORE, MANIFEST, BUILD_RECORD, *(f"kg.{fmt}" for fmt in RDF_FORMATS))
 
 
@@ -415,13 +419,6 @@ def _size(path: Path) -> int | None:
         return None
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
 class Outputs:
     """The files of one build, written a document at a time as documents arrive.
 
@@ -489,8 +486,13 @@ class Outputs:
             encoding="utf-8")
         rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
         if html:
-            view.write_html(lambda: read_jsonl(self.folder / STATEMENTS), self.folder / GRAPH_HTML,
-                            documents=lambda: read_jsonl(self.folder / DOCUMENTS))
+            # functools.partial, not lambdas: in a process of its own they must be pickled
+            draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder / STATEMENTS),
+                                     self.folder / GRAPH_HTML, documents=functools.partial(read_jsonl, self.folder / DOCUMENTS))
+            if (self.folder / STATEMENTS).stat().st_size >= PAGE_PROCESS_BYTES:
+                workers.run_in_process(draw, what="drawing the page")
+            else:
+                draw()
 
     def discard(self) -> None:
         self.statements.close()

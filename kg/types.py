@@ -7,7 +7,10 @@ extraction reads :class:`Statement` records through their JSON form
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -146,3 +149,11 @@ def statement_id(statement: Statement) -> str:
         ]
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict]:
+    """The records of a JSON-lines file a build wrote (statements.jsonl, documents.jsonl), streaming."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)

@@ -179,6 +179,23 @@ def test_a_large_build_parses_in_a_separate_process_with_the_same_result(article
         assert (here / name).read_bytes() == (there / name).read_bytes(), name
 
 
+def test_a_large_build_draws_its_page_in_a_process_of_its_own_with_the_same_result(articles, tmp_path, monkeypatch):
+    here, there = tmp_path / "here", tmp_path / "there"
+    kg.build([articles], out=here)
+    processes = []
+    original = kg.pipeline.workers.run_in_process
+
+    def spy(function, *args, what):
+        processes.append(what)
+        return original(function, *args, what=what)
+
+    monkeypatch.setattr(kg.pipeline.workers, "run_in_process", spy)
+    monkeypatch.setattr(kg.pipeline, "PAGE_PROCESS_BYTES", 1)
+    kg.build([articles], out=there)
+    assert processes == ["drawing the page"]
+    assert (here / "graph.html").read_bytes() == (there / "graph.html").read_bytes()
+
+
 def test_input_bytes_counts_what_would_be_read_and_stops_early(tmp_path):
     from kg.documents import input_bytes
 

@@ -1,0 +1,56 @@
+"""Work run in a process of its own (kg.workers): results, errors, a process that dies."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from kg.errors import KGError
+from kg.workers import run_in_process
+
+
+def pid_and_sum(a, b):
+    return os.getpid(), a + b
+
+
+def fails_with(kind):
+    raise kind("the reason")
+
+
+def dies():
+    os._exit(3)
+
+
+def spacy_imported_by(module):
+    __import__(module)
+    return "spacy" in sys.modules
+
+
+def test_the_result_comes_back_from_another_process():
+    pid, total = run_in_process(pid_and_sum, 2, 3, what="adding")
+    assert total == 5 and pid != os.getpid()
+
+
+def test_a_kg_error_is_raised_here_as_it_was_raised_there():
+    with pytest.raises(KGError, match="the reason") as raised:
+        run_in_process(fails_with, KGError, what="failing")
+    assert not getattr(raised.value, "__notes__", None)
+
+
+def test_another_error_says_where_it_came_from():
+    with pytest.raises(ValueError, match="the reason") as raised:
+        run_in_process(fails_with, ValueError, what="failing")
+    assert "in the worker process" in raised.value.__notes__[0] and "fails_with" in raised.value.__notes__[0]
+
+
+def test_a_process_that_dies_is_a_clear_error():
+    with pytest.raises(KGError, match="drawing the page stopped with exit code 3"):
+        run_in_process(dies, what="drawing the page")
+
+
+def test_the_page_process_does_not_import_spacy():
+    # the page's process must start in a fraction of a second: kg.view and kg.types only
+    assert run_in_process(spacy_imported_by, "kg.view", what="importing") is False
+    assert run_in_process(spacy_imported_by, "kg.types", what="importing") is False
+    assert run_in_process(spacy_imported_by, "kg.nlp", what="importing") is True  # the check can fail
