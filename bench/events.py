@@ -111,7 +111,7 @@ def scored_event(coded: CodedEvent | None) -> str:
 
 def extract_all(texts: list[str]) -> dict[str, list[dict]]:
     """Statement records of each distinct sentence, each sentence one document."""
-    from kg.pipeline import extract_documents
+    from kg.extraction import extract_documents
     from kg.types import Document
 
     documents = [Document(id=f"s{i}", text=text) for i, text in enumerate(texts)]

@@ -170,7 +170,7 @@ def raw(args: argparse.Namespace) -> dict:
 def build(args: argparse.Namespace) -> dict:
     """`kg build` as the CLI runs it, with clocks around its stages (nothing else changed)."""
     import kg.pipeline
-    from kg import rdf, store, view
+    from kg import rdf, store
     from kg.cli import main
 
     imports = time.perf_counter() - STARTED[0], time.process_time() - STARTED[1]
@@ -214,8 +214,10 @@ def build(args: argparse.Namespace) -> dict:
     # extract_documents() includes parse(): the differences are taken below.  Output work
     # happens a document at a time between extractions (Outputs.add), then once (finish).
     if inline:  # with worker processes, the parsing happens in them, out of reach of these clocks
-        kg.pipeline.parse = wrap_generator(kg.pipeline.parse, clocks["parse"], inner="read")
-        kg.pipeline.extract_documents = wrap_generator(kg.pipeline.extract_documents, clocks["extract"], phase="extract")
+        import kg.extraction
+
+        kg.extraction.parse = wrap_generator(kg.extraction.parse, clocks["parse"], inner="read")
+        kg.extraction.extract_documents = wrap_generator(kg.extraction.extract_documents, clocks["extract"], phase="extract")
     else:
         sampler.enter("extract")
     outputs = kg.pipeline.Outputs
@@ -226,7 +228,7 @@ def build(args: argparse.Namespace) -> dict:
         setattr(rdf.BlockFile, name, wrap_call(getattr(rdf.BlockFile, name), clocks["files"]))
     for name in ("__init__", "add", "remove_graph", "close"):
         setattr(store.StoreWriter, name, wrap_call(getattr(store.StoreWriter, name), clocks["store"]))
-    view.write_html = wrap_call(view.write_html, clocks["page"], "page")
+    outputs.draw_page = wrap_call(outputs.draw_page, clocks["page"], "page")  # a big build's page: in a process of its own
 
     total = Clock()
     command = ["build", str(args.input), "--out", str(args.out), "-q", "--workers", str(args.workers), *args.extra]
@@ -287,7 +289,7 @@ def rdf_rates(args: argparse.Namespace) -> dict:
     import pyoxigraph
 
     from kg import rdf, store
-    from kg.pipeline import read_jsonl
+    from kg.types import read_jsonl
 
     folder = Path(args.build)
     scratch = Path(args.scratch)

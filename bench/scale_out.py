@@ -45,7 +45,7 @@ def extract_partition(lines: list[str], out: str, index: int) -> dict:
     """Run on a worker: JSON lines → documents → statements → ``out/part-INDEX.nq``."""
     from kg import rdf
     from kg.documents import clean
-    from kg.pipeline import extract_documents
+    from kg.extraction import extract_documents
     from kg.types import Document
 
     start = time.perf_counter()

@@ -29,7 +29,7 @@ def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: 
 
 def extract(text: str, *, doc_id: str = "text"):
     """The statements of one text, as :class:`kg.types.Statement` records; no store."""
-    from kg.pipeline import extract as _extract
+    from kg.extraction import extract as _extract
 
     return _extract(text, doc_id=doc_id)
 

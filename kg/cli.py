@@ -271,7 +271,7 @@ def extract(file, doc_id: str, fmt: str) -> None:
         for row in carb_lines(file):
             click.echo(row)
         return
-    from kg.pipeline import extract as run_extract
+    from kg.extraction import extract as run_extract
 
     for statement in run_extract(file.read(), doc_id=doc_id):
         click.echo(json.dumps(statement.to_record(), ensure_ascii=False))

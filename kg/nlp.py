@@ -1,31 +1,22 @@
-"""The pinned spaCy model, paragraph-wise parsing in memory zones, and the worker pool.
+"""The pinned spaCy model, and paragraph-wise parsing in memory zones.
 
 Each paragraph of a document is parsed as its own spaCy ``Doc`` (so a headline never merges
 with the first sentence), with its character offset in the document kept beside it.
 
-Two things keep long builds flat in memory and fast:
-
-* **Memory zones.**  spaCy interns every new word form in the vocab and string store, which
-  would grow with the corpus.  :func:`parse` parses documents in groups inside
-  ``nlp.memory_zone()``, which frees what a group added when the group is done.  A parsed
-  ``Doc`` is therefore valid only until the consumer asks for a document of the next group:
-  take what you need from it (statements, strings) before moving on.
-* **Worker processes.**  :func:`extract_in_processes` runs the whole extraction (parse,
-  entities, relations) in worker processes that each load the model once.  Only document
-  texts go to a worker and only small statement records come back; no ``Doc`` is pickled,
-  which is what makes ``nlp.pipe(n_process=…)`` pay so little on a small model.
+**Memory zones** keep long builds flat in memory.  spaCy interns every new word form in
+the vocab and string store, which would grow with the corpus.  :func:`parse` parses
+documents in groups inside ``nlp.memory_zone()``, which frees what a group added when the
+group is done.  A parsed ``Doc`` is therefore valid only until the consumer asks for a
+document of the next group: take what you need from it (statements, strings) before moving
+on.  Worker processes that parse in parallel are in :mod:`kg.workers`.
 """
 from __future__ import annotations
 
-import collections
 import functools
 import itertools
 import logging
-import multiprocessing
 import weakref
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,7 +28,6 @@ from spacy.tokens import Doc
 from kg.documents import paragraphs
 from kg.errors import KGError
 from kg.types import Document
-from kg.workers import start_worker
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -56,14 +46,6 @@ BATCH_SIZE = 64
 # Documents parsed in one memory zone: large enough that zone bookkeeping is free, small
 # enough that what one zone holds (a few hundred articles' words) does not matter.
 ZONE_DOCUMENTS = 256
-# What is sent to a worker process at a time: at most this many documents or characters
-# (a few seconds of parsing), so that the batches are even, a slow one holds nobody up for
-# long and the last one leaves the other workers idle only briefly.  Batches in flight per
-# worker: enough that every worker has the next batch queued while the parent collects
-# results in input order, few enough to stream.
-WORKER_DOCUMENTS = 64
-WORKER_CHARACTERS = 50_000
-BATCHES_IN_FLIGHT = 4
 
 T = TypeVar("T")
 
@@ -179,74 +161,3 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> I
     while next_index < len(parsed):
         yield parsed[next_index]
         next_index += 1
-
-
-# -- worker processes ---------------------------------------------------------------------
-
-
-def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, limit: int = 0) -> Iterator[list[T]]:
-    """Lists of at most ``size`` consecutive items (the last one shorter); with ``weight``,
-    a list also ends once its items weigh ``limit`` or more together."""
-    if weight is None:
-        items = iter(items)
-        while batch := list(itertools.islice(items, size)):
-            yield batch
-        return
-    batch, total = [], 0
-    for item in items:
-        batch.append(item)
-        total += weight(item)
-        if len(batch) >= size or total >= limit:
-            yield batch
-            batch, total = [], 0
-    if batch:
-        yield batch
-
-
-def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
-    """Run in a worker: what ``extract`` gives for each document, without the document."""
-    return [result for _, result in extract(documents)]
-
-
-def extract_in_processes(
-    documents: Iterable[Document],
-    extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]],
-    *,
-    workers: int,
-    batch_documents: int = WORKER_DOCUMENTS,
-    batch_characters: int = WORKER_CHARACTERS,
-) -> Iterator[tuple[Document, T]]:
-    """``extract(documents)`` run by ``workers`` processes, streaming, in input order.
-
-    ``extract`` must be a module-level function (it is sent to the workers by name) that
-    yields ``(document, result)`` once per document, in order, such as
-    :func:`kg.pipeline.extract_documents`.  Documents are read ahead only as far as the
-    batches in flight, so memory stays flat whatever the corpus size.
-    """
-    if workers < 1:
-        raise KGError(f"workers must be at least 1, got {workers}")
-    # spawn, not fork: the parent may have threads (the progress bar's) that a fork would
-    # copy mid-lock, and each worker loads its own model anyway.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
-    in_flight: collections.deque[tuple[list[Document], Future]] = collections.deque()
-    finished = False
-    try:
-        for batch in batched(documents, batch_documents, weight=lambda document: len(document.text), limit=batch_characters):
-            in_flight.append((batch, pool.submit(_extract_batch, extract, batch)))
-            if len(in_flight) >= workers * BATCHES_IN_FLIGHT:
-                yield from _collect(*in_flight.popleft())
-        while in_flight:
-            yield from _collect(*in_flight.popleft())
-        finished = True
-    except BrokenProcessPool:
-        raise KGError("a worker process died (out of memory?); try fewer --workers") from None
-    finally:
-        # On an error or an early stop, do not wait for the batches still queued.
-        pool.shutdown(wait=finished, cancel_futures=not finished)
-
-
-def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Any]]:
-    results = future.result()
-    if len(results) != len(batch):
-        raise RuntimeError(f"a worker returned {len(results)} results for {len(batch)} documents")
-    yield from zip(batch, results)

@@ -22,14 +22,12 @@ from typing import Any
 import pyoxigraph
 from tqdm import tqdm
 
-from kg import __version__, rdf, store, view, workers
-from kg.documents import MAX_DOCUMENT_CHARS, input_bytes, iter_documents
-from kg.entities import EntityResolver
-from kg.errors import InputError, KGError, StoreError
-from kg.nlp import ParsedDocument, extract_in_processes, load_model, parse
+from kg import __version__, rdf, store, view
+from kg.documents import input_bytes, iter_documents
+from kg.errors import KGError, StoreError
 from kg.ontology import document_iri
-from kg.relations import statements_from_sentence
-from kg.types import Document, Statement, read_jsonl
+from kg.types import Document, read_jsonl
+from kg.workers import extract_in_processes, run_in_process
 
 log = logging.getLogger(__name__)
 
@@ -75,38 +73,13 @@ class BuildReport:
         return text
 
 
-def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order."""
-    for offset, doc in parsed.parts:
-        resolver.annotate(doc, offset)
-        for sentence in doc.sents:
-            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
-
-
-def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
-    """(document, its statements) for each document, streaming, in this process; worker
-    processes run it too (see :func:`extract_lines`)."""
-    documents = iter(documents)
-    first = next(documents, None)
-    if first is None:
-        return  # nothing to parse: do not load the model at all
-    nlp = load_model()
-    for parsed in parse(itertools.chain([first], documents), nlp=nlp):
-        resolver = EntityResolver(nlp)
-        yield parsed.document, list(statements_from_parsed(parsed, resolver))
-
-
-def statement_line(statement: Statement) -> str:
-    """A statement as its line of statements.jsonl."""
-    return json.dumps(statement.to_record(), ensure_ascii=False) + "\n"
-
-
 def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
-    """(document, its statements.jsonl lines): what worker processes run and send back.
-    Lines cross between processes far cheaper than Statement objects, and are made in
-    the workers, in parallel, rather than in the process writing the outputs."""
-    for document, statements in extract_documents(documents):
-        yield document, [statement_line(statement) for statement in statements]
+    """(document, its statements.jsonl lines), parsed in this process: what worker
+    processes run (:func:`kg.extraction.extract_lines`).  spaCy is imported here, on first
+    use, so that only the processes that parse pay for it."""
+    from kg import extraction
+
+    return extraction.extract_lines(documents)
 
 
 def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:
@@ -119,21 +92,6 @@ def _extract_lines(documents: Iterable[Document], *, workers: int, separate: boo
         yield from extract_in_processes(documents, extract_lines, workers=workers)
     else:
         yield from extract_lines(documents)
-
-
-def extract(text: str, *, doc_id: str = "text") -> list[Statement]:
-    """The statements of one text, e.g. ``kg.extract("Russia struck IS targets in Syria.")``."""
-    if not isinstance(text, str):
-        raise KGError("extract() takes a string of text")
-    from kg.documents import clean, headline
-
-    text = clean(text)
-    if not text.strip():
-        return []
-    if len(text) > MAX_DOCUMENT_CHARS:
-        raise InputError(f"text too long ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}): split it")
-    document = Document(id=doc_id, text=text, title=headline(text))
-    return [s for _, statements in extract_documents([document]) for s in statements]
 
 
 # From this much input on, even one worker parses in a process of its own, so that this
@@ -252,7 +210,7 @@ def _remove_leftovers(out: Path) -> None:
 
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
-EXTRACTION_MODULES = ("documents.py", "nlp.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
+EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -486,13 +444,18 @@ class Outputs:
             encoding="utf-8")
         rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
         if html:
-            # functools.partial, not lambdas: in a process of its own they must be pickled
-            draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder / STATEMENTS),
-                                     self.folder / GRAPH_HTML, documents=functools.partial(read_jsonl, self.folder / DOCUMENTS))
-            if (self.folder / STATEMENTS).stat().st_size >= PAGE_PROCESS_BYTES:
-                workers.run_in_process(draw, what="drawing the page")
-            else:
-                draw()
+            self.draw_page()
+
+    def draw_page(self) -> None:
+        """graph.html from the statements and documents just written; a big build's in a
+        process of its own (:data:`PAGE_PROCESS_BYTES`)."""
+        # functools.partial, not lambdas: in a process of its own they must be pickled
+        draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder / STATEMENTS),
+                                 self.folder / GRAPH_HTML, documents=functools.partial(read_jsonl, self.folder / DOCUMENTS))
+        if (self.folder / STATEMENTS).stat().st_size >= PAGE_PROCESS_BYTES:
+            run_in_process(draw, what="drawing the page")
+        else:
+            draw()
 
     def discard(self) -> None:
         self.statements.close()

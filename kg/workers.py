@@ -1,24 +1,45 @@
-"""Processes of a build besides its own: how they start and how work is run in one.
+"""Processes of a build besides its own: the extraction's worker pool, and one-off work
+(the page) run in a process of its own.
 
-The extraction's worker pool (:mod:`kg.nlp`) and the page's process (:mod:`kg.pipeline`)
-start through :func:`start_worker`.  Nothing here imports spaCy, so a process that only
-draws the page starts in a fraction of a second.
+* **The worker pool.**  :func:`extract_in_processes` runs the whole extraction (parse,
+  entities, relations) in worker processes that each load the model once.  Only document
+  texts go to a worker and only statements.jsonl lines come back; no ``Doc`` is pickled,
+  which is what makes ``nlp.pipe(n_process=…)`` pay so little on a small model.
+* **One-off work.**  :func:`run_in_process` runs a function in a new process, so that its
+  peak memory goes back to the system when it is done instead of adding to this one's.
+
+Nothing here imports spaCy: a build's own process never needs it when its workers parse,
+and a process that only draws the page starts in a fraction of a second.
 """
 from __future__ import annotations
 
+import collections
+import itertools
 import multiprocessing
 import os
 import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from kg.errors import KGError
+from kg.types import Document
 
 T = TypeVar("T")
+
+# What is sent to a worker process at a time: at most this many documents or characters
+# (a few seconds of parsing), so that the batches are even, a slow one holds nobody up for
+# long and the last one leaves the other workers idle only briefly.  Batches in flight per
+# worker: enough that every worker has the next batch queued while the parent collects
+# results in input order, few enough to stream.
+WORKER_DOCUMENTS = 64
+WORKER_CHARACTERS = 50_000
+BATCHES_IN_FLIGHT = 4
 
 
 def start_worker() -> None:
@@ -82,3 +103,74 @@ def _run(send: Connection, function: Callable[..., Any], args: tuple) -> None:
     except Exception as error:  # noqa: BLE001 — a result or an exception that cannot be pickled
         send.send((False, KGError(f"{outcome[1]!r} (could not be sent back from the worker: {error})")))
     send.close()
+
+
+# -- the extraction's worker pool --------------------------------------------------------
+
+
+def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, limit: int = 0) -> Iterator[list[T]]:
+    """Lists of at most ``size`` consecutive items (the last one shorter); with ``weight``,
+    a list also ends once its items weigh ``limit`` or more together."""
+    if weight is None:
+        items = iter(items)
+        while batch := list(itertools.islice(items, size)):
+            yield batch
+        return
+    batch, total = [], 0
+    for item in items:
+        batch.append(item)
+        total += weight(item)
+        if len(batch) >= size or total >= limit:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
+    """Run in a worker: what ``extract`` gives for each document, without the document."""
+    return [result for _, result in extract(documents)]
+
+
+def extract_in_processes(
+    documents: Iterable[Document],
+    extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]],
+    *,
+    workers: int,
+    batch_documents: int = WORKER_DOCUMENTS,
+    batch_characters: int = WORKER_CHARACTERS,
+) -> Iterator[tuple[Document, T]]:
+    """``extract(documents)`` run by ``workers`` processes, streaming, in input order.
+
+    ``extract`` must be a module-level function (it is sent to the workers by name) that
+    yields ``(document, result)`` once per document, in order, such as
+    :func:`kg.extraction.extract_lines`.  Documents are read ahead only as far as the
+    batches in flight, so memory stays flat whatever the corpus size.
+    """
+    if workers < 1:
+        raise KGError(f"workers must be at least 1, got {workers}")
+    # spawn, not fork: the parent may have threads (the progress bar's) that a fork would
+    # copy mid-lock, and each worker loads its own model anyway.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=start_worker)
+    in_flight: collections.deque[tuple[list[Document], Future]] = collections.deque()
+    finished = False
+    try:
+        for batch in batched(documents, batch_documents, weight=lambda document: len(document.text), limit=batch_characters):
+            in_flight.append((batch, pool.submit(_extract_batch, extract, batch)))
+            if len(in_flight) >= workers * BATCHES_IN_FLIGHT:
+                yield from _collect(*in_flight.popleft())
+        while in_flight:
+            yield from _collect(*in_flight.popleft())
+        finished = True
+    except BrokenProcessPool:
+        raise KGError("a worker process died (out of memory?); try fewer --workers") from None
+    finally:
+        # On an error or an early stop, do not wait for the batches still queued.
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Any]]:
+    results = future.result()
+    if len(results) != len(batch):
+        raise RuntimeError(f"a worker returned {len(results)} results for {len(batch)} documents")
+    yield from zip(batch, results)

@@ -17,9 +17,10 @@ import spacy
 
 from kg.entities import EntityResolver
 from kg.errors import KGError
-import kg.nlp
-from kg.nlp import COMPONENTS, batched, extract_in_processes, load_model, model_components, parse
-from kg.pipeline import extract_documents, statements_from_parsed
+import kg.workers
+from kg.extraction import extract_documents, statements_from_parsed
+from kg.nlp import COMPONENTS, load_model, model_components, parse
+from kg.workers import batched, extract_in_processes
 from kg.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +142,7 @@ def test_pool_streams_reading_only_as_far_as_batches_in_flight():
     first = [next(results) for _ in range(3)]
     results.close()  # an early stop does not wait for queued batches
     assert [d.id for d, _ in first] == ["d0", "d1", "d2"]
-    assert len(read) <= 2 * kg.nlp.BATCHES_IN_FLIGHT * 2 + 2  # workers × batches in flight × batch size, plus one batch
+    assert len(read) <= 2 * kg.workers.BATCHES_IN_FLIGHT * 2 + 2  # workers × batches in flight × batch size, plus one batch
 
 
 def test_pool_refuses_no_workers():

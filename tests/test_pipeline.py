@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -179,17 +181,39 @@ def test_a_large_build_parses_in_a_separate_process_with_the_same_result(article
         assert (here / name).read_bytes() == (there / name).read_bytes(), name
 
 
+BUILD_IMPORTS = """
+import os, sys
+import kg.pipeline
+kg.pipeline.SEPARATE_PROCESS_BYTES = 1
+kg.pipeline.PAGE_PROCESS_BYTES = 1
+os.cpu_count = lambda: 2
+if __name__ == "__main__":
+    kg.build([sys.argv[1]], out=sys.argv[2])
+    print("spacy" in sys.modules, "networkx" in sys.modules)
+"""
+
+
+def test_a_build_whose_worker_parses_never_imports_spacy_itself(articles, tmp_path):
+    # spaCy costs a second and 60 MB; the worker process parses, the page process draws
+    script = tmp_path / "build.py"
+    script.write_text(BUILD_IMPORTS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(articles), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True, timeout=300)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+    assert (tmp_path / "out" / "graph.html").stat().st_size > 0
+
+
 def test_a_large_build_draws_its_page_in_a_process_of_its_own_with_the_same_result(articles, tmp_path, monkeypatch):
     here, there = tmp_path / "here", tmp_path / "there"
     kg.build([articles], out=here)
     processes = []
-    original = kg.pipeline.workers.run_in_process
+    original = kg.pipeline.run_in_process
 
     def spy(function, *args, what):
         processes.append(what)
         return original(function, *args, what=what)
 
-    monkeypatch.setattr(kg.pipeline.workers, "run_in_process", spy)
+    monkeypatch.setattr(kg.pipeline, "run_in_process", spy)
     monkeypatch.setattr(kg.pipeline, "PAGE_PROCESS_BYTES", 1)
     kg.build([articles], out=there)
     assert processes == ["drawing the page"]

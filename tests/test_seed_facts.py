@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import extract_documents
+from kg.extraction import extract_documents
 from kg.documents import iter_documents
 
 pytestmark = pytest.mark.model

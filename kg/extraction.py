@@ -1,0 +1,65 @@
+"""Documents → statements: parse, resolve entities, read relations, in this process.
+
+What a worker process runs (:func:`extract_lines`), and the one-text API
+(``kg.extract``).  This is the module that imports spaCy; the build's own process imports
+it only when it parses itself (small inputs), so a build whose workers parse never does.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator
+
+from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
+from kg.entities import EntityResolver
+from kg.errors import InputError, KGError
+from kg.nlp import ParsedDocument, load_model, parse
+from kg.relations import statements_from_sentence
+from kg.types import Document, Statement
+
+
+def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
+    """All statements of one parsed document, paragraphs and sentences in reading order."""
+    for offset, doc in parsed.parts:
+        resolver.annotate(doc, offset)
+        for sentence in doc.sents:
+            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
+
+
+def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
+    """(document, its statements) for each document, streaming, in this process; worker
+    processes run it too (see :func:`extract_lines`)."""
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return  # nothing to parse: do not load the model at all
+    nlp = load_model()
+    for parsed in parse(itertools.chain([first], documents), nlp=nlp):
+        resolver = EntityResolver(nlp)
+        yield parsed.document, list(statements_from_parsed(parsed, resolver))
+
+
+def statement_line(statement: Statement) -> str:
+    """A statement as its line of statements.jsonl."""
+    return json.dumps(statement.to_record(), ensure_ascii=False) + "\n"
+
+
+def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+    """(document, its statements.jsonl lines): what worker processes run and send back.
+    Lines cross between processes far cheaper than Statement objects, and are made in
+    the workers, in parallel, rather than in the process writing the outputs."""
+    for document, statements in extract_documents(documents):
+        yield document, [statement_line(statement) for statement in statements]
+
+
+def extract(text: str, *, doc_id: str = "text") -> list[Statement]:
+    """The statements of one text, e.g. ``kg.extract("Russia struck IS targets in Syria.")``."""
+    if not isinstance(text, str):
+        raise KGError("extract() takes a string of text")
+    text = clean(text)
+    if not text.strip():
+        return []
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(f"text too long ({len(text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}): split it")
+    document = Document(id=doc_id, text=text, title=headline(text))
+    return [s for _, statements in extract_documents([document]) for s in statements]
