@@ -121,6 +121,13 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
+    separate = workers == 1 and (os.cpu_count() or 1) > 1 and \
+        input_bytes(paths, enough=SEPARATE_PROCESS_BYTES) >= SEPARATE_PROCESS_BYTES
+    if workers == 1 and not separate:
+        # Parsing in this process: spaCy is imported before the build starts, not midway.
+        # A Ctrl-C that lands inside some modules' import makes CPython exit by SIGINT
+        # at the end whatever the CLI does, instead of with its exit code 130.
+        import kg.extraction  # noqa: F401
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -138,8 +145,6 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         try:
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             outputs = Outputs(staging, formats=formats, previous=previous)
-            separate = workers == 1 and (os.cpu_count() or 1) > 1 and \
-                input_bytes(paths, enough=SEPARATE_PROCESS_BYTES) >= SEPARATE_PROCESS_BYTES
             for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
                 reused = document.id in previous.reused
                 outputs.add(document, lines, reused=reused)
