@@ -21,6 +21,8 @@ Big inputs are read in two passes (:func:`view_graph`): the first keeps a few co
 entity, enough to choose what to show; the second keeps only the statements among the
 chosen entities.  Without ``--top`` the page shows the :data:`PAGE_ENTITIES` most central
 entities, and at most :data:`LINK_STATEMENTS` statements per link; its header says so.
+The statement records are let go once the page's data is made, and the page is written
+a part at a time (:func:`page_parts`), never held whole.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ import json
 import logging
 import math
 import os
+import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -198,8 +201,12 @@ def _simple(graph: nx.Graph) -> nx.Graph:
     """The undirected graph without parallel edges or self-loops (``graph`` if it is one)."""
     if not graph.is_directed() and not graph.is_multigraph() and nx.number_of_selfloops(graph) == 0:
         return graph
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    # Built from the edges in the graph's own order, not from graph.to_undirected(): its
+    # view joins successors and predecessors as a set, whose order (and so the layout's
+    # sums) would change with the hash seed.  Only the structure is kept.
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((a, b) for a, b in graph.edges() if a != b)
     return simple
 
 
@@ -307,14 +314,14 @@ class EntitySummary:
     """What the first pass over the statements keeps: no statement records.
 
     Entities are numbered in the order they are first seen.  Per entity: its id, label,
-    type, actor code (the first given), up to :data:`SUMMARY_ALIASES` of the texts seen
-    for it, its number of statements (as ``MultiDiGraph.degree`` counts them: a statement
-    about itself counts twice), and its ``neighbours``: each other entity it shares a
-    statement with, in either direction, and how many statements they share.  That is
-    the simple undirected graph :func:`centrality` works on.  Statement ids are not
-    kept, so a statement given twice counts twice here (but is one edge in
-    :func:`graph_from_statements`): that can only change which of two equally central
-    entities ranks first.
+    type, actor code (the first given), up to ``aliases`` of the texts seen for it
+    (:data:`SUMMARY_ALIASES` unless told), its number of statements (as
+    ``MultiDiGraph.degree`` counts them: a statement about itself counts twice), and its
+    ``neighbours``: each other entity it shares a statement with, in either direction,
+    and how many statements they share.  That is the simple undirected graph
+    :func:`centrality` works on.  Statement ids are not kept, so a statement given twice
+    counts twice here (but is one edge in :func:`graph_from_statements`): that can only
+    change which of two equally central entities ranks first.
 
     >>> summary = summarise_statements([{"subject": {"id": "a"}, "object": {"id": "b"}},
     ...                                 {"subject": {"id": "b"}, "object": {"id": "a"}},
@@ -323,7 +330,8 @@ class EntitySummary:
     (['a', 'b'], [2, 4], [{1: 2}, {0: 2}])
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, aliases: int | None = None) -> None:
+        self.alias_limit = SUMMARY_ALIASES if aliases is None else aliases
         self.ids: list[Any] = []
         self.index: dict[Any, int] = {}
         self.labels: list[str] = []
@@ -349,9 +357,11 @@ class EntitySummary:
         number = self.index.get(node)
         if number is None:
             number = self.index[node] = len(self.ids)
+            label, kind = argument.get("label") or node, argument.get("type") or "Other"
+            # The label is most often the id, and there are a few types: one string each.
             self.ids.append(node)
-            self.labels.append(argument.get("label") or node)
-            self.types.append(argument.get("type") or "Other")
+            self.labels.append(node if label == node else label)
+            self.types.append(sys.intern(kind) if isinstance(kind, str) else kind)
             self.codes.append(argument.get("code"))
             self.aliases.append([])
             self.statements.append(0)
@@ -359,7 +369,7 @@ class EntitySummary:
         elif not self.codes[number] and argument.get("code"):
             self.codes[number] = argument["code"]
         text, aliases = argument.get("text"), self.aliases[number]
-        if text and len(aliases) < SUMMARY_ALIASES and text not in aliases:
+        if text and len(aliases) < self.alias_limit and text not in aliases:
             aliases.append(text)
         return number
 
@@ -375,9 +385,13 @@ class EntitySummary:
                 shared[other] = shared.get(other, 0) + 1
 
 
-def summarise_statements(statements: Iterable[Mapping[str, Any]]) -> EntitySummary:
-    """The first pass: read ``statements`` once into an :class:`EntitySummary`."""
-    summary = EntitySummary()
+def summarise_statements(statements: Iterable[Mapping[str, Any]], *, aliases: int | None = None) -> EntitySummary:
+    """The first pass: read ``statements`` once into an :class:`EntitySummary`.
+
+    ``aliases`` is how many texts to keep per entity, for :func:`find_entity`
+    (:data:`SUMMARY_ALIASES` unless told).
+    """
+    summary = EntitySummary(aliases=aliases)
     for number, record in enumerate(statements, 1):
         summary.add_statement(*_arguments(record, number))
     return summary
@@ -493,7 +507,8 @@ def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tupl
     With ``link_limit``, a link (see :func:`page_data`) keeps its first ``link_limit``
     statements, and with ``pair_limit`` two entities keep their first ``pair_limit``
     statements, whichever the direction; return the graph and how many statements that
-    left out.
+    left out.  Edges hold copies of the records, with recurring values held once
+    (:func:`_shared`).
     """
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(nodes)
@@ -501,12 +516,13 @@ def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tupl
     per_link: Counter = Counter()
     per_pair: Counter = Counter()
     left_out = 0
+    held: dict[Any, Any] = {}
     for number, record in enumerate(statements, 1):
         subject, obj = _arguments(record, number)
         source, target = subject["id"], obj["id"]
         for node, argument in ((source, subject), (target, obj)):
             if node in aliases and argument.get("text"):
-                aliases[node].add(argument["text"])
+                aliases[node].add(held.setdefault(argument["text"], argument["text"]))
         if source not in aliases or target not in aliases:
             continue
         key, attributes = _edge_attributes(record, number)
@@ -519,8 +535,35 @@ def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tupl
                 continue
             per_link[link] += 1
             per_pair[pair] += 1
-        graph.add_edge(source, target, key=key, **attributes)
+        graph.add_edge(source, target, key=key, **_shared(attributes, held))
     return graph, left_out
+
+
+def _shared(value: dict[str, Any], held: dict[Any, Any]) -> dict[str, Any]:
+    """A copy of ``value`` and of the dicts in it, where equal texts, and equal dicts of texts
+    only, are one object: the one in ``held``.
+
+    The statements kept are about the chosen entities, and their ids, labels, types,
+    documents, predicates, subjects and objects recur, as do many sentences: each read
+    gives new copies, and one is enough.  Texts compare exactly (unlike ``1 == True``),
+    so the copy reads the same as ``value``.
+
+    >>> held = {}
+    >>> one = _shared({"id": "s1", "subject": {"id": "Russia"}, "confidence": 0.5}, held)
+    >>> two = _shared({"id": "s2", "subject": {"id": "Russia"}, "confidence": 0.5}, held)
+    >>> one["subject"] is two["subject"], one["confidence"] is two["confidence"]
+    (True, False)
+    """
+    copy, only_texts = {}, True
+    for key, item in value.items():
+        if isinstance(item, str):
+            item = held.setdefault(item, item)
+        elif isinstance(item, dict):
+            item, only_texts = _shared(item, held), False
+        elif item is not None:
+            only_texts = False
+        copy[key] = item
+    return held.setdefault(tuple(copy.items()), copy) if only_texts else copy
 
 
 def view_graph(statements: Records, *, top: int | None = None, focus: str | None = None, hops: int = 1,
@@ -532,10 +575,12 @@ def view_graph(statements: Records, *, top: int | None = None, focus: str | None
     held: ``statements`` is a zero-argument callable returning a fresh iterable each time
     (``lambda: read_jsonl(path)``), or statements that can be iterated twice (a one-shot
     iterator is read into a list first).  Entities come in the order first seen and
-    statements in the order read.  ``focus`` is matched against the summary's aliases
-    (:class:`EntitySummary`).  For the page (``page=True``) two limits hold: without
-    ``top``, at most :data:`PAGE_ENTITIES` entities, the most central; and at most
-    :data:`LINK_STATEMENTS` statements per link, the first read.  Exports have neither.
+    statements in the order read; each edge holds a copy of its record, equal to it, in
+    which recurring texts are shared (:func:`_shared`).  ``focus`` is matched against
+    the summary's aliases (:class:`EntitySummary`).  For the page (``page=True``) two
+    limits hold: without ``top``, at most :data:`PAGE_ENTITIES` entities, the most
+    central; and at most :data:`LINK_STATEMENTS` statements per link, the first read.
+    Exports have neither.
 
     >>> records = [{"id": f"s{i}", "subject": {"id": "a"}, "object": {"id": b}, "predicate": {"text": "met"}}
     ...            for i, b in enumerate("bbbc")]
@@ -544,7 +589,8 @@ def view_graph(statements: Records, *, top: int | None = None, focus: str | None
     (['a', 'b', 'c'], 4, 'Showing 3 of 3 entities: within 1 link of a.')
     """
     statements = _rereadable(statements)
-    summary = summarise_statements(statements())
+    # Only --focus looks entities up by their texts; a 40 MB corpus has some 125,000.
+    summary = summarise_statements(statements(), aliases=None if focus is not None else 0)
     chosen, notes = choose_entities(summary, top=top, focus=focus, hops=hops,
                                     limit=PAGE_ENTITIES if page else None)
     pair_limit = None
@@ -624,29 +670,6 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
     (see the module docstring) and refer to them by index; ``nodes`` are entities.
     """
     documents_by_id = {d["id"]: d for d in documents if d.get("id")}
-    statements: list[dict[str, Any]] = []
-    sentences: list[str] = []
-    sentence_index: dict[tuple, int] = {}
-    link_members: dict[tuple, list[int]] = defaultdict(list)
-
-    for source, target, data in graph.edges(data=True):
-        record = data["record"]
-        sentence_key = (record.get("doc"), record.get("start"), record.get("end"), record.get("sentence"))
-        if sentence_key not in sentence_index:
-            sentence_index[sentence_key] = len(sentences)
-            sentences.append(record.get("sentence") or "")
-        statements.append(_compact_statement(record, sentence_index[sentence_key]))
-        kind = _edge_kind(data["negated"], data["modality"])
-        link_members[(source, target, kind, data["lemma"], data["modality"])].append(len(statements) - 1)
-
-    links: list[dict[str, Any]] = []
-    bundle_links: dict[tuple, list[int]] = defaultdict(list)
-    for (source, target, kind, _, _), members in link_members.items():
-        bundle_links[(source, target, kind)].append(len(links))
-        links.append({"from": source, "to": target, "kind": kind, "statements": members})
-    bundles = [{"from": source, "to": target, "kind": kind, "links": members}
-               for (source, target, kind), members in bundle_links.items()]
-
     simple = _simple(graph)
     scores = centrality(simple)
     nodes = [_vis_node(graph, node, scores[node]) for node in graph.nodes]
@@ -654,6 +677,10 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
         positions = spread_layout(simple)
         for node in nodes:
             node["x"], node["y"] = positions[node["id"]]
+    # Made after the layout, and once the simple graph is gone, the statements' dicts
+    # are held beside neither.
+    del simple, scores
+    statements, sentences, links, bundles = _page_statements(graph)
 
     used_documents = Counter(s["doc"] for s in statements)
     types = Counter(node["group"] for node in nodes)
@@ -689,15 +716,52 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
     }
 
 
-def _compact_statement(record: Mapping[str, Any], sentence: int) -> dict[str, Any]:
+def _page_statements(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]],
+                                                      list[dict[str, Any]]]:
+    """The ``statements``, ``sentences``, ``links`` and ``bundles`` of :func:`page_data`.
+
+    A subject, object or source named alike in many statements is one dict in all of
+    them: the page holds tens of thousands of statements about a few thousand entities.
+    """
+    statements: list[dict[str, Any]] = []
+    sentences: list[str] = []
+    sentence_index: dict[tuple, int] = {}
+    arguments: dict[tuple, dict[str, Any]] = {}
+    link_members: dict[tuple, list[int]] = defaultdict(list)
+
+    for source, target, data in graph.edges(data=True):
+        record = data["record"]
+        sentence_key = (record.get("doc"), record.get("start"), record.get("end"), record.get("sentence"))
+        if sentence_key not in sentence_index:
+            sentence_index[sentence_key] = len(sentences)
+            sentences.append(record.get("sentence") or "")
+        statements.append(_compact_statement(record, sentence_index[sentence_key], arguments))
+        kind = _edge_kind(data["negated"], data["modality"])
+        link_members[(source, target, kind, data["lemma"], data["modality"])].append(len(statements) - 1)
+
+    links: list[dict[str, Any]] = []
+    bundle_links: dict[tuple, list[int]] = defaultdict(list)
+    for (source, target, kind, _, _), members in link_members.items():
+        bundle_links[(source, target, kind)].append(len(links))
+        links.append({"from": source, "to": target, "kind": kind, "statements": members})
+    bundles = [{"from": source, "to": target, "kind": kind, "links": members}
+               for (source, target, kind), members in bundle_links.items()]
+    return statements, sentences, links, bundles
+
+
+def _compact_statement(record: Mapping[str, Any], sentence: int,
+                       arguments: dict[tuple, dict[str, Any]]) -> dict[str, Any]:
+    """The page's form of ``record``; ``arguments`` holds the argument dicts made so far, to reuse."""
     def argument(value: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if not value:
             return None
-        return {
-            "text": value.get("text"),
-            "id": value.get("id"),
-            "label": value.get("label") or value.get("id") or value.get("text"),
-        }
+        text, node = value.get("text"), value.get("id")
+        label = value.get("label") or node or text
+        # With the types: 1 == True, but not in JSON.
+        key = (text, node, label, type(text), type(node), type(label))
+        if key not in arguments:
+            arguments[key] = {"text": text, "id": node, "label": label}
+        return arguments[key]
 
     predicate = record.get("predicate") or {}
     confidence = record.get("confidence")
@@ -736,7 +800,7 @@ def _vis_node(graph: nx.MultiDiGraph, node: str, score: float) -> dict[str, Any]
     attributes = graph.nodes[node]
     statements = _statement_count(graph, node)
     neighbours = len((set(graph.predecessors(node)) | set(graph.successors(node))) - {node})
-    aliases = sorted(attributes["aliases"], key=str.casefold)
+    aliases = sorted(attributes["aliases"], key=lambda alias: (alias.casefold(), alias))
     lines = [attributes["label"], f"type: {attributes['type']}"]
     if attributes.get("code"):
         lines.append(f"actor code: {attributes['code']}")
@@ -801,7 +865,9 @@ def _component_layout(graph: nx.Graph, nodes: list[str], rng: Any) -> Any:
     if n == 2:
         return np.array([[0.0, 0.0], [1.0, 0.0]])
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = np.array([(index[a], index[b]) for a, b in graph.subgraph(nodes).edges()], dtype=np.int64)
+    # graph.edges(nodes), not graph.subgraph(nodes).edges(): a subgraph walks its nodes in
+    # set order, which changes with the hash seed, and so would the sums and the layout
+    pairs = np.array([(index[a], index[b]) for a, b in graph.edges(nodes) if b in index], dtype=np.int64)
     source, target = pairs[:, 0], pairs[:, 1]
     iterations = 50 if n > 30 else 30
     side = math.sqrt(n)
@@ -890,7 +956,7 @@ def script_safe_json(value: Any) -> str:
     return text
 
 
-def script_safe_json_parts(value: Any, *, depth: int = 2, batch: int = 1000) -> Iterator[str]:
+def script_safe_json_parts(value: Any, *, depth: int = 2, batch: int = 100) -> Iterator[str]:
     """:func:`script_safe_json` of ``value`` in pieces that join to the same text.
 
     Dicts and lists down to ``depth`` levels are taken apart: a dict an item at a time, a
@@ -940,19 +1006,17 @@ _environment = Environment(loader=PackageLoader("kg", "templates"), autoescape=T
 _DATA_MARK = "<!--kg-data-->"
 
 
-def page_parts(graph: nx.MultiDiGraph, *, documents: Iterable[Mapping[str, Any]] = (),
-               title: str = "Knowledge graph", note: str | None = None) -> Iterator[str]:
-    """The page (see :func:`write_html`) in pieces, to be written one after another.
+def page_parts(data: Mapping[str, Any], *, title: str = "Knowledge graph") -> Iterator[str]:
+    """The page drawing ``data`` (see :func:`page_data`) in pieces, to be written one after another.
 
     The data is a few times bigger than the rest of the page, and bigger still as one
     Python string (two or four bytes a character once one is outside Latin-1): it is
     serialised a part at a time (:func:`script_safe_json_parts`) and never held whole.
     """
-    data = page_data(graph, documents, note=note)
     script, style = _vis_assets()
     page = _environment.get_template("graph.html").render(
         title=title,
-        note=note,
+        note=data["note"],
         data_json=Markup(_DATA_MARK),
         vis_script=Markup(script),
         vis_style=Markup(style),
@@ -994,9 +1058,11 @@ def write_html(
     ``path`` in one step, so a failure leaves any previous page intact.
     """
     graph, note = view_graph(statements, top=top, focus=focus, hops=hops)
-    parts = page_parts(graph, documents=used_documents(documents, graph), title=title, note=note)
+    data = page_data(graph, used_documents(documents, graph), note=note)
+    del graph  # the statement records: the data has what the page shows of them
+    parts = page_parts(data, title=title)
     _atomic_write(Path(path), lambda handle: handle.writelines(part.encode("utf-8") for part in parts))
-    log.info("wrote %s: %d entities, %d statements", path, graph.number_of_nodes(), graph.number_of_edges())
+    log.info("wrote %s: %d entities, %d statements", path, len(data["nodes"]), len(data["statements"]))
     return Path(path)
 
 
@@ -1017,7 +1083,7 @@ def export_graph(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] 
     scores = centrality(graph)
     plain = nx.MultiDiGraph()
     for node, attributes in graph.nodes(data=True):
-        aliases = sorted(attributes["aliases"], key=str.casefold)
+        aliases = sorted(attributes["aliases"], key=lambda alias: (alias.casefold(), alias))
         values = {
             "label": attributes["label"],
             "type": attributes["type"],

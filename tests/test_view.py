@@ -7,15 +7,16 @@ from __future__ import annotations
 import doctest
 import gc
 import json
+import os
 import re
 import shutil
-import weakref
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from jinja2 import DictLoader, Environment
 
 from kg import view
 from kg.cli import main
@@ -73,10 +74,14 @@ def page(tmp_path: Path, statements: list[dict]) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def embedded_data(html: str) -> dict:
+def data_block(html: str) -> str:
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
     assert match, "page has no data block"
-    return json.loads(match.group(1))
+    return match.group(1)
+
+
+def embedded_data(html: str) -> dict:
+    return json.loads(data_block(html))
 
 
 def bundle(data: dict, source: str, target: str, kind: str) -> dict:
@@ -360,6 +365,41 @@ def test_script_safe_json(value, expected):
     assert json.loads(text) == {"v": value}
 
 
+@pytest.mark.parametrize("value", [
+    {"nodes": [{"id": "a", "aliases": ["</script>", "x\u2028"]}] * 7, "links": [], "note": None, "kinds": {}},
+    {"list": list(range(10)), "nested": {"a": [1, {"b": "<!--"}], "c": "&"}, "empty": {}},
+    {1: "a key that is not a text", "b": [True, None, 0.5]},
+    [[1, 2], [], "x"],
+    "<b>",
+])
+@pytest.mark.parametrize("batch", [1, 3, 100])
+def test_script_safe_json_parts_join_to_the_whole(value, batch):
+    assert "".join(view.script_safe_json_parts(value, batch=batch)) == script_safe_json(value)
+
+
+def test_script_safe_json_parts_take_long_lists_a_batch_at_a_time():
+    parts = list(view.script_safe_json_parts({"statements": [{"id": n} for n in range(10)]}, batch=4))
+    assert [part.count('"id"') for part in parts if '"id"' in part] == [4, 4, 2]
+
+
+def test_page_data_block_is_the_data_as_one_json_text(tmp_path, statements):
+    html = write_html(statements, tmp_path / "graph.html", documents=DOCUMENTS, title="<!--kg-data-->").read_text(
+        encoding="utf-8")
+    graph, note = view_graph(statements)
+    expected = script_safe_json(page_data(graph, used_documents(DOCUMENTS, graph), note=note))
+    assert data_block(html) == expected
+    # A title cannot stand in for the place the data goes: it is escaped.
+    assert "<title>&lt;!--kg-data--&gt;</title>" in html
+
+
+@pytest.mark.parametrize("template", ["<p>{{ title }}</p>", "{{ data_json }}{{ data_json }}"])
+def test_page_template_needs_one_place_for_the_data(tmp_path, statements, monkeypatch, template):
+    monkeypatch.setattr(view, "_environment", Environment(loader=DictLoader({"graph.html": template}), autoescape=True))
+    with pytest.raises(KGError, match="once, where the data goes"):
+        write_html(statements, tmp_path / "graph.html")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_empty_graph_page(tmp_path):
     html = write_html([], tmp_path / "empty.html").read_text(encoding="utf-8")
     assert embedded_data(html)["nodes"] == []
@@ -509,37 +549,68 @@ def test_callable_documents(tmp_path, statements):
     assert embedded_data(html)["documents"]["wire-002"]["title"] == "Moscow denies targeting homes"
 
 
-class Record(dict):
-    """A statement record that can be watched with a weak reference."""
-
-    __hash__ = object.__hash__  # by identity, for weakref.WeakSet
+def records_alive(besides: list[dict]) -> list[str]:
+    """The ids of the statement records alive now, copies included, but not those in ``besides``."""
+    gc.collect()
+    known = {id(record) for record in besides}
+    return sorted(thing["id"] for thing in gc.get_objects()
+                  if type(thing) is dict and isinstance(thing.get("predicate"), dict) and id(thing) not in known)
 
 
 def test_passes_hold_only_the_statements_shown(tmp_path, statements, monkeypatch):
-    # Each read hands out new Record objects.  At the end of a read, the records of that
-    # read still alive are those kept so far: none in the first pass (but the one it is
-    # looking at), and in the second only the statements drawn.
+    # Each read hands out new records, as reading the file does.  At the end of a read, the
+    # records alive are those kept so far (and the last one read, still in the reader's
+    # hands): none in the first pass, and in the second copies of the statements drawn.
+    # None is left while the page is written: it needs only its data.
     monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
     records = more_strikes(statements)
-    reads: list[weakref.WeakSet] = []
-    alive_at_end: list[list[str]] = []
+    alive: list[list[str]] = []
 
     def read():
-        handed_out: weakref.WeakSet = weakref.WeakSet()
-        reads.append(handed_out)
         for record in records:
-            fresh = Record(record)
-            handed_out.add(fresh)
-            yield fresh
-        del fresh
-        gc.collect()
-        alive_at_end.append(sorted(record["id"] for read in reads for record in read))
+            yield json.loads(json.dumps(record))
+        alive.append(records_alive(besides=records + statements))
 
+    def page_parts(*args, **kwargs):
+        alive.append(records_alive(besides=records + statements))
+        return original_page_parts(*args, **kwargs)
+
+    original_page_parts = view.page_parts
+    monkeypatch.setattr(view, "page_parts", page_parts)
     path = write_html(read, tmp_path / "graph.html", focus="Kharkiv")
-    # Russia–Kharkiv: struck ×5 capped at 2 (the repeated record replaces its first copy), denied, shelled.
+    # Russia–Kharkiv: struck ×5 capped at 2 (the repeated record, read last, replaces its
+    # first copy), denied, shelled.
     drawn = sorted(statements[i]["id"] for i in (0, 1, 3, 20))
-    assert alive_at_end == [[records[-1]["id"]], drawn]
+    last = records[-1]["id"]
+    assert alive == [[last], sorted([*drawn, last]), []]
     assert sorted(s["id"] for s in embedded_data(path.read_text(encoding="utf-8"))["statements"]) == drawn
+
+
+def test_graph_holds_copies_with_recurring_values_shared(statements):
+    before = json.loads(json.dumps(statements))
+    parts = [[id(part) for part in record.values()] for record in statements]
+    graph, _ = view_graph(statements, page=False)
+    records = {key: data["record"] for _, _, key, data in graph.edges(keys=True, data=True)}
+    assert records == {record["id"]: record for record in statements}
+    assert all(records[record["id"]] is not record for record in statements)
+    # The statements given are left as they were, down to the objects they hold.
+    assert statements == before and [[id(part) for part in record.values()] for record in statements] == parts
+    # "Russia struck Kharkiv" twice: one subject, object and predicate dict in both copies.
+    first, second = records[statements[0]["id"]], records[statements[1]["id"]]
+    assert (statements[0]["object"], statements[0]["predicate"]) == (statements[1]["object"], statements[1]["predicate"])
+    assert first["object"] is second["object"] and first["predicate"] is second["predicate"]
+
+
+def test_shared_values_keep_their_types():
+    # 1 == True == 1.0 in Python, but not in JSON: only texts are merged.
+    values = ["1", 1, True, 1.0]
+    records = [{"id": f"s{n}", "subject": {"id": "a", "text": "x", "label": value, "code": value},
+                "object": {"id": "b"}} for n, value in enumerate(values)]
+    graph, _ = view_graph(records)
+    assert [data["record"]["subject"]["code"] for _, _, data in graph.edges(data=True)] == values
+    assert [type(data["record"]["subject"]["code"]) for _, _, data in graph.edges(data=True)] == [str, int, bool, float]
+    labels = [statement["subject"]["label"] for statement in page_data(graph)["statements"]]
+    assert [type(label) for label in labels] == [str, int, bool, float]
 
 
 def test_used_documents_keep_only_what_the_page_shows(statements):
@@ -564,6 +635,7 @@ def test_summary_counts_without_records(statements):
 def test_page_aliases_are_complete_though_the_summary_keeps_few(statements, monkeypatch):
     monkeypatch.setattr(view, "SUMMARY_ALIASES", 1)
     assert len(summarise_statements(statements).aliases[0]) == 1
+    assert not any(summarise_statements(statements, aliases=0).aliases)
     graph, _ = view_graph(statements, focus="Russia", hops=0)
     assert graph.nodes["Russia"]["aliases"] == graph_from_statements(statements).nodes["Russia"]["aliases"]
 
@@ -768,3 +840,29 @@ def test_page_drops_the_least_central_when_one_statement_per_pair_is_too_many(mo
     # With --top the entities are the user's choice: only the per-pair limit applies.
     graph, _ = view.view_graph(lambda: iter(records), top=4)
     assert sorted(graph) == ["a", "b", "c", "hub"] and graph.number_of_edges() == 3
+
+
+def test_the_page_is_the_same_whatever_the_hash_seed(tmp_path):
+    # sets (networkx's undirected view, aliases that differ only in case) must not decide
+    # the order of anything on the page: the same build gives the same page
+    import subprocess
+    import sys
+
+    from browser_check import synthetic_statements
+
+    statements = synthetic_statements(400)
+    for number, alias in enumerate(["the Book", "the book", "a book", "The book"]):
+        statements.append({**statements[0], "id": f"extra{number}", "subject": {"text": alias, "id": "book", "label": "book", "type": "Concept"},
+                           "object": {"text": f"island {number}", "id": f"island{number}", "label": f"island {number}", "type": "Location"}})
+    source = tmp_path / "statements.jsonl"
+    source.write_text("".join(json.dumps(record) + "\n" for record in statements), encoding="utf-8")
+    script = ("import functools, sys\nfrom pathlib import Path\nfrom kg.types import read_jsonl\nfrom kg.view import write_html\n"
+              "write_html(functools.partial(read_jsonl, sys.argv[1]), Path(sys.argv[2]))\n")
+    pages = []
+    for seed in ("1", "2"):
+        page = tmp_path / f"page-{seed}.html"
+        subprocess.run([sys.executable, "-c", script, str(source), str(page)], check=True, timeout=300,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(page.read_bytes())
+    assert len({r["subject"]["id"] for r in statements}) > view.PHYSICS_MAX_NODES  # laid out in Python, not by the browser
+    assert pages[0] == pages[1]
