@@ -550,11 +550,16 @@ def test_callable_documents(tmp_path, statements):
 
 
 def records_alive(besides: list[dict]) -> list[str]:
-    """The ids of the statement records alive now, copies included, but not those in ``besides``."""
+    """The ids of the records like those in ``besides`` alive now (copies), not counting ``besides``.
+
+    Only records with one of their ids count: objects other tests left alive are not ours.
+    """
     gc.collect()
     known = {id(record) for record in besides}
+    ids = {record["id"] for record in besides}
     return sorted(thing["id"] for thing in gc.get_objects()
-                  if type(thing) is dict and isinstance(thing.get("predicate"), dict) and id(thing) not in known)
+                  if type(thing) is dict and isinstance(thing.get("predicate"), dict)
+                  and thing.get("id") in ids and id(thing) not in known)
 
 
 def test_passes_hold_only_the_statements_shown(tmp_path, statements, monkeypatch):
