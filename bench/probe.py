@@ -63,7 +63,9 @@ class RssSampler(threading.Thread):
     Samples can miss a short spike, so each phase also records the process's exact peak
     so far (``ru_maxrss``) when it ends: where that jumps, the phase set a new peak.  The
     sum over this process and its worker processes, alive at the same moment, is sampled
-    too (``tree_peak``): what the build asks of the machine at once.
+    too (``tree_peak``): what the build asks of the machine at once, and each child
+    process's own peak with the phase it was first seen in (``children``): a worker
+    starts in "extract", the page's process in "page".
     """
 
     def __init__(self) -> None:
@@ -72,6 +74,7 @@ class RssSampler(threading.Thread):
         self.peaks: dict[str, int] = {}
         self.peak_so_far: dict[str, int] = {}
         self.tree_peak = 0
+        self.children: dict[str, dict] = {}
         self.page = os.sysconf("SC_PAGE_SIZE")
         self.stopped = threading.Event()
 
@@ -85,7 +88,11 @@ class RssSampler(threading.Thread):
         while pending:
             pid = pending.pop()
             try:
-                total += self.rss(pid)
+                rss = self.rss(pid)
+                total += rss
+                if pid != "self":
+                    child = self.children.setdefault(pid, {"first_seen": self.phase, "peak": 0})
+                    child["peak"] = max(child["peak"], rss)
                 for task in Path(f"/proc/{pid}/task").iterdir():
                     pending += (task / "children").read_text().split()
             except OSError:  # the process ended meanwhile
@@ -279,6 +286,10 @@ def build(args: argparse.Namespace) -> dict:
         "phases": phases,
         "rss_peak_mb": sampler.record(),
         "rss_tree_peak_mb": round(sampler.tree_peak / 2**20, 1),
+        "rss_children_peak_mb": [
+            {"first_seen": child["first_seen"], "peak": round(child["peak"] / 2**20, 1)}
+            for _, child in sorted(sampler.children.items(), key=lambda item: int(item[0]))
+        ],
     }
 
 

@@ -33,8 +33,8 @@ logger = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
 # Phrases whose resolution is remembered; past that, the memory starts again.  Names
-# recur, so a few thousand cover most lookups; 100,000 grew a worker by some 50 MB on a
-# 40 MB corpus before it first filled.
+# recur, so a few thousand cover most lookups, and the bound keeps the memory flat however
+# many distinct phrases a corpus holds.
 RESOLVED_CACHE = 10_000
 
 ENTITY_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Person", "Location")
