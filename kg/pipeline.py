@@ -27,7 +27,7 @@ from kg.documents import input_bytes, iter_documents
 from kg.errors import KGError, StoreError
 from kg.ontology import document_iri
 from kg.types import Document, read_jsonl
-from kg.workers import extract_in_processes, run_in_process
+from kg.workers import extract_in_processes, extract_lines, run_in_process
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +71,6 @@ class BuildReport:
             if len(self.skipped) > 5:
                 text += f"; and {len(self.skipped) - 5} more"
         return text
-
-
-def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
-    """(document, its statements.jsonl lines), parsed in this process: what worker
-    processes run (:func:`kg.extraction.extract_lines`).  spaCy is imported here, on first
-    use, so that only the processes that parse pay for it."""
-    from kg import extraction
-
-    return extraction.extract_lines(documents)
 
 
 def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:

@@ -127,6 +127,16 @@ def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None 
         yield batch
 
 
+def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+    """(document, its statements.jsonl lines), parsed in this process: what the pool's
+    workers run, :func:`kg.extraction.extract_lines` imported on first use.  The pool
+    sends it to a worker by name, so the worker imports this module, light, and spaCy,
+    but not the build's RDF, store and page modules (19 MB it would never use)."""
+    from kg import extraction
+
+    return extraction.extract_lines(documents)
+
+
 def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
     """Run in a worker: what ``extract`` gives for each document, without the document."""
     return [result for _, result in extract(documents)]
@@ -144,7 +154,7 @@ def extract_in_processes(
 
     ``extract`` must be a module-level function (it is sent to the workers by name) that
     yields ``(document, result)`` once per document, in order, such as
-    :func:`kg.extraction.extract_lines`.  Documents are read ahead only as far as the
+    :func:`extract_lines`.  Documents are read ahead only as far as the
     batches in flight, so memory stays flat whatever the corpus size.
     """
     if workers < 1:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 
 import pytest
 
 from kg.errors import KGError
-from kg.workers import run_in_process
+from kg.workers import extract_lines, run_in_process
 
 
 def pid_and_sum(a, b):
@@ -25,6 +26,11 @@ def dies():
 def spacy_imported_by(module):
     __import__(module)
     return "spacy" in sys.modules
+
+
+def modules_loaded_by(pickled):
+    pickle.loads(pickled)
+    return sorted(name for name in ("kg.pipeline", "pyoxigraph", "networkx", "spacy") if name in sys.modules)
 
 
 def test_the_result_comes_back_from_another_process():
@@ -54,3 +60,17 @@ def test_the_page_process_does_not_import_spacy():
     assert run_in_process(spacy_imported_by, "kg.view", what="importing") is False
     assert run_in_process(spacy_imported_by, "kg.types", what="importing") is False
     assert run_in_process(spacy_imported_by, "kg.nlp", what="importing") is True  # the check can fail
+
+
+def kg_pipeline_build():
+    import kg.pipeline  # here, not at the top: the processes above import this module
+
+    return kg.pipeline.build
+
+
+def test_a_worker_gets_its_extraction_without_the_build_modules():
+    # The pool sends the function by name: a worker loads kg.workers, not kg.pipeline with
+    # the store and page libraries; spaCy comes on the first document.
+    assert run_in_process(modules_loaded_by, pickle.dumps(extract_lines), what="loading") == []
+    assert run_in_process(modules_loaded_by, pickle.dumps(kg_pipeline_build()), what="loading") == \
+        ["kg.pipeline", "networkx", "pyoxigraph"]  # the check can fail
