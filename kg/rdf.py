@@ -20,9 +20,7 @@ import logging
 import math
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +30,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg import __version__
 from kg.errors import InputError, KGError
+from kg.files import atomic_output, temporary_beside
 from kg.ontology import (
     BUILD_GRAPH,
     BUILD_NS,
@@ -398,22 +397,6 @@ def union_triples(quads_: Iterable[Quad]) -> list:
     return list(dict.fromkeys(quad.triple for quad in quads_))
 
 
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
-    """A binary file that replaces ``path`` only if the block finishes without error."""
-    target = Path(path)
-    temporary = _temporary_beside(target)
-    try:
-        with open(temporary, "wb") as output:
-            yield output
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 # A backslash escape in a prefixed name (`doc:000\%5Fa`, `ent:Acme_Inc\.`) is valid Turtle,
 # but Virtuoso 7 keeps the backslash in the IRI.  Outside prefixed names a single
 # backslash before these characters cannot occur: string literals double theirs.
@@ -522,7 +505,7 @@ class BlockFile:
         if format not in self.FORMATS:
             raise KGError(f"{format} files are not written block by block; use one of {', '.join(self.FORMATS)}")
         self.path, self.format = Path(path), FORMATS[format]
-        self._temporary = _temporary_beside(self.path)
+        self._temporary = temporary_beside(self.path)
         self._output = open(self._temporary, "wb")  # noqa: SIM115 — closed by close() or discard()
         if self.format in (RdfFormat.TURTLE, RdfFormat.TRIG):
             self._output.write(_prefix_header(self.format))
@@ -562,14 +545,3 @@ class BlockFile:
     def discard(self) -> None:
         self._output.close()
         self._temporary.unlink(missing_ok=True)
-
-
-def _temporary_beside(target: Path) -> Path:
-    """A new empty file next to ``target`` with a normal file mode (mkstemp makes 0600)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(descriptor)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)
-    return Path(temporary)

@@ -30,9 +30,7 @@ import difflib
 import json
 import logging
 import math
-import os
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
@@ -43,7 +41,8 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from .errors import InputError, KGError, StoreError
+from .errors import InputError, KGError
+from .files import atomic_output
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -1061,7 +1060,8 @@ def write_html(
     data = page_data(graph, used_documents(documents, graph), note=note)
     del graph  # the statement records: the data has what the page shows of them
     parts = page_parts(data, title=title)
-    _atomic_write(Path(path), lambda handle: handle.writelines(part.encode("utf-8") for part in parts))
+    with atomic_output(path) as handle:
+        handle.writelines(part.encode("utf-8") for part in parts)
     log.info("wrote %s: %d entities, %d statements", path, len(data["nodes"]), len(data["statements"]))
     return Path(path)
 
@@ -1149,7 +1149,8 @@ def write_export(
         raise KGError(f"unknown graph format {format!r}; choose from {', '.join(EXPORT_FORMATS)}")
     graph, _ = view_graph(statements, top=top, focus=focus, hops=hops, page=False)
     plain = export_graph(graph, used_documents(documents, graph), lists=format == "json")
-    _atomic_write(Path(path), lambda handle: _WRITERS[format](plain, handle))
+    with atomic_output(path) as handle:
+        _WRITERS[format](plain, handle)
     log.info("wrote %s: %d entities, %d statements", path, plain.number_of_nodes(), plain.number_of_edges())
     return Path(path)
 
@@ -1168,25 +1169,3 @@ def write_view(
     if format == "html":
         return write_html(statements, path, documents=documents, top=top, focus=focus, hops=hops)
     return write_export(statements, path, format, documents=documents, top=top, focus=focus, hops=hops)
-
-
-def _atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write through a temporary file in the same folder, then replace ``path`` in one step."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    except OSError as error:
-        raise StoreError(f"cannot write {path}: {error}") from error
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)  # mkstemp's 0600 would make the file private
-        os.replace(handle.name, path)
-    except BaseException as error:
-        Path(handle.name).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise StoreError(f"cannot write {path}: {error}") from error
-        raise

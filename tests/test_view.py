@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from jinja2 import DictLoader, Environment
 
-from kg import view
+from kg import files, view
 from kg.cli import main
 from kg.errors import InputError, KGError, StoreError
 from kg.view import (
@@ -687,7 +687,7 @@ def test_failed_replace_leaves_no_temporary_file(tmp_path, statements, monkeypat
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(view.os, "replace", broken)
+    monkeypatch.setattr(files.os, "replace", broken)
     with pytest.raises(StoreError, match="disk full"):
         view.write_view(statements, target, format=fmt)
     assert target.read_text(encoding="utf-8") == "old file"
@@ -695,8 +695,20 @@ def test_failed_replace_leaves_no_temporary_file(tmp_path, statements, monkeypat
 
 
 def test_write_creates_folder_and_returns_path(tmp_path, statements):
-    path = write_html(statements, str(tmp_path / "new" / "graph.html"))
+    umask = os.umask(0o022)  # what a new file's mode comes from
+    try:
+        path = write_html(statements, str(tmp_path / "new" / "graph.html"))
+    finally:
+        os.umask(umask)
     assert path == tmp_path / "new" / "graph.html" and path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_rewritten_file_keeps_its_mode(tmp_path, statements):
+    target = tmp_path / "graph.html"
+    target.write_text("old page", encoding="utf-8")
+    target.chmod(0o640)
+    write_html(statements, target)
+    assert target.stat().st_mode & 0o777 == 0o640 and "old page" not in target.read_text(encoding="utf-8")
 
 
 # ----- files for Gephi and Cytoscape
