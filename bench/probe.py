@@ -64,8 +64,7 @@ class RssSampler(threading.Thread):
     so far (``ru_maxrss``) when it ends: where that jumps, the phase set a new peak.  The
     sum over this process and its worker processes, alive at the same moment, is sampled
     too (``tree_peak``): what the build asks of the machine at once, and each child
-    process's own peak with the phase it was first seen in (``children``): a worker
-    starts in "extract", the page's process in "page".
+    process's own peak with its role (``children``).
     """
 
     def __init__(self) -> None:
@@ -91,13 +90,22 @@ class RssSampler(threading.Thread):
                 rss = self.rss(pid)
                 total += rss
                 if pid != "self":
-                    child = self.children.setdefault(pid, {"first_seen": self.phase, "peak": 0})
-                    child["peak"] = max(child["peak"], rss)
+                    if pid not in self.children:
+                        self.children[pid] = {"role": self.role(pid), "peak": 0}
+                    self.children[pid]["peak"] = max(self.children[pid]["peak"], rss)
                 for task in Path(f"/proc/{pid}/task").iterdir():
                     pending += (task / "children").read_text().split()
             except OSError:  # the process ended meanwhile
                 continue
         return total
+
+    def role(self, pid: str) -> str:
+        """What a child process is: multiprocessing's resource tracker, else a worker
+        (started while extracting) or the page's process."""
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            if b"resource_tracker" in f.read():
+                return "resource tracker"
+        return {"extract": "worker", "page": "page"}.get(self.phase, self.phase)
 
     def sample(self) -> None:
         self.peaks[self.phase] = max(self.peaks.get(self.phase, 0), self.rss())
@@ -287,7 +295,7 @@ def build(args: argparse.Namespace) -> dict:
         "rss_peak_mb": sampler.record(),
         "rss_tree_peak_mb": round(sampler.tree_peak / 2**20, 1),
         "rss_children_peak_mb": [
-            {"first_seen": child["first_seen"], "peak": round(child["peak"] / 2**20, 1)}
+            {"role": child["role"], "peak": round(child["peak"] / 2**20, 1)}
             for _, child in sorted(sampler.children.items(), key=lambda item: int(item[0]))
         ],
     }

@@ -347,15 +347,21 @@ def report(results: dict) -> str:
         stages = build["result"]["rss_peak_mb"]
         tree = build["result"].get("rss_tree_peak_mb")
         tree_ratio = met(tree / previous[2], TARGETS["memory"], at_most=True) if previous and tree and previous[2] else "–"
+        each = [("build", max(v["sampled"] for v in stages.values()))]
+        each += [(child["role"], child["peak"]) for child in build["result"].get("rss_children_peak_mb", [])
+                 if child["role"] != "resource tracker"]
         rows.append([f"{mb} MB", f"{peak:.0f}", ratio, f"{tree:.0f}" if tree else "–", tree_ratio,
                      f"{s['build_w2']['process']['maxrss_mb']:.0f}" if "build_w2" in s else "–",
+                     ", ".join(f"{role} {mb_:.0f}" for role, mb_ in each),
                      ", ".join(f"{k} {v['peak_so_far']:.0f}" for k, v in stages.items())])
         previous = (mb, peak, tree)
     out += ["### Peak memory (target: largest slice ≤ 1.2 × the slice 10× smaller)",
             table(["slice", "peak RSS, largest process, workers 1 (MB)", "ratio", "all processes at once (MB, sampled)", "ratio",
-                   "largest process, workers 2 (MB)", "build process: peak RSS so far at the end of each stage (MB)"], rows),
+                   "largest process, workers 2 (MB)", "each process, workers 1 (MB, sampled)",
+                   "build process: peak RSS so far at the end of each stage (MB)"], rows),
             "The largest process is the peak RSS wait4() reports for the build and its worker processes; "
-            "all processes at once is their summed RSS, sampled every 0.1 s."]
+            "all processes at once is their summed RSS, sampled every 0.1 s, as is each process's own peak "
+            "(build: the process writing the outputs; worker: parsing; page: drawing graph.html, from 8 MB of statements)."]
 
     rows = []
     for mb, s in sizes.items():
