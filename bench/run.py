@@ -352,7 +352,7 @@ def report(results: dict) -> str:
                  if child["role"] != "resource tracker"]
         rows.append([f"{mb} MB", f"{peak:.0f}", ratio, f"{tree:.0f}" if tree else "–", tree_ratio,
                      f"{s['build_w2']['process']['maxrss_mb']:.0f}" if "build_w2" in s else "–",
-                     ", ".join(f"{role} {mb_:.0f}" for role, mb_ in each),
+                     ", ".join(f"{role} {peak_mb:.0f}" for role, peak_mb in each),
                      ", ".join(f"{k} {v['peak_so_far']:.0f}" for k, v in stages.items())])
         previous = (mb, peak, tree)
     out += ["### Peak memory (target: largest slice ≤ 1.2 × the slice 10× smaller)",
