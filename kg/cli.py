@@ -62,7 +62,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
 @click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF serialisation(s) to write as kg.FORMAT.")
@@ -70,8 +70,15 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Parse on a Dask cluster: local:N (N worker processes here) or a scheduler, tcp://HOST:8786. "
+                   "Needs pip install 'kg[cluster]'.")
+@click.option("--parts", default=None, metavar="DIR", type=click.Path(path_type=Path),
+              help="With --cluster and --format nq: the workers write DIR/part-NNNNN.nq.gz and a manifest, "
+                   "instead of OUT (for builds too big for this machine; DIR on storage they share).")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int) -> None:
+def build(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
+          cluster: str | None, parts: Path | None) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
@@ -79,10 +86,21 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
+             kg build news/*.jsonl --cluster tcp://10.0.0.5:8786 --out output/
+             kg build s3://news/2026/ --cluster tcp://10.0.0.5:8786 --format nq --parts /shared/kg-parts
     """
-    from kg.pipeline import build as run_build
+    if cluster is not None and workers > 1:
+        raise click.UsageError("--workers is for parsing on this machine; with --cluster the cluster's workers parse")
+    if parts is not None:
+        if cluster is None or formats != ("nq",):
+            raise click.UsageError("--parts needs --cluster and --format nq (the only format written in parts)")
+        from kg.cluster import build_parts
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
+        report = build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict)
+    else:
+        from kg.pipeline import build as run_build
+
+        report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, cluster=cluster)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -133,9 +151,11 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
         client = Client(user=user, password=_password(user, password), timeout=timeout)
         click.echo(run_remote(sparql, endpoint=endpoint, format=fmt, client=client), nl=False)
         return
+    from kg.parts import ensure_store, is_parts_folder
     from kg.store import query as run_query
 
-    click.echo(run_query(sparql, store=out / "store", format=fmt), nl=False)
+    store = ensure_store(out) if is_parts_folder(out) else out / "store"
+    click.echo(run_query(sparql, store=store, format=fmt), nl=False)
 
 
 @main.command()
@@ -156,7 +176,7 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
 @_clean_errors
 def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
          password: str | None, timeout: float, retries: int, prune: bool, quiet: bool) -> None:
-    """Load a build (FOLDER, default output/) into a running triple store.
+    """Load a build (FOLDER, default output/, or a --parts folder) into a running triple store.
 
     Each document graph is replaced, atomically: it is uploaded into a temporary graph and
     moved over the old one, so a failed load leaves the server's graphs as they were, and
@@ -180,7 +200,7 @@ def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: st
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT", help="Where to listen.")
 @_clean_errors
 def serve(folder: Path, bind: str) -> None:
-    """Serve the store of a build (FOLDER, default output/) read-only as a SPARQL endpoint.
+    """Serve the store of a build (FOLDER, default output/, or a --parts folder) read-only as a SPARQL endpoint.
 
     Runs the Oxigraph server (PyPI package oxigraph) until Ctrl-C; queries go to
     http://HOST:PORT/query and see the union of the document graphs by default.
@@ -189,9 +209,10 @@ def serve(folder: Path, bind: str) -> None:
     Example: kg serve output/ --bind 127.0.0.1:7878
              kg query --endpoint http://127.0.0.1:7878/query --file queries/attacks.rq
     """
+    from kg.parts import ensure_store, is_parts_folder
     from kg.store import serve_command
 
-    argv = serve_command(folder / "store", bind=bind)
+    argv = serve_command(ensure_store(folder) if is_parts_folder(folder) else folder / "store", bind=bind)
     click.echo(f"kg: serving {folder / 'store'} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
     sys.stdout.flush()
     sys.stderr.flush()

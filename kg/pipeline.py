@@ -17,17 +17,20 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
-from kg.documents import input_bytes, iter_documents
+from kg.documents import count_documents, input_bytes, iter_documents
 from kg.errors import KGError, StoreError
 from kg.ontology import document_iri
 from kg.types import Document, read_jsonl
 from kg.workers import extract_in_processes, extract_lines, run_in_process
+
+if TYPE_CHECKING:
+    from kg.cluster import Cluster
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +76,16 @@ class BuildReport:
         return text
 
 
-def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:
+def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool,
+                   cluster: Cluster | None = None) -> Iterator[tuple[Document, list[str]]]:
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: no model, no worker process
     documents = itertools.chain([first], documents)
-    if workers > 1 or separate:
+    if cluster is not None:
+        yield from cluster.extract_lines(documents)
+    elif workers > 1 or separate:
         yield from extract_in_processes(documents, extract_lines, workers=workers)
     else:
         yield from extract_lines(documents)
@@ -92,13 +98,15 @@ def _extract_lines(documents: Iterable[Document], *, workers: int, separate: boo
 SEPARATE_PROCESS_BYTES = 1 << 20
 
 
-def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
+def _progress(iterable: Iterable | None, *, quiet: bool, total: int | None = None) -> Any:
+    """A progress bar over ``iterable`` (or to update by hand, for None) when stderr is a terminal."""
     if quiet or not sys.stderr.isatty():
         return iterable
-    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5, total=total)
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
+          cluster: str | None = None) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -106,15 +114,20 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     Documents whose text is unchanged since the previous build in ``out`` (same id, same
     SHA-256, same extractor) are not parsed again: their statements are reused.  What cannot
     be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
-    and nothing is published.
+    and nothing is published.  With ``cluster`` (``local:N`` or ``tcp://HOST:PORT``) the
+    documents to parse are extracted on a Dask cluster (kg/cluster.py): the same output.
     """
     paths, formats = list(paths), tuple(dict.fromkeys(formats))
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
-    separate = workers == 1 and (os.cpu_count() or 1) > 1 and \
+    if cluster is not None:
+        from kg.cluster import Cluster
+
+        cluster = Cluster(cluster, quiet=quiet)  # a bad address or no Dask: an error before anything is written
+    separate = cluster is None and workers == 1 and (os.cpu_count() or 1) > 1 and \
         input_bytes(paths, enough=SEPARATE_PROCESS_BYTES) >= SEPARATE_PROCESS_BYTES
-    if workers == 1 and not separate:
+    if workers == 1 and not separate and cluster is None:
         # Parsing in this process: spaCy is imported before the build starts, not midway.
         # A Ctrl-C that lands inside some modules' import makes CPython exit by SIGINT
         # at the end whatever the CLI does, instead of with its exit code 130.
@@ -136,7 +149,8 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         try:
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             outputs = Outputs(staging, formats=formats, previous=previous)
-            for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
+            extracted = previous.extract(documents, workers=workers, separate=separate, cluster=cluster)
+            for document, lines in _progress(extracted, quiet=quiet, total=count_documents(paths) if cluster else None):
                 reused = document.id in previous.reused
                 outputs.add(document, lines, reused=reused)
                 report.documents += 1
@@ -153,6 +167,8 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
             if outputs is not None:
                 outputs.discard()
             previous.close()
+            if cluster is not None:
+                cluster.close()
             if _published(out) != staging.name:
                 shutil.rmtree(staging, ignore_errors=True)
     return report
@@ -338,8 +354,8 @@ class PreviousBuild:
         # a file whose size does not add up was not written by that index: never copy from it
         return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
 
-    def extract(self, documents: Iterable[Document], *, workers: int = 1,
-                separate: bool = False) -> Iterator[tuple[Document, list[str]]]:
+    def extract(self, documents: Iterable[Document], *, workers: int = 1, separate: bool = False,
+                cluster: Cluster | None = None) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -350,7 +366,7 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, lines in _extract_lines(changed(), workers=workers, separate=separate):
+        for document, lines in _extract_lines(changed(), workers=workers, separate=separate, cluster=cluster):
             for item in queue:
                 if item[1] is None:
                     item[1] = lines

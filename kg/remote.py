@@ -43,6 +43,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg import parts
 from kg.errors import EXIT_OUTPUT, KGError, QueryError
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
 from kg.rdf import BUILD_RECORD
@@ -574,8 +575,12 @@ class LoadReport:
 
 def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
     """(graph IRI, N-Triples) for each document graph of the build in ``out`` and for its
-    build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph."""
+    build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph.
+    A parts folder (`kg build --parts`) gives its part files' graphs."""
     folder = Path(out)
+    if parts.is_parts_folder(folder):
+        yield from parts.graphs(folder, graph=graph)
+        return
     store = open_store(folder / STORE_FOLDER)
     record: list[Any] = []
     if (folder / BUILD_RECORD).is_file():
