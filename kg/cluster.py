@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -52,6 +53,7 @@ PARTITIONS_IN_FLIGHT = 4  # per worker thread: the next ones queued while the cl
 # distributed.scheduler.allowed-failures; set for local:N, a remote scheduler uses its own, default 3).
 ALLOWED_FAILURES = 3
 CONNECT_SECONDS = 60  # to reach the scheduler, and for the first worker to join it
+THREADS_SECONDS = 5.0
 
 try:  # the plugin's base class; without Dask, Cluster() says what to install before any use
     from distributed import WorkerPlugin
@@ -133,6 +135,7 @@ class Cluster:
         self.dashboard: str | None = None
         self.partitions = 0  # sent to the cluster
         self.sent = 0  # documents sent to the cluster
+        self._threads, self._asked = 1, -float("inf")
 
     def __enter__(self) -> Cluster:
         return self
@@ -174,7 +177,13 @@ class Cluster:
         return self.client
 
     def threads(self) -> int:
-        return max(1, sum(self.client.nthreads().values())) if self.client else 0
+        """Worker threads on the cluster now (asked again every few seconds: workers come and go)."""
+        if self.client is None:
+            return 0
+        if time.monotonic() - self._asked > THREADS_SECONDS:
+            self._threads = max(1, sum(self.client.nthreads().values()))
+            self._asked = time.monotonic()
+        return self._threads
 
     def extract_lines(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
         """(document, its statements.jsonl lines) for each document, extracted on the cluster,
@@ -269,7 +278,7 @@ def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike,
         documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
         partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
         entries = []
-        progress = _progress(None, quiet=quiet, total=count_documents(paths))
+        progress = _progress(None, quiet=quiet, total=functools.partial(count_documents, paths))
         for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
                                                    arguments=lambda index: (str(staging), index)):
             entries.append(entry)

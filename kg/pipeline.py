@@ -14,7 +14,7 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,11 +98,12 @@ def _extract_lines(documents: Iterable[Document], *, workers: int, separate: boo
 SEPARATE_PROCESS_BYTES = 1 << 20
 
 
-def _progress(iterable: Iterable | None, *, quiet: bool, total: int | None = None) -> Any:
-    """A progress bar over ``iterable`` (or to update by hand, for None) when stderr is a terminal."""
+def _progress(iterable: Iterable | None, *, quiet: bool, total: Callable[[], int | None] | None = None) -> Any:
+    """A progress bar over ``iterable`` (or to update by hand, for None) when stderr is a
+    terminal; ``total()`` counts what is coming, for its ETA, only when the bar is shown."""
     if quiet or not sys.stderr.isatty():
         return iterable
-    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5, total=total)
+    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5, total=total() if total else None)
 
 
 def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
@@ -150,7 +151,7 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
             outputs = Outputs(staging, formats=formats, previous=previous)
             extracted = previous.extract(documents, workers=workers, separate=separate, cluster=cluster)
-            for document, lines in _progress(extracted, quiet=quiet, total=count_documents(paths) if cluster else None):
+            for document, lines in _progress(extracted, quiet=quiet, total=functools.partial(count_documents, paths) if cluster else None):
                 reused = document.id in previous.reused
                 outputs.add(document, lines, reused=reused)
                 report.documents += 1
