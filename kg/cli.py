@@ -133,9 +133,10 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
         client = Client(user=user, password=_password(user, password), timeout=timeout)
         click.echo(run_remote(sparql, endpoint=endpoint, format=fmt, client=client), nl=False)
         return
+    from kg.outputs import BuildFolder
     from kg.store import query as run_query
 
-    click.echo(run_query(sparql, store=out / "store", format=fmt), nl=False)
+    click.echo(run_query(sparql, store=BuildFolder(out).require().store, format=fmt), nl=False)
 
 
 @main.command()
@@ -189,10 +190,12 @@ def serve(folder: Path, bind: str) -> None:
     Example: kg serve output/ --bind 127.0.0.1:7878
              kg query --endpoint http://127.0.0.1:7878/query --file queries/attacks.rq
     """
+    from kg.outputs import BuildFolder
     from kg.store import serve_command
 
-    argv = serve_command(folder / "store", bind=bind)
-    click.echo(f"kg: serving {folder / 'store'} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
+    store = BuildFolder(folder).require().store
+    argv = serve_command(store, bind=bind)
+    click.echo(f"kg: serving {store} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(argv[0], argv)  # the server takes over this process: Ctrl-C and signals reach it

@@ -45,7 +45,7 @@ from pyoxigraph import (
 
 from kg.errors import EXIT_OUTPUT, KGError, QueryError
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
-from kg.rdf import BUILD_RECORD
+from kg.outputs import BuildFolder
 from kg.store import Results, open_store, render, rows
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,6 @@ CHUNK_BYTES = 4 << 20  # N-Triples per request; larger graphs go as PUT then POS
 UPDATE_CHUNK_BYTES = 256 << 10  # INSERT DATA text per request (SPARQL Update fallback)
 RETRY_STATUS = {408, 429, 502, 503, 504}  # worth another try; other errors are final
 LOADING_NS = BASE + "loading/"  # temporary graphs, one per target graph
-STORE_FOLDER = "store"
 
 _SELECT_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
@@ -575,14 +574,14 @@ class LoadReport:
 def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
     """(graph IRI, N-Triples) for each document graph of the build in ``out`` and for its
     build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph."""
-    folder = Path(out)
-    store = open_store(folder / STORE_FOLDER)
+    folder = BuildFolder(out).require()
+    store = open_store(folder.store)
     record: list[Any] = []
-    if (folder / BUILD_RECORD).is_file():
+    if folder.build_record.is_file():
         try:
-            record = list(parse(path=str(folder / BUILD_RECORD), format=RdfFormat.TRIG))
+            record = list(parse(path=str(folder.build_record), format=RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as error:
-            raise KGError(f"cannot read {folder / BUILD_RECORD}: {error}") from None
+            raise KGError(f"cannot read {folder.build_record}: {error}") from None
     if graph is not None:
         union = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
         extra = serialize([quad.triple for quad in record], format=RdfFormat.N_TRIPLES) if record else b""

@@ -10,7 +10,7 @@ import pytest
 
 import kg
 from kg.errors import StoreError
-from kg.pipeline import build_lock
+from kg.outputs import build_lock
 from kg.store import query_rows
 
 pytestmark = pytest.mark.model
