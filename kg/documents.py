@@ -57,6 +57,7 @@ MAX_DOCUMENT_CHARS = 1_000_000
 # such as "\ud800") cannot be written as UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is not UTF-8 (surrogateescape)
 _LINE_BREAK = re.compile("[\n\t\u2028\u2029]")
 
 SkipHandler = Callable[[str, str], None]
@@ -78,7 +79,7 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
     for path in map(Path, paths):
         for given, file, inode in _files(path, on_skip):
             if inode in inodes:  # given twice, or reached again through a symlink
-                on_skip(str(file), f"same file as {inodes[inode]}")
+                on_skip(path_text(file), f"same file as {path_text(inodes[inode])}")
                 continue
             inodes[inode] = file
             files.append((given, file))
@@ -93,7 +94,7 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
                 used[key] = where
                 yield document
         except InputError as error:
-            on_skip(str(file), str(error))
+            on_skip(path_text(file), str(error))
 
 
 def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None) -> int:
@@ -113,7 +114,7 @@ def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None
 def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple[int, int]]]:
     """(the path given, a regular file to read under it, its inode), folders walked in sorted order."""
     if not path.exists():
-        on_skip(str(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
+        on_skip(path_text(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
         return
     if not path.is_dir():
         inode = _regular_file(path, on_skip)
@@ -150,10 +151,10 @@ def _regular_file(file: Path, on_skip: SkipHandler) -> tuple[int, int] | None:
     try:
         status = file.stat()
     except OSError as error:
-        on_skip(str(file), "broken symbolic link" if file.is_symlink() else error.strerror or str(error))
+        on_skip(path_text(file), "broken symbolic link" if file.is_symlink() else error.strerror or str(error))
         return None
     if not stat.S_ISREG(status.st_mode):
-        on_skip(str(file), "not a regular file or folder")
+        on_skip(path_text(file), "not a regular file or folder")
         return None
     return status.st_dev, status.st_ino
 
@@ -166,8 +167,8 @@ def file_ids(files: list[tuple[Path, Path]]) -> list[str]:
     """
     def candidates(given: Path, file: Path) -> list[str]:
         relative = file.relative_to(given) if given != file else Path(file.name)
-        return [file.stem, relative.with_suffix("").as_posix(), relative.as_posix(),
-                file.with_suffix("").as_posix(), file.as_posix()]
+        return [path_text(name) for name in (file.stem, relative.with_suffix("").as_posix(), relative.as_posix(),
+                                             file.with_suffix("").as_posix(), file.as_posix())]
 
     names = [candidates(given, file) for given, file in files]
     ids: list[str | None] = [None] * len(files)
@@ -196,17 +197,17 @@ def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | Non
     Raises :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes
     to ``on_skip`` instead.
     """
-    doc_id = doc_id or path.stem
+    doc_id = doc_id or path_text(path.stem)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _read_jsonl(path, on_skip, doc_id)
         return
-    text = decode(_read_bytes(path), str(path))
+    text = decode(_read_bytes(path), path_text(path))
     if suffix in (".html", ".htm"):
         title, text = html_to_text(text)
-        yield str(path), _document(doc_id, text, source=str(path), title=title)
+        yield path_text(path), _document(doc_id, text, source=path_text(path), title=title)
     else:
-        yield str(path), _document(doc_id, text, source=str(path), markdown=suffix in (".md", ".markdown"))
+        yield path_text(path), _document(doc_id, text, source=path_text(path), markdown=suffix in (".md", ".markdown"))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -284,7 +285,7 @@ def _jsonl_lines(path: Path) -> Iterator[str | None]:
 
 def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tuple[str, Document]]:
     for number, line in enumerate(_jsonl_lines(path), start=1):
-        where = f"{path}:{number}"
+        where = f"{path_text(path)}:{number}"
         if line is None:
             on_skip(where, f"line too long (over {MAX_FILE_BYTES // 2**20} MB)")
             continue
@@ -333,6 +334,19 @@ def clean(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that any output takes (UTF-8, JSON, an IRI, the page), on one line.
+
+    A file name may hold any bytes; Python keeps those that are not UTF-8 as lone
+    surrogates (``surrogateescape``), which no UTF-8 writer accepts.  Each is read as the
+    Latin-1 character of its byte, as old archives meant it (``caf\\xe9.txt`` → ``café.txt``).
+
+    >>> path_text(os.fsdecode(b"news/caf\\xe9.txt"))
+    'news/café.txt'
+    """
+    return _one_line(_ESCAPED_BYTE.sub(lambda byte: chr(ord(byte[0]) - 0xDC00), os.fspath(path)))
 
 
 def _one_line(text: str) -> str:

@@ -432,3 +432,32 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
 ])
 def test_html_text_and_nothing_executable(html, text):
     assert html_to_text(html)[1] == text
+
+
+# --- file names that are not UTF-8 ---
+
+
+@pytest.mark.parametrize("name, text", [
+    (b"caf\xe9.txt", "café.txt"),  # Latin-1, as old archives have
+    (b"caf\xc3\xa9.txt", "café.txt"),  # UTF-8
+    (b"d\xc3\xa9j\xe0 vu.txt", "déjà vu.txt"),  # both in one name
+    (b"line\nbreak.txt", "line break.txt"),  # file names may hold control characters too
+])
+def test_path_text_reads_any_bytes_of_a_file_name(name, text):
+    assert kg.documents.path_text(os.fsdecode(name)) == text
+    text.encode("utf-8")  # writable anywhere
+
+
+def test_file_name_that_is_not_utf8_gives_ids_and_sources_any_output_takes(tmp_path):
+    folder = os.fsencode(tmp_path)
+    for name in (b"caf\xe9.txt", b"caf\xc3\xa9.md", b"ok.txt"):  # the first two read as the same name
+        with open(folder + b"/" + name, "w", encoding="utf-8") as f:
+            f.write("Title\n\nRussia attacked Ukraine.")
+    skipped = []
+    documents = list(iter_documents([tmp_path], on_skip=lambda where, why: skipped.append((where, why))))
+    assert skipped == []
+    assert sorted(d.id for d in documents) == ["café.md", "café.txt", "ok"]
+    for document in documents:
+        json.dumps(document.to_record(), ensure_ascii=False).encode("utf-8")
+        assert document.sha256 and document_iri(document.id).encode("utf-8")
+        assert "\udce9" not in document.source and document.source.endswith((".txt", ".md"))
