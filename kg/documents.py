@@ -16,10 +16,13 @@ A ``.jsonl`` line's id is its ``id`` field, else the file's id and the line numb
 """
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import io
 import json
 import logging
+import lzma
 import os
 import re
 import stat
@@ -28,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 
 from kg.errors import InputError
 from kg.types import Document
@@ -35,6 +39,8 @@ from kg.types import Document
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+# Corpora ship compressed: a .jsonl.gz (.bz2, .xz) is read as a stream, line by line, like a .jsonl.
+COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Binary files that slipped in under a text suffix, by their first bytes.
 BINARY_MAGIC = {
@@ -136,7 +142,7 @@ def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(root, name)
-            if name.startswith(".") or file.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or article_suffix(file) not in SUFFIXES:
                 continue
             inode = _regular_file(file, on_skip)
             if inode:
@@ -167,8 +173,8 @@ def file_ids(files: list[tuple[Path, Path]]) -> list[str]:
     """
     def candidates(given: Path, file: Path) -> list[str]:
         relative = file.relative_to(given) if given != file else Path(file.name)
-        return [path_text(name) for name in (file.stem, relative.with_suffix("").as_posix(), relative.as_posix(),
-                                             file.with_suffix("").as_posix(), file.as_posix())]
+        return [path_text(name) for name in (_without_suffix(file.name), _without_suffix(relative.as_posix()), relative.as_posix(),
+                                             _without_suffix(file.as_posix()), file.as_posix())]
 
     names = [candidates(given, file) for given, file in files]
     ids: list[str | None] = [None] * len(files)
@@ -197,8 +203,8 @@ def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | Non
     Raises :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes
     to ``on_skip`` instead.
     """
-    doc_id = doc_id or path_text(path.stem)
-    suffix = path.suffix.lower()
+    doc_id = doc_id or path_text(_without_suffix(path.name))
+    suffix = article_suffix(path)
     if suffix == ".jsonl":
         yield from _read_jsonl(path, on_skip, doc_id)
         return
@@ -208,6 +214,27 @@ def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | Non
         yield path_text(path), _document(doc_id, text, source=path_text(path), title=title)
     else:
         yield path_text(path), _document(doc_id, text, source=path_text(path), markdown=suffix in (".md", ".markdown"))
+
+
+def article_suffix(path: Path) -> str:
+    """The suffix that says how to read ``path``: ``.jsonl`` for ``news.jsonl.gz`` too."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] in COMPRESSED and suffixes[-2] == ".jsonl":
+        return ".jsonl"
+    return path.suffix.lower()
+
+
+def _compression(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return suffix if suffix in COMPRESSED and article_suffix(path) == ".jsonl" else None
+
+
+def _without_suffix(name: str) -> str:
+    """A file name or path without the suffix that says how to read it (``news.jsonl.gz`` → ``news``)."""
+    path = Path(name)
+    if _compression(path):
+        path = path.with_suffix("")
+    return path.with_suffix("").as_posix()
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -252,35 +279,48 @@ def _jsonl_lines(path: Path) -> Iterator[str | None]:
 
     A line over :data:`MAX_FILE_BYTES` is read piece by piece, dropped, and given as None.
     """
+    compression = _compression(path)
     try:
-        f = open(path, "rb")
+        f = COMPRESSED[compression](path, "rb") if compression else open(path, "rb")  # noqa: SIM115 — closed below
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    with f:
-        head = f.read(4096)
-        kind = _binary_kind(head)
-        if kind:
-            raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
-        f.seek(0)
-        encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), None)
-        if encoding:
-            # Only "\n" ends a record: JSON strings may hold U+2028 and other line breaks raw.
-            yield from io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
-            return
-        warned = False
-        while line := f.readline(MAX_FILE_BYTES + 1):
-            if len(line) > MAX_FILE_BYTES:
-                while line and not line.endswith(b"\n"):  # skip the rest of the line, piece by piece
-                    line = f.readline(MAX_FILE_BYTES)
-                yield None
-                continue
-            try:
-                yield line.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                if not warned:
-                    log.info("%s has lines that are not UTF-8; reading them as Latin-1", path)
-                    warned = True
-                yield line.decode("latin-1")
+    number = 0
+    try:
+        with f:
+            for number, line in enumerate(_lines(f, path), start=1):  # noqa: B007 — number: where damage starts
+                yield line
+    except (OSError, EOFError, lzma.LZMAError) as error:  # damaged or truncated compressed data
+        if not compression:
+            raise InputError(error.strerror or str(error)) from None
+        raise InputError(f"damaged {compression[1:]} data after line {number}: {error}") from None
+
+
+def _lines(f: IO[bytes], path: Path) -> Iterator[str | None]:
+    """The lines of an open .jsonl stream, decoded one at a time (see :func:`_jsonl_lines`)."""
+    head = f.read(4096)
+    kind = _binary_kind(head)
+    if kind:
+        raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
+    f.seek(0)
+    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), None)
+    if encoding:
+        # Only "\n" ends a record: JSON strings may hold U+2028 and other line breaks raw.
+        yield from io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
+        return
+    warned = False
+    while line := f.readline(MAX_FILE_BYTES + 1):
+        if len(line) > MAX_FILE_BYTES:
+            while line and not line.endswith(b"\n"):  # skip the rest of the line, piece by piece
+                line = f.readline(MAX_FILE_BYTES)
+            yield None
+            continue
+        try:
+            yield line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if not warned:
+                log.info("%s has lines that are not UTF-8; reading them as Latin-1", path_text(path))
+                warned = True
+            yield line.decode("latin-1")
 
 
 def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tuple[str, Document]]:
