@@ -344,10 +344,10 @@ def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tupl
             on_skip(where, "no 'text' field")
             continue
         given_id = record.get("id")
-        doc_id = _one_line(str(given_id)).strip() if isinstance(given_id, (str, int, float)) and not isinstance(given_id, bool) else ""
-        title, date = (_one_line(record[key]) if isinstance(record.get(key), str) else None for key in ("title", "date"))
+        doc_id = _field_line(str(given_id)).strip() if isinstance(given_id, (str, int, float)) and not isinstance(given_id, bool) else ""
+        title, date = (_field_line(record[key]) if isinstance(record.get(key), str) else None for key in ("title", "date"))
         source = record.get("url") or record.get("source")
-        source = _one_line(source) if isinstance(source, str) else where
+        source = _field_line(source) if isinstance(source, str) else where
         try:
             yield where, _document(doc_id or f"{file_id}-{number}", record["text"], source=source, title=title or None, date=date or None)
         except InputError as error:
@@ -386,11 +386,12 @@ def path_text(path: str | os.PathLike[str]) -> str:
     >>> path_text(os.fsdecode(b"news/caf\\xe9.txt"))
     'news/café.txt'
     """
-    return _one_line(_ESCAPED_BYTE.sub(lambda byte: chr(ord(byte[0]) - 0xDC00), os.fspath(path)))
+    return _field_line(_ESCAPED_BYTE.sub(lambda byte: chr(ord(byte[0]) - 0xDC00), os.fspath(path)))
 
 
-def _one_line(text: str) -> str:
-    """Ids, titles and sources are shown on one line: no control characters, no line breaks."""
+def _field_line(text: str) -> str:
+    """Ids, titles and sources are shown on one line: no control characters, no line breaks.
+    Unlike :func:`kg.errors.one_line` (messages), spaces are kept as they are: ids stay stable."""
     return _LINE_BREAK.sub(" ", clean(text))
 
 

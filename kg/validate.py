@@ -18,7 +18,7 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, one_line
 from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH, shorten_iri
 from kg.outputs import BuildFolder
 from kg.rdf import FORMATS
@@ -81,7 +81,7 @@ def _ntriples_of_file(path: Path) -> bytes:
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         return store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
     except (SyntaxError, ValueError) as error:
-        raise InputError(f"{path}: not valid {rdf_format.name}: {' '.join(str(error).split())[:300]}") from None
+        raise InputError(f"{path}: not valid {rdf_format.name}: {one_line(str(error), 300)}") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
