@@ -462,6 +462,24 @@ def with_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
     return "".join(missing) + sparql  # on the first line: the server's line numbers stay right
 
 
+# Where servers say a syntax error is on the first line: Oxigraph "at 1:26", Jena "line 1, column 26".
+_FIRST_LINE_COLUMN = re.compile(r"\b(at 1:|line 1, column )(\d+)")
+
+
+def columns_of_the_query(message: str, added: int) -> str:
+    """The server's message with first-line columns counted in the user's query, not in
+    the one sent, whose first line starts with ``added`` characters of prefixes.
+
+    >>> columns_of_the_query("error at 1:126: expected '}'", 100)
+    "error at 1:26: expected '}'"
+    """
+    def shifted(match: re.Match) -> str:
+        column = int(match[2])
+        return f"{match[1]}{column - added}" if column > added else match[0]
+
+    return _FIRST_LINE_COLUMN.sub(shifted, message) if added else message
+
+
 def _boolean(value: bool) -> QueryBoolean:
     return parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if value else b"false"), format=QueryResultsFormat.JSON)
 
@@ -499,7 +517,8 @@ def remote_results(sparql: str, *, endpoint: str, client: Client | None = None) 
     client = client or Client(user=user, password=password)
     form = query_form(sparql)
     url = query_url(endpoint)
-    body = urllib.parse.urlencode({"query": with_prefixes(sparql)}).encode("utf-8")
+    sent = with_prefixes(sparql)
+    body = urllib.parse.urlencode({"query": sent}).encode("utf-8")
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": _SELECT_ACCEPT if form in ("SELECT", "ASK") else _GRAPH_ACCEPT,
@@ -508,7 +527,8 @@ def remote_results(sparql: str, *, endpoint: str, client: Client | None = None) 
         response = client.request("POST", url, body=body, headers=headers)
     except RemoteError as error:
         if error.status == 400:  # the server's parser said no
-            raise QueryError(f"the server rejected the query: {str(error).split(': HTTP 400: ', 1)[-1]}") from None
+            message = columns_of_the_query(str(error).split(": HTTP 400: ", 1)[-1], len(sent) - len(sparql))
+            raise QueryError(f"the server rejected the query: {message}") from None
         raise
     return parse_answer(response, form)
 
