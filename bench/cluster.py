@@ -1,14 +1,15 @@
 """`kg build --cluster local:2` against `kg build --workers 2` on the same slice, in one run,
 and the part files' load rate into Oxigraph and Virtuoso.
 
-    python bench/cluster.py                # 4 MB slice of the corpus (lines < 25,000); slow: ~15 min on 2 cores
-    python bench/cluster.py --mb 1 --no-virtuoso
+    python bench/cluster.py                # 4 MB slice of the corpus (lines < 25,000), parts of 1 MB; slow
+    python bench/cluster.py --mb 1 --parts-mb 0.5 --no-virtuoso
 
 1. `kg build SLICE --format nq --workers 2` and `kg build SLICE --format nq --cluster local:2`,
    each in its own process, wall time from start to exit (the cluster's start-up, the
    model loaded in each worker, the outputs written: all of it).  Their statements.jsonl
    and kg.nq must be the same bytes.
-2. `kg build SLICE --cluster local:2 --format nq --parts DIR`: the workers write the part files.
+2. `kg build SLICE --cluster local:2 --format nq --parts DIR` on a smaller slice (``--parts-mb``):
+   the workers write the part files, which must hold the bytes of that slice's kg.nq.
 3. The part files bulk-loaded into an Oxigraph store (pyoxigraph ``bulk_load``, the engine of
    `oxigraph load` and `kg serve`) and into Virtuoso (``ld_dir`` + ``rdf_loader_run``, when
    virtuoso-t is installed): quads per second.
@@ -22,6 +23,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -42,11 +44,16 @@ CORPUS_LINES_ALLOWED = 25_000  # lines past this one are held out
 TARGET = 0.9  # --cluster local:2 speed ÷ --workers 2 speed
 
 
-def timed_build(arguments: list[str], scratch: Path) -> float:
+def timed_build(arguments: list[str], scratch: Path) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds of the build and every process it waited for (its
+    workers): the CPU figure does not depend on what else runs on the machine."""
     environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([*KG, "build", *arguments, "--quiet"], check=True, cwd=scratch, env=environment)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def part_files(folder: Path) -> list[Path]:
@@ -114,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--mb", type=float, default=4.0, help="MB of article text (default 4)")
+    parser.add_argument("--parts-mb", type=float, default=1.0, help="MB of article text for the --parts build (default 1)")
     parser.add_argument("--no-virtuoso", action="store_true", help="skip the Virtuoso load")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
@@ -126,20 +134,26 @@ def main(argv: list[str] | None = None) -> int:
         words = info["words"]
         print(f"slice: {args.mb:g} MB, {info['documents']:,} documents, {words:,} words; "
               f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}", flush=True)
-        workers = timed_build([str(slice_path), "--out", "workers", "--format", "nq", "--workers", "2"], scratch)
-        print(f"--workers 2:       {workers:6.1f} s  {words / workers:6,.0f} words/s", flush=True)
-        cluster = timed_build([str(slice_path), "--out", "cluster", "--format", "nq", "--cluster", "local:2"], scratch)
-        print(f"--cluster local:2: {cluster:6.1f} s  {words / cluster:6,.0f} words/s", flush=True)
+        print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
+        workers, workers_cpu = timed_build([str(slice_path), "--out", "workers", "--format", "nq", "--workers", "2"], scratch)
+        print(f"--workers 2:       {workers:6.1f} s  {words / workers:6,.0f} words/s  CPU {workers_cpu:6.1f} s", flush=True)
+        cluster, cluster_cpu = timed_build([str(slice_path), "--out", "cluster", "--format", "nq", "--cluster", "local:2"], scratch)
+        print(f"--cluster local:2: {cluster:6.1f} s  {words / cluster:6,.0f} words/s  CPU {cluster_cpu:6.1f} s; "
+              f"load average after: {os.getloadavg()[0]:.1f}", flush=True)
         same = all((scratch / "workers" / f).read_bytes() == (scratch / "cluster" / f).read_bytes()
                    for f in ("statements.jsonl", "documents.jsonl", "kg.nq"))
         ratio = workers / cluster
         print(f"cluster ÷ workers speed: {ratio:.2f} (target ≥ {TARGET}: {'met' if ratio >= TARGET else 'NOT met'}); "
-              f"outputs {'identical' if same else 'DIFFERENT'}", flush=True)
-        parts = timed_build([str(slice_path), "--format", "nq", "--cluster", "local:2", "--parts", "parts"], scratch)
+              f"CPU: {workers_cpu / cluster_cpu:.2f}; outputs {'identical' if same else 'DIFFERENT'}", flush=True)
+        small = scratch / "small.jsonl"
+        small_info = write_slice(args.corpus, args.parts_mb, small)
+        timed_build([str(small), "--out", "small", "--format", "nq", "--workers", "2"], scratch)
+        parts, _ = timed_build([str(small), "--format", "nq", "--cluster", "local:2", "--parts", "parts"], scratch)
         files = part_files(scratch / "parts")
         size = sum(f.stat().st_size for f in files)
         joined = b"".join(gzip.decompress(f.read_bytes()) for f in files)
-        parts_same = joined == (scratch / "workers" / "kg.nq").read_bytes()
+        parts_same = joined == (scratch / "small" / "kg.nq").read_bytes()
+        print(f"parts slice: {args.parts_mb:g} MB, {small_info['documents']:,} documents, {small_info['words']:,} words", flush=True)
         print(f"--parts: {parts:6.1f} s, {len(files)} part file(s), {size / 2**20:.1f} MB gzip "
               f"({len(joined) / 2**20:.1f} MB N-Quads); concatenated = kg.nq: {parts_same}", flush=True)
         quads, seconds = load_oxigraph(scratch / "parts", scratch)

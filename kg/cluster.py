@@ -39,6 +39,7 @@ from pathlib import Path
 
 from kg.errors import KGError, StoreError
 from kg.types import Document
+from kg import workers as kg_workers
 from kg.workers import batched
 
 log = logging.getLogger(__name__)
@@ -68,12 +69,11 @@ def extracted() -> int:
     return _extracted
 
 
-def extract_partition(documents: list[Document]) -> list[list[str]]:
-    """Run on a worker: the statements.jsonl lines of each document of one partition, in order."""
+def extract_partition(documents: list[Document], extract: Callable[[Iterable[Document]], Iterable[tuple[Document, list[str]]]]) -> list[list[str]]:
+    """Run on a worker: the statements.jsonl lines of each document of one partition, in
+    order, from ``extract`` (:func:`kg.workers.extract_lines`, or a partial of it)."""
     global _extracted
-    from kg.workers import extract_lines  # imports spaCy on first use: the plugin has done it
-
-    results = [lines for _, lines in extract_lines(documents)]
+    results = [lines for _, lines in extract(documents)]
     if len(results) != len(documents):
         raise RuntimeError(f"the extraction gave {len(results)} results for {len(documents)} documents")
     _extracted += len(documents)
@@ -185,12 +185,15 @@ class Cluster:
             self._asked = time.monotonic()
         return self._threads
 
-    def extract_lines(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
-        """(document, its statements.jsonl lines) for each document, extracted on the cluster,
-        streaming, in input order (the same contract as :func:`kg.workers.extract_lines`)."""
+    def extract_lines(self, documents: Iterable[Document], extract: Callable[..., Any] = kg_workers.extract_lines,
+                      ) -> Iterator[tuple[Document, list[str]]]:
+        """(document, its statements.jsonl lines) for each document, extracted on the cluster
+        by ``extract`` (sent to the workers by name: a module-level function or a partial of
+        one), streaming, in input order: the contract of :func:`kg.workers.extract_lines`."""
         partitions = batched(documents, PARTITION_DOCUMENTS, weight=lambda document: len(document.text),
                              limit=PARTITION_CHARACTERS)
-        for _, batch, results in self.run_in_order(extract_partition, partitions, in_flight=PARTITIONS_IN_FLIGHT):
+        for _, batch, results in self.run_in_order(extract_partition, partitions, in_flight=PARTITIONS_IN_FLIGHT,
+                                                   arguments=lambda index: (extract,)):
             if len(results) != len(batch):
                 raise RuntimeError(f"the cluster returned {len(results)} results for {len(batch)} documents")
             yield from zip(batch, results)

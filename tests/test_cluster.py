@@ -19,7 +19,7 @@ from kg import cluster as kg_cluster, parts
 from kg.cli import main
 from kg.errors import KGError
 from kg.ontology import DOCUMENT_NS
-from kg.pipeline import build
+from kg.pipeline import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPARED = ("statements.jsonl", "documents.jsonl", "kg.nq", "kg.ttl")
@@ -54,16 +54,17 @@ def test_without_dask_cluster_says_what_to_install(monkeypatch, tmp_path):
     assert not (tmp_path / "out" / "statements.jsonl").exists()
 
 
-@pytest.mark.parametrize("options", [
-    ["--parts", "P", "--format", "nq"],  # no --cluster
-    ["--parts", "P", "--cluster", "local:2"],  # not --format nq
-    ["--cluster", "local:2", "--workers", "2"],
+@pytest.mark.parametrize(("options", "message"), [
+    (["--parts", "P", "--format", "nq"], "--parts needs --cluster and --format nq"),
+    (["--parts", "P", "--cluster", "local:2"], "--parts needs --cluster and --format nq"),
+    (["--cluster", "local:2", "--workers", "2"], "--workers is for parsing on this machine"),
 ])
-def test_options_that_do_not_go_together_are_refused(options, tmp_path):
+def test_options_that_do_not_go_together_are_refused(options, message, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Russia struck targets in Syria.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(article), "--out", str(tmp_path / "out"), *options])
-    assert result.exit_code == 2 and "Error:" in result.output
+    assert result.exit_code == 2 and len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"kg: error: {message}")
     assert not (tmp_path / "out").exists() and not (tmp_path / "P").exists()
 
 
@@ -116,6 +117,13 @@ def corpus_slice(tmp_path_factory, seeds) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def local_builds(tmp_path_factory, seeds, corpus_slice) -> dict[str, BuildReport]:
+    """One-machine builds (one worker) of the seeds and of the slice, to compare with."""
+    return {which: build([source], out=tmp_path_factory.mktemp(f"local-{which}"), formats=("nq", "ttl"), quiet=True, workers=1)
+            for which, source in (("seeds", seeds), ("slice", corpus_slice))}
+
+
 def assert_same_outputs(built: Path, expected: Path) -> None:
     for name in COMPARED:
         assert (built / name).read_bytes() == (expected / name).read_bytes(), name
@@ -127,16 +135,17 @@ def workers_extracted(client) -> int:
 
 @pytest.mark.model
 @pytest.mark.parametrize("which", ["seeds", "slice"])
-def test_a_cluster_build_is_byte_for_byte_a_local_build(which, dask_cluster, seeds, corpus_slice, tmp_path):
+def test_a_cluster_build_is_byte_for_byte_a_local_build(which, dask_cluster, seeds, corpus_slice, local_builds, tmp_path):
     local, client = dask_cluster
     source = seeds if which == "seeds" else corpus_slice
     before = workers_extracted(client)
-    one_machine = build([source], out=tmp_path / "local", formats=("nq", "ttl"), quiet=True, workers=1)
-    on_cluster = build([source], out=tmp_path / "cluster", formats=("nq", "ttl"), quiet=True, cluster=local.scheduler_address)
-    assert_same_outputs(tmp_path / "cluster", tmp_path / "local")
-    assert on_cluster.documents == one_machine.documents and on_cluster.statements == one_machine.statements > 0
-    assert on_cluster.skipped == one_machine.skipped
-    assert workers_extracted(client) - before == one_machine.documents  # parsed there, not here
+    report = build([source], out=tmp_path / "cluster", formats=("nq", "ttl"), quiet=True, cluster=local.scheduler_address)
+    assert_same_outputs(tmp_path / "cluster", local_builds[which].out)
+    one_machine = local_builds[which]
+    assert report.documents == one_machine.documents == (24 if which == "slice" else 2)
+    assert report.statements == one_machine.statements > 0
+    assert report.skipped == one_machine.skipped and len(report.skipped) == (3 if which == "slice" else 0)
+    assert workers_extracted(client) - before == report.documents  # parsed there, not here
 
 
 @pytest.mark.model
@@ -160,9 +169,8 @@ def test_an_incremental_rebuild_sends_only_new_and_changed_documents(dask_cluste
 
 
 @pytest.mark.model
-def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster, corpus_slice, tmp_path):
+def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster, corpus_slice, local_builds, tmp_path):
     local, _ = dask_cluster
-    build([corpus_slice], out=tmp_path / "local", formats=("nq",), quiet=True, workers=1)
     folder = tmp_path / "parts"
     report = kg_cluster.build_parts([corpus_slice], parts=folder, cluster=local.scheduler_address, quiet=True,
                                     part_documents=5, part_characters=10**9)
@@ -170,7 +178,7 @@ def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster,
     files = [folder / entry["file"] for entry in manifest["parts"]]
     assert [f.name for f in files] == [f"part-{i:05d}.nq.gz" for i in range(len(files))] and len(files) == 5
     assert sorted(p.name for p in folder.iterdir()) == sorted([*(f.name for f in files), "manifest.json"])
-    assert b"".join(gzip.decompress(f.read_bytes()) for f in files) == (tmp_path / "local" / "kg.nq").read_bytes()
+    assert b"".join(gzip.decompress(f.read_bytes()) for f in files) == (local_builds["slice"].out / "kg.nq").read_bytes()
     assert manifest["documents"] == report.documents == 24 and manifest["statements"] == report.statements
     assert sum(entry["documents"] for entry in manifest["parts"]) == 24
     # what `kg load` sends: the local build's document graphs, the same triples in each
@@ -179,7 +187,7 @@ def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster,
     def triples(graphs):
         return {name: sorted(data.decode().splitlines()) for name, data in graphs}
 
-    expected = {name: lines for name, lines in triples(build_graphs(tmp_path / "local")).items() if name.startswith(DOCUMENT_NS)}
+    expected = {name: lines for name, lines in triples(build_graphs(local_builds["slice"].out)).items() if name.startswith(DOCUMENT_NS)}
     assert triples(build_graphs(folder)) == expected and len(expected) == 24
     # what `kg serve` and `kg query` use: a store made from the parts on first use
     result = CliRunner().invoke(main, ["query", "--out", str(folder), "--format", "csv",
@@ -188,10 +196,9 @@ def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster,
 
 
 @pytest.mark.model
-def test_a_worker_killed_mid_build_loses_nothing(dask_cluster, corpus_slice, tmp_path, monkeypatch):
+def test_a_worker_killed_mid_build_loses_nothing(dask_cluster, corpus_slice, local_builds, tmp_path, monkeypatch):
     local, client = dask_cluster
     monkeypatch.setattr(kg_cluster, "PARTITION_DOCUMENTS", 1)
-    build([corpus_slice], out=tmp_path / "local", formats=("nq", "ttl"), quiet=True, workers=1)
     pids = client.run(os.getpid)
     before = workers_extracted(client)
     outcome: dict = {}
@@ -216,6 +223,6 @@ def test_a_worker_killed_mid_build_loses_nothing(dask_cluster, corpus_slice, tmp
     thread.join(timeout=300)
     assert killed is not None, "the build ended before a worker could be killed"
     assert not thread.is_alive() and "error" not in outcome, outcome.get("error")
-    assert_same_outputs(tmp_path / "cluster", tmp_path / "local")
+    assert_same_outputs(tmp_path / "cluster", local_builds["slice"].out)
     client.wait_for_workers(2, timeout=120)
     assert killed not in client.run(os.getpid).values()  # the nanny started a new worker process
