@@ -54,6 +54,16 @@ PARTITIONS_IN_FLIGHT = 4  # per worker thread: the next ones queued while the cl
 # distributed.scheduler.allowed-failures; set for local:N, a remote scheduler uses its own, default 3).
 ALLOWED_FAILURES = 3
 CONNECT_SECONDS = 60  # to reach the scheduler, and for the first worker to join it
+# Dask settings for local:N (its workers get them from their nanny).  A worker's statistical
+# profiler samples the running task's stack 100 times a second, deep in spaCy: off.  The
+# event loops' tick and the system monitor wake every process many times a second: slower.
+# bench/SCALING.md gives the same as environment variables for workers started by hand.
+LOCAL_CONFIG = {
+    "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 THREADS_SECONDS = 5.0
 
 try:  # the plugin's base class; without Dask, Cluster() says what to install before any use
@@ -149,15 +159,18 @@ class Cluster:
         distributed = _distributed()
         import dask
 
-        # Dask logs each worker's start and stop at INFO: kept for `kg -v`, errors only otherwise.
+        # Dask logs each worker's start and stop at INFO, and its own retries and restarts as
+        # warnings and errors: shown with `kg -v`; otherwise what matters reaches the build as an error.
         verbose = logging.getLogger("kg").getEffectiveLevel() <= logging.INFO
-        logging.getLogger("distributed").setLevel(logging.WARNING if verbose else logging.ERROR)
+        logging.getLogger("distributed").setLevel(logging.WARNING if verbose else logging.CRITICAL)
         try:
             if self.kind == "local":
-                with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+                with dask.config.set(LOCAL_CONFIG):
                     self._local = distributed.LocalCluster(
                         n_workers=self.target, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address="127.0.0.1:0", silence_logs=logging.WARNING if verbose else logging.ERROR)
+                        dashboard_address="127.0.0.1:0",
+                        # a worker still beating when the scheduler has closed logs an ERROR with its traceback
+                        silence_logs=logging.WARNING if verbose else logging.CRITICAL)
                 self.client = distributed.Client(self._local, timeout=CONNECT_SECONDS)
             else:
                 self.client = distributed.Client(self.target, timeout=CONNECT_SECONDS)

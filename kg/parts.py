@@ -99,6 +99,8 @@ def staging_folder(folder: Path) -> Path:
 
 def publish(staging: Path, folder: Path, found: dict[str, Any]) -> None:
     """Write the manifest into ``staging`` and put it in the place of ``folder``."""
+    for leftover in staging.glob(".part-*.tmp"):  # a worker killed while writing: its partition was redone
+        leftover.unlink()
     (staging / MANIFEST).write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if not folder.exists():
         os.rename(staging, folder)

@@ -226,3 +226,23 @@ def test_a_worker_killed_mid_build_loses_nothing(dask_cluster, corpus_slice, loc
     assert_same_outputs(tmp_path / "cluster", local_builds["slice"].out)
     client.wait_for_workers(2, timeout=120)
     assert killed not in client.run(os.getpid).values()  # the nanny started a new worker process
+
+
+@pytest.mark.model
+def test_local_n_starts_a_cluster_of_its_own_on_127_0_0_1(seeds, local_builds, tmp_path, monkeypatch):
+    started = []
+    real = distributed.LocalCluster
+
+    def recording(*args, **kwargs):
+        cluster = real(*args, **kwargs)
+        started.append([cluster.scheduler_address, *cluster.scheduler_info["workers"]])
+        return cluster
+
+    monkeypatch.setattr(distributed, "LocalCluster", recording)
+    result = CliRunner().invoke(main, ["build", str(seeds), "--out", str(tmp_path / "out"), "--format", "nq",
+                                       "--format", "ttl", "--cluster", "local:1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("kg: cluster local:1: 1 worker thread(s)")  # and the dashboard, with bokeh
+    assert_same_outputs(tmp_path / "out", local_builds["seeds"].out)
+    assert len(started) == 1 and len(started[0]) == 2
+    assert all(address.startswith("tcp://127.0.0.1:") for address in started[0])
