@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.types import Predicate, Statement
+
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
@@ -253,6 +255,63 @@ COOPERATIVE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RET
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "FIGHT", "MOBILIZE", "SANCTION"})
 # Modalities that announce an act rather than report it.
 ANNOUNCED = frozenset({"future", "intended", "possible", "conditional"})
+
+
+def performed_event(event: str | None, *, negated: bool, modality: str | None) -> str | None:
+    """The PLOVER class of the act a clause performs, from the class its predicate names.
+
+    PLOVER codes what was done, so polarity and modality change the class: a refusal of a
+    cooperative act is REJECT ("will not accept refugees"); a negated conflict is no event
+    ("did not attack"); an announced cooperative act is an intent to cooperate, AGREE
+    ("will release the hostages", "is ready to contribute troops"); an announced use of
+    force or pressure is a THREATEN ("plans to impose restrictions"); an act someone else
+    asks for is that requester's event, not the subject's (None here).
+
+    >>> performed_event("AID", negated=True, modality="future")
+    'REJECT'
+    >>> performed_event("FIGHT", negated=False, modality="intended")
+    'THREATEN'
+    >>> performed_event("FIGHT", negated=True, modality=None) is None
+    True
+    """
+    if event is None or modality in ("requested", "obligated"):
+        # an act asked for, or said to be owed ("Sudan must return …"), is not done: the
+        # request or demand is the event, of whoever makes it (see demand_of_speaker)
+        return None
+    if negated:
+        return "REJECT" if event in COOPERATIVE else None
+    if modality in ANNOUNCED:
+        if event in COOPERATIVE:
+            return "AGREE"
+        if event in CONFLICTUAL:
+            return "THREATEN"
+    return event
+
+
+def demand_of_speaker(statement: Statement) -> Statement | None:
+    """The demand a speaker makes by saying that someone must act: "Russia said that Sudan
+    must return the helicopter" is Russia's DEMAND (CAMEO 10) of Sudan.  None unless the
+    statement is obligated and said by an actor other than its subject.
+
+    >>> from kg.types import Argument, Entity, Predicate, Statement
+    >>> actor = lambda name: Argument(name, Entity(name, name, "Country"))
+    >>> said = Statement("d", "s", 0, 1, actor("Sudan"), Predicate("must return", "return"),
+    ...                  Argument("helicopter", Entity("helicopter", "helicopter", "Concept")),
+    ...                  modality="obligated", attributed_to=actor("Russia"), confidence=0.6)
+    >>> demand = demand_of_speaker(said)
+    >>> demand.subject.entity.id, demand.predicate.event, demand.object.entity.id
+    ('Russia', 'DEMAND', 'Sudan')
+    """
+    speaker, subject = statement.attributed_to, statement.subject
+    if (statement.modality != "obligated" or statement.negated or speaker is None
+            or speaker.entity.type == "Concept" or subject.entity.type == "Concept"
+            or speaker.entity.id == subject.entity.id or statement.predicate.lemma == "be"):
+        return None
+    return Statement(
+        doc=statement.doc, sentence=statement.sentence, start=statement.start, end=statement.end,
+        subject=speaker, predicate=Predicate(statement.predicate.text, "demand", "DEMAND"), object=subject,
+        confidence=statement.confidence,
+    )
 
 
 @dataclass(frozen=True)

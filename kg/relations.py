@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_tokens
-from kg.events import event_type, is_known_verb, noun_event_type, specific_event
+from kg.events import demand_of_speaker, event_type, is_known_verb, noun_event_type, performed_event, specific_event
 from kg.types import Argument, Entity, Predicate, Statement
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -85,7 +85,8 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # PLOVER dev set (bench/events.py; direct 0.66, prep 0.68, nested 0.84 of 43, raised 4 of 5),
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
-BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65}
+BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
+                   "intransitive": 0.6}
 
 
 @dataclass
@@ -93,7 +94,7 @@ class Candidate:
     """A statement before its arguments are resolved."""
 
     subject: Token
-    object: Token
+    object: Token | None  # None for an event without one ("workers demonstrated")
     verb: Token
     words: list[Token]
     lemma: str
@@ -364,6 +365,19 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
                     yield from nested_candidates(subject, obj, verb, [*words, *extra, prep], f"{lemma} {prep.lower_}", inherited)
 
 
+def intransitive_candidates(verb: Token) -> Iterator[Candidate]:
+    """An event with no object: "workers demonstrated in the capital", "prisoners rioted",
+    "the minister resigned", "X agreed to set up a centre" (the governor is the predicate).
+    Only tried when the verb gave no statement with an object; :func:`_statement` keeps it
+    only for an actor subject and a verb that names an event."""
+    if any(c.dep_ in OBJECTS or c.dep_ in ("nsubjpass", "xcomp") for c in verb.children):
+        return  # an object would make it transitive; a passive subject is the one acted on;
+        # a governed clause ("agreed to set up") carries the statement itself
+    subject_heads, inherited = subjects(verb)
+    for subject in subject_heads:
+        yield Candidate(subject, None, verb, predicate_words(verb), verb_lemma(verb), "intransitive", inherited)
+
+
 def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
                       inherited: bool, event: str | None = None) -> Iterator[Candidate]:
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
@@ -447,25 +461,40 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             candidates = nominal_candidates(token)
         else:
             continue
+        made = False
         for candidate in candidates:
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset)
             if statement is not None and statement.id not in seen:
                 seen.add(statement.id)
+                made = True
                 yield statement
+                demand = demand_of_speaker(statement)  # "X said Y must …" is X's demand of Y
+                if demand is not None and demand.id not in seen:
+                    seen.add(demand.id)
+                    yield demand
+        if not made and token.pos_ in ("VERB", "AUX"):
+            for candidate in intransitive_candidates(token):
+                statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset)
+                if statement is not None and statement.id not in seen:
+                    seen.add(statement.id)
+                    yield statement
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
-    obj = _object_argument(candidate, resolver, offset)
-    if subject is None or obj is None:
+    obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
+    if subject is None or obj is None and candidate.kind != "intransitive":
         return None
-    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
+    if obj is None:
+        if subject.entity.type == CONCEPT and candidate.subject.lemma_.lower() not in agent_nouns():
+            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
+    elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
         if obj.entity.type == CONCEPT or container is None or container.entity.type != CONCEPT:
             return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
-    if subject.entity.id == obj.entity.id and (_same_words(subject, obj) or candidate.kind == "nested"):
+    if obj is not None and subject.entity.id == obj.entity.id and (_same_words(subject, obj) or candidate.kind == "nested"):
         return None  # one actor twice, not a relation; "Ugandan President … Ugandan opposition" stays
     if candidate.kind == "nominal":
         negated, modality, refusal = nominal_polarity(candidate.verb)
@@ -482,7 +511,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
     if event is None:
         verb_part = lemma.split()
-        object_lemma = candidate.object_lemma or concept_words(candidate.object)
+        object_lemma = candidate.object_lemma or (concept_words(candidate.object) if candidate.object is not None else None)
         event = specific_event(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
         if event is None and refusal is None:
             # a pattern on another argument of the same verb decides for all of them:
@@ -490,6 +519,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = clause_event(candidate.verb)
         if event is None:
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
+    # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
+    event = performed_event(event, negated=negated, modality=modality)
+    if obj is None and event is None:
+        return None  # an object-less statement is kept only as an event
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else None
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
@@ -507,6 +540,21 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def clause_depth(verb: Token) -> int:
+    """How many clauses down ``verb`` is from the sentence's main clause: relative and
+    adverbial clauses and the complement of a non-speech verb count; coordination,
+    control ("refused to share") and the reported clause of a speech verb do not, nor a
+    purpose clause (already discounted)."""
+    depth, node = 0, verb
+    for _ in range(8):
+        if node.head is node:
+            break
+        if node.dep_ in ("relcl", "acl") or node.dep_ == "advcl" and not is_purpose(node) or node.dep_ == "ccomp" and node.head.lemma_ not in SPEECH_VERBS:
+            depth += 1
+        node = node.head
+    return depth
 
 
 def clause_event(verb: Token) -> str | None:
@@ -546,12 +594,14 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.95
     if is_purpose(candidate.verb):
         score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
-    if subject.entity.type == CONCEPT or obj.entity.type == CONCEPT:
+    if subject.entity.type == CONCEPT or obj is not None and obj.entity.type == CONCEPT:
         score *= 0.9
-    if candidate.subject.pos_ == "PRON" or candidate.object.pos_ == "PRON":
+    if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
     if len(sentence) > 40:
         score *= 0.9
-    if subject.entity.id == obj.entity.id:
+    # a main-clause event outranks one in a clause it governs: "A demanded that B refuse …"
+    score *= 0.9 ** clause_depth(candidate.verb)
+    if obj is not None and subject.entity.id == obj.entity.id:
         score *= 0.8  # "Ugandan President … banned Ugandan opposition candidates": real, but rarer
     return round(score, 3)
