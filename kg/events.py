@@ -288,6 +288,76 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     return event
 
 
+# Argument kinds for :func:`force_event`, from the argument's head word and entity type.
+ARMED, STATE, PERSON, PLACE, PEOPLE, THING = "armed", "state", "person", "place", "people", "thing"
+FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+# Verbs of force that news uses for words as often as for blows: "Obama blasted
+# Republicans", "Trump attacked Obama" criticise (CAMEO 111, DISAPPROVE) when one person or
+# body does it to another person, body or policy.
+FIGURATIVE_FORCE = frozenset(
+    "assail attack bash batter blast hammer lambaste lash pound rip savage skewer slam target".split()
+)
+# Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
+# Justice Department" are no use of force unless an armed side takes part.
+CONTEST = frozenset("battle beat combat crush defeat fight outgun overpower pummel rout thrash trounce".split())
+# Verbs of harm that news mostly uses for damage done by words, policies or votes
+# ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
+# armed agent does it or people are hurt.
+FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate harm hurt punish ravage ruin undermine wreck".split())
+# Things force can be used on (PLOVER: ASSAULT "can potentially result in substantial physical
+# harm", FIGHT "conventional military force"): places, buildings, vehicles, weapons, units.
+# An abstract thing ("broke a promise", "hurt their chances", "moved into a lead") is not.
+PHYSICAL_TARGETS = frozenset(
+    """airbase airfield airport aircraft area army base barrack border boat bridge building bus camp
+    capital car checkpoint church city colony compound consulate convoy district embassy enclave
+    facility factory farm field fort fortification garrison headquarters helicopter highway home
+    hospital hotel house infrastructure installation jet line market mosque nightclub office oil
+    outpost pipeline plane plant police port position post power prison province railway refinery
+    region residence road school settlement ship site station stronghold suburb supply synagogue
+    tank target temple territory town train truck tunnel unit vehicle vessel village warship
+    weapon zone""".split()
+)
+
+
+def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
+                object_head: str = "", listed: bool = False) -> str | None:
+    """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
+    the reading the words have in news.
+
+    ``subject`` and ``obj`` are argument kinds (:data:`ARMED`, :data:`STATE`, :data:`PERSON`,
+    :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
+    ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
+    this verb and object ("set fire"), which then stands.
+
+    >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
+    'DISAPPROVE'
+    >>> force_event("ASSAULT", "beat", subject=PERSON, obj=PERSON) is None  # in the polls
+    True
+    >>> force_event("FIGHT", "break", subject=PERSON, obj=THING, object_head="promise") is None
+    True
+    >>> force_event("FIGHT", "attack", subject=ARMED, obj=THING, object_head="convoy")
+    'FIGHT'
+    """
+    if event not in FORCE_EVENTS:
+        return event
+    if obj is None:
+        # only a fight needs no victim: "rebels fought on"; "it exploded", "it killed" do
+        return event if event == "FIGHT" and subject in (ARMED, STATE) else None
+    if subject == THING and noun_event_type(subject_head) not in FORCE_EVENTS:
+        # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
+        # stands for its unnamed agent: "a roadside bombing killed a soldier"
+        return None
+    if verb in CONTEST:
+        return event if ARMED in (subject, obj) else None
+    if verb in FIGURATIVE_HARM:
+        return event if subject == ARMED or obj == PEOPLE else None
+    if verb in FIGURATIVE_FORCE and subject in (PERSON, PEOPLE) and obj in (PERSON, THING) and not listed:
+        return "DISAPPROVE"
+    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
+        return None  # the object names no target, nor the act itself ("reimposed blockades")
+    return event
+
+
 def demand_of_speaker(statement: Statement) -> Statement | None:
     """The demand a speaker makes by saying that someone must act: "Russia said that Sudan
     must return the helicopter" is Russia's DEMAND (CAMEO 10) of Sudan.  None unless the

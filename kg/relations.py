@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_tokens
-from kg.events import demand_of_speaker, event_type, is_known_verb, noun_event_type, performed_event, specific_event
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_tokens
+from kg.events import (ARMED, FORCE_EVENTS, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+                       is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.types import Argument, Entity, Predicate, Statement
 
 SUBJECTS = {"nsubj", "csubj"}
@@ -370,11 +371,15 @@ def intransitive_candidates(verb: Token) -> Iterator[Candidate]:
     "the minister resigned", "X agreed to set up a centre" (the governor is the predicate).
     Only tried when the verb gave no statement with an object; :func:`_statement` keeps it
     only for an actor subject and a verb that names an event."""
-    if any(c.dep_ in OBJECTS or c.dep_ in ("nsubjpass", "xcomp") for c in verb.children):
+    if any(c.dep_ in OBJECTS or c.dep_ in ("nsubjpass", "auxpass", "xcomp") for c in verb.children):
         return  # an object would make it transitive; a passive subject is the one acted on;
         # a governed clause ("agreed to set up") carries the statement itself
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
+        return  # a passive shared with a conjunct: "were tasered or beaten"
     subject_heads, inherited = subjects(verb)
     for subject in subject_heads:
+        if subject.lower_ == "it":
+            continue  # "it exploded": too often a thing, whatever it resolves to
         yield Candidate(subject, None, verb, predicate_words(verb), verb_lemma(verb), "intransitive", inherited)
 
 
@@ -521,6 +526,19 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
     event = performed_event(event, negated=negated, modality=modality)
+    if event in FORCE_EVENTS:
+        # "Trump attacked Obama" is a criticism, "broke a promise" no use of force
+        head = candidate.object if candidate.object is not None and candidate.object.pos_ != "VERB" else None
+        # what is acted on: the thing an actor sits in ("moved into a lead over Labour"), else the object
+        acted_on = candidate.container or next((c for c in candidate.verb.children if c.dep_ == "dobj"), None) if candidate.kind in ("nested", "prep") else head
+        listed = acted_on is not None and specific_event(lemma.split()[0], None, concept_words(acted_on)) is not None
+        kind = None if obj is None else argument_kind(obj, head)
+        if acted_on is not None and acted_on is not head:
+            thing = resolver.argument(acted_on, offset)
+            kind = argument_kind(thing, acted_on) if thing is not None and thing.entity.type == CONCEPT else kind
+        event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
+                            subject_head=concept_words(candidate.subject), object_head=concept_words(acted_on) if acted_on is not None else "",
+                            listed=listed)
     if obj is None and event is None:
         return None  # an object-less statement is kept only as an event
     speaker = speech_subject(sentence, candidate.verb)
@@ -540,6 +558,31 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+# Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
+
+
+def argument_kind(argument: Argument, head: Token | None) -> str:
+    """What an argument can do or suffer, for :func:`kg.events.force_event`: armed agents
+    ("Iraqi troops", an armed group), states, persons and bodies, places, people ("civilians")
+    and things."""
+    word = head.lemma_.lower() if head is not None else ""
+    if head is not None and (agent_role(word) in ARMED_SECTORS or agent_role(head.lower_) in ARMED_SECTORS or word == "force"):
+        return ARMED
+    kind = argument.entity.type
+    if kind == "ArmedGroup":
+        return ARMED
+    if kind == "Country":
+        return STATE
+    if kind == "Location":
+        return PLACE
+    if kind != CONCEPT:
+        return PERSON
+    if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns()):
+        return PEOPLE
+    return PERSON if head is not None and head.pos_ == "PROPN" else THING
 
 
 def clause_depth(verb: Token) -> int:
