@@ -104,6 +104,43 @@ def per_class(gold: list[dict], statements: Path) -> dict[str, tuple[int, int]]:
     return {name: (right[name], total[name]) for name in sorted(total)}
 
 
+NEWSFACTS = SHARED / "newsfacts"
+# PLOVER 0.6 ACCUSE covers 0.5's DISAPPROVE (and INVESTIGATE); the gold uses both names.
+CLASS_ALIASES = {"ACCUSE": {"ACCUSE", "DISAPPROVE", "INVESTIGATE"}}
+
+
+def newsfacts_classes(folder: Path) -> dict[str, object]:
+    """Of the newsfacts dev gold facts with a PLOVER class (``cls``), how many have a
+    statement that matches them (the newsfacts scorer's core match: sentence, subject,
+    object, predicate stem) and how many of those carry the gold class."""
+    from kg.pipeline import build
+
+    spec = importlib.util.spec_from_file_location("newsfacts_score", NEWSFACTS / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    gold = NEWSFACTS / "dev"
+    out = folder / "newsfacts"
+    build([gold / "articles.jsonl"], out=out, formats=(), quiet=True, html=False)
+    load = lambda path: [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]  # noqa: E731
+    articles = {record["id"]: record for record in load(gold / "articles.jsonl")}
+    by_doc: dict[str, list[dict]] = {}
+    for record in load(out / "statements.jsonl"):
+        by_doc.setdefault(record["doc"], []).append(record)
+    facts = [fact for fact in load(gold / "facts.jsonl") if fact.get("cls")]
+    matched = right = 0
+    misses = []
+    for fact in facts:
+        fact["_at"] = scorer.locate(articles[fact["doc"]], fact["sent"])
+        found = [st for st in by_doc.get(fact["doc"], []) if scorer.core(fact, st)]
+        names = CLASS_ALIASES.get(fact["cls"], {fact["cls"]})
+        good = any((st["predicate"].get("event") or "") in names for st in found)
+        matched += bool(found)
+        right += good
+        if not good:
+            misses.append((fact["cls"], sorted({st["predicate"].get("event") or "-" for st in found}), fact["doc"], fact["p"][0]))
+    return {"facts": len(facts), "matched": matched, "right": right, "misses": misses}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEV, help=f"gold records (default {DEV})")
@@ -126,8 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             figures[name], output = run_scorer(gold_half, statements_half, verbose=args.errors)
             halves[name] = output
         classes = per_class(gold, statements)
+        news = newsfacts_classes(folder) if (NEWSFACTS / "dev" / "facts.jsonl").exists() else None
     if args.json:
-        print(json.dumps({**figures, "classes": classes}, indent=2))
+        print(json.dumps({**figures, "classes": classes,
+                          "newsfacts": {k: v for k, v in (news or {}).items() if k != "misses"}}, indent=2))
         return 0
     lines = [f"PLOVER dev ({len(gold)} records), shared scorer; targets " +
              " ".join(f"{k}≥{v}" for k, v in TARGETS.items())]
@@ -140,7 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("per class (right/records):")
     lines += [f"  {name:<12} {right:>3}/{total:<3} {right / total:.2f}{'  <.50' if total >= 5 and right / total < 0.5 else ''}"
               for name, (right, total) in classes.items()]
+    if news is not None:
+        lines.append("")
+        lines.append(f"newsfacts dev, gold facts with a PLOVER class: {news['right']}/{news['facts']} coded right "
+                     f"({news['right'] / max(news['facts'], 1):.2f}); {news['matched']} matched by a statement")
     print("\n".join(lines))
+    if args.errors and news is not None:
+        print("\nnewsfacts classes missed (gold, ours on matching statements, doc, predicate):")
+        for miss in news["misses"]:
+            print("  ", *miss)
     if args.errors:
         for name, output in halves.items():
             if args.half in (None, name):

@@ -299,7 +299,7 @@ FIGURATIVE_FORCE = frozenset(
 )
 # Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
 # Justice Department" are no use of force unless an armed side takes part.
-CONTEST = frozenset("battle beat combat crush defeat fight outgun overpower pummel rout thrash trounce".split())
+CONTEST = frozenset("battle beat combat crush defeat fight outgun overpower pummel rout surround thrash trounce".split())
 # Verbs of harm that news mostly uses for damage done by words, policies or votes
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.

@@ -491,9 +491,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     if subject is None or obj is None and candidate.kind != "intransitive":
         return None
     if obj is None:
-        if subject.entity.type == CONCEPT and candidate.subject.lemma_.lower() not in agent_nouns():
+        if subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
             return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
-    elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
+    elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -539,8 +539,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(acted_on) if acted_on is not None else "",
                             listed=listed)
-    if obj is None and event is None:
-        return None  # an object-less statement is kept only as an event
+    if event is None and (obj is None or subject.entity.type == CONCEPT and obj.entity.type == CONCEPT):
+        # an object-less statement, or one between people and a thing ("people blocked
+        # roads"), is kept only as an event
+        return None
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else None
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
@@ -580,9 +582,27 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return PLACE
     if kind != CONCEPT:
         return PERSON
-    if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns()):
+    if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns() or _names_a_person(word)):
         return PEOPLE
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
+
+
+# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
+PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
+# Common nouns with those endings that name no person.
+NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
+    letter manner matter meter number order paper power quarter register semester shelter summer
+    tower water weather winter""".split())
+
+
+def _names_a_person(lemma: str) -> bool:
+    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
+    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
+
+
+def _is_agent_noun(head: Token) -> bool:
+    """A common noun for people who act: "workers", "protesters", "police"."""
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
 
 
 def clause_depth(verb: Token) -> int:
