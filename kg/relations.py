@@ -34,7 +34,7 @@ MODAL_AUX = {
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
 GOVERNOR_MODALITY = {
     **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare",
-                     "vow", "pledge", "promise", "mean", "wish", "agree", "offer",
+                     "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
@@ -584,6 +584,8 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return PERSON
     if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns() or _names_a_person(word)):
         return PEOPLE
+    if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
+        return PEOPLE  # "opposition candidates", "police officers"
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
 
 

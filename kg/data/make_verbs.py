@@ -194,7 +194,7 @@ NO_EVENT_VERBS = frozenset(
     inspire intend interfere introduce issue join lead learn leave manage master match
     mean need pass pay place plague plan prepare publish pull rag reach recover relate
     remove render retire reveal ring risk rule serve signal spark speculate struggle
-    suggest sweep take tend think train unite unveil upset vote walk want weigh""".split()
+    suggest swear sweep take tend think train unite unveil upset vote walk want weigh""".split()
 )
 
 # Blocks whose name is the PLOVER class while their code is the unspecific 080 ("yield").
