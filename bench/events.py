@@ -4,7 +4,8 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py                 # figures, per class, 2-fold split
     .venv/bin/python bench/events.py --errors        # also every record we get wrong
     .venv/bin/python bench/events.py --json          # figures as JSON
-    .venv/bin/python bench/events.py --half even     # only the even (or odd) records' errors
+    .venv/bin/python bench/events.py --errors --half even     # only the even (or odd) records' errors
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl  # hand-judged force precision
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -141,13 +142,47 @@ def newsfacts_classes(folder: Path) -> dict[str, object]:
     return {"facts": len(facts), "matched": matched, "right": right, "misses": misses}
 
 
+JUDGED = ROOT / "bench" / "events_force_judged.tsv"
+FORCE = ("FIGHT", "ASSAULT", "COERCE")
+
+
+def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, object]:
+    """Precision of the FIGHT/ASSAULT/COERCE statements of a corpus build, from hand labels
+    keyed by article id, sentence offsets and statement id (``events_force_judged.tsv``)."""
+    judged: dict[tuple[str, str, str, str], int] = {}
+    with open(labels, encoding="utf-8") as rows:
+        for row in rows:
+            if row.strip() and not row.startswith(("#", "doc\t")):
+                doc, start, end, statement, _event, right, *_ = row.rstrip("\n").split("\t")
+                judged[doc, start, end, statement] = int(right)
+    right = total = unjudged = 0
+    with open(statements, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if (record.get("predicate") or {}).get("event") not in FORCE:
+                continue
+            key = (record["doc"], str(record["start"]), str(record["end"]), record["id"])
+            if key in judged:
+                total += 1
+                right += judged[key]
+            else:
+                unjudged += 1
+    return {"judged": total, "right": right, "unjudged": unjudged, "precision": round(right / total, 3) if total else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEV, help=f"gold records (default {DEV})")
     parser.add_argument("--errors", action="store_true", help="list the records we get wrong (the scorer's -v)")
     parser.add_argument("--half", choices=("even", "odd"), help="with --errors: only this half's errors")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--judged", type=Path, metavar="STATEMENTS",
+                        help="only: precision of FIGHT/ASSAULT/COERCE in a corpus build's statements.jsonl, "
+                             f"from the hand labels in {JUDGED.name}")
     args = parser.parse_args(argv)
+    if args.judged is not None:
+        print(json.dumps(judged_precision(args.judged), indent=2))
+        return 0
     for path in (args.data, SCORER):
         if not path.exists():
             print(f"bench/events.py: no file at {path}", file=sys.stderr)

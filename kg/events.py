@@ -289,17 +289,20 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
 
 
 # Argument kinds for :func:`force_event`, from the argument's head word and entity type.
-ARMED, STATE, PERSON, PLACE, PEOPLE, THING = "armed", "state", "person", "place", "people", "thing"
+ARMED, STATE, PERSON, BODY, PLACE, PEOPLE, THING = "armed", "state", "person", "body", "place", "people", "thing"
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "FIGHT"})
 # Verbs of force that news uses for words as often as for blows: "Obama blasted
 # Republicans", "Trump attacked Obama" criticise (CAMEO 111, DISAPPROVE) when one person or
 # body does it to another person, body or policy.
 FIGURATIVE_FORCE = frozenset(
-    "assail attack bash batter blast hammer lambaste lash pound rip savage skewer slam target".split()
+    "assail attack bash batter blast hammer lambaste lash pound rip savage skewer slam target tear whip".split()
 )
+# Of those, the ones that are words whenever a person or body does them ("Republicans tore
+# into the FBI official", "lashed the media"), unless the target is a place or a thing.
+ALWAYS_VERBAL = frozenset("bash blast lambaste lash rip savage skewer slam tear whip".split())
 # Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
 # Justice Department" are no use of force unless an armed side takes part.
-CONTEST = frozenset("battle beat combat crush defeat fight outgun overpower pummel rout surround thrash trounce".split())
+CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun overpower pummel rout surround thrash trounce".split())
 # Verbs of harm that news mostly uses for damage done by words, policies or votes
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
@@ -315,7 +318,7 @@ PHYSICAL_TARGETS = frozenset(
     outpost pipeline plane plant police port position post power prison province railway refinery
     region residence road school settlement ship site station stronghold suburb supply synagogue
     tank target temple territory town train truck tunnel unit vehicle vessel village warship
-    weapon zone""".split()
+    weapon zone bar club restaurant shop stadium store theater""".split()
 )
 
 
@@ -325,7 +328,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     the reading the words have in news.
 
     ``subject`` and ``obj`` are argument kinds (:data:`ARMED`, :data:`STATE`, :data:`PERSON`,
-    :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
+    :data:`BODY`, :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
     ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
     this verb and object ("set fire"), which then stands.
 
@@ -341,8 +344,9 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     if event not in FORCE_EVENTS:
         return event
     if obj is None:
-        # only a fight needs no victim: "rebels fought on"; "it exploded", "it killed" do
-        return event if event == "FIGHT" and subject in (ARMED, STATE) else None
+        # only a fight needs no victim, and then armed men: "rebels fought on"; not "it
+        # exploded", "Americans have fought and died for the right to …"
+        return event if event == "FIGHT" and subject == ARMED else None
     if subject == THING and noun_event_type(subject_head) not in FORCE_EVENTS:
         # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
         # stands for its unnamed agent: "a roadside bombing killed a soldier"
@@ -350,9 +354,20 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     if verb in CONTEST:
         return event if ARMED in (subject, obj) else None
     if verb in FIGURATIVE_HARM:
-        return event if subject == ARMED or obj == PEOPLE else None
-    if verb in FIGURATIVE_FORCE and subject in (PERSON, PEOPLE) and obj in (PERSON, THING) and not listed:
+        return event if subject == ARMED or subject == STATE and obj == PEOPLE else None
+    if verb in FIGURATIVE_FORCE and subject in (PERSON, BODY, PEOPLE) and not listed and (
+            obj in (PERSON, BODY, THING) or verb in ALWAYS_VERBAL and obj in (STATE, PEOPLE)):
         return "DISAPPROVE"
+    force_nouns = noun_event_type(subject_head) in FORCE_EVENTS or noun_event_type(object_head) in FORCE_EVENTS
+    if (event == "FIGHT" or event == "ASSAULT" and subject == BODY) and not {subject, obj} & {ARMED, STATE} and obj != PLACE and not force_nouns:
+        # "conventional military force" needs a state or armed men on one side: not "the
+        # Democrats take control of the House", "Marriott set up the zones"; and a company or
+        # a committee assaults no one
+        return None
+    if event == "COERCE" and subject == PERSON and obj in (PERSON, BODY):
+        # repression is done by authorities, not by one person to another: "Obama hopes to
+        # force Romney to say …"
+        return None
     if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
         return None  # the object names no target, nor the act itself ("reimposed blockades")
     return event

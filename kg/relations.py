@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_tokens
-from kg.events import (ARMED, FORCE_EVENTS, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, FORCE_EVENTS, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
                        is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.types import Argument, Entity, Predicate, Statement
 
@@ -531,13 +531,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         head = candidate.object if candidate.object is not None and candidate.object.pos_ != "VERB" else None
         # what is acted on: the thing an actor sits in ("moved into a lead over Labour"), else the object
         acted_on = candidate.container or next((c for c in candidate.verb.children if c.dep_ == "dobj"), None) if candidate.kind in ("nested", "prep") else head
-        listed = acted_on is not None and specific_event(lemma.split()[0], None, concept_words(acted_on)) is not None
         kind = None if obj is None else argument_kind(obj, head)
-        if acted_on is not None and acted_on is not head:
+        target = head
+        if acted_on is not None and acted_on is not head and kind != THING:
+            # a thing acted on that holds the actor is the target ("moved into a lead over Labour")
             thing = resolver.argument(acted_on, offset)
-            kind = argument_kind(thing, acted_on) if thing is not None and thing.entity.type == CONCEPT else kind
+            if thing is not None and thing.entity.type == CONCEPT:
+                kind, target = argument_kind(thing, acted_on), acted_on
+        listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
-                            subject_head=concept_words(candidate.subject), object_head=concept_words(acted_on) if acted_on is not None else "",
+                            subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed)
     if event is None and (obj is None or subject.entity.type == CONCEPT and obj.entity.type == CONCEPT):
         # an object-less statement, or one between people and a thing ("people blocked
@@ -571,7 +574,7 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
     ("Iraqi troops", an armed group), states, persons and bodies, places, people ("civilians")
     and things."""
     word = head.lemma_.lower() if head is not None else ""
-    if head is not None and (agent_role(word) in ARMED_SECTORS or agent_role(head.lower_) in ARMED_SECTORS or word == "force"):
+    if head is not None and (agent_role(word) in ARMED_SECTORS or agent_role(head.lower_) in ARMED_SECTORS):
         return ARMED
     kind = argument.entity.type
     if kind == "ArmedGroup":
@@ -580,8 +583,10 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return STATE
     if kind == "Location":
         return PLACE
-    if kind != CONCEPT:
+    if kind == "Person":
         return PERSON
+    if kind != CONCEPT:
+        return BODY
     if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns() or _names_a_person(word)):
         return PEOPLE
     if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
