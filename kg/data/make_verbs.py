@@ -159,6 +159,7 @@ PASSAGE_NOUNS = "access bridge crossing entrance highway motorway railway road r
 PROPOSAL_NOUNS = ("appeal call demand initiative invitation mediation offer overture plan proposal "
                   "request settlement ultimatum").split()
 DEMAND_NOUNS = "condition demand term ultimatum".split()
+PROTEST_NOUNS = "demonstration march protest rally sit-in strike vigil walkout".split()
 PUBLICATION_NOUNS = ("album book data detail figure film footage image photo photograph picture poll record "
                      "recording report result statement study survey transcript video").split()
 CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], ...] = (
@@ -166,6 +167,12 @@ CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], 
     ((("strengthen", ""), ("reinforce", ""), ("boost", ""), ("bolster", ""), ("increase", ""), ("build", "up"),
       ("beef", "up"), ("step", "up"), ("mass", ""), ("deploy", ""), ("mobilize", ""), ("mobilise", ""),
       ("muster", ""), ("station", "")), tuple(FORCE_NOUNS), "MOBILIZE"),
+    # PROTEST: "rally, gather to protest"; a crowd that gathers for a rally protests
+    ((("converge", "for"), ("gather", "for"), ("assemble", "for"), ("turn", "out"), ("march", "in"),
+      ("take", "part"), ("join", "")), tuple(PROTEST_NOUNS), "PROTEST"),
+    # RETREAT: "immediate … material consequences, such as … allowing the entry of observers,
+    # peacekeepers, or humanitarian workers": opening a border or a crossing
+    ((("open", ""), ("reopen", ""), ("open", "up")), tuple(PASSAGE_NOUNS + ["airspace", "border", "port"]), "RETREAT"),
     # PROTEST mode "obstruct: obstruct passage (from CAMEO 144x)"
     ((("block", ""), ("barricade", ""), ("blockade", ""), ("obstruct", "")), tuple(PASSAGE_NOUNS), "PROTEST"),
     # REJECT: "reject a proposal or request", "refuse to meet … including … mediation initiatives"
@@ -661,12 +668,17 @@ def build(path: Path) -> list[tuple[str, ...]]:
         for head in sorted({head_of(m) for m in synsets[name]} - {""}):
             rows.append(("set", name, "", head, "", "", "", "cameo"))
 
-    listed_patterns = {tuple(r[1:4]) for r in rows if r[0] == "pattern"}
+    # a dictionary pattern stands, except the unspecific 080 ("yield"), which PLOVER splits
+    # into verbal CONCEDE and material RETREAT: there our class decides ("open border")
+    listed_patterns = {tuple(r[1:4]): i for i, r in enumerate(rows) if r[0] == "pattern"}
     for verbs, nouns, event in CLASS_PATTERNS:
         for lemma, particle in verbs:
             for noun in nouns:
-                if (lemma, particle, noun) not in listed_patterns:
+                at = listed_patterns.get((lemma, particle, noun))
+                if at is None:
                     rows.append(("pattern", lemma, particle, noun, "", event, "", "ours"))
+                elif active_code(rows[at][4]) == "080":
+                    rows[at] = ("pattern", lemma, particle, noun, rows[at][4], event, "", "ours")
 
     for lemma, particle in LIGHT_VERBS:
         rows.append(("light", lemma, particle, "", "", "", "", "ours"))
