@@ -306,7 +306,9 @@ CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun ove
 # Verbs of harm that news mostly uses for damage done by words, policies or votes
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
-FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate harm hurt punish ravage ruin undermine wreck".split())
+FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate force harm hurt punish ravage ruin undermine wreck".split())
+# Verbs that stop an act of force: "authorities rushed to thwart more attacks" is no attack.
+PREVENT = frozenset("avert foil forestall preempt prevent stop thwart".split())
 # Things force can be used on (PLOVER: ASSAULT "can potentially result in substantial physical
 # harm", FIGHT "conventional military force"): places, buildings, vehicles, weapons, units.
 # An abstract thing ("broke a promise", "hurt their chances", "moved into a lead") is not.
@@ -353,6 +355,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None
     if verb in CONTEST:
         return event if ARMED in (subject, obj) else None
+    if verb in PREVENT:
+        return event if subject == ARMED else None
     if verb in FIGURATIVE_HARM:
         return event if subject == ARMED or subject == STATE and obj == PEOPLE else None
     if verb in FIGURATIVE_FORCE and subject in (PERSON, BODY, PEOPLE) and not listed and (

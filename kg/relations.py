@@ -542,6 +542,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed)
+        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
+            # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
+            # Olympics", "ordered X to jail" name where, not whom
+            event = None
     if event is None and (obj is None or subject.entity.type == CONCEPT and obj.entity.type == CONCEPT):
         # an object-less statement, or one between people and a thing ("people blocked
         # roads"), is kept only as an event
