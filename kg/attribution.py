@@ -137,7 +137,9 @@ def starts_quoted(sentence: Span, was_open: bool) -> bool:
     """A sentence that is (the start or the rest of) a quotation: it opens with a quotation
     mark, or one opened before it is still open."""
     first = next((t for t in sentence if not t.is_space), None)
-    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES
+    marks = quote_marks(sentence)
+    # a sentence whose first mark closes a quotation began inside it: "We will win,” he said."
+    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and marks[0].text in CLOSING_QUOTES
 
 
 class QuoteSpeakers(Generic[Speaker]):
@@ -153,7 +155,7 @@ class QuoteSpeakers(Generic[Speaker]):
     def __init__(self) -> None:
         self.last: Speaker | None = None  # the speaker of the last quoted sentence
         self.open = False  # a quotation left open by the last paragraph
-        self.ended_quoted = False  # the last paragraph ended with a quoted sentence
+        self.ended_quoted = False  # the last paragraph ended with a quotation
 
     def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
@@ -179,7 +181,7 @@ class QuoteSpeakers(Generic[Speaker]):
             result.append(current if current is not None else self._ahead(named, quoted, i))
         self.last = current if current is not None else next((n for n in reversed(named) if n is not None), None)
         self.open = was_open
-        self.ended_quoted = bool(quoted) and quoted[-1]
+        self.ended_quoted = bool(quoted) and (quoted[-1] or named[-1] is not None)
         return result
 
     @staticmethod

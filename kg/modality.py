@@ -79,8 +79,9 @@ HEDGE_ADJECTIVES = {
 CONDITIONAL_MARKS = {"if", "unless"}
 # Marks of an indirect question: "did not say whether Russia would strike".
 QUESTION_MARKS = {"whether", "if"}
-# Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige.
-QUESTIONED = {None, "future", "obligated"}
+# Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
+# "Why would we attack?" asks too.
+QUESTIONED = {None, "future", "obligated", "conditional"}
 CLOSING = {'"', "'", "”", "’", ")", "]", "»"}
 
 
@@ -138,6 +139,11 @@ def in_question(verb: Token) -> bool:
     tokens = [t for t in sentence if t.text not in CLOSING and not t.is_space]
     if tokens and tokens[-1].text == "?":
         return True
+    edge = verb.right_edge.i
+    while edge > verb.i and verb.doc[edge].text in CLOSING:
+        edge -= 1
+    if verb.doc[edge].text == "?":
+        return True
     after = verb.right_edge.i + 1
     while after < sentence.end and verb.doc[after].text in CLOSING:
         after += 1
@@ -153,13 +159,13 @@ def own_modality(verb: Token) -> str | None:
         return hedge
     if conditional_clause(verb):
         return "conditional"
+    if indirect_question(verb):
+        return "possible"
     modality = modal_auxiliary(verb)
     if modality in (None, "future") and has_condition(verb):
         return "conditional"
     if modality:
         return modality
-    if indirect_question(verb):
-        return "possible"
     if is_purpose(verb):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
     if shares_clause(verb):
