@@ -13,8 +13,8 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import own_subjects
-from kg.modality import SPEECH_VERBS
+from kg.clauses import lemma_forms, own_subjects
+from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 
 FIRST_PERSON = {"i", "we"}
 # Sources whose account is an accusation, not a finding: "according to the suit, Brown …".
@@ -25,8 +25,14 @@ OPENING_QUOTES = {"“", "‘‘", "``", "«"}
 CLOSING_QUOTES = {"”", "''", "»"}
 STRAIGHT_QUOTES = {'"'}
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+# Verbs that report what their subject says or thinks, for attribution: the speech verbs, and
+# reporting verbs whose act is news of its own ("warned that …" is a warning, kept as a statement).
+REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
+    "estimate", "predict", "forecast", "warn", "testify", "recall", "admit", "complain", "reply", "respond",
+    "tweet", "caution", "emphasize", "emphasise", "observe", "contend", "assure", "remark", "accuse", "charge",
+}
 # Clause links the walk from a clause up to its speech verb passes through.
-UPWARD = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp"}
+UPWARD = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "pcomp", "prep", "nsubj", "nsubjpass", "attr", "acomp"}
 
 Speaker = TypeVar("Speaker")
 
@@ -44,6 +50,54 @@ def according_to(node: Token) -> Token | None:
     return None
 
 
+def is_reporting(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and bool(lemma_forms(verb) & REPORTING_VERBS)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
+    said his company had no plans", "Lamneck said …, estimating that the group would …"."""
+    for _ in range(4):
+        speakers = own_subjects(verb)
+        if speakers:
+            return relative_antecedent(speakers[0], verb)
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
+        if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def relative_antecedent(speaker: Token, verb: Token) -> Token:
+    """The one a relative pronoun stands for: "Britney Taylor, who says she first met Brown …"."""
+    if speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return speaker
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """ "a report quoting a Ministry of Trade spokesman as saying Indonesia had not issued
+    licences": the words are the spokesman's."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        return objects[0] if objects else None
+    return None
+
+
+def as_clause_source(node: Token) -> Token | None:
+    """A source in an "as" clause: "As Peter Beinart points out, …", "as the Financial Times
+    reported, Russia struck …"."""
+    for child in node.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children) and (
+                is_reporting(child) or child.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in child.children)):
+            speakers = own_subjects(child)
+            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+                return speakers[0]
+    return None
+
+
 def trailing_speech_verb(node: Token, token: Token) -> Token | None:
     """ "X launched …, the ministry said" parsed with "said" below the main verb, also when the
     clause between is the speech verb's own ("X refused, and Y may ask …, a diplomat said":
@@ -58,19 +112,48 @@ def trailing_speech_verb(node: Token, token: Token) -> Token | None:
     return None
 
 
+def parenthetical_speech_verb(node: Token) -> Token | None:
+    """A speech verb set off inside the clause it reports: "In the past, she says, teachers have
+    called …", "The plan, officials said, will …"."""
+    for child in node.children:
+        if (child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)):
+            speakers = own_subjects(child)
+            if speakers:
+                return speakers[0]
+    return None
+
+
+def noun_source(node: Token) -> Token | None:
+    """Whose request, claim or plan a content clause is: "the League's request that he disavow
+    Duke" is the League's, "a call by the UN for …" the UN's."""
+    if not content_clause(node):
+        return None
+    noun = node.head
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def speech_subject(sentence: Span, token: Token) -> Token | None:
     """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
     node = token
     for _ in range(8):
-        source = according_to(node) or trailing_speech_verb(node, token)
+        source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
+                  or as_clause_source(node) or noun_source(node))
         if source is not None:
             return source
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
-            speakers = own_subjects(node.head)
-            if speakers and speakers[0].lower_ in FIRST_PERSON:
+        if node.dep_ in ("ccomp", "parataxis") and is_reporting(node.head):
+            speaker = speaker_of(node.head)
+            if speaker is not None and speaker.lower_ in FIRST_PERSON:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
-            return speakers[0] if speakers else None
+            return speaker
         if node.head is node or node.dep_ not in UPWARD:
             return None
         node = node.head
@@ -119,6 +202,19 @@ def quote_speaker(sentence: Span) -> Token | None:
     return None
 
 
+def reported_speaker(sentence: Span) -> Token | None:
+    """Who a sentence reports, when its main verb is one of saying: "Hostile takeovers are
+    frowned upon, the trading company official says." (the official)."""
+    root = sentence.root
+    verbs = [root, *(c for c in root.children if c.dep_ in ("parataxis", "conj", "advcl") and c.lemma_ in SPEECH_VERBS)]
+    for verb in verbs:
+        if is_reporting(verb):
+            speaker = speaker_of(verb)
+            if speaker is not None and speaker.lower_ not in FIRST_PERSON:
+                return speaker
+    return None
+
+
 def ends_open(sentence: Span, was_open: bool) -> bool:
     """Whether a quotation is still open after this sentence (news quotes run on across
     sentences and paragraphs)."""
@@ -149,13 +245,16 @@ class QuoteSpeakers(Generic[Speaker]):
     A quotation's speaker covers the other quoted sentences of its quote (before or after the
     one naming it) and of its paragraph; a paragraph that opens with a quotation after one
     whose last sentence was a quote goes on with that speaker (the news convention for a
-    quote running over paragraphs).  Feed paragraphs in reading order.
+    quote running over paragraphs), and so does one that opens with a quotation after a
+    paragraph ending in reported speech ("…, the official says." then "“Japanese people
+    don't like fighting.”").  Feed paragraphs in reading order.
     """
 
     def __init__(self) -> None:
         self.last: Speaker | None = None  # the speaker of the last quoted sentence
         self.open = False  # a quotation left open by the last paragraph
         self.ended_quoted = False  # the last paragraph ended with a quotation
+        self.reporter: Speaker | None = None  # whom the last paragraph's last sentence reports
 
     def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
@@ -168,7 +267,9 @@ class QuoteSpeakers(Generic[Speaker]):
             named.append(resolve(token) if token is not None else None)
             was_open = ends_open(sentence, was_open)
         opens_with_quote = bool(sentences) and starts_quoted(sentences[0], self.open)
-        current = self.last if opens_with_quote and (self.open or self.ended_quoted) else None
+        current = None
+        if opens_with_quote:
+            current = self.last if self.open or self.ended_quoted else self.reporter
         result: list[Speaker | None] = []
         for i, sentence in enumerate(sentences):
             if named[i] is not None:
@@ -182,6 +283,8 @@ class QuoteSpeakers(Generic[Speaker]):
         self.last = current if current is not None else next((n for n in reversed(named) if n is not None), None)
         self.open = was_open
         self.ended_quoted = bool(quoted) and (quoted[-1] or named[-1] is not None)
+        reporter = reported_speaker(sentences[-1]) if sentences and not quoted[-1] else None
+        self.reporter = resolve(reporter) if reporter is not None else None
         return result
 
     @staticmethod

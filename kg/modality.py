@@ -128,8 +128,10 @@ def modal_auxiliary(verb: Token) -> str | None:
 
 
 def indirect_question(verb: Token) -> bool:
-    """A complement asking, not saying: "did not say whether Russia would strike"."""
-    return verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in verb.children)
+    """A clause asking, not saying: "did not say whether Russia would strike", "looking into
+    whether Russia identified its targets"; "if" asks only as a complement ("asked if")."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
+               for c in verb.children)
 
 
 def in_question(verb: Token) -> bool:

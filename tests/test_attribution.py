@@ -32,6 +32,42 @@ SPEAKER_ROWS = [
         "the|DET|det|13 suit|NOUN|pobj|11 .|PUNCT|punct|1",
         1, "suit", id="according-to-covers-conjuncts"),
     pytest.param(
+        # a parenthetical speech verb before the clause: "In the past, she says, teachers called her"
+        "In|ADP|prep|6 past|NOUN|pobj|0 ,|PUNCT|punct|4 she|PRON|nsubj|4 says|VERB|parataxis|6|say ,|PUNCT|punct|4 "
+        "teachers|NOUN|nsubj|6|teacher called|VERB|ROOT|6|call her|PRON|dobj|6 .|PUNCT|punct|6",
+        6, "she", id="parenthetical-says"),
+    pytest.param(
+        # a second speech verb sharing the subject: "Vernes said he agreed, but said his company had no plans"
+        "Vernes|PROPN|nsubj|1 said|VERB|ROOT|1|say he|PRON|nsubj|3 agreed|VERB|ccomp|1|agree ,|PUNCT|punct|1 but|CCONJ|cc|1 "
+        "said|VERB|conj|1|say his|PRON|poss|8 company|NOUN|nsubj|9 had|VERB|ccomp|6|have plans|NOUN|dobj|9|plan .|PUNCT|punct|1",
+        9, "Vernes", id="shared-speech-subject"),
+    pytest.param(
+        # a reporting participle sharing the subject: "Lamneck said so, estimating that the group would lose money"
+        "Lamneck|PROPN|nsubj|1 said|VERB|ROOT|1|say so|ADV|advmod|1 ,|PUNCT|punct|1 estimating|VERB|advcl|1|estimate|VBG "
+        "that|SCONJ|mark|9 the|DET|det|7 group|NOUN|nsubj|9 would|AUX|aux|9 lose|VERB|ccomp|4 money|NOUN|dobj|9 .|PUNCT|punct|1",
+        9, "Lamneck", id="reporting-participle"),
+    pytest.param(
+        # a relative pronoun speaks for its antecedent: "Taylor, who says she met Brown"
+        "Taylor|PROPN|ROOT|0 ,|PUNCT|punct|0 who|PRON|nsubj|3|who|WP says|VERB|relcl|0|say she|PRON|nsubj|5 met|VERB|ccomp|3|meet "
+        "Brown|PROPN|dobj|5",
+        5, "Taylor", id="relative-speaker"),
+    pytest.param(
+        # "quoting X as saying …": X's words
+        "a|DET|det|1 report|NOUN|ROOT|1 quoting|VERB|acl|1|quote a|DET|det|4 spokesman|NOUN|dobj|2 as|ADP|prep|2 "
+        "saying|VERB|pcomp|5|say Indonesia|PROPN|nsubj|10 had|AUX|aux|10|have not|PART|neg|10 issued|VERB|ccomp|6|issue "
+        "licences|NOUN|dobj|10|licence",
+        10, "spokesman", id="quoting-as-saying"),
+    pytest.param(
+        # an "as" clause of saying: "As the Financial Times reported, Russia struck Syria"
+        "As|SCONJ|mark|4 the|DET|det|3 Financial|PROPN|compound|3 Times|PROPN|nsubj|4 reported|VERB|advcl|7|report ,|PUNCT|punct|7 "
+        "Russia|PROPN|nsubj|7 struck|VERB|ROOT|7|strike Syria|PROPN|dobj|7 .|PUNCT|punct|7",
+        7, "Times", id="as-clause"),
+    pytest.param(
+        # whose request a content clause is: "the League's request that he disavow Duke"
+        "Tapper|PROPN|nsubj|1 cited|VERB|ROOT|1|cite the|DET|det|3 League|PROPN|poss|5 's|PART|case|3 request|NOUN|dobj|1 "
+        "that|SCONJ|mark|8 he|PRON|nsubj|8 disavow|VERB|acl|5 Duke|PROPN|dobj|8 .|PUNCT|punct|1",
+        8, "League", id="noun-source"),
+    pytest.param(
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
@@ -94,6 +130,10 @@ QUOTE_ROWS = [
     pytest.param([[SAID, SCARE]], [[None, None]], id="scare-quotes"),
     # a paragraph after a plain one starts with no speaker
     pytest.param([[SAID, PLAIN], [PLAIN], [QUOTED]], [[None, None], [None], [None]], id="no-carry-over-plain-paragraphs"),
+    # a quote paragraph after a paragraph of reported speech is the reported speaker's:
+    # "Russia attacked Syria, Carter said." / "“We will win.”"
+    pytest.param([[CLOSE_SAID.replace("”|PUNCT|punct|6 ", "").replace("|6", "|5")], [QUOTED]], [[None], ["Carter"]],
+                 id="reported-speaker-then-quote"),
     # the last speaker named is the one that carries
     pytest.param([[SAID, QUOTED, CLOSE_SAID], [QUOTED]], [[None, "he", None], ["Carter"]], id="latest-speaker"),
 ]

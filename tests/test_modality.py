@@ -110,6 +110,11 @@ ROWS = [
         "would|AUX|aux|7 strike|VERB|ccomp|3 .|PUNCT|punct|3",
         7, (False, "possible"), id="indirect-question"),
     pytest.param(
+        # a "whether" clause anywhere asks: "looking into whether Russia identified its targets"
+        "Investigators|NOUN|nsubj|1|investigator looking|VERB|ROOT|1|look into|ADP|prep|1 whether|SCONJ|mark|5 "
+        "Russia|PROPN|nsubj|5 identified|VERB|pcomp|2|identify targets|NOUN|dobj|5|target .|PUNCT|punct|1",
+        5, (False, "possible"), id="whether-clause"),
+    pytest.param(
         # "likely to" is a guess, not a schedule: "The bank is likely to extend credit"
         "The|DET|det|1 bank|NOUN|nsubj|2 is|AUX|ROOT|2|be likely|ADJ|acomp|2 to|PART|aux|5 extend|VERB|xcomp|3 "
         "credit|NOUN|dobj|5 .|PUNCT|punct|2",
