@@ -25,6 +25,7 @@ CAPTION_LINE = re.compile(
     r"^(?:FILE(?: PHOTO)?\s*[-–—:]|Media playback is unsupported|Media caption|Image copyright|Image caption|Enlarge this image|toggle caption"
     r"|Facebook Twitter Pinterest|Photos?\s*:|Hide Caption|Slideshow \(\d+ Images?\)|Photo$|Video$|Gallery$"
     r"|(?:AP|AFP|Reuters|Getty) Photo\b)"
+    r"|^\[(?:caption|pullquote|embed|video)\b|\[/(?:caption|pullquote)\]"
     r"|Photograph:[^.]*$|\((?:Photo|Image|Credit)s?:[^()]*\)\s*$|\bPhoto:\s*[\w .,'/&-]{1,60}$")
 # A credit at the end of a caption line, with no sentence end after it:
 # "Supreme Court justices pose … (Jim Young/Reuters)", "… in Arizona. Christian Petersen/Getty Images".

@@ -69,6 +69,8 @@ HEDGE_ADVERBS = {
     **dict.fromkeys(("probably", "apparently", "likely", "possibly", "perhaps", "maybe", "presumably",
                      "seemingly", "conceivably", "potentially", "perchance"), "possible"),
 }
+# Predicative adjectives that hedge their copula's clause: "an attack is possible".
+HEDGE_PREDICATES = {"likely", "unlikely", "possible", "probable", "conceivable"}
 # Adjectives that hedge an event noun: "the alleged attack", "possible strikes", "planned talks".
 HEDGE_ADJECTIVES = {
     **dict.fromkeys(("alleged", "reported", "suspected", "purported", "supposed", "rumoured", "rumored"), "claimed"),
@@ -97,10 +99,13 @@ def is_negated(verb: Token) -> bool:
 
 
 def hedge_adverb(verb: Token) -> str | None:
-    """A hedging adverb on the clause: "apparently required", "allegedly exposing himself"."""
+    """A hedging adverb on the clause: "apparently required", "allegedly exposing himself"; also
+    a hedging predicate of a copula: "Pyongyang was likely behind …", "provocations are likely"."""
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+        if child.dep_ in ("advmod", "acomp") and child.lower_ in HEDGE_ADVERBS:
             return HEDGE_ADVERBS[child.lower_]
+        if child.dep_ == "acomp" and child.lower_ in HEDGE_PREDICATES:
+            return "possible"
     return None
 
 

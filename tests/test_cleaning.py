@@ -43,6 +43,8 @@ LINES = [
     ("The senator before a game in Arizona on Aug. 15. Jane Doe/Getty Images", True),
     ("Slideshow (12 Images)", True),
     ("FILE - In this March 26, 2020, file photo the senator speaks.", True),
+    ('[caption id="attachment_1" width="620"] Soldiers burning books in 1973 (Credit: Archive)[/caption]', True),
+    ("[pullquote]The senator said it twice.[/pullquote]", True),
     # links to other articles
     ("Related: What the budget means for you", True),
     ("READ MORE:", True),

@@ -115,6 +115,11 @@ ROWS = [
         "Russia|PROPN|nsubj|5 identified|VERB|pcomp|2|identify targets|NOUN|dobj|5|target .|PUNCT|punct|1",
         5, (False, "possible"), id="whether-clause"),
     pytest.param(
+        # a hedging predicate of a copula: "Pyongyang was likely behind the attacks"
+        "Pyongyang|PROPN|nsubj|1 was|AUX|ROOT|1|be likely|ADV|acomp|1 behind|ADP|prep|1 the|DET|det|5 attacks|NOUN|pobj|3|attack "
+        ".|PUNCT|punct|1",
+        1, (False, "possible"), id="copula-likely"),
+    pytest.param(
         # "likely to" is a guess, not a schedule: "The bank is likely to extend credit"
         "The|DET|det|1 bank|NOUN|nsubj|2 is|AUX|ROOT|2|be likely|ADJ|acomp|2 to|PART|aux|5 extend|VERB|xcomp|3 "
         "credit|NOUN|dobj|5 .|PUNCT|punct|2",
