@@ -454,6 +454,8 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
     for head in (o for o in clause_objects(clause.verb) if o.dep_ != "attr"):
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
+        if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
+            continue  # "rose 4.77 billion dlrs": a measured change
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
@@ -501,6 +503,8 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
 def measured_change(clause: Clause) -> Iterator[Candidate]:
     if base_form(clause.verb) not in CHANGE_VERBS:
         return
+    if any(c.dep_ == "dobj" and not is_amount(c) for c in clause.verb.children):
+        return  # "will increase its reserves to 30 mln dlrs": the amount is the object's
     amounts = [(c, clause.lemma) for c in clause.verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and is_amount(c)]
     amounts += [(pobj, f"{clause.lemma} {prep.lower_}") for prep, pobj in participant_preps(clause.verb, excluded=set())
                 if prep.lower_ in ("to", "by") and is_amount(pobj)]
@@ -661,7 +665,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     obj = _object_argument(candidate, resolver, offset)
     if subject is None or obj is None:
         return None
-    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and candidate.kind != "measured":
+    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (candidate.kind == "measured" or owned(candidate.subject)):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -711,6 +715,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def owned(head: Token) -> bool:
+    """A thing of a named actor, which speaks of it: "its refinery", "U.S. retail sales",
+    "Hughes Tool's board"."""
+    return any(c.dep_ in ("poss", "nmod", "compound") and (c._.kg_mention is not None or c.dep_ == "poss" and c.pos_ == "PRON")
+               for c in head.children)
 
 
 def clause_event(verb: Token) -> str | None:

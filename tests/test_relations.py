@@ -337,6 +337,22 @@ MEASURED_ROWS = [
         # a verb of change without an amount is no measured fact: "sales rose in March"
         "Sales|NOUN|nsubj|1|sale rose|VERB|ROOT|1|rise in|ADP|prep|1 March|PROPN|pobj|2 .|PUNCT|punct|1",
         (), set(), id="change-without-amount"),
+    pytest.param(
+        # the amount of an object is the object's: "the deal will increase reserves to 30 mln dlrs"
+        "The|DET|det|1 deal|NOUN|nsubj|3 will|AUX|aux|3 increase|VERB|ROOT|3 reserves|NOUN|dobj|3|reserve to|ADP|prep|3 30|NUM|nummod|8 "
+        "mln|NUM|compound|8 dlrs|NOUN|pobj|5 .|PUNCT|punct|3",
+        (), set(), id="amount-of-the-object"),
+]
+
+OWNED_ROWS = [
+    pytest.param(
+        # a named actor's thing may act on a thing: "Iraq's board approved the merger"
+        "Iraq|PROPN|poss|2 's|PART|case|0 board|NOUN|nsubj|3 approved|VERB|ROOT|3|approve the|DET|det|5 merger|NOUN|dobj|3 .|PUNCT|punct|3",
+        (), {("board", "approve", "merger", False, None, None)}, id="owned-subject"),
+    pytest.param(
+        # two things with no actor are left to Open IE: "The board approved the merger"
+        "The|DET|det|1 board|NOUN|nsubj|2 approved|VERB|ROOT|2|approve the|DET|det|4 merger|NOUN|dobj|2 .|PUNCT|punct|2",
+        (), set(), id="things-only"),
 ]
 
 ROWS_BY_ID = {row.id: row.values[0] for row in ROWS}
@@ -366,7 +382,7 @@ ABSENT = [
 
 
 @pytest.mark.parametrize("spec, ents, expected", ROWS + PASSIVE_ROWS + PURPOSE_ROWS + OBJECT_ROWS + CONJUNCTION_ROWS
-                         + ONE_PER_FACT_ROWS + MEASURED_ROWS)
+                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS)
 def test_rule(blank_nlp, spec, ents, expected):
     found = facts(extract(blank_nlp, spec, ents))
     assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
