@@ -541,17 +541,16 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
-    head_words = [c for c in container.lefts if c.dep_ == "compound" and c._.kg_mention is None] + [container]
     object_lemma = concept_words(container)
     for child in container.children:
         if child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None:
-            yield Candidate(subject, child, verb, words, lemma, "nested", inherited, extra=head_words,
+            yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
-                                    extra=[*head_words, child], object_lemma=object_lemma, container=container, event=event)
+                                    object_lemma=object_lemma, container=container, event=event)
 
 
 def concept_words(noun: Token) -> str:
@@ -628,12 +627,12 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
 
 def one_per_fact(found: list[tuple[Candidate, Statement]]) -> list[Statement]:
     """The statements of one sentence, one per fact: of those with the same subject and verb
-    whose objects overlap ("struck the port of Izmail" → port, and Izmail inside it;
-    "launched rockets at IS" → rockets, IS) only the best is kept, an actor before a thing."""
+    and the same object, or an object and the actor it is "of" ("struck the port of Izmail"
+    → port, Izmail), only the best is kept, an actor before a thing.  Two roles of one verb
+    stay two facts: "launched rockets at IS" → rockets, IS."""
     ranked = sorted(range(len(found)), key=lambda k: _rank(*found[k]), reverse=True)
     kept: list[int] = []
     for k in ranked:
-        candidate, statement = found[k]
         if not any(_same_fact(found[j], found[k]) for j in kept):
             kept.append(k)
     return [found[k][1] for k in sorted(kept)]
@@ -649,15 +648,12 @@ def _same_fact(a: tuple[Candidate, Statement], b: tuple[Candidate, Statement]) -
         return False
     if sa.object.entity.id == sb.object.entity.id or ca.object.i == cb.object.i:
         return True
-    return ca.object.i in _object_reach(cb) or cb.object.i in _object_reach(ca)
+    return _of_inside(ca, cb) or _of_inside(cb, ca)
 
 
-def _object_reach(candidate: Candidate) -> set[int]:
-    """The tokens an object stands for: its phrase with its prepositions, the thing that holds
-    it, the object words the predicate names."""
-    heads = [candidate.object, *([candidate.container] if candidate.container is not None else [])]
-    reach = {t.i for head in heads for t in phrase_tokens(head, keep_prep=True)}
-    return reach | {t.i for t in candidate.extra if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")}
+def _of_inside(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner`` names the actor an "of" phrase gives to ``outer``'s object."""
+    return inner.kind == "nested" and inner.container is not None and inner.container.i == outer.object.i and inner.lemma.endswith(" of")
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int) -> Statement | None:
@@ -740,6 +736,10 @@ def clause_event(verb: Token) -> str | None:
 
 def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
     head = candidate.object
+    if candidate.kind == "nested":
+        # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
+        found = resolver.argument(head, offset)
+        return Argument(phrase_text(candidate.container), found.entity) if found is not None else None
     if candidate.kind == "measured":
         # an amount is its own node: "4.77 billion dlrs"
         text = phrase_text(head)
