@@ -98,6 +98,10 @@ AMOUNT_UNITS = {
     "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
     "francs", "euros", "pounds", "tonnes", "tons", "barrels", "bpd", "units", "shares", "billion", "million", "mln", "bln",
 }
+# Contracted forms of "be" ("he's", "they're").
+CONTRACTED_BE = {"'s", "'re", "'m"}
+# Prefixes of an adjective that names what one is for or against, not who acts: "the anti-Muslim birther".
+STANCE_PREFIXES = ("anti-", "pro-", "non-", "ex-", "post-", "pre-")
 # Verbs whose complement's subject is their own subject even after an object: "promised voters to cut taxes".
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 
@@ -317,6 +321,8 @@ def base_form(verb: Token) -> str:
     ("staged" → "stag"): the form without the final "d" wins when only it is a known verb."""
     lemma = verb.lemma_.lower()
     word = verb.lower_
+    if word.replace("\u2019", "'") in CONTRACTED_BE:
+        return "be"  # "he’s a liberal plant": the model reads the curly contraction as a verb "’"
     if verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and not is_known_verb(lemma) and is_known_verb(word[:-1]):
         return word[:-1]
     return lemma
@@ -451,6 +457,8 @@ def raised_subject(clause: Clause) -> Iterator[Candidate]:
 
 # direct object, also of a dative or an object predicate: "Russia attacked Syria", "gave Iraq arms"
 def direct_object(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return  # a copula's noun is an attribute ("it’s possible Obama …" parsed with an object)
     for head in (o for o in clause_objects(clause.verb) if o.dep_ != "attr"):
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
@@ -470,8 +478,8 @@ def is_stray_modifier(token: Token) -> bool:
 
 # copula with a noun: "Turkey is an ally" → Turkey – be – ally
 def copula_attribute(clause: Clause) -> Iterator[Candidate]:
-    for head in (c for c in clause.verb.children if c.dep_ == "attr"):
-        if is_question_word(head):
+    for head in (c for c in clause.verb.children if c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma == "be"):
+        if is_question_phrase(head) or is_stray_modifier(head):
             continue
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
@@ -496,7 +504,8 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, clause.words, lemma, "prep", clause.inherited,
                                 extra=extra + [prep], object_lemma=object_lemma)
                 # "set fire to the offices of the Palestinian administrators"
-                yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited)
+                yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited,
+                                             modifiers=False)
 
 
 # a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
@@ -537,13 +546,14 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
 
 
 def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
-                      inherited: bool, event: str | None = None) -> Iterator[Candidate]:
+                      inherited: bool, event: str | None = None, modifiers: bool = True) -> Iterator[Candidate]:
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
     object_lemma = concept_words(container)
     for child in container.children:
-        if child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None:
+        if (modifiers and child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None
+                and not child.lower_.startswith(STANCE_PREFIXES)):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:

@@ -295,6 +295,30 @@ OBJECT_ROWS = [
         "Under|ADP|prep|4 Iraq|PROPN|pobj|0 ,|PUNCT|punct|4 Iran|PROPN|nsubj|4 attacked|VERB|ROOT|4|attack Syria|PROPN|dobj|4 "
         ".|PUNCT|punct|4",
         (), {("Iran", "attack", "Syria", False, None, None)}, id="fronted-phrase"),
+    pytest.param(
+        # the curly contraction of "be" is the copula: "Iran’s an ally"
+        "Iran|PROPN|nsubj|1 ’s|VERB|ROOT|1|’|VBZ an|DET|det|3 ally|NOUN|attr|1 .|PUNCT|punct|1",
+        (), {("Iran", "be", "ally", False, None, None)}, id="contracted-copula"),
+    pytest.param(
+        # … and an expletive "it" before it relates nobody: "it’s possible Iraq …" parsed with an object
+        "it|PRON|nsubj|1 ’s|VERB|ROOT|1|’|VBZ possible|ADJ|amod|3 Iraq|PROPN|dobj|1 .|PUNCT|punct|1",
+        (), set(), id="expletive-contracted-copula"),
+]
+
+NESTED_ROWS = [
+    pytest.param(
+        # an actor's adjective on the object names who acts: "backed the Syrian offensive" → Syria too
+        "Iran|PROPN|nsubj|1 backed|VERB|ROOT|1|back the|DET|det|4 Syrian|ADJ|amod|4 offensive|NOUN|dobj|1 .|PUNCT|punct|1",
+        (), {("Iran", "back", "offensive", False, None, None), ("Iran", "back", "Syria", False, None, None)}, id="modifier-of-object"),
+    pytest.param(
+        # not inside a prepositional phrase: "tied for the Syrian nomination" says nothing of Syria
+        "Iran|PROPN|nsubj|2 is|AUX|aux|2|be tied|VERB|ROOT|2|tie for|ADP|prep|2 the|DET|det|6 Syrian|ADJ|amod|6 nomination|NOUN|pobj|3 "
+        ".|PUNCT|punct|2",
+        (), {("Iran", "tie for", "nomination", False, None, None)}, id="modifier-in-prep-object"),
+    pytest.param(
+        # "anti-" names what one is against, not who acts: "rebuked the anti-Iraq campaign"
+        "Iran|PROPN|nsubj|1 rebuked|VERB|ROOT|1|rebuke the|DET|det|4 anti-Iraq|ADJ|amod|4 campaign|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(3, 4, "NORP")], {("Iran", "rebuke", "campaign", False, None, None)}, id="stance-prefix"),
 ]
 
 CONJUNCTION_ROWS = [
@@ -388,7 +412,7 @@ ABSENT = [
 
 
 @pytest.mark.parametrize("spec, ents, expected", ROWS + PASSIVE_ROWS + PURPOSE_ROWS + OBJECT_ROWS + CONJUNCTION_ROWS
-                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS)
+                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS + NESTED_ROWS)
 def test_rule(blank_nlp, spec, ents, expected):
     found = facts(extract(blank_nlp, spec, ents))
     assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
