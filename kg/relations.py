@@ -504,8 +504,10 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, clause.words, lemma, "prep", clause.inherited,
                                 extra=extra + [prep], object_lemma=object_lemma)
                 # "set fire to the offices of the Palestinian administrators"
+                # (inside a prepositional phrase only an owner names an actor: "at Russia's request",
+                # not an adjective: "tied for the Democratic nomination")
                 yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited,
-                                             modifiers=False)
+                                             modifiers={"poss"})
 
 
 # a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
@@ -546,13 +548,13 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
 
 
 def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
-                      inherited: bool, event: str | None = None, modifiers: bool = True) -> Iterator[Candidate]:
+                      inherited: bool, event: str | None = None, modifiers: set[str] = NESTED_MODIFIERS) -> Iterator[Candidate]:
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
     object_lemma = concept_words(container)
     for child in container.children:
-        if (modifiers and child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None
+        if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
                 and not child.lower_.startswith(STANCE_PREFIXES)):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)

@@ -316,6 +316,10 @@ NESTED_ROWS = [
         ".|PUNCT|punct|2",
         (), {("Iran", "tie for", "nomination", False, None, None)}, id="modifier-in-prep-object"),
     pytest.param(
+        # … where an owner still does: "met at Syria's request" → Syria
+        "Iran|PROPN|nsubj|1 met|VERB|ROOT|1|meet at|ADP|prep|1 Syria|PROPN|poss|5 's|PART|case|3 request|NOUN|pobj|2 .|PUNCT|punct|1",
+        (), {("Iran", "meet at", "request", False, None, None), ("Iran", "meet at", "Syria", False, None, None)}, id="owner-in-prep-object"),
+    pytest.param(
         # "anti-" names what one is against, not who acts: "rebuked the anti-Iraq campaign"
         "Iran|PROPN|nsubj|1 rebuked|VERB|ROOT|1|rebuke the|DET|det|4 anti-Iraq|ADJ|amod|4 campaign|NOUN|dobj|1 .|PUNCT|punct|1",
         [(3, 4, "NORP")], {("Iran", "rebuke", "campaign", False, None, None)}, id="stance-prefix"),
