@@ -20,8 +20,13 @@ from kg.types import Document, Statement
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
     """All statements of one parsed document, paragraphs and sentences in reading order."""
+    # Every paragraph's names first, so that a surname merges with a full name written
+    # after it ("Can Merkel Hold On" … "Angela Merkel") and a name's type is voted over
+    # the whole article.
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
+    resolver.settle()
+    for offset, doc in parsed.parts:
         for sentence in doc.sents:
             yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
 

@@ -67,7 +67,20 @@ ROWS = [
     ("Syrian", "Syria", "Country"),
     ("Syrians", "Syria", "Country"),
     ("Damascus", "Syria", "Country"),
-    ("Aleppo", "Syria", "Country"),
+    # a city other than the capital is a place of its own (affiliated with its country)
+    ("Aleppo", "Aleppo", "Location"),
+    ("Osaka", "Osaka", "Location"),
+    ("Indiana", "Indiana", "Location"),
+    ("New York", "New York", "Location"),
+    ("Washington", "United States", "Country"),
+    ("Moscow", "Russia", "Country"),
+    # a body of the state is an organisation of its own
+    ("FBI", "FBI", "Organization"),
+    ("Senate", "Senate", "Organization"),
+    ("Federal Reserve", "Federal Reserve", "Organization"),
+    ("Pentagon", "United States", "Country"),
+    ("Kremlin", "Russia", "Country"),
+    ("White House", "United States", "Country"),
     ("Iraq", "Iraq", "Country"),
     ("Iraqi", "Iraq", "Country"),
     ("Iraqis", "Iraq", "Country"),
@@ -148,7 +161,7 @@ ROWS = [
     ("Baghdadi", "Abu Bakr al-Baghdadi", "Person"),
     # a country and a state agent noun: the country acting through its part
     ("Russian troops", "Russia", "Country"),
-    ("Iraq's foreign ministry", "Iraq", "Country"),
+    ("Iraq's foreign ministry", "Foreign Ministry of Iraq", "Organization"),
     ("Assad regime", "Syria", "Country"),
 ]
 
@@ -187,9 +200,7 @@ ROLES = [
     ("Moscow", "Russia", None),
     ("Kremlin", "Russia", "GOV"),
     ("Pentagon", "United States", "MIL"),
-    ("FBI", "United States", "COP"),
     ("Russian troops", "Russia", "MIL"),
-    ("Iraq's foreign ministry", "Iraq", "GOV"),
     ("Assad regime", "Syria", "GOV"),
     ("Peshmerga", "Iraq", "MIL"),
 ]
@@ -200,6 +211,22 @@ def test_role(gazetteer, phrase, entity_id, role):
     match = gazetteer.resolve(phrase)
     assert match is not None
     assert (match.entity.id, match.role) == (entity_id, role)
+
+
+# (phrase, the body or place it names, its affiliation, its CAMEO code)
+AFFILIATED = [
+    ("FBI", "FBI", "United States", "USACOP"),
+    ("the Senate", "Senate", "United States", "USAGOVLEG"),
+    ("Iraq's foreign ministry", "Foreign Ministry of Iraq", "Iraq", "IRQGOV"),
+    ("Alabama", "Alabama", "United States", "USA"),
+    ("Osaka", "Osaka", "Japan", "JPN"),
+]
+
+
+@pytest.mark.parametrize("phrase, entity_id, affiliation, code", AFFILIATED)
+def test_affiliated(gazetteer, phrase, entity_id, affiliation, code):
+    entity = gazetteer.lookup(phrase)
+    assert (entity.id, entity.affiliation, entity.code) == (entity_id, affiliation, code)
 
 
 # (phrase, code, wikidata)
