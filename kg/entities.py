@@ -196,12 +196,12 @@ class PhraseIndex:
                     yield start, end
 
 
-_indexes: dict[int, PhraseIndex] = {}
+_indexes: dict[tuple[int, int], PhraseIndex] = {}
 
 
 def phrase_index(nlp: Language, gazetteer: Gazetteer) -> PhraseIndex:
     """The index of every gazetteer phrase for this model's tokenizer, built once per model."""
-    key = id(nlp.vocab)
+    key = (id(nlp.vocab), id(gazetteer))  # a user's aliases add phrases (kg build --aliases)
     if key not in _indexes:
         _indexes[key] = PhraseIndex(nlp, gazetteer.phrases())
     return _indexes[key]
@@ -242,8 +242,9 @@ class EntityResolver:
             where = offset + doc[mention.start].idx
             self.history.append((where, mention.entity))
             self.mentions.append((doc, mention, offset))
-            if doc[mention.start : mention.end].root.dep_ in SUBJECT_DEPS:
-                self.subjects.add(where)
+            root = doc[mention.start : mention.end].root
+            if root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
+                self.subjects.add(where)  # "Shoigu and Putin said": both are the subject
             self.sentences[where] = offset + doc[mention.start].sent.start_char
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
             if mention.entity.type == "Person" and gender:
