@@ -220,7 +220,6 @@ class EntityResolver:
         self.gazetteer = gazetteer or Gazetteer.curated(curation)
         self.phrases = phrase_index(nlp, self.gazetteer)
         self.history: list[tuple[int, Entity]] = []  # (document offset, entity), in order
-        self.surnames: dict[str, Entity] = {}
         # every mention of the document so far, for :meth:`settle`: (doc, mention, offset)
         self.mentions: list[tuple[Doc, Mention, int]] = []
         self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
@@ -311,10 +310,6 @@ class EntityResolver:
                 entity = replace(entity, code=country.code, affiliation=country.id)
         if entity is mention.entity:
             return mention
-        if entity.type == "Person":
-            words = canonical_name(doc[mention.start : mention.end].text).split()
-            if len(words) > 1 and self.surnames.get(words[-1], entity).id == entity.id:
-                self.surnames[words[-1]] = entity
         return Mention(mention.start, mention.end, entity)
 
     def _inner_country(self, span: Span) -> Entity | None:
@@ -396,12 +391,7 @@ class EntityResolver:
         return Mention(span.start, span.end, entity)
 
     def _person(self, span: Span, entity: Entity) -> Entity:
-        # A bare surname after the full name is the same person ("Ash Carter" ... "Carter").
-        words = canonical_name(span.text).split()
-        if len(words) == 1 and words[0] in self.surnames:
-            return self.surnames[words[0]]
-        if len(words) > 1:
-            self.surnames.setdefault(words[-1], entity)
+        # A bare surname is merged with the full name by settle(), over the whole article.
         return entity
 
     # -- arguments -------------------------------------------------------------------------
@@ -771,7 +761,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
         if len(words) >= 2 and entity.type == "Person":
             found = people.get((words[0].lower(), words[-1].lower()))
             target = found if found is not None and found.id != entity.id else None
-        elif len(words) == 1 and (entity.type == "Person" or not span.text.lower().startswith("the ")):
+        elif len(words) == 1 and (entity.type == "Person" or not _after_the(span)):
             word = words[0].lower()
             ids = by_surname.get(word) or (by_given.get(word) if entity.type == "Person" else None)
             if ids and len(ids) == 1 and (entity.type != "Country" or span.text[:1].isupper()):
@@ -782,6 +772,11 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged
+
+
+def _after_the(span: Span) -> bool:
+    """Whether a name is written with "the" ("The Hague", "the Hague"): a place or a body, no surname."""
+    return span.text.lower().startswith("the ") or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
 
 
 def clause_subject(token: Token) -> Token | None:

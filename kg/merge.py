@@ -11,9 +11,10 @@ What merges (each rule a function below):
 
 * **compatible full names**: same first and last word, the other words initials or absent
   ("Donald J. Trump", "Donald Trump"): to the commonest form;
-* **a bare surname** (or a title and surname) that exactly one person of the build carries
-  ("Sanders" → "Bernie Sanders"), when some article used that word for that person, or the
-  bare name is typed a person; a surname two people share stays apart;
+* **a bare surname** that one person of the build carries ("Sanders" → "Bernie Sanders"),
+  when some article used that word for that person, or the bare name is typed a person; a
+  surname two people share stays apart, unless one of them has ten times the mentions of
+  the others ("Trump" beside "Donald Trump Jr");
 * **ids that differ only by case** between actors ("ObamaCare", "Obamacare"): to the
   commonest writing.
 
@@ -102,8 +103,30 @@ class KeyIndex:
         return json.dumps(record, ensure_ascii=False) + "\n" if changed else line
 
 
+# Words that make a two-word id no full name ("Mrs Trump" is not Donald Trump's namesake),
+# and name suffixes that are not the surname ("Donald Trump Jr").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "senator", "sen",
+              "gov", "governor", "rep", "judge", "gen", "general"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# A surname two people of the build carry goes to one of them only when that one has this
+# many times the mentions of the others together ("Trump": Donald Trump, not Donald Trump Jr).
+DOMINANCE = 10
+
+
+def surname(entity_id: str) -> str | None:
+    """The surname of a full name, lower case, or None: "Donald Trump Jr" → "trump"; None
+    for "Mrs Trump" or one word."""
+    words = [w.strip(".,").lower() for w in entity_id.split()]
+    while words and words[-1] in SUFFIXES:
+        words.pop()
+    if len(words) < 2 or words[0] in HONORIFICS:
+        return None
+    return words[-1]
+
+
 def _person_ids(index: KeyIndex) -> list[str]:
-    return [i for i, key in index.keys.items() if key.types.get("Person", 0) * 2 >= sum(key.types.values()) and len(i.split()) >= 2]
+    return [i for i, key in index.keys.items()
+            if key.types.get("Person", 0) * 2 >= sum(key.types.values()) and surname(i) is not None]
 
 
 def full_name_merges(index: KeyIndex) -> dict[str, str]:
@@ -129,17 +152,20 @@ def surname_merges(index: KeyIndex, merged: dict[str, str]) -> dict[str, str]:
     by the word; two people with the surname keep it apart."""
     owners: dict[str, set[str]] = collections.defaultdict(set)
     for entity_id in _person_ids(index):
-        owners[entity_id.split()[-1].lower()].add(merged.get(entity_id, entity_id))
+        owners[surname(entity_id)].add(merged.get(entity_id, entity_id))
     merges = {}
     for entity_id, key in index.keys.items():
         if " " in entity_id or key.known or entity_id in merged:
             continue
         if index.type_of(entity_id) not in SURNAME_TYPES:
             continue
-        people = owners.get(entity_id.lower(), set())
-        if len(people) != 1:
+        people = sorted(owners.get(entity_id.lower(), set()), key=lambda i: -sum(index.keys[i].types.values()))
+        if not people:
             continue
-        person = next(iter(people))
+        mentions = [sum(index.keys[i].types.values()) for i in people]
+        if len(people) > 1 and mentions[0] < DOMINANCE * sum(mentions[1:]):
+            continue  # a surname two people share
+        person = people[0]
         used = entity_id in index.keys[person].texts
         if index.type_of(entity_id) == "Person" or used:
             merges[entity_id] = person

@@ -494,3 +494,54 @@ def test_shipped_file_is_what_the_generator_writes(tmp_path):
     output = tmp_path / "gazetteer.tsv"
     assert _make_gazetteer().main([str(ACTORS), "--out", str(output)]) == 0
     assert output.read_bytes() == DATA_PATH.read_bytes()
+
+
+# -- a user's curation: kg build --aliases FILE --stop FILE ---------------------------------
+
+def test_curation_aliases_and_stop_beat_the_shipped_gazetteer(tmp_path):
+    from kg.gazetteer import Gazetteer, read_curation
+
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("# surface, canonical name, type, Wikidata id\n"
+                       "The Donald\tDonald Trump\tPerson\tQ22686\n"
+                       "Moscow\tMoscow\tLocation\n"
+                       "Putin\tVladimir Putin\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("Reuters\nIS\n", encoding="utf-8")
+    curation = read_curation(aliases, stop)
+    gazetteer = Gazetteer.curated(curation)
+    donald = gazetteer.lookup("the Donald")
+    assert (donald.id, donald.type, donald.wikidata) == ("Donald Trump", "Person", "Q22686")
+    assert (gazetteer.lookup("Moscow").id, gazetteer.lookup("Moscow").type) == ("Moscow", "Location")
+    assert gazetteer.lookup("Putin").id == "Vladimir Putin" and gazetteer.lookup("Putin").type == "Person"  # the shipped entity
+    assert gazetteer.lookup("IS") is None and gazetteer.stopped("Reuters")
+    assert Gazetteer.default().lookup("Moscow").id == "Russia"  # the shipped gazetteer is untouched
+    assert read_curation(aliases, stop).digest == curation.digest
+    assert read_curation(aliases, None).digest != curation.digest
+
+
+@pytest.mark.parametrize("text, message", [
+    ("only-one-column\n", "expected SURFACE<TAB>CANONICAL NAME"),
+    ("Trump\tDonald Trump\tPresident\n", "unknown type 'President'"),
+    ("Trump\tDonald Trump\tPerson\twd:22686\n", "no Wikidata id"),
+])
+def test_curation_errors_name_the_file_and_line(tmp_path, text, message):
+    from kg.errors import InputError
+    from kg.gazetteer import read_curation
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# a comment\n" + text, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{path}:2: .*{message}" if message != "no Wikidata id" else "aliases.tsv:2: .*no Wikidata id"):
+        read_curation(path, None)
+
+
+def test_curation_file_missing_is_an_input_error(tmp_path):
+    from kg.errors import InputError
+    from kg.gazetteer import read_curation
+
+    with pytest.raises(InputError, match="cannot read --stop file"):
+        read_curation(None, tmp_path / "missing.txt")
+
+
+def test_given_names_have_a_gender(gazetteer):
+    assert (gazetteer.gender("Hillary"), gazetteer.gender("donald"), gazetteer.gender("Zzyzx")) == ("f", "m", None)
