@@ -224,6 +224,7 @@ class EntityResolver:
         self.mentions: list[tuple[Doc, Mention, int]] = []
         self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
         self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
+        self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
 
     # -- annotation ------------------------------------------------------------------------
@@ -231,6 +232,7 @@ class EntityResolver:
     def annotate(self, doc: Doc, offset: int = 0) -> list[Mention]:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
+        self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
         for mention in mentions:
             self._mark(doc, mention)
         # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
@@ -242,8 +244,8 @@ class EntityResolver:
             self.history.append((where, mention.entity))
             self.mentions.append((doc, mention, offset))
             root = doc[mention.start : mention.end].root
-            if root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
-                self.subjects.add(where)  # "Shoigu and Putin said": both are the subject
+            if root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT":
+                self.subjects.add(where)  # "Shoigu and Putin said": both; a verbless headline's name too
             self.sentences[where] = offset + doc[mention.start].sent.start_char
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
             if mention.entity.type == "Person" and gender:
@@ -489,16 +491,39 @@ class EntityResolver:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
             if found is not None and self._agrees(found, agreement) and found.id not in excluded:
                 return found
+        if agreement == "it":
+            # "it" names a thing far more often than an actor ("raising it to $15", "called
+            # it racist"): an actor only when it is the subject of this or the last sentence
+            # (a state or a place); a body that was a subject further back may still be the
+            # topic ("The International Finance Corporation … It announced …")
+            sentence = offset + pronoun.sent.start_char
+            return self._salient_subject(agreement, position, sentence, excluded) or \
+                self._nearest_agreeing("body", position, excluded, subjects_only=True)
         return self._nearest_agreeing(agreement, position, excluded)
+
+    def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
+        """The latest agreeing subject before ``position`` in its sentence or the one before."""
+        earlier = [start for start in self.sentence_starts if start < sentence]
+        since = max(earlier) if earlier else sentence
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if self.sentences.get(where, -1) < since:
+                break
+            if where in self.subjects and entity.id not in excluded and self._agrees(entity, agreement):
+                return entity
+        return None
 
     def _agrees(self, entity: Entity, agreement: str) -> bool:
         if agreement in ("m", "f"):
             return entity.type == "Person" and self.genders.get(entity.id, agreement) == agreement
         if agreement == "it":
             return entity.type in IT_TYPES
+        if agreement == "body":
+            return entity.type in ("Organization", "ArmedGroup")
         return entity.type in THEY_TYPES or entity.type == "Organization" and entity.label.endswith("s")
 
-    def _nearest_agreeing(self, agreement: str, position: int, excluded: set[str]) -> Entity | None:
+    def _nearest_agreeing(self, agreement: str, position: int, excluded: set[str], subjects_only: bool = False) -> Entity | None:
         """The latest agreeing mention before ``position``, a subject preferred within the
         sentence it is in."""
         best: tuple[int, Entity] | None = None
@@ -507,7 +532,7 @@ class EntityResolver:
                 continue
             if where < position - PRONOUN_REACH:
                 break
-            if entity.id in excluded or not self._agrees(entity, agreement):
+            if entity.id in excluded or not self._agrees(entity, agreement) or subjects_only and where not in self.subjects:
                 continue
             if best is None:
                 best = (where, entity)
