@@ -88,7 +88,8 @@ def measure(statements: Path) -> dict[str, object]:
                 continue
             types[part["id"]][part.get("type")] += 1
             if part["id"] == "United States":
-                us_texts[part.get("text", "").strip().lower() in PRONOUNS] += 1
+                text = part.get("text", "").strip()
+                us_texts[text.lower() in PRONOUNS and not text.isupper()] += 1  # "US" is no pronoun
     kind = {i: c.most_common(1)[0][0] for i, c in types.items()}
 
     # person names: full names grouped by (first, last) word; surnames join a unique owner

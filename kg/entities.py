@@ -226,6 +226,7 @@ class EntityResolver:
         self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
         self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
+        self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -244,7 +245,8 @@ class EntityResolver:
             self.history.append((where, mention.entity))
             self.mentions.append((doc, mention, offset))
             root = doc[mention.start : mention.end].root
-            if root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT":
+            if (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT") \
+                    and not is_dateline(doc[mention.start : mention.end]):
                 self.subjects.add(where)  # "Shoigu and Putin said": both; a verbless headline's name too
             self.sentences[where] = offset + doc[mention.start].sent.start_char
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
@@ -284,6 +286,13 @@ class EntityResolver:
                 self._mark(doc, mention)
             settled.append((doc, mention, offset))
         self.mentions = settled
+        # the people a bare surname names in this article: for a surname NER did not mark
+        owners: dict[str, set[Entity]] = collections.defaultdict(set)
+        for doc, mention, _ in settled:
+            words = mention.entity.id.split()
+            if mention.entity.type == "Person" and len(words) > 1:
+                owners[words[-1].lower()].add(mention.entity)
+        self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
@@ -427,6 +436,8 @@ class EntityResolver:
                 return Argument(text, entity)
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             return None
+        if head.pos_ == "PROPN" and head.is_title and not head.ent_type_ and lower in self.people_by_surname:
+            return Argument(text, self.people_by_surname[lower])  # a surname NER missed ("Trump" in a headline)
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
 
@@ -784,7 +795,10 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
         words, _ = person_words(span)
         target = None
         if len(words) >= 2 and entity.type == "Person":
-            found = people.get((words[0].lower(), words[-1].lower()))
+            # a name with words glued before it ("House Nancy Pelosi"): the full name it ends with
+            starts = (k for k in range(1, len(words) - 1) if (words[k].lower(), words[-1].lower()) in people)
+            found = next((people[(words[k].lower(), words[-1].lower())] for k in starts), None)
+            found = found or people.get((words[0].lower(), words[-1].lower()))
             target = found if found is not None and found.id != entity.id else None
         elif len(words) == 1 and (entity.type == "Person" or not _after_the(span)):
             word = words[0].lower()
@@ -797,6 +811,13 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged
+
+
+def is_dateline(span: Span) -> bool:
+    """Whether a name is a wire dateline's place ("WASHINGTON, March 23 -"): where the story
+    was filed, never the topic a pronoun refers to."""
+    doc = span.doc
+    return span.start <= 1 and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _after_the(span: Span) -> bool:

@@ -251,6 +251,11 @@ ARTICLE_PEOPLE = [
          ("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")])],
         1, 1, "Donald J. Trump", "Person", id="longest-full-name"),
     pytest.param(
+        # words glued before a full name: the full name
+        [("Nancy|PROPN|compound|1 Pelosi|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("House|PROPN|compound|2 Nancy|PROPN|compound|2 Pelosi|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "PERSON")])],
+        1, 2, "Nancy Pelosi", "Person", id="glued-words-before-full-name"),
+    pytest.param(
         # a surname two people of the article share stays as it is
         [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
@@ -355,3 +360,17 @@ def test_pronoun_antecedent(blank_nlp, paragraphs, paragraph, index, expected):
     resolver, docs = settled(blank_nlp, paragraphs)
     found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
     assert (found.id if found else None) == expected
+
+
+def test_a_surname_ner_missed_is_the_articles_person(blank_nlp):
+    resolver, docs = settled(blank_nlp, [
+        ("Nancy|PROPN|compound|1 Pelosi|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+        ("Pelosi|PROPN|nsubj|1 left|VERB|ROOT|1|leave", ())])
+    assert resolver.argument(docs[1][0], offset=1000).entity.id == "Nancy Pelosi"
+
+
+def test_a_dateline_is_no_topic_for_it(blank_nlp):
+    resolver, docs = settled(blank_nlp, [
+        ("WASHINGTON|PROPN|ROOT|0 ,|PUNCT|punct|0 March|PROPN|appos|0 23|NUM|nummod|2 Citicorp|PROPN|nsubj|5 "
+         "said|VERB|ROOT|5|say it|PRON|nsubj|7 wants|VERB|ccomp|5|want", [(0, 1, "GPE")])])
+    assert resolver.pronoun_antecedent(docs[0][6]) is None
