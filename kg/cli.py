@@ -95,8 +95,14 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Your names: a TSV of surface form, canonical name, and optionally type and Wikidata id; "
+                   "applied before the built-in gazetteer.")
+@click.option("--stop", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Names that never make a node, one a line.")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int) -> None:
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
+          aliases: Path | None, stop: Path | None) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
@@ -104,10 +110,11 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
+             kg build news/ --aliases my-names.tsv --stop not-names.txt
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop)
     if not quiet:
         click.echo(report.summary(), err=True)
 
