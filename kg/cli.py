@@ -70,8 +70,11 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--all", "keep_gated", is_flag=True,
+              help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int) -> None:
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
+          keep_gated: bool) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
@@ -82,7 +85,7 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, keep_gated=keep_gated)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -231,8 +234,10 @@ def validate(path: Path) -> None:
                    "2,000 and about 20,000 statements unless --top is given.")
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
+@click.option("--all", "keep_gated", is_flag=True, help="Draw the statements the precision gate keeps back too.")
 @_clean_errors
-def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str | None, hops: int | None) -> None:
+def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str | None, hops: int | None,
+         keep_gated: bool) -> None:
     """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
@@ -244,7 +249,8 @@ def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str 
 
     if hops is not None and focus is None:
         raise click.UsageError("--hops needs --focus")
-    path = view_page(out=source, html=html, format=fmt, top=top, focus=focus, hops=1 if hops is None else hops)
+    path = view_page(out=source, html=html, format=fmt, top=top, focus=focus, hops=1 if hops is None else hops,
+                     keep_gated=keep_gated)
     click.echo(f"wrote {path}", err=True)
 
 

@@ -13,17 +13,20 @@ from collections.abc import Iterable, Iterator
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
+from kg.gate import gated
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
 from kg.types import Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order."""
+    """All statements of one parsed document, paragraphs and sentences in reading order, each
+    through the precision gate."""
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
         for sentence in doc.sents:
-            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
+            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset):
+                yield gated(statement, sentence)  # marked, never dropped: kg/gate.py
 
 
 def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:

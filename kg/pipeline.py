@@ -25,6 +25,7 @@ from tqdm import tqdm
 from kg import __version__, rdf, store, view
 from kg.documents import input_bytes, iter_documents
 from kg.errors import KGError, StoreError
+from kg.gate import read_shown
 from kg.ontology import document_iri
 from kg.types import Document, read_jsonl
 from kg.workers import extract_in_processes, extract_lines, run_in_process
@@ -98,7 +99,7 @@ def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
     return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1, keep_gated: bool = False) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -106,7 +107,9 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     Documents whose text is unchanged since the previous build in ``out`` (same id, same
     SHA-256, same extractor) are not parsed again: their statements are reused.  What cannot
     be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
-    and nothing is published.
+    and nothing is published.  Statements the precision gate keeps back (``"gated"`` in
+    statements.jsonl, see kg/gate.py) are no direct triples and are not drawn, unless
+    ``keep_gated`` (``kg build --all``).
     """
     paths, formats = list(paths), tuple(dict.fromkeys(formats))
     for fmt in formats:
@@ -132,10 +135,10 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         except OSError as error:
             raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
         report = BuildReport(out=out)
-        previous, outputs = PreviousBuild(out), None
+        previous, outputs = PreviousBuild(out, keep_gated=keep_gated), None
         try:
             documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-            outputs = Outputs(staging, formats=formats, previous=previous)
+            outputs = Outputs(staging, formats=formats, previous=previous, keep_gated=keep_gated)
             for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
                 reused = document.id in previous.reused
                 outputs.add(document, lines, reused=reused)
@@ -206,7 +209,7 @@ def _remove_leftovers(out: Path) -> None:
 
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
-EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
+EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "gate.py", "types.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -226,9 +229,10 @@ def extractor_fingerprint() -> str:
 
 
 @functools.cache
-def output_fingerprint() -> str:
-    """A hash of the code that turns statements into RDF and the store: a change means a new store."""
-    return _fingerprint(OUTPUT_MODULES)
+def output_fingerprint(keep_gated: bool = False) -> str:
+    """A hash of the code that turns statements into RDF and the store, and of whether gated
+    statements are asserted too (``--all``): a change means a new store."""
+    return _fingerprint(OUTPUT_MODULES) + ("+all" if keep_gated else "")
 
 
 class PreviousBuild:
@@ -239,8 +243,9 @@ class PreviousBuild:
     pass over the previous statements.jsonl the first time a document can be reused.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, *, keep_gated: bool = False) -> None:
         self.out = out
+        self.fingerprint = output_fingerprint(keep_gated)
         self.reused: set[str] = set()
         self.known: dict[tuple[str, str], int] = {}
         self.output = None
@@ -266,7 +271,7 @@ class PreviousBuild:
     def store(self) -> Path | None:
         """The previous store, if this build can start from it."""
         folder = self.out / STORE
-        if self.known and self.output == output_fingerprint() and (folder / "CURRENT").is_file():
+        if self.known and self.output == self.fingerprint and (folder / "CURRENT").is_file():
             return folder
         return None
 
@@ -320,7 +325,7 @@ class PreviousBuild:
         return block if len(block) == where[1] else None
 
     def _read_blocks(self) -> dict[str, dict[str, tuple[int, int]]]:
-        if not self.known or self.output != output_fingerprint():
+        if not self.known or self.output != self.fingerprint:
             return {}
         offsets: dict[str, int] = {}
         blocks: dict[str, dict[str, tuple[int, int]]] = {}
@@ -383,8 +388,8 @@ class Outputs:
     same code wrote it: only the graphs of new, changed and removed documents change.
     """
 
-    def __init__(self, folder: Path, *, formats: Iterable[str], previous: PreviousBuild) -> None:
-        self.folder, self.formats = folder, tuple(formats)
+    def __init__(self, folder: Path, *, formats: Iterable[str], previous: PreviousBuild, keep_gated: bool = False) -> None:
+        self.folder, self.formats, self.keep_gated = folder, tuple(formats), keep_gated
         self.statements = open(folder / STATEMENTS, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
         self.documents = open(folder / DOCUMENTS, "w", encoding="utf-8")  # noqa: SIM115
         blocks = [fmt for fmt in self.formats if fmt in rdf.BlockFile.FORMATS]
@@ -407,7 +412,7 @@ class Outputs:
         in_store = reused and document.id in self.stale
         data = None
         if not in_store or any(block is None for block in copies.values()) or len(copies) < len(self.files):
-            data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines)))
+            data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines), keep_gated=self.keep_gated))
         lengths = {}
         for file in self.files:
             block = copies.get(file.path.name)
@@ -436,7 +441,7 @@ class Outputs:
             if nquads.name.startswith("."):
                 nquads.unlink()
         (self.folder / MANIFEST).write_text(json.dumps(
-            {"kg": __version__, "extractor": extractor_fingerprint(), "output": output_fingerprint()}, indent=1) + "\n",
+            {"kg": __version__, "extractor": extractor_fingerprint(), "output": output_fingerprint(self.keep_gated)}, indent=1) + "\n",
             encoding="utf-8")
         rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
         if html:
@@ -446,7 +451,7 @@ class Outputs:
         """graph.html from the statements and documents just written; a big build's in a
         process of its own (:data:`PAGE_PROCESS_BYTES`)."""
         # functools.partial, not lambdas: in a process of its own they must be pickled
-        draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder / STATEMENTS),
+        draw = functools.partial(view.write_html, functools.partial(read_shown, self.folder / STATEMENTS, keep_gated=self.keep_gated),
                                  self.folder / GRAPH_HTML, documents=functools.partial(read_jsonl, self.folder / DOCUMENTS))
         if (self.folder / STATEMENTS).stat().st_size >= PAGE_PROCESS_BYTES:
             run_in_process(draw, what="drawing the page")
@@ -551,13 +556,14 @@ def _sync_folder(folder: Path) -> None:
 
 
 def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None, format: str = "html",
-              top: int | None = None, focus: str | None = None, hops: int = 1) -> Path:
-    """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``."""
+              top: int | None = None, focus: str | None = None, hops: int = 1, keep_gated: bool = False) -> Path:
+    """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``;
+    statements kept back by the precision gate only with ``keep_gated`` (``kg view --all``)."""
     out = Path(out)
     statements = out / STATEMENTS
     if not statements.exists():
         raise StoreError(f"no {STATEMENTS} in {out}: run `kg build` first")
     target = Path(html) if html else out / (GRAPH_HTML if format == "html" else f"graph.{format}")
     documents = (lambda: read_jsonl(out / DOCUMENTS)) if (out / DOCUMENTS).exists() else ()
-    return view.write_view(lambda: read_jsonl(statements), target, format=format, documents=documents,
+    return view.write_view(lambda: read_shown(statements, keep_gated=keep_gated), target, format=format, documents=documents,
                            top=top, focus=focus, hops=hops)

@@ -43,6 +43,7 @@ from markupsafe import Markup
 
 from .errors import InputError, KGError
 from .files import atomic_output
+from .types import statement_kind
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -655,9 +656,7 @@ def stabilization_iterations(nodes: int) -> int:
 
 
 def _edge_kind(negated: bool, modality: str | None) -> str:
-    if negated:
-        return "negated"
-    return "hedged" if modality else "asserted"
+    return statement_kind({"negated": negated, "modality": modality})  # one definition: kg/types.py
 
 
 def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (), *,

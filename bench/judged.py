@@ -1,0 +1,154 @@
+"""Statements of real articles judged by hand, as a journalist would: how many are right.
+
+The sample: statements of 20 corpus articles (``judged/articles.json``: lines before 25,000 of
+``../shared/data/corpus/news.jsonl.gz``, none of them a newsfacts dev article), walked in a
+fixed pseudo-random order (a hash of each statement's key, so the order of the statements
+that stay the same does not change when the extractor does) until ``--size`` statements that
+pass the precision gate are reached; the gated statements met on the way are in the sample
+too, so that "all" is a random sample of every statement and "gated-in" of those that pass.
+
+Each statement is judged against its sentence: ``correct`` (subject, predicate, object,
+polarity, modality and attribution all right), ``partial`` (the core triple right,
+something else wrong) or ``wrong`` (a wrong argument or predicate, or nothing a reader
+would take from the sentence).  ``judged/labels.jsonl`` keeps the judgements keyed by
+article id, sentence offsets, subject id, predicate lemma and object id, never the text.
+
+    python bench/judged.py                 # build the 20 articles, score the labelled sample
+    python bench/judged.py --show          # ... and print the statements still to judge
+    python bench/judged.py --statements OUT/statements.jsonl   # a build already made
+
+After the extractor changes, run it again: labels are matched again by their key, and the
+statements of the sample that have no label yet are counted as unmatched (``--show`` prints
+them, with their sentences, on the terminal only, for judging; add their lines to
+labels.jsonl with ``label`` and, when not correct, ``what``: the parts that are wrong).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent / "judged"
+CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "news.jsonl.gz"
+LABELS = ("correct", "partial", "wrong")
+PARTS = ("subject", "predicate", "object", "polarity", "modality", "attribution")
+SEED = "kg-judged-1"
+
+
+def key(record: dict) -> tuple:
+    """What a label is matched by: article, sentence offsets, subject id, predicate lemma, object id."""
+    return (record["doc"], record["start"], record["end"], record["subject"]["id"] if "subject" in record and
+            isinstance(record["subject"], dict) else record["subject"],
+            record["predicate"]["lemma"] if isinstance(record["predicate"], dict) else record["predicate"],
+            record["object"]["id"] if isinstance(record["object"], dict) else record["object"])
+
+
+def order(record: dict) -> str:
+    return hashlib.sha256(json.dumps([SEED, *key(record)]).encode("utf-8")).hexdigest()
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def articles(listing: Path) -> list[dict]:
+    """The corpus records of the sample's articles (read from the corpus, by line number)."""
+    wanted = {entry["line"]: entry["id"] for entry in json.loads(listing.read_text(encoding="utf-8"))["articles"]}
+    found = {}
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if number in wanted:
+                record = json.loads(line)
+                if record["id"] != wanted[number]:
+                    sys.exit(f"judged.py: corpus line {number} is {record['id']}, not {wanted[number]}")
+                found[number] = record
+            if number >= max(wanted):
+                break
+    return [found[number] for number in sorted(found)]
+
+
+def build(records: list[dict], folder: Path) -> Path:
+    source = folder / "articles.jsonl"
+    with open(source, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "kg", "build", str(source), "--out", str(folder / "build"), "--quiet"],
+                   check=True, env=env)
+    return folder / "build" / "statements.jsonl"
+
+
+def sample(statements: list[dict], size: int) -> list[dict]:
+    """Statements in the fixed order until ``size`` of them pass the gate (the gated ones met on the way too)."""
+    chosen, passed = [], 0
+    for record in sorted(statements, key=order):
+        if passed >= size:
+            break
+        chosen.append(record)
+        passed += not record.get("gated")
+    return chosen
+
+
+def figures(labels: list[str]) -> str:
+    counts = collections.Counter(labels)
+    n = len(labels) or 1
+    return (f"n={len(labels)} correct={counts['correct']} ({100 * counts['correct'] / n:.0f} %) "
+            f"partial={counts['partial']} ({100 * counts['partial'] / n:.0f} %) "
+            f"wrong={counts['wrong']} ({100 * counts['wrong'] / n:.0f} %)")
+
+
+def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
+    judged = [(record, labels[key(record)]) for record in chosen if key(record) in labels]
+    unmatched = [record for record in chosen if key(record) not in labels]
+    print(f"sample: {len(chosen)} statements, {sum(not r.get('gated') for r in chosen)} pass the gate; "
+          f"labelled {len(judged)}, unmatched {len(unmatched)}; labels not in the sample {len(labels) - len(judged)}")
+    print(f"all       {figures([label['label'] for _, label in judged])}")
+    print(f"gated-in  {figures([label['label'] for record, label in judged if not record.get('gated')])}")
+    print(f"gated-out {figures([label['label'] for record, label in judged if record.get('gated')])}")
+    by_reason = collections.defaultdict(list)
+    for record, label in judged:
+        by_reason[record.get("gated") or "-"].append(label["label"])
+    for reason, values in sorted(by_reason.items()):
+        print(f"  {reason:16} {figures(values)}")
+    wrong_parts = collections.Counter(part for record, label in judged if not record.get("gated")
+                                      for part in label.get("what", []))
+    print("what is wrong (gated-in): " + ", ".join(f"{part} {wrong_parts[part]}" for part in PARTS))
+    if show:
+        for record in unmatched:
+            print(json.dumps({"doc": record["doc"], "start": record["start"], "end": record["end"],
+                              "subject": record["subject"]["id"], "predicate": record["predicate"]["lemma"],
+                              "object": record["object"]["id"], "label": "?"}, ensure_ascii=False))
+            s, p, o = record["subject"], record["predicate"], record["object"]
+            print(f"   {s['text']} [{s['id']}, {s['type']}] | {p['text']} | {o['text']} [{o['id']}, {o['type']}]"
+                  f"  neg={record['negated']} mod={record['modality']} "
+                  f"attr={(record.get('attributed_to') or {}).get('id')} gated={record.get('gated')}")
+            print(f"   >> {' '.join(record['sentence'].split())}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statements", type=Path, default=None, help="a build's statements.jsonl of the 20 articles")
+    parser.add_argument("--labels", type=Path, default=HERE / "labels.jsonl")
+    parser.add_argument("--size", type=int, default=100, help="statements that pass the gate in the sample")
+    parser.add_argument("--show", action="store_true", help="print the sample's statements that have no label")
+    args = parser.parse_args(argv)
+    labels = {key(label): label for label in read_jsonl(args.labels)} if args.labels.exists() else {}
+    bad = [label for label in labels.values() if label.get("label") not in LABELS]
+    if bad:
+        sys.exit(f"judged.py: {len(bad)} labels are not one of {', '.join(LABELS)}: first {key(bad[0])}")
+    with tempfile.TemporaryDirectory(prefix="kg-judged-") as scratch:
+        statements = args.statements or build(articles(HERE / "articles.json"), Path(scratch))
+        return report(sample(read_jsonl(statements), args.size), labels, show=args.show)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
