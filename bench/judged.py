@@ -16,6 +16,7 @@ article id, sentence offsets, subject id, predicate lemma and object id, never t
     python bench/judged.py                 # build the 20 articles, score the labelled sample
     python bench/judged.py --show          # ... and print the statements still to judge
     python bench/judged.py --statements OUT/statements.jsonl   # a build already made
+    python bench/judged.py --learn         # ... and a learned gate trained on train_labels.jsonl
 
 After the extractor changes, run it again: labels are matched again by their key, and the
 statements of the sample that have no label yet are counted as unmatched (``--show`` prints
@@ -108,8 +109,9 @@ def figures(labels: list[str]) -> str:
 def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
     judged = [(record, labels[key(record)]) for record in chosen if key(record) in labels]
     unmatched = [record for record in chosen if key(record) not in labels]
+    outside = len(set(labels) - {key(record) for record in chosen})
     print(f"sample: {len(chosen)} statements, {sum(not r.get('gated') for r in chosen)} pass the gate; "
-          f"labelled {len(judged)}, unmatched {len(unmatched)}; labels not in the sample {len(labels) - len(judged)}")
+          f"labelled {len(judged)}, unmatched {len(unmatched)}; labels not in the sample {outside}")
     print(f"all       {figures([label['label'] for _, label in judged])}")
     print(f"gated-in  {figures([label['label'] for record, label in judged if not record.get('gated')])}")
     print(f"gated-out {figures([label['label'] for record, label in judged if record.get('gated')])}")
@@ -118,9 +120,9 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
         by_reason[record.get("gated") or "-"].append(label["label"])
     for reason, values in sorted(by_reason.items()):
         print(f"  {reason:16} {figures(values)}")
-    wrong_parts = collections.Counter(part for record, label in judged if not record.get("gated")
-                                      for part in label.get("what", []))
-    print("what is wrong (gated-in): " + ", ".join(f"{part} {wrong_parts[part]}" for part in PARTS))
+    for name, rows in (("all", judged), ("gated-in", [(r, l) for r, l in judged if not r.get("gated")])):
+        parts = collections.Counter(part for _, label in rows for part in label.get("what", []))
+        print(f"what is wrong ({name}, statements naming it): " + ", ".join(f"{part} {parts[part]}" for part in PARTS))
     if show:
         for record in unmatched:
             print(json.dumps({"doc": record["doc"], "start": record["start"], "end": record["end"],
@@ -134,20 +136,83 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
     return 0
 
 
+# -- a learned gate on top of the rules: trained on the training articles, tried on the sample --
+
+PRONOUNS = {"he", "him", "she", "her", "it", "they", "them", "we", "i", "you", "its", "their", "his"}
+TYPES = ("Person", "Country", "Organization", "Group", "ArmedGroup", "Location", "Concept")
+
+
+def features(record: dict) -> list[float]:
+    """Simple features of a statement record: confidence, entity types, pronouns, whether the
+    argument's words name its entity, the predicate's shape, modality, attribution, lengths."""
+    s, p, o = record["subject"], record["predicate"], record["object"]
+
+    def names(argument: dict) -> float:
+        words = set(argument["text"].lower().split())
+        return float(bool(words & set((argument.get("label") or argument["id"]).lower().split())))
+
+    return [1.0, record["confidence"], *(float(s["type"] == t) for t in TYPES), *(float(o["type"] == t) for t in TYPES),
+            float(s["text"].lower() in PRONOUNS), float(o["text"].lower() in PRONOUNS), names(s), names(o),
+            float(len(p["lemma"].split()) > 1), float(p["text"].lower().startswith("to ")),
+            min(len(p["text"].split()), 6) / 6, float(record["modality"] is not None), float(record["negated"]),
+            float(record.get("attributed_to") is not None), float(p.get("event") is not None),
+            min(len(record["sentence"]), 400) / 400, min(len(s["text"].split()), 10) / 10,
+            min(len(o["text"].split()), 10) / 10]
+
+
+def logistic(x, y, penalty: float):
+    """L2-penalised logistic regression by Newton's method (the intercept is not penalised)."""
+    import numpy as np
+
+    weights = np.zeros(x.shape[1])
+    ridge = penalty * np.diag(np.r_[0.0, np.ones(x.shape[1] - 1)])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ weights))
+        weights -= np.linalg.solve(x.T @ (x * (p * (1 - p))[:, None]) + ridge, x.T @ (p - y) + ridge @ weights)
+    return weights
+
+
+def learn(train: list[tuple[dict, str]], test: list[tuple[dict, str]]) -> None:
+    """Held-out figures of a learned gate (P(fully correct) >= threshold) over the rules' gated-in statements."""
+    import numpy as np
+
+    x = np.array([features(r) for r, _ in train])
+    y = np.array([label == "correct" for _, label in train], float)
+    for penalty in (1.0, 3.0, 10.0):
+        weights = logistic(x, y, penalty)
+        for threshold in (0.2, 0.3, 0.4, 0.5):
+            kept = [label for record, label in test if not record.get("gated")
+                    and 1 / (1 + np.exp(-np.array(features(record)) @ weights)) >= threshold]
+            print(f"learned gate  penalty={penalty:4} threshold={threshold}  {figures(kept)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=Path, default=None, help="a build's statements.jsonl of the 20 articles")
+    parser.add_argument("--articles", type=Path, default=HERE / "articles.json",
+                        help="the sample's articles [default: judged/articles.json; judged/train_articles.json "
+                             "is the set the learned gate is trained on]")
     parser.add_argument("--labels", type=Path, default=HERE / "labels.jsonl")
     parser.add_argument("--size", type=int, default=100, help="statements that pass the gate in the sample")
     parser.add_argument("--show", action="store_true", help="print the sample's statements that have no label")
+    parser.add_argument("--learn", action="store_true",
+                        help="train a logistic gate on the training articles' labels and report it on this sample")
     args = parser.parse_args(argv)
     labels = {key(label): label for label in read_jsonl(args.labels)} if args.labels.exists() else {}
     bad = [label for label in labels.values() if label.get("label") not in LABELS]
     if bad:
         sys.exit(f"judged.py: {len(bad)} labels are not one of {', '.join(LABELS)}: first {key(bad[0])}")
     with tempfile.TemporaryDirectory(prefix="kg-judged-") as scratch:
-        statements = args.statements or build(articles(HERE / "articles.json"), Path(scratch))
-        return report(sample(read_jsonl(statements), args.size), labels, show=args.show)
+        statements = args.statements or build(articles(args.articles), Path(scratch))
+        chosen = sample(read_jsonl(statements), args.size)
+        report(chosen, labels, show=args.show)
+        if args.learn:
+            (Path(scratch) / "train").mkdir()
+            train_labels = {key(label): label["label"] for label in read_jsonl(HERE / "train_labels.jsonl")}
+            train = [(r, train_labels[key(r)]) for r in read_jsonl(build(articles(HERE / "train_articles.json"), Path(scratch) / "train"))
+                     if key(r) in train_labels]
+            learn(train, [(r, labels[key(r)]["label"]) for r in chosen if key(r) in labels])
+        return 0
 
 
 if __name__ == "__main__":
