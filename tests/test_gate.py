@@ -223,7 +223,7 @@ def test_kg_view_draws_gated_statements_only_with_all(tmp_path):
         "".join(json.dumps(s.to_record()) + "\n" for s in (STRIKE, gated_one)), encoding="utf-8")
     for flags, expected in (([], {STRIKE.id}), (["--all"], {STRIKE.id, gated_one.id})):
         target = tmp_path / f"graph{len(flags)}.json"
-        result = CliRunner().invoke(main, ["view", "--from", str(tmp_path), "--format", "json", "--out", str(target), *flags])
+        result = CliRunner().invoke(main, ["view", "--out", str(tmp_path), "--format", "json", "--to", str(target), *flags])
         assert result.exit_code == 0, result.output
         links = json.loads(target.read_text(encoding="utf-8"))["links"]
         assert {link["key"] for link in links} == expected
