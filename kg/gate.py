@@ -35,6 +35,8 @@ MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decli
                  "lose", "grow", "shrink", "jump", "slip", "ease", "edge", "post", "report", "estimate", "put", "raise",
                  "cut", "reduce", "exceed", "surge", "plunge", "slump", "tumble", "soar", "rebound", "widen", "narrow"}
 # Parts of speech that cannot be a whole argument on their own: "unharmed", "both", "Iranian".
+# A verb too ("pledged … plans" with "plans" read as a verb), but not a gerund, which is a noun
+# phrase: "cannot support bartering".
 FRAGMENT_POS = {"ADJ", "DET", "NUM", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "AUX", "VERB", "INTJ", "PUNCT", "SYM", "X"}
 # Words an argument cannot end on: it was cut in the middle of a coordination or a phrase.
 DANGLING = {"and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an",
@@ -68,6 +70,8 @@ TIME_NOUNS = {"time", "year", "day", "week", "month", "hour", "moment", "period"
 MIN_CONFIDENCE = 0.42
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A wire dateline opening a sentence: "ZURICH, March 26 -", "SAN JOSE, Costa Rica, March 5 -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,(?: [A-Z][\w .'-]*,)? [A-Z][a-z]{2,}\.? \d{1,2}\s*[-\u2013\u2014]")
 _END_PUNCT = re.compile(r"[.!?:;\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d]\s*$")
 
 
@@ -115,9 +119,16 @@ def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_ob
         if is_object and words[0] in NOMINATIVE:
             return True  # "he" as an object: the clause was misread ("was nominated by she")
         token = _token_of(sentence, text)
-        if token is not None and token.pos_ in FRAGMENT_POS:
+        if token is not None and token.pos_ in FRAGMENT_POS and not (token.pos_ == "VERB" and token.tag_ == "VBG"):
             return True  # a lone adjective or determiner: "unharmed", "regional", "both"
     return False
+
+
+def dateline_argument(argument: Argument, sentence_text: str) -> bool:
+    """The place of a wire dateline read as an actor: "ZURICH, March 26 - Increased activity
+    by Switzerland's banks pushed …" read as Switzerland – push – exports."""
+    match = _DATELINE.match(sentence_text.lstrip())
+    return match is not None and argument.text.strip() in match.group(0)
 
 
 def headline_fragment(statement: Statement, sentence: Span | None = None) -> bool:
@@ -140,9 +151,11 @@ def extraposed_it(statement: Statement) -> bool:
 
 
 def fragment(statement: Statement, sentence: Span | None = None) -> bool:
-    """Either argument a fragment, an extraposed "it", or the sentence a headline (see the
-    functions above)."""
+    """Either argument a fragment or a dateline, an extraposed "it", or the sentence a
+    headline (see the functions above)."""
     return (extraposed_it(statement)
+            or dateline_argument(statement.subject, statement.sentence)
+            or dateline_argument(statement.object, statement.sentence)
             or fragment_argument(statement.subject, sentence)
             or fragment_argument(statement.object, sentence, is_object=True, lemma=statement.predicate.lemma)
             or headline_fragment(statement, sentence))

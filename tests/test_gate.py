@@ -59,6 +59,13 @@ UNHARMED = parsed(spacy.blank("en"),
                   "unharmed|ADJ|oprd|2 .|PUNCT|punct|2")
 
 
+# "India cannot officially support bartering": a lone gerund as object.
+GERUND = parsed(spacy.blank("en"), "India|PROPN|nsubj|3 can|AUX|aux|3 not|PART|neg|3 support|VERB|ROOT|3 "
+                "bartering|VERB|dobj|3|barter|VBG .|PUNCT|punct|3")
+# "Abe pledged … plans": a plural noun misread as a verb, left alone as the object.
+MISREAD = parsed(spacy.blank("en"), "Abe|PROPN|nsubj|1 pledged|VERB|ROOT|1 plans|VERB|dobj|1|plan|VBZ .|PUNCT|punct|1")
+
+
 @pytest.mark.parametrize("text, entity, is_object, lemma, sentence, expected", [
     ("unharmed", "unharme", True, "leave", UNHARMED[:], True),  # a lone adjective
     ("the consulate", "consulate", True, "leave", UNHARMED[:], False),
@@ -69,6 +76,8 @@ UNHARMED = parsed(spacy.blank("en"),
     ("she", "Kerry", True, "nominate by", None, True),  # a subject pronoun as object: a misparse
     ("she", "Kerry", False, "nominate", None, False),
     ("NATO", "NATO", True, "join", None, False),
+    ("bartering", "bartering", True, "support", GERUND[:], False),  # a gerund is a noun phrase
+    ("plans", "plan", True, "pledge", MISREAD[:], True),  # a lone verb that is no gerund
 ])
 def test_fragment_argument(text, entity, is_object, lemma, sentence, expected):
     assert gate.fragment_argument(arg(text, entity), sentence, is_object=is_object, lemma=lemma) is expected
@@ -82,6 +91,18 @@ def test_fragment_argument(text, entity, is_object, lemma, sentence, expected):
 ])
 def test_headline_fragment(sentence, expected):
     assert gate.headline_fragment(statement(arg("Russia"), "struck", "strike", arg("Ukraine"), sentence=sentence)) is expected
+
+
+@pytest.mark.parametrize("text, sentence, expected", [
+    ("ZURICH", "ZURICH, March 26 - Increased activity by Switzerland's banks pushed exports up.", True),
+    ("LONDON, March 16", "LONDON, March 16 - Indonesia is likely to take more, trade sources said.", True),
+    ("SAN JOSE", "SAN JOSE, Costa Rica, March 5 - The minister said he sees new hope.", True),
+    ("Indonesia", "LONDON, March 16 - Indonesia is likely to take more, trade sources said.", False),
+    ("March 27 - Jamaica", "CHICAGO, March 27 - Jamaica bought U.S. corn.", False),  # the actor is named
+    ("NATO", "NATO, the alliance, met on March 5.", False),  # no dateline
+])
+def test_dateline_argument(text, sentence, expected):
+    assert gate.dateline_argument(arg(text, "Russia"), sentence) is expected
 
 
 @pytest.mark.parametrize("subject, text, expected", [
