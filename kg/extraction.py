@@ -10,22 +10,27 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 
+from kg.attribution import QuoteSpeakers
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
 from kg.gate import gated
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
-from kg.types import Document, Statement
+from kg.types import Argument, Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
     """All statements of one parsed document, paragraphs and sentences in reading order, each
     through the precision gate."""
+    quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
-        for sentence in doc.sents:
-            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset):
+        sentences = list(doc.sents)
+        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        for sentence, speaker in zip(sentences, speakers):
+            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                      quoted_by=speaker):
                 yield gated(statement, sentence)  # marked, never dropped: kg/gate.py
 
 
