@@ -11,7 +11,9 @@ Each statement is judged against its sentence: ``correct`` (subject, predicate, 
 polarity, modality and attribution all right), ``partial`` (the core triple right,
 something else wrong) or ``wrong`` (a wrong argument or predicate, or nothing a reader
 would take from the sentence).  ``judged/labels.jsonl`` keeps the judgements keyed by
-article id, sentence offsets, subject id, predicate lemma and object id, never the text.
+article id, sentence offsets, subject id, predicate lemma and object id, never the text, with
+the polarity, modality and speaker id the statement had when judged: a statement that now
+reads otherwise is unmatched until judged again.
 
     python bench/judged.py                 # build the 20 articles, score the labelled sample
     python bench/judged.py --show          # ... and print the statements still to judge
@@ -106,12 +108,26 @@ def figures(labels: list[str]) -> str:
             f"wrong={counts['wrong']} ({100 * counts['wrong'] / n:.0f} %)")
 
 
+def reading(record: dict) -> tuple:
+    """What the judge saw besides the key: polarity, modality and the speaker's id."""
+    speaker = record.get("attributed_to")
+    return (record.get("negated"), record.get("modality"), speaker.get("id") if isinstance(speaker, dict) else speaker)
+
+
+def matches(record: dict, labels: dict[tuple, dict]) -> bool:
+    """A label for this statement, judged when it read the same (same polarity, modality, speaker)."""
+    label = labels.get(key(record))
+    return label is not None and reading(label) == reading(record)
+
+
 def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
-    judged = [(record, labels[key(record)]) for record in chosen if key(record) in labels]
-    unmatched = [record for record in chosen if key(record) not in labels]
+    judged = [(record, labels[key(record)]) for record in chosen if matches(record, labels)]
+    unmatched = [record for record in chosen if not matches(record, labels)]
+    stale = sum(1 for record in unmatched if key(record) in labels)
     outside = len(set(labels) - {key(record) for record in chosen})
     print(f"sample: {len(chosen)} statements, {sum(not r.get('gated') for r in chosen)} pass the gate; "
-          f"labelled {len(judged)}, unmatched {len(unmatched)}; labels not in the sample {outside}")
+          f"labelled {len(judged)}, unmatched {len(unmatched)} (of which {stale} now read with another polarity, "
+          f"modality or speaker than when judged); labels not in the sample {outside}")
     print(f"all       {figures([label['label'] for _, label in judged])}")
     print(f"gated-in  {figures([label['label'] for record, label in judged if not record.get('gated')])}")
     print(f"gated-out {figures([label['label'] for record, label in judged if record.get('gated')])}")
@@ -125,9 +141,13 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
         print(f"what is wrong ({name}, statements naming it): " + ", ".join(f"{part} {parts[part]}" for part in PARTS))
     if show:
         for record in unmatched:
+            old = labels.get(key(record))
+            negated, modality, speaker = reading(record)
             print(json.dumps({"doc": record["doc"], "start": record["start"], "end": record["end"],
                               "subject": record["subject"]["id"], "predicate": record["predicate"]["lemma"],
-                              "object": record["object"]["id"], "label": "?"}, ensure_ascii=False))
+                              "object": record["object"]["id"], "negated": negated, "modality": modality,
+                              "attributed_to": speaker, "label": "?"}, ensure_ascii=False)
+                  + (f"   (was {old['label']} {','.join(old.get('what', []))} when it read {reading(old)})" if old else ""))
             s, p, o = record["subject"], record["predicate"], record["object"]
             print(f"   {s['text']} [{s['id']}, {s['type']}] | {p['text']} | {o['text']} [{o['id']}, {o['type']}]"
                   f"  neg={record['negated']} mod={record['modality']} "
@@ -198,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learn", action="store_true",
                         help="train a logistic gate on the training articles' labels and report it on this sample")
     args = parser.parse_args(argv)
+    # a later line for the same key replaces an earlier one: add re-judged statements at the end
     labels = {key(label): label for label in read_jsonl(args.labels)} if args.labels.exists() else {}
     bad = [label for label in labels.values() if label.get("label") not in LABELS]
     if bad:
@@ -208,10 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         report(chosen, labels, show=args.show)
         if args.learn:
             (Path(scratch) / "train").mkdir()
-            train_labels = {key(label): label["label"] for label in read_jsonl(HERE / "train_labels.jsonl")}
-            train = [(r, train_labels[key(r)]) for r in read_jsonl(build(articles(HERE / "train_articles.json"), Path(scratch) / "train"))
-                     if key(r) in train_labels]
-            learn(train, [(r, labels[key(r)]["label"]) for r in chosen if key(r) in labels])
+            train_labels = {key(label): label for label in read_jsonl(HERE / "train_labels.jsonl")}
+            train = [(r, train_labels[key(r)]["label"]) for r in read_jsonl(build(articles(HERE / "train_articles.json"), Path(scratch) / "train"))
+                     if matches(r, train_labels)]
+            learn(train, [(r, labels[key(r)]["label"]) for r in chosen if matches(r, labels)])
         return 0
 
 
