@@ -26,6 +26,7 @@ import lzma
 import os
 import re
 import stat
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -114,6 +115,32 @@ def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None
                 continue
             if enough is not None and total > enough:
                 return total
+    return total
+
+
+def count_documents(paths: Iterable[str | os.PathLike], *, seconds: float = 5.0) -> int | None:
+    """About how many documents :func:`iter_documents` will give: one per file, one per
+    line of a .jsonl (compressed or not; blank and broken lines counted too).  For the
+    progress bar's total and ETA; None if counting takes longer than ``seconds``."""
+    started = time.monotonic()
+    total = 0
+    for path in map(Path, paths):
+        for _, file, _ in _files(path, lambda where, why: None):
+            if article_suffix(file) != ".jsonl":
+                total += 1
+                continue
+            compression = _compression(file)
+            try:
+                with (COMPRESSED[compression](file, "rb") if compression else open(file, "rb")) as f:
+                    last = b"\n"
+                    while chunk := f.read(1 << 20):
+                        total += chunk.count(b"\n")
+                        last = chunk[-1:]
+                        if time.monotonic() - started > seconds:
+                            return None
+                    total += last != b"\n"  # a last line without its newline
+            except (OSError, EOFError, lzma.LZMAError):
+                continue  # read again, and reported, by iter_documents
     return total
 
 
