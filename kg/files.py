@@ -31,25 +31,52 @@ def temporary_beside(target: Path) -> Path:
     return Path(temporary)
 
 
+class AtomicFile:
+    """A binary file written over time (``.file``) that appears at ``path`` whole on
+    :meth:`commit`, or not at all on :meth:`discard`.  :func:`atomic_output` is the same
+    for a file written in one block of code.
+
+    An ``OSError`` (no space, no permission) becomes a :class:`StoreError` naming ``path``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            self._temporary = temporary_beside(self.path)
+            self.file: IO[bytes] = open(self._temporary, "wb")  # noqa: SIM115 — closed by commit() or discard()
+        except OSError as error:
+            if hasattr(self, "_temporary"):
+                self._temporary.unlink(missing_ok=True)
+            raise StoreError(f"cannot write {self.path}: {error}") from error
+
+    def commit(self) -> Path:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.replace(self._temporary, self.path)
+        except OSError as error:
+            self.discard()
+            raise StoreError(f"cannot write {self.path}: {error}") from error
+        return self.path
+
+    def discard(self) -> None:
+        self.file.close()
+        self._temporary.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     """A binary file that replaces ``path`` only if the block finishes without error.
 
     An ``OSError`` (no space, no permission) becomes a :class:`StoreError` naming ``path``.
     """
-    target = Path(path)
+    output = AtomicFile(path)
     try:
-        temporary = temporary_beside(target)
-    except OSError as error:
-        raise StoreError(f"cannot write {target}: {error}") from error
-    try:
-        with open(temporary, "wb") as output:
-            yield output
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, target)
+        yield output.file
     except BaseException as error:
-        temporary.unlink(missing_ok=True)
+        output.discard()
         if isinstance(error, OSError):
-            raise StoreError(f"cannot write {target}: {error}") from error
+            raise StoreError(f"cannot write {output.path}: {error}") from error
         raise
+    output.commit()
