@@ -393,7 +393,7 @@ class Outputs:
         self.store.close(optimize=not self.store.based)  # a patched store is compacted by RocksDB as it goes
         stage("RDF files")
         if "jsonld" in self.formats:
-            nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
+            nquads = self.folder.rdf("nq") if "nq" in self.formats else self.folder / ".kg.jsonld.nq"
             rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
             if nquads.name.startswith("."):
                 nquads.unlink()
