@@ -155,11 +155,11 @@ def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple
             yield path, path, inode
         return
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: on_skip(str(e.filename), e.strerror or str(e))):
+    for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: on_skip(path_text(str(e.filename)), e.strerror or str(e))):
         try:
             status = os.stat(root)
         except OSError as error:
-            on_skip(root, error.strerror or str(error))
+            on_skip(path_text(root), error.strerror or str(error))
             dirs.clear()
             continue
         if (status.st_dev, status.st_ino) in seen:  # a symlink loop: each folder is walked once

@@ -20,7 +20,7 @@ from tqdm import tqdm
 from kg import __version__, rdf, store, view
 from kg.documents import count_documents, input_bytes, iter_documents
 from kg.errors import KGError, StoreError
-from kg.files import atomic_output
+from kg.files import atomic_output, native_path
 from kg.ontology import document_iri
 from kg.outputs import RDF_FORMATS, STATEMENTS, BuildFolder, build_lock  # noqa: F401 — build_lock: kept importable from here
 from kg.types import Document, read_jsonl
@@ -394,7 +394,7 @@ class Outputs:
         stage("RDF files")
         if "jsonld" in self.formats:
             nquads = self.folder.rdf("nq") if "nq" in self.formats else self.folder / ".kg.jsonld.nq"
-            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
+            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=native_path(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
             if nquads.name.startswith("."):
                 nquads.unlink()
         with atomic_output(self.folder.manifest) as manifest:

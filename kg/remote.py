@@ -40,6 +40,7 @@ from pyoxigraph import (
 
 from kg.errors import EXIT_OUTPUT, KGError, QueryError, one_line
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
+from kg.files import native_path
 from kg.outputs import BuildFolder
 from kg.store import Results, open_store, render, rows
 
@@ -577,7 +578,7 @@ def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = 
     record: list[Any] = []
     if folder.build_record.is_file():
         try:
-            record = list(parse(path=str(folder.build_record), format=RdfFormat.TRIG))
+            record = list(parse(path=native_path(folder.build_record), format=RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as error:
             raise KGError(f"cannot read {folder.build_record}: {error}") from None
     if graph is not None:

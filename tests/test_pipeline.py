@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -284,3 +285,33 @@ def test_count_documents_counts_files_and_jsonl_lines(tmp_path):
     assert count_documents([tmp_path]) == 2 + 2 + 1000
     assert count_documents([tmp_path / "a.txt", tmp_path / "nope"]) == 1
     assert count_documents([tmp_path], seconds=-1) is None  # too slow to count: no total
+
+
+def test_build_folder_whose_name_is_not_utf8_is_built_read_and_rebuilt(tmp_path):
+    """RocksDB takes only UTF-8 paths: "The DB path is not valid UTF-8" stopped such builds."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / os.fsdecode(b"caf\xe9-out")
+    report = kg.build([ROOT / "examples"], out=out, formats=("ttl", "jsonld"))
+    assert report.documents == 3
+    assert graphs(out) == {"ceasefire-talks", "grain-corridor", "sahel-aid"}
+    again = kg.build([ROOT / "examples"], out=out)
+    assert again.reused == 3 and graphs(out) == {"ceasefire-talks", "grain-corridor", "sahel-aid"}  # from the previous store
+    for args in (["query", "ASK { ?s a kg:Statement }", "--out", str(out)], ["validate", str(out)], ["view", "--out", str(out)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (args, result.output)
+    assert kg.query("ASK { ?s a kg:Statement }", out=out) == "true\n"
+
+
+def test_native_path_reaches_a_folder_whose_name_is_not_utf8(tmp_path):
+    from kg.files import native_path
+
+    folder = tmp_path / os.fsdecode(b"\xff\xfe") / "inner"
+    folder.mkdir(parents=True)
+    (folder / "x").write_text("hi", encoding="utf-8")
+    name = native_path(folder / "x")
+    name.encode("utf-8")
+    assert name.startswith("/proc/self/fd/") and open(name, encoding="utf-8").read() == "hi"
+    assert native_path(tmp_path / "plain") == str(tmp_path / "plain")
