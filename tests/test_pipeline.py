@@ -109,7 +109,7 @@ def test_incremental_store_equals_a_fresh_build(articles, tmp_path):
 def test_store_starts_afresh_when_the_output_code_changed(articles, tmp_path, monkeypatch):
     out = tmp_path / "out"
     kg.build([articles], out=out)
-    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda: "changed")
+    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda keep_gated=False: "changed")
     based = []
     original = kg.store.StoreWriter.__init__
 
@@ -270,7 +270,7 @@ def test_progress_shows_total_time_left_and_the_finishing_stages(articles, tmp_p
     assert "building:   0%|" in shown and "0/6 [00:00<?, ?doc/s]" in shown  # counted up front: 3 files and 3 lines
     assert any(line.startswith("building:") and "/6 [" in line and "<00:" in line for line in shown.splitlines())  # time left
     stages = [line.split(":")[1].split()[0] for line in shown.splitlines() if line.startswith("finishing:")]
-    assert list(dict.fromkeys(stages)) == ["store", "RDF", "page", "publishing"]
+    assert list(dict.fromkeys(stages)) == ["merging", "store", "RDF", "page", "publishing"]
     assert "5/5" in shown.splitlines()[-1]  # the end: every document done
 
 
