@@ -10,14 +10,18 @@ import json
 import re
 import socket
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
+import pyoxigraph
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg.ontology
 import kg.remote
 from kg.errors import QueryError
 from kg.remote import (
@@ -255,14 +259,17 @@ def test_unsupported_scheme_is_named(server):
         ("SHA-256", "Circle of Life", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"),
     ],
 )
-def test_digest_matches_the_rfc_examples(algorithm, password, response):
-    header = kg.remote.digest_authorization(
-        {"realm": "http-auth@example.org", "qop": "auth, auth-int", "algorithm": algorithm,
-         "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"},
-        user="Mufasa", password=password, method="GET", uri="/dir/index.html", count=1,
-        cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
+def test_digest_matches_the_rfc_examples(server, monkeypatch, algorithm, password, response):
+    """What the client sends to the RFC's challenge, with the RFC's client nonce."""
+    challenge = ('Digest realm="http-auth@example.org", qop="auth, auth-int", algorithm=%s, '
+                 'nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"' % algorithm)
+    server.answer = lambda seen: ((200, {}, b"in") if "Authorization" in seen.headers else (401, {"WWW-Authenticate": challenge}, b""))
+    monkeypatch.setattr(httpx.DigestAuth, "_get_client_nonce", lambda self, count, nonce: b"f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ")
+    assert client(user="Mufasa", password=password).request("GET", server.url + "/dir/index.html").body == b"in"
+    header = server.seen[-1].headers["Authorization"]
     assert f'response="{response}"' in header
-    assert "qop=auth, nc=00000001" in header
+    assert 'uri="/dir/index.html"' in header and 'username="Mufasa"' in header
+    assert re.search(r"qop=\"?auth\"?, nc=00000001", header)
 
 
 def test_challenges_with_commas_and_several_schemes():
@@ -386,6 +393,29 @@ def test_rejected_query_is_a_query_error(server):
     server.answer = lambda seen: (400, {"Content-Type": "text/plain"}, b"Parser error at 1:10: expected '}'")
     with pytest.raises(QueryError, match=r"^the server rejected the query: Parser error at 1:10: expected '}'$"):
         query_rows("SELECT * { ?s", endpoint=server.url + "/q")
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT ?s WHERE { ?s ?p }",  # the error on the first line: the server counted the prefixes kg added
+    "SELECT ?s\nWHERE { ?s ?p }",  # on the second: nothing to correct
+    "PREFIX rel: <https://w3id.org/kg-news/relation/> SELECT ?s WHERE { ?s rel:x ?o ?p }",  # a prefix of its own
+])
+def test_rejected_query_points_at_the_column_of_the_users_query(server, sparql):
+    """The server parses what it was sent; the error must name the place in what the user wrote."""
+    def parse_as_oxigraph_does(seen):
+        sent = urllib.parse.parse_qs(seen.body.decode("utf-8"))["query"][0]
+        try:
+            pyoxigraph.Store().query(sent)
+        except SyntaxError as error:
+            return 400, {"Content-Type": "text/plain"}, str(error).encode()
+        return 200, {"Content-Type": "application/sparql-results+json"}, b'{"head":{},"boolean":true}'
+
+    server.answer = parse_as_oxigraph_does
+    with pytest.raises(QueryError) as remote:
+        query_rows(sparql, endpoint=server.url + "/q")
+    with pytest.raises(SyntaxError) as local:
+        pyoxigraph.Store().query(sparql, prefixes=kg.ontology.PREFIXES)
+    assert str(remote.value) == f"the server rejected the query: {local.value}"
 
 
 @pytest.mark.parametrize(
