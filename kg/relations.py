@@ -617,6 +617,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
     event = performed_event(event, negated=negated, modality=modality)
+    if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
+        event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:
         # "Trump attacked Obama" is a criticism, "broke a promise" no use of force
         head = candidate.object if candidate.object is not None and candidate.object.pos_ != "VERB" else None
