@@ -328,7 +328,7 @@ def test_empty_page_says_so(page, tmp_path):
 
 
 def test_big_graph_page_draws_without_physics(page, tmp_path, monkeypatch):
-    monkeypatch.setattr(view, "PHYSICS_MAX_NODES", 5)
+    monkeypatch.setattr(view.page, "PHYSICS_MAX_NODES", 5)
     path = write_html(load_statements(), tmp_path / "graph.html")
     open_graph(page, path)
     assert page.evaluate(COUNTS) == [17, 18]
