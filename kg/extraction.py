@@ -26,8 +26,9 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
         resolver.annotate(doc, offset)
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker in zip(sentences, speakers):
-            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset, quoted_by=speaker)
+        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                quoted_by=speaker, last_speaker=previous)
 
 
 def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:

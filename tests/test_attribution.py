@@ -5,7 +5,7 @@ import pytest
 
 import kg
 from conftest import parsed
-from kg.attribution import QuoteSpeakers, is_allegation_source, quote_speaker, speech_subject
+from kg.attribution import QuoteSpeakers, is_allegation_source, pronoun_speaker, quote_speaker, speech_subject
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
 
@@ -142,6 +142,24 @@ QUOTE_ROWS = [
 @pytest.mark.parametrize("paragraphs, expected", QUOTE_ROWS)
 def test_quote_speakers(blank_nlp, paragraphs, expected):
     assert _speakers(blank_nlp, paragraphs) == expected
+
+
+def test_last_speaker_before_each_sentence(blank_nlp):
+    # "“We will fight,” he said. Russia attacked Syria." / "We will win, Carter said." / "Russia attacked Syria."
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    found = []
+    for sentences in ([SAID, PLAIN], [CLOSE_SAID.replace("”|PUNCT|punct|6 ", "").replace("|6", "|5")], [PLAIN]):
+        spans = [next(iter(parsed(blank_nlp, spec).sents)) for spec in sentences]
+        quotes.paragraph(spans, lambda token: token.text)
+        found.append(list(quotes.previous))
+    assert found == [[None, "he"], ["he"], ["Carter"]]
+
+
+@pytest.mark.parametrize("word, expected", [("He", "last"), ("she", "last"), ("I", "quoted"), ("We", "quoted"), ("Carter", None)])
+def test_pronoun_speaker(blank_nlp, word, expected):
+    # "He said the bank …" with no antecedent found: the last one who spoke; "I" in a quote: its speaker
+    doc = parsed(blank_nlp, f"{word}|{'PROPN' if word == 'Carter' else 'PRON'}|nsubj|1 said|VERB|ROOT|1|say")
+    assert pronoun_speaker(doc[0], "quoted", "last") == expected
 
 
 def test_quote_speaker_is_outside_the_quotes(blank_nlp):
