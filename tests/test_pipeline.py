@@ -107,7 +107,7 @@ def test_incremental_store_equals_a_fresh_build(articles, tmp_path):
 def test_store_starts_afresh_when_the_output_code_changed(articles, tmp_path, monkeypatch):
     out = tmp_path / "out"
     kg.build([articles], out=out)
-    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda: "changed")
+    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda keep_gated=False: "changed")
     based = []
     original = kg.store.StoreWriter.__init__
 
