@@ -169,6 +169,12 @@ def pronoun_speaker(speaker: Token | None, quoted_by: Speaker | None, last_speak
     return quoted_by if speaker.lower_ in FIRST_PERSON else last_speaker
 
 
+def own_account(speaker: Speaker | None, subject: Speaker | None, obj: Speaker | None, same: Callable[[Speaker, Speaker], bool]) -> bool:
+    """A speaker's account of what someone did to the speaker is an allegation: "Taylor says
+    Brown overpowered her", "Russia says Ukraine shelled its troops" (not "Carter says he met Putin")."""
+    return speaker is not None and obj is not None and subject is not None and same(speaker, obj) and not same(speaker, subject)
+
+
 def is_allegation_source(speaker: Token | None) -> bool:
     """A source whose word is an allegation: "according to the suit", "prosecutors said"."""
     return speaker is not None and speaker.lemma_.lower() in ALLEGATION_SOURCES

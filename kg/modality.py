@@ -63,6 +63,8 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Governing events whose complement is only intended: "Iran promised to attack Syria".
+PROMISE_VERBS = {"promise", "pledge"}
 # Adverbs that hedge their clause: "The attacks apparently required …", "allegedly exposing".
 HEDGE_ADVERBS = {
     **dict.fromkeys(("allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "rumoredly"), "claimed"),
@@ -261,7 +263,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         lemma = gov.lemma_.lower()
         if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
-            modality = modality or own_modality(gov)
+            # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
+            modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
         elif modality is None and gov.pos_ == "NOUN":
             modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
         elif modality is None:

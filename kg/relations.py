@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_text, phrase_tokens
 from kg.events import event_type, is_known_verb, noun_event_type, specific_event
@@ -582,6 +582,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
+    if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
+        modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
         attributed = None
     return Statement(

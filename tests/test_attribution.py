@@ -5,7 +5,7 @@ import pytest
 
 import kg
 from conftest import parsed
-from kg.attribution import QuoteSpeakers, is_allegation_source, pronoun_speaker, quote_speaker, speech_subject
+from kg.attribution import QuoteSpeakers, is_allegation_source, own_account, pronoun_speaker, quote_speaker, speech_subject
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
 
@@ -92,6 +92,17 @@ def test_allegation_source_makes_a_claim(blank_nlp):
     assert statements
     assert {(s.modality, s.attributed_to.text) for s in statements} == {("claimed", "the suit")}
     assert is_allegation_source(doc[13]) and not is_allegation_source(doc[0])
+
+
+@pytest.mark.parametrize("speaker, subject, obj, expected", [
+    ("Taylor", "Brown", "Taylor", True),    # "Taylor says Brown overpowered her": her allegation
+    ("Russia", "Ukraine", "Russia", True),  # "Russia says Ukraine shelled its troops"
+    ("Carter", "Carter", "Putin", False),   # "Carter says he met Putin": his own act, no accusation
+    ("Carter", "Iran", "Iraq", False),      # "Carter says Iran attacked Iraq": a report about others
+    (None, "Iran", "Iraq", False),          # the article's own
+])
+def test_own_account_is_an_allegation(speaker, subject, obj, expected):
+    assert own_account(speaker, subject, obj, lambda a, b: a == b) is expected
 
 
 # -- quotations across sentences --------------------------------------------------------------

@@ -158,6 +158,15 @@ ROWS = [
 ]
 
 
+@pytest.mark.parametrize("lemma, modality", [("promise", "intended"), ("pledge", "intended"), ("refuse", None), ("agree", None)])
+def test_governing_event_modality(blank_nlp, lemma, modality):
+    # "Iran promised to attack Syria": the promise is the predicate, the attack only intended;
+    # a refusal is read from its predicate, an agreement is made
+    doc = parsed(blank_nlp, f"Iran|PROPN|nsubj|1 {lemma}d|VERB|ROOT|1|{lemma} to|PART|aux|3 attack|VERB|xcomp|1 Syria|PROPN|dobj|3")
+    negated, found, governing = polarity_and_modality(doc[3])
+    assert (negated, found, governing) == (False, modality, doc[1])
+
+
 @pytest.mark.parametrize("spec, index, expected", ROWS)
 def test_polarity_and_modality(blank_nlp, spec, index, expected):
     doc = parsed(blank_nlp, spec)
