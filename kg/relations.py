@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_text, phrase_tokens
 from kg.events import event_type, is_known_verb, noun_event_type, specific_event
@@ -481,9 +481,10 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
-    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him
+    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
+    ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
     (:class:`kg.attribution.QuoteSpeakers`)."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
@@ -499,7 +500,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             continue
         for candidate in candidates:
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by)
+                                   quoted_by=quoted_by, last_speaker=last_speaker)
             if statement is not None:
                 found.append((candidate, statement))
     yield from one_per_fact(found)
@@ -537,7 +538,7 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
     obj = _object_argument(candidate, resolver, offset)
     if subject is None or obj is None:
@@ -577,8 +578,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
+    if attributed is None:
+        attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
+    if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
+        modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
         attributed = None
     return Statement(

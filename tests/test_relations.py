@@ -268,7 +268,8 @@ PURPOSE_ROWS = [
         # control by the subject despite an object: "Iran promised Iraq to attack Syria"
         "Iran|PROPN|nsubj|1 promised|VERB|ROOT|1|promise Iraq|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Syria|PROPN|dobj|4 "
         ".|PUNCT|punct|1",
-        (), {("Iran", "promise", "Iraq", False, None, None), ("Iran", "promise", "Syria", False, None, None)}, id="subject-control"),
+        # (the promise to Iraq is made; the attack on Syria only intended)
+        (), {("Iran", "promise", "Iraq", False, None, None), ("Iran", "promise", "Syria", False, "intended", None)}, id="subject-control"),
 ]
 
 OBJECT_ROWS = [
