@@ -55,7 +55,9 @@ REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal"
 # parsed as a clause "Ouattara to run" under "allowed".
 RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
-STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
+                      # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
+                      "align", "ally", "link", "affiliate", "associate", "tie", "marry", "connect"}
 # Nouns of a statement or decision whose "-ing" clause speaks for the one who issued it:
 # "issued a declaration demanding that …".
 COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "communique", "appeal", "decree",
@@ -177,6 +179,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return [], False
         inherited, _ = subjects(verb.head)
         return inherited, True
+    if is_object_purpose(verb):
+        # "Baker has an agreement to sell the business", "obtained loans to pay off its arrears":
+        # the one who holds the object means to do it, unless the object has its owner
+        # ("exposed Trump's plan to put a tariff on China": Trump's plan)
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners:
+            return owners, True
+        inherited, _ = subjects(verb.head.head)
+        return inherited, True
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and noun.lemma_.lower() in COMMUNICATION_NOUNS and noun.dep_ == "dobj":
@@ -195,6 +206,12 @@ def intervening_clause(head: Token, verb: Token) -> bool:
     """Whether a clause of another verb lies between ``head`` and its dependent ``verb``."""
     return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "xcomp") and t.pos_ in ("VERB", "AUX")
                for t in head.doc[min(head.i, verb.i) + 1 : verb.i])
+
+
+def is_object_purpose(verb: Token) -> bool:
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
+    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+            and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def is_purpose(verb: Token) -> bool:
@@ -685,6 +702,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
+        if modality is None and is_object_purpose(candidate.verb):
+            modality = "intended"  # what an agreement or a loan is for is not done yet
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event

@@ -250,6 +250,11 @@ PASSIVE_ROWS = [
         "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 plan|NOUN|dobj|1 which|PRON|nsubjpass|6|which|WDT "
         "was|AUX|auxpass|6|be approved|VERB|relcl|3|approve by|ADP|agent|6 Iraq|PROPN|pobj|7 .|PUNCT|punct|1",
         (), {("Iran", "reject", "plan", False, None, None), ("Iraq", "approve", "plan", False, None, None)}, id="relative-passive"),
+    pytest.param(
+        # a tie in the passive, in a relative clause: "Iran, who is aligned with Iraq, has accused Syria"
+        "Iran|PROPN|nsubj|9 ,|PUNCT|punct|0 who|PRON|nsubjpass|4|who|WP is|AUX|auxpass|4|be aligned|VERB|relcl|0|align with|ADP|prep|4 "
+        "Iraq|PROPN|pobj|5 ,|PUNCT|punct|0 has|AUX|aux|9|have accused|VERB|ROOT|9|accuse Syria|PROPN|dobj|9 .|PUNCT|punct|9",
+        (), {("Iran", "align with", "Iraq", False, None, None), ("Iran", "accuse", "Syria", False, None, None)}, id="relative-tie"),
 ]
 
 PURPOSE_ROWS = [
@@ -269,6 +274,18 @@ PURPOSE_ROWS = [
         "Iran|PROPN|nsubj|1 promised|VERB|ROOT|1|promise Iraq|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Syria|PROPN|dobj|4 "
         ".|PUNCT|punct|1",
         (), {("Iran", "promise", "Iraq", False, None, None), ("Iran", "promise", "Syria", False, None, None)}, id="subject-control"),
+    pytest.param(
+        # an infinitive on the object is its holder's purpose: "Iran has an agreement to sell oil to Iraq"
+        "Iran|PROPN|nsubj|1 has|VERB|ROOT|1|have an|DET|det|3 agreement|NOUN|dobj|1 to|PART|aux|5 sell|VERB|acl|3 oil|NOUN|dobj|5 "
+        "to|ADP|prep|5 Iraq|PROPN|pobj|7 .|PUNCT|punct|1",
+        (), {("Iran", "have", "agreement", False, None, None), ("Iran", "sell", "oil", False, "intended", None),
+             ("Iran", "sell to", "Iraq", False, "intended", None)}, id="object-purpose"),
+    pytest.param(
+        # … unless the object has its owner: "Iran exposed Syria's plan to attack Iraq"
+        "Iran|PROPN|nsubj|1 exposed|VERB|ROOT|1|expose Syria|PROPN|poss|4 's|PART|case|2 plan|NOUN|dobj|1 to|PART|aux|6 attack|VERB|acl|4 "
+        "Iraq|PROPN|dobj|6 .|PUNCT|punct|1",
+        (), {("Iran", "expose", "plan", False, None, None), ("Iran", "expose", "Syria", False, None, None),
+             ("Syria", "attack", "Iraq", False, "intended", None)}, id="owned-object-purpose"),
 ]
 
 OBJECT_ROWS = [
