@@ -500,7 +500,7 @@ def copula_attribute(clause: Clause) -> Iterator[Candidate]:
             continue
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
-                if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that"):
+                if subject.pos_ == "PRON":
                     continue  # "it is the most intense fighting": an expletive, not an actor
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
 
