@@ -570,9 +570,13 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
     object_lemma = concept_words(container)
+    # an adjective names who acts only on an act ("Russian strikes"); on people or things it
+    # says where they are from ("repressed Iranian communists"); a name or owner always names
+    # one ("five IMF programmes", "Russia's request")
+    acted = noun_event_type(object_lemma) is not None
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
-                and not child.lower_.startswith(STANCE_PREFIXES)):
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:

@@ -328,6 +328,10 @@ NESTED_ROWS = [
         "Iran|PROPN|nsubj|1 backed|VERB|ROOT|1|back the|DET|det|4 Syrian|ADJ|amod|4 offensive|NOUN|dobj|1 .|PUNCT|punct|1",
         (), {("Iran", "back", "offensive", False, None, None), ("Iran", "back", "Syria", False, None, None)}, id="modifier-of-object"),
     pytest.param(
+        # on people or things an adjective says where they are from: "repressed Syrian communists"
+        "Iran|PROPN|nsubj|1 repressed|VERB|ROOT|1|repress Syrian|ADJ|amod|3 communists|NOUN|dobj|1|communist .|PUNCT|punct|1",
+        (), {("Iran", "repress", "communist", False, None, None)}, id="modifier-of-people"),
+    pytest.param(
         # not inside a prepositional phrase: "tied for the Syrian nomination" says nothing of Syria
         "Iran|PROPN|nsubj|2 is|AUX|aux|2|be tied|VERB|ROOT|2|tie for|ADP|prep|2 the|DET|det|6 Syrian|ADJ|amod|6 nomination|NOUN|pobj|3 "
         ".|PUNCT|punct|2",
