@@ -100,6 +100,8 @@ AMOUNT_UNITS = {
     "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
     "francs", "euros", "pounds", "tonnes", "tons", "barrels", "bpd", "units", "shares", "billion", "million", "mln", "bln",
 }
+# Nouns a relative clause without pronoun describes as its manner, time, place or reason.
+ADVERBIAL_HEADS = {"way", "time", "day", "year", "week", "month", "moment", "reason", "place", "night", "morning", "manner"}
 # Contracted forms of "be" ("he's", "they're").
 CONTRACTED_BE = {"'s", "'re", "'m"}
 # Prefixes of an adjective that names what one is for or against, not who acts: "the anti-Muslim birther".
@@ -372,6 +374,22 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
+def relative_gap(verb: Token) -> bool:
+    """A relative clause without a pronoun whose object is the noun it describes: "the sugar
+    it has placed", "the bill the House passed" (not "the man he spoke to", nor a clause
+    with an object or complement of its own)."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
+        return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "mark") or c.dep_ == "prep" and not any(
+            p.dep_ == "pobj" for p in c.children) or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children):
+        return False
+    return verb.head.i < verb.i
+
+
 def is_question_word(token: Token) -> bool:
     """An interrogative argument ("which to pursue", "what he said"), no participant."""
     return token.tag_ in ("WDT", "WP", "WP$", "WRB") and relative_antecedent(token) == token
@@ -395,6 +413,8 @@ def clause_objects(verb: Token) -> list[Token]:
     """The direct objects of a verb, or those of the next coordinated verb when it has none of
     its own ("attacked and destroyed the base": the base of both)."""
     found = [relative_antecedent(c) for c in verb.children if c.dep_ in OBJECTS]
+    if not found and relative_gap(verb):
+        return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
         return found
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):

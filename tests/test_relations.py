@@ -257,6 +257,24 @@ PASSIVE_ROWS = [
         (), {("Iran", "align with", "Iraq", False, None, None), ("Iran", "accuse", "Syria", False, None, None)}, id="relative-tie"),
 ]
 
+RELATIVE_GAP_ROWS = [
+    pytest.param(
+        # a relative clause without pronoun: its noun is the object, "the plan Iraq had proposed"
+        "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 plan|NOUN|dobj|1 Iraq|PROPN|nsubj|6 had|AUX|aux|6|have "
+        "proposed|VERB|relcl|3|propose .|PUNCT|punct|1",
+        (), {("Iran", "reject", "plan", False, None, None), ("Iraq", "propose", "plan", False, None, None)}, id="relative-gap"),
+    pytest.param(
+        # … not when a preposition is left without its object: "the envoy Iraq spoke to"
+        "Iran|PROPN|nsubj|1 met|VERB|ROOT|1|meet the|DET|det|3 envoy|NOUN|dobj|1 Iraq|PROPN|nsubj|5 spoke|VERB|relcl|3|speak "
+        "to|ADP|prep|5 .|PUNCT|punct|1",
+        (), {("Iran", "meet", "envoy", False, None, None)}, id="stranded-preposition"),
+    pytest.param(
+        # … nor on a noun of manner or time: "Iran praised the way Iraq governed"
+        "Iran|PROPN|nsubj|1 praised|VERB|ROOT|1|praise the|DET|det|3 way|NOUN|dobj|1 Iraq|PROPN|nsubj|5 governed|VERB|relcl|3|govern "
+        ".|PUNCT|punct|1",
+        (), {("Iran", "praise", "way", False, None, None)}, id="manner-relative"),
+]
+
 PURPOSE_ROWS = [
     pytest.param(
         # "pointed to bills passed by Iraq only to gather dust": the bills gather dust, not Iran
@@ -437,7 +455,8 @@ ABSENT = [
 
 
 @pytest.mark.parametrize("spec, ents, expected", ROWS + PASSIVE_ROWS + PURPOSE_ROWS + OBJECT_ROWS + CONJUNCTION_ROWS
-                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS + NESTED_ROWS)
+                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS + NESTED_ROWS
+                         + RELATIVE_GAP_ROWS)
 def test_rule(blank_nlp, spec, ents, expected):
     found = facts(extract(blank_nlp, spec, ents))
     assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
