@@ -496,6 +496,8 @@ def raised_subject(clause: Clause) -> Iterator[Candidate]:
 def direct_object(clause: Clause) -> Iterator[Candidate]:
     if clause.lemma == "be":
         return  # a copula's noun is an attribute ("it’s possible Obama …" parsed with an object)
+    if any(is_question_phrase(o) for o in clause_objects(clause.verb)):
+        return  # a free relative or question: "what he called at-risk homes", "which route to pursue"
     for head in (o for o in clause_objects(clause.verb) if o.dep_ != "attr"):
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")

@@ -326,6 +326,11 @@ OBJECT_ROWS = [
         "via|ADP|prep|5 Iraq|PROPN|pobj|6 .|PUNCT|punct|1",
         (), set(), id="indirect-question"),
     pytest.param(
+        # a free relative names no object of its own: "what Iran called Syrian homes"
+        "Iraq|PROPN|nsubj|1 shelled|VERB|ROOT|1|shell what|PRON|dobj|4|what|WP Iran|PROPN|nsubj|4 called|VERB|ccomp|1|call "
+        "Syrian|ADJ|amod|6 homes|NOUN|oprd|4|home .|PUNCT|punct|1",
+        (), set(), id="free-relative"),
+    pytest.param(
         # a phrase in front sets the scene: "Under Iraq's rules, Iran attacked Syria" has no "attack under"
         "Under|ADP|prep|4 Iraq|PROPN|pobj|0 ,|PUNCT|punct|4 Iran|PROPN|nsubj|4 attacked|VERB|ROOT|4|attack Syria|PROPN|dobj|4 "
         ".|PUNCT|punct|4",
