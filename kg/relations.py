@@ -716,7 +716,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     obj = _object_argument(candidate, resolver, offset)
     if subject is None or obj is None:
         return None
-    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (candidate.kind == "measured" or owned(candidate.subject)):
+    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
+            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject)):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -768,6 +769,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def named_agent(head: Token) -> bool:
+    """A subject that names who acts though no entity was found for it: a name ("Praxis"),
+    the short name of a body ("the Court"), a noun of people acting ("private employers")."""
+    return (head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+            or head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
 
 
 def owned(head: Token) -> bool:
