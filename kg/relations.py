@@ -169,8 +169,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        if passive and not any(c.dep_ == "agent" for c in verb.head.children):
-            return passive, True  # "Iraq will be forced to ask …": Iraq asks
+        if passive:
+            return passive, True  # "Iraq will be forced to ask …", "was urged by two men to resign": Iraq asks, X resigns
         inherited, _ = subjects(verb.head)
         return inherited, True
     if is_purpose(verb):

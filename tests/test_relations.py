@@ -277,6 +277,11 @@ RELATIVE_GAP_ROWS = [
 
 PURPOSE_ROWS = [
     pytest.param(
+        # control in the passive with an agent: "Syria was urged by Russia to attack Iraq" → Syria attacks
+        "Syria|PROPN|nsubjpass|2 was|AUX|auxpass|2|be urged|VERB|ROOT|2|urge by|ADP|agent|2 Russia|PROPN|pobj|3 to|PART|aux|6 "
+        "attack|VERB|xcomp|2 Iraq|PROPN|dobj|6 .|PUNCT|punct|2",
+        (), {("Russia", "urge", "Syria", False, None, None), ("Syria", "attack", "Iraq", False, "requested", None)}, id="passive-control-agent"),
+    pytest.param(
         # "pointed to bills passed by Iraq only to gather dust": the bills gather dust, not Iran
         "Iran|PROPN|nsubj|1 pointed|VERB|ROOT|1|point to|ADP|prep|1 bills|NOUN|pobj|2|bill passed|VERB|acl|3|pass|VBN by|ADP|agent|4 "
         "Iraq|PROPN|pobj|5 only|ADV|advmod|9 to|PART|aux|9 gather|VERB|advcl|4 dust|NOUN|dobj|9 .|PUNCT|punct|1",
