@@ -102,6 +102,10 @@ AMOUNT_UNITS = {
 }
 # Nouns a relative clause without pronoun describes as its manner, time, place or reason.
 ADVERBIAL_HEADS = {"way", "time", "day", "year", "week", "month", "moment", "reason", "place", "night", "morning", "manner"}
+# Nouns of a body that acts for its owner: "its board", "his group".
+BODY_NOUNS = {"board", "group", "company", "firm", "unit", "subsidiary", "government", "administration", "party",
+              "organization", "organisation", "association", "union", "council", "committee", "office", "ministry",
+              "department", "bank", "team", "campaign", "staff", "lawyer", "spokesman", "spokeswoman"}
 # Contracted forms of "be" ("he's", "they're").
 CONTRACTED_BE = {"'s", "'re", "'m"}
 # Prefixes of an adjective that names what one is for or against, not who acts: "the anti-Muslim birther".
@@ -428,8 +432,8 @@ def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ not in excluded:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    yield prep, pobj
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
+                    yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"
 
 
 # passive with an agent: "IS was struck by Russia", "bills passed by the House" → Russia – struck – IS
@@ -498,7 +502,10 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
         return  # a copula's noun is an attribute ("it’s possible Obama …" parsed with an object)
     if any(is_question_phrase(o) for o in clause_objects(clause.verb)):
         return  # a free relative or question: "what he called at-risk homes", "which route to pursue"
-    for head in (o for o in clause_objects(clause.verb) if o.dep_ != "attr"):
+    objects = clause_objects(clause.verb)
+    for head in (o for o in objects if o.dep_ != "attr"):
+        if head.dep_ == "oprd" and any(o.dep_ == "dobj" for o in objects):
+            continue  # "called their results 'the Obama factor'": what the object is called
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
         if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
@@ -779,10 +786,13 @@ def named_agent(head: Token) -> bool:
 
 
 def owned(head: Token) -> bool:
-    """A thing of a named actor, which speaks of it: "its refinery", "U.S. retail sales",
-    "Hughes Tool's board"."""
-    return any(c.dep_ in ("poss", "nmod", "compound") and (c._.kg_mention is not None or c.dep_ == "poss" and c.pos_ == "PRON")
-               for c in head.children)
+    """A thing of a named actor, which speaks of it: "U.S. retail sales", "Hughes Tool's board",
+    "its board"."""
+    if any(c.dep_ in ("poss", "nmod", "compound") and c._.kg_mention is not None for c in head.children):
+        return True
+    # "its board", "his group": a body of someone referred to; not "their time"
+    lemma = head.lemma_.lower()
+    return (lemma in BODY_NOUNS or lemma in agent_nouns()) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def clause_event(verb: Token) -> str | None:

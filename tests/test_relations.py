@@ -336,6 +336,14 @@ OBJECT_ROWS = [
         "Syrian|ADJ|amod|6 homes|NOUN|oprd|4|home .|PUNCT|punct|1",
         (), set(), id="free-relative"),
     pytest.param(
+        # what an object is called is no second object: "Iran called the talks a farce"
+        "Iran|PROPN|nsubj|1 called|VERB|ROOT|1|call the|DET|det|3 talks|NOUN|dobj|1|talk a|DET|det|5 farce|NOUN|oprd|1 .|PUNCT|punct|1",
+        (), {("Iran", "call", "talk", False, None, None)}, id="object-predicate"),
+    pytest.param(
+        # a time or manner after a preposition is no participant: "Iran met Iraq on a normal day"
+        "Iran|PROPN|nsubj|1 met|VERB|ROOT|1|meet Iraq|PROPN|dobj|1 on|ADP|prep|1 a|DET|det|6 normal|ADJ|amod|6 day|NOUN|pobj|3 .|PUNCT|punct|1",
+        (), {("Iran", "meet", "Iraq", False, None, None)}, id="time-phrase"),
+    pytest.param(
         # a phrase in front sets the scene: "Under Iraq's rules, Iran attacked Syria" has no "attack under"
         "Under|ADP|prep|4 Iraq|PROPN|pobj|0 ,|PUNCT|punct|4 Iran|PROPN|nsubj|4 attacked|VERB|ROOT|4|attack Syria|PROPN|dobj|4 "
         ".|PUNCT|punct|4",
@@ -436,6 +444,14 @@ OWNED_ROWS = [
         # two things with no actor are left to Open IE: "The board approved the merger"
         "The|DET|det|1 board|NOUN|nsubj|2 approved|VERB|ROOT|2|approve the|DET|det|4 merger|NOUN|dobj|2 .|PUNCT|punct|2",
         (), set(), id="things-only"),
+    pytest.param(
+        # a body referred to by a pronoun still speaks for its owner: "its board approved the merger"
+        "its|PRON|poss|1|its board|NOUN|nsubj|2 approved|VERB|ROOT|2|approve the|DET|det|4 merger|NOUN|dobj|2 .|PUNCT|punct|2",
+        (), {("board", "approve", "merger", False, None, None)}, id="pronoun-owned-body"),
+    pytest.param(
+        # … anything else of a pronoun does not: "their time investigating suspicions"
+        "their|PRON|poss|1|their time|NOUN|nsubj|2 covered|VERB|ROOT|2|cover suspicions|NOUN|dobj|2|suspicion .|PUNCT|punct|2",
+        (), set(), id="pronoun-owned-thing"),
     pytest.param(
         # a name no entity was found for still names who acts: "Praxis reported a net loss"
         "Praxis|PROPN|nsubj|1 reported|VERB|ROOT|1|report a|DET|det|4 net|ADJ|amod|4 loss|NOUN|dobj|1 .|PUNCT|punct|1",
