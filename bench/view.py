@@ -11,7 +11,7 @@ then, over several loads of that page in one browser,
 * ``click``  — ms for a real click on the biggest hub until the evidence panel shows it.
 
 Small graphs are measured twice, side by side: with browser physics (what the page does
-up to ``kg.view.PHYSICS_MAX_NODES`` entities) and with positions computed in Python, to
+up to ``kg.view.page.PHYSICS_MAX_NODES`` entities) and with positions computed in Python, to
 show where the threshold belongs.
 
     python bench/view.py                   # 5,000 entities, plus the threshold table
@@ -36,14 +36,14 @@ from kg import view  # noqa: E402
 
 def write_page(statements: list[dict], path: Path, *, physics_max: int) -> float:
     """Write the page with the given physics threshold; return the seconds it took."""
-    saved = view.PHYSICS_MAX_NODES
-    view.PHYSICS_MAX_NODES = physics_max
+    saved = view.page.PHYSICS_MAX_NODES
+    view.page.PHYSICS_MAX_NODES = physics_max
     try:
         started = time.perf_counter()
         view.write_html(statements, path, top=len(statements) * 2)  # every entity, above the default page limit
         return time.perf_counter() - started
     finally:
-        view.PHYSICS_MAX_NODES = saved
+        view.page.PHYSICS_MAX_NODES = saved
 
 
 def load(browser: Browser, path: Path) -> dict[str, float]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 __version__ = "0.1.0"
 __all__ = ["build", "extract", "query", "KGError", "__version__"]
@@ -36,6 +35,7 @@ def extract(text: str, *, doc_id: str = "text"):
 
 def query(sparql: str, *, out: str | os.PathLike = "output", format: str = "table") -> str:
     """Run SPARQL against the embedded store of a build and return the formatted result."""
+    from kg.outputs import BuildFolder
     from kg.store import query as _query
 
-    return _query(sparql, store=Path(out) / "store", format=format)
+    return _query(sparql, store=BuildFolder(out).require().store, format=format)

@@ -259,10 +259,10 @@ PASSIVE_ROWS = [
 
 RELATIVE_GAP_ROWS = [
     pytest.param(
-        # a relative clause without pronoun: its noun is the object, "the plan Iraq had proposed"
-        "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 plan|NOUN|dobj|1 Iraq|PROPN|nsubj|6 had|AUX|aux|6|have "
+        # a relative clause without pronoun: its noun is the object, "the bill Iraq had proposed"
+        "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 bill|NOUN|dobj|1 Iraq|PROPN|nsubj|6 had|AUX|aux|6|have "
         "proposed|VERB|relcl|3|propose .|PUNCT|punct|1",
-        (), {("Iran", "reject", "plan", False, None, None), ("Iraq", "propose", "plan", False, None, None)}, id="relative-gap"),
+        (), {("Iran", "reject", "bill", False, None, None), ("Iraq", "propose", "bill", False, None, None)}, id="relative-gap"),
     pytest.param(
         # … not when a preposition is left without its object: "the envoy Iraq spoke to"
         "Iran|PROPN|nsubj|1 met|VERB|ROOT|1|meet the|DET|det|3 envoy|NOUN|dobj|1 Iraq|PROPN|nsubj|5 spoke|VERB|relcl|3|speak "
@@ -308,7 +308,7 @@ PURPOSE_ROWS = [
         "Iran|PROPN|nsubj|1 exposed|VERB|ROOT|1|expose Syria|PROPN|poss|4 's|PART|case|2 plan|NOUN|dobj|1 to|PART|aux|6 attack|VERB|acl|4 "
         "Iraq|PROPN|dobj|6 .|PUNCT|punct|1",
         (), {("Iran", "expose", "plan", False, None, None), ("Iran", "expose", "Syria", False, None, None),
-             ("Syria", "attack", "Iraq", False, "intended", None)}, id="owned-object-purpose"),
+             ("Syria", "attack", "Iraq", False, "intended", "Syria")}, id="owned-object-purpose"),
 ]
 
 OBJECT_ROWS = [
@@ -503,12 +503,12 @@ def test_rule_leaves_out(blank_nlp, spec, ents, absent):
 
 
 def test_conditional_clause_is_hedged(blank_nlp):
-    # "If Turkey attacks Syria, Iran will respond": the attack is conditional
+    # "If Turkey attacks Syria, Iran will respond": the attack is conditional, and so is the
+    # response that depends on it
     spec = ("If|SCONJ|mark|2 Turkey|PROPN|nsubj|2 attacks|VERB|advcl|7|attack Syria|PROPN|dobj|2 ,|PUNCT|punct|7 Iran|PROPN|nsubj|7 "
             "will|AUX|aux|7 respond|VERB|ROOT|7 to|ADP|prep|7 Turkey|PROPN|pobj|8 .|PUNCT|punct|7")
     found = facts(extract(blank_nlp, spec))
-    assert ("Turkey", "attack", "Syria", False, "conditional", None) in found
-    assert ("Iran", "respond to", "Turkey", False, "future", None) in found
+    assert found == {("Turkey", "attack", "Syria", False, "conditional", None), ("Iran", "respond to", "Turkey", False, "conditional", None)}
 
 
 def test_negated_or_hedged_is_never_plain(blank_nlp):

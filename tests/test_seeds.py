@@ -15,6 +15,7 @@ import rdflib
 import kg
 from kg.ontology import entity_iri, relation_iri
 from kg.store import query_rows
+from kg.types import is_asserted, statement_kind
 
 pytestmark = pytest.mark.model
 
@@ -90,13 +91,16 @@ def test_no_hedged_or_negated_fact_is_a_direct_triple(build):
     def triple(s):
         return entity_iri(s["subject"]["id"]), relation_iri(s["predicate"]["lemma"]), entity_iri(s["object"]["id"])
 
-    asserted = {triple(s) for s in statements if not s["negated"] and s["modality"] is None}
-    hedged = {triple(s) for s in statements if s["negated"] or s["modality"]} - asserted
+    asserted = {triple(s) for s in statements if is_asserted(s)}
+    hedged = {triple(s) for s in statements if statement_kind(s) != "asserted"} - asserted
+    gated = {triple(s) for s in statements if s.get("gated")} - asserted
     rows = query_rows("SELECT ?s ?r ?o WHERE { ?s ?r ?o . ?r a kg:Relation }", store=out / "store")
     direct = {(str(row["s"]), str(row["r"]), str(row["o"])) for row in rows}
     assert hedged, "the seeds hold negated and hedged statements"
+    assert gated, "the seeds hold statements the precision gate keeps back"
     assert direct == asserted
     assert not direct & hedged
+    assert not direct & gated
     cooperates = query_rows(
         "ASK { ?s ?r ?o . ?r a kg:Relation ; kg:eventType ev:COOPERATE . ?s rdfs:label 'United States' }", store=out / "store")
     assert cooperates is False

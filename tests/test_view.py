@@ -23,20 +23,19 @@ from kg.cli import main
 from kg.errors import InputError, KGError, StoreError
 from kg.view import (
     centrality,
-    ego_subgraph,
     find_entity,
     graph_from_statements,
     page_data,
     script_safe_json,
-    select_subgraph,
     spread_layout,
     summarise_statements,
-    top_subgraph,
     used_documents,
     view_graph,
     write_export,
     write_html,
 )
+import kg.view.export, kg.view.graph, kg.view.html, kg.view.layout, kg.view.page, kg.view.selection  # noqa: E401
+from view_reference import ego_subgraph, select_subgraph, top_subgraph
 
 FIXTURE = Path(__file__).parent / "data" / "statements_view.jsonl"
 
@@ -90,8 +89,9 @@ def bundle(data: dict, source: str, target: str, kind: str) -> dict:
     return found[0]
 
 
-def test_docstring_examples():
-    assert doctest.testmod(view, optionflags=doctest.ELLIPSIS).failed == 0
+@pytest.mark.parametrize("module", [view, view.graph, view.selection, view.page, view.layout, view.html, view.export])
+def test_docstring_examples(module):
+    assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
 
 
 # ----- the graph
@@ -270,7 +270,7 @@ def test_nodes_sized_by_centrality_and_described_in_plain_text(graph):
     for part in ("type: Country", "actor code: RUS", "seen as: Artillery units of Russia, it, Moscow",
                  "degree: 3 (linked entities), 8 statements", "degree centrality: 0.188"):
         assert part in tooltip, part
-    assert {item["type"] for item in data["legend"]} == set(view.ENTITY_COLOURS)
+    assert {item["type"] for item in data["legend"]} == set(view.page.ENTITY_COLOURS)
 
 
 def test_self_statement_counts_once():
@@ -282,12 +282,12 @@ def test_self_statement_counts_once():
 def test_small_graph_uses_bounded_physics(graph):
     data = page_data(graph)
     assert data["physics"] is True
-    assert data["stabilizationIterations"] == view.STABILIZATION_ITERATIONS == 600
+    assert data["stabilizationIterations"] == view.page.STABILIZATION_ITERATIONS == 600
     assert all("x" not in node for node in data["nodes"])
 
 
 def test_big_graph_gets_fixed_positions(graph, monkeypatch):
-    monkeypatch.setattr(view, "PHYSICS_MAX_NODES", 5)
+    monkeypatch.setattr(view.page, "PHYSICS_MAX_NODES", 5)
     first, again = page_data(graph), page_data(graph)
     assert first["physics"] is False
     positions = [(n["x"], n["y"]) for n in first["nodes"]]
@@ -322,7 +322,7 @@ def test_page_is_self_contained(page):
     assert not re.search(r"<link\b", page, re.I)
     assert not re.search(r"<script[^>]*\bsrc\b", page, re.I)
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", page, re.I)
-    vis_js = resources.files("pyvis").joinpath(view.VIS_ASSETS, "vis-network.min.js").read_text(encoding="utf-8")
+    vis_js = resources.files("pyvis").joinpath(view.html.VIS_ASSETS, "vis-network.min.js").read_text(encoding="utf-8")
     assert vis_js[-2000:] in page and "vis-network" in page
     assert "window.network = network" in page and "window.kgData = data" in page
 
@@ -394,7 +394,7 @@ def test_page_data_block_is_the_data_as_one_json_text(tmp_path, statements):
 
 @pytest.mark.parametrize("template", ["<p>{{ title }}</p>", "{{ data_json }}{{ data_json }}"])
 def test_page_template_needs_one_place_for_the_data(tmp_path, statements, monkeypatch, template):
-    monkeypatch.setattr(view, "_environment", Environment(loader=DictLoader({"graph.html": template}), autoescape=True))
+    monkeypatch.setattr(view.html, "_environment", Environment(loader=DictLoader({"graph.html": template}), autoescape=True))
     with pytest.raises(KGError, match="once, where the data goes"):
         write_html(statements, tmp_path / "graph.html")
     assert list(tmp_path.iterdir()) == []
@@ -441,8 +441,8 @@ SYNTHETIC_SELECTIONS = [{"focus": "E00003", "hops": 2}, {"focus": "E00003", "hop
                          + [("busier", kwargs) for kwargs in FIXTURE_SELECTIONS + SYNTHETIC_SELECTIONS])
 def test_two_passes_give_the_one_pass_graph(statements, data, kwargs, monkeypatch):
     # No page limits here: what is compared is the choice of entities and statements.
-    monkeypatch.setattr(view, "PAGE_ENTITIES", 10**6)
-    monkeypatch.setattr(view, "LINK_STATEMENTS", 10**6)
+    monkeypatch.setattr(view.selection, "PAGE_ENTITIES", 10**6)
+    monkeypatch.setattr(view.selection, "LINK_STATEMENTS", 10**6)
     records = statements if data == "fixture" else busier(statements)
     full = graph_from_statements(records)
     old, old_note = select_subgraph(full, **kwargs)
@@ -466,7 +466,7 @@ def test_statement_about_itself_counts_twice_in_ties(focus):
 
 def test_busier_data_crosses_the_layout_threshold(statements):
     # So that the comparison above also covers positions computed in Python.
-    assert view_graph(busier(statements), page=False)[0].number_of_nodes() > view.PHYSICS_MAX_NODES
+    assert view_graph(busier(statements), page=False)[0].number_of_nodes() > view.page.PHYSICS_MAX_NODES
 
 
 @pytest.mark.parametrize("kwargs, nodes, note", [
@@ -478,14 +478,14 @@ def test_busier_data_crosses_the_layout_threshold(statements):
     ({"focus": "Kharkiv"}, {"Kharkiv", "Russia"}, "Showing 2 of 17 entities: within 1 link of Kharkiv."),
 ])
 def test_page_shows_the_most_central_entities_by_default(tmp_path, statements, monkeypatch, kwargs, nodes, note):
-    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
+    monkeypatch.setattr(view.selection, "PAGE_ENTITIES", 3)
     html = write_html(statements, tmp_path / "graph.html", **kwargs).read_text(encoding="utf-8")
     assert {node["id"] for node in embedded_data(html)["nodes"]} == nodes
     assert f'<span class="kg-scope">{note}</span>' in html
 
 
 def test_page_limit_leaves_exports_alone(tmp_path, statements, monkeypatch):
-    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
+    monkeypatch.setattr(view.selection, "PAGE_ENTITIES", 3)
     path = write_export(statements, tmp_path / "graph.json", "json")
     assert len(json.loads(path.read_text(encoding="utf-8"))["nodes"]) == 17
 
@@ -497,7 +497,7 @@ def more_strikes(statements: list[dict]) -> list[dict]:
 
 
 def test_page_keeps_a_few_statements_per_link(tmp_path, statements, monkeypatch):
-    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    monkeypatch.setattr(view.selection, "LINK_STATEMENTS", 2)
     html = write_html(more_strikes(statements), tmp_path / "graph.html").read_text(encoding="utf-8")
     data = embedded_data(html)
     struck = bundle(data, "Russia", "Kharkiv", "asserted")
@@ -514,8 +514,8 @@ def test_page_keeps_a_few_statements_per_link(tmp_path, statements, monkeypatch)
 
 
 def test_both_page_limits_in_one_note(statements, monkeypatch):
-    monkeypatch.setattr(view, "PAGE_ENTITIES", 3)
-    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    monkeypatch.setattr(view.selection, "PAGE_ENTITIES", 3)
+    monkeypatch.setattr(view.selection, "LINK_STATEMENTS", 2)
     ukraine_struck_russia = statements[12]
     again = [dict(ukraine_struck_russia, id=f"again-{n}") for n in range(3)]
     graph, note = view_graph(statements + again)
@@ -527,7 +527,7 @@ def test_both_page_limits_in_one_note(statements, monkeypatch):
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
 def test_exports_keep_every_statement_per_link(tmp_path, statements, monkeypatch, fmt):
-    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    monkeypatch.setattr(view.selection, "LINK_STATEMENTS", 2)
     graph = read_back(write_export(more_strikes(statements), tmp_path / f"graph.{fmt}", fmt), fmt)
     assert (graph.number_of_nodes(), graph.number_of_edges()) == (17, 24)
     assert sum(1 for u, v, data in graph.edges(data=True)
@@ -567,7 +567,7 @@ def test_passes_hold_only_the_statements_shown(tmp_path, statements, monkeypatch
     # records alive are those kept so far (and the last one read, still in the reader's
     # hands): none in the first pass, and in the second copies of the statements drawn.
     # None is left while the page is written: it needs only its data.
-    monkeypatch.setattr(view, "LINK_STATEMENTS", 2)
+    monkeypatch.setattr(view.selection, "LINK_STATEMENTS", 2)
     records = more_strikes(statements)
     alive: list[list[str]] = []
 
@@ -580,8 +580,8 @@ def test_passes_hold_only_the_statements_shown(tmp_path, statements, monkeypatch
         alive.append(records_alive(besides=records + statements))
         return original_page_parts(*args, **kwargs)
 
-    original_page_parts = view.page_parts
-    monkeypatch.setattr(view, "page_parts", page_parts)
+    original_page_parts = view.html.page_parts
+    monkeypatch.setattr(view.html, "page_parts", page_parts)
     path = write_html(read, tmp_path / "graph.html", focus="Kharkiv")
     # Russia–Kharkiv: struck ×5 capped at 2 (the repeated record, read last, replaces its
     # first copy), denied, shelled.
@@ -638,7 +638,7 @@ def test_summary_counts_without_records(statements):
 
 
 def test_page_aliases_are_complete_though_the_summary_keeps_few(statements, monkeypatch):
-    monkeypatch.setattr(view, "SUMMARY_ALIASES", 1)
+    monkeypatch.setattr(view.selection, "SUMMARY_ALIASES", 1)
     assert len(summarise_statements(statements).aliases[0]) == 1
     assert not any(summarise_statements(statements, aliases=0).aliases)
     graph, _ = view_graph(statements, focus="Russia", hops=0)
@@ -672,7 +672,7 @@ def test_failed_serialisation_keeps_old_page(tmp_path, statements, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(view.json, "dumps", broken)
+    monkeypatch.setattr(view.html.json, "dumps", broken)
     with pytest.raises(ValueError, match="boom"):
         write_html(statements, target)
     assert target.read_text(encoding="utf-8") == "old page"
@@ -816,7 +816,7 @@ def test_cli_view_errors(build_folder, arguments, message):
 
 def test_cli_view_without_build(tmp_path):
     result = CliRunner().invoke(main, ["view", "--from", str(tmp_path)])
-    assert result.exit_code != 0 and "run `kg build` first" in result.output
+    assert result.exit_code != 0 and f"no build in {tmp_path} (no statements.jsonl)" in result.output
 
 
 # --- the page's statement budget ---
@@ -836,7 +836,7 @@ def star_records(spokes: dict[str, int]) -> list[dict]:
 
 
 def test_page_keeps_within_the_statement_budget_per_pair(monkeypatch):
-    monkeypatch.setattr(view, "PAGE_STATEMENTS", 7)
+    monkeypatch.setattr(view.selection, "PAGE_STATEMENTS", 7)
     records = star_records({"a": 5, "b": 1, "c": 3})  # 9 statements: k = 3 per pair keeps 3 + 1 + 3
     graph, note = view.view_graph(lambda: iter(records))
     kept = sorted(key for _, _, key in graph.edges(keys=True))
@@ -848,7 +848,7 @@ def test_page_keeps_within_the_statement_budget_per_pair(monkeypatch):
 
 
 def test_page_drops_the_least_central_when_one_statement_per_pair_is_too_many(monkeypatch):
-    monkeypatch.setattr(view, "PAGE_STATEMENTS", 2)
+    monkeypatch.setattr(view.selection, "PAGE_STATEMENTS", 2)
     records = star_records({"a": 1, "b": 3, "c": 2})
     graph, note = view.view_graph(lambda: iter(records))
     assert sorted(graph) == ["b", "c", "hub"]  # a has the fewest statements with the hub
@@ -881,5 +881,5 @@ def test_the_page_is_the_same_whatever_the_hash_seed(tmp_path):
         subprocess.run([sys.executable, "-c", script, str(source), str(page)], check=True, timeout=300,
                        env={**os.environ, "PYTHONHASHSEED": seed})
         pages.append(page.read_bytes())
-    assert len({r["subject"]["id"] for r in statements}) > view.PHYSICS_MAX_NODES  # laid out in Python, not by the browser
+    assert len({r["subject"]["id"] for r in statements}) > view.page.PHYSICS_MAX_NODES  # laid out in Python, not by the browser
     assert pages[0] == pages[1]
