@@ -245,7 +245,21 @@ def test_module_doctests():
 
 def test_every_shipped_query_is_tested():
     assert {p.stem for p in QUERIES.glob("*.rq")} == {
-        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"}
+        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"}
+
+
+def test_gated_lists_what_the_gate_kept_back_and_all_facts_leaves_it_out(tmp_path):
+    records = sample_statements()
+    for record in records:
+        if record["predicate"]["lemma"] == "thank":
+            record["gated"] = "generic-actor"
+    path = build_store(tmp_path / "store", quads(DOCUMENTS, records))
+    rows = query_rows(read_query("gated"), store=path)
+    assert [(r["reason"], r["subject"], r["predicate"], r["object"]) for r in rows] == [
+        ("generic-actor", "Ukraine", "thanked", "Poland")]
+    facts = query_rows(read_query("all_facts"), store=path)
+    assert ("Ukraine", "thank", "Poland") not in {(r["subject"], r["relation"], r["object"]) for r in facts}
+    assert len(facts) == 4
 
 
 def test_all_facts(store):
