@@ -267,7 +267,7 @@ class EntityResolver:
         """
         if not self.mentions:
             return
-        merged = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
+        merged, companies = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
         votes: dict[str, collections.Counter] = {}
         for (doc, mention, _), entity in zip(self.mentions, merged):
             span = doc[mention.start : mention.end]
@@ -278,7 +278,7 @@ class EntityResolver:
                 counter[evidence] += 2
         settled = []
         for (doc, mention, offset), entity in zip(self.mentions, merged):
-            kind = votes[entity.id].most_common(1)[0][0]
+            kind = "Organization" if entity.id in companies else votes[entity.id].most_common(1)[0][0]
             if kind != entity.type and self.gazetteer.get(entity.id) is not entity and entity.code is None:
                 entity = replace(entity, type=kind)
             if entity is not mention.entity:
@@ -762,18 +762,37 @@ def type_evidence(span: Span, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> list[Entity]:
-    """Each mention's entity after merging the people of one article: a surname, a title
+def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> tuple[list[Entity], set[str]]:
+    """Each mention's entity after merging the people of one article, and the ids found to
+    be companies (their type is settled, not voted).  A surname, a title
     and surname or a given name alone that one full name of the article covers becomes
     that person ("Sanders" → "Bernie Sanders", "Mrs Clinton" → "Hillary Clinton"); a full
     name becomes the longest full name with the same first and last words ("Donald Trump"
     → "Donald J. Trump"), or the gazetteer's person.  A surname two full names share stays
     as it is.  Places named "the …" and phrases that name no person in the gazetteer's
     sense stay themselves ("The Hague" beside "William Hague")."""
+    # companies named with a company word ("Hughes Tool Co", "Baker International Corp"):
+    # news shortens them to their first word ("Hughes", "Baker"), which is no surname then
+    companies: dict[str, set[str]] = collections.defaultdict(set)
+    company_entities: dict[str, Entity] = {}
+    stems: dict[str, Entity] = {}
+    for span, entity in mentions:
+        if entity.type != "Country" and len(span) > 1 and type_evidence(span, gazetteer) == "Organization":
+            first = span[0].text.lower()
+            company = replace(entity, type="Organization") if entity.type != "Organization" else entity
+            companies[first].add(company.id)
+            company_entities[company.id] = company
+            # its name without the company word and ticker: "Baker Hughes Inc" → "baker hughes"
+            stem = [t.text for t in span]
+            while len(stem) > 1 and (stem[-1].lower().rstrip(".") in ORG_SUFFIXES or stem[-1].isupper()):
+                stem.pop()
+            stems.setdefault(" ".join(stem).lower(), company)
     people: dict[tuple[str, str], Entity] = {}  # (first, last) → the longest full name's entity
     for span, entity in mentions:
         if entity.type != "Person":
             continue
+        if canonical_name(span.text).lower() in stems or span[0].text.lower() in companies:
+            continue  # a company's name without its company word: "Baker Hughes"
         words, _ = person_words(span)
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
@@ -790,7 +809,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
         by_surname[last].add(entity.id)
         by_given[first].add(entity.id)
         targets[entity.id] = entity
-    merged = []
+    merged, decided = [], set()
     for span, entity in mentions:
         words, _ = person_words(span)
         target = None
@@ -807,10 +826,26 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
-        if target is not None and target.id != entity.id:
+        first = words[0].lower() if words else ""
+        stem = stems.get(canonical_name(span.text).lower())
+        if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:
+            target = stem  # "Baker Hughes" beside "Baker Hughes Inc"
+            decided.add(stem.id)
+        elif len(companies.get(first, ())) == 1 and gazetteer.get(entity.id) is not entity:
+            company = company_entities[next(iter(companies[first]))]
+            if len(words) == 1:
+                target = company  # "Hughes" after "Hughes Tool Co"
+            elif entity.type == "Person" and entity.id != company.id:
+                target = replace(entity, type="Organization")  # "Baker Hughes", a company of company names
+            if target is not None:
+                decided.add(target.id)
+        elif len(words) == 1 and first in companies and entity.type == "Person" and gazetteer.get(entity.id) is not entity:
+            target = replace(entity, type="Organization")  # "Baker" beside two Baker companies: a company still
+            decided.add(target.id)
+        if target is not None and (target.id != entity.id or target.type != entity.type):
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
-    return merged
+    return merged, decided
 
 
 def is_dateline(span: Span) -> bool:

@@ -256,6 +256,15 @@ ARTICLE_PEOPLE = [
          ("House|PROPN|compound|2 Nancy|PROPN|compound|2 Pelosi|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "PERSON")])],
         1, 2, "Nancy Pelosi", "Person", id="glued-words-before-full-name"),
     pytest.param(
+        # a company shortened to its first word is the company, not a person's surname
+        [("Hughes|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Hughes|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree", [(0, 1, "PERSON")])],
+        1, 0, "Hughes Tool Co", "Organization", id="company-first-word"),
+    pytest.param(
+        [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Baker|PROPN|compound|1 Hughes|PROPN|nsubj|2 agreed|VERB|ROOT|2|agree", [(0, 2, "PERSON")])],
+        1, 1, "Baker Hughes", "Organization", id="company-named-after-companies"),
+    pytest.param(
         # a surname two people of the article share stays as it is
         [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
