@@ -671,9 +671,17 @@ def name_span(span: Span) -> Span | None:
     leading verb or headline function word ("Removing Trump", "Can Merkel"); None if
     nothing is left."""
     doc, start, end = span.doc, span.start, span.end
+    # an owner before the name: "Politico's Byron Tau", "Fox's Kimberly Guilfoyle" name the person
+    owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    if owner is not None and owner > start:
+        start = owner + 1
     while start < end and _outside_name(doc[start], first=True):
         start += 1
     while end > start and _outside_name(doc[end - 1], first=False):
+        end -= 1
+    # a wire's stock ticker after a company's name: "Ford Motor Co F", "Chrysler Corp C"
+    if end - start > 2 and doc[end - 1].is_upper and len(doc[end - 1]) <= 5 and \
+            doc[end - 2].lower_.rstrip(".") in ORG_SUFFIXES:
         end -= 1
     if start >= end:
         return None
@@ -809,6 +817,19 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         by_surname[last].add(entity.id)
         by_given[first].add(entity.id)
         targets[entity.id] = entity
+    # bodies of several words: their initials ("ADB" for "Asian Development Bank") and their
+    # last word ("Patriots" for "New England Patriots") name them again later
+    initials: dict[str, set[str]] = collections.defaultdict(set)
+    last_words: dict[str, set[str]] = collections.defaultdict(set)
+    bodies: dict[str, Entity] = {}
+    for span, entity in mentions:
+        words = canonical_name(span.text).split()
+        if entity.type in ("Organization", "ArmedGroup") and len(words) > 1:
+            content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "&")]
+            initials["".join(w[0] for w in content).upper()].add(entity.id)
+            if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
+                last_words[words[-1].lower()].add(entity.id)
+            bodies.setdefault(entity.id, entity)
     merged, decided = [], set()
     for span, entity in mentions:
         words, _ = person_words(span)
@@ -826,6 +847,11 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
+        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup") and gazetteer.get(entity.id) is not entity:
+            word = words[0]
+            found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
+            if found and len(found) == 1 and next(iter(found)) != entity.id:
+                target = bodies[next(iter(found))]  # "ADB" after "Asian Development Bank", "Patriots"
         first = words[0].lower() if words else ""
         stem = stems.get(canonical_name(span.text).lower())
         if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:

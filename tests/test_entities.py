@@ -265,6 +265,16 @@ ARTICLE_PEOPLE = [
          ("Baker|PROPN|compound|1 Hughes|PROPN|nsubj|2 agreed|VERB|ROOT|2|agree", [(0, 2, "PERSON")])],
         1, 1, "Baker Hughes", "Organization", id="company-named-after-companies"),
     pytest.param(
+        # an organisation's initials name it again
+        [("Asian|PROPN|compound|2 Development|PROPN|compound|2 Bank|PROPN|nsubj|3 lent|VERB|ROOT|3|lend", [(0, 3, "ORG")]),
+         ("ADB|PROPN|nsubj|1 lent|VERB|ROOT|1|lend", [(0, 1, "ORG")])],
+        1, 0, "Asian Development Bank", "Organization", id="initials"),
+    pytest.param(
+        # … and so does its last word
+        [("New|PROPN|compound|2 England|PROPN|compound|2 Patriots|PROPN|nsubj|3 won|VERB|ROOT|3|win", [(0, 3, "ORG")]),
+         ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
+    pytest.param(
         # a surname two people of the article share stays as it is
         [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
@@ -302,6 +312,11 @@ NAME_SPANS = [
     pytest.param("Can|AUX|aux|2|can Merkel|PROPN|nsubj|2 Hold|VERB|ROOT|2|hold", (0, 2), "Merkel", id="headline-auxiliary"),
     pytest.param("Merkel|PROPN|nsubj|1 's|PART|case|0", (0, 2), "Merkel", id="trailing-possessive"),
     pytest.param("New|PROPN|compound|1 York|PROPN|ROOT|1", (0, 2), "New York", id="untouched"),
+    pytest.param("Politico|PROPN|poss|3 's|PART|case|0|'s|POS Byron|PROPN|compound|3 Tau|PROPN|ROOT|3", (0, 4), "Byron Tau",
+                 id="owner-before-name"),
+    pytest.param("Ford|PROPN|compound|2 Motor|PROPN|compound|2 Co|PROPN|ROOT|2 F|PROPN|appos|2", (0, 4), "Ford Motor Co",
+                 id="stock-ticker"),
+    pytest.param("Bank|PROPN|compound|2 of|ADP|prep|0 America|PROPN|pobj|1", (0, 3), "Bank of America", id="no-ticker"),
 ]
 
 
