@@ -804,6 +804,8 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         words, _ = person_words(span)
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
+        if len(words) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "DET") for t in span):
+            continue  # a headline NER took for a name: "Trump Has Destroyed Our Democracy"
         key = (words[0].lower(), words[-1].lower())
         current = people.get(key)
         known = gazetteer.get(entity.id) is not None

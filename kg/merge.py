@@ -141,8 +141,8 @@ def surname(entity_id: str) -> str | None:
     words = [w.strip(".,").lower() for w in entity_id.split()]
     while words and words[-1] in SUFFIXES:
         words.pop()
-    if len(words) < 2 or words[0] in HONORIFICS:
-        return None
+    if len(words) < 2 or len(words) > 4 or words[0] in HONORIFICS:
+        return None  # one word, an honorific and surname, or a phrase NER took for a name
     return words[-1]
 
 

@@ -275,6 +275,11 @@ ARTICLE_PEOPLE = [
          ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
         1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
     pytest.param(
+        # a headline NER took for a name is nobody's full name
+        [("Trump|PROPN|nsubj|2 Has|AUX|aux|2|have Destroyed|VERB|ROOT|2|destroy Democracy|PROPN|dobj|2", [(0, 4, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])],
+        1, 0, "Trump", "Person", id="headline-is-no-full-name"),
+    pytest.param(
         # a surname two people of the article share stays as it is
         [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
