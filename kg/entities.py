@@ -295,7 +295,8 @@ class EntityResolver:
         self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
-            gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
+            span = doc[mention.start : mention.end]
+            gender = mention_gender(span, self.gazetteer) or reported_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
 
@@ -897,6 +898,19 @@ def clause_subject(token: Token) -> Token | None:
     if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     return subject
+
+
+def reported_gender(span: Span) -> str | None:
+    """The gender a person's own reported clause gives them: "Sanders said he would …" → m."""
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in root.head.children:
+        if clause.dep_ == "ccomp":
+            pronoun = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")), None)
+            if pronoun is not None:
+                return PRONOUN_AGREEMENT[pronoun.lower_]
+    return None
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

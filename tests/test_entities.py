@@ -361,6 +361,9 @@ PRONOUNS = [
     pytest.param([("Mary|PROPN|compound|1 Jones|PROPN|dobj|3 ,|PUNCT|punct|3 John|PROPN|compound|4 Smith|PROPN|nsubj|5 "
                    "left|VERB|ROOT|5|leave", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
                   ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Smith", id="he-agrees-in-gender"),
+    pytest.param([("Bernie|PROPN|compound|1 Sanders|PROPN|nsubj|2 said|VERB|ROOT|2|say he|PRON|nsubj|4 won|VERB|ccomp|2|win",
+                   [(0, 2, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, None, id="gender-from-own-reported-clause"),
     pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
                   ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 1, 0, None, id="they-not-a-state"),
     pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
