@@ -245,7 +245,7 @@ def test_module_doctests():
 
 def test_every_shipped_query_is_tested():
     assert {p.stem for p in QUERIES.glob("*.rq")} == {
-        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"}
+        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"}
 
 
 def test_all_facts(store):
@@ -288,6 +288,17 @@ def test_hedged(store):
     assert all(r["sentence"] for r in rows)
 
 
+def test_gated_lists_what_the_gate_kept_back_and_all_facts_leaves_it_out(tmp_path):
+    first = sample_statements()[0]
+    kept_back = dict(first, id="gated-1", gated="fragment", predicate={"text": "hit", "lemma": "hit", "event": None},
+                     object={"text": "it", "id": "it", "label": "it", "type": "Concept"})
+    store = build_store(tmp_path / "store", quads(DOCUMENTS, [*sample_statements(), kept_back]))
+    rows = query_rows(read_query("gated"), store=store)
+    assert [(r["reason"], r["subject"], r["predicate"], r["object"]) for r in rows] == [("fragment", "Russia", "hit", "it")]
+    facts = {(r["subject"], r["relation"], r["object"]) for r in query_rows(read_query("all_facts"), store=store)}
+    assert ("Russia", "strike", "Kharkiv") in facts and ("Russia", "hit", "it") not in facts
+
+
 def test_by_source(store):
     rows = query_rows(read_query("by_source"), store=store)
     assert [(r["speaker"], r["statements"], r["claims"]) for r in rows] == [
@@ -315,11 +326,12 @@ def test_entity_timeline_for_another_entity_shows_its_roles(store):
         ("subject", "rejected"), ("subject", "thanked"), ("object", "backs")]
 
 
-@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"])
+@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"])
 def test_shipped_queries_run_on_a_plain_store_with_their_own_prefixes(name):
     # Each .rq declares its prefixes, so it also runs outside `kg query` (no defaults).
     plain = pyoxigraph.Store()
-    plain.extend(kg.store.with_union_graph(sample_quads()))
+    gated = dict(sample_statements()[0], id="gated-1", gated="low-confidence")
+    plain.extend(kg.store.with_union_graph(quads(DOCUMENTS, [*sample_statements(), gated])))
     assert list(plain.query(read_query(name)))
 
 
