@@ -95,11 +95,16 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Your names: a TSV of surface form, canonical name, and optionally type and Wikidata id; "
+                   "applied before the built-in gazetteer.")
+@click.option("--stop", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Names that never make a node, one a line.")
 @click.option("--all", "keep_gated", is_flag=True,
               help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
 @_clean_errors
 def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
-          keep_gated: bool) -> None:
+          aliases: Path | None, stop: Path | None, keep_gated: bool) -> None:
     """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
@@ -107,10 +112,12 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
+             kg build news/ --aliases my-names.tsv --stop not-names.txt
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, keep_gated=keep_gated)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop,
+                       keep_gated=keep_gated)
     if not quiet:
         click.echo(report.summary(), err=True)
 

@@ -193,6 +193,8 @@ def content_clause(verb: Token) -> bool:
         return False
     if verb.head.lemma_.lower() not in NOUN_MODALITY:
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
     return not relative or len(own_subjects(verb)) > 1
 

@@ -22,6 +22,8 @@ from kg.documents import input_bytes, iter_documents
 from kg.errors import KGError, StoreError
 from kg.gate import read_shown
 from kg.files import atomic_output
+from kg.gazetteer import Curation, read_curation
+from kg.merge import merged_across_documents
 from kg.ontology import document_iri
 from kg.outputs import RDF_FORMATS, STATEMENTS, BuildFolder, build_lock  # noqa: F401 — build_lock: kept importable from here
 from kg.types import Document, read_jsonl
@@ -29,6 +31,7 @@ from kg.workers import extract_in_processes, extract_lines, run_in_process
 
 log = logging.getLogger(__name__)
 
+MERGE_SPOOL = ".extracted.pickle"  # the build's statements before the cross-document merge (kg.merge)
 # From this size of statements.jsonl on (about 2 MB of articles), the page is drawn in a
 # process of its own: its peak (reading the statements twice, the layout, the page text)
 # then does not add to the store's memory in this one, and goes back to the system at once.
@@ -55,16 +58,18 @@ class BuildReport:
         return text
 
 
-def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:
+def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool,
+                   curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: no model, no worker process
     documents = itertools.chain([first], documents)
+    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
     if workers > 1 or separate:
-        yield from extract_in_processes(documents, extract_lines, workers=workers)
+        yield from extract_in_processes(documents, extract, workers=workers)
     else:
-        yield from extract_lines(documents)
+        yield from extract(documents)
 
 
 # From this much input on, even one worker parses in a process of its own, so that this
@@ -80,7 +85,8 @@ def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
     return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1, keep_gated: bool = False) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
+          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None, keep_gated: bool = False) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -88,11 +94,13 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     Documents whose text is unchanged since the previous build in ``out`` (same id, same
     SHA-256, same extractor) are not parsed again: their statements are reused.  What cannot
     be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
-    and nothing is published.  Statements the precision gate keeps back (``"gated"`` in
-    statements.jsonl, see kg/gate.py) are no direct triples and are not drawn, unless
-    ``keep_gated`` (``kg build --all``).
+    and nothing is published.  ``aliases`` and ``stop`` are a user's curation files
+    (:func:`kg.gazetteer.read_curation`), applied before the shipped gazetteer.  Statements
+    the precision gate keeps back (``"gated"`` in statements.jsonl, see kg/gate.py) are no
+    direct triples and are not drawn, unless ``keep_gated`` (``kg build --all``).
     """
     paths, formats = list(paths), tuple(dict.fromkeys(formats))
+    curation = read_curation(aliases, stop)
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
@@ -109,12 +117,16 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         folder.remove_leftovers()
         report = BuildReport(out=folder.path)
         with folder.staging() as staging:
-            previous, outputs = PreviousBuild(folder, keep_gated=keep_gated), None
+            previous, outputs = PreviousBuild(folder, curation=curation, keep_gated=keep_gated), None
             try:
                 documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-                outputs = Outputs(staging, formats=formats, previous=previous, keep_gated=keep_gated)
-                for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
-                    reused = document.id in previous.reused
+                outputs = Outputs(staging, formats=formats, previous=previous, extractor=extractor_fingerprint(curation),
+                                  keep_gated=keep_gated)
+                extracted = _progress(previous.extract(documents, workers=workers, separate=separate, curation=curation), quiet=quiet)
+                # one node per actor across the build (kg.merge): a reused document whose ids a
+                # merge changes is written anew (its RDF block and its graph in the store)
+                for document, lines, unchanged in merged_across_documents(extracted, staging / MERGE_SPOOL):
+                    reused = document.id in previous.reused and unchanged
                     outputs.add(document, lines, reused=reused)
                     report.documents += 1
                     report.statements += len(lines)
@@ -143,7 +155,7 @@ def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) ->
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
 EXTRACTION_MODULES = ("documents.py", "cleaning.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "clauses.py",
-                      "relations.py", "modality.py", "attribution.py", "events.py", "gate.py", "types.py")
+                      "relations.py", "modality.py", "attribution.py", "events.py", "gate.py", "types.py", "merge.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -157,9 +169,11 @@ def _fingerprint(modules: Iterable[str], data: Iterable[Path] = ()) -> str:
 
 
 @functools.cache
-def extractor_fingerprint() -> str:
-    """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
-    return _fingerprint(EXTRACTION_MODULES, Path(__file__).resolve().parent.glob("data/*.tsv"))
+def extractor_fingerprint(curation: Curation | None = None) -> str:
+    """A hash of the code and data that decide what is extracted, and of the user's
+    ``--aliases`` and ``--stop`` files: a change invalidates reuse."""
+    base = _fingerprint(EXTRACTION_MODULES, Path(__file__).resolve().parent.glob("data/*.tsv"))
+    return base if curation is None else hashlib.sha256(f"{base}:{curation.digest}".encode()).hexdigest()[:16]
 
 
 @functools.cache
@@ -177,7 +191,7 @@ class PreviousBuild:
     pass over the previous statements.jsonl the first time a document can be reused.
     """
 
-    def __init__(self, out: BuildFolder, *, keep_gated: bool = False) -> None:
+    def __init__(self, out: BuildFolder, *, curation: Curation | None = None, keep_gated: bool = False) -> None:
         self.out = out
         self.fingerprint = output_fingerprint(keep_gated)
         self.reused: set[str] = set()
@@ -189,7 +203,7 @@ class PreviousBuild:
         self._block_files: dict[str, Any] = {}
         try:
             manifest = json.loads(out.manifest.read_text(encoding="utf-8"))
-            if manifest.get("extractor") != extractor_fingerprint():
+            if manifest.get("extractor") != extractor_fingerprint(curation):
                 return
             self.output = manifest.get("output")
             self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out.documents)}
@@ -278,7 +292,7 @@ class PreviousBuild:
         return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
 
     def extract(self, documents: Iterable[Document], *, workers: int = 1,
-                separate: bool = False) -> Iterator[tuple[Document, list[str]]]:
+                separate: bool = False, curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -289,7 +303,7 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, lines in _extract_lines(changed(), workers=workers, separate=separate):
+        for document, lines in _extract_lines(changed(), workers=workers, separate=separate, curation=curation):
             for item in queue:
                 if item[1] is None:
                     item[1] = lines
@@ -322,9 +336,10 @@ class Outputs:
     same code wrote it: only the graphs of new, changed and removed documents change.
     """
 
-    def __init__(self, folder: BuildFolder, *, formats: Iterable[str], previous: PreviousBuild,
+    def __init__(self, folder: BuildFolder, *, formats: Iterable[str], previous: PreviousBuild, extractor: str | None = None,
                  keep_gated: bool = False) -> None:
         self.folder, self.formats, self.keep_gated = folder, tuple(formats), keep_gated
+        self.extractor = extractor or extractor_fingerprint()
         self.statements = open(folder.statements, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
         self.documents = open(folder.documents, "w", encoding="utf-8")  # noqa: SIM115
         blocks = [fmt for fmt in self.formats if fmt in rdf.BlockFile.FORMATS]
@@ -376,7 +391,7 @@ class Outputs:
             if nquads.name.startswith("."):
                 nquads.unlink()
         with atomic_output(self.folder.manifest) as manifest:
-            manifest.write((json.dumps({"kg": __version__, "extractor": extractor_fingerprint(),
+            manifest.write((json.dumps({"kg": __version__, "extractor": self.extractor,
                                         "output": output_fingerprint(self.keep_gated)}, indent=1) + "\n").encode())
         rdf.write_build_record(self.folder.build_record, read_jsonl(self.folder.documents))  # time and version: kept out of the graphs above
         if html:

@@ -127,14 +127,15 @@ def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None 
         yield batch
 
 
-def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+def extract_lines(documents: Iterable[Document], curation: Any = None) -> Iterator[tuple[Document, list[str]]]:
     """(document, its statements.jsonl lines), parsed in this process: what the pool's
     workers run, :func:`kg.extraction.extract_lines` imported on first use.  The pool
     sends it to a worker by name, so the worker imports this module, light, and spaCy,
-    but not the build's RDF, store and page modules (19 MB it would never use)."""
+    but not the build's RDF, store and page modules (19 MB it would never use).
+    ``curation`` is the user's aliases and stop names (:class:`kg.gazetteer.Curation`)."""
     from kg import extraction
 
-    return extraction.extract_lines(documents)
+    return extraction.extract_lines(documents, curation=curation)
 
 
 def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:
