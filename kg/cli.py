@@ -105,7 +105,7 @@ def main(verbose: bool) -> None:
 @_clean_errors
 def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
           aliases: Path | None, stop: Path | None, keep_gated: bool) -> None:
-    """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
+    """Extract statements from articles (.txt .md .html .jsonl .jsonl.gz, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
     and listed in the summary. The previous output is replaced only when the build is done.

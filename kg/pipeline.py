@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,10 @@ import pyoxigraph
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
-from kg.documents import input_bytes, iter_documents
+from kg.documents import count_documents, input_bytes, iter_documents
 from kg.errors import KGError, StoreError
 from kg.gate import read_shown
-from kg.files import atomic_output
+from kg.files import atomic_output, native_path
 from kg.gazetteer import Curation, read_curation
 from kg.merge import merged_across_documents
 from kg.ontology import document_iri
@@ -79,10 +79,43 @@ def _extract_lines(documents: Iterable[Document], *, workers: int, separate: boo
 SEPARATE_PROCESS_BYTES = 1 << 20
 
 
-def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
-    if quiet or not sys.stderr.isatty():
-        return iterable
-    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+class Progress:
+    """The progress bar of a build on a terminal: documents done of those counted up front
+    (when counting is cheap: files and .jsonl lines), rate and time left; then the
+    finishing stages (store, page), which take the last seconds of a big build."""
+
+    def __init__(self, paths: list, *, quiet: bool) -> None:
+        self.bar = None
+        if quiet or not sys.stderr.isatty():
+            return
+        self.bar = tqdm(total=count_documents(paths), unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+
+    def documents(self, iterable: Iterable, what: str = "building", *, then: str | None = None) -> Iterator:
+        """Each item of ``iterable``, counted on the bar; a second pass over the documents
+        (writing the outputs, after the merge across documents) starts the bar again.
+        ``then``: the stage shown once the items are done."""
+        first = True
+        for item in iterable:
+            if first and self.bar is not None and self.bar.n:
+                self.bar.reset(total=self.bar.n)
+                self.bar.set_description_str(what)
+            first = False
+            yield item
+            if self.bar is not None:
+                self.bar.update()
+        if then:
+            self.stage(then)
+
+    def stage(self, name: str) -> None:
+        """A finishing stage begins: shown at once (the bar does not move meanwhile)."""
+        if self.bar is not None:
+            if self.bar.total is not None and self.bar.n != self.bar.total:
+                self.bar.total = self.bar.n  # blank or skipped lines were counted: all documents are done
+            self.bar.set_description_str(f"finishing: {name}", refresh=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
@@ -118,14 +151,16 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         report = BuildReport(out=folder.path)
         with folder.staging() as staging:
             previous, outputs = PreviousBuild(folder, curation=curation, keep_gated=keep_gated), None
+            progress = Progress(paths, quiet=quiet)
             try:
                 documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
                 outputs = Outputs(staging, formats=formats, previous=previous, extractor=extractor_fingerprint(curation),
                                   keep_gated=keep_gated)
-                extracted = _progress(previous.extract(documents, workers=workers, separate=separate, curation=curation), quiet=quiet)
+                extracted = progress.documents(previous.extract(documents, workers=workers, separate=separate, curation=curation),
+                                               then="merging across documents")
                 # one node per actor across the build (kg.merge): a reused document whose ids a
                 # merge changes is written anew (its RDF block and its graph in the store)
-                for document, lines, unchanged in merged_across_documents(extracted, staging / MERGE_SPOOL):
+                for document, lines, unchanged in progress.documents(merged_across_documents(extracted, staging / MERGE_SPOOL), "writing"):
                     reused = document.id in previous.reused and unchanged
                     outputs.add(document, lines, reused=reused)
                     report.documents += 1
@@ -133,12 +168,14 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
                     report.reused += reused
                 if report.documents == 0:
                     raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-                outputs.finish(html=html)
+                outputs.finish(html=html, stage=progress.stage)
                 outputs = None
+                progress.stage("publishing")
                 report.files = folder.publish(staging)
             except OSError as error:
                 raise StoreError(f"cannot write to {folder.path}: {error.strerror or error}") from None
             finally:
+                progress.close()
                 if outputs is not None:
                     outputs.discard()
                 previous.close()
@@ -376,7 +413,10 @@ class Outputs:
             self.store.remove_graph(document_iri(document.id))
         self.store.add(data)
 
-    def finish(self, *, html: bool = True) -> None:
+    def finish(self, *, html: bool = True, stage: Callable[[str], None] = lambda name: None) -> None:
+        """Close the files; write what needs the whole build.  ``stage(name)`` is called as
+        each stage begins (store, RDF files, page), for the progress bar."""
+        stage("store")
         for doc_id in sorted(self.stale):  # documents gone since the previous build
             self.store.remove_graph(document_iri(doc_id))
         self.statements.close()
@@ -385,9 +425,10 @@ class Outputs:
         for file in self.files:
             file.close()
         self.store.close(optimize=not self.store.based)  # a patched store is compacted by RocksDB as it goes
+        stage("RDF files")
         if "jsonld" in self.formats:
-            nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
-            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
+            nquads = self.folder.rdf("nq") if "nq" in self.formats else self.folder / ".kg.jsonld.nq"
+            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=native_path(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
             if nquads.name.startswith("."):
                 nquads.unlink()
         with atomic_output(self.folder.manifest) as manifest:
@@ -395,6 +436,7 @@ class Outputs:
                                         "output": output_fingerprint(self.keep_gated)}, indent=1) + "\n").encode())
         rdf.write_build_record(self.folder.build_record, read_jsonl(self.folder.documents))  # time and version: kept out of the graphs above
         if html:
+            stage("page")
             self.draw_page()
 
     def draw_page(self) -> None:

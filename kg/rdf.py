@@ -31,7 +31,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg import __version__
 from kg.errors import InputError, KGError
-from kg.files import atomic_output, temporary_beside
+from kg.files import AtomicFile, atomic_output
 from kg.types import GATE_REASONS, is_asserted
 from kg.ontology import (
     BUILD_GRAPH,
@@ -508,8 +508,8 @@ class BlockFile:
         if format not in self.FORMATS:
             raise KGError(f"{format} files are not written block by block; use one of {', '.join(self.FORMATS)}")
         self.path, self.format = Path(path), FORMATS[format]
-        self._temporary = temporary_beside(self.path)
-        self._output = open(self._temporary, "wb")  # noqa: SIM115 — closed by close() or discard()
+        self._atomic = AtomicFile(self.path)
+        self._output = self._atomic.file
         if self.format in (RdfFormat.TURTLE, RdfFormat.TRIG):
             self._output.write(_prefix_header(self.format))
 
@@ -539,12 +539,7 @@ class BlockFile:
         return len(_prefix_header(rdf_format)) if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else 0
 
     def close(self) -> Path:
-        self._output.flush()
-        os.fsync(self._output.fileno())
-        self._output.close()
-        os.replace(self._temporary, self.path)
-        return self.path
+        return self._atomic.commit()
 
     def discard(self) -> None:
-        self._output.close()
-        self._temporary.unlink(missing_ok=True)
+        self._atomic.discard()

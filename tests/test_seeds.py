@@ -7,6 +7,7 @@ asserted one anywhere (statements.jsonl, direct triples, the page).
 from __future__ import annotations
 
 import json
+import os
 
 import pyoxigraph
 import pytest
@@ -42,7 +43,13 @@ def test_build_writes_all_outputs(build):
     for name in ("statements.jsonl", "documents.jsonl", "kg.ttl", "kg.nq", "graph.html"):
         assert (out / name).stat().st_size > 0, name
     assert (out / "store").is_dir()
-    assert not list(out.glob(".staging-*"))
+    # One published build and nothing else: no staging folder, no temporary file (the old
+    # check looked for .staging-* folders, a name builds never use).
+    current = os.readlink(out / ".current")
+    outputs = {"statements.jsonl", "documents.jsonl", "kg.ttl", "kg.nq", "graph.html", "store", "manifest.json", "build.trig"}
+    assert {p.name for p in out.iterdir()} == {".current", ".lock", current} | outputs
+    assert all(os.readlink(out / name) == f".current/{name}" for name in outputs)
+    assert {p.name for p in (out / current).iterdir()} == outputs | {".blocks.jsonl"}
 
 
 def test_card_fact_russia_struck_islamic_state(build):
