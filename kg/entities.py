@@ -267,7 +267,7 @@ class EntityResolver:
         """
         if not self.mentions:
             return
-        merged = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
+        merged, companies = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
         votes: dict[str, collections.Counter] = {}
         for (doc, mention, _), entity in zip(self.mentions, merged):
             span = doc[mention.start : mention.end]
@@ -278,7 +278,7 @@ class EntityResolver:
                 counter[evidence] += 2
         settled = []
         for (doc, mention, offset), entity in zip(self.mentions, merged):
-            kind = votes[entity.id].most_common(1)[0][0]
+            kind = "Organization" if entity.id in companies else votes[entity.id].most_common(1)[0][0]
             if kind != entity.type and self.gazetteer.get(entity.id) is not entity and entity.code is None:
                 entity = replace(entity, type=kind)
             if entity is not mention.entity:
@@ -295,7 +295,8 @@ class EntityResolver:
         self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
-            gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
+            span = doc[mention.start : mention.end]
+            gender = mention_gender(span, self.gazetteer) or reported_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
 
@@ -671,9 +672,17 @@ def name_span(span: Span) -> Span | None:
     leading verb or headline function word ("Removing Trump", "Can Merkel"); None if
     nothing is left."""
     doc, start, end = span.doc, span.start, span.end
+    # an owner before the name: "Politico's Byron Tau", "Fox's Kimberly Guilfoyle" name the person
+    owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    if owner is not None and owner > start:
+        start = owner + 1
     while start < end and _outside_name(doc[start], first=True):
         start += 1
     while end > start and _outside_name(doc[end - 1], first=False):
+        end -= 1
+    # a wire's stock ticker after a company's name: "Ford Motor Co F", "Chrysler Corp C"
+    if end - start > 2 and doc[end - 1].is_upper and len(doc[end - 1]) <= 5 and \
+            doc[end - 2].lower_.rstrip(".") in ORG_SUFFIXES:
         end -= 1
     if start >= end:
         return None
@@ -762,21 +771,42 @@ def type_evidence(span: Span, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> list[Entity]:
-    """Each mention's entity after merging the people of one article: a surname, a title
+def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> tuple[list[Entity], set[str]]:
+    """Each mention's entity after merging the people of one article, and the ids found to
+    be companies (their type is settled, not voted).  A surname, a title
     and surname or a given name alone that one full name of the article covers becomes
     that person ("Sanders" → "Bernie Sanders", "Mrs Clinton" → "Hillary Clinton"); a full
     name becomes the longest full name with the same first and last words ("Donald Trump"
     → "Donald J. Trump"), or the gazetteer's person.  A surname two full names share stays
     as it is.  Places named "the …" and phrases that name no person in the gazetteer's
     sense stay themselves ("The Hague" beside "William Hague")."""
+    # companies named with a company word ("Hughes Tool Co", "Baker International Corp"):
+    # news shortens them to their first word ("Hughes", "Baker"), which is no surname then
+    companies: dict[str, set[str]] = collections.defaultdict(set)
+    company_entities: dict[str, Entity] = {}
+    stems: dict[str, Entity] = {}
+    for span, entity in mentions:
+        if entity.type != "Country" and len(span) > 1 and type_evidence(span, gazetteer) == "Organization":
+            first = span[0].text.lower()
+            company = replace(entity, type="Organization") if entity.type != "Organization" else entity
+            companies[first].add(company.id)
+            company_entities[company.id] = company
+            # its name without the company word and ticker: "Baker Hughes Inc" → "baker hughes"
+            stem = [t.text for t in span]
+            while len(stem) > 1 and (stem[-1].lower().rstrip(".") in ORG_SUFFIXES or stem[-1].isupper()):
+                stem.pop()
+            stems.setdefault(" ".join(stem).lower(), company)
     people: dict[tuple[str, str], Entity] = {}  # (first, last) → the longest full name's entity
     for span, entity in mentions:
         if entity.type != "Person":
             continue
+        if canonical_name(span.text).lower() in stems or span[0].text.lower() in companies:
+            continue  # a company's name without its company word: "Baker Hughes"
         words, _ = person_words(span)
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
+        if len(words) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "DET") for t in span):
+            continue  # a headline NER took for a name: "Trump Has Destroyed Our Democracy"
         key = (words[0].lower(), words[-1].lower())
         current = people.get(key)
         known = gazetteer.get(entity.id) is not None
@@ -790,7 +820,20 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
         by_surname[last].add(entity.id)
         by_given[first].add(entity.id)
         targets[entity.id] = entity
-    merged = []
+    # bodies of several words: their initials ("ADB" for "Asian Development Bank") and their
+    # last word ("Patriots" for "New England Patriots") name them again later
+    initials: dict[str, set[str]] = collections.defaultdict(set)
+    last_words: dict[str, set[str]] = collections.defaultdict(set)
+    bodies: dict[str, Entity] = {}
+    for span, entity in mentions:
+        words = canonical_name(span.text).split()
+        if entity.type in ("Organization", "ArmedGroup") and len(words) > 1:
+            content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "&")]
+            initials["".join(w[0] for w in content).upper()].add(entity.id)
+            if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
+                last_words[words[-1].lower()].add(entity.id)
+            bodies.setdefault(entity.id, entity)
+    merged, decided = [], set()
     for span, entity in mentions:
         words, _ = person_words(span)
         target = None
@@ -807,10 +850,31 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> l
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
-        if target is not None and target.id != entity.id:
+        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup") and gazetteer.get(entity.id) is not entity:
+            word = words[0]
+            found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
+            if found and len(found) == 1 and next(iter(found)) != entity.id:
+                target = bodies[next(iter(found))]  # "ADB" after "Asian Development Bank", "Patriots"
+        first = words[0].lower() if words else ""
+        stem = stems.get(canonical_name(span.text).lower())
+        if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:
+            target = stem  # "Baker Hughes" beside "Baker Hughes Inc"
+            decided.add(stem.id)
+        elif len(companies.get(first, ())) == 1 and gazetteer.get(entity.id) is not entity:
+            company = company_entities[next(iter(companies[first]))]
+            if len(words) == 1:
+                target = company  # "Hughes" after "Hughes Tool Co"
+            elif entity.type == "Person" and entity.id != company.id:
+                target = replace(entity, type="Organization")  # "Baker Hughes", a company of company names
+            if target is not None:
+                decided.add(target.id)
+        elif len(words) == 1 and first in companies and entity.type == "Person" and gazetteer.get(entity.id) is not entity:
+            target = replace(entity, type="Organization")  # "Baker" beside two Baker companies: a company still
+            decided.add(target.id)
+        if target is not None and (target.id != entity.id or target.type != entity.type):
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
-    return merged
+    return merged, decided
 
 
 def is_dateline(span: Span) -> bool:
@@ -834,6 +898,19 @@ def clause_subject(token: Token) -> Token | None:
     if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
         subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     return subject
+
+
+def reported_gender(span: Span) -> str | None:
+    """The gender a person's own reported clause gives them: "Sanders said he would …" → m."""
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in root.head.children:
+        if clause.dep_ == "ccomp":
+            pronoun = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")), None)
+            if pronoun is not None:
+                return PRONOUN_AGREEMENT[pronoun.lower_]
+    return None
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

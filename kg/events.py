@@ -288,6 +288,10 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     return event
 
 
+# Classes whose PLOVER definition says "Requires target: Yes": without an object a clause
+# performs none of them ("Iraq governed" is no cooperation).
+NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+
 # Argument kinds for :func:`force_event`, from the argument's head word and entity type.
 ARMED, STATE, PERSON, BODY, PLACE, PEOPLE, THING = "armed", "state", "person", "body", "place", "people", "thing"
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "FIGHT"})

@@ -34,9 +34,9 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker in zip(sentences, speakers):
+        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
             for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                      quoted_by=speaker):
+                                                      quoted_by=speaker, last_speaker=previous):
                 yield gated(statement, sentence)  # marked, never dropped: kg/gate.py
 
 

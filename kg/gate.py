@@ -198,8 +198,10 @@ def circumstance(statement: Statement, sentence: Span | None = None) -> bool:
     words = _words(statement.predicate.text)
     if statement.object is None:
         return False  # an event without an object ("workers demonstrated") has no circumstance for one
-    if len(lemma) > 1 and words and words[0] == lemma[-1] and words.count(words[0]) == 1:
-        return True  # the preposition comes before the verb: it heads an adverbial of the clause
+    if len(lemma) > 1 and words and words[0] == lemma[-1] and words.count(words[0]) == 1 and words[0] != "to":
+        # the preposition comes before the verb: it heads an adverbial of the clause ("to"
+        # before the verb is the infinitive's: "to extend a credit line to IDBI")
+        return True
     label = (statement.object.entity.label or "").lower()
     return len(lemma) > 1 and statement.object.entity.type == CONCEPT and (label in TIME_NOUNS or _head_word(statement.object) in TIME_NOUNS)
 

@@ -15,6 +15,8 @@ What merges (each rule a function below):
   when some article used that word for that person, or the bare name is typed a person; a
   surname two people share stays apart, unless one of them has ten times the mentions of
   the others ("Trump" beside "Donald Trump Jr");
+* **a surname NER missed**, a concept written as one capitalised word ("Trump" → concept
+  "trump"), goes to the build's person of that surname by the rule above;
 * **ids that differ only by case** between actors ("ObamaCare", "Obamacare"): to the
   commonest writing.
 
@@ -49,6 +51,7 @@ class _Key:
     types: collections.Counter = field(default_factory=collections.Counter)
     texts: set[str] = field(default_factory=set)  # single words that named it
     known: bool = False  # carries a code or a Wikidata id: the gazetteer's, not to be renamed
+    titled: bool = False  # some text put a title or an honorific before it ("Vice President Pence")
     record: dict[str, Any] = field(default_factory=dict)  # its commonest argument record, for rewriting
 
 
@@ -62,7 +65,10 @@ class KeyIndex:
         record = json.loads(line)
         for role in ROLES:
             part = record.get(role)
-            if not part or not part.get("id") or part.get("type") not in ACTOR_TYPES:
+            if not part or not part.get("id"):
+                continue
+            if part.get("type") not in ACTOR_TYPES:
+                self._add_concept(part, record.get("sentence", ""))
                 continue
             key = self.keys.setdefault(part["id"], _Key())
             key.types[part["type"]] += 1
@@ -72,6 +78,20 @@ class KeyIndex:
                 key.texts.add(text)
             if not key.record:
                 key.record = {k: v for k, v in part.items() if k not in ("text",)}
+            first = text.split(" ", 1)[0].lower().rstrip(".")
+            key.titled = key.titled or (first in HONORIFICS or first in TITLES) and " " in text
+
+    def _add_concept(self, part: dict, sentence: str) -> None:
+        # a surname NER missed is a concept named by its lemma ("trump"): kept only when
+        # written as a name, one word with a capital ("Trump") inside a sentence somewhere,
+        # not only at its start ("Price rose" is no Tom Price)
+        text = part.get("text", "")
+        if part.get("type") == "Concept" and " " not in text and text[:1].isupper() and text.lower() == part["id"]:
+            key = self.keys.setdefault(part["id"], _Key())
+            key.types["Concept"] += 1
+            if re.search(r"(?<=[\w,;] )" + re.escape(text) + r"\b", sentence):
+                key.texts.add(text)
+            key.record = key.record or {k: v for k, v in part.items() if k != "text"}
 
     def type_of(self, entity_id: str) -> str:
         return self.keys[entity_id].types.most_common(1)[0][0]
@@ -108,6 +128,8 @@ class KeyIndex:
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "senator", "sen",
               "gov", "governor", "rep", "judge", "gen", "general"}
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+TITLES = {"vice", "president", "president-elect", "secretary", "minister", "chancellor", "speaker", "leader",
+          "candidate", "mayor", "ambassador", "chairman", "chairwoman", "sec", "attorney", "prime"}
 # A surname two people of the build carry goes to one of them only when that one has this
 # many times the mentions of the others together ("Trump": Donald Trump, not Donald Trump Jr).
 DOMINANCE = 10
@@ -119,8 +141,8 @@ def surname(entity_id: str) -> str | None:
     words = [w.strip(".,").lower() for w in entity_id.split()]
     while words and words[-1] in SUFFIXES:
         words.pop()
-    if len(words) < 2 or words[0] in HONORIFICS:
-        return None
+    if len(words) < 2 or len(words) > 4 or words[0] in HONORIFICS:
+        return None  # one word, an honorific and surname, or a phrase NER took for a name
     return words[-1]
 
 
@@ -157,7 +179,7 @@ def surname_merges(index: KeyIndex, merged: dict[str, str]) -> dict[str, str]:
     for entity_id, key in index.keys.items():
         if " " in entity_id or key.known or entity_id in merged:
             continue
-        if index.type_of(entity_id) not in SURNAME_TYPES:
+        if index.type_of(entity_id) not in SURNAME_TYPES and not (index.type_of(entity_id) == "Concept" and key.texts):
             continue
         people = sorted(owners.get(entity_id.lower(), set()), key=lambda i: -sum(index.keys[i].types.values()))
         if not people:
@@ -166,8 +188,8 @@ def surname_merges(index: KeyIndex, merged: dict[str, str]) -> dict[str, str]:
         if len(people) > 1 and mentions[0] < DOMINANCE * sum(mentions[1:]):
             continue  # a surname two people share
         person = people[0]
-        used = entity_id in index.keys[person].texts
-        if index.type_of(entity_id) == "Person" or used:
+        used = entity_id in index.keys[person].texts or entity_id.title() in index.keys[person].texts
+        if index.type_of(entity_id) == "Person" or key.titled or used:
             merges[entity_id] = person
     return merges
 
@@ -183,8 +205,10 @@ def case_merges(index: KeyIndex, merged: dict[str, str]) -> dict[str, str]:
     for ids in groups.values():
         if len(ids) < 2:
             continue
-        best = max(ids, key=lambda i: (index.keys[i].known, sum(index.keys[i].types.values()), not i.isupper(), i))
-        merges.update({i: best for i in ids if i != best})
+        best = max(ids, key=lambda i: (index.type_of(i) != "Concept", index.keys[i].known,
+                                       sum(index.keys[i].types.values()), not i.isupper(), i))
+        if index.type_of(best) != "Concept":  # a concept's id never becomes an actor's home
+            merges.update({i: best for i in ids if i != best})
     return merges
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
-from kg.events import (ARMED, BODY, FORCE_EVENTS, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
                        is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -30,7 +30,9 @@ REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal"
 # parsed as a clause "Ouattara to run" under "allowed".
 RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
-STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
+                      # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
+                      "align", "ally", "link", "affiliate", "associate", "tie", "marry", "connect"}
 # Nouns of a statement or decision whose "-ing" clause speaks for the one who issued it:
 # "issued a declaration demanding that …".
 COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "communique", "appeal", "decree",
@@ -71,6 +73,12 @@ AMOUNT_UNITS = {
     "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
     "francs", "euros", "pounds", "tonnes", "tons", "barrels", "bpd", "units", "shares", "billion", "million", "mln", "bln",
 }
+# Nouns a relative clause without pronoun describes as its manner, time, place or reason.
+ADVERBIAL_HEADS = {"way", "time", "day", "year", "week", "month", "moment", "reason", "place", "night", "morning", "manner"}
+# Nouns of a body that acts for its owner: "its board", "his group".
+BODY_NOUNS = {"board", "group", "company", "firm", "unit", "subsidiary", "government", "administration", "party",
+              "organization", "organisation", "association", "union", "council", "committee", "office", "ministry",
+              "department", "bank", "team", "campaign", "staff", "lawyer", "spokesman", "spokeswoman"}
 # Contracted forms of "be" ("he's", "they're").
 CONTRACTED_BE = {"'s", "'re", "'m"}
 # Prefixes of an adjective that names what one is for or against, not who acts: "the anti-Muslim birther".
@@ -130,8 +138,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        if passive and not any(c.dep_ == "agent" for c in verb.head.children):
-            return passive, True  # "Iraq will be forced to ask …": Iraq asks
+        if passive:
+            return passive, True  # "Iraq will be forced to ask …", "was urged by two men to resign": Iraq asks, X resigns
         inherited, _ = subjects(verb.head)
         return inherited, True
     if is_purpose(verb):
@@ -141,6 +149,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if intervening_clause(verb.head, verb):
             return [], False
         inherited, _ = subjects(verb.head)
+        return inherited, True
+    if is_object_purpose(verb):
+        # "Baker has an agreement to sell the business", "obtained loans to pay off its arrears":
+        # the one who holds the object means to do it, unless the object has its owner
+        # ("exposed Trump's plan to put a tariff on China": Trump's plan)
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners:
+            return owners, True
+        inherited, _ = subjects(verb.head.head)
         return inherited, True
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -160,6 +177,12 @@ def intervening_clause(head: Token, verb: Token) -> bool:
     """Whether a clause of another verb lies between ``head`` and its dependent ``verb``."""
     return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "xcomp") and t.pos_ in ("VERB", "AUX")
                for t in head.doc[min(head.i, verb.i) + 1 : verb.i])
+
+
+def is_object_purpose(verb: Token) -> bool:
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
+    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+            and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 # -- constructions ------------------------------------------------------------------------
@@ -219,6 +242,22 @@ def relative_antecedent(token: Token) -> Token:
     return token
 
 
+def relative_gap(verb: Token) -> bool:
+    """A relative clause without a pronoun whose object is the noun it describes: "the sugar
+    it has placed", "the bill the House passed" (not "the man he spoke to", nor a clause
+    with an object or complement of its own)."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
+        return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "mark") or c.dep_ == "prep" and not any(
+            p.dep_ == "pobj" for p in c.children) or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children):
+        return False
+    return verb.head.i < verb.i
+
+
 def is_question_word(token: Token) -> bool:
     """An interrogative argument ("which to pursue", "what he said"), no participant."""
     return token.tag_ in ("WDT", "WP", "WP$", "WRB") and relative_antecedent(token) == token
@@ -242,6 +281,8 @@ def clause_objects(verb: Token) -> list[Token]:
     """The direct objects of a verb, or those of the next coordinated verb when it has none of
     its own ("attacked and destroyed the base": the base of both)."""
     found = [relative_antecedent(c) for c in verb.children if c.dep_ in OBJECTS]
+    if not found and relative_gap(verb):
+        return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
         return found
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):
@@ -255,8 +296,8 @@ def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ not in excluded:
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    yield prep, pobj
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
+                    yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"
 
 
 # passive with an agent: "IS was struck by Russia", "bills passed by the House" → Russia – struck – IS
@@ -323,7 +364,12 @@ def raised_subject(clause: Clause) -> Iterator[Candidate]:
 def direct_object(clause: Clause) -> Iterator[Candidate]:
     if clause.lemma == "be":
         return  # a copula's noun is an attribute ("it’s possible Obama …" parsed with an object)
-    for head in (o for o in clause_objects(clause.verb) if o.dep_ != "attr"):
+    if any(is_question_phrase(o) for o in clause_objects(clause.verb)):
+        return  # a free relative or question: "what he called at-risk homes", "which route to pursue"
+    objects = clause_objects(clause.verb)
+    for head in (o for o in objects if o.dep_ != "attr"):
+        if head.dep_ == "oprd" and any(o.dep_ == "dobj" for o in objects):
+            continue  # "called their results 'the Obama factor'": what the object is called
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
         if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
@@ -347,7 +393,7 @@ def copula_attribute(clause: Clause) -> Iterator[Candidate]:
             continue
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
-                if subject.pos_ == "PRON" and subject.lower_ in ("it", "there", "this", "that"):
+                if subject.pos_ == "PRON":
                     continue  # "it is the most intense fighting": an expletive, not an actor
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
 
@@ -434,9 +480,13 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
     object_lemma = concept_words(container)
+    # an adjective names who acts only on an act ("Russian strikes"); on people or things it
+    # says where they are from ("repressed Iranian communists"); a name or owner always names
+    # one ("five IMF programmes", "Russia's request")
+    acted = noun_event_type(object_lemma) is not None
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
-                and not child.lower_.startswith(STANCE_PREFIXES)):
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
@@ -499,9 +549,10 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
-    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him
+    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
+    ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
     (:class:`kg.attribution.QuoteSpeakers`)."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
@@ -518,7 +569,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         made = False
         for candidate in candidates:
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by)
+                                   quoted_by=quoted_by, last_speaker=last_speaker)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -573,16 +624,16 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
     if subject is None or obj is None and candidate.kind != "intransitive":
         return None
     if obj is None:
-        if subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
+        if subject.entity.type == CONCEPT and not named_agent(candidate.subject):
             return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
-            candidate.kind == "measured" or owned(candidate.subject) or _is_agent_noun(candidate.subject)):
+            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject)):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -594,6 +645,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
+        if modality is None and is_object_purpose(candidate.verb):
+            modality = "intended"  # what an agreement or a loan is for is not done yet
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event
@@ -639,15 +692,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
             # Olympics", "ordered X to jail" name where, not whom
             event = None
-    if event is None and (obj is None or subject.entity.type == CONCEPT and obj.entity.type == CONCEPT
-                          and not (candidate.kind == "measured" or owned(candidate.subject))):
-        # an object-less statement, or one between people and a thing ("people blocked
-        # roads"), is kept only as an event
-        return None
+    if obj is None and (event is None or event in NEEDS_TARGET):
+        return None  # an object-less statement is kept only as an event that needs no target
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
+    if attributed is None:
+        attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
+    if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
+        modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
         attributed = None
     return Statement(
@@ -727,11 +781,21 @@ def clause_depth(verb: Token) -> int:
     return depth
 
 
+def named_agent(head: Token) -> bool:
+    """A subject that names who acts though no entity was found for it: a name ("Praxis"),
+    the short name of a body ("the Court"), a noun of people acting ("private employers")."""
+    return (head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+            or head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
+
+
 def owned(head: Token) -> bool:
-    """A thing of a named actor, which speaks of it: "its refinery", "U.S. retail sales",
-    "Hughes Tool's board"."""
-    return any(c.dep_ in ("poss", "nmod", "compound") and (c._.kg_mention is not None or c.dep_ == "poss" and c.pos_ == "PRON")
-               for c in head.children)
+    """A thing of a named actor, which speaks of it: "U.S. retail sales", "Hughes Tool's board",
+    "its board"."""
+    if any(c.dep_ in ("poss", "nmod", "compound") and c._.kg_mention is not None for c in head.children):
+        return True
+    # "its board", "his group": a body of someone referred to; not "their time"
+    lemma = head.lemma_.lower()
+    return (lemma in BODY_NOUNS or lemma in agent_nouns()) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def clause_event(verb: Token) -> str | None:

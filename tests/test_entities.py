@@ -256,6 +256,30 @@ ARTICLE_PEOPLE = [
          ("House|PROPN|compound|2 Nancy|PROPN|compound|2 Pelosi|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "PERSON")])],
         1, 2, "Nancy Pelosi", "Person", id="glued-words-before-full-name"),
     pytest.param(
+        # a company shortened to its first word is the company, not a person's surname
+        [("Hughes|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Hughes|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree", [(0, 1, "PERSON")])],
+        1, 0, "Hughes Tool Co", "Organization", id="company-first-word"),
+    pytest.param(
+        [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Baker|PROPN|compound|1 Hughes|PROPN|nsubj|2 agreed|VERB|ROOT|2|agree", [(0, 2, "PERSON")])],
+        1, 1, "Baker Hughes", "Organization", id="company-named-after-companies"),
+    pytest.param(
+        # an organisation's initials name it again
+        [("Asian|PROPN|compound|2 Development|PROPN|compound|2 Bank|PROPN|nsubj|3 lent|VERB|ROOT|3|lend", [(0, 3, "ORG")]),
+         ("ADB|PROPN|nsubj|1 lent|VERB|ROOT|1|lend", [(0, 1, "ORG")])],
+        1, 0, "Asian Development Bank", "Organization", id="initials"),
+    pytest.param(
+        # … and so does its last word
+        [("New|PROPN|compound|2 England|PROPN|compound|2 Patriots|PROPN|nsubj|3 won|VERB|ROOT|3|win", [(0, 3, "ORG")]),
+         ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
+    pytest.param(
+        # a headline NER took for a name is nobody's full name
+        [("Trump|PROPN|nsubj|2 Has|AUX|aux|2|have Destroyed|VERB|ROOT|2|destroy Democracy|PROPN|dobj|2", [(0, 4, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])],
+        1, 0, "Trump", "Person", id="headline-is-no-full-name"),
+    pytest.param(
         # a surname two people of the article share stays as it is
         [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
@@ -293,6 +317,11 @@ NAME_SPANS = [
     pytest.param("Can|AUX|aux|2|can Merkel|PROPN|nsubj|2 Hold|VERB|ROOT|2|hold", (0, 2), "Merkel", id="headline-auxiliary"),
     pytest.param("Merkel|PROPN|nsubj|1 's|PART|case|0", (0, 2), "Merkel", id="trailing-possessive"),
     pytest.param("New|PROPN|compound|1 York|PROPN|ROOT|1", (0, 2), "New York", id="untouched"),
+    pytest.param("Politico|PROPN|poss|3 's|PART|case|0|'s|POS Byron|PROPN|compound|3 Tau|PROPN|ROOT|3", (0, 4), "Byron Tau",
+                 id="owner-before-name"),
+    pytest.param("Ford|PROPN|compound|2 Motor|PROPN|compound|2 Co|PROPN|ROOT|2 F|PROPN|appos|2", (0, 4), "Ford Motor Co",
+                 id="stock-ticker"),
+    pytest.param("Bank|PROPN|compound|2 of|ADP|prep|0 America|PROPN|pobj|1", (0, 3), "Bank of America", id="no-ticker"),
 ]
 
 
@@ -332,6 +361,9 @@ PRONOUNS = [
     pytest.param([("Mary|PROPN|compound|1 Jones|PROPN|dobj|3 ,|PUNCT|punct|3 John|PROPN|compound|4 Smith|PROPN|nsubj|5 "
                    "left|VERB|ROOT|5|leave", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
                   ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Smith", id="he-agrees-in-gender"),
+    pytest.param([("Bernie|PROPN|compound|1 Sanders|PROPN|nsubj|2 said|VERB|ROOT|2|say he|PRON|nsubj|4 won|VERB|ccomp|2|win",
+                   [(0, 2, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, None, id="gender-from-own-reported-clause"),
     pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
                   ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 1, 0, None, id="they-not-a-state"),
     pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),

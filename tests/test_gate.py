@@ -144,6 +144,7 @@ def test_empty_predicate(text, lemma, obj, event, expected):
     ("With can finally get", "get with", arg("prudent practices", "practice"), True),  # fronted adverbial
     ("said at", "say at", arg("the time", "time"), True),  # a time, not a participant
     ("to extend credit line to", "extend to", arg("India", "Iraq"), False),  # infinitive "to", then the object's
+    ("to extend", "extend to", arg("a credit line to the bank", "Iraq"), False),  # the infinitive's "to" alone
     ("went to", "go to", arg("Iraq"), False),
 ])
 def test_circumstance(text, lemma, obj, expected):

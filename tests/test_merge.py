@@ -15,7 +15,7 @@ def line(doc, subject, object_=None):
         if len(p) > 3:
             record["code"] = p[3]
         return record
-    record = {"doc": doc, "subject": part(subject), "predicate": {"text": "met", "lemma": "meet"},
+    record = {"doc": doc, "sentence": f"Then {subject[0]} met them.", "subject": part(subject), "predicate": {"text": "met", "lemma": "meet"},
               "object": part(object_ or ("talks", "talks", "Concept")), "attributed_to": None}
     return json.dumps(record) + "\n"
 
@@ -42,8 +42,19 @@ MERGES = [
                  {"Donald J. Trump": "Donald Trump"}, id="compatible-full-names-commonest"),
     pytest.param([line("a", ("Jordan", "Jordan", "Country", "JOR")), line("b", ("Michael Jordan", "Michael Jordan", "Person")),
                   line("c", ("Jordan", "Jordan", "Country", "JOR"))], {}, id="gazetteer-entity-not-a-surname"),
+    pytest.param([line("a", ("Trump", "Donald Trump", "Person")), line("b", ("Trump", "trump", "Concept")),
+                  line("c", ("trump", "trump", "Concept"))], {"trump": "Donald Trump"}, id="surname-ner-missed"),
+    pytest.param([line("a", ("Donald Trump", "Donald Trump", "Person")), line("b", ("the trump card", "trump card", "Concept")),
+                  line("c", ("trump", "trump", "Concept"))], {}, id="lower-case-concept-stays"),
+    pytest.param([line("a", ("Tom Price", "Tom Price", "Person")),
+                  json.dumps({"doc": "b", "sentence": "Price rose.", "subject": {"text": "Price", "id": "price", "label": "price",
+                              "type": "Concept"}, "object": None}) + "\n"], {}, id="sentence-initial-concept-stays"),
+    pytest.param([line("a", ("Mike Pence", "Mike Pence", "Person")), line("b", ("Vice President Pence", "Pence", "Organization"))],
+                 {"Pence": "Mike Pence"}, id="titled-surname"),
     pytest.param([line("a", ("ObamaCare", "ObamaCare", "Organization")), line("b", ("Obamacare", "Obamacare", "Organization")),
                   line("c", ("Obamacare", "Obamacare", "Organization"))], {"ObamaCare": "Obamacare"}, id="case-commonest"),
+    pytest.param([line("a", ("Co", "Co", "Organization"))] + [line("b", ("Co", "co", "Concept"))] * 3,
+                 {"co": "Co"}, id="case-an-actor-is-the-home-of-a-concept"),
     pytest.param([line("a", ("Sanders", "Sanders", "Person")), line("b", ("Bernie Sanders", "Bernie Sanders", "Person")),
                   line("c", ("SANDERS", "SANDERS", "Person"))],
                  {"Sanders": "Bernie Sanders", "SANDERS": "Bernie Sanders"}, id="no-chains"),

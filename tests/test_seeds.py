@@ -147,3 +147,11 @@ def test_build_is_stable(build, seeds, tmp_path):
     assert report.statements == len(statements)
     assert (tmp_path / "statements.jsonl").read_bytes() == (first / "statements.jsonl").read_bytes()
     assert sorted((tmp_path / "kg.nq").read_text(encoding="utf-8").splitlines()) == sorted((first / "kg.nq").read_text(encoding="utf-8").splitlines())
+
+
+def test_hedged_seed_sentence_is_not_asserted(build):
+    # issue 18: "The attacks apparently required cooperation from Iran and Iraq" was asserted twice
+    _, _, statements = build
+    hedged = [s for s in statements if "apparently required" in s["sentence"] and s["predicate"]["lemma"].startswith("require")]
+    assert hedged, "the hedged seed sentence gave no statement"
+    assert all(s["modality"] == "possible" and not s["negated"] for s in hedged)

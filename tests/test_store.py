@@ -329,11 +329,12 @@ def test_entity_timeline_for_another_entity_shows_its_roles(store):
         ("subject", "rejected"), ("subject", "thanked"), ("object", "backs")]
 
 
-@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"])
+@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"])
 def test_shipped_queries_run_on_a_plain_store_with_their_own_prefixes(name):
     # Each .rq declares its prefixes, so it also runs outside `kg query` (no defaults).
     plain = pyoxigraph.Store()
-    plain.extend(kg.store.with_union_graph(sample_quads()))
+    gated = dict(sample_statements()[0], id="gated-1", gated="low-confidence")
+    plain.extend(kg.store.with_union_graph(quads(DOCUMENTS, [*sample_statements(), gated])))
     assert list(plain.query(read_query(name)))
 
 

@@ -197,7 +197,7 @@ NO_EVENT_VERBS = frozenset(
     compound conclude conduct confront connect consider constitute contain control cry
     deal decide determine die direct dominate enable end enlarge ensure establish
     exaggerate expand expect expose express face fail fill fire found gather give go
-    handle head hear hit hope impact improve increase indicate influence insert
+    govern handle head hear hit hope impact improve increase indicate influence insert
     inspire intend interfere introduce issue join lead learn leave manage master match
     mean need pass pay place plague plan prepare publish pull rag reach recover relate
     remove render retire reveal ring risk rule serve signal spark speculate struggle
