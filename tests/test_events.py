@@ -326,6 +326,13 @@ FORCE_ROWS = [
     pytest.param("ASSAULT", "kill", K.THING, K.PEOPLE, "roadside bombing", "", False, "ASSAULT", id="a-bombing-does"),
     pytest.param("FIGHT", "fight", K.ARMED, None, "", "", False, "FIGHT", id="intransitive-fight"),
     pytest.param("ASSAULT", "explode", K.PEOPLE, None, "", "", False, None, id="intransitive-assault"),
+    pytest.param("FIGHT", "take", K.BODY, K.BODY, "", "", True, None, id="fight-needs-a-state-or-armed-side"),
+    pytest.param("ASSAULT", "throw", K.BODY, K.THING, "", "device", True, None, id="a-company-assaults-no-one"),
+    pytest.param("FIGHT", "thwart", K.STATE, K.THING, "", "attack", False, None, id="preventing-an-attack"),
+    pytest.param("COERCE", "force", K.PEOPLE, K.THING, "", "plane", False, None, id="figurative-force"),
+    pytest.param("COERCE", "ban", K.BODY, K.PERSON, "", "", False, "COERCE", id="a-body-bans-a-person"),
+    pytest.param("COERCE", "force", K.PERSON, K.PERSON, "", "", False, None, id="a-person-coerces-no-person"),
+    pytest.param("FIGHT", "tear", K.BODY, K.STATE, "", "", False, "DISAPPROVE", id="always-verbal"),
     pytest.param("AGREE", "attack", K.THING, K.THING, "", "", False, "AGREE", id="other-classes-untouched"),
 ]
 
@@ -374,6 +381,13 @@ SENTENCES = [
         "Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say that|SCONJ|mark|5 Sudan|PROPN|nsubj|5 must|AUX|aux|5 return|VERB|ccomp|1 "
         "the|DET|det|7 helicopter|NOUN|dobj|5 .|PUNCT|punct|1",
         (), [("Sudan", None, "helicopter"), ("Russia", "DEMAND", "Sudan")], id="speaker-demands"),
+    pytest.param(  # a class that needs a target gives no object-less statement ("Iraq governed", "Russia helped")
+        "Russia|PROPN|nsubj|1 helped|VERB|ROOT|1|help .|PUNCT|punct|1",
+        (), [], id="intransitive-needs-target"),
+    pytest.param(  # a thing intends nothing: no THREATEN for "the resolution aims to impose a blockade"
+        "The|DET|det|1 resolution|NOUN|nsubj|2 aims|VERB|ROOT|2|aim to|PART|aux|4 impose|VERB|xcomp|2 a|DET|det|6 "
+        "blockade|NOUN|dobj|4 on|ADP|prep|4 Serbia|PROPN|pobj|7 .|PUNCT|punct|2",
+        (), [("resolution", None, "Serbia")], id="a-thing-intends-nothing"),
     pytest.param(  # a person's "attack" on a person is a criticism
         "Smith|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Jones|PROPN|dobj|1 .|PUNCT|punct|1",
         [(0, 1, "PERSON"), (2, 3, "PERSON")], [("Smith", "DISAPPROVE", "Jones")], id="verbal-attack"),
