@@ -156,6 +156,7 @@ def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, objec
                 doc, start, end, statement, _event, right, *_ = row.rstrip("\n").split("\t")
                 judged[doc, start, end, statement] = int(right)
     right = total = unjudged = 0
+    graph_right = graph_total = 0  # statements the precision gate lets onto the graph
     with open(statements, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
@@ -165,9 +166,14 @@ def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, objec
             if key in judged:
                 total += 1
                 right += judged[key]
+                if not record.get("gated"):
+                    graph_total += 1
+                    graph_right += judged[key]
             else:
                 unjudged += 1
-    return {"judged": total, "right": right, "unjudged": unjudged, "precision": round(right / total, 3) if total else None}
+    return {"judged": total, "right": right, "unjudged": unjudged, "precision": round(right / total, 3) if total else None,
+            "on_graph": graph_total, "on_graph_right": graph_right,
+            "on_graph_precision": round(graph_right / graph_total, 3) if graph_total else None}
 
 
 def main(argv: list[str] | None = None) -> int:
