@@ -135,6 +135,10 @@ ROWS = [
         "Russia|PROPN|nsubj|5 identified|VERB|pcomp|2|identify targets|NOUN|dobj|5|target .|PUNCT|punct|1",
         5, (False, "possible"), id="whether-clause"),
     pytest.param(
+        # striving is intending: "Trump will work to repeal the rules"
+        "Trump|PROPN|nsubj|1 worked|VERB|ROOT|1|work to|PART|aux|3 repeal|VERB|xcomp|1 rules|NOUN|dobj|3|rule .|PUNCT|punct|1",
+        3, (False, "intended"), id="work-to"),
+    pytest.param(
         # a hedging predicate of a copula: "Pyongyang was likely behind the attacks"
         "Pyongyang|PROPN|nsubj|1 was|AUX|ROOT|1|be likely|ADV|acomp|1 behind|ADP|prep|1 the|DET|det|5 attacks|NOUN|pobj|3|attack "
         ".|PUNCT|punct|1",
