@@ -100,10 +100,12 @@ def main(verbose: bool) -> None:
                    "applied before the built-in gazetteer.")
 @click.option("--stop", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="Names that never make a node, one a line.")
+@click.option("--all", "keep_gated", is_flag=True,
+              help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
 @_clean_errors
 def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
-          aliases: Path | None, stop: Path | None) -> None:
-    """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
+          aliases: Path | None, stop: Path | None, keep_gated: bool) -> None:
+    """Extract statements from articles (.txt .md .html .jsonl .jsonl.gz, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
     and listed in the summary. The previous output is replaced only when the build is done.
@@ -114,7 +116,8 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop,
+                       keep_gated=keep_gated)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -286,9 +289,10 @@ VIEW_SUFFIXES = (".html", ".htm", ".graphml", ".gexf", ".json", ".xml")
                    "2,000 and about 20,000 statements unless --top is given.")
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
+@click.option("--all", "keep_gated", is_flag=True, help="Draw the statements the precision gate keeps back too.")
 @_clean_errors
 def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, top: int | None, focus: str | None,
-         hops: int | None) -> None:
+         hops: int | None, keep_gated: bool) -> None:
     """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
@@ -305,7 +309,7 @@ def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, t
     if out is not None and source is not None and out != source:
         raise click.UsageError(f"two build folders given: --out {out} and --from {source}")
     path = view_page(out=out or source or Path("output"), html=target, format=fmt, top=top, focus=focus,
-                     hops=1 if hops is None else hops)
+                     hops=1 if hops is None else hops, keep_gated=keep_gated)
     click.echo(f"wrote {path}", err=True)
 
 

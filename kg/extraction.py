@@ -10,26 +10,34 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 
+from kg.attribution import QuoteSpeakers
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
+from kg.gate import gated
 from kg.gazetteer import Curation
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
-from kg.types import Document, Statement
+from kg.types import Argument, Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order."""
+    """All statements of one parsed document, paragraphs and sentences in reading order, each
+    through the precision gate."""
     # Every paragraph's names first, so that a surname merges with a full name written
     # after it ("Can Merkel Hold On" … "Angela Merkel") and a name's type is voted over
     # the whole article.
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
     resolver.settle()
+    quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
     for offset, doc in parsed.parts:
-        for sentence in doc.sents:
-            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
+        sentences = list(doc.sents)
+        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                      quoted_by=speaker, last_speaker=previous):
+                yield gated(statement, sentence)  # marked, never dropped: kg/gate.py
 
 
 def extract_documents(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[Statement]]]:
