@@ -95,6 +95,13 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Your names: a TSV of surface form, canonical name, and optionally type and Wikidata id; "
+                   "applied before the built-in gazetteer.")
+@click.option("--stop", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Names that never make a node, one a line.")
+@click.option("--all", "keep_gated", is_flag=True,
+              help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
 @click.option("--cluster", default=None, metavar="ADDRESS",
               help="Parse on a Dask cluster: local:N (N worker processes here) or a scheduler, tcp://HOST:8786. "
                    "Needs pip install 'kg[cluster]'.")
@@ -103,14 +110,15 @@ def main(verbose: bool) -> None:
                    "instead of OUT (for builds too big for this machine; DIR on storage they share).")
 @_clean_errors
 def build(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
-          cluster: str | None, parts: Path | None) -> None:
-    """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
+          aliases: Path | None, stop: Path | None, keep_gated: bool, cluster: str | None, parts: Path | None) -> None:
+    """Extract statements from articles (.txt .md .html .jsonl .jsonl.gz, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
     and listed in the summary. The previous output is replaced only when the build is done.
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
+             kg build news/ --aliases my-names.tsv --stop not-names.txt
              kg build news/*.jsonl --cluster tcp://10.0.0.5:8786 --out output/
              kg build s3://news/2026/ --cluster tcp://10.0.0.5:8786 --format nq --parts /shared/kg-parts
     """
@@ -121,11 +129,13 @@ def build(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bo
             raise click.UsageError("--parts needs --cluster and --format nq (the only format written in parts)")
         from kg.cluster import build_parts
 
-        report = build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict)
+        report = build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict, aliases=aliases, stop=stop,
+                             keep_gated=keep_gated)
     else:
         from kg.pipeline import build as run_build
 
-        report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, cluster=cluster)
+        report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases,
+                           stop=stop, keep_gated=keep_gated, cluster=cluster)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -301,9 +311,10 @@ VIEW_SUFFIXES = (".html", ".htm", ".graphml", ".gexf", ".json", ".xml")
                    "2,000 and about 20,000 statements unless --top is given.")
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
+@click.option("--all", "keep_gated", is_flag=True, help="Draw the statements the precision gate keeps back too.")
 @_clean_errors
 def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, top: int | None, focus: str | None,
-         hops: int | None) -> None:
+         hops: int | None, keep_gated: bool) -> None:
     """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
@@ -320,7 +331,7 @@ def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, t
     if out is not None and source is not None and out != source:
         raise click.UsageError(f"two build folders given: --out {out} and --from {source}")
     path = view_page(out=out or source or Path("output"), html=target, format=fmt, top=top, focus=focus,
-                     hops=1 if hops is None else hops)
+                     hops=1 if hops is None else hops, keep_gated=keep_gated)
     click.echo(f"wrote {path}", err=True)
 
 

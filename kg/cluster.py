@@ -276,16 +276,25 @@ PARTS_IN_FLIGHT = 2
 
 
 def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike, cluster: str, quiet: bool = False,
-                strict: bool = False, part_documents: int = PART_DOCUMENTS,
-                part_characters: int = PART_CHARACTERS) -> Any:
+                strict: bool = False, aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None,
+                keep_gated: bool = False, part_documents: int = PART_DOCUMENTS, part_characters: int = PART_CHARACTERS) -> Any:
     """Extract the documents under ``paths`` on ``cluster`` into a parts folder ``parts``:
     one gzip N-Quads file per partition, written by the workers (which must see ``parts``:
-    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`."""
-    from kg import __version__, parts as partfiles
-    from kg.documents import count_documents, iter_documents
-    from kg.pipeline import BuildReport, _progress, _skip, extractor_fingerprint
+    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`.
 
+    Entity ids are each document's own: the cross-document merge of a build into OUT
+    (kg/merge.py) needs every document's statements in one place, which is what part
+    files avoid, so it is not applied here (a load-time SPARQL update can do it)."""
+    from kg import __version__, parts as partfiles
+    from kg.documents import iter_documents
+    from kg.gazetteer import read_curation
+    from kg.pipeline import BuildReport, Progress, _skip, extractor_fingerprint
+    from kg.workers import extract_lines
+
+    paths = list(paths)
     folder = Path(parts).absolute()
+    curation = read_curation(aliases, stop)
+    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
     session = Cluster(cluster, quiet=quiet)
     report = BuildReport(out=folder)
     staging = None
@@ -294,20 +303,21 @@ def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike,
         documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
         partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
         entries = []
-        progress = _progress(None, quiet=quiet, total=functools.partial(count_documents, paths))
-        for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
-                                                   arguments=lambda index: (str(staging), index)):
-            entries.append(entry)
-            report.documents += entry["documents"]
-            report.statements += entry["statements"]
-            if progress is not None:
-                progress.update(len(batch))
-        if progress is not None:
+        progress = Progress(paths, quiet=quiet)
+        try:
+            for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
+                                                       arguments=lambda index: (str(staging), index, extract, keep_gated)):
+                entries.append(entry)
+                report.documents += entry["documents"]
+                report.statements += entry["statements"]
+                if progress.bar is not None:
+                    progress.bar.update(len(batch))
+        finally:
             progress.close()
         if report.documents == 0:
             raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
         partfiles.publish(staging, folder, {
-            "kg": __version__, "extractor": extractor_fingerprint(), "id": uuid.uuid4().hex, "format": "nq",
+            "kg": __version__, "extractor": extractor_fingerprint(curation), "id": uuid.uuid4().hex, "format": "nq",
             "compression": "gzip", "documents": report.documents, "statements": report.statements, "parts": entries})
         staging = None
         report.files = [folder / entry["file"] for entry in entries] + [folder / partfiles.MANIFEST]

@@ -35,7 +35,7 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.nq.gz"
 
 
-def write_part(documents: list[Document], folder: str, index: int) -> dict[str, Any]:
+def write_part(documents: list[Document], folder: str, index: int, extract: Any = None, keep_gated: bool = False) -> dict[str, Any]:
     """Run on a worker: extract ``documents`` and write their graphs to ``folder/part-INDEX.nq.gz``.
 
     The file is written under a temporary name and renamed, so a partition redone after its
@@ -44,15 +44,17 @@ def write_part(documents: list[Document], folder: str, index: int) -> dict[str, 
     from kg import rdf
     from kg.workers import extract_lines
 
+    extract = extract or extract_lines  # or a partial of it, with the user's curation
+
     target = Path(folder) / part_name(index)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(3)}.tmp")
     entry = {"file": target.name, "documents": 0, "statements": 0, "first": documents[0].id, "last": documents[-1].id}
     try:
         with open(temporary, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0) as out:
-            for document, lines in extract_lines(documents):
+            for document, lines in extract(documents):
                 record = document.to_record()
                 record["statements"] = len(lines)  # the record kg build makes its document graph from
-                out.write(rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines))))
+                out.write(rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines), keep_gated=keep_gated)))
                 entry["documents"] += 1
                 entry["statements"] += len(lines)
         os.replace(temporary, target)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,30 @@ class Predicate:
 
 # The closed set of modalities; None means a plain assertion.  Documented in ontology/README.md.
 MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obligated", "claimed")
+# Why the precision gate keeps a statement off the graph (kg/gate.py, one rule each);
+# documented in README.md and ontology/README.md.
+GATE_REASONS = ("self-loop", "fragment", "pronoun", "empty-predicate", "circumstance", "generic-actor", "low-confidence")
+
+
+def statement_kind(record: Any) -> str:
+    """What a statement says: ``negated`` (it did not happen), ``hedged`` (it may, will, was
+    wanted or claimed…) or ``asserted`` (it happened).  Takes a statement record (or any
+    mapping with ``negated`` and ``modality``) or a :class:`Statement`."""
+    if isinstance(record, Mapping):
+        negated, modality = record.get("negated", False), record.get("modality")
+    else:
+        negated, modality = record.negated, record.modality
+    if negated:
+        return "negated"
+    return "hedged" if modality is not None else "asserted"
+
+
+def is_asserted(record: Any, *, gated_too: bool = False) -> bool:
+    """The one test of what becomes a direct triple and a plain edge: a positive, unhedged
+    statement that passed the precision gate (``gated_too``, as ``--all`` asks, lets
+    gated statements through as well)."""
+    gate = record.get("gated") if isinstance(record, Mapping) else record.gated
+    return statement_kind(record) == "asserted" and (gated_too or not gate)
 
 
 @dataclass(frozen=True)
@@ -98,26 +122,33 @@ class Statement:
     end: int
     subject: Argument
     predicate: Predicate
-    object: Argument
+    object: Argument | None  # None for an event without one: "workers demonstrated", "X resigned"
     negated: bool = False
     modality: str | None = None
     attributed_to: Argument | None = None
     confidence: float = 0.5
     id: str = field(default="")
+    gated: str | None = None  # why the precision gate keeps it off the graph (kg/gate.py)
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:
             raise ValueError(f"unknown modality {self.modality!r}")
+        if self.gated is not None and self.gated not in GATE_REASONS:
+            raise ValueError(f"unknown gate reason {self.gated!r}")
         if not self.id:
             object.__setattr__(self, "id", statement_id(self))
 
     @property
     def asserted(self) -> bool:
-        """True for a plain positive fact: the only kind that becomes a direct triple."""
-        return not self.negated and self.modality is None
+        """True for a plain positive fact that passed the gate: the kind that becomes a direct triple."""
+        return is_asserted(self)
+
+    def with_gate(self, reason: str) -> Statement:
+        """The same statement (same id), marked as kept off the graph for ``reason``."""
+        return replace(self, gated=reason)
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        record = {
             "id": self.id,
             "doc": self.doc,
             "sentence": self.sentence,
@@ -125,12 +156,15 @@ class Statement:
             "end": self.end,
             "subject": self.subject.to_record(),
             "predicate": self.predicate.to_record(),
-            "object": self.object.to_record(),
+            "object": self.object.to_record() if self.object is not None else None,
             "negated": self.negated,
             "modality": self.modality,
             "attributed_to": self.attributed_to.to_record() if self.attributed_to else None,
             "confidence": round(self.confidence, 3),
         }
+        if self.gated is not None:
+            record["gated"] = self.gated  # present only on gated statements (additive to the contract)
+        return record
 
 
 def statement_id(statement: Statement) -> str:
@@ -142,8 +176,8 @@ def statement_id(statement: Statement) -> str:
             statement.subject.text,
             statement.subject.entity.id,
             statement.predicate.text,
-            statement.object.text,
-            statement.object.entity.id,
+            statement.object.text if statement.object is not None else "",
+            statement.object.entity.id if statement.object is not None else "",
             str(statement.negated),
             str(statement.modality),
         ]

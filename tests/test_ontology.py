@@ -31,7 +31,7 @@ from kg.ontology import (
     statement_iri,
 )
 from kg.rdf import quads
-from kg.types import MODALITIES
+from kg.types import GATE_REASONS, MODALITIES
 from conftest import AWKWARD, sample_documents, sample_statements
 
 pyshacl = pytest.importorskip("pyshacl")
@@ -216,6 +216,25 @@ def test_each_document_graph_conforms_on_its_own(ontology):
         assert conforms, f"{name}: {report}"
 
 
+def test_gated_statements_conform_and_the_reasons_are_the_closed_set(ontology):
+    statements = [dict(record, gated=reason, id=f"{record['id']}-{reason}")
+                  for record in sample_statements()[:1] for reason in GATE_REASONS]
+    conforms, report = _validate(_union_graph(list(quads(DOCUMENTS, statements))), ontology)
+    assert conforms, report
+    shapes = Graph().parse(SHAPES_PATH, format="turtle")
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    [listed] = [shapes.value(prop, SH["in"]) for prop in shapes.subjects(SH.path, KG.gated)]
+    assert [str(item) for item in Collection(shapes, listed)] == list(GATE_REASONS)
+
+
+def test_an_unknown_gate_reason_fails_validation(ontology):
+    graph = _union_graph(list(quads(DOCUMENTS, [dict(sample_statements()[0], gated="fragment")])))
+    statement = URIRef(statement_iri(sample_statements()[0]["id"]))
+    graph.set((statement, KG.gated, rdflib.Literal("boring")))
+    conforms, report = _validate(graph, ontology)
+    assert not conforms and "InConstraintComponent" in report
+
+
 def test_statement_without_subject_fails_validation(ontology):
     graph = _union_graph(list(quads(DOCUMENTS, sample_statements())))
     statement = URIRef(statement_iri(sample_statements()[0]["id"]))
@@ -255,3 +274,24 @@ def test_every_class_we_emit_has_a_shape(ontology):
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
     uncovered = {cls for cls in emitted if cls not in targets and not any((cls, RDFS.subClassOf, t) in ontology for t in targets)}
     assert len(emitted) >= 8 and not uncovered, uncovered
+
+
+def test_an_event_without_object_conforms_and_has_no_object_or_direct_triple(ontology):
+    """"Workers demonstrated": a statement with no kg:object, no kg:objectText, no triple."""
+    record = {**sample_statements()[0], "id": "intransitive", "object": None, "negated": False, "modality": None,
+              "predicate": {"text": "demonstrated", "lemma": "demonstrate", "event": "PROTEST"}}
+    graph = _union_graph(list(quads(DOCUMENTS[:1], [{**record, "doc": DOCUMENTS[0]["id"]}])))
+    statement = URIRef(statement_iri("intransitive"))
+    assert (statement, KG.eventType, None) in graph
+    assert not list(graph.objects(statement, KG.object)) and not list(graph.objects(statement, KG.objectText))
+    assert not [t for t in graph if str(t[1]).endswith("/demonstrate")]
+    conforms, report = _validate(graph, ontology)
+    assert conforms, report
+
+
+def test_an_object_without_its_text_fails_validation(ontology):
+    graph = _union_graph(list(quads(DOCUMENTS, sample_statements())))
+    statement = URIRef(statement_iri(sample_statements()[0]["id"]))
+    graph.remove((statement, KG.objectText, None))
+    conforms, report = _validate(graph, ontology)
+    assert not conforms and "kg:objectText" in report

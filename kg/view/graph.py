@@ -7,6 +7,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import InputError
+from ..types import statement_kind
 
 
 def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
@@ -37,9 +38,12 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
 
 
 def _arguments(record: Mapping[str, Any], number: int) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
-    """The subject and object of statement ``number`` (counting from 1), each with an id."""
+    """The subject and object of statement ``number`` (counting from 1), each with an id.
+
+    An event without an object ("workers demonstrated") is drawn as a loop on its subject."""
     try:
-        subject, obj = record["subject"], record["object"]
+        subject = record["subject"]
+        obj = record["object"] if record["object"] is not None else subject
         subject["id"], obj["id"]
     except (KeyError, TypeError) as error:
         raise InputError(f"statement {number} has no subject or object id: {error}") from error
@@ -104,10 +108,9 @@ def _simple(graph: nx.Graph) -> nx.Graph:
 
 
 def edge_kind(negated: bool, modality: str | None) -> str:
-    """How the page draws a statement: ``negated``, ``hedged`` (any modality) or ``asserted``."""
-    if negated:
-        return "negated"
-    return "hedged" if modality else "asserted"
+    """How the page draws a statement: ``negated``, ``hedged`` (any modality) or ``asserted``
+    (one definition for the page and the RDF: :func:`kg.types.statement_kind`)."""
+    return statement_kind({"negated": negated, "modality": modality})
 
 
 def statement_count(graph: nx.MultiDiGraph, node: str) -> int:
