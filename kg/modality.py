@@ -201,6 +201,9 @@ def content_clause(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
+    if verb.dep_ == "relcl" and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") or c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in verb.children):
+        return False  # a bare relative with its object gapped: "the plan Iraq had proposed"
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
     return not relative or len(own_subjects(verb)) > 1
 

@@ -105,6 +105,11 @@ ROWS = [
         "surprised|VERB|ROOT|5|surprise Iran|PROPN|dobj|5 .|PUNCT|punct|5",
         3, (False, None), id="relative-clause-is-no-content"),
     pytest.param(
+        # a bare relative on such a noun is no content clause either: "the plan Iraq had proposed failed"
+        "the|DET|det|1 plan|NOUN|nsubj|5 Iraq|PROPN|nsubj|4 had|AUX|aux|4|have proposed|VERB|relcl|1|propose "
+        "failed|VERB|ROOT|5|fail .|PUNCT|punct|5",
+        4, (False, None), id="bare-relative-is-no-content"),
+    pytest.param(
         # passive hearsay with an infinitive: "Fields is said to have harboured sympathies"
         "Fields|PROPN|nsubjpass|2 is|AUX|auxpass|2|be said|VERB|ROOT|2|say to|PART|aux|5 have|AUX|aux|5 "
         "harboured|VERB|xcomp|2|harbour sympathies|NOUN|dobj|5|sympathy .|PUNCT|punct|2",
