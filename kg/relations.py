@@ -455,6 +455,24 @@ def copula_attribute(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
 
 
+# Prepositions after a predicate noun that name whom the noun relates its subject to.
+RELATIONAL_PREPS = {"to", "of", "for", "with", "against"}
+
+
+# predicate noun with a preposition: "Cruz was the only alternative to Trump", "X is an ally of Y"
+def predicate_noun_relation(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be":
+        return
+    for head in (c for c in clause.verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RELATIONAL_PREPS):
+            for obj in (o for pobj in prep.children if pobj.dep_ == "pobj" for o in with_conjuncts(pobj)):
+                for subject in clause.subjects:
+                    if subject.lower_ in EXPLETIVES:
+                        continue  # "it is the end of the war": no one is related
+                    yield Candidate(subject, obj, clause.verb, clause.words, f"be {head.lemma_.lower()} {prep.lower_}", "copula",
+                                    clause.inherited, extra=[head, prep], object_lemma=head.lemma_.lower())
+
+
 # prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
 def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     if clause.lemma == "be":
@@ -500,7 +518,8 @@ def is_amount(token: Token) -> bool:
 
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
-ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, prepositional_object, measured_change)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
+                        prepositional_object, measured_change)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:

@@ -551,6 +551,15 @@ RECALL_ROWS = [
         "Iran|PROPN|nsubj|8 (|PUNCT|punct|0 a|DET|det|3 country|NOUN|appos|0 that|PRON|nsubj|5||WDT "
         "attacked|VERB|relcl|3|attack|VBD Iraq|PROPN|dobj|5 )|PUNCT|punct|0 spoke|VERB|ROOT|8|speak|VBD .|PUNCT|punct|8",
         (), {("Iran", "attack", "Iraq", False, None, None)}, id="relative-on-apposed-description"),
+    pytest.param(
+        # a predicate noun relates its subject to someone: "Cruz was the only alternative to Trump"
+        "Turkey|PROPN|nsubj|1 is|AUX|ROOT|1|be an|DET|det|3 ally|NOUN|attr|1 of|ADP|prep|3 Iran|PROPN|pobj|4 .|PUNCT|punct|1",
+        (), {("Turkey", "be", "ally", False, None, None), ("Turkey", "be ally of", "Iran", False, None, None)},
+        id="predicate-noun-relation"),
+    pytest.param(
+        # … not an expletive subject: "It is the end of Iran"
+        "It|PRON|nsubj|1|it is|AUX|ROOT|1|be the|DET|det|3 end|NOUN|attr|1 of|ADP|prep|3 Iran|PROPN|pobj|4 .|PUNCT|punct|1",
+        (), set(), id="predicate-noun-expletive"),
 ]
 
 
