@@ -50,6 +50,11 @@ def lemma_forms(token: Token) -> set[str]:
 # "after meeting Putin" (not "from", "without", "about", "on": "refrained from attacking",
 # "left without meeting", "talked about running" say it was not done).
 SHARED_GERUND_PREPS = {"in", "by", "after", "before", "through", "upon", "since"}
+# Of those, the ones of means, whose clause shares the governor's negation: "did not help by
+# attacking" (not the ones of time: "did not check before publishing" still published).
+MEANS_PREPS = {"in", "by", "through"}
+# Verbs whose "in" clause is a stance, not an act: "believes in discussing climate change".
+STANCE_GOVERNORS = {"believe", "trust", "delight", "revel", "specialize", "specialise"}
 # Verbs whose "-ing" clause after "of", "for" or "with" is done by their object:
 # "accused him of telling her", "praised Iraq for helping", "charged them with plotting".
 OBJECT_GERUND_VERBS = {"accuse", "charge", "blame", "suspect", "criticize", "criticise", "praise", "thank", "congratulate",
@@ -69,6 +74,8 @@ def gerund_governor(verb: Token) -> Token | None:
     if gov.pos_ not in ("VERB", "AUX") or gov is verb.head:
         return None
     prep = verb.head.lower_
+    if gov.lemma_.lower() in STANCE_GOVERNORS:
+        return None
     if prep in SHARED_GERUND_PREPS or prep in OBJECT_GERUND_PREPS and gov.lemma_.lower() in OBJECT_GERUND_VERBS:
         return gov
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.clauses import auxiliaries, gerund_governor, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
+from kg.clauses import MEANS_PREPS, auxiliaries, gerund_governor, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
 
 # Verbs whose clausal complement is what someone said, not what happened.
 SPEECH_VERBS = {
@@ -279,7 +279,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
-        if dep in ("xcomp", "pcomp") and is_negated(gov):
+        if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
         if gov.pos_ == "NOUN":
             break

@@ -520,6 +520,21 @@ RECALL_ROWS = [
         ".|PUNCT|punct|1",
         (), set(), id="gerund-without-not-done"),
     pytest.param(
+        # a clause of means shares the governor's negation: "did not help by attacking Iraq"
+        "Iran|PROPN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 help|VERB|ROOT|3|help|VB by|ADP|prep|3 "
+        "attacking|VERB|pcomp|4|attack|VBG Iraq|PROPN|dobj|5 .|PUNCT|punct|3",
+        (), {("Iran", "attack", "Iraq", True, None, None)}, id="gerund-means-negated"),
+    pytest.param(
+        # … a clause of time does not: "did not check before publishing" still published
+        "Iran|PROPN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 wait|VERB|ROOT|3|wait|VB before|ADP|prep|3 "
+        "attacking|VERB|pcomp|4|attack|VBG Iraq|PROPN|dobj|5 .|PUNCT|punct|3",
+        (), {("Iran", "attack", "Iraq", False, None, None)}, id="gerund-time-not-negated"),
+    pytest.param(
+        # a stance is no act: "believes in talking with Iran"
+        "Turkey|PROPN|nsubj|1 believes|VERB|ROOT|1|believe|VBZ in|ADP|prep|1 talking|VERB|pcomp|2|talk|VBG with|ADP|prep|3 "
+        "Iran|PROPN|pobj|4 .|PUNCT|punct|1",
+        (), set(), id="gerund-stance-is-no-act"),
+    pytest.param(
         # "in an effort to compete with Trump": the subject means to
         "Russia|PROPN|nsubj|1 acted|VERB|ROOT|1|act|VBD in|ADP|prep|1 an|DET|det|4 effort|NOUN|pobj|2 to|PART|aux|6 "
         "isolate|VERB|acl|4|isolate|VB Iran|PROPN|dobj|6 .|PUNCT|punct|1",
