@@ -18,7 +18,7 @@ def extract(nlp, spec, ents=()):
 
 def facts(statements):
     return {
-        (s.subject.entity.id, s.predicate.lemma, s.object.entity.id, s.negated, s.modality,
+        (s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None, s.negated, s.modality,
          s.attributed_to.entity.id if s.attributed_to else None)
         for s in statements
     }
@@ -502,7 +502,8 @@ RECALL_ROWS = [
         # "-ing" after "by" shares the subject and its modal: "could play a role by introducing them"
         "Russia|PROPN|nsubj|2 could|AUX|aux|2 help|VERB|ROOT|2|help|VB by|ADP|prep|2 attacking|VERB|pcomp|3|attack|VBG "
         "Syria|PROPN|dobj|4 .|PUNCT|punct|2",
-        (), {("Russia", "attack", "Syria", False, "possible", None)}, id="gerund-by-means"),
+        (), {("Russia", "attack", "Syria", False, "possible", None), ("Russia", "help", None, False, "possible", None)},
+        id="gerund-by-means"),
     pytest.param(
         # "accused him of telling her": the accused did it, in the accuser's account
         "Iran|PROPN|nsubj|1 accused|VERB|ROOT|1|accuse|VBD Iraq|PROPN|dobj|1 of|ADP|prep|1 attacking|VERB|pcomp|3|attack|VBG "
@@ -523,7 +524,7 @@ RECALL_ROWS = [
         # a clause of means shares the governor's negation: "did not help by attacking Iraq"
         "Iran|PROPN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 help|VERB|ROOT|3|help|VB by|ADP|prep|3 "
         "attacking|VERB|pcomp|4|attack|VBG Iraq|PROPN|dobj|5 .|PUNCT|punct|3",
-        (), {("Iran", "attack", "Iraq", True, None, None)}, id="gerund-means-negated"),
+        (), {("Iran", "attack", "Iraq", True, None, None), ("Iran", "help", None, True, None, None)}, id="gerund-means-negated"),
     pytest.param(
         # … a clause of time does not: "did not check before publishing" still published
         "Iran|PROPN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 wait|VERB|ROOT|3|wait|VB before|ADP|prep|3 "
