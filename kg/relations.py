@@ -592,6 +592,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     if event is None:
         return
     actors = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c._.kg_mention is not None]
+    actors = actors or pronoun_owners(noun)
     if not actors:
         return
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
@@ -603,6 +604,16 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
+
+
+# Possessive pronouns of the third person: whose act an event noun is ("his meeting with Putin").
+THIRD_PERSON_POSSESSIVES = {"his", "her", "its", "their"}
+
+
+def pronoun_owners(noun: Token) -> list[Token]:
+    """A possessive pronoun that says whose the act is: "his meeting with Putin", "their attack
+    on Syria" (resolved like any pronoun; "my", "our" belong to a quotation's speaker, left out)."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.lower_ in THIRD_PERSON_POSSESSIVES]
 
 
 def nominal_polarity(noun: Token) -> tuple[bool, str | None, None]:

@@ -576,6 +576,13 @@ RECALL_ROWS = [
         # … not an expletive subject: "It is the end of Iran"
         "It|PRON|nsubj|1|it is|AUX|ROOT|1|be the|DET|det|3 end|NOUN|attr|1 of|ADP|prep|3 Iran|PROPN|pobj|4 .|PUNCT|punct|1",
         (), set(), id="predicate-noun-expletive"),
+    pytest.param(
+        # a possessive pronoun says whose the act is: "Carter visited Iraq. His meeting with Putin …"
+        "Ash|PROPN|compound|1 Carter|PROPN|nsubj|2 visited|VERB|ROOT|2|visit Iraq|PROPN|dobj|2 .|PUNCT|punct|2 "
+        "His|PRON|poss|6|his meeting|NOUN|nsubj|9 with|ADP|prep|6 Putin|PROPN|pobj|7 ended|VERB|ROOT|9|end .|PUNCT|punct|9",
+        [(0, 2, "PERSON"), (8, 9, "PERSON")],
+        {("Ashton Carter", "visit", "Iraq", False, None, None), ("Ashton Carter", "meeting with", "Vladimir Putin", False, None, None)},
+        id="pronoun-owner-of-event-noun"),
 ]
 
 
