@@ -6,9 +6,12 @@ it only when it parses itself (small inputs), so a build whose workers parse nev
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Iterable, Iterator
+
+from kg.dates import article_date, sentence_dates, statement_date
 
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
@@ -19,11 +22,19 @@ from kg.types import Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order."""
+    """All statements of one parsed document, paragraphs and sentences in reading order,
+    each with its date (:mod:`kg.dates`)."""
+    base = article_date(parsed.document.date)
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
         for sentence in doc.sents:
-            yield from statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset)
+            dates = None
+            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset):
+                if dates is None:
+                    dates = sentence_dates(sentence, base)
+                day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
+                                                    ahead=statement.modality in ("future", "intended"))
+                yield dataclasses.replace(statement, date=day, date_source=source, date_text=words)
 
 
 def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:

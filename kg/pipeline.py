@@ -206,7 +206,7 @@ def _remove_leftovers(out: Path) -> None:
 
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
-EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py")
+EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py", "dates.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 

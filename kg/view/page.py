@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from .graph import _simple, centrality, edge_kind, statement_count
-from .layout import spread_layout
+from .layout import communities, region_layout, spread_layout
 
 # Above this many entities the layout is computed in Python and physics stays off:
 # vis-network needs seconds to stabilise a few hundred nodes in a browser (bench/view.py).
@@ -19,6 +19,15 @@ PHYSICS_MAX_NODES = 300
 STABILIZATION_ITERATIONS = 600
 # The panel lists at most this many statements at once; the count says how many.
 EVIDENCE_LIMIT = 200
+# Pages with more entities than this put actors first: concepts (type Concept) are shown
+# only as the objects of the selected entity (or when asked for), actors linked to at most
+# one other actor wait off the main canvas, and communities are laid out as regions.
+ACTORS_FIRST_MIN = 60
+# The most central actors, whose names are always written (and the starting view fits).
+TOP_ACTORS = 20
+# Community colours (Okabe–Ito and Tol's muted): regions told apart, not types.
+COMMUNITY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#882255",
+                     "#117733", "#999933", "#AA4499", "#44AA99", "#332288")
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 ENTITY_COLOURS: dict[str, str] = {
@@ -61,10 +70,7 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
     simple = _simple(graph)
     scores = centrality(simple)
     nodes = [_vis_node(graph, node, scores[node]) for node in graph.nodes]
-    if len(nodes) > PHYSICS_MAX_NODES:
-        positions = spread_layout(simple)
-        for node in nodes:
-            node["x"], node["y"] = positions[node["id"]]
+    arrangement = arrange(simple, nodes, scores, physics=len(nodes) <= PHYSICS_MAX_NODES)
     # Made after the layout, and once the simple graph is gone, the statements' dicts
     # are held beside neither.
     del simple, scores
@@ -98,10 +104,85 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
         "kinds": {kind: {"count": sum(1 for s in statements if edge_kind(s["negated"], s["modality"]) == kind),
                          **EDGE_STYLES[kind]} for kind in KINDS},
         "note": note,
+        **arrangement,
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
         "stabilizationIterations": stabilization_iterations(len(nodes)),
         "evidenceLimit": EVIDENCE_LIMIT,
     }
+
+
+def arrange(simple: nx.Graph, nodes: list[dict[str, Any]], scores: Mapping[Any, float], *,
+            physics: bool) -> dict[str, Any]:
+    """Where each entity goes and how the page starts; sets keys of ``nodes`` in place.
+
+    Every node gets ``actor`` (not a Concept), ``rank`` (0 for the most central actor;
+    None for concepts), ``community`` (its group among the main actors, None off the main
+    canvas) and ``place``: ``main``, ``concept`` (shown with its actor) or ``isolated``
+    (an actor linked to at most one other actor, off the main canvas).  Positions are
+    computed unless ``physics``.  Returns the page data's ``actorsFirst``, ``top`` (the
+    ids of the :data:`TOP_ACTORS` most central actors) and ``communities``.
+    """
+    actors_first = len(nodes) > ACTORS_FIRST_MIN
+    by_id = {node["id"]: node for node in nodes}
+    actors = [node["id"] for node in nodes if node["group"] != "Concept"]
+    ranked = sorted(actors, key=lambda node: (-scores[node], -by_id[node]["statements"], str(node)))
+    for node in nodes:
+        node["actor"], node["rank"], node["community"], node["place"] = node["group"] != "Concept", None, None, "main"
+    for rank, node in enumerate(ranked):
+        by_id[node]["rank"] = rank
+    actor_graph = simple.subgraph(actors)
+    main = [node for component in nx.connected_components(actor_graph) if len(component) > 2 for node in component]
+    if actors_first and len(main) >= 10:
+        isolated = sorted(set(actors) - set(main), key=str)
+    else:
+        main, isolated = actors, []
+    groups = communities(actor_graph.subgraph(main)) if main else []
+    for number, group in enumerate(groups):
+        for node in group:
+            by_id[node]["community"] = number
+    for node in isolated:
+        by_id[node]["place"] = "isolated"
+    concepts = [node["id"] for node in nodes if not node["actor"]]
+    if actors_first:
+        for node in concepts:
+            by_id[node]["place"] = "concept"
+    if not physics:
+        positions = region_layout(simple, groups) if actors_first else spread_layout(simple.subgraph(main or actors))
+        if isolated:  # a strip below the main canvas, shown on demand
+            below = max((y for _, y in positions.values()), default=0) + 600
+            for node, (x, y) in spread_layout(simple.subgraph(isolated)).items():
+                positions[node] = (x, y + below)
+        positions.update(_concept_positions(simple, concepts, positions, by_id))
+        for node in nodes:
+            node["x"], node["y"] = positions.get(node["id"], (0, 0))
+    return {
+        "actorsFirst": actors_first,
+        "top": ranked[:TOP_ACTORS],
+        "communities": [
+            {"id": number, "size": len(group), "color": COMMUNITY_COLOURS[number % len(COMMUNITY_COLOURS)],
+             "names": [by_id[node]["label"] for node in sorted(group, key=lambda node: by_id[node]["rank"])[:3]]}
+            for number, group in enumerate(groups)
+        ],
+    }
+
+
+def _concept_positions(simple: nx.Graph, concepts: list[Any], positions: Mapping[Any, tuple[int, int]],
+                       by_id: Mapping[Any, dict[str, Any]]) -> dict[Any, tuple[int, int]]:
+    """Each concept on a ring around the most central actor it is linked to (where it
+    appears when that actor is selected); unlinked ones at the origin."""
+    placed: dict[Any, tuple[int, int]] = {}
+    around: Counter = Counter()
+    for concept in concepts:
+        anchors = [other for other in simple[concept] if other in positions]
+        if not anchors:
+            continue
+        anchor = min(anchors, key=lambda other: (by_id[other]["rank"] if by_id[other]["rank"] is not None else 1 << 30, str(other)))
+        k = around[anchor]
+        around[anchor] += 1
+        angle, radius = k * 2.399963, 90 + 14 * math.sqrt(k)
+        x, y = positions[anchor]
+        placed[concept] = (round(x + radius * math.cos(angle)), round(y + radius * math.sin(angle)))
+    return placed
 
 
 def _page_statements(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]],
@@ -167,6 +248,8 @@ def _compact_statement(record: Mapping[str, Any], sentence: int,
         "modality": record.get("modality"),
         "attributedTo": argument(record.get("attributed_to")),
         "confidence": confidence if isinstance(confidence, (int, float)) and math.isfinite(confidence) else None,
+        "date": record.get("date") if isinstance(record.get("date"), str) else None,
+        "dateSource": record.get("date_source"),
     }
 
 
