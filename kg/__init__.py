@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 __version__ = "0.1.0"
 __all__ = ["build", "extract", "query", "KGError", "__version__"]
@@ -40,7 +39,8 @@ def query(sparql: str, *, out: str | os.PathLike = "output", format: str = "tabl
 
     ``params`` gives values to the parameters the query declares (see :mod:`kg.sparql`).
     """
+    from kg.outputs import BuildFolder
     from kg.sparql import bind_parameters
     from kg.store import query as _query
 
-    return _query(bind_parameters(sparql, params), store=Path(out) / "store", format=format)
+    return _query(bind_parameters(sparql, params), store=BuildFolder(out).require().store, format=format)

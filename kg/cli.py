@@ -11,9 +11,10 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OUTPUT, KGError
+from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OUTPUT, KGError, one_line
 
-OUT_HELP = "Output folder of `kg build` (holds statements.jsonl, kg.ttl, store/, graph.html)."
+# --out names the build folder in every command: the one `kg build` writes, the others read.
+OUT_HELP = "The build folder: what `kg build --out` wrote (statements.jsonl, kg.ttl, store/, graph.html)."
 
 
 def _clean_errors(command):
@@ -25,7 +26,7 @@ def _clean_errors(command):
         try:
             return command(*args, **kwargs)
         except KGError as error:
-            click.echo(f"kg: error: {_one_line(str(error))}", err=True)
+            click.echo(f"kg: error: {one_line(str(error))}", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted; the previous output is left as it was", err=True)
@@ -44,11 +45,35 @@ def _clean_errors(command):
     return wrapper
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
+class _Commands(click.Group):
+    """The command group, whose usage mistakes (an unknown command or option, a bad choice,
+    a missing argument) are one line too, ``kg: error: …``, exit code 2, as the README says."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            value = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            if not standalone_mode:
+                raise
+            hint = ""
+            if isinstance(error, click.UsageError) and error.ctx is not None:
+                hint = f" (see {' '.join(['kg', *error.ctx.command_path.split()[1:]])} --help)"
+            message = one_line(error.format_message()).rstrip(".")
+            if message[1:2].islower():  # click's "Invalid value…", "No such command…"
+                message = message[0].lower() + message[1:]
+            click.echo(f"kg: error: {message}{hint}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:  # Ctrl-C at a prompt
+            if not standalone_mode:
+                raise
+            click.echo("kg: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        if standalone_mode:
+            sys.exit(value if isinstance(value, int) else 0)
+        return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what is skipped and why.")
 def main(verbose: bool) -> None:
@@ -63,7 +88,7 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help="Output folder.")
+@click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
 @click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF serialisation(s) to write as kg.FORMAT.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary.")
@@ -139,13 +164,27 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
         client = Client(user=user, password=_password(user, password), timeout=timeout)
         click.echo(run_remote(sparql, endpoint=endpoint, format=fmt, client=client), nl=False)
         return
+    from kg.outputs import BuildFolder
     from kg.store import query as run_query
 
-    click.echo(run_query(sparql, store=out / "store", format=fmt), nl=False)
+    click.echo(run_query(sparql, store=BuildFolder(out).require().store, format=fmt), nl=False)
+
+
+def _build_folder(command):
+    """FOLDER (an argument) or --out: the build folder, as in every command; default output/."""
+    command = click.option("--out", "out", default=None, type=click.Path(path_type=Path),
+                           help=OUT_HELP + " The same as FOLDER.  [default: output]")(command)
+    return click.argument("folder", required=False, default=None, type=click.Path(path_type=Path))(command)
+
+
+def _folder(folder: Path | None, out: Path | None) -> Path:
+    if folder is not None and out is not None and folder != out:
+        raise click.UsageError(f"two build folders given: {folder} and --out {out}")
+    return folder or out or Path("output")
 
 
 @main.command()
-@click.argument("folder", required=False, default="output", type=click.Path(path_type=Path))
+@_build_folder
 @click.option("--endpoint", required=True, metavar="URL",
               help="The server's Graph Store endpoint: http://HOST:7878/store (Oxigraph), "
                    "http://HOST:8890/sparql-graph-crud-auth (Virtuoso), http://HOST:3030/DATASET/data (Fuseki).")
@@ -160,7 +199,7 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
               help="Afterwards drop the server's document graphs that this build does not have (removed documents).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 @_clean_errors
-def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
+def load(folder: Path | None, out: Path | None, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
          password: str | None, timeout: float, retries: int, prune: bool, quiet: bool) -> None:
     """Load a build (FOLDER, default output/) into a running triple store.
 
@@ -175,17 +214,17 @@ def load(folder: Path, endpoint: str, graph_iri: str | None, update_endpoint: st
     """
     from kg.remote import load as run_load
 
-    report = run_load(folder, endpoint=endpoint, graph=graph_iri, update_endpoint=update_endpoint, user=user,
+    report = run_load(_folder(folder, out), endpoint=endpoint, graph=graph_iri, update_endpoint=update_endpoint, user=user,
                       password=_password(user, password), timeout=timeout, retries=retries, prune=prune)
     if not quiet:
         click.echo(report.summary(), err=True)
 
 
 @main.command()
-@click.argument("folder", required=False, default="output", type=click.Path(path_type=Path))
+@_build_folder
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT", help="Where to listen.")
 @_clean_errors
-def serve(folder: Path, bind: str) -> None:
+def serve(folder: Path | None, out: Path | None, bind: str) -> None:
     """Serve the store of a build (FOLDER, default output/) read-only as a SPARQL endpoint.
 
     Runs the Oxigraph server (PyPI package oxigraph) until Ctrl-C; queries go to
@@ -195,20 +234,23 @@ def serve(folder: Path, bind: str) -> None:
     Example: kg serve output/ --bind 127.0.0.1:7878
              kg query --endpoint http://127.0.0.1:7878/query --file queries/attacks.rq
     """
+    from kg.outputs import BuildFolder
     from kg.store import serve_command
 
-    argv = serve_command(folder / "store", bind=bind)
-    click.echo(f"kg: serving {folder / 'store'} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
+    store = BuildFolder(_folder(folder, out)).require().store
+    argv = serve_command(store, bind=bind)
+    click.echo(f"kg: serving {store} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(argv[0], argv)  # the server takes over this process: Ctrl-C and signals reach it
 
 
 @main.command()
-@click.argument("path", required=False, default="output", type=click.Path(path_type=Path))
+@click.argument("path", required=False, default=None, type=click.Path(path_type=Path))
+@click.option("--out", default=None, type=click.Path(path_type=Path), help=OUT_HELP + " The same as PATH.  [default: output]")
 @_clean_errors
-def validate(path: Path) -> None:
-    """Check a build (output folder) or one RDF file against ontology/shapes.ttl (SHACL).
+def validate(path: Path | None, out: Path | None) -> None:
+    """Check a build (PATH, its folder) or one RDF file against ontology/shapes.ttl (SHACL).
 
     Prints one line per violation (focus node, property, message) and exits with 1 if
     there are any, 0 if the data conforms.
@@ -219,7 +261,7 @@ def validate(path: Path) -> None:
     """
     from kg.validate import ValidationFailed, validate as run_validate
 
-    report = run_validate(path)
+    report = run_validate(_folder(path, out))
     for line in report.lines():
         click.echo(line)
     if not report.conforms:
@@ -227,10 +269,16 @@ def validate(path: Path) -> None:
     click.echo(report.summary(), err=True)
 
 
+# Before `--out` named the build folder everywhere, `kg view --out FILE` named the page and
+# `--from` the build folder: both spellings still work.
+VIEW_SUFFIXES = (".html", ".htm", ".graphml", ".gexf", ".json", ".xml")
+
+
 @main.command()
-@click.option("--out", "html", default=None, type=click.Path(path_type=Path),
-              help="Where to write [default: OUTPUT/graph.html, or OUTPUT/graph.FORMAT].")
-@click.option("--from", "source", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
+@click.option("--out", default=None, type=click.Path(path_type=Path), help=OUT_HELP + "  [default: output]")
+@click.option("--to", "target", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write [default: OUT/graph.html, or OUT/graph.FORMAT].")
+@click.option("--from", "source", default=None, type=click.Path(path_type=Path), hidden=True)
 @click.option("--format", "fmt", default="html", show_default=True, type=click.Choice(["html", "graphml", "gexf", "json"]),
               help="The interactive page, or a graph file for Gephi / Cytoscape (GraphML, GEXF, node-link JSON).")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Keep only the N most central entities (degree centrality). The page shows at most "
@@ -238,19 +286,25 @@ def validate(path: Path) -> None:
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
 @_clean_errors
-def view(html: Path | None, source: Path, fmt: str, top: int | None, focus: str | None, hops: int | None) -> None:
+def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, top: int | None, focus: str | None,
+         hops: int | None) -> None:
     """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
-    Example: kg view --out output/graph.html
-             kg view --focus Russia --hops 2 --out russia.html
+    Example: kg view --out output/
+             kg view --focus Russia --hops 2 --to russia.html
              kg view --top 200 --format gexf
     """
     from kg.pipeline import view_page
 
     if hops is not None and focus is None:
         raise click.UsageError("--hops needs --focus")
-    path = view_page(out=source, html=html, format=fmt, top=top, focus=focus, hops=1 if hops is None else hops)
+    if out is not None and target is None and (out.suffix.lower() in VIEW_SUFFIXES or out.is_file()):
+        out, target = None, out  # the old spelling: `kg view --out russia.html`
+    if out is not None and source is not None and out != source:
+        raise click.UsageError(f"two build folders given: --out {out} and --from {source}")
+    path = view_page(out=out or source or Path("output"), html=target, format=fmt, top=top, focus=focus,
+                     hops=1 if hops is None else hops)
     click.echo(f"wrote {path}", err=True)
 
 

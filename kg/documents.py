@@ -16,10 +16,13 @@ A ``.jsonl`` line's id is its ``id`` field, else the file's id and the line numb
 """
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import io
 import json
 import logging
+import lzma
 import os
 import re
 import stat
@@ -28,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 
 from kg.errors import InputError
 from kg.types import Document
@@ -35,6 +39,8 @@ from kg.types import Document
 log = logging.getLogger(__name__)
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+# Corpora ship compressed: a .jsonl.gz (.bz2, .xz) is read as a stream, line by line, like a .jsonl.
+COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Binary files that slipped in under a text suffix, by their first bytes.
 BINARY_MAGIC = {
@@ -57,6 +63,7 @@ MAX_DOCUMENT_CHARS = 1_000_000
 # such as "\ud800") cannot be written as UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is not UTF-8 (surrogateescape)
 _LINE_BREAK = re.compile("[\n\t\u2028\u2029]")
 
 SkipHandler = Callable[[str, str], None]
@@ -78,7 +85,7 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
     for path in map(Path, paths):
         for given, file, inode in _files(path, on_skip):
             if inode in inodes:  # given twice, or reached again through a symlink
-                on_skip(str(file), f"same file as {inodes[inode]}")
+                on_skip(path_text(file), f"same file as {path_text(inodes[inode])}")
                 continue
             inodes[inode] = file
             files.append((given, file))
@@ -93,7 +100,7 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
                 used[key] = where
                 yield document
         except InputError as error:
-            on_skip(str(file), str(error))
+            on_skip(path_text(file), str(error))
 
 
 def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None) -> int:
@@ -113,7 +120,7 @@ def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None
 def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple[int, int]]]:
     """(the path given, a regular file to read under it, its inode), folders walked in sorted order."""
     if not path.exists():
-        on_skip(str(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
+        on_skip(path_text(path), "broken symbolic link" if path.is_symlink() else "no such file or folder")
         return
     if not path.is_dir():
         inode = _regular_file(path, on_skip)
@@ -135,7 +142,7 @@ def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             file = Path(root, name)
-            if name.startswith(".") or file.suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or article_suffix(file) not in SUFFIXES:
                 continue
             inode = _regular_file(file, on_skip)
             if inode:
@@ -150,10 +157,10 @@ def _regular_file(file: Path, on_skip: SkipHandler) -> tuple[int, int] | None:
     try:
         status = file.stat()
     except OSError as error:
-        on_skip(str(file), "broken symbolic link" if file.is_symlink() else error.strerror or str(error))
+        on_skip(path_text(file), "broken symbolic link" if file.is_symlink() else error.strerror or str(error))
         return None
     if not stat.S_ISREG(status.st_mode):
-        on_skip(str(file), "not a regular file or folder")
+        on_skip(path_text(file), "not a regular file or folder")
         return None
     return status.st_dev, status.st_ino
 
@@ -166,8 +173,8 @@ def file_ids(files: list[tuple[Path, Path]]) -> list[str]:
     """
     def candidates(given: Path, file: Path) -> list[str]:
         relative = file.relative_to(given) if given != file else Path(file.name)
-        return [file.stem, relative.with_suffix("").as_posix(), relative.as_posix(),
-                file.with_suffix("").as_posix(), file.as_posix()]
+        return [path_text(name) for name in (_without_suffix(file.name), _without_suffix(relative.as_posix()), relative.as_posix(),
+                                             _without_suffix(file.as_posix()), file.as_posix())]
 
     names = [candidates(given, file) for given, file in files]
     ids: list[str | None] = [None] * len(files)
@@ -196,17 +203,38 @@ def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | Non
     Raises :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes
     to ``on_skip`` instead.
     """
-    doc_id = doc_id or path.stem
-    suffix = path.suffix.lower()
+    doc_id = doc_id or path_text(_without_suffix(path.name))
+    suffix = article_suffix(path)
     if suffix == ".jsonl":
         yield from _read_jsonl(path, on_skip, doc_id)
         return
-    text = decode(_read_bytes(path), str(path))
+    text = decode(_read_bytes(path), path_text(path))
     if suffix in (".html", ".htm"):
         title, text = html_to_text(text)
-        yield str(path), _document(doc_id, text, source=str(path), title=title)
+        yield path_text(path), _document(doc_id, text, source=path_text(path), title=title)
     else:
-        yield str(path), _document(doc_id, text, source=str(path), markdown=suffix in (".md", ".markdown"))
+        yield path_text(path), _document(doc_id, text, source=path_text(path), markdown=suffix in (".md", ".markdown"))
+
+
+def article_suffix(path: Path) -> str:
+    """The suffix that says how to read ``path``: ``.jsonl`` for ``news.jsonl.gz`` too."""
+    suffixes = [suffix.lower() for suffix in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] in COMPRESSED and suffixes[-2] == ".jsonl":
+        return ".jsonl"
+    return path.suffix.lower()
+
+
+def _compression(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return suffix if suffix in COMPRESSED and article_suffix(path) == ".jsonl" else None
+
+
+def _without_suffix(name: str) -> str:
+    """A file name or path without the suffix that says how to read it (``news.jsonl.gz`` → ``news``)."""
+    path = Path(name)
+    if _compression(path):
+        path = path.with_suffix("")
+    return path.with_suffix("").as_posix()
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -251,40 +279,53 @@ def _jsonl_lines(path: Path) -> Iterator[str | None]:
 
     A line over :data:`MAX_FILE_BYTES` is read piece by piece, dropped, and given as None.
     """
+    compression = _compression(path)
     try:
-        f = open(path, "rb")
+        f = COMPRESSED[compression](path, "rb") if compression else open(path, "rb")  # noqa: SIM115 — closed below
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    with f:
-        head = f.read(4096)
-        kind = _binary_kind(head)
-        if kind:
-            raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
-        f.seek(0)
-        encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), None)
-        if encoding:
-            # Only "\n" ends a record: JSON strings may hold U+2028 and other line breaks raw.
-            yield from io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
-            return
-        warned = False
-        while line := f.readline(MAX_FILE_BYTES + 1):
-            if len(line) > MAX_FILE_BYTES:
-                while line and not line.endswith(b"\n"):  # skip the rest of the line, piece by piece
-                    line = f.readline(MAX_FILE_BYTES)
-                yield None
-                continue
-            try:
-                yield line.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                if not warned:
-                    log.info("%s has lines that are not UTF-8; reading them as Latin-1", path)
-                    warned = True
-                yield line.decode("latin-1")
+    number = 0
+    try:
+        with f:
+            for number, line in enumerate(_lines(f, path), start=1):  # noqa: B007 — number: where damage starts
+                yield line
+    except (OSError, EOFError, lzma.LZMAError) as error:  # damaged or truncated compressed data
+        if not compression:
+            raise InputError(error.strerror or str(error)) from None
+        raise InputError(f"damaged {compression[1:]} data after line {number}: {error}") from None
+
+
+def _lines(f: IO[bytes], path: Path) -> Iterator[str | None]:
+    """The lines of an open .jsonl stream, decoded one at a time (see :func:`_jsonl_lines`)."""
+    head = f.read(4096)
+    kind = _binary_kind(head)
+    if kind:
+        raise InputError("binary file, not text" if kind == "binary" else f"binary file ({kind}), not text")
+    f.seek(0)
+    encoding = next((encoding for bom, encoding in BOMS if head.startswith(bom)), None)
+    if encoding:
+        # Only "\n" ends a record: JSON strings may hold U+2028 and other line breaks raw.
+        yield from io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="\n")
+        return
+    warned = False
+    while line := f.readline(MAX_FILE_BYTES + 1):
+        if len(line) > MAX_FILE_BYTES:
+            while line and not line.endswith(b"\n"):  # skip the rest of the line, piece by piece
+                line = f.readline(MAX_FILE_BYTES)
+            yield None
+            continue
+        try:
+            yield line.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if not warned:
+                log.info("%s has lines that are not UTF-8; reading them as Latin-1", path_text(path))
+                warned = True
+            yield line.decode("latin-1")
 
 
 def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tuple[str, Document]]:
     for number, line in enumerate(_jsonl_lines(path), start=1):
-        where = f"{path}:{number}"
+        where = f"{path_text(path)}:{number}"
         if line is None:
             on_skip(where, f"line too long (over {MAX_FILE_BYTES // 2**20} MB)")
             continue
@@ -303,10 +344,10 @@ def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tupl
             on_skip(where, "no 'text' field")
             continue
         given_id = record.get("id")
-        doc_id = _one_line(str(given_id)).strip() if isinstance(given_id, (str, int, float)) and not isinstance(given_id, bool) else ""
-        title, date = (_one_line(record[key]) if isinstance(record.get(key), str) else None for key in ("title", "date"))
+        doc_id = _field_line(str(given_id)).strip() if isinstance(given_id, (str, int, float)) and not isinstance(given_id, bool) else ""
+        title, date = (_field_line(record[key]) if isinstance(record.get(key), str) else None for key in ("title", "date"))
         source = record.get("url") or record.get("source")
-        source = _one_line(source) if isinstance(source, str) else where
+        source = _field_line(source) if isinstance(source, str) else where
         try:
             yield where, _document(doc_id or f"{file_id}-{number}", record["text"], source=source, title=title or None, date=date or None)
         except InputError as error:
@@ -335,8 +376,22 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
 
 
-def _one_line(text: str) -> str:
-    """Ids, titles and sources are shown on one line: no control characters, no line breaks."""
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that any output takes (UTF-8, JSON, an IRI, the page), on one line.
+
+    A file name may hold any bytes; Python keeps those that are not UTF-8 as lone
+    surrogates (``surrogateescape``), which no UTF-8 writer accepts.  Each is read as the
+    Latin-1 character of its byte, as old archives meant it (``caf\\xe9.txt`` → ``café.txt``).
+
+    >>> path_text(os.fsdecode(b"news/caf\\xe9.txt"))
+    'news/café.txt'
+    """
+    return _field_line(_ESCAPED_BYTE.sub(lambda byte: chr(ord(byte[0]) - 0xDC00), os.fspath(path)))
+
+
+def _field_line(text: str) -> str:
+    """Ids, titles and sources are shown on one line: no control characters, no line breaks.
+    Unlike :func:`kg.errors.one_line` (messages), spaces are kept as they are: ids stay stable."""
     return _LINE_BREAK.sub(" ", clean(text))
 
 

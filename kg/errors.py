@@ -40,3 +40,10 @@ class StoreError(KGError):
     """The output folder or store is missing, locked or unusable."""
 
     exit_code = EXIT_OUTPUT
+
+
+def one_line(message: str, limit: int | None = None) -> str:
+    """A message on one line, as errors are printed: runs of whitespace (line breaks
+    included) become one space; past ``limit`` characters it is cut with "…"."""
+    text = " ".join(message.split())
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

@@ -11,25 +11,29 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 
+from kg.attribution import QuoteSpeakers
 from kg.dates import article_date, sentence_dates, statement_date
-
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
-from kg.types import Document, Statement
+from kg.types import Argument, Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
     """All statements of one parsed document, paragraphs and sentences in reading order,
     each with its date (:mod:`kg.dates`)."""
     base = article_date(parsed.document.date)
+    quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
-        for sentence in doc.sents:
+        sentences = list(doc.sents)
+        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        for sentence, speaker in zip(sentences, speakers):
             dates = None
-            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset):
+            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                      quoted_by=speaker):
                 if dates is None:
                     dates = sentence_dates(sentence, base)
                 day, source, words = statement_date(sentence, dates, statement.predicate.text, base,

@@ -25,7 +25,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.documents import paragraphs
+from kg.cleaning import article_spans
 from kg.errors import KGError
 from kg.types import Document
 from kg.workers import batched
@@ -102,8 +102,10 @@ def chunks(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> Iterator[
 
 
 def paragraph_texts(document: Document) -> Iterator[tuple[int, str]]:
-    """(offset, text) for each paragraph; single newlines inside a paragraph become spaces."""
-    for start, end in paragraphs(document.text):
+    """(offset, text) for each paragraph; single newlines inside a paragraph become spaces.
+    Boilerplate (datelines, bylines, captions, link and subscription lines) is left out
+    (:mod:`kg.cleaning`): offsets still index ``document.text``."""
+    for start, end in article_spans(document.text):
         for piece_start, piece_end in chunks(document.text, start, end):
             yield piece_start, document.text[piece_start:piece_end].replace("\n", " ")
 

@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 import collections
-import contextlib
-import fcntl
 import functools
 import hashlib
 import itertools
 import json
 import logging
 import os
-import secrets
-import shutil
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,32 +20,18 @@ from tqdm import tqdm
 from kg import __version__, rdf, store, view
 from kg.documents import input_bytes, iter_documents
 from kg.errors import KGError, StoreError
+from kg.files import atomic_output
 from kg.ontology import document_iri
+from kg.outputs import RDF_FORMATS, STATEMENTS, BuildFolder, build_lock  # noqa: F401 — build_lock: kept importable from here
 from kg.types import Document, read_jsonl
 from kg.workers import extract_in_processes, extract_lines, run_in_process
 
 log = logging.getLogger(__name__)
 
-STATEMENTS = "statements.jsonl"
-DOCUMENTS = "documents.jsonl"
-GRAPH_HTML = "graph.html"
-STORE = "store"
-MANIFEST = "manifest.json"
-BLOCKS = ".blocks.jsonl"  # per document, the length of its block in each RDF file: reused by the next build
-LOCK = ".lock"
-RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
-# Each build is written into its own folder .build-*; the symlink .current names the one
-# published, and every output name in OUT is a fixed symlink through it (statements.jsonl →
-# .current/statements.jsonl).  Publishing is one atomic rename of .current, so readers see
-# all files of one build or all of the other, whenever a build is killed.
-CURRENT = ".current"
-BUILD_PREFIX = ".build-"
-BUILD_RECORD = "build.trig"
 # From this size of statements.jsonl on (about 2 MB of articles), the page is drawn in a
 # process of its own: its peak (reading the statements twice, the layout, the page text)
 # then does not add to the store's memory in this one, and goes back to the system at once.
 PAGE_PROCESS_BYTES = 8 * 2**20
-OUTPUTS = (STATEMENTS, DOCUMENTS, GRAPH_HTML, STORE, MANIFEST, BUILD_RECORD, *(f"kg.{fmt}" for fmt in RDF_FORMATS))
 
 
 @dataclass
@@ -119,42 +100,33 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         # A Ctrl-C that lands inside some modules' import makes CPython exit by SIGINT
         # at the end whatever the CLI does, instead of with its exit code 130.
         import kg.extraction  # noqa: F401
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-    with build_lock(out):
-        _remove_leftovers(out)
-        try:
-            staging = out / f"{BUILD_PREFIX}{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
-            staging.mkdir()  # not mkdtemp: its 0700 would hide the outputs from other users
-        except OSError as error:
-            raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-        report = BuildReport(out=out)
-        previous, outputs = PreviousBuild(out), None
-        try:
-            documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-            outputs = Outputs(staging, formats=formats, previous=previous)
-            for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
-                reused = document.id in previous.reused
-                outputs.add(document, lines, reused=reused)
-                report.documents += 1
-                report.statements += len(lines)
-                report.reused += reused
-            if report.documents == 0:
-                raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-            outputs.finish(html=html)
-            outputs = None
-            report.files = _publish(staging, out)
-        except OSError as error:
-            raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-        finally:
-            if outputs is not None:
-                outputs.discard()
-            previous.close()
-            if _published(out) != staging.name:
-                shutil.rmtree(staging, ignore_errors=True)
+    folder = BuildFolder(out)
+    folder.create()
+    with folder.lock():
+        folder.remove_leftovers()
+        report = BuildReport(out=folder.path)
+        with folder.staging() as staging:
+            previous, outputs = PreviousBuild(folder), None
+            try:
+                documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
+                outputs = Outputs(staging, formats=formats, previous=previous)
+                for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
+                    reused = document.id in previous.reused
+                    outputs.add(document, lines, reused=reused)
+                    report.documents += 1
+                    report.statements += len(lines)
+                    report.reused += reused
+                if report.documents == 0:
+                    raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
+                outputs.finish(html=html)
+                outputs = None
+                report.files = folder.publish(staging)
+            except OSError as error:
+                raise StoreError(f"cannot write to {folder.path}: {error.strerror or error}") from None
+            finally:
+                if outputs is not None:
+                    outputs.discard()
+                previous.close()
     return report
 
 
@@ -165,48 +137,10 @@ def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) ->
     report.skipped.append((where, why))
 
 
-@contextlib.contextmanager
-def build_lock(out: Path) -> Iterator[None]:
-    """One build at a time per output folder: a second one refuses at once, clearly."""
-    try:
-        handle = open(out / LOCK, "a+", encoding="utf-8")
-    except OSError as error:
-        raise StoreError(f"cannot write to {out}: {error.strerror or error}") from None
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise StoreError(f"another kg build ({holder}) is writing to {out}; wait for it to finish or use another --out") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _remove_leftovers(out: Path) -> None:
-    """What killed builds left (SIGKILL leaves no chance to clean up): all but the published build."""
-    current = _published(out)
-    for leftover in [*out.glob(BUILD_PREFIX + "*"), *out.glob(".staging-*"), *out.glob(".old-*"), *out.glob(".link-*")]:
-        if leftover.name != current:
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink(missing_ok=True)
-    for link in out.iterdir():  # links to outputs the published build does not have
-        if link.is_symlink() and os.readlink(link).startswith(f"{CURRENT}/") and not link.exists():
-            link.unlink()
-
-
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
-EXTRACTION_MODULES = ("documents.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "relations.py", "events.py", "types.py", "dates.py")
+EXTRACTION_MODULES = ("documents.py", "cleaning.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "clauses.py",
+                      "relations.py", "modality.py", "attribution.py", "events.py", "types.py", "dates.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -239,7 +173,7 @@ class PreviousBuild:
     pass over the previous statements.jsonl the first time a document can be reused.
     """
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: BuildFolder) -> None:
         self.out = out
         self.reused: set[str] = set()
         self.known: dict[tuple[str, str], int] = {}
@@ -249,11 +183,11 @@ class PreviousBuild:
         self._blocks: dict[str, dict[str, tuple[int, int]]] | None = None  # file → document → (offset, length)
         self._block_files: dict[str, Any] = {}
         try:
-            manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+            manifest = json.loads(out.manifest.read_text(encoding="utf-8"))
             if manifest.get("extractor") != extractor_fingerprint():
                 return
             self.output = manifest.get("output")
-            self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out / DOCUMENTS)}
+            self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out.documents)}
             if any(not isinstance(n, int) or n < 0 for n in self.known.values()):
                 self.known = {}
         except (OSError, ValueError, KeyError, TypeError):
@@ -265,7 +199,7 @@ class PreviousBuild:
 
     def store(self) -> Path | None:
         """The previous store, if this build can start from it."""
-        folder = self.out / STORE
+        folder = self.out.store
         if self.known and self.output == output_fingerprint() and (folder / "CURRENT").is_file():
             return folder
         return None
@@ -276,7 +210,7 @@ class PreviousBuild:
             return
         self._offsets = {}
         try:
-            self._file = open(self.out / STATEMENTS, "rb")  # noqa: SIM115 — closed by close()
+            self._file = open(self.out.statements, "rb")  # noqa: SIM115 — closed by close()
             for (doc_id, _), count in self.known.items():
                 self._offsets[doc_id] = self._file.tell()
                 for _ in range(count):
@@ -325,7 +259,7 @@ class PreviousBuild:
         offsets: dict[str, int] = {}
         blocks: dict[str, dict[str, tuple[int, int]]] = {}
         try:
-            for record in read_jsonl(self.out / CURRENT / BLOCKS):
+            for record in read_jsonl(self.out.blocks):
                 doc_id = record.pop("id")
                 for name, length in record.items():
                     if name not in offsets:
@@ -383,18 +317,18 @@ class Outputs:
     same code wrote it: only the graphs of new, changed and removed documents change.
     """
 
-    def __init__(self, folder: Path, *, formats: Iterable[str], previous: PreviousBuild) -> None:
+    def __init__(self, folder: BuildFolder, *, formats: Iterable[str], previous: PreviousBuild) -> None:
         self.folder, self.formats = folder, tuple(formats)
-        self.statements = open(folder / STATEMENTS, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
-        self.documents = open(folder / DOCUMENTS, "w", encoding="utf-8")  # noqa: SIM115
+        self.statements = open(folder.statements, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
+        self.documents = open(folder.documents, "w", encoding="utf-8")  # noqa: SIM115
         blocks = [fmt for fmt in self.formats if fmt in rdf.BlockFile.FORMATS]
-        self.files = [rdf.BlockFile(folder / f"kg.{fmt}", fmt) for fmt in blocks]
+        self.files = [rdf.BlockFile(folder.rdf(fmt), fmt) for fmt in blocks]
         if "jsonld" in self.formats and "nq" not in blocks:  # JSON-LD is one document: made from N-Quads at the end
             self.files.append(rdf.BlockFile(folder / ".kg.jsonld.nq", "nq"))
-        self.blocks = open(folder / BLOCKS, "w", encoding="utf-8")  # noqa: SIM115
+        self.blocks = open(folder.blocks, "w", encoding="utf-8")  # noqa: SIM115
         self.previous = previous
         base = previous.store()
-        self.store = store.StoreWriter(folder / STORE, base=base)
+        self.store = store.StoreWriter(folder.store, base=base)
         self.stale = previous.ids if base else set()  # graphs in the store not yet replaced or kept
 
     def add(self, document: Document, lines: list[str], *, reused: bool = False) -> None:
@@ -432,13 +366,13 @@ class Outputs:
         self.store.close(optimize=not self.store.based)  # a patched store is compacted by RocksDB as it goes
         if "jsonld" in self.formats:
             nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
-            rdf.write(self.folder / "kg.jsonld", pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
+            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
             if nquads.name.startswith("."):
                 nquads.unlink()
-        (self.folder / MANIFEST).write_text(json.dumps(
-            {"kg": __version__, "extractor": extractor_fingerprint(), "output": output_fingerprint()}, indent=1) + "\n",
-            encoding="utf-8")
-        rdf.write_build_record(self.folder / BUILD_RECORD, read_jsonl(self.folder / DOCUMENTS))  # time and version: kept out of the graphs above
+        with atomic_output(self.folder.manifest) as manifest:
+            manifest.write((json.dumps({"kg": __version__, "extractor": extractor_fingerprint(),
+                                        "output": output_fingerprint()}, indent=1) + "\n").encode())
+        rdf.write_build_record(self.folder.build_record, read_jsonl(self.folder.documents))  # time and version: kept out of the graphs above
         if html:
             self.draw_page()
 
@@ -446,9 +380,9 @@ class Outputs:
         """graph.html from the statements and documents just written; a big build's in a
         process of its own (:data:`PAGE_PROCESS_BYTES`)."""
         # functools.partial, not lambdas: in a process of its own they must be pickled
-        draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder / STATEMENTS),
-                                 self.folder / GRAPH_HTML, documents=functools.partial(read_jsonl, self.folder / DOCUMENTS))
-        if (self.folder / STATEMENTS).stat().st_size >= PAGE_PROCESS_BYTES:
+        draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder.statements),
+                                 self.folder.page, documents=functools.partial(read_jsonl, self.folder.documents))
+        if self.folder.statements.stat().st_size >= PAGE_PROCESS_BYTES:
             run_in_process(draw, what="drawing the page")
         else:
             draw()
@@ -462,102 +396,11 @@ class Outputs:
         self.store.discard()
 
 
-def _published(out: Path) -> str | None:
-    """The name of the build folder OUT/.current points to, if any."""
-    try:
-        return os.readlink(out / CURRENT)
-    except OSError:
-        return None
-
-
-def _publish(build: Path, out: Path) -> list[Path]:
-    """Make ``build`` the published build: flip OUT/.current to it in one rename.
-
-    Before the flip, links for outputs that did not exist yet are added (they point
-    nowhere until the flip); after it, plain files left by older versions or `kg view` are
-    replaced by links, outputs this build does not have are removed, and so is the
-    previous build folder.
-    """
-    names = sorted(entry.name for entry in build.iterdir() if not entry.name.startswith("."))  # .blocks.jsonl stays inside
-    _sync(build)
-    for name in names:
-        if not os.path.lexists(out / name):
-            _link(out, name)
-    previous = _published(out)
-    stale = set(OUTPUTS) | _names(out / previous if previous else None)
-    _replace_with_symlink(out / CURRENT, build.name)
-    _sync_folder(out)
-    for name in names:
-        _link(out, name)
-    for name in sorted(stale - set(names)):
-        if os.path.lexists(out / name):
-            _remove(out / name)
-    if previous and previous != build.name and previous.startswith(BUILD_PREFIX):
-        shutil.rmtree(out / previous, ignore_errors=True)
-    return [out / name for name in names]
-
-
-def _names(folder: Path | None) -> set[str]:
-    try:
-        return {entry.name for entry in folder.iterdir()} if folder else set()
-    except OSError:
-        return set()
-
-
-def _link(out: Path, name: str) -> None:
-    """OUT/name → .current/name, replacing whatever is there in one rename (a folder in two)."""
-    target = f"{CURRENT}/{name}"
-    path = out / name
-    if path.is_symlink() and os.readlink(path) == target:
-        return
-    if path.is_dir() and not path.is_symlink():  # a store from before builds were folders
-        old = out / f".old-{name}-{os.getpid()}"
-        os.replace(path, old)
-        _replace_with_symlink(path, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        _replace_with_symlink(path, target)
-
-
-def _replace_with_symlink(path: Path, target: str) -> None:
-    temporary = path.with_name(f".link-{path.name}-{os.getpid()}")
-    temporary.unlink(missing_ok=True)
-    os.symlink(target, temporary)
-    os.replace(temporary, path)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink()
-
-
-def _sync(folder: Path) -> None:
-    """Flush a build to disk before publishing it, so a crash cannot publish half-written files."""
-    for root, _, files in os.walk(folder):
-        for name in files:
-            with open(os.path.join(root, name), "rb") as f:
-                os.fsync(f.fileno())
-        _sync_folder(Path(root))
-
-
-def _sync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None, format: str = "html",
               top: int | None = None, focus: str | None = None, hops: int = 1) -> Path:
     """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``."""
-    out = Path(out)
-    statements = out / STATEMENTS
-    if not statements.exists():
-        raise StoreError(f"no {STATEMENTS} in {out}: run `kg build` first")
-    target = Path(html) if html else out / (GRAPH_HTML if format == "html" else f"graph.{format}")
-    documents = (lambda: read_jsonl(out / DOCUMENTS)) if (out / DOCUMENTS).exists() else ()
-    return view.write_view(lambda: read_jsonl(statements), target, format=format, documents=documents,
+    folder = BuildFolder(out).require(STATEMENTS)
+    target = Path(html) if html else (folder.page if format == "html" else folder / f"graph.{format}")
+    documents = (lambda: read_jsonl(folder.documents)) if folder.documents.exists() else ()
+    return view.write_view(lambda: read_jsonl(folder.statements), target, format=format, documents=documents,
                            top=top, focus=focus, hops=hops)

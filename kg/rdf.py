@@ -63,7 +63,6 @@ DCT_DATE = NamedNode("http://purl.org/dc/terms/date")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
-BUILD_RECORD = "build.trig"  # the build record beside the outputs (see build_quads)
 
 # file extension → pyoxigraph format; ttl and nt hold the union of the document graphs.
 FORMATS: dict[str, RdfFormat] = {

@@ -11,43 +11,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from kg.attribution import FIRST_PERSON, is_allegation_source, speech_subject  # noqa: F401 (re-exported)
+from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_tokens
 from kg.events import event_type, is_known_verb, noun_event_type, specific_event
+from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
+    own_modality, polarity_and_modality, reported_in_past,
+)
 from kg.types import Argument, Entity, Predicate, Statement
 
-SUBJECTS = {"nsubj", "csubj"}
 OBJECTS = {"dobj", "attr", "oprd", "dative"}
-# Verbs whose clausal complement is what someone said, not what happened.
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "announce", "report", "note", "stress", "explain", "confirm",
-    "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
-    "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
-}
-# Modal auxiliaries → modality.
-MODAL_AUX = {
-    "may": "possible", "might": "possible", "could": "possible", "can": "possible",
-    "will": "future", "shall": "future", "'ll": "future", "wo": "future",
-    "would": "conditional",
-    "must": "obligated", "should": "obligated", "ought": "obligated",
-}
-# Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
-GOVERNOR_MODALITY = {
-    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare",
-                     "vow", "pledge", "promise", "mean", "wish", "agree", "offer",
-                     "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
-    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
-    **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
-    **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need"), "obligated"),
-    **dict.fromkeys(("expect", "likely", "set", "go"), "future"),
-}
-# Governors whose complement is not done but refused or threatened: "refused to share" is a
-# refusal, "threatened to cut off" a threat.  The governor becomes the predicate.
-GOVERNING_EVENTS = {
-    **dict.fromkeys(("refuse", "decline", "reject", "fail", "deny"), "REJECT"),
-    "threaten": "THREATEN",
-    # what was agreed, offered or promised is not done yet; the agreement is
-    **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
-}
 # Governors of a clause that is asked for: "demanded that Hamas renounce …" makes Hamas the
 # one the demand is addressed to.
 REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal", "call"}
@@ -61,9 +35,7 @@ STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
 COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "communique", "appeal", "decree",
                        "order", "ultimatum", "message", "note", "motion", "report"}
 NEGATIONS = {"not", "n't", "never", "no"}
-FIRST_PERSON = {"i", "we"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
-CONDITIONAL_MARKS = {"if", "unless"}
 # Prepositions that introduce time, manner or place rather than a participant.
 NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
 # Prepositions after a predicative adjective that do not name what it is about.
@@ -106,14 +78,6 @@ class Candidate:
 
 
 # -- clause structure ---------------------------------------------------------------------
-
-
-def auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
-
-
-def own_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -166,107 +130,6 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     return [], False
-
-
-def is_purpose(verb: Token) -> bool:
-    """An infinitive clause of purpose: "… to protest the arrests"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def governor(verb: Token) -> Token | None:
-    """The verb or adjective whose complement clause this verb heads, if any."""
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        return verb.head
-    return None
-
-
-def is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
-        return True
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
-        return is_negated(verb.head)  # "is not ready to meet": the copula carries the negation
-    if verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb):
-        return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
-    return False
-
-
-def own_modality(verb: Token) -> str | None:
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
-        return own_modality(verb.head)  # "must be ready to mediate": the copula's auxiliary
-    for aux in auxiliaries(verb):
-        modality = MODAL_AUX.get(aux.lower_) or MODAL_AUX.get(aux.lemma_.lower())
-        if modality == "conditional" and reported_in_past(verb):
-            return "future"  # "said it would prohibit": the reported "will", not a condition
-        if modality:
-            return modality
-        if aux.lower_ == "going" or aux.lemma_ == "go":
-            return "future"
-    for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and verb.dep_ == "advcl":
-            return "conditional"
-    if is_purpose(verb):
-        return "intended"  # purpose: "… to protest the arrests" is what they meant to do
-    if verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb):
-        return own_modality(verb.head)
-    return None
-
-
-def reported_in_past(verb: Token) -> bool:
-    """Whether the clause is reported by a past-tense speech verb ("announced it would …")."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS and verb.head.tag_ == "VBD"
-
-
-def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
-    """(negated, modality, refusing or threatening governor) of the clause headed by ``verb``."""
-    negated = is_negated(verb)
-    modality = own_modality(verb)
-    refusal = None
-    gov = governor(verb)
-    depth = 0
-    while gov is not None and depth < 4 and not (verb.dep_ == "ccomp" and gov.lemma_ in SPEECH_VERBS):
-        lemma = gov.lemma_.lower()
-        if lemma in GOVERNING_EVENTS and refusal is None and verb.dep_ == "xcomp":
-            refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
-            modality = modality or own_modality(gov)
-        elif modality is None:
-            # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
-            modality = (own_modality(gov) if gov.pos_ == "ADJ" else None) or GOVERNOR_MODALITY.get(lemma) or own_modality(gov)
-        if verb.dep_ == "xcomp" and is_negated(gov):
-            negated = True  # "did not want to fight"
-        verb, gov, depth = gov, governor(gov), depth + 1
-    return negated, modality, refusal
-
-
-def speech_subject(sentence: Span, token: Token) -> Token | None:
-    """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
-    node = token
-    for _ in range(8):
-        for child in node.children:
-            # "according to Russian officials"
-            if child.lower_ == "according" and child.dep_ == "prep":
-                for to in child.children:
-                    for pobj in to.children:
-                        if pobj.dep_ == "pobj":
-                            return pobj
-            # "X launched …, the ministry said" parsed with "said" below the main verb, also
-            # when the clause between is the speech verb's own ("X refused, and Y may ask …,
-            # a diplomat said": both are the diplomat's), but not "… and Carter said the
-            # issues will …", a second statement of its own after the speech verb
-            if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i
-                    and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)):
-                speakers = own_subjects(child)
-                if speakers and speakers[0].i > token.i:
-                    return speakers[0]
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
-            speakers = own_subjects(node.head)
-            if speakers and speakers[0].lower_ in FIRST_PERSON:
-                node = node.head  # "I think X …, Y told Reuters": the quote is Y's
-                continue
-            return speakers[0] if speakers else None
-        if node.head is node or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "acomp"):
-            return None
-        node = node.head
-    return None
 
 
 # -- constructions ------------------------------------------------------------------------
@@ -417,13 +280,14 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
 def nominal_polarity(noun: Token) -> tuple[bool, str | None, None]:
     """(negated, modality, None) of an event noun from the verb it is the object of: the
     strikes of "Iraq may request Russian strikes" are requested, not done."""
+    hedge = noun_hedge(noun)  # "the alleged attack", "possible air strikes"
     node = noun
     while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head is not node:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             negated, modality, _ = polarity_and_modality(node)
-            return negated, GOVERNOR_MODALITY.get(node.lemma_.lower()) or modality, None
-    return False, None, None
+            return negated, hedge or GOVERNOR_MODALITY.get(node.lemma_.lower()) or modality, None
+    return False, hedge, None
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -433,8 +297,11 @@ def _phrase(head: Token) -> list[Token]:
 # -- statements ---------------------------------------------------------------------------
 
 
-def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0) -> Iterator[Statement]:
-    """Every statement of one parsed sentence; ``offset`` places its paragraph in the document."""
+def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
+                             quoted_by: Argument | None = None) -> Iterator[Statement]:
+    """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
+    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him
+    (:class:`kg.attribution.QuoteSpeakers`)."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
     seen: set[tuple] = set()
@@ -448,13 +315,15 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         else:
             continue
         for candidate in candidates:
-            statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset)
+            statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
+                                   quoted_by=quoted_by)
             if statement is not None and statement.id not in seen:
                 seen.add(statement.id)
                 yield statement
 
 
-def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int) -> Statement | None:
+def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
+               quoted_by: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
     obj = _object_argument(candidate, resolver, offset)
     if subject is None or obj is None:
@@ -491,7 +360,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if event is None:
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     speaker = speech_subject(sentence, candidate.verb)
-    attributed = resolver.argument(speaker, offset) if speaker is not None else None
+    attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
+    if modality is None and is_allegation_source(speaker):
+        modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
         attributed = None
     return Statement(

@@ -45,7 +45,7 @@ from pyoxigraph import (
 
 from kg.errors import EXIT_OUTPUT, KGError, QueryError
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
-from kg.rdf import BUILD_RECORD
+from kg.outputs import BuildFolder
 from kg.store import Results, open_store, render, rows
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,6 @@ CHUNK_BYTES = 4 << 20  # N-Triples per request; larger graphs go as PUT then POS
 UPDATE_CHUNK_BYTES = 256 << 10  # INSERT DATA text per request (SPARQL Update fallback)
 RETRY_STATUS = {408, 429, 502, 503, 504}  # worth another try; other errors are final
 LOADING_NS = BASE + "loading/"  # temporary graphs, one per target graph
-STORE_FOLDER = "store"
 
 _SELECT_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8"
 _GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
@@ -463,6 +462,24 @@ def with_prefixes(sparql: str, prefixes: dict[str, str] = PREFIXES) -> str:
     return "".join(missing) + sparql  # on the first line: the server's line numbers stay right
 
 
+# Where servers say a syntax error is on the first line: Oxigraph "at 1:26", Jena "line 1, column 26".
+_FIRST_LINE_COLUMN = re.compile(r"\b(at 1:|line 1, column )(\d+)")
+
+
+def columns_of_the_query(message: str, added: int) -> str:
+    """The server's message with first-line columns counted in the user's query, not in
+    the one sent, whose first line starts with ``added`` characters of prefixes.
+
+    >>> columns_of_the_query("error at 1:126: expected '}'", 100)
+    "error at 1:26: expected '}'"
+    """
+    def shifted(match: re.Match) -> str:
+        column = int(match[2])
+        return f"{match[1]}{column - added}" if column > added else match[0]
+
+    return _FIRST_LINE_COLUMN.sub(shifted, message) if added else message
+
+
 def _boolean(value: bool) -> QueryBoolean:
     return parse_query_results(b'{"head":{},"boolean":%s}' % (b"true" if value else b"false"), format=QueryResultsFormat.JSON)
 
@@ -500,7 +517,8 @@ def remote_results(sparql: str, *, endpoint: str, client: Client | None = None) 
     client = client or Client(user=user, password=password)
     form = query_form(sparql)
     url = query_url(endpoint)
-    body = urllib.parse.urlencode({"query": with_prefixes(sparql)}).encode("utf-8")
+    sent = with_prefixes(sparql)
+    body = urllib.parse.urlencode({"query": sent}).encode("utf-8")
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": _SELECT_ACCEPT if form in ("SELECT", "ASK") else _GRAPH_ACCEPT,
@@ -509,7 +527,8 @@ def remote_results(sparql: str, *, endpoint: str, client: Client | None = None) 
         response = client.request("POST", url, body=body, headers=headers)
     except RemoteError as error:
         if error.status == 400:  # the server's parser said no
-            raise QueryError(f"the server rejected the query: {str(error).split(': HTTP 400: ', 1)[-1]}") from None
+            message = columns_of_the_query(str(error).split(": HTTP 400: ", 1)[-1], len(sent) - len(sparql))
+            raise QueryError(f"the server rejected the query: {message}") from None
         raise
     return parse_answer(response, form)
 
@@ -575,14 +594,14 @@ class LoadReport:
 def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
     """(graph IRI, N-Triples) for each document graph of the build in ``out`` and for its
     build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph."""
-    folder = Path(out)
-    store = open_store(folder / STORE_FOLDER)
+    folder = BuildFolder(out).require()
+    store = open_store(folder.store)
     record: list[Any] = []
-    if (folder / BUILD_RECORD).is_file():
+    if folder.build_record.is_file():
         try:
-            record = list(parse(path=str(folder / BUILD_RECORD), format=RdfFormat.TRIG))
+            record = list(parse(path=str(folder.build_record), format=RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as error:
-            raise KGError(f"cannot read {folder / BUILD_RECORD}: {error}") from None
+            raise KGError(f"cannot read {folder.build_record}: {error}") from None
     if graph is not None:
         union = store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
         extra = serialize([quad.triple for quad in record], format=RdfFormat.N_TRIPLES) if record else b""

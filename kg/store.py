@@ -42,7 +42,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, one_line
 from kg.ontology import PREFIXES, shorten_iri
 from kg.rdf import drop_graphs
 
@@ -160,7 +160,7 @@ class StoreWriter:
             try:
                 source.backup(str(self.path))
             except OSError as error:
-                raise StoreError(f"cannot copy the store at {base}: {_one_line(str(error))}") from error
+                raise StoreError(f"cannot copy the store at {base}: {_short_message(str(error))}") from error
             finally:
                 del source
         self.store: Store | None = Store(str(self.path))
@@ -215,7 +215,7 @@ def open_store(path: str | os.PathLike[str], read_only: bool = True) -> Store:
     try:
         return Store.read_only(str(folder)) if read_only else Store(str(folder))
     except OSError as error:
-        raise StoreError(f"cannot open store at {path}: {_one_line(str(error))}") from error
+        raise StoreError(f"cannot open store at {path}: {_short_message(str(error))}") from error
 
 
 # --- serving --------------------------------------------------------------------------
@@ -250,10 +250,9 @@ def serve_command(path: str | os.PathLike[str], *, bind: str = "127.0.0.1:7878")
 _CHAR_CLASS = re.compile(r"\[[^\[\]]*\\u\{[^\[\]]*\]")
 
 
-def _one_line(message: str, limit: int = 300) -> str:
+def _short_message(message: str) -> str:
     # The parser lists Unicode ranges it would accept; name them instead of spelling out.
-    text = " ".join(_CHAR_CLASS.sub("[name character]", message).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(_CHAR_CLASS.sub("[name character]", message), 300)
 
 
 @contextmanager
@@ -263,13 +262,13 @@ def _results(sparql: str, store: StoreLike) -> Iterator[QuerySolutions | QueryBo
     try:
         result = opened.query(sparql, prefixes=PREFIXES)
     except SyntaxError as error:
-        raise QueryError(f"bad SPARQL: {_one_line(str(error))}") from error
+        raise QueryError(f"bad SPARQL: {_short_message(str(error))}") from error
     except (OSError, RuntimeError, ValueError) as error:
-        raise QueryError(f"query failed: {_one_line(str(error))}") from error
+        raise QueryError(f"query failed: {_short_message(str(error))}") from error
     try:
         yield result
     except (OSError, RuntimeError) as error:  # raised lazily while reading solutions
-        raise QueryError(f"query failed: {_one_line(str(error))}") from error
+        raise QueryError(f"query failed: {_short_message(str(error))}") from error
 
 
 def query(sparql: str, *, store: StoreLike, format: str = "table") -> str:

@@ -18,16 +18,16 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, one_line
 from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH, shorten_iri
-from kg.rdf import BUILD_RECORD, FORMATS
+from kg.outputs import BuildFolder
+from kg.rdf import FORMATS
 from kg.store import open_store
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-STORE_FOLDER = "store"
 RDF_SUFFIXES = {f".{name}": rdf_format for name, rdf_format in FORMATS.items()} | {
     ".turtle": RdfFormat.TURTLE, ".json": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML, ".owl": RdfFormat.RDF_XML,
 }
@@ -81,15 +81,16 @@ def _ntriples_of_file(path: Path) -> bytes:
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         return store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
     except (SyntaxError, ValueError) as error:
-        raise InputError(f"{path}: not valid {rdf_format.name}: {' '.join(str(error).split())[:300]}") from None
+        raise InputError(f"{path}: not valid {rdf_format.name}: {one_line(str(error), 300)}") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def _ntriples_of_build(folder: Path) -> bytes:
     # The store's default graph is the union of its document graphs (see kg.store).
-    data = open_store(folder / STORE_FOLDER).dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
-    record = folder / BUILD_RECORD
+    build = BuildFolder(folder).require()
+    data = open_store(build.store).dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    record = build.build_record
     if record.is_file():
         data += _ntriples_of_file(record)
     return data
@@ -98,12 +99,12 @@ def _ntriples_of_build(folder: Path) -> bytes:
 def data_graph(path: str | os.PathLike[str]) -> Graph:
     """The triples to check: an output folder's store and build record, or one RDF file."""
     source = Path(path)
-    if source.is_dir():
-        data = _ntriples_of_build(source)
-    elif source.is_file():
+    if source.is_file():
         data = _ntriples_of_file(source)
-    else:
-        raise InputError(f"no such file or folder: {source}")
+    elif source.suffix.lower() in RDF_SUFFIXES:
+        raise InputError(f"no such file: {source}")
+    else:  # a build folder, or where one should be: the same error as every command's (exit 3)
+        data = _ntriples_of_build(source)
     graph = Graph()
     graph.parse(data=data.decode("utf-8"), format="nt")
     return graph

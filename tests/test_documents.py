@@ -432,3 +432,80 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch):
 ])
 def test_html_text_and_nothing_executable(html, text):
     assert html_to_text(html)[1] == text
+
+
+# --- file names that are not UTF-8 ---
+
+
+@pytest.mark.parametrize("name, text", [
+    (b"caf\xe9.txt", "café.txt"),  # Latin-1, as old archives have
+    (b"caf\xc3\xa9.txt", "café.txt"),  # UTF-8
+    (b"d\xc3\xa9j\xe0 vu.txt", "déjà vu.txt"),  # both in one name
+    (b"line\nbreak.txt", "line break.txt"),  # file names may hold control characters too
+])
+def test_path_text_reads_any_bytes_of_a_file_name(name, text):
+    assert kg.documents.path_text(os.fsdecode(name)) == text
+    text.encode("utf-8")  # writable anywhere
+
+
+def test_file_name_that_is_not_utf8_gives_ids_and_sources_any_output_takes(tmp_path):
+    folder = os.fsencode(tmp_path)
+    for name in (b"caf\xe9.txt", b"caf\xc3\xa9.md", b"ok.txt"):  # the first two read as the same name
+        with open(folder + b"/" + name, "w", encoding="utf-8") as f:
+            f.write("Title\n\nRussia attacked Ukraine.")
+    skipped = []
+    documents = list(iter_documents([tmp_path], on_skip=lambda where, why: skipped.append((where, why))))
+    assert skipped == []
+    assert sorted(d.id for d in documents) == ["café.md", "café.txt", "ok"]
+    for document in documents:
+        json.dumps(document.to_record(), ensure_ascii=False).encode("utf-8")
+        assert document.sha256 and document_iri(document.id).encode("utf-8")
+        assert "\udce9" not in document.source and document.source.endswith((".txt", ".md"))
+
+
+# --- compressed corpora ---
+
+COMPRESSORS = {"gz": __import__("gzip").compress, "bz2": __import__("bz2").compress, "xz": __import__("lzma").compress}
+
+
+def corpus_lines(count: int) -> bytes:
+    return b"".join(json.dumps({"id": f"a{i}", "title": f"Story {i}", "text": f"Story {i}\n\nTurkey did not attack Syria on day {i}; ref {__import__('hashlib').sha256(bytes(i)).hexdigest()}."}).encode() + b"\n"
+                    for i in range(count))
+
+
+@pytest.mark.parametrize("compression", sorted(COMPRESSORS))
+def test_compressed_jsonl_reads_as_the_jsonl_would(tmp_path, monkeypatch, compression):
+    """A corpus as it ships (news.jsonl.gz) was refused as "too large": it is read as a stream."""
+    monkeypatch.setattr(kg.documents, "MAX_FILE_BYTES", 2_000)  # the file is larger than this, each line is not
+    data = corpus_lines(300)
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "news.jsonl").write_bytes(data)
+    packed = tmp_path / "packed" / f"news.jsonl.{compression}"
+    packed.parent.mkdir()
+    packed.write_bytes(COMPRESSORS[compression](data))
+    assert packed.stat().st_size > 2_000
+    skipped = []
+    given = list(iter_documents([packed], on_skip=lambda *s: skipped.append(s)))  # the file named
+    walked = list(iter_documents([packed.parent], on_skip=lambda *s: skipped.append(s)))  # found in a folder
+    plain = list(iter_documents([tmp_path / "plain"]))
+    assert skipped == []
+    assert len(plain) == 300 and [d.id for d in plain][:2] == ["a0", "a1"]
+    for documents in (given, walked):
+        assert [(d.id, d.title, d.text, d.date) for d in documents] == [(d.id, d.title, d.text, d.date) for d in plain]
+        assert {d.source for d in documents} == {f"{packed}:{n}" for n in range(1, 301)}
+
+
+def test_compressed_jsonl_without_ids_is_named_after_the_file(tmp_path):
+    (tmp_path / "wire.jsonl.gz").write_bytes(COMPRESSORS["gz"](b'{"text": "Turkey did not attack Syria."}\n' * 2))
+    assert [d.id for d in iter_documents([tmp_path])] == ["wire-1", "wire-2"]
+
+
+def test_damaged_compressed_corpus_keeps_what_came_before_and_says_where(tmp_path):
+    packed = COMPRESSORS["gz"](corpus_lines(2_000))
+    (tmp_path / "news.jsonl.gz").write_bytes(packed[: len(packed) // 2])  # a download cut short
+    skipped = []
+    documents = list(iter_documents([tmp_path], on_skip=lambda *s: skipped.append(s)))
+    assert 0 < len(documents) < 2_000 and [d.id for d in documents] == [f"a{i}" for i in range(len(documents))]
+    (where, why), = skipped
+    assert where == str(tmp_path / "news.jsonl.gz")
+    assert why.startswith(f"damaged gz data after line {len(documents)}")

@@ -21,7 +21,7 @@ import kg
 import kg.pipeline
 from kg.cli import main
 from kg.errors import EXIT_INTERRUPTED, EXIT_OUTPUT
-from kg.pipeline import build_lock
+from kg.outputs import BuildFolder, build_lock
 
 from validity import assert_one_build
 
@@ -114,7 +114,7 @@ def crash_at(monkeypatch):
 
     for module, name in ((os, "symlink"), (os, "replace"), (os, "unlink"), (shutil, "rmtree")):
         monkeypatch.setattr(module, name, counted(getattr(module, name)))
-    publish = kg.pipeline._publish
+    publish = BuildFolder.publish
 
     def watched_publish(*args, **kwargs):
         state["on"], state["count"] = True, 0
@@ -123,7 +123,7 @@ def crash_at(monkeypatch):
         finally:
             state["on"] = False
 
-    monkeypatch.setattr(kg.pipeline, "_publish", watched_publish)
+    monkeypatch.setattr(BuildFolder, "publish", watched_publish)
 
     def arm(step: int) -> dict:
         state["at"] = step
@@ -152,7 +152,7 @@ def test_crash_at_every_step_of_publishing_leaves_one_whole_build(previous, stag
         shutil.copytree(staged_build, build)
         crash_at(step)
         try:
-            kg.pipeline._publish(build, out)
+            BuildFolder(out).publish(build)
             crashed = False
         except Killed:
             crashed = True
@@ -161,13 +161,13 @@ def test_crash_at_every_step_of_publishing_leaves_one_whole_build(previous, stag
         query_works(out)
         outcomes.append(ids == new_ids)
         crash_at(0)
-        kg.pipeline._remove_leftovers(out)  # what the next build does first, under its lock
+        BuildFolder(out).remove_leftovers()  # what the next build does first, under its lock
         if ids == previous_ids:
             assert_clean(out)
             assert ids == previous_ids and (out / "kg.nt").exists()
         next_build = out / ".build-next"
         shutil.copytree(staged_build, next_build)
-        kg.pipeline._publish(next_build, out)
+        BuildFolder(out).publish(next_build)
         assert assert_one_build(out) == new_ids
         assert not (out / "kg.nt").exists() and (out / "kg.nq").exists()
         assert_clean(out)
@@ -257,7 +257,7 @@ def test_lock_is_released_by_a_killed_build(previous, tmp_path):
     previous_out, _ = previous
     out = fresh_copy(previous_out, tmp_path / "out")
     holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom pathlib import Path\n"
-                               "from kg.pipeline import build_lock\n"
+                               "from kg.outputs import build_lock\n"
                                "with build_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(600)\n",
                                str(out)], stdout=subprocess.PIPE, text=True)
     try:

@@ -10,7 +10,7 @@ import pytest
 
 import kg
 from kg.errors import StoreError
-from kg.pipeline import build_lock
+from kg.outputs import build_lock
 from kg.store import query_rows
 
 pytestmark = pytest.mark.model
@@ -230,3 +230,21 @@ def test_input_bytes_counts_what_would_be_read_and_stops_early(tmp_path):
     assert input_bytes([tmp_path]) == 150
     assert input_bytes([tmp_path / "a.txt", tmp_path / "missing.txt"]) == 100
     assert input_bytes([tmp_path], enough=10) == 100  # the first file already passes it
+
+
+def test_file_name_that_is_not_utf8_builds_into_every_output(tmp_path):
+    """A Latin-1 byte in a file name (b"caf\\xe9.txt") stopped the build with a traceback."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(bytes(folder) + b"/caf\xe9.txt", "w", encoding="utf-8") as f:
+        f.write("Port attack\n\nRussian forces struck the port of Izmail on Tuesday.")
+    out = tmp_path / "out"
+    report = kg.build([folder], out=out, formats=("ttl", "nq", "jsonld"))
+    assert report.documents == 1 and report.statements >= 1 and not report.skipped
+    records = [json.loads(line) for line in (out / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["doc"] for r in records} == {"café"}
+    assert json.loads((out / "documents.jsonl").read_text(encoding="utf-8"))["source"].endswith("/café.txt")
+    assert graphs(out) == {"café"}
+    assert "café" in (out / "graph.html").read_text(encoding="utf-8")
+    for name in ("kg.ttl", "kg.nq", "kg.jsonld", "build.trig"):
+        (out / name).read_text(encoding="utf-8")

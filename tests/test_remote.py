@@ -10,14 +10,17 @@ import json
 import re
 import socket
 import threading
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pyoxigraph
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg.ontology
 import kg.remote
 from kg.errors import QueryError
 from kg.remote import (
@@ -386,6 +389,29 @@ def test_rejected_query_is_a_query_error(server):
     server.answer = lambda seen: (400, {"Content-Type": "text/plain"}, b"Parser error at 1:10: expected '}'")
     with pytest.raises(QueryError, match=r"^the server rejected the query: Parser error at 1:10: expected '}'$"):
         query_rows("SELECT * { ?s", endpoint=server.url + "/q")
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT ?s WHERE { ?s ?p }",  # the error on the first line: the server counted the prefixes kg added
+    "SELECT ?s\nWHERE { ?s ?p }",  # on the second: nothing to correct
+    "PREFIX rel: <https://w3id.org/kg-news/relation/> SELECT ?s WHERE { ?s rel:x ?o ?p }",  # a prefix of its own
+])
+def test_rejected_query_points_at_the_column_of_the_users_query(server, sparql):
+    """The server parses what it was sent; the error must name the place in what the user wrote."""
+    def parse_as_oxigraph_does(seen):
+        sent = urllib.parse.parse_qs(seen.body.decode("utf-8"))["query"][0]
+        try:
+            pyoxigraph.Store().query(sent)
+        except SyntaxError as error:
+            return 400, {"Content-Type": "text/plain"}, str(error).encode()
+        return 200, {"Content-Type": "application/sparql-results+json"}, b'{"head":{},"boolean":true}'
+
+    server.answer = parse_as_oxigraph_does
+    with pytest.raises(QueryError) as remote:
+        query_rows(sparql, endpoint=server.url + "/q")
+    with pytest.raises(SyntaxError) as local:
+        pyoxigraph.Store().query(sparql, prefixes=kg.ontology.PREFIXES)
+    assert str(remote.value) == f"the server rejected the query: {local.value}"
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from kg.cli import main
 from kg.documents import MAX_FILE_BYTES
 from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, KGError, StoreError
 from kg.nlp import MAX_CHUNK, parse
-from kg.pipeline import build_lock
+from kg.outputs import build_lock
 from kg.types import Document
 
 from validity import assert_one_build, assert_valid_rdf, read_jsonl
@@ -324,8 +324,8 @@ def test_long_text_is_parsed_in_chunks_spacy_accepts(text):
     (["build"], EXIT_USAGE, None),
     (["frobnicate"], EXIT_USAGE, None),
     (["query", "SELECT ?s WHERE { ?s ?p }", "--out", "{tmp}/built"], EXIT_USAGE, "kg: error: bad SPARQL"),
-    (["query", "ASK {}", "--out", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no store at {tmp}/empty/store: run `kg build` first"),
-    (["view", "--from", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no statements.jsonl in {tmp}/empty: run `kg build` first"),
+    (["query", "ASK {}", "--out", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no build in {tmp}/empty (no store); run `kg build ARTICLES --out {tmp}/empty` first"),
+    (["view", "--from", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no build in {tmp}/empty (no statements.jsonl); run `kg build ARTICLES --out {tmp}/empty` first"),
     (["build", "{tmp}/in", "--out", "{tmp}/locked"], EXIT_OUTPUT, "kg: error: another kg build (pid "),
 ])
 def test_exit_codes(tmp_path, built_once, args, code, message):

@@ -152,16 +152,17 @@ def test_cli_lists_violations_and_exits_1(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("make", "message"),
+    ("make", "code", "message"),
     [
-        (lambda p: p / "nowhere", "no such file or folder"),
-        (lambda p: p, "no store at"),  # an empty folder: nothing built
-        (lambda p: (p / "notes.txt").write_text("hi") and p / "notes.txt", "not an RDF file kg reads"),
-        (lambda p: (p / "bad.ttl").write_text("<a> <b> .") and p / "bad.ttl", "not valid Turtle"),
+        (lambda p: p / "nowhere", 3, "no build in {p}/nowhere (no such folder)"),  # the same as every command's
+        (lambda p: p, 3, "no build in {p} (no store)"),  # an empty folder: nothing built
+        (lambda p: p / "gone.ttl", 1, "no such file: {p}/gone.ttl"),
+        (lambda p: (p / "notes.txt").write_text("hi") and p / "notes.txt", 1, "not an RDF file kg reads"),
+        (lambda p: (p / "bad.ttl").write_text("<a> <b> .") and p / "bad.ttl", 1, "not valid Turtle"),
     ],
 )
-def test_what_cannot_be_validated_is_one_line(tmp_path, make, message):
+def test_what_cannot_be_validated_is_one_line(tmp_path, make, code, message):
     result = validate_cli(make(tmp_path))
-    assert result.exit_code in (1, 3)
-    assert result.output.startswith("kg: error:") and message in result.output
+    assert result.exit_code == code, result.output
+    assert result.output.startswith("kg: error:") and message.format(p=tmp_path) in result.output
     assert result.output.count("\n") == 1

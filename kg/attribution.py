@@ -1,0 +1,299 @@
+"""Who says it: the source a statement is attributed to, when the article reports it rather
+than asserting it itself.
+
+One function per English construction: a speech verb governing the clause ("…, Carter said",
+"his attorney said"), "according to X", a quotation whose speaker is named in another sentence
+of the same quote or paragraph (:class:`QuoteSpeakers`), and sources whose word is an
+allegation ("according to the suit" → claimed).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from spacy.tokens import Span, Token
+
+from kg.clauses import lemma_forms, own_subjects
+from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
+
+FIRST_PERSON = {"i", "we"}
+# Sources whose account is an accusation, not a finding: "according to the suit, Brown …".
+ALLEGATION_SOURCES = {"suit", "lawsuit", "complaint", "indictment", "allegation", "accusation", "accuser",
+                      "affidavit", "prosecutor", "prosecution", "plaintiff", "petition", "filing"}
+# Quotation marks: curly ones say which way they face, straight ones only count.
+OPENING_QUOTES = {"“", "‘‘", "``", "«"}
+CLOSING_QUOTES = {"”", "''", "»"}
+STRAIGHT_QUOTES = {'"'}
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+# Verbs that report what their subject says or thinks, for attribution: the speech verbs, and
+# reporting verbs whose act is news of its own ("warned that …" is a warning, kept as a statement).
+REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
+    "estimate", "predict", "forecast", "warn", "testify", "recall", "admit", "complain", "reply", "respond",
+    "tweet", "caution", "emphasize", "emphasise", "observe", "contend", "assure", "remark", "accuse", "charge",
+}
+# Clause links the walk from a clause up to its speech verb passes through.
+UPWARD = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "pcomp", "prep", "nsubj", "nsubjpass", "attr", "acomp"}
+
+Speaker = TypeVar("Speaker")
+
+
+def according_to(node: Token) -> Token | None:
+    """ "according to Russian officials": the source of the clause of ``node`` or of any clause
+    coordinated with it ("“Brown cornered her, … and raped her,” according to the suit")."""
+    for clause in (node, *node.conjuncts):
+        for child in clause.children:
+            if child.lower_ == "according" and child.dep_ in ("prep", "advcl", "advmod"):
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    return None
+
+
+def is_reporting(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and bool(lemma_forms(verb) & REPORTING_VERBS)
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
+    said his company had no plans", "Lamneck said …, estimating that the group would …"."""
+    for _ in range(4):
+        speakers = own_subjects(verb)
+        if speakers:
+            return relative_antecedent(speakers[0], verb)
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
+        if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def relative_antecedent(speaker: Token, verb: Token) -> Token:
+    """The one a relative pronoun stands for: "Britney Taylor, who says she first met Brown …"."""
+    if speaker.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return speaker
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """ "a report quoting a Ministry of Trade spokesman as saying Indonesia had not issued
+    licences": the words are the spokesman's."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        return objects[0] if objects else None
+    return None
+
+
+def as_clause_source(node: Token) -> Token | None:
+    """A source in an "as" clause: "As Peter Beinart points out, …", "as the Financial Times
+    reported, Russia struck …"."""
+    for child in node.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children) and (
+                is_reporting(child) or child.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in child.children)):
+            speakers = own_subjects(child)
+            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+                return speakers[0]
+    return None
+
+
+def trailing_speech_verb(node: Token, token: Token) -> Token | None:
+    """ "X launched …, the ministry said" parsed with "said" below the main verb, also when the
+    clause between is the speech verb's own ("X refused, and Y may ask …, a diplomat said":
+    both are the diplomat's), but not "… and Carter said the issues will …", a second
+    statement of its own after the speech verb."""
+    for child in node.children:
+        if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i
+                and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)):
+            speakers = own_subjects(child)
+            if speakers and speakers[0].i > token.i:
+                return speakers[0]
+    return None
+
+
+def parenthetical_speech_verb(node: Token) -> Token | None:
+    """A speech verb set off inside the clause it reports: "In the past, she says, teachers have
+    called …", "The plan, officials said, will …"."""
+    for child in node.children:
+        if (child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)):
+            speakers = own_subjects(child)
+            if speakers:
+                return speakers[0]
+    return None
+
+
+def noun_source(node: Token) -> Token | None:
+    """Whose request, claim or plan a content clause is: "the League's request that he disavow
+    Duke" is the League's, "a call by the UN for …" the UN's."""
+    if not content_clause(node):
+        return None
+    noun = node.head
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def speech_subject(sentence: Span, token: Token) -> Token | None:
+    """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
+    node = token
+    for _ in range(8):
+        source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
+                  or as_clause_source(node) or noun_source(node))
+        if source is not None:
+            return source
+        if node.dep_ in ("ccomp", "parataxis") and is_reporting(node.head):
+            speaker = speaker_of(node.head)
+            if speaker is not None and speaker.lower_ in FIRST_PERSON:
+                node = node.head  # "I think X …, Y told Reuters": the quote is Y's
+                continue
+            return speaker
+        if node.head is node or node.dep_ not in UPWARD:
+            return None
+        node = node.head
+    return None
+
+
+def is_allegation_source(speaker: Token | None) -> bool:
+    """A source whose word is an allegation: "according to the suit", "prosecutors said"."""
+    return speaker is not None and speaker.lemma_.lower() in ALLEGATION_SOURCES
+
+
+# -- quotations across sentences ----------------------------------------------------------
+
+
+def quote_marks(sentence: Span) -> list[Token]:
+    return [t for t in sentence if t.text in QUOTES]
+
+
+def inside_quotes(token: Token, marks: list[Token]) -> bool:
+    """Whether ``token`` stands between quotation marks of its sentence (an unclosed opening
+    mark counts, a closing mark with no opening one means the sentence began inside)."""
+    depth = 0
+    for mark in marks:
+        if mark.i > token.i:
+            return depth > 0 or mark.text in CLOSING_QUOTES and depth == 0
+        if mark.text in OPENING_QUOTES:
+            depth += 1
+        elif mark.text in CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+        else:
+            depth = 1 - depth if depth <= 1 else depth - 1
+    return depth > 0
+
+
+def quote_speaker(sentence: Span) -> Token | None:
+    """The speaker a sentence names for its quotation: the subject, outside the quotes, of a
+    speech verb outside the quotes ("“We will fight,” he said"; "Carter said: “…”")."""
+    marks = quote_marks(sentence)
+    if not marks:
+        return None
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS and not inside_quotes(token, marks):
+            speakers = [s for s in own_subjects(token) if not inside_quotes(s, marks)]
+            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+                return speakers[0]
+    return None
+
+
+def reported_speaker(sentence: Span) -> Token | None:
+    """Who a sentence reports, when its main verb is one of saying: "Hostile takeovers are
+    frowned upon, the trading company official says." (the official)."""
+    root = sentence.root
+    verbs = [root, *(c for c in root.children if c.dep_ in ("parataxis", "conj", "advcl") and c.lemma_ in SPEECH_VERBS)]
+    for verb in verbs:
+        if is_reporting(verb):
+            speaker = speaker_of(verb)
+            if speaker is not None and speaker.lower_ not in FIRST_PERSON:
+                return speaker
+    return None
+
+
+def ends_open(sentence: Span, was_open: bool) -> bool:
+    """Whether a quotation is still open after this sentence (news quotes run on across
+    sentences and paragraphs)."""
+    state = was_open
+    for mark in quote_marks(sentence):
+        if mark.text in OPENING_QUOTES:
+            state = True
+        elif mark.text in CLOSING_QUOTES:
+            state = False
+        else:
+            state = not state
+    return state
+
+
+def starts_quoted(sentence: Span, was_open: bool) -> bool:
+    """A sentence that is (the start or the rest of) a quotation: it opens with a quotation
+    mark, or one opened before it is still open."""
+    first = next((t for t in sentence if not t.is_space), None)
+    marks = quote_marks(sentence)
+    # a sentence whose first mark closes a quotation began inside it: "We will win,” he said."
+    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and marks[0].text in CLOSING_QUOTES
+
+
+class QuoteSpeakers(Generic[Speaker]):
+    """Who speaks the quoted sentences of one document that name no speaker themselves:
+    "“We will fight,” he said. “We will never surrender.”" — the second sentence is his too.
+
+    A quotation's speaker covers the other quoted sentences of its quote (before or after the
+    one naming it) and of its paragraph; a paragraph that opens with a quotation after one
+    whose last sentence was a quote goes on with that speaker (the news convention for a
+    quote running over paragraphs), and so does one that opens with a quotation after a
+    paragraph ending in reported speech ("…, the official says." then "“Japanese people
+    don't like fighting.”").  Feed paragraphs in reading order.
+    """
+
+    def __init__(self) -> None:
+        self.last: Speaker | None = None  # the speaker of the last quoted sentence
+        self.open = False  # a quotation left open by the last paragraph
+        self.ended_quoted = False  # the last paragraph ended with a quotation
+        self.reporter: Speaker | None = None  # whom the last paragraph's last sentence reports
+
+    def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
+        """The carried speaker of each sentence of the next paragraph (None where there is none,
+        or where the sentence names its own)."""
+        quoted, named = [], []
+        was_open = self.open
+        for sentence in sentences:
+            quoted.append(starts_quoted(sentence, was_open))
+            token = quote_speaker(sentence)
+            named.append(resolve(token) if token is not None else None)
+            was_open = ends_open(sentence, was_open)
+        opens_with_quote = bool(sentences) and starts_quoted(sentences[0], self.open)
+        current = None
+        if opens_with_quote:
+            current = self.last if self.open or self.ended_quoted else self.reporter
+        result: list[Speaker | None] = []
+        for i, sentence in enumerate(sentences):
+            if named[i] is not None:
+                current = named[i]
+                result.append(None)
+                continue
+            if not quoted[i]:
+                result.append(None)
+                continue
+            result.append(current if current is not None else self._ahead(named, quoted, i))
+        self.last = current if current is not None else next((n for n in reversed(named) if n is not None), None)
+        self.open = was_open
+        self.ended_quoted = bool(quoted) and (quoted[-1] or named[-1] is not None)
+        reporter = reported_speaker(sentences[-1]) if sentences and not quoted[-1] else None
+        self.reporter = resolve(reporter) if reporter is not None else None
+        return result
+
+    @staticmethod
+    def _ahead(named: list, quoted: list[bool], i: int):
+        """The speaker named later in the same run of quoted sentences: "“We will fight. We will
+        win,” he said." (the first sentence is his)."""
+        for j in range(i + 1, len(named)):
+            if named[j] is not None:
+                return named[j]
+            if not quoted[j]:
+                return None
+        return None

@@ -1,0 +1,168 @@
+"""What of an article is news: the spans of its text worth parsing, boilerplate left out.
+
+Real articles carry wire datelines ("WASHINGTON, March 12 -", "LONDON (Reuters) -"), bylines,
+photo captions and credits, related-article links, "READ MORE" and subscription lines.  Read
+as news they give wrong statements (a dateline taken as the speaker, a caption's facts
+asserted).  Cleaning never rewrites the text: it only chooses which character spans of
+``Document.text`` the parser sees, so every offset still indexes the original article.
+
+One function per kind of boilerplate, each a small table of patterns; :func:`article_spans`
+applies them paragraph by paragraph.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.documents import paragraphs
+
+# -- whole lines ------------------------------------------------------------------------------
+
+# Photo and video captions and credits: "Media playback is unsupported on your device Media
+# caption …", "Image copyright Getty Images", "Enlarge this image toggle caption …",
+# "Facebook Twitter Pinterest … Photograph: …", "Slideshow (2 Images)".
+CAPTION_LINE = re.compile(
+    r"^(?:FILE(?: PHOTO)?\s*[-–—:]|Media playback is unsupported|Media caption|Image copyright|Image caption|Enlarge this image|toggle caption"
+    r"|Facebook Twitter Pinterest|Photos?\s*:|Hide Caption|Slideshow \(\d+ Images?\)|Photo$|Video$|Gallery$"
+    r"|(?:AP|AFP|Reuters|Getty) Photo\b)"
+    r"|^\[(?:caption|pullquote|embed|video)\b|\[/(?:caption|pullquote)\]"
+    r"|Photograph:[^.]*$|\((?:Photo|Image|Credit)s?:[^()]*\)\s*$|\bPhoto:\s*[\w .,'/&-]{1,60}$")
+# A credit at the end of a caption line, with no sentence end after it:
+# "Supreme Court justices pose … (Jim Young/Reuters)", "… in Arizona. Christian Petersen/Getty Images".
+CREDIT_END = re.compile(r"(?:\([^()]{1,60}/[^()]{1,60}\)|\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*$")
+# Links to other articles and videos: "Related: …", "READ MORE:", "( Also on POLITICO: … )",
+# "Read or Share this story: …", "WATCH: …", "CLICK HERE TO GET THE FOX NEWS APP".
+LINK_LINE = re.compile(
+    r"^(?:Related|RELATED|READ MORE|Read [Mm]ore|More|MORE|Also [Rr]ead|ALSO READ|See [Aa]lso|SEE ALSO|WATCH|Watch"
+    r"|NOW WATCH|LISTEN|Listen|Recommended|RECOMMENDED|Top [Ss]tories|UPDATE|Update)\s*:"
+    r"|^\(\s*(?:Also on|Also [Rr]ead|WATCH|RELATED|Related|READ|Read|SEE|See)\b[^()]*\)\s*$"
+    r"|^(?:Read or Share this story|More On This|CLICK HERE|Click here|Click HERE|Watch the latest video"
+    r"|For more (?:news|stories|on)\b|This article is more than)"
+    r"|^(?:READ MORE|Read [Mm]ore|More|MORE|Related|RELATED)\.*$")
+# Newsletters, subscriptions, advertisements, copyright and follow-us lines.
+SUBSCRIPTION_LINE = re.compile(
+    r"^(?:Sign up|SIGN UP|Subscribe|SUBSCRIBE|Get the Monitor|Newsletter Sign Up|Get our free|Get all the latest"
+    r"|Follow (?:us|@|\w+(?: \w+)? on)|Copyright ©|Copyright \d{4}|©|\(c\) Copyright|Advertisement\b|ADVERTISEMENT\b|AD$"
+    r"|Story Continued Below"
+    r"|Loading\.*$|CLOSE$|Support \w+['’]s\b|Content created by|All rights reserved)"
+    r"|(?:delivered (?:daily )?to your inbox|Sign up (?:here|today|now)|reprint permission|All rights reserved)\.?\s*$")
+# Bylines and sign-offs: "By MICHAEL FALCONE ( @michaelpfalcone )", "— Brett Samuels",
+# "The Associated Press contributed to this report.", "Reporting by …; Editing by …".
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
+BYLINE_LINE = re.compile(
+    rf"^By\s+{NAME}(?:\s*(?:,|and|&)\s*{NAME})*\s*(?:\([^()]*\))?\s*(?:[,|]\s*[A-Z][\w .,&'’-]{{0,60}})?(?<![.!?])$"
+    rf"|^[—–-]+\s*{NAME}(?:\s*(?:,|and)\s*{NAME})*\.?$"
+    r"|contributed (?:reporting )?to this (?:report|story|article)\.?$"
+    r"|^\((?:Additional )?(?:Reporting|Writing|Editing) by\b|^(?:Reporting|Writing|Editing) by\b.*(?:;|Editing by)"
+    r"|^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)\b"
+    r"|\b(?:views|opinions) expressed (?:in this (?:commentary|article|column) )?are\b")
+# Separators: "___", "***", "• • •".
+SEPARATOR_LINE = re.compile(r"^[\s_*•·\-–—=~#.]+$")
+# A parenthetical of boilerplate inside a paragraph: "(RELATED: …)", "(Reporting by …; Editing by …)".
+INLINE_BOILERPLATE = re.compile(
+    r"\s*\(\s*(?:RELATED|Related|READ MORE|Read more|WATCH|Watch|(?:Additional )?(?:Reporting|Writing|Editing) by)\b[^()]*\)")
+
+# -- datelines --------------------------------------------------------------------------------
+
+# News agencies and outlets named in datelines: "LONDON (Reuters) -", "(CNN)".
+AGENCIES = ("Reuters|AP|AFP|CNN|UPI|dpa|DPA|Xinhua|IANS|PTI|BBC|Bloomberg|The Hill|TASS|Interfax|ANI|CBS|NBC|ABC|Fox News"
+            "|WSJ|NPR|KCNA|Yonhap|Sputnik|RIA Novosti|CNSNews\\.com|CNN Business|CNNMoney|MarketWatch|Reuters Health|AP Photo")
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# "WASHINGTON, March 12 -", "LONDON (Reuters) -", "PORTLAND, Ore. (AP) —", "OSAKA, Japan, April 27 -",
+# "Washington (CNN) -", "(CNN)"; the place is one to four words, the region one or two.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ /-][A-Z][A-Za-z.'’-]*){0,3})?"
+    r"(?P<region>,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?"
+    rf"(?P<date>,?\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"(?:(?P<agency>\s*\((?:{AGENCIES})\))(?:\s*[-–—]{{1,2}}(?=\s))?|\s*[-–—]{{1,2}}(?=\s))\s*")
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """A whole line that is no news: a caption, a link, a subscription note, a byline, a separator."""
+    line = line.strip()
+    if not line:
+        return False
+    if SEPARATOR_LINE.match(line) or CAPTION_LINE.search(line) or BYLINE_LINE.search(line) or is_credit_caption(line):
+        return True
+    # links and subscription notes are short, and may follow a dash or a bullet: "- Follow the Ticker on Twitter"
+    core = line.lstrip("-–—•*· ")
+    return len(core) < 400 and bool(LINK_LINE.search(core) or SUBSCRIPTION_LINE.search(core))
+
+
+def is_credit_caption(line: str) -> bool:
+    """A photo caption ending in its credit, no sentence end after it:
+    "Supreme Court justices pose … November 30, 2018. (Jim Young/Reuters)"."""
+    match = CREDIT_END.search(line)
+    return match is not None and match.start() > 0 and line[: match.start()].rstrip().endswith((".", ")", "”", '"')) \
+        or match is not None and match.group().startswith("(")
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of a paragraph's start are a wire dateline (0 if none).
+
+    A dateline needs a place in capitals, a date or an agency, and ends with a dash or, after an
+    agency, at the first word ("Washington (CNN) When …"); "Obama - who …" is no dateline."""
+    match = DATELINE.match(text)
+    if not match or not match.group("place") and not match.group("agency"):
+        return 0
+    place, agency, date = (match.group(k) for k in ("place", "agency", "date"))
+    capitals = place is not None and place.upper() == place and sum(c.isalpha() for c in place) >= 2
+    if not (capitals or agency or date):
+        return 0
+    if match.end() >= len(text.rstrip()):
+        return 0  # the whole paragraph: a headline in capitals, not a dateline before a sentence
+    return match.end()
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of text[start:end], as spans."""
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        yield position, stop
+        position = stop + 1
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of one paragraph worth parsing: runs of lines that are not boilerplate, a
+    dateline at its start and boilerplate parentheticals left out."""
+    run: tuple[int, int] | None = None
+    pieces: list[tuple[int, int]] = []
+    for line_start, line_end in _lines(text, start, end):
+        if is_boilerplate_line(text[line_start:line_end]):
+            if run:
+                pieces.append(run)
+            run = None
+        else:
+            run = (run[0] if run else line_start, line_end)
+    if run:
+        pieces.append(run)
+    for number, (piece_start, piece_end) in enumerate(pieces):
+        if number == 0 and piece_start == _strip(text, start, end)[0]:
+            piece_start += dateline_length(text[piece_start:piece_end])
+        position = piece_start
+        for match in INLINE_BOILERPLATE.finditer(text, piece_start, piece_end):
+            yield from _nonempty(text, position, match.start())
+            position = match.end()
+        yield from _nonempty(text, position, piece_end)
+
+
+def _nonempty(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    start, end = _strip(text, start, end)
+    if start < end and any(c.isalnum() for c in text[start:end]):
+        yield start, end
+
+
+def article_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of ``text`` to parse, in order: its paragraphs, boilerplate left out."""
+    for start, end in paragraphs(text):
+        yield from paragraph_spans(text, start, end)

@@ -1,0 +1,290 @@
+"""Polarity and modality of a clause: does the text say it happened, or only that it did not,
+may, should, will, or is said to?
+
+One function per English construction, each with the construction it reads in a comment.
+:func:`polarity_and_modality` combines them for the clause headed by a verb: what the clause
+says itself (negation, a modal auxiliary, a hedging adverb, a conditional, a question), then
+what the words governing it add ("wants to", "refused to", "the request that", "is said to").
+A statement with a modality is never asserted as a plain fact (``Statement.asserted``).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.clauses import auxiliaries, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
+
+# Verbs whose clausal complement is what someone said, not what happened.
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "announce", "report", "note", "stress", "explain", "confirm",
+    "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
+    "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
+}
+# Speech verbs whose content is an allegation, not a report: "Taylor alleges that Brown …".
+CLAIM_VERBS = {"allege", "claim", "purport", "rumour", "rumor", "accuse"}
+# Speech verbs whose content is denied: "Moscow denied that its jets struck the hospital".
+DENIAL_VERBS = {"deny", "dispute", "refute"}
+# Verbs that, in the passive with an infinitive, report hearsay: "Mr Fields is said to have …".
+HEARSAY_PASSIVES = {"say", "report", "believe", "think", "allege", "rumour", "rumor", "understand",
+                    "suppose", "suspect", "claim", "reckon", "consider"}
+# Modal auxiliaries → modality.
+MODAL_AUX = {
+    "may": "possible", "might": "possible", "could": "possible", "can": "possible",
+    "will": "future", "shall": "future", "'ll": "future", "wo": "future",
+    "would": "conditional",
+    "must": "obligated", "should": "obligated", "ought": "obligated",
+}
+# Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
+GOVERNOR_MODALITY = {
+    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare",
+                     "vow", "pledge", "promise", "mean", "wish", "agree", "offer",
+                     "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
+    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
+    **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
+    # "ought" heads its infinitive in the small model's parse: "The Fed ought to hold …"
+    **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need", "ought"), "obligated"),
+    **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
+    **dict.fromkeys(("expect", "set", "go"), "future"),
+}
+# Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
+# "the League's request that he disavow Duke", "a plan to strike Iran".
+NOUN_MODALITY = {
+    **dict.fromkeys(("rumour", "rumor", "allegation", "accusation", "claim", "report", "speculation",
+                     "suspicion", "charge"), "claimed"),
+    **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "proposal", "ultimatum", "suggestion"), "requested"),
+    **dict.fromkeys(("plan", "promise", "pledge", "vow", "bid", "attempt", "effort", "intention", "offer",
+                     "threat"), "intended"),
+    **dict.fromkeys(("possibility", "chance", "prospect", "likelihood", "risk", "fear"), "possible"),
+}
+# Governors whose complement is not done but refused or threatened: "refused to share" is a
+# refusal, "threatened to cut off" a threat.  The governor becomes the predicate.
+GOVERNING_EVENTS = {
+    **dict.fromkeys(("refuse", "decline", "reject", "fail", "deny"), "REJECT"),
+    "threaten": "THREATEN",
+    # what was agreed, offered or promised is not done yet; the agreement is
+    **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
+}
+# Adverbs that hedge their clause: "The attacks apparently required …", "allegedly exposing".
+HEDGE_ADVERBS = {
+    **dict.fromkeys(("allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "rumoredly"), "claimed"),
+    **dict.fromkeys(("probably", "apparently", "likely", "possibly", "perhaps", "maybe", "presumably",
+                     "seemingly", "conceivably", "potentially", "perchance"), "possible"),
+}
+# Predicative adjectives that hedge their copula's clause: "an attack is possible".
+HEDGE_PREDICATES = {"likely", "unlikely", "possible", "probable", "conceivable"}
+# Adjectives that hedge an event noun: "the alleged attack", "possible strikes", "planned talks".
+HEDGE_ADJECTIVES = {
+    **dict.fromkeys(("alleged", "reported", "suspected", "purported", "supposed", "rumoured", "rumored"), "claimed"),
+    **dict.fromkeys(("possible", "potential", "likely", "probable"), "possible"),
+    **dict.fromkeys(("planned", "intended", "threatened"), "intended"),
+    **dict.fromkeys(("proposed", "requested"), "requested"),
+}
+CONDITIONAL_MARKS = {"if", "unless"}
+# Marks of an indirect question: "did not say whether Russia would strike".
+QUESTION_MARKS = {"whether", "if"}
+# Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
+# "Why would we attack?" asks too.
+QUESTIONED = {None, "future", "obligated", "conditional"}
+CLOSING = {'"', "'", "”", "’", ")", "]", "»"}
+
+
+def is_negated(verb: Token) -> bool:
+    # "did not strike", "never struck"
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
+        return True
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        return is_negated(verb.head)  # "is not ready to meet": the copula carries the negation
+    if shares_clause(verb):
+        return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
+    return False
+
+
+def hedge_adverb(verb: Token) -> str | None:
+    """A hedging adverb on the clause: "apparently required", "allegedly exposing himself"; also
+    a hedging predicate of a copula: "Pyongyang was likely behind …", "provocations are likely"."""
+    for child in verb.children:
+        if child.dep_ in ("advmod", "acomp") and child.lower_ in HEDGE_ADVERBS:
+            return HEDGE_ADVERBS[child.lower_]
+        if child.dep_ == "acomp" and child.lower_ in HEDGE_PREDICATES:
+            return "possible"
+    return None
+
+
+def conditional_clause(verb: Token) -> bool:
+    """The condition itself: "if GATT accepted China", "unless Iran agrees"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+
+
+def has_condition(verb: Token) -> bool:
+    """The consequence of a condition: "If Iran attacks, the US will respond" (it responds only if)."""
+    return any(conditional_clause(c) for c in verb.children)
+
+
+def modal_auxiliary(verb: Token) -> str | None:
+    """A modal auxiliary: "may request", "will not cooperate", "going to strike"."""
+    for aux in auxiliaries(verb):
+        modality = MODAL_AUX.get(aux.lower_) or MODAL_AUX.get(aux.lemma_.lower())
+        if modality == "conditional" and reported_in_past(verb) and not has_condition(verb):
+            return "future"  # "said it would prohibit": the reported "will", not a condition
+        if modality:
+            return modality
+        if aux.lower_ == "going" or aux.lemma_ == "go":
+            return "future"
+    return None
+
+
+def indirect_question(verb: Token) -> bool:
+    """A clause asking, not saying: "did not say whether Russia would strike", "looking into
+    whether Russia identified its targets"; "if" asks only as a complement ("asked if")."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
+               for c in verb.children)
+
+
+def in_question(verb: Token) -> bool:
+    """A clause of a direct question: "Should the party ask him to step down?", also one quoted
+    inside a statement ("“Why would we?” he asked")."""
+    sentence = verb.sent
+    tokens = [t for t in sentence if t.text not in CLOSING and not t.is_space]
+    if tokens and tokens[-1].text == "?":
+        return True
+    edge = verb.right_edge.i
+    while edge > verb.i and verb.doc[edge].text in CLOSING:
+        edge -= 1
+    if verb.doc[edge].text == "?":
+        return True
+    after = verb.right_edge.i + 1
+    while after < sentence.end and verb.doc[after].text in CLOSING:
+        after += 1
+    return after < sentence.end and verb.doc[after].text == "?"
+
+
+def own_modality(verb: Token) -> str | None:
+    """What the clause says of itself, before the words governing it."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+        return own_modality(verb.head)  # "must be ready to mediate": the copula's auxiliary
+    hedge = hedge_adverb(verb)
+    if hedge:
+        return hedge
+    if conditional_clause(verb):
+        return "conditional"
+    if indirect_question(verb):
+        return "possible"
+    modality = modal_auxiliary(verb)
+    if modality in (None, "future") and has_condition(verb):
+        return "conditional"
+    if modality:
+        return modality
+    if is_purpose(verb):
+        return "intended"  # purpose: "… to protest the arrests" is what they meant to do
+    if shares_clause(verb):
+        return own_modality(verb.head)
+    return None
+
+
+def reported_in_past(verb: Token) -> bool:
+    """Whether the clause is reported by a past-tense speech verb ("announced it would …")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS and verb.head.tag_ == "VBD"
+
+
+def content_clause(verb: Token) -> bool:
+    """The clause a noun such as "request", "rumour", "plan" stands for: "the request that he
+    disavow Duke", "rumours that Indonesia had issued licences", "a plan to strike"; not a
+    relative clause ("the report that came out"), whose relative pronoun is an argument."""
+    if verb.dep_ not in ("acl", "relcl", "ccomp", "appos") or verb.head.pos_ != "NOUN":
+        return False
+    if verb.head.lemma_.lower() not in NOUN_MODALITY:
+        return False
+    relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
+    return not relative or len(own_subjects(verb)) > 1
+
+
+def misattached_infinitive(verb: Token) -> bool:
+    """A bare infinitive coordinated with the verb that governs the infinitive before it:
+    "hopes to remain MP and start a family", parsed with "start" a conjunct of "hopes"."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VB" and not own_subjects(verb) and not auxiliaries(verb)
+            and head.tag_ in ("VBZ", "VBD", "VBP", "VBN")
+            and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < verb.i for c in head.children))
+
+
+def governor(verb: Token) -> Token | None:
+    """The verb, adjective or noun whose complement clause this verb heads, if any."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return verb.head
+    if content_clause(verb):
+        return verb.head
+    if misattached_infinitive(verb):
+        return verb.head
+    if shares_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return governor(verb.head)  # "refused to share and cooperate": both refused
+    return None
+
+
+def complement_dep(verb: Token) -> str:
+    """How a clause hangs from its governor, looking through coordination: "to share and cooperate"."""
+    while verb.dep_ == "conj" and not misattached_infinitive(verb):
+        verb = verb.head
+    return "xcomp" if misattached_infinitive(verb) else verb.dep_
+
+
+def reported_modality(gov: Token, negated: bool, modality: str | None) -> tuple[bool, str | None]:
+    """Reported speech stops the governors: what a speaker said is attributed, not hedged, except
+    an allegation ("alleged that"), a denial ("denied that") or hearsay ("it was reported that")."""
+    forms = lemma_forms(gov)
+    if forms & DENIAL_VERBS:
+        return True, modality
+    if forms & CLAIM_VERBS or is_passive(gov):
+        return negated, modality or "claimed"
+    return negated, modality
+
+
+def is_reporting(gov: Token, verb: Token) -> bool:
+    return complement_dep(verb) == "ccomp" and gov.pos_ in ("VERB", "AUX") and bool(lemma_forms(gov) & (SPEECH_VERBS | DENIAL_VERBS))
+
+
+def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
+    """(negated, modality, refusing or threatening governor) of the clause headed by ``verb``."""
+    clause = verb
+    negated = is_negated(verb)
+    modality = own_modality(verb)
+    refusal = None
+    gov = governor(verb)
+    depth = 0
+    while gov is not None and depth < 4:
+        if is_reporting(gov, verb):
+            negated, modality = reported_modality(gov, negated, modality)
+            break
+        dep = complement_dep(verb)
+        lemma = gov.lemma_.lower()
+        if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
+            refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
+            modality = modality or own_modality(gov)
+        elif modality is None and gov.pos_ == "NOUN":
+            modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
+        elif modality is None:
+            # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
+            modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
+                        or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
+                        or own_modality(gov))
+        if dep == "xcomp" and is_negated(gov):
+            negated = True  # "did not want to fight"
+        if gov.pos_ == "NOUN":
+            break
+        verb, gov, depth = gov, governor(gov), depth + 1
+    if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
+        modality = "possible"  # a question asks whether, it does not say so
+    return negated, modality, refusal
+
+
+def hearsay(gov: Token, dep: str) -> str | None:
+    """A passive verb of saying with an infinitive: "Mr Fields is said to have harboured …"."""
+    if dep == "xcomp" and is_passive(gov) and lemma_forms(gov) & HEARSAY_PASSIVES:
+        return "claimed"
+    return None
+
+
+def noun_hedge(noun: Token) -> str | None:
+    """A hedging adjective on an event noun: "the alleged attack", "possible air strikes"."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in HEDGE_ADJECTIVES:
+            return HEDGE_ADJECTIVES[child.lower_]
+    return None

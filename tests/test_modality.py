@@ -1,0 +1,178 @@
+"""Each polarity and modality rule on hand-built parses (no model), one row per construction,
+plus a few sentences through the real model."""
+from __future__ import annotations
+
+import pytest
+
+import kg
+from conftest import parsed
+from kg.modality import noun_hedge, polarity_and_modality
+
+ROWS = [
+    pytest.param(
+        # plain assertion
+        "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
+        1, (False, None), id="plain"),
+    pytest.param(
+        # hedging adverb: "The attacks apparently required cooperation"
+        "The|DET|det|1 attacks|NOUN|nsubj|3|attack apparently|ADV|advmod|3 required|VERB|ROOT|3|require "
+        "cooperation|NOUN|dobj|3 .|PUNCT|punct|3",
+        3, (False, "possible"), id="adverb-apparently"),
+    pytest.param(
+        # hedging adverb of hearsay: "Iran reportedly attacked Iraq"
+        "Iran|PROPN|nsubj|2 reportedly|ADV|advmod|2 attacked|VERB|ROOT|2|attack Iraq|PROPN|dobj|2 .|PUNCT|punct|2",
+        2, (False, "claimed"), id="adverb-reportedly"),
+    pytest.param(
+        # the hedge reaches a coordinated verb sharing the clause: "allegedly exposing himself … and kissing her"
+        "Brown|PROPN|nsubj|2 allegedly|ADV|advmod|2 exposed|VERB|ROOT|2|expose himself|PRON|dobj|2 and|CCONJ|cc|2 "
+        "kissed|VERB|conj|2|kiss her|PRON|dobj|5 .|PUNCT|punct|2",
+        5, (False, "claimed"), id="adverb-shared-by-conjunct"),
+    pytest.param(
+        # a hedge outweighs the future: "Russia will probably strike Syria"
+        "Russia|PROPN|nsubj|3 will|AUX|aux|3 probably|ADV|advmod|3 strike|VERB|ROOT|3 Syria|PROPN|dobj|3 .|PUNCT|punct|3",
+        3, (False, "possible"), id="adverb-over-future"),
+    pytest.param(
+        # a direct question asks, it neither asserts nor obliges: "Should the party ask Trump to step down?"
+        "Should|AUX|aux|3|should|MD the|DET|det|2 party|NOUN|nsubj|3 ask|VERB|ROOT|3 Trump|PROPN|dobj|3 to|PART|aux|6 "
+        "step|VERB|xcomp|3 down|ADP|prt|6 ?|PUNCT|punct|3",
+        3, (False, "possible"), id="question"),
+    pytest.param(
+        # a quoted question inside a statement: "“Why would we attack Iran?” he asked."
+        "“|PUNCT|punct|8 Why|SCONJ|advmod|4 would|AUX|aux|4 we|PRON|nsubj|4 attack|VERB|ccomp|8 Iran|PROPN|dobj|4 "
+        "?|PUNCT|punct|4 ”|PUNCT|punct|8 asked|VERB|ROOT|8|ask .|PUNCT|punct|8",
+        4, (False, "possible"), id="quoted-question"),
+    pytest.param(
+        # the condition itself: "If GATT accepted China, it would be hard …"
+        "If|SCONJ|mark|2 GATT|PROPN|nsubj|2 accepted|VERB|advcl|6|accept China|PROPN|dobj|2 ,|PUNCT|punct|6 it|PRON|nsubj|6 "
+        "would|AUX|aux|6 be|AUX|ROOT|6 hard|ADJ|acomp|6 .|PUNCT|punct|6",
+        2, (False, "conditional"), id="if-clause"),
+    pytest.param(
+        # "unless" is a condition too: "Iran will strike unless Iraq withdraws"
+        "Iran|PROPN|nsubj|2 will|AUX|aux|2 strike|VERB|ROOT|2 unless|SCONJ|mark|5 Iraq|PROPN|nsubj|5 "
+        "withdraws|VERB|advcl|2|withdraw .|PUNCT|punct|2",
+        5, (False, "conditional"), id="unless-clause"),
+    pytest.param(
+        # the consequence of a condition: "Iran will strike unless Iraq withdraws" — only if
+        "Iran|PROPN|nsubj|2 will|AUX|aux|2 strike|VERB|ROOT|2 unless|SCONJ|mark|5 Iraq|PROPN|nsubj|5 "
+        "withdraws|VERB|advcl|2|withdraw .|PUNCT|punct|2",
+        2, (False, "conditional"), id="consequence"),
+    pytest.param(
+        # a past speech verb reports "will" as "would": "Japan said it would halt aid"
+        "Japan|PROPN|nsubj|1 said|VERB|ROOT|1|say|VBD it|PRON|nsubj|4 would|AUX|aux|4 halt|VERB|ccomp|1 aid|NOUN|dobj|4 .|PUNCT|punct|1",
+        4, (False, "future"), id="reported-would"),
+    pytest.param(
+        # reported speech is attributed, not hedged: "Carter said Iran attacked Iraq"
+        "Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say|VBD Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 .|PUNCT|punct|1",
+        3, (False, None), id="reported-plain"),
+    pytest.param(
+        # "ought" heads its infinitive in the model's parse: "The Fed ought to hold the applications"
+        "The|DET|det|1 Fed|PROPN|nsubj|2 ought|AUX|ROOT|2|ought|MD to|PART|aux|4 hold|VERB|xcomp|2 "
+        "applications|NOUN|dobj|4|application .|PUNCT|punct|2",
+        4, (False, "obligated"), id="ought-to"),
+    pytest.param(
+        # content clause of a request noun: "the League's request that he disavow Duke"
+        "Tapper|PROPN|nsubj|1 cited|VERB|ROOT|1|cite the|DET|det|3 League|PROPN|poss|5 's|PART|case|3 request|NOUN|dobj|1 "
+        "that|SCONJ|mark|8 he|PRON|nsubj|8 disavow|VERB|acl|5 Duke|PROPN|dobj|8 .|PUNCT|punct|1",
+        8, (False, "requested"), id="request-that"),
+    pytest.param(
+        # content clause of a rumour: "there were rumours that Indonesia had issued licences"
+        "there|PRON|expl|1 were|VERB|ROOT|1|be rumours|NOUN|attr|1|rumour that|PRON|mark|6|that|WDT Indonesia|PROPN|nsubj|6 "
+        "had|AUX|aux|6|have issued|VERB|relcl|2|issue licences|NOUN|dobj|6|licence .|PUNCT|punct|1",
+        6, (False, "claimed"), id="rumours-that"),
+    pytest.param(
+        # a relative clause on the same noun is no content clause: "the report that came from Iran"
+        "the|DET|det|1 report|NOUN|nsubj|5 that|PRON|nsubj|3|that|WDT came|VERB|relcl|1|come from|ADP|prep|3 "
+        "surprised|VERB|ROOT|5|surprise Iran|PROPN|dobj|5 .|PUNCT|punct|5",
+        3, (False, None), id="relative-clause-is-no-content"),
+    pytest.param(
+        # passive hearsay with an infinitive: "Fields is said to have harboured sympathies"
+        "Fields|PROPN|nsubjpass|2 is|AUX|auxpass|2|be said|VERB|ROOT|2|say to|PART|aux|5 have|AUX|aux|5 "
+        "harboured|VERB|xcomp|2|harbour sympathies|NOUN|dobj|5|sympathy .|PUNCT|punct|2",
+        5, (False, "claimed"), id="passive-hearsay"),
+    pytest.param(
+        # hearsay with an expletive: "it was reported that Russia struck Aleppo"
+        "it|PRON|nsubjpass|2 was|AUX|auxpass|2|be reported|VERB|ROOT|2|report that|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+        "struck|VERB|ccomp|2|strike Aleppo|PROPN|dobj|5 .|PUNCT|punct|2",
+        5, (False, "claimed"), id="it-was-reported-that"),
+    pytest.param(
+        # an allegation: "Taylor alleged that Brown assaulted her"
+        "Taylor|PROPN|nsubj|1 alleged|VERB|ROOT|1|allege that|SCONJ|mark|4 Brown|PROPN|nsubj|4 assaulted|VERB|ccomp|1|assault "
+        "her|PRON|dobj|4 .|PUNCT|punct|1",
+        4, (False, "claimed"), id="alleged-that"),
+    pytest.param(
+        # a denial: "Moscow denied that its jets struck the hospital"
+        "Moscow|PROPN|nsubj|1 denied|VERB|ROOT|1|deny that|SCONJ|mark|5 its|PRON|poss|4 jets|NOUN|nsubj|5|jet "
+        "struck|VERB|ccomp|1|strike the|DET|det|7 hospital|NOUN|dobj|5 .|PUNCT|punct|1",
+        5, (True, None), id="denied-that"),
+    pytest.param(
+        # an indirect question: "Carter did not say whether Russia would strike"
+        "Carter|PROPN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 say|VERB|ROOT|3 whether|SCONJ|mark|7 Russia|PROPN|nsubj|7 "
+        "would|AUX|aux|7 strike|VERB|ccomp|3 .|PUNCT|punct|3",
+        7, (False, "possible"), id="indirect-question"),
+    pytest.param(
+        # a "whether" clause anywhere asks: "looking into whether Russia identified its targets"
+        "Investigators|NOUN|nsubj|1|investigator looking|VERB|ROOT|1|look into|ADP|prep|1 whether|SCONJ|mark|5 "
+        "Russia|PROPN|nsubj|5 identified|VERB|pcomp|2|identify targets|NOUN|dobj|5|target .|PUNCT|punct|1",
+        5, (False, "possible"), id="whether-clause"),
+    pytest.param(
+        # a hedging predicate of a copula: "Pyongyang was likely behind the attacks"
+        "Pyongyang|PROPN|nsubj|1 was|AUX|ROOT|1|be likely|ADV|acomp|1 behind|ADP|prep|1 the|DET|det|5 attacks|NOUN|pobj|3|attack "
+        ".|PUNCT|punct|1",
+        1, (False, "possible"), id="copula-likely"),
+    pytest.param(
+        # "likely to" is a guess, not a schedule: "The bank is likely to extend credit"
+        "The|DET|det|1 bank|NOUN|nsubj|2 is|AUX|ROOT|2|be likely|ADJ|acomp|2 to|PART|aux|5 extend|VERB|xcomp|3 "
+        "credit|NOUN|dobj|5 .|PUNCT|punct|2",
+        5, (False, "possible"), id="likely-to"),
+    pytest.param(
+        # a bare infinitive parsed as a conjunct of the governing verb (whose lemma the model gets
+        # wrong, "hopes" → "hop"): "he hopes to remain MP and start a family"
+        "he|PRON|nsubj|1 hopes|VERB|ROOT|1|hop|VBZ to|PART|aux|3 remain|VERB|xcomp|1|remain|VB MP|PROPN|attr|3 and|CCONJ|cc|1 "
+        "start|VERB|conj|1|start|VB a|DET|det|8 family|NOUN|dobj|6 .|PUNCT|punct|1",
+        6, (False, "intended"), id="misattached-infinitive"),
+    pytest.param(
+        # a refusal covers coordinated complements: "refused to share or cooperate" (both not done)
+        "Turkey|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 share|VERB|xcomp|1 or|CCONJ|cc|3 "
+        "cooperate|VERB|conj|3 .|PUNCT|punct|1",
+        5, (False, None), id="refusal-shared"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", ROWS)
+def test_polarity_and_modality(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    negated, modality, _ = polarity_and_modality(doc[index])
+    assert (negated, modality) == expected
+
+
+def test_refusal_governs_coordinated_complement(blank_nlp):
+    doc = parsed(blank_nlp, ROWS[-1].values[0])
+    assert polarity_and_modality(doc[5])[2] == doc[1]
+
+
+@pytest.mark.parametrize("adjective, expected", [
+    ("alleged", "claimed"), ("possible", "possible"), ("planned", "intended"), ("proposed", "requested"), ("heavy", None)])
+def test_hedging_adjective_on_an_event_noun(blank_nlp, adjective, expected):
+    # "the alleged attack", "possible strikes"
+    doc = parsed(blank_nlp, f"the|DET|det|2 {adjective}|ADJ|amod|2 attack|NOUN|ROOT|2")
+    assert noun_hedge(doc[2]) == expected
+
+
+# -- the real model ---------------------------------------------------------------------------
+
+MODEL_ROWS = [
+    # the seed sentence that was asserted twice (issue 18)
+    ("The attacks apparently required cooperation from Iran and Iraq.", "possible"),
+    ("Brown allegedly exposed himself to Taylor.", "claimed"),
+    ("Should the party ask Trump to step down?", "possible"),
+    ("If Iran attacks Iraq, the United States will respond.", "conditional"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, modality", MODEL_ROWS)
+def test_model_hedges(text, modality):
+    statements = kg.extract(text)
+    assert statements
+    assert {s.modality for s in statements} == {modality}
+    assert not any(s.asserted for s in statements)
