@@ -12,8 +12,9 @@ from .graph import _simple, centrality, edge_kind, statement_count
 from .layout import communities, region_layout, spread_layout
 
 # Above this many entities the layout is computed in Python and physics stays off:
-# vis-network needs seconds to stabilise a few hundred nodes in a browser (bench/view.py).
-PHYSICS_MAX_NODES = 300
+# vis-network needs seconds to stabilise a few hundred nodes in a browser (bench/view.py),
+# and the actors-first page (ACTORS_FIRST_MIN) lays communities out as regions.
+PHYSICS_MAX_NODES = 60
 # Browser-side stabilisation for small graphs stops after this many iterations (fewer for
 # bigger graphs, where each iteration costs more: see stabilization_iterations).
 STABILIZATION_ITERATIONS = 600
@@ -153,6 +154,8 @@ def arrange(simple: nx.Graph, nodes: list[dict[str, Any]], scores: Mapping[Any, 
             for node, (x, y) in spread_layout(simple.subgraph(isolated)).items():
                 positions[node] = (x, y + below)
         positions.update(_concept_positions(simple, concepts, positions, by_id))
+        if actors_first:
+            _room_for_names(positions, ranked[:TOP_ACTORS], by_id)
         for node in nodes:
             node["x"], node["y"] = positions.get(node["id"], (0, 0))
     return {
@@ -164,6 +167,56 @@ def arrange(simple: nx.Graph, nodes: list[dict[str, Any]], scores: Mapping[Any, 
             for number, group in enumerate(groups)
         ],
     }
+
+
+# The page starts fitted on the top actors, in about this many pixels (the canvas beside
+# the panel, less a margin), and writes their names 13 px high, about 7.5 px a character.
+_START_VIEW = (850.0, 650.0)
+_NAME_PX = (7.6, 22.0)
+# vis-network draws a dot's radius from its value between these (canvas units), see the page.
+_DOT_SIZES = (8.0, 60.0)
+
+
+def _room_for_names(positions: dict[Any, tuple[int, int]], top: list[Any], by_id: Mapping[Any, dict[str, Any]],
+                    *, rounds: int = 60) -> None:
+    """Move the most central actors apart until their names, written under their dots in
+    the starting view, do not overlap: hubs of one community can sit closer than a name
+    is long.  Each round measures the starting view's scale again (it fits the top
+    actors) and moves the less central of each clashing pair the shorter way out."""
+    if len(top) < 2:
+        return
+    values = [node["value"] for node in by_id.values()]
+    low, high = min(values), max(values)
+
+    def radius(node: Any) -> float:
+        share = (by_id[node]["value"] - low) / (high - low) if high > low else 0.5
+        return _DOT_SIZES[0] + share * (_DOT_SIZES[1] - _DOT_SIZES[0])
+
+    for _ in range(rounds):
+        xs = [positions[node][0] for node in top]
+        ys = [positions[node][1] for node in top]
+        scale = min(_START_VIEW[0] / max(max(xs) - min(xs), 1.0), _START_VIEW[1] / max(max(ys) - min(ys), 1.0)) * 0.85
+        boxes = {}
+        for node in top:
+            x, y = positions[node]
+            w, h = (len(by_id[node]["label"]) * _NAME_PX[0] + 8) / scale, _NAME_PX[1] / scale
+            top_edge = y + radius(node)
+            boxes[node] = (x - w / 2, top_edge, x + w / 2, top_edge + h)
+        moved = False
+        for n, one in enumerate(top):
+            for other in top[n + 1:]:
+                a, b = boxes[one], boxes[other]
+                if not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]):
+                    continue
+                x, y = positions[other]
+                right, left = a[2] - b[0], b[2] - a[0]
+                down, up = a[3] - b[1], b[3] - a[1]
+                shift = min((right, (1, 0)), (left, (-1, 0)), (down, (0, 1)), (up, (0, -1)))
+                step = shift[0] + 2 / scale
+                positions[other] = (round(x + shift[1][0] * step), round(y + shift[1][1] * step))
+                moved = True
+        if not moved:
+            return
 
 
 def _concept_positions(simple: nx.Graph, concepts: list[Any], positions: Mapping[Any, tuple[int, int]],

@@ -19,9 +19,11 @@ import networkx as nx
 from ..errors import InputError
 from .graph import _arguments, _edge_attributes, edge_kind
 
-# Without --top the page shows at most this many entities, the most central: a 5,000-entity
-# page took 2.7 s to become interactive (bench/view.py), and a 40 MB corpus has 40,000.
-PAGE_ENTITIES = 2000
+# Without --top the page shows at most this many entities (past it, this many actors and the
+# concepts they name most), the most central: a 5,000-entity page took 2.7 s to become
+# interactive (bench/view.py), a 40 MB corpus has 40,000, and a thousand actors with their
+# names is already more than a reader takes in at once (the 300-article page of issue 19).
+PAGE_ENTITIES = 1000
 # The page keeps at most this many statements per link (see page_data); the note says how
 # many others there were.  Exports keep them all.
 LINK_STATEMENTS = 20
@@ -32,7 +34,7 @@ LINK_STATEMENTS = 20
 # entities, the least central dropped first (see fit_budget).
 PAGE_STATEMENTS = 20_000
 # Past PAGE_ENTITIES, each actor on the page brings at most this many of its concepts.
-CONCEPTS_PER_ACTOR = 8
+CONCEPTS_PER_ACTOR = 5
 # The first pass over the statements keeps at most this many texts per entity for --focus.
 SUMMARY_ALIASES = 20
 
