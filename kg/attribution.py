@@ -160,6 +160,21 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     return None
 
 
+def pronoun_speaker(speaker: Token | None, quoted_by: Speaker | None, last_speaker: Speaker | None) -> Speaker | None:
+    """Who a pronoun speaker is when no antecedent was found for it: "I" in a quotation is the
+    quotation's speaker; "He said the bank …" after "…, an Indian official said." is the last
+    one who spoke (news names a speaker, then goes on with "he said")."""
+    if speaker is None or speaker.pos_ != "PRON":
+        return None
+    return quoted_by if speaker.lower_ in FIRST_PERSON else last_speaker
+
+
+def own_account(speaker: Speaker | None, subject: Speaker | None, obj: Speaker | None, same: Callable[[Speaker, Speaker], bool]) -> bool:
+    """A speaker's account of what someone did to the speaker is an allegation: "Taylor says
+    Brown overpowered her", "Russia says Ukraine shelled its troops" (not "Carter says he met Putin")."""
+    return speaker is not None and obj is not None and subject is not None and same(speaker, obj) and not same(speaker, subject)
+
+
 def is_allegation_source(speaker: Token | None) -> bool:
     """A source whose word is an allegation: "according to the suit", "prosecutors said"."""
     return speaker is not None and speaker.lemma_.lower() in ALLEGATION_SOURCES
@@ -255,17 +270,23 @@ class QuoteSpeakers(Generic[Speaker]):
         self.open = False  # a quotation left open by the last paragraph
         self.ended_quoted = False  # the last paragraph ended with a quotation
         self.reporter: Speaker | None = None  # whom the last paragraph's last sentence reports
+        self.recent: Speaker | None = None  # the last speaker named anywhere so far
+        self.previous: list[Speaker | None] = []  # for each sentence of the last paragraph, the speaker named before it
 
     def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
         or where the sentence names its own)."""
         quoted, named = [], []
         was_open = self.open
+        self.previous = []
         for sentence in sentences:
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence)
             named.append(resolve(token) if token is not None else None)
             was_open = ends_open(sentence, was_open)
+            self.previous.append(self.recent)
+            reporter = reported_speaker(sentence) if named[-1] is None else None
+            self.recent = named[-1] or (resolve(reporter) if reporter is not None else None) or self.recent
         opens_with_quote = bool(sentences) and starts_quoted(sentences[0], self.open)
         current = None
         if opens_with_quote:

@@ -18,49 +18,53 @@ from kg.documents import paragraphs
 
 # -- whole lines ------------------------------------------------------------------------------
 
+# Lines are matched at their start (anchored patterns) and at their end (on the line's last
+# TAIL characters): no pattern scans a whole long paragraph line position by position.
+TAIL = 160
 # Photo and video captions and credits: "Media playback is unsupported on your device Media
 # caption …", "Image copyright Getty Images", "Enlarge this image toggle caption …",
 # "Facebook Twitter Pinterest … Photograph: …", "Slideshow (2 Images)".
-CAPTION_LINE = re.compile(
-    r"^(?:FILE(?: PHOTO)?\s*[-–—:]|Media playback is unsupported|Media caption|Image copyright|Image caption|Enlarge this image|toggle caption"
-    r"|Facebook Twitter Pinterest|Photos?\s*:|Hide Caption|Slideshow \(\d+ Images?\)|Photo$|Video$|Gallery$"
-    r"|(?:AP|AFP|Reuters|Getty) Photo\b)"
-    r"|^\[(?:caption|pullquote|embed|video)\b|\[/(?:caption|pullquote)\]"
-    r"|Photograph:[^.]*$|\((?:Photo|Image|Credit)s?:[^()]*\)\s*$|\bPhoto:\s*[\w .,'/&-]{1,60}$")
+CAPTION_START = re.compile(
+    r"(?:FILE(?: PHOTO)?\s*[-–—:]|Media playback is unsupported|Media caption|Image copyright|Image caption|Enlarge this image"
+    r"|toggle caption|Facebook Twitter Pinterest|Photos?\s*:|Hide Caption|Slideshow \(\d+ Images?\)|Photo$|Video$|Gallery$"
+    r"|(?:AP|AFP|Reuters|Getty) Photo\b|\[(?:caption|pullquote|embed|video)\b)")
+CAPTION_END = re.compile(
+    r"(?:\[/(?:caption|pullquote)\]|Photograph:[^.]*|\((?:Photo|Image|Credit)s?:[^()]*\)|\bPhoto:\s*[\w .,'/&-]{1,60})\s*$")
 # A credit at the end of a caption line, with no sentence end after it:
 # "Supreme Court justices pose … (Jim Young/Reuters)", "… in Arizona. Christian Petersen/Getty Images".
 CREDIT_END = re.compile(r"(?:\([^()]{1,60}/[^()]{1,60}\)|\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*$")
 # Links to other articles and videos: "Related: …", "READ MORE:", "( Also on POLITICO: … )",
 # "Read or Share this story: …", "WATCH: …", "CLICK HERE TO GET THE FOX NEWS APP".
-LINK_LINE = re.compile(
-    r"^(?:Related|RELATED|READ MORE|Read [Mm]ore|More|MORE|Also [Rr]ead|ALSO READ|See [Aa]lso|SEE ALSO|WATCH|Watch"
+LINK_START = re.compile(
+    r"(?:Related|RELATED|READ MORE|Read [Mm]ore|More|MORE|Also [Rr]ead|ALSO READ|See [Aa]lso|SEE ALSO|WATCH|Watch"
     r"|NOW WATCH|LISTEN|Listen|Recommended|RECOMMENDED|Top [Ss]tories|UPDATE|Update)\s*:"
-    r"|^\(\s*(?:Also on|Also [Rr]ead|WATCH|RELATED|Related|READ|Read|SEE|See)\b[^()]*\)\s*$"
-    r"|^(?:Read or Share this story|More On This|CLICK HERE|Click here|Click HERE|Watch the latest video"
+    r"|\(\s*(?:Also on|Also [Rr]ead|WATCH|RELATED|Related|READ|Read|SEE|See)\b[^()]*\)\s*$"
+    r"|(?:Read or Share this story|More On This|CLICK HERE|Click here|Click HERE|Watch the latest video"
     r"|For more (?:news|stories|on)\b|This article is more than)"
-    r"|^(?:READ MORE|Read [Mm]ore|More|MORE|Related|RELATED)\.*$")
+    r"|(?:READ MORE|Read [Mm]ore|More|MORE|Related|RELATED)\.*$")
 # Newsletters, subscriptions, advertisements, copyright and follow-us lines.
-SUBSCRIPTION_LINE = re.compile(
-    r"^(?:Sign up|SIGN UP|Subscribe|SUBSCRIBE|Get the Monitor|Newsletter Sign Up|Get our free|Get all the latest"
+SUBSCRIPTION_START = re.compile(
+    r"(?:Sign up|SIGN UP|Subscribe|SUBSCRIBE|Get the Monitor|Newsletter Sign Up|Get our free|Get all the latest"
     r"|Follow (?:us|@|\w+(?: \w+)? on)|Copyright ©|Copyright \d{4}|©|\(c\) Copyright|Advertisement\b|ADVERTISEMENT\b|AD$"
-    r"|Story Continued Below"
-    r"|Loading\.*$|CLOSE$|Support \w+['’]s\b|Content created by|All rights reserved)"
-    r"|(?:delivered (?:daily )?to your inbox|Sign up (?:here|today|now)|reprint permission|All rights reserved)\.?\s*$")
+    r"|Story Continued Below|Loading\.*$|CLOSE$|Support \w+['’]s\b|Content created by|All rights reserved)")
+SUBSCRIPTION_END = re.compile(
+    r"(?:delivered (?:daily )?to your inbox|Sign up (?:here|today|now)|reprint permission|All rights reserved)\.?\s*$")
 # Bylines and sign-offs: "By MICHAEL FALCONE ( @michaelpfalcone )", "— Brett Samuels",
 # "The Associated Press contributed to this report.", "Reporting by …; Editing by …".
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
-BYLINE_LINE = re.compile(
-    rf"^By\s+{NAME}(?:\s*(?:,|and|&)\s*{NAME})*\s*(?:\([^()]*\))?\s*(?:[,|]\s*[A-Z][\w .,&'’-]{{0,60}})?(?<![.!?])$"
-    rf"|^[—–-]+\s*{NAME}(?:\s*(?:,|and)\s*{NAME})*\.?$"
-    r"|contributed (?:reporting )?to this (?:report|story|article)\.?$"
-    r"|^\((?:Additional )?(?:Reporting|Writing|Editing) by\b|^(?:Reporting|Writing|Editing) by\b.*(?:;|Editing by)"
-    r"|^(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)\b"
-    r"|\b(?:views|opinions) expressed (?:in this (?:commentary|article|column) )?are\b")
+BYLINE_START = re.compile(
+    rf"By\s+{NAME}(?:\s*(?:,|and|&)\s*{NAME})*\s*(?:\([^()]*\))?\s*(?:[,|]\s*[A-Z][\w .,&'’-]{{0,60}})?(?<![.!?])$"
+    rf"|[—–-]+\s*{NAME}(?:\s*(?:,|and)\s*{NAME})*\.?$"
+    r"|\((?:Additional )?(?:Reporting|Writing|Editing) by\b|(?:Reporting|Writing|Editing) by\b.*(?:;|Editing by)"
+    r"|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE)\b")
+BYLINE_END = re.compile(r"contributed (?:reporting )?to this (?:report|story|article)\.?$")
+# An author's disclaimer: "The views expressed in this commentary are the author's."
+DISCLAIMER = re.compile(r"\b(?:views|opinions) expressed (?:in this (?:commentary|article|column) )?are\b")
 # Separators: "___", "***", "• • •".
 SEPARATOR_LINE = re.compile(r"^[\s_*•·\-–—=~#.]+$")
 # A parenthetical of boilerplate inside a paragraph: "(RELATED: …)", "(Reporting by …; Editing by …)".
 INLINE_BOILERPLATE = re.compile(
-    r"\s*\(\s*(?:RELATED|Related|READ MORE|Read more|WATCH|Watch|(?:Additional )?(?:Reporting|Writing|Editing) by)\b[^()]*\)")
+    r"\(\s*(?:RELATED|Related|READ MORE|Read more|WATCH|Watch|(?:Additional )?(?:Reporting|Writing|Editing) by)\b[^()]*\)")
 
 # -- datelines --------------------------------------------------------------------------------
 
@@ -82,19 +86,25 @@ def is_boilerplate_line(line: str) -> bool:
     line = line.strip()
     if not line:
         return False
-    if SEPARATOR_LINE.match(line) or CAPTION_LINE.search(line) or BYLINE_LINE.search(line) or is_credit_caption(line):
+    tail = line[-TAIL:]
+    if (SEPARATOR_LINE.match(line) or CAPTION_START.match(line) or CAPTION_END.search(tail) or BYLINE_START.match(line)
+            or BYLINE_END.search(tail) or " expressed " in line and DISCLAIMER.search(line) or is_credit_caption(line)):
         return True
     # links and subscription notes are short, and may follow a dash or a bullet: "- Follow the Ticker on Twitter"
     core = line.lstrip("-–—•*· ")
-    return len(core) < 400 and bool(LINK_LINE.search(core) or SUBSCRIPTION_LINE.search(core))
+    return len(core) < 400 and bool(LINK_START.match(core) or SUBSCRIPTION_START.match(core) or SUBSCRIPTION_END.search(core[-TAIL:]))
 
 
 def is_credit_caption(line: str) -> bool:
     """A photo caption ending in its credit, no sentence end after it:
     "Supreme Court justices pose … November 30, 2018. (Jim Young/Reuters)"."""
-    match = CREDIT_END.search(line)
-    return match is not None and match.start() > 0 and line[: match.start()].rstrip().endswith((".", ")", "”", '"')) \
-        or match is not None and match.group().startswith("(")
+    if "/" not in line[-TAIL:]:
+        return False
+    start = max(0, len(line) - TAIL)
+    match = CREDIT_END.search(line, start)
+    if match is None:
+        return False
+    return match.group().startswith("(") or match.start() > 0 and line[: match.start()].rstrip().endswith((".", ")", "”", '"'))
 
 
 def dateline_length(text: str) -> int:

@@ -95,19 +95,29 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) if any input is skipped, instead of listing it.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes that parse and extract in parallel (each loads the model once); up to one per core.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Your names: a TSV of surface form, canonical name, and optionally type and Wikidata id; "
+                   "applied before the built-in gazetteer.")
+@click.option("--stop", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Names that never make a node, one a line.")
+@click.option("--all", "keep_gated", is_flag=True,
+              help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int) -> None:
-    """Extract statements from articles (.txt .md .html .jsonl, files or folders) into OUT.
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
+          aliases: Path | None, stop: Path | None, keep_gated: bool) -> None:
+    """Extract statements from articles (.txt .md .html .jsonl .jsonl.gz, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
     and listed in the summary. The previous output is replaced only when the build is done.
 
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
+             kg build news/ --aliases my-names.tsv --stop not-names.txt
     """
     from kg.pipeline import build as run_build
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
+    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop,
+                       keep_gated=keep_gated)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -285,9 +295,10 @@ VIEW_SUFFIXES = (".html", ".htm", ".graphml", ".gexf", ".json", ".xml")
                    "2,000 and about 20,000 statements unless --top is given.")
 @click.option("--focus", default=None, metavar="ENTITY", help="Keep only ENTITY (id, name or alias) and its neighbourhood.")
 @click.option("--hops", type=click.IntRange(min=0), default=None, help="How many links from --focus to reach [default: 1].")
+@click.option("--all", "keep_gated", is_flag=True, help="Draw the statements the precision gate keeps back too.")
 @_clean_errors
 def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, top: int | None, focus: str | None,
-         hops: int | None) -> None:
+         hops: int | None, keep_gated: bool) -> None:
     """Regenerate the interactive graph page (or a graph file) from a build's statements.
 
     \b
@@ -304,7 +315,7 @@ def view(out: Path | None, target: Path | None, source: Path | None, fmt: str, t
     if out is not None and source is not None and out != source:
         raise click.UsageError(f"two build folders given: --out {out} and --from {source}")
     path = view_page(out=out or source or Path("output"), html=target, format=fmt, top=top, focus=focus,
-                     hops=1 if hops is None else hops)
+                     hops=1 if hops is None else hops, keep_gated=keep_gated)
     click.echo(f"wrote {path}", err=True)
 
 

@@ -26,6 +26,7 @@ import lzma
 import os
 import re
 import stat
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -117,6 +118,32 @@ def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None
     return total
 
 
+def count_documents(paths: Iterable[str | os.PathLike], *, seconds: float = 5.0) -> int | None:
+    """About how many documents :func:`iter_documents` will give: one per file, one per
+    line of a .jsonl (compressed or not; blank and broken lines counted too).  For the
+    progress bar's total and ETA; None if counting takes longer than ``seconds``."""
+    started = time.monotonic()
+    total = 0
+    for path in map(Path, paths):
+        for _, file, _ in _files(path, lambda where, why: None):
+            if article_suffix(file) != ".jsonl":
+                total += 1
+                continue
+            compression = _compression(file)
+            try:
+                with (COMPRESSED[compression](file, "rb") if compression else open(file, "rb")) as f:
+                    last = b"\n"
+                    while chunk := f.read(1 << 20):
+                        total += chunk.count(b"\n")
+                        last = chunk[-1:]
+                        if time.monotonic() - started > seconds:
+                            return None
+                    total += last != b"\n"  # a last line without its newline
+            except (OSError, EOFError, lzma.LZMAError):
+                continue  # read again, and reported, by iter_documents
+    return total
+
+
 def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple[int, int]]]:
     """(the path given, a regular file to read under it, its inode), folders walked in sorted order."""
     if not path.exists():
@@ -128,11 +155,11 @@ def _files(path: Path, on_skip: SkipHandler) -> Iterator[tuple[Path, Path, tuple
             yield path, path, inode
         return
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: on_skip(str(e.filename), e.strerror or str(e))):
+    for root, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: on_skip(path_text(str(e.filename)), e.strerror or str(e))):
         try:
             status = os.stat(root)
         except OSError as error:
-            on_skip(root, error.strerror or str(error))
+            on_skip(path_text(root), error.strerror or str(error))
             dirs.clear()
             continue
         if (status.st_dev, status.st_ino) in seen:  # a symlink loop: each folder is walked once

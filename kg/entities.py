@@ -5,6 +5,7 @@ resolve to what the same document mentioned before.
 """
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Curation, Gazetteer
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -47,6 +48,42 @@ ASSET_NOUNS = {"position", "positions", "facility", "facilities", "base", "bases
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
+# Pronouns and the gender (m, f) or number (it: one thing; they: a group) they agree with.
+PRONOUN_AGREEMENT = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+                     "it": "it", "its": "it", "they": "they", "them": "they", "their": "they", "theirs": "they"}
+# Reflexives name their own clause's subject: never a second actor ("Trump defended himself").
+REFLEXIVE_PRONOUNS = {"himself", "herself", "itself", "themselves", "themself"}
+# What "it" and "they" may stand for: a state, a body, a place, an armed group ("it");
+# a group, an armed group, or a body named in the plural ("they": "the Democrats").
+IT_TYPES = ("Country", "Organization", "ArmedGroup", "Location")
+THEY_TYPES = ("Group", "ArmedGroup")
+# Dependencies of an object pronoun: it never names its own clause's subject ("Obama said he
+# would not meet him": "him" is not "he").
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj", "obj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Verbs that report speech: "X said it earned …": the reported subject pronoun is X.
+REPORTING_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist", "warn", "report", "note",
+                   "explain", "argue", "deny", "confirm", "predict", "believe", "think", "write", "declare",
+                   "promise", "vow", "pledge", "acknowledge", "admit", "suggest", "indicate", "complain"}
+# How far back a pronoun looks for its antecedent, in characters of the article.
+PRONOUN_REACH = 1_500
+# Honorifics and titles before a surname: "Mrs Clinton", "President Trump", "Sen. Sanders".
+# The gender an honorific gives.
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "lady": "f",
+              "lord": "m", "madam": "f", "madame": "f", "mister": "m", "prof": None, "professor": None}
+NAME_TITLES = {"president", "senator", "sen", "gov", "governor", "rep", "representative", "congressman",
+               "congresswoman", "secretary", "minister", "prime", "chancellor", "king", "queen", "prince",
+               "princess", "pope", "judge", "justice", "gen", "general", "col", "colonel", "lt", "sgt", "capt",
+               "captain", "mayor", "ambassador", "candidate", "nominee", "speaker", "leader", "chairman",
+               "chairwoman", "director", "attorney", "detective", "officer", "vice", "former", "first", "lady"}
+# Words that make a name a company's or a body's, whatever NER said ("Baker International Corp").
+ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "group", "bank", "holdings",
+                "association", "institute", "university", "college", "council", "committee", "party", "fund",
+                "foundation", "agency", "department", "ministry", "commission", "network", "news", "times",
+                "post", "journal", "airlines", "motors", "partners", "capital", "securities", "industries"}
+# Words before a name in a span that are no part of it: determiners, "ex-", quantifiers.
+NOT_NAME_WORDS = {"a", "an", "the", "this", "that", "these", "those", "ex", "former", "late", "every", "each",
+                  "some", "any", "no", "another", "our", "their", "his", "her", "its", "my", "your"}
 # Definite descriptions and the entity types they refer back to ("the group" → last armed group).
 DEFINITE_DESCRIPTIONS = {
     "group": ("ArmedGroup", "Organization"),
@@ -159,12 +196,12 @@ class PhraseIndex:
                     yield start, end
 
 
-_indexes: dict[int, PhraseIndex] = {}
+_indexes: dict[tuple[int, int], PhraseIndex] = {}
 
 
 def phrase_index(nlp: Language, gazetteer: Gazetteer) -> PhraseIndex:
     """The index of every gazetteer phrase for this model's tokenizer, built once per model."""
-    key = id(nlp.vocab)
+    key = (id(nlp.vocab), id(gazetteer))  # a user's aliases add phrases (kg build --aliases)
     if key not in _indexes:
         _indexes[key] = PhraseIndex(nlp, gazetteer.phrases())
     return _indexes[key]
@@ -179,17 +216,24 @@ def canonical_name(text: str) -> str:
 class EntityResolver:
     """Resolves the mentions of one document, in reading order."""
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer or Gazetteer.default()
+    def __init__(self, nlp: Language, gazetteer: Gazetteer | None = None, curation: Curation | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.curated(curation)
         self.phrases = phrase_index(nlp, self.gazetteer)
         self.history: list[tuple[int, Entity]] = []  # (document offset, entity), in order
-        self.surnames: dict[str, Entity] = {}
+        # every mention of the document so far, for :meth:`settle`: (doc, mention, offset)
+        self.mentions: list[tuple[Doc, Mention, int]] = []
+        self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
+        self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
+        self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
+        self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
+        self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
 
     # -- annotation ------------------------------------------------------------------------
 
     def annotate(self, doc: Doc, offset: int = 0) -> list[Mention]:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
+        self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
         for mention in mentions:
             self._mark(doc, mention)
         # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
@@ -197,8 +241,64 @@ class EntityResolver:
         mentions = [self._affiliated(doc, mention) for mention in mentions]
         for mention in mentions:
             self._mark(doc, mention)
-            self.history.append((offset + doc[mention.start].idx, mention.entity))
+            where = offset + doc[mention.start].idx
+            self.history.append((where, mention.entity))
+            self.mentions.append((doc, mention, offset))
+            root = doc[mention.start : mention.end].root
+            if (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT") \
+                    and not is_dateline(doc[mention.start : mention.end]):
+                self.subjects.add(where)  # "Shoigu and Putin said": both; a verbless headline's name too
+            self.sentences[where] = offset + doc[mention.start].sent.start_char
+            gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
+            if mention.entity.type == "Person" and gender:
+                self.genders.setdefault(mention.entity.id, gender)
         return mentions
+
+    # -- the whole article -----------------------------------------------------------------
+
+    def settle(self) -> None:
+        """After every paragraph is annotated: one node per person and one type per name.
+
+        A surname, a title and surname ("Mrs Clinton", "President Trump") or a given name
+        alone becomes the person's longest full name in the article, whatever NER typed it
+        (NER often calls a bare surname an organisation or a place); a name's type is then
+        voted over all its mentions, with name evidence (an honorific, a census given name,
+        a company word) counting double.
+        """
+        if not self.mentions:
+            return
+        merged, companies = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
+        votes: dict[str, collections.Counter] = {}
+        for (doc, mention, _), entity in zip(self.mentions, merged):
+            span = doc[mention.start : mention.end]
+            counter = votes.setdefault(entity.id, collections.Counter())
+            counter[entity.type] += 1
+            evidence = type_evidence(span, self.gazetteer)
+            if evidence:
+                counter[evidence] += 2
+        settled = []
+        for (doc, mention, offset), entity in zip(self.mentions, merged):
+            kind = "Organization" if entity.id in companies else votes[entity.id].most_common(1)[0][0]
+            if kind != entity.type and self.gazetteer.get(entity.id) is not entity and entity.code is None:
+                entity = replace(entity, type=kind)
+            if entity is not mention.entity:
+                mention = Mention(mention.start, mention.end, entity)
+                self._mark(doc, mention)
+            settled.append((doc, mention, offset))
+        self.mentions = settled
+        # the people a bare surname names in this article: for a surname NER did not mark
+        owners: dict[str, set[Entity]] = collections.defaultdict(set)
+        for doc, mention, _ in settled:
+            words = mention.entity.id.split()
+            if mention.entity.type == "Person" and len(words) > 1:
+                owners[words[-1].lower()].add(mention.entity)
+        self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
+        self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
+        for doc, mention, _ in settled:
+            span = doc[mention.start : mention.end]
+            gender = mention_gender(span, self.gazetteer) or reported_gender(span)
+            if mention.entity.type == "Person" and gender:
+                self.genders.setdefault(mention.entity.id, gender)
 
     @staticmethod
     def _mark(doc: Doc, mention: Mention) -> None:
@@ -222,10 +322,6 @@ class EntityResolver:
                 entity = replace(entity, code=country.code, affiliation=country.id)
         if entity is mention.entity:
             return mention
-        if entity.type == "Person":
-            words = canonical_name(doc[mention.start : mention.end].text).split()
-            if len(words) > 1 and self.surnames.get(words[-1], entity).id == entity.id:
-                self.surnames[words[-1]] = entity
         return Mention(mention.start, mention.end, entity)
 
     def _inner_country(self, span: Span) -> Entity | None:
@@ -285,11 +381,17 @@ class EntityResolver:
         return last.end == span.end and self.gazetteer.demonym(last.text) is not None
 
     def _mention(self, span: Span) -> Mention | None:
+        if span.label_ in NER_TYPES:  # a named-entity span: its name words only
+            span = name_span(span)
+            if span is None or self.gazetteer.stopped(span.text):
+                return None
         entity = self.gazetteer.lookup(span.text)
+        if entity is None and span.label_ in ("GPE", "LOC", "FAC"):
+            entity = self.gazetteer.place(span.text)  # a city the dictionaries lack: its country too
         if entity is None:
             if canonical_name(span.text).lower() in agent_nouns():
                 return None  # "the Navy", "Air Force": a role, resolved by metonymy from its modifier
-            name = canonical_name(span.text)
+            name = display_name(canonical_name(span.text))
             if not name or not any(c.isalpha() for c in name):
                 return None
             kind = NER_TYPES[span.label_]
@@ -301,12 +403,7 @@ class EntityResolver:
         return Mention(span.start, span.end, entity)
 
     def _person(self, span: Span, entity: Entity) -> Entity:
-        # A bare surname after the full name is the same person ("Ash Carter" ... "Carter").
-        words = canonical_name(span.text).split()
-        if len(words) == 1 and words[0] in self.surnames:
-            return self.surnames[words[0]]
-        if len(words) > 1:
-            self.surnames.setdefault(words[-1], entity)
+        # A bare surname is merged with the full name by settle(), over the whole article.
         return entity
 
     # -- arguments -------------------------------------------------------------------------
@@ -326,7 +423,7 @@ class EntityResolver:
             return None
         lower = head.lower_
         if head.pos_ == "PRON":
-            entity = self._antecedent(lower, offset + head.idx)
+            entity = self.pronoun_antecedent(head, offset)
             return Argument(text, entity) if entity else None
         if lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns():
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
@@ -340,6 +437,8 @@ class EntityResolver:
                 return Argument(text, entity)
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             return None
+        if head.pos_ == "PROPN" and head.is_title and not head.ent_type_ and lower in self.people_by_surname:
+            return Argument(text, self.people_by_surname[lower])  # a surname NER missed ("Trump" in a headline)
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
 
@@ -352,7 +451,7 @@ class EntityResolver:
         for child in modifiers:
             # "its troops", "their positions": the owner the pronoun refers to
             if child.dep_ == "poss" and child.pos_ == "PRON":
-                entity = self._antecedent(child.lower_, offset + child.idx)
+                entity = self.pronoun_antecedent(child, offset)
                 if entity is not None:
                     return entity
         if depth > 2:
@@ -374,14 +473,89 @@ class EntityResolver:
                         return entity
         return None
 
-    def _antecedent(self, pronoun: str, position: int) -> Entity | None:
-        if pronoun in PERSON_PRONOUNS:
-            return self._antecedent_of_types(("Person",), position)
-        if pronoun in THING_PRONOUNS:
-            return self._antecedent_of_types(("Country", "Organization", "ArmedGroup"), position)
-        if pronoun in GROUP_PRONOUNS:
-            return self._antecedent_of_types(("Country", "Organization", "ArmedGroup", "Group"), position)
+    def pronoun_antecedent(self, pronoun: Token, offset: int = 0) -> Entity | None:
+        """The actor a pronoun refers to, or None.
+
+        Agreement first: "he" a person not known to be a woman, "she" one not known to be a
+        man, "it" a state, body, place or armed group, "they" a group.  Then, in order:
+        a subject pronoun of a reported clause is the reporter when they agree ("Obama said
+        he …", "Hartford said it earned …"); else the nearest sentence before it with an
+        agreeing mention gives it, its subject first.  An object pronoun is never its own
+        clause's subject ("he would not meet him"), and a reflexive is no second actor.
+        """
+        lower = pronoun.lower_
+        if lower in REFLEXIVE_PRONOUNS:
+            return None
+        agreement = PRONOUN_AGREEMENT.get(lower)
+        if agreement is None:
+            return None
+        position = offset + pronoun.idx
+        excluded: set[str] = set()
+        if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
+            subject = clause_subject(pronoun)
+            if subject is not None and subject.i != pronoun.i:
+                found = subject._.kg_mention.entity if subject._.kg_mention is not None else (
+                    self.pronoun_antecedent(subject, offset) if subject.pos_ == "PRON" else None)
+                if found is not None:
+                    excluded.add(found.id)
+        reporter = reporting_subject(pronoun)
+        if reporter is not None:
+            found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
+            if found is not None and self._agrees(found, agreement) and found.id not in excluded:
+                return found
+        if agreement == "it":
+            # "it" names a thing far more often than an actor ("raising it to $15", "called
+            # it racist"): an actor only when it is the subject of this or the last sentence
+            # (a state or a place); a body that was a subject further back may still be the
+            # topic ("The International Finance Corporation … It announced …")
+            sentence = offset + pronoun.sent.start_char
+            return self._salient_subject(agreement, position, sentence, excluded) or \
+                self._nearest_agreeing("body", position, excluded, subjects_only=True)
+        return self._nearest_agreeing(agreement, position, excluded)
+
+    def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
+        """The latest agreeing subject before ``position`` in its sentence or the one before."""
+        earlier = [start for start in self.sentence_starts if start < sentence]
+        since = max(earlier) if earlier else sentence
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if self.sentences.get(where, -1) < since:
+                break
+            if where in self.subjects and entity.id not in excluded and self._agrees(entity, agreement):
+                return entity
         return None
+
+    def _agrees(self, entity: Entity, agreement: str) -> bool:
+        if agreement in ("m", "f"):
+            return entity.type == "Person" and self.genders.get(entity.id, agreement) == agreement
+        if agreement == "it":
+            return entity.type in IT_TYPES
+        if agreement == "body":
+            return entity.type in ("Organization", "ArmedGroup")
+        return entity.type in THEY_TYPES or entity.type == "Organization" and entity.label.endswith("s")
+
+    def _nearest_agreeing(self, agreement: str, position: int, excluded: set[str], subjects_only: bool = False) -> Entity | None:
+        """The latest agreeing mention before ``position``, a subject preferred within the
+        sentence it is in."""
+        best: tuple[int, Entity] | None = None
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if where < position - PRONOUN_REACH:
+                break
+            if entity.id in excluded or not self._agrees(entity, agreement) or subjects_only and where not in self.subjects:
+                continue
+            if best is None:
+                best = (where, entity)
+                if where in self.subjects:
+                    return entity
+                continue
+            if self.sentences.get(where) != self.sentences.get(best[0]):
+                break
+            if where in self.subjects:
+                return entity  # the subject of the sentence the nearest candidate is in
+        return best[1] if best else None
 
     def _antecedent_of_types(self, types: tuple[str, ...], position: int) -> Entity | None:
         for where, entity in reversed(self.history):
@@ -490,3 +664,261 @@ def concept_name(head: Token) -> str:
     """A concept's id: its compound words and head lemma, lower case ("air strike", "cooperation")."""
     words = [c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None]
     return " ".join([*words, head.lemma_.lower() or head.lower_])
+
+
+def name_span(span: Span) -> Span | None:
+    """The words of a named-entity span that belong to the name: no determiner, possessive,
+    dash or quote ("a White House", "'s Donald Trump", "— Donald J. Trump", "ex-FBI"), no
+    leading verb or headline function word ("Removing Trump", "Can Merkel"); None if
+    nothing is left."""
+    doc, start, end = span.doc, span.start, span.end
+    # an owner before the name: "Politico's Byron Tau", "Fox's Kimberly Guilfoyle" name the person
+    owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    if owner is not None and owner > start:
+        start = owner + 1
+    while start < end and _outside_name(doc[start], first=True):
+        start += 1
+    while end > start and _outside_name(doc[end - 1], first=False):
+        end -= 1
+    # a wire's stock ticker after a company's name: "Ford Motor Co F", "Chrysler Corp C"
+    if end - start > 2 and doc[end - 1].is_upper and len(doc[end - 1]) <= 5 and \
+            doc[end - 2].lower_.rstrip(".") in ORG_SUFFIXES:
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def _outside_name(token: Token, *, first: bool) -> bool:
+    if token.is_punct or token.tag_ == "POS" or token.lower_ in ("'s", "’s", "-", "—", "–"):
+        return True
+    if not first:
+        return False
+    if token.lower_ in NOT_NAME_WORDS:
+        return True
+    # a verb or function word that a headline capitalised: "Can Merkel Hold On", "Removing Trump"
+    return (token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON", "DET", "ADV") or token.is_stop) \
+        and token.lower_ not in HONORIFICS and token.lower_.rstrip(".") not in NAME_TITLES
+
+
+def display_name(name: str) -> str:
+    """A name as it is written in running text: a headline's or dateline's capitals
+    lowered ("DONALD TRUMP" → "Donald Trump", "NEW YORK" → "New York"); initialisms of up
+    to five letters kept ("FBI", "NATO")."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+    if " " not in name and len(letters) <= 5:
+        return name
+    return " ".join(word.capitalize() if word.isalpha() else word.title() for word in name.split())
+
+
+def person_words(span: Span) -> tuple[list[str], str | None]:
+    """A person's name words without honorifics and titles, and the gender an honorific
+    gives: "Mrs Clinton" → (["Clinton"], "f"), "President Donald J. Trump" → (["Donald",
+    "J.", "Trump"], None)."""
+    words = display_name(canonical_name(span.text)).split()
+    gender = None
+    while len(words) > 1:
+        lower = words[0].lower().rstrip(".")
+        if lower in HONORIFICS:
+            gender = gender or HONORIFICS[lower]
+        elif lower not in NAME_TITLES:
+            break
+        words = words[1:]
+    if span.start > 0 and gender is None:
+        before = span.doc[span.start - 1].lower_.rstrip(".")
+        gender = HONORIFICS.get(before)
+    return words, gender
+
+
+def mention_gender(span: Span, gazetteer: Gazetteer) -> str | None:
+    """"m" or "f" from an honorific ("Mrs Clinton") or a given name the census lists give one
+    gender ("Hillary Clinton"), else None."""
+    words, gender = person_words(span)
+    if gender:
+        return gender
+    # the given name: the first word of the person's name proper, not of a title before it
+    # ("German Chancellor Angela Merkel": Angela)
+    person = next((e for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), None)
+    given = name_span(person)[0].text if person is not None and name_span(person) is not None else None
+    if given is None and len(words) > 1 and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        given = words[0]
+    if given is None or (person is not None and len(person) < 2):
+        return None
+    found = gazetteer.gender(given)
+    return found if found in ("m", "f") else None
+
+
+def type_evidence(span: Span, gazetteer: Gazetteer) -> str | None:
+    """The type a name's own words give: a company word makes it an Organization ("Baker
+    International Corp"), an honorific or title before it or a census given name first
+    makes it a Person ("Mr Tapper", "Jake Tapper")."""
+    words = [w.lower().rstrip(".,") for w in span.text.split()]
+    if any(w in ORG_SUFFIXES for w in words[1:]) or "&" in words:
+        return "Organization"
+    stripped, gender = person_words(span)
+    if gender is not None or len(stripped) < len(display_name(canonical_name(span.text)).split()):
+        return "Person"
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    if before in NAME_TITLES and before not in ("former", "first", "vice", "leader"):
+        return "Person"
+    if 2 <= len(stripped) <= 4 and gazetteer.gender(stripped[0]) is not None and stripped[-1][:1].isupper() \
+            and gazetteer.lookup(" ".join(stripped)) is None and all(w.lower() not in ORG_SUFFIXES for w in stripped):
+        return "Person"
+    return None
+
+
+def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> tuple[list[Entity], set[str]]:
+    """Each mention's entity after merging the people of one article, and the ids found to
+    be companies (their type is settled, not voted).  A surname, a title
+    and surname or a given name alone that one full name of the article covers becomes
+    that person ("Sanders" → "Bernie Sanders", "Mrs Clinton" → "Hillary Clinton"); a full
+    name becomes the longest full name with the same first and last words ("Donald Trump"
+    → "Donald J. Trump"), or the gazetteer's person.  A surname two full names share stays
+    as it is.  Places named "the …" and phrases that name no person in the gazetteer's
+    sense stay themselves ("The Hague" beside "William Hague")."""
+    # companies named with a company word ("Hughes Tool Co", "Baker International Corp"):
+    # news shortens them to their first word ("Hughes", "Baker"), which is no surname then
+    companies: dict[str, set[str]] = collections.defaultdict(set)
+    company_entities: dict[str, Entity] = {}
+    stems: dict[str, Entity] = {}
+    for span, entity in mentions:
+        if entity.type != "Country" and len(span) > 1 and type_evidence(span, gazetteer) == "Organization":
+            first = span[0].text.lower()
+            company = replace(entity, type="Organization") if entity.type != "Organization" else entity
+            companies[first].add(company.id)
+            company_entities[company.id] = company
+            # its name without the company word and ticker: "Baker Hughes Inc" → "baker hughes"
+            stem = [t.text for t in span]
+            while len(stem) > 1 and (stem[-1].lower().rstrip(".") in ORG_SUFFIXES or stem[-1].isupper()):
+                stem.pop()
+            stems.setdefault(" ".join(stem).lower(), company)
+    people: dict[tuple[str, str], Entity] = {}  # (first, last) → the longest full name's entity
+    for span, entity in mentions:
+        if entity.type != "Person":
+            continue
+        if canonical_name(span.text).lower() in stems or span[0].text.lower() in companies:
+            continue  # a company's name without its company word: "Baker Hughes"
+        words, _ = person_words(span)
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        if len(words) > 5 or any(t.pos_ in ("VERB", "AUX", "PRON", "DET") for t in span):
+            continue  # a headline NER took for a name: "Trump Has Destroyed Our Democracy"
+        key = (words[0].lower(), words[-1].lower())
+        current = people.get(key)
+        known = gazetteer.get(entity.id) is not None
+        if current is None or known and gazetteer.get(current.id) is None or \
+                not (gazetteer.get(current.id) is not None) and len(entity.id) > len(current.id):
+            people[key] = entity
+    by_surname: dict[str, set[str]] = collections.defaultdict(set)
+    by_given: dict[str, set[str]] = collections.defaultdict(set)
+    targets: dict[str, Entity] = {}
+    for (first, last), entity in people.items():
+        by_surname[last].add(entity.id)
+        by_given[first].add(entity.id)
+        targets[entity.id] = entity
+    # bodies of several words: their initials ("ADB" for "Asian Development Bank") and their
+    # last word ("Patriots" for "New England Patriots") name them again later
+    initials: dict[str, set[str]] = collections.defaultdict(set)
+    last_words: dict[str, set[str]] = collections.defaultdict(set)
+    bodies: dict[str, Entity] = {}
+    for span, entity in mentions:
+        words = canonical_name(span.text).split()
+        if entity.type in ("Organization", "ArmedGroup") and len(words) > 1:
+            content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "&")]
+            initials["".join(w[0] for w in content).upper()].add(entity.id)
+            if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
+                last_words[words[-1].lower()].add(entity.id)
+            bodies.setdefault(entity.id, entity)
+    merged, decided = [], set()
+    for span, entity in mentions:
+        words, _ = person_words(span)
+        target = None
+        if len(words) >= 2 and entity.type == "Person":
+            # a name with words glued before it ("House Nancy Pelosi"): the full name it ends with
+            starts = (k for k in range(1, len(words) - 1) if (words[k].lower(), words[-1].lower()) in people)
+            found = next((people[(words[k].lower(), words[-1].lower())] for k in starts), None)
+            found = found or people.get((words[0].lower(), words[-1].lower()))
+            target = found if found is not None and found.id != entity.id else None
+        elif len(words) == 1 and (entity.type == "Person" or not _after_the(span)):
+            word = words[0].lower()
+            ids = by_surname.get(word) or (by_given.get(word) if entity.type == "Person" else None)
+            if ids and len(ids) == 1 and (entity.type != "Country" or span.text[:1].isupper()):
+                target = targets[next(iter(ids))]
+        if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
+            target = None  # a state or a body the gazetteer knows by this word is not a surname
+        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup") and gazetteer.get(entity.id) is not entity:
+            word = words[0]
+            found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
+            if found and len(found) == 1 and next(iter(found)) != entity.id:
+                target = bodies[next(iter(found))]  # "ADB" after "Asian Development Bank", "Patriots"
+        first = words[0].lower() if words else ""
+        stem = stems.get(canonical_name(span.text).lower())
+        if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:
+            target = stem  # "Baker Hughes" beside "Baker Hughes Inc"
+            decided.add(stem.id)
+        elif len(companies.get(first, ())) == 1 and gazetteer.get(entity.id) is not entity:
+            company = company_entities[next(iter(companies[first]))]
+            if len(words) == 1:
+                target = company  # "Hughes" after "Hughes Tool Co"
+            elif entity.type == "Person" and entity.id != company.id:
+                target = replace(entity, type="Organization")  # "Baker Hughes", a company of company names
+            if target is not None:
+                decided.add(target.id)
+        elif len(words) == 1 and first in companies and entity.type == "Person" and gazetteer.get(entity.id) is not entity:
+            target = replace(entity, type="Organization")  # "Baker" beside two Baker companies: a company still
+            decided.add(target.id)
+        if target is not None and (target.id != entity.id or target.type != entity.type):
+            entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
+        merged.append(entity)
+    return merged, decided
+
+
+def is_dateline(span: Span) -> bool:
+    """Whether a name is a wire dateline's place ("WASHINGTON, March 23 -"): where the story
+    was filed, never the topic a pronoun refers to."""
+    doc = span.doc
+    return span.start <= 1 and span.text.isupper() and span.end < len(doc) and doc[span.end].text == ","
+
+
+def _after_the(span: Span) -> bool:
+    """Whether a name is written with "the" ("The Hague", "the Hague"): a place or a body, no surname."""
+    return span.text.lower().startswith("the ") or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a word belongs to: "he" for "him" in "he would not meet him"."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject
+
+
+def reported_gender(span: Span) -> str | None:
+    """The gender a person's own reported clause gives them: "Sanders said he would …" → m."""
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS or root.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in root.head.children:
+        if clause.dep_ == "ccomp":
+            pronoun = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")), None)
+            if pronoun is not None:
+                return PRONOUN_AGREEMENT[pronoun.lower_]
+    return None
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports a pronoun's clause: "Obama" for "he" in "Obama
+    said he would not go", "Hartford" for "it" in "Hartford said it earned …"."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)

@@ -5,9 +5,12 @@ Each class carries the exit code the CLI returns for it (README, "Errors and exi
 ====  ===============================================================================
 0     success (documents that could not be read are listed in the summary, not errors)
 1     bad input: nothing readable to build, a bad option value, a skip under ``--strict``
-2     usage: a malformed command line or malformed SPARQL
+2     usage: a malformed command line (unknown command or option, a bad choice, a missing
+      argument: one line too, see kg.cli) or malformed SPARQL
 3     output or store: cannot write the output folder (permissions, disk full), another
-      build holds it, no store built yet; the output pipe closed early
+      build holds it, no build there yet (the same from every command, see
+      kg.outputs.BuildFolder.require), a server unreachable or refusing; the output
+      pipe closed early
 130   interrupted (Ctrl-C); the previous output is left as it was
 ====  ===============================================================================
 """

@@ -16,32 +16,40 @@ from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
+from kg.gate import gated
+from kg.gazetteer import Curation
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
 from kg.types import Argument, Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order,
-    each with its date (:mod:`kg.dates`)."""
+    """All statements of one parsed document, paragraphs and sentences in reading order, each
+    through the precision gate and with its date (:mod:`kg.dates`)."""
     base = article_date(parsed.document.date)
-    quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
+    # Every paragraph's names first, so that a surname merges with a full name written
+    # after it ("Can Merkel Hold On" … "Angela Merkel") and a name's type is voted over
+    # the whole article.
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
+    resolver.settle()
+    quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
+    for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker in zip(sentences, speakers):
+        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
             dates = None
             for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                      quoted_by=speaker):
+                                                      quoted_by=speaker, last_speaker=previous):
                 if dates is None:
                     dates = sentence_dates(sentence, base)
                 day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
                                                     ahead=statement.modality in ("future", "intended"))
-                yield dataclasses.replace(statement, date=day, date_source=source, date_text=words)
+                # marked by the gate, never dropped: kg/gate.py
+                yield dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words)
 
 
-def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document, list[Statement]]]:
+def extract_documents(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[Statement]]]:
     """(document, its statements) for each document, streaming, in this process; worker
     processes run it too (see :func:`extract_lines`)."""
     documents = iter(documents)
@@ -50,7 +58,7 @@ def extract_documents(documents: Iterable[Document]) -> Iterator[tuple[Document,
         return  # nothing to parse: do not load the model at all
     nlp = load_model()
     for parsed in parse(itertools.chain([first], documents), nlp=nlp):
-        resolver = EntityResolver(nlp)
+        resolver = EntityResolver(nlp, curation=curation)
         yield parsed.document, list(statements_from_parsed(parsed, resolver))
 
 
@@ -59,11 +67,11 @@ def statement_line(statement: Statement) -> str:
     return json.dumps(statement.to_record(), ensure_ascii=False) + "\n"
 
 
-def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+def extract_lines(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
     """(document, its statements.jsonl lines): what worker processes run and send back.
     Lines cross between processes far cheaper than Statement objects, and are made in
     the workers, in parallel, rather than in the process writing the outputs."""
-    for document, statements in extract_documents(documents):
+    for document, statements in extract_documents(documents, curation=curation):
         yield document, [statement_line(statement) for statement in statements]
 
 

@@ -32,6 +32,7 @@ from kg.types import Entity
 logger = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "gazetteer.tsv"
+NAMES_PATH = Path(__file__).parent / "data" / "names.tsv"
 # Phrases whose resolution is remembered; past that, the memory starts again.  Names
 # recur, so a few thousand cover most lookups, and the bound keeps the memory flat however
 # many distinct phrases a corpus holds.
@@ -54,6 +55,17 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s?$", re.IGNORECASE)
 # and brackets are dropped, so "U.S." and "US", "Sana'a" and "Sanaa" share a key.
 _KEY_DROP = re.compile(r"[^\w\s&/]|_")
 _SPACES = re.compile(r"\s+")
+# Roles of the state that news names as a body of its own: police, intelligence, courts,
+# legislatures, regulators ("the FBI", "the Senate", "the Supreme Court", "the Fed").  The
+# government itself (GOV: "the Kremlin", "the White House") and the armed forces (MIL: "the
+# Pentagon") stay the state (metonymy), unless their phrase names a body (BODY_WORDS).
+STATE_ROLES = {"GOV", "MIL", "GOVMIL"}
+BODY_WORDS = {"department", "ministry", "agency", "bureau", "commission", "council", "office", "service",
+              "court", "congress", "senate", "parliament", "assembly", "committee", "board",
+              "authority", "bank", "reserve", "police", "administration", "institute", "guard"}
+# Offices are people, not bodies: "US Secretary of State", "Director of Central Intelligence".
+OFFICE_WORDS = {"president", "secretary", "minister", "director", "ambassador", "attorney", "representative",
+                "chief", "chairman", "spokesman", "general", "envoy", "vice"}
 
 
 def clean_surface(text: str) -> str:
@@ -120,12 +132,88 @@ class Gazetteer:
         self._agents = agents
         self._entities = entities
         self._resolved: dict[str, Match | None] = {}  # news repeats its names: resolve each once
+        self._stop: frozenset[str] = frozenset()  # keys of phrases never to make a node (--stop)
+        self._places: dict[str, Entity] = {}  # places the table knows, by key (cities, US states)
+        self.given_names: dict[str, str] = {}  # given name → "m", "f" or "x" (both)
 
     @classmethod
     @functools.cache
     def default(cls) -> Gazetteer:
-        """The shipped gazetteer, loaded once per process."""
-        return cls.load(DATA_PATH)
+        """The shipped gazetteer, loaded once per process, with its places and given names."""
+        gazetteer = cls.load(DATA_PATH)
+        gazetteer.add_names(NAMES_PATH)
+        return gazetteer
+
+    @classmethod
+    @functools.cache
+    def curated(cls, curation: Curation | None) -> Gazetteer:
+        """The shipped gazetteer with a user's aliases and stop names applied first."""
+        gazetteer = cls.default()
+        if curation is None or not (curation.aliases or curation.stop):
+            return gazetteer
+        gazetteer = cls.load(DATA_PATH)
+        gazetteer.add_names(NAMES_PATH)
+        gazetteer.add_curation(curation)
+        return gazetteer
+
+    def add_names(self, path: str | Path) -> None:
+        """Read ``names.tsv``: given names with their gender, and places.  A US state or a
+        city that the actor dictionaries file under its country ("Indiana", "Osaka") is a
+        Location of its own, affiliated with that country; a capital stays the state's
+        metonym ("Moscow said", "Washington warned").  A US state the dictionaries lack is
+        added."""
+        countries = {e.code: e for e in self._entities.values() if e.type == "Country" and e.code}
+        capitals: set[str] = set()
+        rows = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if not line.startswith("#")]
+        for kind, *fields in rows:
+            if kind == "C" and fields[3] == "1":
+                capitals.add(phrase_key(fields[0]))
+        for kind, *fields in rows:
+            if kind == "G":
+                self.given_names[fields[0]] = fields[1]
+                continue
+            name, iso3 = (fields[1], "USA") if kind == "S" else (fields[0], fields[1])
+            key, country = phrase_key(name), countries.get(iso3)
+            if country is None or key in capitals:
+                continue
+            place = Entity(name, name, "Location", country.code, affiliation=country.id)
+            self._places.setdefault(key, place)
+            sense = self._senses.get(key)
+            if sense is not None and sense.entity.type == "Country" and sense.role is None and sense.entity.code == country.code \
+                    and key not in (phrase_key(country.id), phrase_key(country.label)):
+                self._senses[key] = _Sense(place, sense.surface, sense.flags, None)
+            elif sense is None and kind == "S":
+                self._add_sense(_Sense(place, name, CAPITALISED, None))
+
+    def add_curation(self, curation: Curation) -> None:
+        """A user's aliases (surface → canonical name, type, Wikidata id) beat the shipped
+        phrases; their stop names resolve to nothing."""
+        for surface, (name, type_, wikidata) in curation.aliases:
+            entity = self._entities.get(name) if type_ is None else None
+            entity = entity or Entity(name, name, type_ or "Organization", wikidata=wikidata)
+            if wikidata and entity.wikidata != wikidata:
+                entity = Entity(entity.id, entity.label, entity.type, entity.code, wikidata)
+            self._add_sense(_Sense(entity, surface, ANY_CASE, None), replace=True)
+        self._stop = frozenset(phrase_key(name) for name in curation.stop)
+        self._resolved.clear()
+
+    def _add_sense(self, sense: _Sense, replace: bool = False) -> None:
+        key = phrase_key(sense.surface)
+        if replace or key not in self._senses:
+            self._senses[key] = sense
+            self._surfaces.append(sense)
+
+    def stopped(self, text: str) -> bool:
+        """Whether a user's stop list says this name never makes a node."""
+        return bool(self._stop) and phrase_key(text) in self._stop
+
+    def place(self, text: str) -> Entity | None:
+        """The place a name denotes in the places table (a city, a US state), or None."""
+        return self._places.get(phrase_key(clean_surface(text)))
+
+    def gender(self, given_name: str) -> str | None:
+        """"m" or "f" for a given name the census lists give one gender, "x" for both, else None."""
+        return self.given_names.get(given_name.title())
 
     @classmethod
     def load(cls, path: str | Path) -> Gazetteer:
@@ -167,7 +255,11 @@ class Gazetteer:
         if text in self._resolved:
             return self._resolved[text]
         surface = clean_surface(text)
-        match = (self._resolve_phrase(surface) or self._resolve_with_agent(surface)) if surface else None
+        if self.stopped(surface):
+            match = None
+        else:
+            match = self._resolve_phrase(surface) if surface else None
+            match = _as_body(match) if match is not None else self._resolve_with_agent(surface) if surface else None
         if len(self._resolved) >= RESOLVED_CACHE:
             self._resolved.clear()
         self._resolved[text] = match
@@ -238,5 +330,86 @@ class Gazetteer:
                 continue
             country = self._resolve_phrase(clean_surface(" ".join(words[:split])))
             if country is not None and country.entity.type == "Country":
+                agent = words[split:]
+                if agent[-1].lower() in BODY_WORDS:
+                    # a body of the state: "Iraq's foreign ministry" → Foreign Ministry of Iraq
+                    state = country.entity
+                    name = f"{' '.join(w[:1].upper() + w[1:] for w in agent)} of {state.label}"
+                    return Match(Entity(name, name, "Organization", (state.code or "") + role if state.code else None,
+                                        affiliation=state.id), None, surface)
                 return Match(country.entity, role, surface)
         return None
+
+
+def _as_body(match: Match) -> Match:
+    """A body of the state as an Organization affiliated with it: "FBI" → FBI (United
+    States), "the Senate", "Defense Department"; the government and the armed forces named
+    as such stay the state ("the Kremlin", "the Pentagon", "Russian troops")."""
+    entity, role = match.entity, match.role
+    if entity.type != "Country" or not role:
+        return match
+    words = set(_DASHES.sub(" ", match.phrase.lower()).split())
+    if words & OFFICE_WORDS or " " not in match.phrase.strip() and not match.phrase.isupper() and role in STATE_ROLES:
+        return match
+    if role in STATE_ROLES and not words & BODY_WORDS:
+        return match
+    if match.phrase != clean_surface(match.phrase) or phrase_key(match.phrase) in (phrase_key(entity.id), phrase_key(entity.label)):
+        return match
+    if any(phrase_key(match.phrase).endswith(" " + noun) for noun in ("troops", "forces", "army", "navy", "military")):
+        return match
+    body = Entity(match.phrase, match.phrase, "Organization", (entity.code or "") + role if entity.code and not role.startswith(entity.code) else entity.code,
+                  affiliation=entity.id)
+    return Match(body, None, match.phrase)
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A user's corrections for one build (``kg build --aliases FILE --stop FILE``):
+    ``aliases`` maps a surface phrase to (canonical name, type or None, Wikidata id or None);
+    ``stop`` holds names that never make a node.  Hashable, so that worker processes get
+    it with their function and each builds its curated gazetteer once."""
+
+    aliases: tuple[tuple[str, tuple[str, str | None, str | None]], ...] = ()
+    stop: tuple[str, ...] = ()
+    digest: str = ""
+
+
+def read_curation(aliases: str | Path | None = None, stop: str | Path | None = None) -> Curation | None:
+    """Read ``--aliases`` (TSV: surface, canonical name, type, Wikidata id; the last two
+    optional; ``#`` comments) and ``--stop`` (one name a line).  Bad lines are a one-line
+    :class:`~kg.errors.InputError` naming the file and line."""
+    import hashlib  # noqa: PLC0415
+
+    from kg.errors import InputError  # noqa: PLC0415
+
+    if aliases is None and stop is None:
+        return None
+    table: dict[str, tuple[str, str | None, str | None]] = {}
+    names: list[str] = []
+    digest = hashlib.sha256()
+    for path, kind in ((aliases, "aliases"), (stop, "stop")):
+        if path is None:
+            continue
+        try:
+            data = Path(path).read_bytes()
+            text = data.decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read --{kind} file {path}: {getattr(error, 'strerror', None) or error}") from None
+        digest.update(kind.encode() + b"\0" + data + b"\0")
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if kind == "stop":
+                names.append(line.strip())
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if len(fields) < 2 or not fields[0] or not fields[1] or len(fields) > 4:
+                raise InputError(f"{path}:{number}: expected SURFACE<TAB>CANONICAL NAME[<TAB>TYPE[<TAB>WIKIDATA ID]]")
+            type_ = fields[2] if len(fields) > 2 and fields[2] else None
+            if type_ is not None and type_ not in ENTITY_TYPES:
+                raise InputError(f"{path}:{number}: unknown type {type_!r}; choose from {', '.join(ENTITY_TYPES)}")
+            wikidata = fields[3] if len(fields) > 3 and fields[3] else None
+            if wikidata is not None and not re.fullmatch(r"Q[1-9][0-9]*", wikidata):
+                raise InputError(f"{path}:{number}: {wikidata!r} is no Wikidata id (Q followed by digits)")
+            table[fields[0]] = (fields[1], type_, wikidata)
+    return Curation(tuple(table.items()), tuple(names), digest.hexdigest()[:16])

@@ -63,6 +63,8 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Governing events whose complement is only intended: "Iran promised to attack Syria".
+PROMISE_VERBS = {"promise", "pledge"}
 # Adverbs that hedge their clause: "The attacks apparently required …", "allegedly exposing".
 HEDGE_ADVERBS = {
     **dict.fromkeys(("allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "rumoredly"), "claimed"),
@@ -84,7 +86,6 @@ QUESTION_MARKS = {"whether", "if"}
 # Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
 # "Why would we attack?" asks too.
 QUESTIONED = {None, "future", "obligated", "conditional"}
-CLOSING = {'"', "'", "”", "’", ")", "]", "»"}
 
 
 def is_negated(verb: Token) -> bool:
@@ -115,8 +116,18 @@ def conditional_clause(verb: Token) -> bool:
 
 
 def has_condition(verb: Token) -> bool:
-    """The consequence of a condition: "If Iran attacks, the US will respond" (it responds only if)."""
-    return any(conditional_clause(c) for c in verb.children)
+    """The consequence of a condition: "If Iran attacks, the US will respond" (it responds only
+    if); not a past or perfect fact beside it ("he called the reports a blot if they had been
+    leaked"), nor the main clause of a concession ("Even if that is resolved, Washington has done
+    little")."""
+    if verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    return any(conditional_clause(c) and not concessive(c) for c in verb.children)
+
+
+def concessive(clause: Token) -> bool:
+    """ "even if …": granted, not a condition of the main clause."""
+    return any(c.dep_ == "advmod" and c.lower_ == "even" for c in clause.children)
 
 
 def modal_auxiliary(verb: Token) -> str | None:
@@ -140,21 +151,14 @@ def indirect_question(verb: Token) -> bool:
 
 
 def in_question(verb: Token) -> bool:
-    """A clause of a direct question: "Should the party ask him to step down?", also one quoted
-    inside a statement ("“Why would we?” he asked")."""
-    sentence = verb.sent
-    tokens = [t for t in sentence if t.text not in CLOSING and not t.is_space]
-    if tokens and tokens[-1].text == "?":
-        return True
-    edge = verb.right_edge.i
-    while edge > verb.i and verb.doc[edge].text in CLOSING:
-        edge -= 1
-    if verb.doc[edge].text == "?":
-        return True
-    after = verb.right_edge.i + 1
-    while after < sentence.end and verb.doc[after].text in CLOSING:
-        after += 1
-    return after < sentence.end and verb.doc[after].text == "?"
+    """A clause of a direct question: the clause a question mark closes and the clauses inside it
+    ("Should the party ask him to step down?", "“Why would we attack?” he asked"), but not the
+    clause that quotes a question ("Holder asked the reporters, “Will you cower?”")."""
+    for mark in (t for t in verb.sent if t.text == "?"):
+        asked = mark.head
+        if asked == verb or asked.is_ancestor(verb):
+            return True
+    return False
 
 
 def own_modality(verb: Token) -> str | None:
@@ -193,6 +197,8 @@ def content_clause(verb: Token) -> bool:
         return False
     if verb.head.lemma_.lower() not in NOUN_MODALITY:
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
     return not relative or len(own_subjects(verb)) > 1
 
@@ -257,7 +263,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         lemma = gov.lemma_.lower()
         if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
-            modality = modality or own_modality(gov)
+            # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
+            modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
         elif modality is None and gov.pos_ == "NOUN":
             modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
         elif modality is None:

@@ -25,10 +25,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.batching import batched
 from kg.cleaning import article_spans
 from kg.errors import KGError
 from kg.types import Document
-from kg.workers import batched
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())

@@ -112,6 +112,7 @@ class KG(DefinedNamespace):
     eventType: URIRef
     negated: URIRef
     modality: URIRef
+    gated: URIRef  # why the precision gate keeps it off the graph (kg.types.GATE_REASONS)
     attributedTo: URIRef
     attributedToText: URIRef
     confidence: URIRef

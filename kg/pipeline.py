@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,12 @@ import pyoxigraph
 from tqdm import tqdm
 
 from kg import __version__, rdf, store, view
-from kg.documents import input_bytes, iter_documents
+from kg.documents import count_documents, input_bytes, iter_documents
 from kg.errors import KGError, StoreError
-from kg.files import atomic_output
+from kg.gate import read_shown
+from kg.files import atomic_output, native_path
+from kg.gazetteer import Curation, read_curation
+from kg.merge import merged_across_documents
 from kg.ontology import document_iri
 from kg.outputs import RDF_FORMATS, STATEMENTS, BuildFolder, build_lock  # noqa: F401 — build_lock: kept importable from here
 from kg.types import Document, read_jsonl
@@ -28,6 +31,7 @@ from kg.workers import extract_in_processes, extract_lines, run_in_process
 
 log = logging.getLogger(__name__)
 
+MERGE_SPOOL = ".extracted.pickle"  # the build's statements before the cross-document merge (kg.merge)
 # From this size of statements.jsonl on (about 2 MB of articles), the page is drawn in a
 # process of its own: its peak (reading the statements twice, the layout, the page text)
 # then does not add to the store's memory in this one, and goes back to the system at once.
@@ -54,16 +58,18 @@ class BuildReport:
         return text
 
 
-def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool) -> Iterator[tuple[Document, list[str]]]:
+def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool,
+                   curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: no model, no worker process
     documents = itertools.chain([first], documents)
+    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
     if workers > 1 or separate:
-        yield from extract_in_processes(documents, extract_lines, workers=workers)
+        yield from extract_in_processes(documents, extract, workers=workers)
     else:
-        yield from extract_lines(documents)
+        yield from extract(documents)
 
 
 # From this much input on, even one worker parses in a process of its own, so that this
@@ -73,13 +79,47 @@ def _extract_lines(documents: Iterable[Document], *, workers: int, separate: boo
 SEPARATE_PROCESS_BYTES = 1 << 20
 
 
-def _progress(iterable: Iterable, *, quiet: bool) -> Iterable:
-    if quiet or not sys.stderr.isatty():
-        return iterable
-    return tqdm(iterable, unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+class Progress:
+    """The progress bar of a build on a terminal: documents done of those counted up front
+    (when counting is cheap: files and .jsonl lines), rate and time left; then the
+    finishing stages (store, page), which take the last seconds of a big build."""
+
+    def __init__(self, paths: list, *, quiet: bool) -> None:
+        self.bar = None
+        if quiet or not sys.stderr.isatty():
+            return
+        self.bar = tqdm(total=count_documents(paths), unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+
+    def documents(self, iterable: Iterable, what: str = "building", *, then: str | None = None) -> Iterator:
+        """Each item of ``iterable``, counted on the bar; a second pass over the documents
+        (writing the outputs, after the merge across documents) starts the bar again.
+        ``then``: the stage shown once the items are done."""
+        first = True
+        for item in iterable:
+            if first and self.bar is not None and self.bar.n:
+                self.bar.reset(total=self.bar.n)
+                self.bar.set_description_str(what)
+            first = False
+            yield item
+            if self.bar is not None:
+                self.bar.update()
+        if then:
+            self.stage(then)
+
+    def stage(self, name: str) -> None:
+        """A finishing stage begins: shown at once (the bar does not move meanwhile)."""
+        if self.bar is not None:
+            if self.bar.total is not None and self.bar.n != self.bar.total:
+                self.bar.total = self.bar.n  # blank or skipped lines were counted: all documents are done
+            self.bar.set_description_str(f"finishing: {name}", refresh=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
-def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1) -> BuildReport:
+def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
+          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None, keep_gated: bool = False) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -87,9 +127,13 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     Documents whose text is unchanged since the previous build in ``out`` (same id, same
     SHA-256, same extractor) are not parsed again: their statements are reused.  What cannot
     be read is listed in ``report.skipped``; with ``strict`` any skip is an error instead,
-    and nothing is published.
+    and nothing is published.  ``aliases`` and ``stop`` are a user's curation files
+    (:func:`kg.gazetteer.read_curation`), applied before the shipped gazetteer.  Statements
+    the precision gate keeps back (``"gated"`` in statements.jsonl, see kg/gate.py) are no
+    direct triples and are not drawn, unless ``keep_gated`` (``kg build --all``).
     """
     paths, formats = list(paths), tuple(dict.fromkeys(formats))
+    curation = read_curation(aliases, stop)
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
@@ -106,24 +150,32 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
         folder.remove_leftovers()
         report = BuildReport(out=folder.path)
         with folder.staging() as staging:
-            previous, outputs = PreviousBuild(folder), None
+            previous, outputs = PreviousBuild(folder, curation=curation, keep_gated=keep_gated), None
+            progress = Progress(paths, quiet=quiet)
             try:
                 documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-                outputs = Outputs(staging, formats=formats, previous=previous)
-                for document, lines in _progress(previous.extract(documents, workers=workers, separate=separate), quiet=quiet):
-                    reused = document.id in previous.reused
+                outputs = Outputs(staging, formats=formats, previous=previous, extractor=extractor_fingerprint(curation),
+                                  keep_gated=keep_gated)
+                extracted = progress.documents(previous.extract(documents, workers=workers, separate=separate, curation=curation),
+                                               then="merging across documents")
+                # one node per actor across the build (kg.merge): a reused document whose ids a
+                # merge changes is written anew (its RDF block and its graph in the store)
+                for document, lines, unchanged in progress.documents(merged_across_documents(extracted, staging / MERGE_SPOOL), "writing"):
+                    reused = document.id in previous.reused and unchanged
                     outputs.add(document, lines, reused=reused)
                     report.documents += 1
                     report.statements += len(lines)
                     report.reused += reused
                 if report.documents == 0:
                     raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-                outputs.finish(html=html)
+                outputs.finish(html=html, stage=progress.stage)
                 outputs = None
+                progress.stage("publishing")
                 report.files = folder.publish(staging)
             except OSError as error:
                 raise StoreError(f"cannot write to {folder.path}: {error.strerror or error}") from None
             finally:
+                progress.close()
                 if outputs is not None:
                     outputs.discard()
                 previous.close()
@@ -140,7 +192,7 @@ def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) ->
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
 EXTRACTION_MODULES = ("documents.py", "cleaning.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "clauses.py",
-                      "relations.py", "modality.py", "attribution.py", "events.py", "types.py", "dates.py")
+                      "relations.py", "modality.py", "attribution.py", "events.py", "gate.py", "types.py", "merge.py", "dates.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -154,15 +206,18 @@ def _fingerprint(modules: Iterable[str], data: Iterable[Path] = ()) -> str:
 
 
 @functools.cache
-def extractor_fingerprint() -> str:
-    """A hash of the code and data that decide what is extracted: a change invalidates reuse."""
-    return _fingerprint(EXTRACTION_MODULES, Path(__file__).resolve().parent.glob("data/*.tsv"))
+def extractor_fingerprint(curation: Curation | None = None) -> str:
+    """A hash of the code and data that decide what is extracted, and of the user's
+    ``--aliases`` and ``--stop`` files: a change invalidates reuse."""
+    base = _fingerprint(EXTRACTION_MODULES, Path(__file__).resolve().parent.glob("data/*.tsv"))
+    return base if curation is None else hashlib.sha256(f"{base}:{curation.digest}".encode()).hexdigest()[:16]
 
 
 @functools.cache
-def output_fingerprint() -> str:
-    """A hash of the code that turns statements into RDF and the store: a change means a new store."""
-    return _fingerprint(OUTPUT_MODULES)
+def output_fingerprint(keep_gated: bool = False) -> str:
+    """A hash of the code that turns statements into RDF and the store, and of whether gated
+    statements are asserted too (``--all``): a change means a new store."""
+    return _fingerprint(OUTPUT_MODULES) + ("+all" if keep_gated else "")
 
 
 class PreviousBuild:
@@ -173,8 +228,9 @@ class PreviousBuild:
     pass over the previous statements.jsonl the first time a document can be reused.
     """
 
-    def __init__(self, out: BuildFolder) -> None:
+    def __init__(self, out: BuildFolder, *, curation: Curation | None = None, keep_gated: bool = False) -> None:
         self.out = out
+        self.fingerprint = output_fingerprint(keep_gated)
         self.reused: set[str] = set()
         self.known: dict[tuple[str, str], int] = {}
         self.output = None
@@ -184,7 +240,7 @@ class PreviousBuild:
         self._block_files: dict[str, Any] = {}
         try:
             manifest = json.loads(out.manifest.read_text(encoding="utf-8"))
-            if manifest.get("extractor") != extractor_fingerprint():
+            if manifest.get("extractor") != extractor_fingerprint(curation):
                 return
             self.output = manifest.get("output")
             self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out.documents)}
@@ -200,7 +256,7 @@ class PreviousBuild:
     def store(self) -> Path | None:
         """The previous store, if this build can start from it."""
         folder = self.out.store
-        if self.known and self.output == output_fingerprint() and (folder / "CURRENT").is_file():
+        if self.known and self.output == self.fingerprint and (folder / "CURRENT").is_file():
             return folder
         return None
 
@@ -254,7 +310,7 @@ class PreviousBuild:
         return block if len(block) == where[1] else None
 
     def _read_blocks(self) -> dict[str, dict[str, tuple[int, int]]]:
-        if not self.known or self.output != output_fingerprint():
+        if not self.known or self.output != self.fingerprint:
             return {}
         offsets: dict[str, int] = {}
         blocks: dict[str, dict[str, tuple[int, int]]] = {}
@@ -273,7 +329,7 @@ class PreviousBuild:
         return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
 
     def extract(self, documents: Iterable[Document], *, workers: int = 1,
-                separate: bool = False) -> Iterator[tuple[Document, list[str]]]:
+                separate: bool = False, curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -284,7 +340,7 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, lines in _extract_lines(changed(), workers=workers, separate=separate):
+        for document, lines in _extract_lines(changed(), workers=workers, separate=separate, curation=curation):
             for item in queue:
                 if item[1] is None:
                     item[1] = lines
@@ -317,8 +373,10 @@ class Outputs:
     same code wrote it: only the graphs of new, changed and removed documents change.
     """
 
-    def __init__(self, folder: BuildFolder, *, formats: Iterable[str], previous: PreviousBuild) -> None:
-        self.folder, self.formats = folder, tuple(formats)
+    def __init__(self, folder: BuildFolder, *, formats: Iterable[str], previous: PreviousBuild, extractor: str | None = None,
+                 keep_gated: bool = False) -> None:
+        self.folder, self.formats, self.keep_gated = folder, tuple(formats), keep_gated
+        self.extractor = extractor or extractor_fingerprint()
         self.statements = open(folder.statements, "w", encoding="utf-8")  # noqa: SIM115 — closed by finish()/discard()
         self.documents = open(folder.documents, "w", encoding="utf-8")  # noqa: SIM115
         blocks = [fmt for fmt in self.formats if fmt in rdf.BlockFile.FORMATS]
@@ -341,7 +399,7 @@ class Outputs:
         in_store = reused and document.id in self.stale
         data = None
         if not in_store or any(block is None for block in copies.values()) or len(copies) < len(self.files):
-            data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines)))
+            data = rdf.encode(rdf.document_nquads(document.id, record, map(json.loads, lines), keep_gated=self.keep_gated))
         lengths = {}
         for file in self.files:
             block = copies.get(file.path.name)
@@ -355,7 +413,10 @@ class Outputs:
             self.store.remove_graph(document_iri(document.id))
         self.store.add(data)
 
-    def finish(self, *, html: bool = True) -> None:
+    def finish(self, *, html: bool = True, stage: Callable[[str], None] = lambda name: None) -> None:
+        """Close the files; write what needs the whole build.  ``stage(name)`` is called as
+        each stage begins (store, RDF files, page), for the progress bar."""
+        stage("store")
         for doc_id in sorted(self.stale):  # documents gone since the previous build
             self.store.remove_graph(document_iri(doc_id))
         self.statements.close()
@@ -364,23 +425,25 @@ class Outputs:
         for file in self.files:
             file.close()
         self.store.close(optimize=not self.store.based)  # a patched store is compacted by RocksDB as it goes
+        stage("RDF files")
         if "jsonld" in self.formats:
-            nquads = self.folder / ("kg.nq" if "nq" in self.formats else ".kg.jsonld.nq")
-            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
+            nquads = self.folder.rdf("nq") if "nq" in self.formats else self.folder / ".kg.jsonld.nq"
+            rdf.write(self.folder.rdf("jsonld"), pyoxigraph.parse(path=native_path(nquads), format=pyoxigraph.RdfFormat.N_QUADS), "jsonld")
             if nquads.name.startswith("."):
                 nquads.unlink()
         with atomic_output(self.folder.manifest) as manifest:
-            manifest.write((json.dumps({"kg": __version__, "extractor": extractor_fingerprint(),
-                                        "output": output_fingerprint()}, indent=1) + "\n").encode())
+            manifest.write((json.dumps({"kg": __version__, "extractor": self.extractor,
+                                        "output": output_fingerprint(self.keep_gated)}, indent=1) + "\n").encode())
         rdf.write_build_record(self.folder.build_record, read_jsonl(self.folder.documents))  # time and version: kept out of the graphs above
         if html:
+            stage("page")
             self.draw_page()
 
     def draw_page(self) -> None:
         """graph.html from the statements and documents just written; a big build's in a
         process of its own (:data:`PAGE_PROCESS_BYTES`)."""
         # functools.partial, not lambdas: in a process of its own they must be pickled
-        draw = functools.partial(view.write_html, functools.partial(read_jsonl, self.folder.statements),
+        draw = functools.partial(view.write_html, functools.partial(read_shown, self.folder.statements, keep_gated=self.keep_gated),
                                  self.folder.page, documents=functools.partial(read_jsonl, self.folder.documents))
         if self.folder.statements.stat().st_size >= PAGE_PROCESS_BYTES:
             run_in_process(draw, what="drawing the page")
@@ -397,10 +460,11 @@ class Outputs:
 
 
 def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | None = None, format: str = "html",
-              top: int | None = None, focus: str | None = None, hops: int = 1) -> Path:
-    """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``."""
+              top: int | None = None, focus: str | None = None, hops: int = 1, keep_gated: bool = False) -> Path:
+    """Regenerate the page (or a GraphML/GEXF/JSON file, ``format``) from ``out/statements.jsonl``;
+    statements kept back by the precision gate only with ``keep_gated`` (``kg view --all``)."""
     folder = BuildFolder(out).require(STATEMENTS)
     target = Path(html) if html else (folder.page if format == "html" else folder / f"graph.{format}")
     documents = (lambda: read_jsonl(folder.documents)) if folder.documents.exists() else ()
-    return view.write_view(lambda: read_jsonl(folder.statements), target, format=format, documents=documents,
+    return view.write_view(lambda: read_shown(folder.statements, keep_gated=keep_gated), target, format=format, documents=documents,
                            top=top, focus=focus, hops=hops)

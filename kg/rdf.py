@@ -3,9 +3,10 @@
 One named graph per document (named by the document IRI) holds everything read from it:
 the document's metadata, a ``kg:Statement`` node per statement, the descriptions of the
 entities and relations it uses, and — for asserted statements only (not negated, no
-modality) — the direct triple ``<subject> <relation> <object>``.  So ``?s ?p ?o`` over
-relations never returns a refusal or a maybe, and dropping a document graph removes the
-document cleanly.
+modality, not kept back by the precision gate: :func:`kg.types.is_asserted`) — the direct
+triple ``<subject> <relation> <object>``.  So ``?s ?p ?o`` over relations never returns a
+refusal, a maybe or a fragment, and dropping a document graph removes the document cleanly.
+A gated statement's node carries ``kg:gated`` with the reason.
 
 Records are the JSON form of :class:`kg.types.Statement` and ``Document.to_record()``.
 
@@ -30,7 +31,8 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg import __version__
 from kg.errors import InputError, KGError
-from kg.files import atomic_output, temporary_beside
+from kg.files import AtomicFile, atomic_output
+from kg.types import GATE_REASONS, is_asserted
 from kg.ontology import (
     BUILD_GRAPH,
     BUILD_NS,
@@ -110,7 +112,7 @@ _ENTITY = f"<{KG.Entity}>"
 _KG = {term: f"<{KG_NS}{term}>" for term in (
     "Document", "Statement", "Relation", "sha256", "chars", "actorCode", "role", "affiliation", "eventType",
     "subject", "relation", "object", "subjectText", "predicateText", "predicateLemma", "objectText", "negated",
-    "modality", "attributedTo", "attributedToText", "confidence", "sentence", "start", "end",
+    "modality", "attributedTo", "attributedToText", "confidence", "sentence", "start", "end", "gated",
     "date", "dateSource", "dateText", "articleDate", "textDate",
 )}
 # A record's date_source → the kg:DateSource individual.
@@ -158,11 +160,6 @@ def _date(text: str) -> str:
     except ValueError:
         pass  # looks like a date but is not one (2024-02-30): keep the text
     return _string(text)
-
-
-def is_asserted(record: dict[str, Any]) -> bool:
-    """A plain positive fact: the only kind of statement that becomes a direct triple."""
-    return not record.get("negated", False) and record.get("modality") is None
 
 
 def _document_lines(record: dict[str, Any], graph: str) -> list[str]:
@@ -230,6 +227,10 @@ def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
     values.append(("negated", _TRUE if negated else _FALSE))
     if record.get("modality") is not None:
         values.append(("modality", f"<{modality_iri(record['modality'])}>"))
+    if record.get("gated") is not None:
+        if record["gated"] not in GATE_REASONS:
+            raise ValueError(f"unknown gate reason {record['gated']!r}")
+        values.append(("gated", _string(record["gated"])))
     speaker = record.get("attributed_to")
     if speaker:
         values.append(("attributedTo", _entity(speaker["id"])))
@@ -259,13 +260,14 @@ def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
     ]
 
 
-def _described_lines(record: dict[str, Any], graph: str) -> list[str]:
-    """What a statement uses and may share with others: entities, relation, the direct triple."""
+def _described_lines(record: dict[str, Any], graph: str, *, keep_gated: bool = False) -> list[str]:
+    """What a statement uses and may share with others: entities, relation, the direct triple
+    (for a gated statement only with ``keep_gated``)."""
     lines = [*_entity_lines(record["subject"], graph), *_entity_lines(record["object"], graph),
              *_relation_lines(record["predicate"], graph)]
     if record.get("attributed_to"):
         lines += _entity_lines(record["attributed_to"], graph)
-    if is_asserted(record):
+    if is_asserted(record, gated_too=keep_gated):
         lines.append(f"{_entity(record['subject']['id'])} {_relation(record['predicate']['lemma'])} "
                      f"{_entity(record['object']['id'])} {graph} .\n")
     return lines
@@ -275,9 +277,11 @@ def _as_record(item: Any) -> dict[str, Any]:
     return item.to_record() if hasattr(item, "to_record") else item
 
 
-def document_nquads(doc_id: str, document: dict[str, Any] | None, statements: Iterable[Any]) -> str:
+def document_nquads(doc_id: str, document: dict[str, Any] | None, statements: Iterable[Any], *,
+                    keep_gated: bool = False) -> str:
     """The N-Quads of one document's graph: its node (``document``, the record of
     ``Document.to_record()``; a bare ``kg:Document`` without one) and its statements.
+    ``keep_gated`` (``kg build --all``) writes the direct triples of gated statements too.
 
     Descriptions repeated within the document (an entity used twice) are written once.
     A bad statement raises :class:`~kg.errors.InputError` naming it.
@@ -288,7 +292,7 @@ def document_nquads(doc_id: str, document: dict[str, Any] | None, statements: It
     for item in statements:
         record = _as_record(item)
         try:
-            own, described = _statement_lines(record, graph), _described_lines(record, graph)
+            own, described = _statement_lines(record, graph), _described_lines(record, graph, keep_gated=keep_gated)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             where = record.get("id", "?") if isinstance(record, dict) else "?"
             raise InputError(f"statement {where}: bad record ({type(error).__name__}: {error})") from error
@@ -300,7 +304,7 @@ def document_nquads(doc_id: str, document: dict[str, Any] | None, statements: It
     return "".join(lines)
 
 
-def nquads_blocks(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[tuple[str, str]]:
+def nquads_blocks(documents: Iterable[Any], statements: Iterable[Any], *, keep_gated: bool = False) -> Iterator[tuple[str, str]]:
     """(document id, its N-Quads) per run of statements of one document, then the
     documents that have no statements; see :func:`quads`."""
     pending = {record["id"]: record for record in map(_as_record, documents)}
@@ -311,16 +315,16 @@ def nquads_blocks(documents: Iterable[Any], statements: Iterable[Any]) -> Iterat
             where = record.get("id", "?") if isinstance(record, dict) else "?"
             raise InputError(f"statement {where}: bad record (no document id)")
         if run and record["doc"] != run[0]["doc"]:
-            yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run)
+            yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run, keep_gated=keep_gated)
             run = []
         run.append(record)
     if run:
-        yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run)
+        yield run[0]["doc"], document_nquads(run[0]["doc"], pending.pop(run[0]["doc"], None), run, keep_gated=keep_gated)
     for doc_id, record in pending.items():
         yield doc_id, document_nquads(doc_id, record, ())
 
 
-def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]:
+def quads(documents: Iterable[Any], statements: Iterable[Any], *, keep_gated: bool = False) -> Iterator[Quad]:
     """All quads for the documents and statements (records, or objects with ``to_record``).
 
     One named graph per document: its quads come just before its first statement, so
@@ -336,7 +340,7 @@ def quads(documents: Iterable[Any], statements: Iterable[Any]) -> Iterator[Quad]
     >>> len(list(quads([], [statement])))
     24
     """
-    for _, text in nquads_blocks(documents, statements):
+    for _, text in nquads_blocks(documents, statements, keep_gated=keep_gated):
         yield from parse(encode(text), format=RdfFormat.N_QUADS)
 
 
@@ -519,8 +523,8 @@ class BlockFile:
         if format not in self.FORMATS:
             raise KGError(f"{format} files are not written block by block; use one of {', '.join(self.FORMATS)}")
         self.path, self.format = Path(path), FORMATS[format]
-        self._temporary = temporary_beside(self.path)
-        self._output = open(self._temporary, "wb")  # noqa: SIM115 — closed by close() or discard()
+        self._atomic = AtomicFile(self.path)
+        self._output = self._atomic.file
         if self.format in (RdfFormat.TURTLE, RdfFormat.TRIG):
             self._output.write(_prefix_header(self.format))
 
@@ -550,12 +554,7 @@ class BlockFile:
         return len(_prefix_header(rdf_format)) if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else 0
 
     def close(self) -> Path:
-        self._output.flush()
-        os.fsync(self._output.fileno())
-        self._output.close()
-        os.replace(self._temporary, self.path)
-        return self.path
+        return self._atomic.commit()
 
     def discard(self) -> None:
-        self._output.close()
-        self._temporary.unlink(missing_ok=True)
+        self._atomic.discard()

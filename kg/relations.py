@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_tokens
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_text, phrase_tokens
 from kg.events import event_type, is_known_verb, noun_event_type, specific_event
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -29,7 +29,9 @@ REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal"
 # parsed as a clause "Ouattara to run" under "allowed".
 RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
-STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote"}
+STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
+                      # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
+                      "align", "ally", "link", "affiliate", "associate", "tie", "marry", "connect"}
 # Nouns of a statement or decision whose "-ing" clause speaks for the one who issued it:
 # "issued a declaration demanding that …".
 COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "communique", "appeal", "decree",
@@ -57,7 +59,31 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # PLOVER dev set (bench/events.py; direct 0.66, prep 0.68, nested 0.84 of 43, raised 4 of 5),
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
-BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65}
+BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
+                   "measured": 0.6}
+# Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
+CHANGE_VERBS = {
+    "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
+    "shrink", "surge", "soar", "plunge", "plummet", "tumble", "slide", "dip", "advance", "lose", "total", "reach",
+    "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
+}
+# Units that make a number an amount ("12 pct", "3.4 mln dlrs", "20,000 tonnes").
+AMOUNT_UNITS = {
+    "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
+    "francs", "euros", "pounds", "tonnes", "tons", "barrels", "bpd", "units", "shares", "billion", "million", "mln", "bln",
+}
+# Nouns a relative clause without pronoun describes as its manner, time, place or reason.
+ADVERBIAL_HEADS = {"way", "time", "day", "year", "week", "month", "moment", "reason", "place", "night", "morning", "manner"}
+# Nouns of a body that acts for its owner: "its board", "his group".
+BODY_NOUNS = {"board", "group", "company", "firm", "unit", "subsidiary", "government", "administration", "party",
+              "organization", "organisation", "association", "union", "council", "committee", "office", "ministry",
+              "department", "bank", "team", "campaign", "staff", "lawyer", "spokesman", "spokeswoman"}
+# Contracted forms of "be" ("he's", "they're").
+CONTRACTED_BE = {"'s", "'re", "'m"}
+# Prefixes of an adjective that names what one is for or against, not who acts: "the anti-Muslim birther".
+STANCE_PREFIXES = ("anti-", "pro-", "non-", "ex-", "post-", "pre-")
+# Verbs whose complement's subject is their own subject even after an object: "promised voters to cut taxes".
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 
 
 @dataclass
@@ -75,6 +101,7 @@ class Candidate:
     extra: list[Token] = field(default_factory=list)
     object_lemma: str | None = None  # the noun that carries the event: "launched rockets at IS" → rocket
     container: Token | None = None  # for "nested": the thing acted on that names the actor
+    text: str | None = None  # the predicate as read, when not its words in order (a passive read actively)
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -104,19 +131,32 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "xcomp":
         # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-        if objects:
+        if objects and verb.head.lemma_.lower() not in SUBJECT_CONTROL:
             return objects, True
         if verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("AUX", "VERB"):
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-        if passive and not any(c.dep_ == "agent" for c in verb.head.children):
-            return passive, True  # "Iraq will be forced to ask …": Iraq asks
+        if passive:
+            return passive, True  # "Iraq will be forced to ask …", "was urged by two men to resign": Iraq asks, X resigns
         inherited, _ = subjects(verb.head)
         return inherited, True
     if is_purpose(verb):
-        # a purpose clause shares the subject: "staged a hunger strike to protest the arrests"
+        # a purpose clause shares the subject: "staged a hunger strike to protest the arrests",
+        # unless another clause comes between, where it may belong ("pointed to bills passed
+        # by the House only to gather dust": the bills gather dust, not who pointed)
+        if intervening_clause(verb.head, verb):
+            return [], False
         inherited, _ = subjects(verb.head)
+        return inherited, True
+    if is_object_purpose(verb):
+        # "Baker has an agreement to sell the business", "obtained loans to pay off its arrears":
+        # the one who holds the object means to do it, unless the object has its owner
+        # ("exposed Trump's plan to put a tariff on China": Trump's plan)
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners:
+            return owners, True
+        inherited, _ = subjects(verb.head.head)
         return inherited, True
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         noun = verb.head
@@ -130,6 +170,18 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     return [], False
+
+
+def intervening_clause(head: Token, verb: Token) -> bool:
+    """Whether a clause of another verb lies between ``head`` and its dependent ``verb``."""
+    return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "xcomp") and t.pos_ in ("VERB", "AUX")
+               for t in head.doc[min(head.i, verb.i) + 1 : verb.i])
+
+
+def is_object_purpose(verb: Token) -> bool:
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
+    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+            and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 # -- constructions ------------------------------------------------------------------------
@@ -155,94 +207,275 @@ def base_form(verb: Token) -> str:
     ("staged" → "stag"): the form without the final "d" wins when only it is a known verb."""
     lemma = verb.lemma_.lower()
     word = verb.lower_
+    if word.replace("\u2019", "'") in CONTRACTED_BE:
+        return "be"  # "he’s a liberal plant": the model reads the curly contraction as a verb "’"
     if verb.tag_ in ("VBD", "VBN") and word.endswith("ed") and not is_known_verb(lemma) and is_known_verb(word[:-1]):
         return word[:-1]
     return lemma
 
 
-def clause_candidates(verb: Token) -> Iterator[Candidate]:
+@dataclass
+class Clause:
+    """What the constructions of one clause share: its verb, subjects and predicate words."""
+
+    verb: Token
+    subjects: list[Token]  # active subjects, conjuncts split
+    inherited: bool
+    passive_subjects: list[Token]  # what a passive verb is done to, conjuncts split
+    words: list[Token]
+    lemma: str
+
+
+def clause_of(verb: Token) -> Clause:
     subject_heads, inherited = subjects(verb)
-    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    words = predicate_words(verb)
-    lemma = verb_lemma(verb)
-    if passive_subjects:
-        # passive: "IS was struck by Russia" → Russia – struck – IS
-        agents = [pobj for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
-        causes = [] if agents else [
-            # "were killed in a suicide bombing": the event that did it stands in for the agent
-            (prep, pobj) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("in", "by")
-            for pobj in prep.children if pobj.dep_ == "pobj" and noun_event_type(concept_words(pobj)) is not None]
-        for pobj in agents:
-            for subject in with_conjuncts(pobj):
-                for obj in (o for head in passive_subjects for o in with_conjuncts(head)):
-                    yield Candidate(subject, obj, verb, words + [pobj.head], lemma, "passive")
-        for prep, pobj in causes:
-            for obj in (o for head in passive_subjects for o in with_conjuncts(head)):
-                yield Candidate(pobj, obj, verb, words + [prep], lemma, "passive", event=noun_event_type(concept_words(pobj)))
-        if not agents and base_form(verb) in STANCE_PARTICIPLES:
-            # a stance, not a passive act: "Israel is opposed to French mediation"
-            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NON_PARTICIPANT_PREPS):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for subject in (s for head in passive_subjects for s in with_conjuncts(head)):
-                        for obj in with_conjuncts(pobj):
-                            yield Candidate(subject, obj, verb, words + [prep], f"{lemma} {prep.lower_}", "prep")
+    passive = [relative_antecedent(s) for head in verb.children if head.dep_ == "nsubjpass" for s in with_conjuncts(head)]
+    if not passive and not subject_heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        passive = with_conjuncts(verb.head)  # reduced relative: "bills passed by the House"
+    return Clause(verb, subject_heads, inherited, passive, predicate_words(verb), verb_lemma(verb))
+
+
+def relative_antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for: "bills which were passed" → bills."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.head
+    return token
+
+
+def relative_gap(verb: Token) -> bool:
+    """A relative clause without a pronoun whose object is the noun it describes: "the sugar
+    it has placed", "the bill the House passed" (not "the man he spoke to", nor a clause
+    with an object or complement of its own)."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
+        return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
+    if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "mark") or c.dep_ == "prep" and not any(
+            p.dep_ == "pobj" for p in c.children) or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children):
+        return False
+    return verb.head.i < verb.i
+
+
+def is_question_word(token: Token) -> bool:
+    """An interrogative argument ("which to pursue", "what he said"), no participant."""
+    return token.tag_ in ("WDT", "WP", "WP$", "WRB") and relative_antecedent(token) == token
+
+
+def is_question_phrase(token: Token) -> bool:
+    """A wh-phrase ("which route", "what"): the clause around it asks, it does not state."""
+    return is_question_word(token) or any(c.dep_ == "det" and is_question_word(c) for c in token.children)
+
+
+def active_voice_words(verb: Token) -> tuple[list[Token], str]:
+    """A passive predicate as its active reading: "had been urged (by)" → "had urged",
+    "will be attacked" → "will attack", so that "agent – predicate – patient" reads right."""
+    kept = [w for w in predicate_words(verb) if w == verb or w.dep_ not in ("auxpass",) and w.lemma_.lower() != "be"]
+    base = any(w.dep_ == "aux" and (w.lower_ in MODAL_AUX or w.lower_ in ("to", "do", "does", "did")) for w in kept)
+    text = " ".join(verb.lemma_ if w == verb and base else w.text for w in kept)
+    return kept, text
+
+
+def clause_objects(verb: Token) -> list[Token]:
+    """The direct objects of a verb, or those of the next coordinated verb when it has none of
+    its own ("attacked and destroyed the base": the base of both)."""
+    found = [relative_antecedent(c) for c in verb.children if c.dep_ in OBJECTS]
+    if not found and relative_gap(verb):
+        return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
+    if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
+        return found
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):
+        return [relative_antecedent(c) for c in conj.children if c.dep_ == "dobj"]
+    return []
+
+
+def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs after the verb: a phrase in front ("Under EC rules, …",
+    "For most Americans, …") sets the scene and names no participant."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ not in excluded:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
+                    yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"
+
+
+# passive with an agent: "IS was struck by Russia", "bills passed by the House" → Russia – struck – IS
+def passive_agent(clause: Clause) -> Iterator[Candidate]:
+    agents = [pobj for agent in clause.verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"]
+    words, text = active_voice_words(clause.verb)
+    for pobj in agents:
+        for subject in with_conjuncts(pobj):
+            for obj in clause.passive_subjects:
+                yield Candidate(subject, obj, clause.verb, words, clause.lemma, "passive", text=text)
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+# passive with the event that did it: "were killed in a suicide bombing" → bombing – kill – them
+def passive_cause(clause: Clause) -> Iterator[Candidate]:
+    if has_agent(clause.verb):
         return
-    if not subject_heads:
+    words, text = active_voice_words(clause.verb)
+    for prep, pobj in participant_preps(clause.verb, excluded=set()):
+        if prep.lower_ in ("in", "by") and noun_event_type(concept_words(pobj)) is not None:
+            for obj in clause.passive_subjects:
+                yield Candidate(pobj, obj, clause.verb, words, clause.lemma, "passive", event=noun_event_type(concept_words(pobj)), text=text)
+
+
+# a stance in the passive, not a passive act: "Israel is opposed to French mediation"
+def passive_stance(clause: Clause) -> Iterator[Candidate]:
+    if has_agent(clause.verb) or base_form(clause.verb) not in STANCE_PARTICIPLES:
         return
-    direct = [c for c in verb.children if c.dep_ in OBJECTS]
-    for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
-        # predicative adjective: "US officials have been critical of Russia's entrance"
-        for prep in (c for c in adjective.children if c.dep_ == "prep" and c.lower_ not in NON_ADJECTIVE_PREPS):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for subject in subject_heads:
-                    for obj in with_conjuncts(pobj):
-                        name = f"{adjective.lemma_.lower()} {prep.lower_}"
-                        event = ADJECTIVE_EVENTS.get(adjective.lemma_.lower())
-                        yield Candidate(subject, obj, verb, words + [adjective, prep], name, "copula", inherited, event=event)
-                        yield from nested_candidates(subject, obj, verb, words + [adjective, prep], name, inherited, event=event)
-    raised = [] if direct or verb.lemma_.lower() not in RAISING_VERBS else [
-        # "demanded that Hamas renounce its armed struggle": the demand is made of Hamas
-        s for clause in verb.children if clause.dep_ == "ccomp" for s in own_subjects(clause)]
-    for subject in subject_heads:
-        for head in raised:
-            for obj in with_conjuncts(head):
-                yield Candidate(subject, obj, verb, words, lemma, "raised", inherited)
-        for head in direct:
-            for obj in with_conjuncts(head):
-                # copular: "X is the gateway" → X – is – gateway
-                kind = "copula" if head.dep_ == "attr" else "direct"
-                if kind == "copula" and subject.pos_ == "PRON":
-                    continue  # "it is the most intense fighting": an expletive, not an actor
-                yield Candidate(subject, obj, verb, words, lemma, kind, inherited)
-                if kind == "direct":
-                    yield from nested_candidates(subject, obj, verb, words, lemma, inherited)
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in NON_PARTICIPANT_PREPS):
-            # prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep, pobj in participant_preps(clause.verb):
+        for subject in clause.passive_subjects:
+            for obj in with_conjuncts(pobj):
+                yield Candidate(subject, obj, clause.verb, clause.words + [prep], f"{clause.lemma} {prep.lower_}", "prep")
+
+
+# predicative adjective with its object: "US officials have been critical of Russia's entrance"
+def predicative_adjective(clause: Clause) -> Iterator[Candidate]:
+    for adjective in (c for c in clause.verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"):
+        name = f"{adjective.lemma_.lower()}"
+        for prep, pobj in participant_preps(adjective, excluded=NON_ADJECTIVE_PREPS):
+            words = clause.words + [adjective, prep]
+            lemma = f"{name} {prep.lower_}"
+            event = ADJECTIVE_EVENTS.get(adjective.lemma_.lower())
+            for subject in clause.subjects:
                 for obj in with_conjuncts(pobj):
-                    extra = [t for head in direct[:1] for t in _phrase(head)]
-                    yield Candidate(subject, obj, verb, words, f"{lemma} {prep.lower_}", "prep", inherited, extra=extra + [prep],
-                                    object_lemma=concept_words(direct[0]) if direct else None)
-                    # "set fire to the offices of the Palestinian administrators"
-                    yield from nested_candidates(subject, obj, verb, [*words, *extra, prep], f"{lemma} {prep.lower_}", inherited)
+                    yield Candidate(subject, obj, clause.verb, words, lemma, "copula", clause.inherited, event=event)
+                    yield from nested_candidates(subject, obj, clause.verb, words, lemma, clause.inherited, event=event)
+
+
+# the subject of a demanded or allowed clause is whom it is asked of: "demanded that Hamas renounce …"
+def raised_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in RAISING_VERBS:
+        return
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp"):
+        for head in own_subjects(complement):
+            for obj in with_conjuncts(head):
+                for subject in clause.subjects:
+                    yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
+# direct object, also of a dative or an object predicate: "Russia attacked Syria", "gave Iraq arms"
+def direct_object(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return  # a copula's noun is an attribute ("it’s possible Obama …" parsed with an object)
+    if any(is_question_phrase(o) for o in clause_objects(clause.verb)):
+        return  # a free relative or question: "what he called at-risk homes", "which route to pursue"
+    objects = clause_objects(clause.verb)
+    for head in (o for o in objects if o.dep_ != "attr"):
+        if head.dep_ == "oprd" and any(o.dep_ == "dobj" for o in objects):
+            continue  # "called their results 'the Obama factor'": what the object is called
+        if is_question_phrase(head) or is_stray_modifier(head):
+            continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
+        if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
+            continue  # "rose 4.77 billion dlrs": a measured change
+        for obj in with_conjuncts(head):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
+                yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
+
+
+def is_stray_modifier(token: Token) -> bool:
+    """A modifier parsed as an argument while its noun follows: "won regional elections"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.pos_ in ("ADJ", "ADV", "DET") and following is not None and following.pos_ in ("NOUN", "PROPN")
+
+
+# copula with a noun: "Turkey is an ally" → Turkey – be – ally
+def copula_attribute(clause: Clause) -> Iterator[Candidate]:
+    for head in (c for c in clause.verb.children if c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma == "be"):
+        if is_question_phrase(head) or is_stray_modifier(head):
+            continue
+        for obj in with_conjuncts(head):
+            for subject in clause.subjects:
+                if subject.pos_ == "PRON":
+                    continue  # "it is the most intense fighting": an expletive, not an actor
+                yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
+
+
+# prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
+def prepositional_object(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return  # "it's for the places", "is under fire": a bare copula relates nobody
+    direct = [o for o in clause_objects(clause.verb) if o.head == clause.verb]
+    if any(is_question_phrase(o) for o in direct):
+        return  # an indirect question: "which route to pursue via the courts"
+    extra = [t for head in direct[:1] for t in _phrase(head)]
+    object_lemma = concept_words(direct[0]) if direct else None
+    for prep, pobj in participant_preps(clause.verb):
+        lemma = f"{clause.lemma} {prep.lower_}"
+        for obj in with_conjuncts(pobj):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, clause.verb, clause.words, lemma, "prep", clause.inherited,
+                                extra=extra + [prep], object_lemma=object_lemma)
+                # "set fire to the offices of the Palestinian administrators"
+                # (inside a prepositional phrase only an owner names an actor: "at Russia's request",
+                # not an adjective: "tied for the Democratic nomination")
+                yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited,
+                                             modifiers={"poss"})
+
+
+# a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
+def measured_change(clause: Clause) -> Iterator[Candidate]:
+    if base_form(clause.verb) not in CHANGE_VERBS:
+        return
+    if any(c.dep_ == "dobj" and not is_amount(c) for c in clause.verb.children):
+        return  # "will increase its reserves to 30 mln dlrs": the amount is the object's
+    amounts = [(c, clause.lemma) for c in clause.verb.children if c.dep_ in ("dobj", "npadvmod", "attr") and is_amount(c)]
+    amounts += [(pobj, f"{clause.lemma} {prep.lower_}") for prep, pobj in participant_preps(clause.verb, excluded=set())
+                if prep.lower_ in ("to", "by") and is_amount(pobj)]
+    for amount, lemma in amounts:
+        for subject in clause.subjects:
+            yield Candidate(subject, amount, clause.verb, clause.words, lemma, "measured", clause.inherited,
+                            extra=[amount.head] if amount.head != clause.verb else [])
+
+
+def is_amount(token: Token) -> bool:
+    """A quantity: "4.77 billion dlrs", "12 pct", "0.3%", "$42,000"."""
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or token.like_num:
+        return True
+    return token.lower_ in AMOUNT_UNITS and any(c.like_num or c.pos_ == "NUM" for c in token.subtree if c != token)
+
+
+PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, prepositional_object, measured_change)
+
+
+def clause_candidates(verb: Token) -> Iterator[Candidate]:
+    """Every candidate of the clause headed by ``verb``, one English construction at a time."""
+    clause = clause_of(verb)
+    if clause.passive_subjects:
+        for construction in PASSIVE_CONSTRUCTIONS:
+            yield from construction(clause)
+    elif clause.subjects:
+        for construction in ACTIVE_CONSTRUCTIONS:
+            yield from construction(clause)
 
 
 def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
-                      inherited: bool, event: str | None = None) -> Iterator[Candidate]:
+                      inherited: bool, event: str | None = None, modifiers: set[str] = NESTED_MODIFIERS) -> Iterator[Candidate]:
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
     "imposed sanctions on the Taliban" → the Taliban (only kept when the thing itself is no
     actor and the inner word is one)."""
-    head_words = [c for c in container.lefts if c.dep_ == "compound" and c._.kg_mention is None] + [container]
     object_lemma = concept_words(container)
+    # an adjective names who acts only on an act ("Russian strikes"); on people or things it
+    # says where they are from ("repressed Iranian communists"); a name or owner always names
+    # one ("five IMF programmes", "Russia's request")
+    acted = noun_event_type(object_lemma) is not None
     for child in container.children:
-        if child.dep_ in NESTED_MODIFIERS and child.i < container.i and child._.kg_mention is not None:
-            yield Candidate(subject, child, verb, words, lemma, "nested", inherited, extra=head_words,
+        if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
+            yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
-                                    extra=[*head_words, child], object_lemma=object_lemma, container=container, event=event)
+                                    object_lemma=object_lemma, container=container, event=event)
 
 
 def concept_words(noun: Token) -> str:
@@ -298,13 +531,14 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
-    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him
+    ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
+    ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
     (:class:`kg.attribution.QuoteSpeakers`)."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
-    seen: set[tuple] = set()
+    found: list[tuple[Candidate, Statement]] = []
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children):
@@ -316,30 +550,64 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             continue
         for candidate in candidates:
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by)
-            if statement is not None and statement.id not in seen:
-                seen.add(statement.id)
-                yield statement
+                                   quoted_by=quoted_by, last_speaker=last_speaker)
+            if statement is not None:
+                found.append((candidate, statement))
+    yield from one_per_fact(found)
+
+
+def one_per_fact(found: list[tuple[Candidate, Statement]]) -> list[Statement]:
+    """The statements of one sentence, one per fact: of those with the same subject and verb
+    and the same object, or an object and the actor it is "of" ("struck the port of Izmail"
+    → port, Izmail), only the best is kept, an actor before a thing.  Two roles of one verb
+    stay two facts: "launched rockets at IS" → rockets, IS."""
+    ranked = sorted(range(len(found)), key=lambda k: _rank(*found[k]), reverse=True)
+    kept: list[int] = []
+    for k in ranked:
+        if not any(_same_fact(found[j], found[k]) for j in kept):
+            kept.append(k)
+    return [found[k][1] for k in sorted(kept)]
+
+
+def _rank(candidate: Candidate, statement: Statement) -> tuple:
+    return (statement.object.entity.type != CONCEPT, statement.confidence, candidate.kind == "direct")
+
+
+def _same_fact(a: tuple[Candidate, Statement], b: tuple[Candidate, Statement]) -> bool:
+    (ca, sa), (cb, sb) = a, b
+    if sa.subject.entity.id != sb.subject.entity.id or ca.verb.i != cb.verb.i:
+        return False
+    if sa.object.entity.id == sb.object.entity.id or ca.object.i == cb.object.i:
+        return True
+    return _of_inside(ca, cb) or _of_inside(cb, ca)
+
+
+def _of_inside(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner`` names the actor an "of" phrase gives to ``outer``'s object."""
+    return inner.kind == "nested" and inner.container is not None and inner.container.i == outer.object.i and inner.lemma.endswith(" of")
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
     obj = _object_argument(candidate, resolver, offset)
     if subject is None or obj is None:
         return None
-    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT:
+    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
+            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject)):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
         if obj.entity.type == CONCEPT or container is None or container.entity.type != CONCEPT:
             return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
-    if subject.entity.id == obj.entity.id and (_same_words(subject, obj) or candidate.kind == "nested"):
-        return None  # one actor twice, not a relation; "Ugandan President … Ugandan opposition" stays
+    if subject.entity.id == obj.entity.id:
+        return None  # one node at both ends is no fact: "Obama said he would not meet him"
     if candidate.kind == "nominal":
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
+        if modality is None and is_object_purpose(candidate.verb):
+            modality = "intended"  # what an agreement or a loan is for is not done yet
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event
@@ -349,6 +617,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         lemma = refusal.lemma_.lower()
         event = GOVERNING_EVENTS[lemma]
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+    if candidate.text is not None and refusal is None:
+        text = candidate.text
     if event is None:
         verb_part = lemma.split()
         object_lemma = candidate.object_lemma or concept_words(candidate.object)
@@ -361,8 +631,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
+    if attributed is None:
+        attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
+    if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
+        modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
         attributed = None
     return Statement(
@@ -380,6 +654,23 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     )
 
 
+def named_agent(head: Token) -> bool:
+    """A subject that names who acts though no entity was found for it: a name ("Praxis"),
+    the short name of a body ("the Court"), a noun of people acting ("private employers")."""
+    return (head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+            or head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
+
+
+def owned(head: Token) -> bool:
+    """A thing of a named actor, which speaks of it: "U.S. retail sales", "Hughes Tool's board",
+    "its board"."""
+    if any(c.dep_ in ("poss", "nmod", "compound") and c._.kg_mention is not None for c in head.children):
+        return True
+    # "its board", "his group": a body of someone referred to; not "their time"
+    lemma = head.lemma_.lower()
+    return (lemma in BODY_NOUNS or lemma in agent_nouns()) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
 def clause_event(verb: Token) -> str | None:
     """The event a dictionary pattern gives to one of a verb's objects, if any does."""
     lemma = verb_lemma(verb).split()
@@ -394,12 +685,16 @@ def clause_event(verb: Token) -> str | None:
     return None
 
 
-def _same_words(a: Argument, b: Argument) -> bool:
-    return a.text.lower().removeprefix("the ") == b.text.lower().removeprefix("the ")
-
-
 def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
     head = candidate.object
+    if candidate.kind == "nested":
+        # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
+        found = resolver.argument(head, offset)
+        return Argument(phrase_text(candidate.container), found.entity) if found is not None else None
+    if candidate.kind == "measured":
+        # an amount is its own node: "4.77 billion dlrs"
+        text = phrase_text(head)
+        return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if head.pos_ == "VERB":
         # a clause as object: "refusal to share intelligence" → "share intelligence"
         objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -423,6 +718,4 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.7
     if len(sentence) > 40:
         score *= 0.9
-    if subject.entity.id == obj.entity.id:
-        score *= 0.8  # "Ugandan President … banned Ugandan opposition candidates": real, but rarer
     return round(score, 3)

@@ -11,25 +11,20 @@ Credentials are kept in memory only: never logged, never in an error message.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import http.client
 import itertools
 import logging
 import os
 import re
-import secrets
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
+import httpx
 from pyoxigraph import (
     DefaultGraph,
     NamedNode,
@@ -43,8 +38,9 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.errors import EXIT_OUTPUT, KGError, QueryError
+from kg.errors import EXIT_OUTPUT, KGError, QueryError, one_line
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
+from kg.files import native_path
 from kg.outputs import BuildFolder
 from kg.store import Results, open_store, render, rows
 
@@ -182,7 +178,8 @@ _AUTH_ITEM = re.compile(
 
 
 def parse_challenges(headers: Iterable[str]) -> list[tuple[str, dict[str, str]]]:
-    """``WWW-Authenticate`` values → [(scheme, params)], schemes lower-cased.
+    """``WWW-Authenticate`` values → [(scheme, params)], schemes lower-cased: which
+    scheme a server asks for, and whether it says its Digest nonce went stale.
 
     >>> parse_challenges(['Digest realm="SPARQL", nonce="ab,c", qop="auth", Basic realm="x"'])
     [('digest', {'realm': 'SPARQL', 'nonce': 'ab,c', 'qop': 'auth'}), ('basic', {'realm': 'x'})]
@@ -205,58 +202,61 @@ def parse_challenges(headers: Iterable[str]) -> list[tuple[str, dict[str, str]]]
     return challenges
 
 
-_DIGEST_HASHES: dict[str, Callable[[bytes], Any]] = {
-    "MD5": hashlib.md5,
-    "SHA-256": hashlib.sha256,
-    "SHA-512-256": lambda data: hashlib.new("sha512_256", data),
-}
+def _challenges(response: httpx.Response | Response) -> dict[str, dict[str, str]]:
+    return dict(parse_challenges(response.headers.get_list("WWW-Authenticate")))
 
 
-def digest_authorization(
-    challenge: dict[str, str], *, user: str, password: str, method: str, uri: str, count: int, cnonce: str
-) -> str:
-    """The ``Authorization`` header answering a Digest challenge (RFC 7616, qop=auth).
+def _drive(flow: Iterator[httpx.Request], answered: httpx.Response | None = None):
+    """Run one of httpx's authentication flows from inside ours, and give back its last
+    response.  ``answered``: the 401 its first request (sent without credentials) has
+    already had, so that it is not sent twice."""
+    request = next(flow)
+    response = answered
+    try:
+        if answered is not None:
+            request = flow.send(answered)
+        while True:
+            response = yield request
+            request = flow.send(response)
+    except StopIteration:
+        return response
 
-    >>> header = digest_authorization({"realm": "testrealm@host.com", "qop": "auth,auth-int",
-    ...     "nonce": "dcd98b7102dd2f0e8b11d0f600bfb0c093", "opaque": "5ccc069c403ebaf9f0171e9517f40e41"},
-    ...     user="Mufasa", password="Circle Of Life", method="GET", uri="/dir/index.html",
-    ...     count=1, cnonce="0a4f113b")
-    >>> re.search(r'response="(\\w+)"', header)[1]  # RFC 2617, section 3.5
-    '6629fae49393a05397450978507c4ef1'
-    """
-    algorithm = challenge.get("algorithm", "MD5").upper()
-    session = algorithm.endswith("-SESS")
-    base_algorithm = algorithm.removesuffix("-SESS")
-    if base_algorithm not in _DIGEST_HASHES:
-        raise AuthError(f"the server asks for Digest {algorithm}, which kg does not support")
 
-    def digest(text: str) -> str:
-        return _DIGEST_HASHES[base_algorithm](text.encode("utf-8")).hexdigest()
+class ServerAuth(httpx.Auth):
+    """Basic or Digest authentication (httpx's), whichever a server asks for — Digest
+    first, as it never sends the password — answered on the server's first challenge,
+    then sent up front to that server; a Digest nonce the server calls stale is renewed.
+    A 401 that gets through means the credentials were refused (or the scheme is one kg
+    does not speak): :class:`Client` says which."""
 
-    realm, nonce = challenge.get("realm", ""), challenge.get("nonce", "")
-    secret = digest(f"{user}:{realm}:{password}")
-    if session:
-        secret = digest(f"{secret}:{nonce}:{cnonce}")
-    request = digest(f"{method}:{uri}")
-    qops = [q.strip() for q in challenge.get("qop", "").split(",") if q.strip()]
-    nc = f"{count:08x}"
-    if "auth" in qops:
-        response = digest(f"{secret}:{nonce}:{nc}:{cnonce}:auth:{request}")
-    elif not qops:
-        response = digest(f"{secret}:{nonce}:{request}")  # RFC 2069
-    else:
-        raise AuthError(f"the server asks for Digest qop={','.join(qops)}, which kg does not support")
+    def __init__(self, user: str, password: str | None) -> None:
+        self._user, self._password = user, password or ""
+        self._chosen: dict[tuple[str, str, int | None], httpx.Auth] = {}  # server → what it asked for
 
-    def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    def __repr__(self) -> str:
+        return f"ServerAuth(user={self._user!r})"
 
-    fields = [f"username={quoted(user)}", f"realm={quoted(realm)}", f"nonce={quoted(nonce)}",
-              f"uri={quoted(uri)}", f"response={quoted(response)}", f"algorithm={algorithm}"]
-    if "opaque" in challenge:
-        fields.append(f"opaque={quoted(challenge['opaque'])}")
-    if "auth" in qops:
-        fields += ["qop=auth", f"nc={nc}", f"cnonce={quoted(cnonce)}"]
-    return "Digest " + ", ".join(fields)
+    def auth_flow(self, request: httpx.Request):
+        server = (request.url.scheme, request.url.host, request.url.port)
+        if server in self._chosen:
+            response = yield from _drive(self._chosen[server].auth_flow(request))
+        else:
+            response = yield request
+        for _ in range(3):  # the first challenge, then at most two stale nonces
+            if response is None or response.status_code != 401:
+                return
+            challenges = _challenges(response)
+            stale = challenges.get("digest", {}).get("stale", "").lower() == "true"
+            if "Authorization" in request.headers and not stale:
+                return  # refused
+            if "digest" in challenges:
+                self._chosen[server] = httpx.DigestAuth(self._user, self._password)
+                response = yield from _drive(self._chosen[server].auth_flow(request), answered=response)
+            elif "basic" in challenges:
+                self._chosen[server] = httpx.BasicAuth(self._user, self._password)
+                response = yield from _drive(self._chosen[server].auth_flow(request))
+            else:
+                return
 
 
 # --- HTTP -----------------------------------------------------------------------------
@@ -265,18 +265,25 @@ def digest_authorization(
 @dataclass(frozen=True)
 class Response:
     status: int
-    headers: Message
+    headers: Any  # httpx.Headers (or any mapping with .get)
     body: bytes
 
     @property
     def content_type(self) -> str:
         return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
 
+    @property
+    def text(self) -> str:
+        charset = re.search(r"""(?i)charset\s*=\s*"?([\w.:-]+)""", self.headers.get("Content-Type") or "")
+        try:
+            return self.body.decode(charset[1] if charset else "utf-8", errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")
+
 
 def server_message(response: Response, limit: int = 300) -> str:
     """What the server said about an error, on one line: tags and echoed queries dropped."""
-    charset = response.headers.get_content_charset() or "utf-8"
-    text = response.body.decode(charset, errors="replace")
+    text = response.text
     if "html" in response.content_type or re.search(r"(?i)<(?:!doctype|html)\b", text[:200]):
         preformatted = re.findall(r"(?is)<(xmp|pre)>(.*?)</\1>", text)
         if preformatted:
@@ -285,8 +292,7 @@ def server_message(response: Response, limit: int = 300) -> str:
             text = re.sub(r"(?is)<(head|script|style)\b.*?</\1>", " ", text)
             text = html.unescape(re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^>]*)?/?>", " ", text))
     text = re.split(r"\n\s*SPARQL (?:query|update):", text, maxsplit=1)[0]  # Virtuoso repeats the query
-    text = " ".join(text.split()) or "no message"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text, limit) or "no message"
 
 
 def _is_loopback(host: str | None) -> bool:
@@ -294,9 +300,10 @@ def _is_loopback(host: str | None) -> bool:
 
 
 class Client:
-    """HTTP requests to one or more SPARQL servers: timeouts, bounded retries with
-    exponential backoff, and Basic or Digest authentication answered on the first
-    challenge and reused for later requests to the same server."""
+    """HTTP requests to one or more SPARQL servers (httpx): timeouts, bounded retries —
+    of connections by the transport, of busy servers (429, 502–504) and broken answers
+    here, with exponential backoff — and Basic or Digest authentication
+    (:class:`ServerAuth`)."""
 
     def __init__(
         self,
@@ -308,90 +315,50 @@ class Client:
         backoff: float = 0.5,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.user, self._password = user, password
+        self.user = user
         self.timeout, self.retries, self.backoff, self._sleep = timeout, retries, backoff, sleep
-        self._challenges: dict[str, tuple[str, dict[str, str]]] = {}  # origin → (scheme, params)
-        self._counts: dict[str, int] = {}  # origin → requests sent with its Digest nonce
-        # Proxies from the environment, except for this machine (tests, `kg serve`).
-        self._openers = {
-            True: urllib.request.build_opener(urllib.request.ProxyHandler({})),
-            False: urllib.request.build_opener(),
-        }
+        self._auth = ServerAuth(user, password) if user is not None else None
+        self._clients: dict[bool, httpx.Client] = {}  # loopback or not
 
     def __repr__(self) -> str:
         return f"Client(user={self.user!r}, timeout={self.timeout}, retries={self.retries})"
 
-    def _authorization(self, method: str, url: str) -> str | None:
-        parts = urllib.parse.urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        found = self._challenges.get(origin)
-        if found is None or self.user is None:
-            return None
-        scheme, params = found
-        if scheme == "basic":
-            token = f"{self.user}:{self._password or ''}".encode("utf-8")
-            return "Basic " + base64.b64encode(token).decode("ascii")
-        self._counts[origin] = self._counts.get(origin, 0) + 1
-        uri = parts.path + (f"?{parts.query}" if parts.query else "")
-        return digest_authorization(params, user=self.user, password=self._password or "", method=method,
-                                    uri=uri or "/", count=self._counts[origin], cnonce=secrets.token_hex(8))
+    def _http(self, url: str) -> httpx.Client:
+        # Proxies from the environment, except for this machine (tests, `kg serve`).
+        loopback = _is_loopback(urllib.parse.urlsplit(url).hostname)
+        if loopback not in self._clients:
+            self._clients[loopback] = httpx.Client(
+                transport=httpx.HTTPTransport(retries=self.retries), timeout=self.timeout,
+                trust_env=not loopback, follow_redirects=True)
+        return self._clients[loopback]
 
-    def _remember_challenge(self, url: str, response: Response) -> None:
-        challenges = dict(parse_challenges(response.headers.get_all("WWW-Authenticate") or []))
-        for scheme in ("digest", "basic"):  # Digest first: it never sends the password
-            if scheme in challenges:
-                parts = urllib.parse.urlsplit(url)
-                origin = f"{parts.scheme}://{parts.netloc}"
-                self._challenges[origin] = (scheme, challenges[scheme])
-                self._counts[origin] = 0
-                return
-        offered = ", ".join(challenges) or "no scheme"
-        raise AuthError(f"{_address(url)} asks for authentication kg does not support ({offered})", status=401)
-
-    def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> Response:
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        opener = self._openers[_is_loopback(urllib.parse.urlsplit(url).hostname)]
-        try:
-            with opener.open(request, timeout=self.timeout) as answer:
-                return Response(answer.status, answer.headers, answer.read())
-        except urllib.error.HTTPError as error:
-            with error:
-                return Response(error.code, error.headers, error.read())
+    def close(self) -> None:
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
 
     def request(self, method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None) -> Response:
         """Send one request; return a 2xx/3xx response, or raise :class:`RemoteError`."""
         attempt = 0
-        challenges = 0  # 401s answered during this request
         while True:
-            sent = dict(headers or {})
-            authorization = self._authorization(method, url)
-            if authorization:
-                sent["Authorization"] = authorization
             try:
-                response = self._send(method, url, body, sent)
-            except ValueError as error:  # a malformed URL: no use trying again
-                raise RemoteError(f"cannot use {url}: {error}") from None
-            except (OSError, http.client.HTTPException) as error:
-                reason = getattr(error, "reason", None) or error
-                if attempt >= self.retries:
-                    raise RemoteError(f"cannot reach {_address(url)}: {_reason_text(reason)}") from None
-                logger.info("%s %s: %s; trying again", method, _address(url), _reason_text(reason))
+                answer = self._http(url).request(method, url, content=body, headers=headers, auth=self._auth)
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as error:  # no use trying again
+                raise RemoteError(f"cannot use {_address(url)}: {error}") from None
+            except httpx.TransportError as error:
+                # Connections were retried by the transport already; a broken answer or a
+                # read timeout is tried again here.
+                if isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout)) or attempt >= self.retries:
+                    raise RemoteError(f"cannot reach {_address(url)}: {_reason_text(error)}") from None
+                logger.info("%s %s: %s; trying again", method, _address(url), _reason_text(error))
                 self._sleep(self.backoff * 2**attempt)
                 attempt += 1
                 continue
+            except httpx.HTTPError as error:  # a challenge httpx cannot answer (malformed, qop=auth-int)
+                raise AuthError(f"{_address(url)}: cannot answer its authentication challenge: {error}", status=401) from None
+            response = Response(answer.status_code, answer.headers, answer.content)
             if response.status == 401:
-                if self.user is None:
-                    raise AuthError(f"{_address(url)} asks for a user and password: give --user and --password "
-                                    "(or set KG_USER and KG_PASSWORD)", status=401)
-                stale = any(params.get("stale", "").lower() == "true"
-                            for _, params in parse_challenges(response.headers.get_all("WWW-Authenticate") or []))
-                # One more try with the new challenge; a refusal of answered credentials is
-                # final unless the server only says its nonce expired (stale).
-                if (challenges and not stale) or challenges > 2:
-                    raise AuthError(f"authentication failed for {self.user} at {_address(url)}", status=401)
-                self._remember_challenge(url, response)
-                challenges += 1
-                continue
+                raise self._refusal(url, answer)
             if response.status in RETRY_STATUS and attempt < self.retries:
                 wait = _retry_after(response) or self.backoff * 2**attempt
                 logger.info("%s %s: HTTP %s; trying again in %.1f s", method, _address(url), response.status, wait)
@@ -403,18 +370,30 @@ class Client:
                                   status=response.status)
             return response
 
+    def _refusal(self, url: str, answer: httpx.Response) -> AuthError:
+        """Why a request ended in 401: no credentials, a scheme kg does not speak, or refused."""
+        if self.user is None:
+            return AuthError(f"{_address(url)} asks for a user and password: give --user and --password "
+                             "(or set KG_USER and KG_PASSWORD)", status=401)
+        offered = _challenges(answer)
+        if not {"digest", "basic"} & offered.keys() and "Authorization" not in answer.request.headers:
+            return AuthError(f"{_address(url)} asks for authentication kg does not support "
+                             f"({', '.join(offered) or 'no scheme'})", status=401)
+        return AuthError(f"authentication failed for {self.user} at {_address(url)}", status=401)
+
 
 def _address(url: str) -> str:
     """The URL without its query: graph parameters are long and said elsewhere."""
     return url.split("?", 1)[0]
 
 
-def _reason_text(reason: Any) -> str:
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused (is the server running?)"
-    if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+def _reason_text(error: Exception) -> str:
+    if isinstance(error, httpx.TimeoutException):
         return "timed out"
-    return str(getattr(reason, "strerror", None) or reason)
+    text = str(error) or type(error).__name__
+    if isinstance(error, httpx.ConnectError) and "refused" in text.lower():
+        return "connection refused (is the server running?)"
+    return re.sub(r"^\[Errno -?\d+\] ", "", text)
 
 
 def _retry_after(response: Response) -> float | None:
@@ -599,7 +578,7 @@ def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = 
     record: list[Any] = []
     if folder.build_record.is_file():
         try:
-            record = list(parse(path=str(folder.build_record), format=RdfFormat.TRIG))
+            record = list(parse(path=native_path(folder.build_record), format=RdfFormat.TRIG))
         except (SyntaxError, ValueError, OSError) as error:
             raise KGError(f"cannot read {folder.build_record}: {error}") from None
     if graph is not None:

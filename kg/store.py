@@ -43,6 +43,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, StoreError, one_line
+from kg.files import native_path
 from kg.ontology import PREFIXES, shorten_iri
 from kg.rdf import drop_graphs
 
@@ -121,7 +122,7 @@ def build_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.building-"))
     try:
-        store = Store(str(building))
+        store = Store(native_path(building))
         try:
             store.bulk_extend(with_union_graph(quads))
             store.flush()
@@ -158,12 +159,12 @@ class StoreWriter:
         if base is not None:
             source = open_store(base)
             try:
-                source.backup(str(self.path))
+                source.backup(native_path(self.path))
             except OSError as error:
                 raise StoreError(f"cannot copy the store at {base}: {_short_message(str(error))}") from error
             finally:
                 del source
-        self.store: Store | None = Store(str(self.path))
+        self.store: Store | None = Store(native_path(self.path))
         self.based = base is not None
         self._buffer: list[bytes] = []
         self._buffered = 0
@@ -213,7 +214,7 @@ def open_store(path: str | os.PathLike[str], read_only: bool = True) -> Store:
     if not (folder / "CURRENT").is_file():
         raise StoreError(f"no store at {path}: run `kg build` first")
     try:
-        return Store.read_only(str(folder)) if read_only else Store(str(folder))
+        return Store.read_only(native_path(folder)) if read_only else Store(native_path(folder))
     except OSError as error:
         raise StoreError(f"cannot open store at {path}: {_short_message(str(error))}") from error
 
@@ -241,7 +242,7 @@ def serve_command(path: str | os.PathLike[str], *, bind: str = "127.0.0.1:7878")
         raise StoreError(f"no store at {folder}: run `kg build` first")
     if not re.fullmatch(r"(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}", bind):
         raise StoreError(f"--bind takes HOST:PORT, e.g. 127.0.0.1:7878; got {bind!r}")
-    return [oxigraph_server(), "serve-read-only", "--location", str(folder), "--bind", bind]
+    return [oxigraph_server(), "serve-read-only", "--location", native_path(folder, inheritable=True), "--bind", bind]
 
 
 # --- querying -------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,30 @@ class Predicate:
 
 # The closed set of modalities; None means a plain assertion.  Documented in ontology/README.md.
 MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obligated", "claimed")
+# Why the precision gate keeps a statement off the graph (kg/gate.py, one rule each);
+# documented in README.md and ontology/README.md.
+GATE_REASONS = ("self-loop", "fragment", "pronoun", "empty-predicate", "circumstance", "generic-actor", "low-confidence")
+
+
+def statement_kind(record: Any) -> str:
+    """What a statement says: ``negated`` (it did not happen), ``hedged`` (it may, will, was
+    wanted or claimed…) or ``asserted`` (it happened).  Takes a statement record (or any
+    mapping with ``negated`` and ``modality``) or a :class:`Statement`."""
+    if isinstance(record, Mapping):
+        negated, modality = record.get("negated", False), record.get("modality")
+    else:
+        negated, modality = record.negated, record.modality
+    if negated:
+        return "negated"
+    return "hedged" if modality is not None else "asserted"
+
+
+def is_asserted(record: Any, *, gated_too: bool = False) -> bool:
+    """The one test of what becomes a direct triple and a plain edge: a positive, unhedged
+    statement that passed the precision gate (``gated_too``, as ``--all`` asks, lets
+    gated statements through as well)."""
+    gate = record.get("gated") if isinstance(record, Mapping) else record.gated
+    return statement_kind(record) == "asserted" and (gated_too or not gate)
 
 
 @dataclass(frozen=True)
@@ -109,20 +133,27 @@ class Statement:
     date_source: str | None = None
     date_text: str | None = None
     id: str = field(default="")
+    gated: str | None = None  # why the precision gate keeps it off the graph (kg/gate.py)
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:
             raise ValueError(f"unknown modality {self.modality!r}")
+        if self.gated is not None and self.gated not in GATE_REASONS:
+            raise ValueError(f"unknown gate reason {self.gated!r}")
         if not self.id:
             object.__setattr__(self, "id", statement_id(self))
 
     @property
     def asserted(self) -> bool:
-        """True for a plain positive fact: the only kind that becomes a direct triple."""
-        return not self.negated and self.modality is None
+        """True for a plain positive fact that passed the gate: the kind that becomes a direct triple."""
+        return is_asserted(self)
+
+    def with_gate(self, reason: str) -> Statement:
+        """The same statement (same id), marked as kept off the graph for ``reason``."""
+        return replace(self, gated=reason)
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        record = {
             "id": self.id,
             "doc": self.doc,
             "sentence": self.sentence,
@@ -139,6 +170,9 @@ class Statement:
             "date_source": self.date_source,
             "date_text": self.date_text,
         }
+        if self.gated is not None:
+            record["gated"] = self.gated  # present only on gated statements (additive to the contract)
+        return record
 
 
 def statement_id(statement: Statement) -> str:

@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError, KGError, one_line
 from kg.ontology import ONTOLOGY_PATH, SHAPES_PATH, shorten_iri
+from kg.files import native_path
 from kg.outputs import BuildFolder
 from kg.rdf import FORMATS
 from kg.store import open_store
@@ -76,7 +77,7 @@ def _ntriples_of_file(path: Path) -> bytes:
     try:
         # One in-memory store: the union of a dataset's graphs, each triple once.
         store = Store()
-        store.bulk_load(path=str(path), format=rdf_format, to_graph=DefaultGraph())
+        store.bulk_load(path=native_path(path), format=rdf_format, to_graph=DefaultGraph())
         if rdf_format.supports_datasets:
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         return store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())

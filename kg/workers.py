@@ -14,7 +14,6 @@ and a process that only draws the page starts in a fraction of a second.
 from __future__ import annotations
 
 import collections
-import itertools
 import multiprocessing
 import os
 import signal
@@ -27,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from kg.batching import batched
 from kg.errors import KGError
 from kg.types import Document
 
@@ -108,33 +108,15 @@ def _run(send: Connection, function: Callable[..., Any], args: tuple) -> None:
 # -- the extraction's worker pool --------------------------------------------------------
 
 
-def batched(items: Iterable[T], size: int, *, weight: Callable[[T], int] | None = None, limit: int = 0) -> Iterator[list[T]]:
-    """Lists of at most ``size`` consecutive items (the last one shorter); with ``weight``,
-    a list also ends once its items weigh ``limit`` or more together."""
-    if weight is None:
-        items = iter(items)
-        while batch := list(itertools.islice(items, size)):
-            yield batch
-        return
-    batch, total = [], 0
-    for item in items:
-        batch.append(item)
-        total += weight(item)
-        if len(batch) >= size or total >= limit:
-            yield batch
-            batch, total = [], 0
-    if batch:
-        yield batch
-
-
-def extract_lines(documents: Iterable[Document]) -> Iterator[tuple[Document, list[str]]]:
+def extract_lines(documents: Iterable[Document], curation: Any = None) -> Iterator[tuple[Document, list[str]]]:
     """(document, its statements.jsonl lines), parsed in this process: what the pool's
     workers run, :func:`kg.extraction.extract_lines` imported on first use.  The pool
     sends it to a worker by name, so the worker imports this module, light, and spaCy,
-    but not the build's RDF, store and page modules (19 MB it would never use)."""
+    but not the build's RDF, store and page modules (19 MB it would never use).
+    ``curation`` is the user's aliases and stop names (:class:`kg.gazetteer.Curation`)."""
     from kg import extraction
 
-    return extraction.extract_lines(documents)
+    return extraction.extract_lines(documents, curation=curation)
 
 
 def _extract_batch(extract: Callable[[Iterable[Document]], Iterable[tuple[Document, T]]], documents: list[Document]) -> list[T]:

@@ -5,7 +5,7 @@ import pytest
 
 import kg
 from conftest import parsed
-from kg.attribution import QuoteSpeakers, is_allegation_source, quote_speaker, speech_subject
+from kg.attribution import QuoteSpeakers, is_allegation_source, own_account, pronoun_speaker, quote_speaker, speech_subject
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
 
@@ -94,6 +94,17 @@ def test_allegation_source_makes_a_claim(blank_nlp):
     assert is_allegation_source(doc[13]) and not is_allegation_source(doc[0])
 
 
+@pytest.mark.parametrize("speaker, subject, obj, expected", [
+    ("Taylor", "Brown", "Taylor", True),    # "Taylor says Brown overpowered her": her allegation
+    ("Russia", "Ukraine", "Russia", True),  # "Russia says Ukraine shelled its troops"
+    ("Carter", "Carter", "Putin", False),   # "Carter says he met Putin": his own act, no accusation
+    ("Carter", "Iran", "Iraq", False),      # "Carter says Iran attacked Iraq": a report about others
+    (None, "Iran", "Iraq", False),          # the article's own
+])
+def test_own_account_is_an_allegation(speaker, subject, obj, expected):
+    assert own_account(speaker, subject, obj, lambda a, b: a == b) is expected
+
+
 # -- quotations across sentences --------------------------------------------------------------
 
 SAID = "“|PUNCT|punct|3 We|PRON|nsubj|3 will|AUX|aux|3 fight|VERB|ccomp|7 ,|PUNCT|punct|3 ”|PUNCT|punct|7 he|PRON|nsubj|7 said|VERB|ROOT|7|say .|PUNCT|punct|7"
@@ -142,6 +153,24 @@ QUOTE_ROWS = [
 @pytest.mark.parametrize("paragraphs, expected", QUOTE_ROWS)
 def test_quote_speakers(blank_nlp, paragraphs, expected):
     assert _speakers(blank_nlp, paragraphs) == expected
+
+
+def test_last_speaker_before_each_sentence(blank_nlp):
+    # "“We will fight,” he said. Russia attacked Syria." / "We will win, Carter said." / "Russia attacked Syria."
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    found = []
+    for sentences in ([SAID, PLAIN], [CLOSE_SAID.replace("”|PUNCT|punct|6 ", "").replace("|6", "|5")], [PLAIN]):
+        spans = [next(iter(parsed(blank_nlp, spec).sents)) for spec in sentences]
+        quotes.paragraph(spans, lambda token: token.text)
+        found.append(list(quotes.previous))
+    assert found == [[None, "he"], ["he"], ["Carter"]]
+
+
+@pytest.mark.parametrize("word, expected", [("He", "last"), ("she", "last"), ("I", "quoted"), ("We", "quoted"), ("Carter", None)])
+def test_pronoun_speaker(blank_nlp, word, expected):
+    # "He said the bank …" with no antecedent found: the last one who spoke; "I" in a quote: its speaker
+    doc = parsed(blank_nlp, f"{word}|{'PROPN' if word == 'Carter' else 'PRON'}|nsubj|1 said|VERB|ROOT|1|say")
+    assert pronoun_speaker(doc[0], "quoted", "last") == expected
 
 
 def test_quote_speaker_is_outside_the_quotes(blank_nlp):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import parsed
-from kg.entities import EntityResolver, PhraseIndex, agent_role, partitive_of, title_of
+from spacy.tokens import Span
+
+from kg.entities import EntityResolver, PhraseIndex, agent_role, display_name, name_span, partitive_of, title_of
 from kg.types import Argument, Entity
 
 
@@ -123,6 +125,7 @@ def test_coreference(blank_nlp, first, second, index, entity_id):
     resolver.annotate(one, offset=0)
     two = parsed(blank_nlp, second, [(0, 1, "PERSON")] if second.startswith("Carter") else ())
     resolver.annotate(two, offset=100)
+    resolver.settle()
     argument = resolver.argument(two[index], offset=100)
     assert argument is not None and argument.entity.id == entity_id
 
@@ -138,6 +141,7 @@ def test_a_surname_keeps_the_title_of_the_full_mention(blank_nlp):
                                         "Fischer|PROPN|ROOT|4", [(3, 5, "PERSON")]))
     later = parsed(blank_nlp, "Fischer|PROPN|ROOT|0", [(0, 1, "PERSON")])
     resolver.annotate(later, offset=100)
+    resolver.settle()
     entity = later[0]._.kg_mention.entity
     assert (entity.id, entity.role, entity.affiliation) == ("Oskar Fischer", "Foreign Minister", "Germany")
 
@@ -208,3 +212,197 @@ def test_phrase_index_finds_what_spacys_phrase_matcher_finds(nlp_model, seeds):
         expected = sorted((start, end) for _, start, end in matcher(doc))
         assert len(expected) > 5
         assert sorted(index(doc)) == expected
+
+
+# -- one node per person within an article (EntityResolver.settle) -------------------------
+
+def settled(nlp, paragraphs):
+    """The resolver after annotating every paragraph (spec, ents) and settling the article."""
+    resolver, docs, offset = EntityResolver(nlp), [], 0
+    for spec, ents in paragraphs:
+        doc = parsed(nlp, spec, ents)
+        resolver.annotate(doc, offset=offset)
+        docs.append(doc)
+        offset += 1000
+    resolver.settle()
+    return resolver, docs
+
+
+# (paragraphs, paragraph index, token index, expected id, expected type)
+ARTICLE_PEOPLE = [
+    pytest.param(
+        # a surname NER calls an organisation, before the full name: the person
+        [("Tapper|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+         ("Jake|PROPN|compound|1 Tapper|PROPN|nsubj|2 asked|VERB|ROOT|2|ask", [(0, 2, "PERSON")])],
+        0, 0, "Jake Tapper", "Person", id="surname-before-full-name"),
+    pytest.param(
+        # an honorific and surname: "Ms Jamieson" is Cathy Jamieson
+        [("Cathy|PROPN|compound|1 Jamieson|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Ms|PROPN|compound|1 Jamieson|PROPN|nsubj|2 added|VERB|ROOT|2|add", [(0, 2, "PERSON")])],
+        1, 1, "Cathy Jamieson", "Person", id="honorific-surname"),
+    pytest.param(
+        # a title and surname: "Senator Warnock" is Raphael Warnock
+        [("Raphael|PROPN|compound|1 Warnock|PROPN|nsubj|2 won|VERB|ROOT|2|win", [(0, 2, "PERSON")]),
+         ("Senator|PROPN|compound|1 Warnock|PROPN|nsubj|2 won|VERB|ROOT|2|win", [(0, 2, "PERSON")])],
+        1, 1, "Raphael Warnock", "Person", id="title-surname"),
+    pytest.param(
+        # a shorter full name merges into the longer one with the same first and last word
+        [("Donald|PROPN|compound|2 J.|PROPN|compound|2 Trump|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "PERSON")]),
+         ("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")])],
+        1, 1, "Donald J. Trump", "Person", id="longest-full-name"),
+    pytest.param(
+        # words glued before a full name: the full name
+        [("Nancy|PROPN|compound|1 Pelosi|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("House|PROPN|compound|2 Nancy|PROPN|compound|2 Pelosi|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "PERSON")])],
+        1, 2, "Nancy Pelosi", "Person", id="glued-words-before-full-name"),
+    pytest.param(
+        # a company shortened to its first word is the company, not a person's surname
+        [("Hughes|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Hughes|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree", [(0, 1, "PERSON")])],
+        1, 0, "Hughes Tool Co", "Organization", id="company-first-word"),
+    pytest.param(
+        [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Baker|PROPN|compound|1 Hughes|PROPN|nsubj|2 agreed|VERB|ROOT|2|agree", [(0, 2, "PERSON")])],
+        1, 1, "Baker Hughes", "Organization", id="company-named-after-companies"),
+    pytest.param(
+        # an organisation's initials name it again
+        [("Asian|PROPN|compound|2 Development|PROPN|compound|2 Bank|PROPN|nsubj|3 lent|VERB|ROOT|3|lend", [(0, 3, "ORG")]),
+         ("ADB|PROPN|nsubj|1 lent|VERB|ROOT|1|lend", [(0, 1, "ORG")])],
+        1, 0, "Asian Development Bank", "Organization", id="initials"),
+    pytest.param(
+        # … and so does its last word
+        [("New|PROPN|compound|2 England|PROPN|compound|2 Patriots|PROPN|nsubj|3 won|VERB|ROOT|3|win", [(0, 3, "ORG")]),
+         ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
+    pytest.param(
+        # a headline NER took for a name is nobody's full name
+        [("Trump|PROPN|nsubj|2 Has|AUX|aux|2|have Destroyed|VERB|ROOT|2|destroy Democracy|PROPN|dobj|2", [(0, 4, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])],
+        1, 0, "Trump", "Person", id="headline-is-no-full-name"),
+    pytest.param(
+        # a surname two people of the article share stays as it is
+        [("John|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Mary|PROPN|compound|1 Smithers|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Smithers|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])],
+        2, 0, "Smithers", "Person", id="ambiguous-surname"),
+    pytest.param(
+        # "The Hague" is the city even beside William Hague
+        [("William|PROPN|compound|1 Hague|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("in|ADP|ROOT|0 The|DET|det|2 Hague|PROPN|pobj|0", [(1, 3, "GPE")])],
+        1, 2, "The Hague", "Location", id="place-not-surname"),
+    pytest.param(
+        # a company word makes a name an organisation, whatever NER said
+        [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 rose|VERB|ROOT|3|rise",
+          [(0, 3, "PERSON")])],
+        0, 2, "Baker International Corp", "Organization", id="company-word"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, entity_id, entity_type", ARTICLE_PEOPLE)
+def test_one_node_per_person_in_an_article(blank_nlp, paragraphs, paragraph, index, entity_id, entity_type):
+    _, docs = settled(blank_nlp, paragraphs)
+    entity = docs[paragraph][index]._.kg_mention.entity
+    assert (entity.id, entity.type) == (entity_id, entity_type)
+
+
+# -- the words of a name -----------------------------------------------------------------
+
+# (spec, the named-entity span, expected name)
+NAME_SPANS = [
+    pytest.param("a|DET|det|2 White|PROPN|compound|2 House|PROPN|ROOT|2", (0, 3), "White House", id="determiner"),
+    pytest.param("'s|PART|case|2 Donald|PROPN|compound|2 Trump|PROPN|ROOT|2", (0, 3), "Donald Trump", id="possessive"),
+    pytest.param("—|PUNCT|punct|2 Donald|PROPN|compound|2 Trump|PROPN|ROOT|2", (0, 3), "Donald Trump", id="dash"),
+    pytest.param("ex|ADJ|amod|2 -|PUNCT|punct|2 FBI|PROPN|ROOT|2", (0, 3), "FBI", id="ex-"),
+    pytest.param("Removing|VERB|ROOT|0|remove Trump|PROPN|dobj|0", (0, 2), "Trump", id="leading-verb"),
+    pytest.param("Can|AUX|aux|2|can Merkel|PROPN|nsubj|2 Hold|VERB|ROOT|2|hold", (0, 2), "Merkel", id="headline-auxiliary"),
+    pytest.param("Merkel|PROPN|nsubj|1 's|PART|case|0", (0, 2), "Merkel", id="trailing-possessive"),
+    pytest.param("New|PROPN|compound|1 York|PROPN|ROOT|1", (0, 2), "New York", id="untouched"),
+    pytest.param("Politico|PROPN|poss|3 's|PART|case|0|'s|POS Byron|PROPN|compound|3 Tau|PROPN|ROOT|3", (0, 4), "Byron Tau",
+                 id="owner-before-name"),
+    pytest.param("Ford|PROPN|compound|2 Motor|PROPN|compound|2 Co|PROPN|ROOT|2 F|PROPN|appos|2", (0, 4), "Ford Motor Co",
+                 id="stock-ticker"),
+    pytest.param("Bank|PROPN|compound|2 of|ADP|prep|0 America|PROPN|pobj|1", (0, 3), "Bank of America", id="no-ticker"),
+]
+
+
+@pytest.mark.parametrize("spec, span, expected", NAME_SPANS)
+def test_name_span(blank_nlp, spec, span, expected):
+    doc = parsed(blank_nlp, spec)
+    found = name_span(Span(doc, *span, label="PERSON"))
+    assert found is not None and found.text == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("DONALD TRUMP", "Donald Trump"), ("NEW YORK", "New York"), ("FBI", "FBI"), ("NATO", "NATO"),
+    ("Donald Trump", "Donald Trump"), ("O'BRIEN", "O'Brien"), ("iPhone", "iPhone"),
+])
+def test_display_name(name, expected):
+    assert display_name(name) == expected
+
+
+# -- pronouns ----------------------------------------------------------------------------
+
+OBAMA_SAID = ("Obama|PROPN|nsubj|1 said|VERB|ROOT|1|say he|PRON|nsubj|5 would|AUX|aux|5 not|PART|neg|5 "
+              "meet|VERB|ccomp|1 him|PRON|dobj|5")
+# (paragraphs as (spec, ents), pronoun's paragraph, its token, expected antecedent id or None)
+PRONOUNS = [
+    pytest.param([(OBAMA_SAID, [(0, 1, "PERSON")])], 0, 2, "Barack Obama", id="speaker-of-reported-clause"),
+    pytest.param([(OBAMA_SAID, [(0, 1, "PERSON")])], 0, 6, None, id="object-pronoun-not-own-subject"),
+    pytest.param([("John|PROPN|compound|1 Kerry|PROPN|nsubj|2 met|VERB|ROOT|2|meet", [(0, 2, "PERSON")]),
+                  (OBAMA_SAID, [(0, 1, "PERSON")])], 1, 6, "John Kerry", id="object-pronoun-earlier-person"),
+    pytest.param([("Hartford|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|3 earned|VERB|ccomp|1|earn "
+                   "profits|NOUN|dobj|3|profit", [(0, 1, "GPE")])], 0, 2, "Hartford", id="it-reporter"),
+    pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
+                  ("Hartford|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|3 earned|VERB|ccomp|1|earn",
+                   [(0, 1, "ORG")])], 1, 2, "Hartford", id="it-reporter-not-the-state"),
+    pytest.param([("Mary|PROPN|compound|1 Jones|PROPN|nsubj|2 met|VERB|ROOT|2|meet John|PROPN|compound|4 "
+                   "Smith|PROPN|dobj|2", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, "Mary Jones", id="she-agrees-in-gender"),
+    pytest.param([("Mary|PROPN|compound|1 Jones|PROPN|dobj|3 ,|PUNCT|punct|3 John|PROPN|compound|4 Smith|PROPN|nsubj|5 "
+                   "left|VERB|ROOT|5|leave", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Smith", id="he-agrees-in-gender"),
+    pytest.param([("Bernie|PROPN|compound|1 Sanders|PROPN|nsubj|2 said|VERB|ROOT|2|say he|PRON|nsubj|4 won|VERB|ccomp|2|win",
+                   [(0, 2, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, None, id="gender-from-own-reported-clause"),
+    pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 1, 0, None, id="they-not-a-state"),
+    pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
+                  ("It|PRON|nsubj|1|it left|VERB|ROOT|1|leave", ())], 1, 0, "Russia", id="it-subject-of-last-sentence"),
+    pytest.param([("talks|NOUN|nsubj|3|talk in|ADP|prep|0 Russia|PROPN|pobj|1 ended|VERB|ROOT|3|end", [(2, 3, "GPE")]),
+                  ("It|PRON|nsubj|1|it mattered|VERB|ROOT|1|matter", ())], 1, 0, None, id="it-not-a-mere-mention"),
+    pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
+                  ("Wages|NOUN|nsubj|1|wage rose|VERB|ROOT|1|rise", ()),
+                  ("Obama|PROPN|nsubj|1 raised|VERB|ROOT|1|raise it|PRON|dobj|1", [(0, 1, "PERSON")])], 2, 2, None,
+                 id="it-not-from-two-sentences-back"),
+    pytest.param([("IFC|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak Wages|NOUN|nsubj|3|wage rose|VERB|ROOT|3|rise", [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC",
+                 id="it-a-body-that-is-the-topic"),
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 1, 0, "Democrats", id="they-a-group"),
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 defended|VERB|ROOT|2|defend "
+                   "himself|PRON|dobj|2", [(0, 2, "PERSON")])], 0, 3, None, id="reflexive-no-second-actor"),
+    pytest.param([("Obama|PROPN|nsubj|1 met|VERB|ROOT|1|meet Hillary|PROPN|compound|3 Clinton|PROPN|dobj|1",
+                   [(0, 1, "PERSON"), (2, 4, "PERSON")]),
+                  ("He|PRON|nsubj|1|he thanked|VERB|ROOT|1|thank", ())], 1, 0, "Barack Obama", id="subject-preferred"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", PRONOUNS)
+def test_pronoun_antecedent(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.id if found else None) == expected
+
+
+def test_a_surname_ner_missed_is_the_articles_person(blank_nlp):
+    resolver, docs = settled(blank_nlp, [
+        ("Nancy|PROPN|compound|1 Pelosi|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+        ("Pelosi|PROPN|nsubj|1 left|VERB|ROOT|1|leave", ())])
+    assert resolver.argument(docs[1][0], offset=1000).entity.id == "Nancy Pelosi"
+
+
+def test_a_dateline_is_no_topic_for_it(blank_nlp):
+    resolver, docs = settled(blank_nlp, [
+        ("WASHINGTON|PROPN|ROOT|0 ,|PUNCT|punct|0 March|PROPN|appos|0 23|NUM|nummod|2 Citicorp|PROPN|nsubj|5 "
+         "said|VERB|ROOT|5|say it|PRON|nsubj|7 wants|VERB|ccomp|5|want", [(0, 1, "GPE")])])
+    assert resolver.pronoun_antecedent(docs[0][6]) is None

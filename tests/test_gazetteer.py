@@ -67,7 +67,20 @@ ROWS = [
     ("Syrian", "Syria", "Country"),
     ("Syrians", "Syria", "Country"),
     ("Damascus", "Syria", "Country"),
-    ("Aleppo", "Syria", "Country"),
+    # a city other than the capital is a place of its own (affiliated with its country)
+    ("Aleppo", "Aleppo", "Location"),
+    ("Osaka", "Osaka", "Location"),
+    ("Indiana", "Indiana", "Location"),
+    ("New York", "New York", "Location"),
+    ("Washington", "United States", "Country"),
+    ("Moscow", "Russia", "Country"),
+    # a body of the state is an organisation of its own
+    ("FBI", "FBI", "Organization"),
+    ("Senate", "Senate", "Organization"),
+    ("Federal Reserve", "Federal Reserve", "Organization"),
+    ("Pentagon", "United States", "Country"),
+    ("Kremlin", "Russia", "Country"),
+    ("White House", "United States", "Country"),
     ("Iraq", "Iraq", "Country"),
     ("Iraqi", "Iraq", "Country"),
     ("Iraqis", "Iraq", "Country"),
@@ -148,7 +161,7 @@ ROWS = [
     ("Baghdadi", "Abu Bakr al-Baghdadi", "Person"),
     # a country and a state agent noun: the country acting through its part
     ("Russian troops", "Russia", "Country"),
-    ("Iraq's foreign ministry", "Iraq", "Country"),
+    ("Iraq's foreign ministry", "Foreign Ministry of Iraq", "Organization"),
     ("Assad regime", "Syria", "Country"),
 ]
 
@@ -187,9 +200,7 @@ ROLES = [
     ("Moscow", "Russia", None),
     ("Kremlin", "Russia", "GOV"),
     ("Pentagon", "United States", "MIL"),
-    ("FBI", "United States", "COP"),
     ("Russian troops", "Russia", "MIL"),
-    ("Iraq's foreign ministry", "Iraq", "GOV"),
     ("Assad regime", "Syria", "GOV"),
     ("Peshmerga", "Iraq", "MIL"),
 ]
@@ -200,6 +211,22 @@ def test_role(gazetteer, phrase, entity_id, role):
     match = gazetteer.resolve(phrase)
     assert match is not None
     assert (match.entity.id, match.role) == (entity_id, role)
+
+
+# (phrase, the body or place it names, its affiliation, its CAMEO code)
+AFFILIATED = [
+    ("FBI", "FBI", "United States", "USACOP"),
+    ("the Senate", "Senate", "United States", "USAGOVLEG"),
+    ("Iraq's foreign ministry", "Foreign Ministry of Iraq", "Iraq", "IRQGOV"),
+    ("Alabama", "Alabama", "United States", "USA"),
+    ("Osaka", "Osaka", "Japan", "JPN"),
+]
+
+
+@pytest.mark.parametrize("phrase, entity_id, affiliation, code", AFFILIATED)
+def test_affiliated(gazetteer, phrase, entity_id, affiliation, code):
+    entity = gazetteer.lookup(phrase)
+    assert (entity.id, entity.affiliation, entity.code) == (entity_id, affiliation, code)
 
 
 # (phrase, code, wikidata)
@@ -467,3 +494,54 @@ def test_shipped_file_is_what_the_generator_writes(tmp_path):
     output = tmp_path / "gazetteer.tsv"
     assert _make_gazetteer().main([str(ACTORS), "--out", str(output)]) == 0
     assert output.read_bytes() == DATA_PATH.read_bytes()
+
+
+# -- a user's curation: kg build --aliases FILE --stop FILE ---------------------------------
+
+def test_curation_aliases_and_stop_beat_the_shipped_gazetteer(tmp_path):
+    from kg.gazetteer import Gazetteer, read_curation
+
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("# surface, canonical name, type, Wikidata id\n"
+                       "The Donald\tDonald Trump\tPerson\tQ22686\n"
+                       "Moscow\tMoscow\tLocation\n"
+                       "Putin\tVladimir Putin\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("Reuters\nIS\n", encoding="utf-8")
+    curation = read_curation(aliases, stop)
+    gazetteer = Gazetteer.curated(curation)
+    donald = gazetteer.lookup("the Donald")
+    assert (donald.id, donald.type, donald.wikidata) == ("Donald Trump", "Person", "Q22686")
+    assert (gazetteer.lookup("Moscow").id, gazetteer.lookup("Moscow").type) == ("Moscow", "Location")
+    assert gazetteer.lookup("Putin").id == "Vladimir Putin" and gazetteer.lookup("Putin").type == "Person"  # the shipped entity
+    assert gazetteer.lookup("IS") is None and gazetteer.stopped("Reuters")
+    assert Gazetteer.default().lookup("Moscow").id == "Russia"  # the shipped gazetteer is untouched
+    assert read_curation(aliases, stop).digest == curation.digest
+    assert read_curation(aliases, None).digest != curation.digest
+
+
+@pytest.mark.parametrize("text, message", [
+    ("only-one-column\n", "expected SURFACE<TAB>CANONICAL NAME"),
+    ("Trump\tDonald Trump\tPresident\n", "unknown type 'President'"),
+    ("Trump\tDonald Trump\tPerson\twd:22686\n", "no Wikidata id"),
+])
+def test_curation_errors_name_the_file_and_line(tmp_path, text, message):
+    from kg.errors import InputError
+    from kg.gazetteer import read_curation
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# a comment\n" + text, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{path}:2: .*{message}" if message != "no Wikidata id" else "aliases.tsv:2: .*no Wikidata id"):
+        read_curation(path, None)
+
+
+def test_curation_file_missing_is_an_input_error(tmp_path):
+    from kg.errors import InputError
+    from kg.gazetteer import read_curation
+
+    with pytest.raises(InputError, match="cannot read --stop file"):
+        read_curation(None, tmp_path / "missing.txt")
+
+
+def test_given_names_have_a_gender(gazetteer):
+    assert (gazetteer.gender("Hillary"), gazetteer.gender("donald"), gazetteer.gender("Zzyzx")) == ("f", "m", None)

@@ -42,6 +42,16 @@ ROWS = [
         "?|PUNCT|punct|4 ”|PUNCT|punct|8 asked|VERB|ROOT|8|ask .|PUNCT|punct|8",
         4, (False, "possible"), id="quoted-question"),
     pytest.param(
+        # the clause quoting a question is no question: "Holder asked reporters, “Will you cower?”"
+        "Holder|PROPN|nsubj|1 asked|VERB|ROOT|1|ask reporters|NOUN|dobj|1|reporter ,|PUNCT|punct|1 “|PUNCT|punct|7 "
+        "Will|AUX|aux|7|will you|PRON|nsubj|7 cower|VERB|ccomp|1 ?|PUNCT|punct|7 ”|PUNCT|punct|1",
+        1, (False, None), id="quoting-a-question"),
+    pytest.param(
+        # … while the quoted question is asked
+        "Holder|PROPN|nsubj|1 asked|VERB|ROOT|1|ask reporters|NOUN|dobj|1|reporter ,|PUNCT|punct|1 “|PUNCT|punct|7 "
+        "Will|AUX|aux|7|will you|PRON|nsubj|7 cower|VERB|ccomp|1 ?|PUNCT|punct|7 ”|PUNCT|punct|1",
+        7, (False, "possible"), id="quoted-question-asked"),
+    pytest.param(
         # the condition itself: "If GATT accepted China, it would be hard …"
         "If|SCONJ|mark|2 GATT|PROPN|nsubj|2 accepted|VERB|advcl|6|accept China|PROPN|dobj|2 ,|PUNCT|punct|6 it|PRON|nsubj|6 "
         "would|AUX|aux|6 be|AUX|ROOT|6 hard|ADJ|acomp|6 .|PUNCT|punct|6",
@@ -56,6 +66,16 @@ ROWS = [
         "Iran|PROPN|nsubj|2 will|AUX|aux|2 strike|VERB|ROOT|2 unless|SCONJ|mark|5 Iraq|PROPN|nsubj|5 "
         "withdraws|VERB|advcl|2|withdraw .|PUNCT|punct|2",
         2, (False, "conditional"), id="consequence"),
+    pytest.param(
+        # a concession is no condition of its main clause: "Even if that is resolved, Washington has done little"
+        "Even|ADV|advmod|3 if|SCONJ|mark|3 that|PRON|nsubjpass|3 resolved|VERB|advcl|7|resolve ,|PUNCT|punct|7 "
+        "Washington|PROPN|nsubj|7 has|AUX|aux|7|have done|VERB|ROOT|7|do|VBN little|ADJ|dobj|7 .|PUNCT|punct|7",
+        7, (False, None), id="even-if"),
+    pytest.param(
+        # a past fact beside an if-clause is no consequence: "He called the reports a blot if they leaked"
+        "He|PRON|nsubj|1 called|VERB|ROOT|1|call|VBD reports|NOUN|dobj|1|report a|DET|det|4 blot|NOUN|oprd|1 "
+        "if|SCONJ|mark|7 they|PRON|nsubj|7 leaked|VERB|advcl|1|leak .|PUNCT|punct|1",
+        1, (False, None), id="past-beside-if"),
     pytest.param(
         # a past speech verb reports "will" as "would": "Japan said it would halt aid"
         "Japan|PROPN|nsubj|1 said|VERB|ROOT|1|say|VBD it|PRON|nsubj|4 would|AUX|aux|4 halt|VERB|ccomp|1 aid|NOUN|dobj|4 .|PUNCT|punct|1",
@@ -136,6 +156,15 @@ ROWS = [
         "cooperate|VERB|conj|3 .|PUNCT|punct|1",
         5, (False, None), id="refusal-shared"),
 ]
+
+
+@pytest.mark.parametrize("lemma, modality", [("promise", "intended"), ("pledge", "intended"), ("refuse", None), ("agree", None)])
+def test_governing_event_modality(blank_nlp, lemma, modality):
+    # "Iran promised to attack Syria": the promise is the predicate, the attack only intended;
+    # a refusal is read from its predicate, an agreement is made
+    doc = parsed(blank_nlp, f"Iran|PROPN|nsubj|1 {lemma}d|VERB|ROOT|1|{lemma} to|PART|aux|3 attack|VERB|xcomp|1 Syria|PROPN|dobj|3")
+    negated, found, governing = polarity_and_modality(doc[3])
+    assert (negated, found, governing) == (False, modality, doc[1])
 
 
 @pytest.mark.parametrize("spec, index, expected", ROWS)

@@ -21,7 +21,8 @@ import kg.nlp
 import kg.workers
 from kg.extraction import extract_documents, statements_from_parsed
 from kg.nlp import COMPONENTS, load_model, model_components, parse
-from kg.workers import batched, extract_in_processes
+from kg.batching import batched
+from kg.workers import extract_in_processes
 from kg.types import Document
 
 ROOT = Path(__file__).resolve().parent.parent

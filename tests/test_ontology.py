@@ -31,7 +31,7 @@ from kg.ontology import (
     statement_iri,
 )
 from kg.rdf import quads
-from kg.types import MODALITIES
+from kg.types import GATE_REASONS, MODALITIES
 from conftest import AWKWARD, sample_documents, sample_statements
 
 pyshacl = pytest.importorskip("pyshacl")
@@ -214,6 +214,25 @@ def test_each_document_graph_conforms_on_its_own(ontology):
     for name, graph_quads in by_graph.items():
         conforms, report = _validate(_union_graph(graph_quads), ontology)
         assert conforms, f"{name}: {report}"
+
+
+def test_gated_statements_conform_and_the_reasons_are_the_closed_set(ontology):
+    statements = [dict(record, gated=reason, id=f"{record['id']}-{reason}")
+                  for record in sample_statements()[:1] for reason in GATE_REASONS]
+    conforms, report = _validate(_union_graph(list(quads(DOCUMENTS, statements))), ontology)
+    assert conforms, report
+    shapes = Graph().parse(SHAPES_PATH, format="turtle")
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    [listed] = [shapes.value(prop, SH["in"]) for prop in shapes.subjects(SH.path, KG.gated)]
+    assert [str(item) for item in Collection(shapes, listed)] == list(GATE_REASONS)
+
+
+def test_an_unknown_gate_reason_fails_validation(ontology):
+    graph = _union_graph(list(quads(DOCUMENTS, [dict(sample_statements()[0], gated="fragment")])))
+    statement = URIRef(statement_iri(sample_statements()[0]["id"]))
+    graph.set((statement, KG.gated, rdflib.Literal("boring")))
+    conforms, report = _validate(graph, ontology)
+    assert not conforms and "InConstraintComponent" in report
 
 
 def test_statement_without_subject_fails_validation(ontology):

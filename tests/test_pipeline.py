@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import sys
 import pytest
 
 import kg
+import kg.pipeline
 from kg.errors import StoreError
 from kg.outputs import build_lock
 from kg.store import query_rows
@@ -107,7 +109,7 @@ def test_incremental_store_equals_a_fresh_build(articles, tmp_path):
 def test_store_starts_afresh_when_the_output_code_changed(articles, tmp_path, monkeypatch):
     out = tmp_path / "out"
     kg.build([articles], out=out)
-    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda: "changed")
+    monkeypatch.setattr(kg.pipeline, "output_fingerprint", lambda keep_gated=False: "changed")
     based = []
     original = kg.store.StoreWriter.__init__
 
@@ -248,3 +250,68 @@ def test_file_name_that_is_not_utf8_builds_into_every_output(tmp_path):
     assert "café" in (out / "graph.html").read_text(encoding="utf-8")
     for name in ("kg.ttl", "kg.nq", "kg.jsonld", "build.trig"):
         (out / name).read_text(encoding="utf-8")
+
+
+class Terminal(__import__("io").StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_shows_total_time_left_and_the_finishing_stages(articles, tmp_path, monkeypatch):
+    """The bar showed documents and rate, but no total and no time left, and nothing in
+    the last seconds (store, page)."""
+    (articles / "more.jsonl").write_text('{"text": "Turkey did not attack Syria."}\n\n{"text": "Iraq may request strikes."}\n',
+                                         encoding="utf-8")  # a blank line: counted, not built
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    report = kg.pipeline.build([articles], out=tmp_path / "out", quiet=False)
+    assert report.documents == 5
+    shown = terminal.getvalue().replace("\r", "\n")
+    assert "building:   0%|" in shown and "0/6 [00:00<?, ?doc/s]" in shown  # counted up front: 3 files and 3 lines
+    assert any(line.startswith("building:") and "/6 [" in line and "<00:" in line for line in shown.splitlines())  # time left
+    stages = [line.split(":")[1].split()[0] for line in shown.splitlines() if line.startswith("finishing:")]
+    assert list(dict.fromkeys(stages)) == ["merging", "store", "RDF", "page", "publishing"]
+    assert "5/5" in shown.splitlines()[-1]  # the end: every document done
+
+
+def test_count_documents_counts_files_and_jsonl_lines(tmp_path):
+    from kg.documents import count_documents
+
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "b.md").write_text("B.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_bytes(b'{"text": "1"}\n{"text": "2"}')  # no newline at the end
+    (tmp_path / "d.jsonl.gz").write_bytes(__import__("gzip").compress(b'{"text": "1"}\n' * 1000))
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    assert count_documents([tmp_path]) == 2 + 2 + 1000
+    assert count_documents([tmp_path / "a.txt", tmp_path / "nope"]) == 1
+    assert count_documents([tmp_path], seconds=-1) is None  # too slow to count: no total
+
+
+def test_build_folder_whose_name_is_not_utf8_is_built_read_and_rebuilt(tmp_path):
+    """RocksDB takes only UTF-8 paths: "The DB path is not valid UTF-8" stopped such builds."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / os.fsdecode(b"caf\xe9-out")
+    report = kg.build([ROOT / "examples"], out=out, formats=("ttl", "jsonld"))
+    assert report.documents == 3
+    assert graphs(out) == {"ceasefire-talks", "grain-corridor", "sahel-aid"}
+    again = kg.build([ROOT / "examples"], out=out)
+    assert again.reused == 3 and graphs(out) == {"ceasefire-talks", "grain-corridor", "sahel-aid"}  # from the previous store
+    for args in (["query", "ASK { ?s a kg:Statement }", "--out", str(out)], ["validate", str(out)], ["view", "--out", str(out)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (args, result.output)
+    assert kg.query("ASK { ?s a kg:Statement }", out=out) == "true\n"
+
+
+def test_native_path_reaches_a_folder_whose_name_is_not_utf8(tmp_path):
+    from kg.files import native_path
+
+    folder = tmp_path / os.fsdecode(b"\xff\xfe") / "inner"
+    folder.mkdir(parents=True)
+    (folder / "x").write_text("hi", encoding="utf-8")
+    name = native_path(folder / "x")
+    name.encode("utf-8")
+    assert name.startswith("/proc/self/fd/") and open(name, encoding="utf-8").read() == "hi"
+    assert native_path(tmp_path / "plain") == str(tmp_path / "plain")

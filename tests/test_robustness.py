@@ -320,9 +320,9 @@ def test_long_text_is_parsed_in_chunks_spacy_accepts(text):
 @pytest.mark.parametrize("args, code, message", [
     (["build", "{tmp}/nope", "--out", "{tmp}/out"], EXIT_INPUT, "kg: error: no documents to build: {tmp}/nope (no such file or folder)"),
     (["build", "{tmp}/empty", "--out", "{tmp}/out"], EXIT_INPUT, "kg: error: no documents to build: no .txt, .md, .html or .jsonl files found"),
-    (["build", "{tmp}/empty", "--format", "xml"], EXIT_USAGE, None),
-    (["build"], EXIT_USAGE, None),
-    (["frobnicate"], EXIT_USAGE, None),
+    (["build", "{tmp}/empty", "--format", "xml"], EXIT_USAGE, "kg: error: invalid value for '--format': 'xml' is not one of"),
+    (["build"], EXIT_USAGE, "kg: error: missing argument 'PATHS...' (see kg build --help)"),
+    (["frobnicate"], EXIT_USAGE, "kg: error: no such command 'frobnicate' (see kg --help)"),
     (["query", "SELECT ?s WHERE { ?s ?p }", "--out", "{tmp}/built"], EXIT_USAGE, "kg: error: bad SPARQL"),
     (["query", "ASK {}", "--out", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no build in {tmp}/empty (no store); run `kg build ARTICLES --out {tmp}/empty` first"),
     (["view", "--from", "{tmp}/empty"], EXIT_OUTPUT, "kg: error: no build in {tmp}/empty (no statements.jsonl); run `kg build ARTICLES --out {tmp}/empty` first"),

@@ -7,6 +7,7 @@ asserted one anywhere (statements.jsonl, direct triples, the page).
 from __future__ import annotations
 
 import json
+import os
 
 import pyoxigraph
 import pytest
@@ -15,6 +16,7 @@ import rdflib
 import kg
 from kg.ontology import entity_iri, relation_iri
 from kg.store import query_rows
+from kg.types import is_asserted, statement_kind
 
 pytestmark = pytest.mark.model
 
@@ -41,7 +43,13 @@ def test_build_writes_all_outputs(build):
     for name in ("statements.jsonl", "documents.jsonl", "kg.ttl", "kg.nq", "graph.html"):
         assert (out / name).stat().st_size > 0, name
     assert (out / "store").is_dir()
-    assert not list(out.glob(".staging-*"))
+    # One published build and nothing else: no staging folder, no temporary file (the old
+    # check looked for .staging-* folders, a name builds never use).
+    current = os.readlink(out / ".current")
+    outputs = {"statements.jsonl", "documents.jsonl", "kg.ttl", "kg.nq", "graph.html", "store", "manifest.json", "build.trig"}
+    assert {p.name for p in out.iterdir()} == {".current", ".lock", current} | outputs
+    assert all(os.readlink(out / name) == f".current/{name}" for name in outputs)
+    assert {p.name for p in (out / current).iterdir()} == outputs | {".blocks.jsonl"}
 
 
 def test_card_fact_russia_struck_islamic_state(build):
@@ -90,13 +98,16 @@ def test_no_hedged_or_negated_fact_is_a_direct_triple(build):
     def triple(s):
         return entity_iri(s["subject"]["id"]), relation_iri(s["predicate"]["lemma"]), entity_iri(s["object"]["id"])
 
-    asserted = {triple(s) for s in statements if not s["negated"] and s["modality"] is None}
-    hedged = {triple(s) for s in statements if s["negated"] or s["modality"]} - asserted
+    asserted = {triple(s) for s in statements if is_asserted(s)}
+    hedged = {triple(s) for s in statements if statement_kind(s) != "asserted"} - asserted
+    gated = {triple(s) for s in statements if s.get("gated")} - asserted
     rows = query_rows("SELECT ?s ?r ?o WHERE { ?s ?r ?o . ?r a kg:Relation }", store=out / "store")
     direct = {(str(row["s"]), str(row["r"]), str(row["o"])) for row in rows}
     assert hedged, "the seeds hold negated and hedged statements"
+    assert gated, "the seeds hold statements the precision gate keeps back"
     assert direct == asserted
     assert not direct & hedged
+    assert not direct & gated
     cooperates = query_rows(
         "ASK { ?s ?r ?o . ?r a kg:Relation ; kg:eventType ev:COOPERATE . ?s rdfs:label 'United States' }", store=out / "store")
     assert cooperates is False
@@ -134,3 +145,11 @@ def test_build_is_stable(build, seeds, tmp_path):
     assert report.statements == len(statements)
     assert (tmp_path / "statements.jsonl").read_bytes() == (first / "statements.jsonl").read_bytes()
     assert sorted((tmp_path / "kg.nq").read_text(encoding="utf-8").splitlines()) == sorted((first / "kg.nq").read_text(encoding="utf-8").splitlines())
+
+
+def test_hedged_seed_sentence_is_not_asserted(build):
+    # issue 18: "The attacks apparently required cooperation from Iran and Iraq" was asserted twice
+    _, _, statements = build
+    hedged = [s for s in statements if "apparently required" in s["sentence"] and s["predicate"]["lemma"].startswith("require")]
+    assert hedged, "the hedged seed sentence gave no statement"
+    assert all(s["modality"] == "possible" and not s["negated"] for s in hedged)

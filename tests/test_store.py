@@ -245,7 +245,21 @@ def test_module_doctests():
 
 def test_every_shipped_query_is_tested():
     assert {p.stem for p in QUERIES.glob("*.rq")} == {
-        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"}
+        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"}
+
+
+def test_gated_lists_what_the_gate_kept_back_and_all_facts_leaves_it_out(tmp_path):
+    records = sample_statements()
+    for record in records:
+        if record["predicate"]["lemma"] == "thank":
+            record["gated"] = "generic-actor"
+    path = build_store(tmp_path / "store", quads(DOCUMENTS, records))
+    rows = query_rows(read_query("gated"), store=path)
+    assert [(r["reason"], r["subject"], r["predicate"], r["object"]) for r in rows] == [
+        ("generic-actor", "Ukraine", "thanked", "Poland")]
+    facts = query_rows(read_query("all_facts"), store=path)
+    assert ("Ukraine", "thank", "Poland") not in {(r["subject"], r["relation"], r["object"]) for r in facts}
+    assert len(facts) == 4
 
 
 def test_all_facts(store):
@@ -315,11 +329,12 @@ def test_entity_timeline_for_another_entity_shows_its_roles(store):
         ("subject", "rejected"), ("subject", "thanked"), ("object", "backs")]
 
 
-@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts"])
+@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"])
 def test_shipped_queries_run_on_a_plain_store_with_their_own_prefixes(name):
     # Each .rq declares its prefixes, so it also runs outside `kg query` (no defaults).
     plain = pyoxigraph.Store()
-    plain.extend(kg.store.with_union_graph(sample_quads()))
+    gated = dict(sample_statements()[0], id="gated-1", gated="low-confidence")
+    plain.extend(kg.store.with_union_graph(quads(DOCUMENTS, [*sample_statements(), gated])))
     assert list(plain.query(read_query(name)))
 
 

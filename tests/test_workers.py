@@ -74,3 +74,43 @@ def test_a_worker_gets_its_extraction_without_the_build_modules():
     assert run_in_process(modules_loaded_by, pickle.dumps(extract_lines), what="loading") == []
     assert run_in_process(modules_loaded_by, pickle.dumps(kg_pipeline_build()), what="loading") == \
         ["kg.pipeline", "networkx", "pyoxigraph"]  # the check can fail
+
+
+def kg_imports(path) -> set[str]:
+    """The kg modules a module imports, at its top or inside functions."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "kg":
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kg."):
+            found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("kg.")}
+    return found
+
+
+def test_data_flows_one_way_no_import_circle():
+    """extraction → nlp → workers → extraction was a circle (for one helper, batched)."""
+    from pathlib import Path
+
+    import kg
+
+    package = Path(kg.__file__).parent
+    graph = {path.stem: kg_imports(path) - {"__version__"} for path in package.glob("*.py")}
+    state: dict[str, str] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = "open"
+        for imported in sorted(graph.get(module, ())):
+            assert state.get(imported) != "open", "import circle: " + " → ".join([*path, imported])
+            if imported not in state:
+                visit(imported, [*path, imported])
+        state[module] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])

@@ -7,6 +7,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import InputError
+from ..types import statement_kind
 
 
 def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDiGraph:
@@ -104,10 +105,9 @@ def _simple(graph: nx.Graph) -> nx.Graph:
 
 
 def edge_kind(negated: bool, modality: str | None) -> str:
-    """How the page draws a statement: ``negated``, ``hedged`` (any modality) or ``asserted``."""
-    if negated:
-        return "negated"
-    return "hedged" if modality else "asserted"
+    """How the page draws a statement: ``negated``, ``hedged`` (any modality) or ``asserted``
+    (one definition for the page and the RDF: :func:`kg.types.statement_kind`)."""
+    return statement_kind({"negated": negated, "modality": modality})
 
 
 def statement_count(graph: nx.MultiDiGraph, node: str) -> int:
