@@ -68,13 +68,27 @@ def main() -> None:
     parser.add_argument("build", type=Path)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--old-queries", type=Path, help="also time the .rq files of this folder")
+    parser.add_argument("--serve", action="store_true",
+                        help="serve BUILD/store read-only (the README's oxigraph serve-read-only route) instead of loading servers")
     arguments = parser.parse_args()
     sets = [("now", ROOT / "queries")]
     if arguments.old_queries:
         sets.insert(0, ("before", arguments.old_queries))
     with tempfile.TemporaryDirectory() as scratch:
         servers = []
-        for union in (True, False):
+        if arguments.serve:
+            port = free_port()
+            process = subprocess.Popen([oxigraph_server(), "serve-read-only", "--location", str(arguments.build / "store"),
+                                        "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            url = f"http://127.0.0.1:{port}"
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            servers.append(("oxigraph served", process, url, remote.Client(timeout=arguments.timeout, retries=0)))
+        for union in (() if arguments.serve else (True, False)):
             process, url = start(Path(scratch) / f"oxigraph-{union}", union)
             client = remote.Client(timeout=arguments.timeout, retries=0)
             started = time.perf_counter()
