@@ -41,9 +41,10 @@ LAST_LINE = 25_000  # corpus lines from here on are held out
 ACTORS = {"Person", "Organization", "Country", "ArmedGroup", "Group", "Location"}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs",
             "we", "us", "our", "i", "me", "my", "you", "your", "itself", "themselves", "himself", "herself"}
-# words that are no part of a name, for grouping only
-NOISE = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "senator", "sen", "gov", "governor", "rep",
-         "secretary", "the", "a", "an", "former", "candidate", "s", "jr", "sr", "removing", "can"}
+# words that are no part of a name, for grouping only ("Mrs Trump" and "Trump Jr" are other
+# people than Donald Trump: those words stay)
+NOISE = {"mr", "dr", "sir", "president", "senator", "sen", "gov", "governor", "rep",
+         "secretary", "the", "a", "an", "former", "candidate", "s", "removing", "can"}
 
 
 def corpus_articles(count: int, path: Path) -> list[str]:
@@ -126,7 +127,7 @@ def measure(statements: Path) -> dict[str, object]:
         words = [w.strip(".,").casefold() for w in entity_id.split()]
         while words and words[-1] in ("jr", "sr", "ii", "iii"):
             words.pop()
-        if t == "Person" and len(words) >= 2 and words[0] not in NOISE:
+        if t == "Person" and len(words) >= 2 and words[0] not in NOISE and words[0] not in ("mrs", "ms", "miss"):
             full_last[words[-1]].add(entity_id)
     single = {i: t for i, t in kind.items() if " " not in i and t in ("Person", "Organization", "Location")}
     covered = sorted(i for i, t in single.items() if t == "Person" and len(full_last.get(i.casefold(), ())) == 1)

@@ -1,228 +1,238 @@
-"""Event-coding benchmark: our statements against the PLOVER gold records (dev part).
+"""Event-coding benchmark: our statements against the PLOVER gold records (dev part),
+scored by the shared scorer ``../shared/events/score_events.py``.
 
-    .venv/bin/python bench/events.py                 # figures and confusion table
+    .venv/bin/python bench/events.py                 # figures, per class, 2-fold split
     .venv/bin/python bench/events.py --errors        # also every record we get wrong
     .venv/bin/python bench/events.py --json          # figures as JSON
+    .venv/bin/python bench/events.py --errors --half even     # only the even (or odd) records' errors
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl  # hand-judged force precision
 
-Each gold record is a sentence with a PLOVER 0.5b1 event type and source/target actors
-coded with 3-letter country (or IGO/NGO…) codes.  We extract statements from the sentence
-with the normal pipeline (each sentence is its own document), pick the sentence's event with
-:func:`kg.events.code_sentence`, and compare at country level: an actor is right when the
-first three letters of its entity's CAMEO ``code`` are among the gold codes of that role.
-The rules are written out in bench/README.md ("Event coding").
+As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
+(NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
+record, the event of the most confident statement whose predicate carries one, and checks
+its subject (object) against the gold source (target) actors.  The figures printed here come
+from the scorer itself (its last line), run on the whole of dev and on each half of a 2-fold
+split (even and odd line numbers), plus a per-class table made with the scorer's own
+selection rule.
 
 The gold file is CC BY-SA 4.0 (Open Event Data Alliance): it is read here, never copied.
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import re
+import subprocess
 import sys
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.events import CodedEvent, code_sentence, coded_event  # noqa: E402
-
-DEV = ROOT.parent / "shared" / "data" / "plover" / "dev.jsonl"
-# Targets of issue 4, on dev.
-TARGETS = {"event": 0.75, "source": 0.80}
-# Gold codes that differ from the Phoenix codes our entities carry.
-GOLD_CODE_FIXES = {"JAP": "JPN", "TLS": "TMP"}
-# PLOVER 0.5b1 has no type for CAMEO 02 (appeals); later PLOVER versions call requests and
-# demands REQUEST.  Our REQUEST is scored as the gold's DEMAND.
-SCORED_AS = {"REQUEST": "DEMAND"}
-NONE = "-"
-CONFIDENCE_BINS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "data" / "plover" / "dev.jsonl"
+SCORER = SHARED / "events" / "score_events.py"
+# Targets of issue 17, on dev.
+TARGETS = {"event_acc": 0.75, "source_acc": 0.80, "target_acc": 0.65}
+NONE = "NONE"
 
 
-@dataclass(frozen=True)
-class Gold:
-    id: str
-    text: str
-    event: str
-    sources: frozenset[str]
-    targets: frozenset[str]
-
-
-@dataclass
-class Scores:
-    records: int = 0
-    event_right: int = 0
-    with_source: int = 0
-    source_right: int = 0
-    with_target: int = 0
-    target_right: int = 0
-    predicted: int = 0
-    confusion: Counter = field(default_factory=Counter)  # (gold, predicted) → records
-    calibration: Counter = field(default_factory=Counter)  # (bin, right?) → statements
-    errors: list[tuple[Gold, CodedEvent | None]] = field(default_factory=list)
-
-    def rate(self, right: int, total: int) -> float:
-        return right / total if total else 0.0
-
-    @property
-    def figures(self) -> dict[str, float | int]:
-        return {
-            "records": self.records,
-            "predicted": self.predicted,
-            "event_accuracy": round(self.rate(self.event_right, self.records), 3),
-            "source_accuracy": round(self.rate(self.source_right, self.with_source), 3),
-            "target_accuracy": round(self.rate(self.target_right, self.with_target), 3),
-            "records_with_source": self.with_source,
-            "records_with_target": self.with_target,
-        }
-
-
-def actor_codes(actors) -> frozenset[str]:
-    """The gold codes of one role; a missing role or "" is no actor."""
-    if not isinstance(actors, list):
-        return frozenset()
-    codes = (str(actor.get("code") or "")[:3].upper() for actor in actors)
-    return frozenset(GOLD_CODE_FIXES.get(code, code) for code in codes if code)
-
-
-def load_gold(path: Path) -> list[Gold]:
-    records = []
+def load_gold(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def build_statements(gold: list[dict], folder: Path) -> Path:
+    """One file per record, built with the normal pipeline; the statements.jsonl path."""
+    from kg.pipeline import build
+
+    texts = folder / "records"
+    texts.mkdir()
+    for number, record in enumerate(gold):
+        (texts / f"r{number:04d}.txt").write_text(record["text"], encoding="utf-8")
+    out = folder / "out"
+    build([texts], out=out, formats=(), quiet=True, html=False)
+    return out / "statements.jsonl"
+
+
+def run_scorer(gold_path: Path, statements: Path, *, verbose: bool = False) -> tuple[dict[str, float], str]:
+    """The shared scorer's figures (its last line) and its whole output."""
+    command = [sys.executable, str(SCORER), str(gold_path), str(statements)] + (["-v"] if verbose else [])
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    last = output.strip().splitlines()[-1]
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", last)}, output
+
+
+def half(gold: list[dict], statements: Path, parity: int, folder: Path) -> tuple[Path, Path]:
+    """The gold records of one half (line number % 2 == parity) and their statements,
+    renumbered so that the scorer's rNNNN names still follow the gold file's lines."""
+    gold_path, statements_path = folder / f"gold{parity}.jsonl", folder / f"statements{parity}.jsonl"
+    renamed = {f"r{old:04d}": f"r{new:04d}" for new, old in enumerate(range(parity, len(gold), 2))}
+    with open(gold_path, "w", encoding="utf-8") as out:
+        for old in range(parity, len(gold), 2):
+            out.write(json.dumps(gold[old]) + "\n")
+    with open(statements, encoding="utf-8") as lines, open(statements_path, "w", encoding="utf-8") as out:
         for line in lines:
-            if line.strip():
-                r = json.loads(line)
-                records.append(Gold(r["id"], r["text"].strip(), r["event"], actor_codes(r.get("source")), actor_codes(r.get("target"))))
-    return records
+            record = json.loads(line)
+            if record.get("doc") in renamed:
+                out.write(json.dumps({**record, "doc": renamed[record["doc"]]}) + "\n")
+    return gold_path, statements_path
 
 
-# Phoenix codes that predate ISO alpha-3 (UNITA is ANGREB): compared as the ISO code.
-PHOENIX_LEGACY = {"ANG": "AGO"}
+def per_class(gold: list[dict], statements: Path) -> dict[str, tuple[int, int]]:
+    """Gold class → (right, records), with the scorer's rule: the most confident statement
+    with an event."""
+    spec = importlib.util.spec_from_file_location("score_events", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    best: dict[str, dict] = {}
+    with open(statements, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if (record.get("predicate") or {}).get("event"):
+                doc = str(record.get("doc"))
+                if doc not in best or float(record.get("confidence") or 0) > float(best[doc].get("confidence") or 0):
+                    best[doc] = record
+    right, total = Counter(), Counter()
+    for number, record in enumerate(gold):
+        chosen = best.get(f"r{number:04d}")
+        predicted = str(chosen["predicate"]["event"]).upper() if chosen else NONE
+        total[record["event"]] += 1
+        right[record["event"]] += predicted == record["event"]
+    return {name: (right[name], total[name]) for name in sorted(total)}
 
 
-def country(argument: dict | None) -> str | None:
-    """The country-level code of an argument record: the first block of its CAMEO code."""
-    code = (argument or {}).get("code")
-    return PHOENIX_LEGACY.get(code[:3].upper(), code[:3].upper()) if code else None
+NEWSFACTS = SHARED / "newsfacts"
+# PLOVER 0.6 ACCUSE covers 0.5's DISAPPROVE (and INVESTIGATE); the gold uses both names.
+CLASS_ALIASES = {"ACCUSE": {"ACCUSE", "DISAPPROVE", "INVESTIGATE"}}
 
 
-def scored_event(coded: CodedEvent | None) -> str:
-    return NONE if coded is None else SCORED_AS.get(coded.event, coded.event)
+def newsfacts_classes(folder: Path) -> dict[str, object]:
+    """Of the newsfacts dev gold facts with a PLOVER class (``cls``), how many have a
+    statement that matches them (the newsfacts scorer's core match: sentence, subject,
+    object, predicate stem) and how many of those carry the gold class."""
+    from kg.pipeline import build
+
+    spec = importlib.util.spec_from_file_location("newsfacts_score", NEWSFACTS / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    gold = NEWSFACTS / "dev"
+    out = folder / "newsfacts"
+    build([gold / "articles.jsonl"], out=out, formats=(), quiet=True, html=False)
+    load = lambda path: [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]  # noqa: E731
+    articles = {record["id"]: record for record in load(gold / "articles.jsonl")}
+    by_doc: dict[str, list[dict]] = {}
+    for record in load(out / "statements.jsonl"):
+        by_doc.setdefault(record["doc"], []).append(record)
+    facts = [fact for fact in load(gold / "facts.jsonl") if fact.get("cls")]
+    matched = right = 0
+    misses = []
+    for fact in facts:
+        fact["_at"] = scorer.locate(articles[fact["doc"]], fact["sent"])
+        found = [st for st in by_doc.get(fact["doc"], []) if scorer.core(fact, st)]
+        names = CLASS_ALIASES.get(fact["cls"], {fact["cls"]})
+        good = any((st["predicate"].get("event") or "") in names for st in found)
+        matched += bool(found)
+        right += good
+        if not good:
+            misses.append((fact["cls"], sorted({st["predicate"].get("event") or "-" for st in found}), fact["doc"], fact["p"][0]))
+    return {"facts": len(facts), "matched": matched, "right": right, "misses": misses}
 
 
-def extract_all(texts: list[str]) -> dict[str, list[dict]]:
-    """Statement records of each distinct sentence, each sentence one document."""
-    from kg.extraction import extract_documents
-    from kg.types import Document
-
-    documents = [Document(id=f"s{i}", text=text) for i, text in enumerate(texts)]
-    return {document.text: [s.to_record() for s in statements] for document, statements in extract_documents(documents)}
+JUDGED = ROOT / "bench" / "events_force_judged.tsv"
+FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 
-def score(gold: list[Gold], statements: dict[str, list[dict]]) -> Scores:
-    scores = Scores()
-    for record in gold:
-        records = statements.get(record.text, [])
-        coded = code_sentence(records)
-        predicted = scored_event(coded)
-        scores.records += 1
-        scores.predicted += coded is not None
-        scores.confusion[record.event, predicted] += 1
-        right = predicted == record.event
-        scores.event_right += right
-        if record.sources:
-            scores.with_source += 1
-            source_right = coded is not None and country(coded.source) in record.sources
-            scores.source_right += source_right
-            right = right and source_right
-        if record.targets:
-            scores.with_target += 1
-            scores.target_right += coded is not None and country(coded.target) in record.targets
-        if not right:
-            scores.errors.append((record, coded))
-        for statement in records:
-            reading = coded_event(statement)
-            if reading is not None:
-                good = scored_event(reading) == record.event and country(reading.source) in record.sources
-                scores.calibration[_bin(statement.get("confidence", 0.0)), good] += 1
-    return scores
-
-
-def _bin(confidence: float) -> str:
-    for low, high in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:]):
-        if low <= confidence < high:
-            return f"{low:.1f}-{min(high, 1.0):.1f}"
-    return "?"
-
-
-def confusion_table(scores: Scores) -> str:
-    golds = sorted({g for g, _ in scores.confusion})
-    predicted = sorted({p for _, p in scores.confusion} - {NONE}) + [NONE]
-    short = {name: name[:4] for name in predicted}
-    lines = ["gold \\ ours  " + " ".join(f"{short[p]:>4}" for p in predicted) + "   acc"]
-    for g in golds:
-        row = [scores.confusion[g, p] for p in predicted]
-        total = sum(row)
-        cells = " ".join(f"{n or '.':>4}" for n in row)
-        lines.append(f"{g:<12} {cells}  {scores.confusion[g, g] / total:.2f}")
-    return "\n".join(lines)
-
-
-def calibration_table(scores: Scores) -> str:
-    lines = ["confidence  statements  right"]
-    for label in sorted({b for b, _ in scores.calibration}):
-        good, bad = scores.calibration[label, True], scores.calibration[label, False]
-        lines.append(f"{label:<10}  {good + bad:>10}  {good / (good + bad):.2f}")
-    return "\n".join(lines)
-
-
-def describe(coded: CodedEvent | None) -> str:
-    if coded is None:
-        return "no event"
-    s = coded.statement
-    flags = " ".join(filter(None, ["NEG" if s.get("negated") else "", s.get("modality") or ""]))
-    target = f"{coded.target['id']} [{country(coded.target)}]" if coded.target else "-"
-    return (f"{coded.event} {coded.source['id']} [{country(coded.source)}] → {target}  "
-            f"via \"{s['subject']['text']} | {s['predicate']['text']} | {s['object']['text']}\" {flags} ({s.get('confidence')})")
-
-
-def report(scores: Scores, *, errors: bool) -> str:
-    f = scores.figures
-    lines = [
-        f"PLOVER dev: {f['records']} records, {f['predicted']} with a predicted event",
-        f"event type accuracy  {f['event_accuracy']:.3f}   (target ≥ {TARGETS['event']})",
-        f"source actor         {f['source_accuracy']:.3f}   (target ≥ {TARGETS['source']}; {f['records_with_source']} records with a source)",
-        f"target actor         {f['target_accuracy']:.3f}   ({f['records_with_target']} records with a target)",
-        "",
-        confusion_table(scores),
-        "",
-        "calibration (every statement that codes an event; right = event and source right)",
-        calibration_table(scores),
-    ]
-    if errors:
-        lines += ["", "errors (event or source wrong):"]
-        for gold, coded in scores.errors:
-            lines.append(f"- {gold.id}: gold {gold.event} {sorted(gold.sources)} → {sorted(gold.targets)}")
-            lines.append(f"  ours {describe(coded)}")
-            lines.append(f"  {gold.text}")
-    return "\n".join(lines)
+def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, object]:
+    """Precision of the FIGHT/ASSAULT/COERCE statements of a corpus build, from hand labels
+    keyed by article id, sentence offsets and statement id (``events_force_judged.tsv``)."""
+    judged: dict[tuple[str, str, str, str], int] = {}
+    with open(labels, encoding="utf-8") as rows:
+        for row in rows:
+            if row.strip() and not row.startswith(("#", "doc\t")):
+                doc, start, end, statement, _event, right, *_ = row.rstrip("\n").split("\t")
+                judged[doc, start, end, statement] = int(right)
+    right = total = unjudged = 0
+    graph_right = graph_total = 0  # statements the precision gate lets onto the graph
+    with open(statements, encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if (record.get("predicate") or {}).get("event") not in FORCE:
+                continue
+            key = (record["doc"], str(record["start"]), str(record["end"]), record["id"])
+            if key in judged:
+                total += 1
+                right += judged[key]
+                if not record.get("gated"):
+                    graph_total += 1
+                    graph_right += judged[key]
+            else:
+                unjudged += 1
+    return {"judged": total, "right": right, "unjudged": unjudged, "precision": round(right / total, 3) if total else None,
+            "on_graph": graph_total, "on_graph_right": graph_right,
+            "on_graph_precision": round(graph_right / graph_total, 3) if graph_total else None}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEV, help=f"gold records (default {DEV})")
-    parser.add_argument("--errors", action="store_true", help="list the records we get wrong")
+    parser.add_argument("--errors", action="store_true", help="list the records we get wrong (the scorer's -v)")
+    parser.add_argument("--half", choices=("even", "odd"), help="with --errors: only this half's errors")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--judged", type=Path, metavar="STATEMENTS",
+                        help="only: precision of FIGHT/ASSAULT/COERCE in a corpus build's statements.jsonl, "
+                             f"from the hand labels in {JUDGED.name}")
     args = parser.parse_args(argv)
-    if not args.data.exists():
-        print(f"bench/events.py: no gold file at {args.data}", file=sys.stderr)
-        return 2
+    if args.judged is not None:
+        print(json.dumps(judged_precision(args.judged), indent=2))
+        return 0
+    for path in (args.data, SCORER):
+        if not path.exists():
+            print(f"bench/events.py: no file at {path}", file=sys.stderr)
+            return 2
     gold = load_gold(args.data)
-    statements = extract_all(list(dict.fromkeys(record.text for record in gold)))
-    scores = score(gold, statements)
+    with tempfile.TemporaryDirectory(prefix="kg-events-") as tmp:
+        folder = Path(tmp)
+        statements = build_statements(gold, folder)
+        figures = {"dev": run_scorer(args.data, statements)[0]}
+        halves = {}
+        for parity, name in ((0, "even"), (1, "odd")):
+            gold_half, statements_half = half(gold, statements, parity, folder)
+            figures[name], output = run_scorer(gold_half, statements_half, verbose=args.errors)
+            halves[name] = output
+        classes = per_class(gold, statements)
+        news = newsfacts_classes(folder) if (NEWSFACTS / "dev" / "facts.jsonl").exists() else None
     if args.json:
-        print(json.dumps(scores.figures, indent=2))
-    else:
-        print(report(scores, errors=args.errors))
+        print(json.dumps({**figures, "classes": classes,
+                          "newsfacts": {k: v for k, v in (news or {}).items() if k != "misses"}}, indent=2))
+        return 0
+    lines = [f"PLOVER dev ({len(gold)} records), shared scorer; targets " +
+             " ".join(f"{k}≥{v}" for k, v in TARGETS.items())]
+    lines.append(f"{'':6} {'event':>6} {'source':>7} {'target':>7}  n")
+    for name, f in figures.items():
+        lines.append(f"{name:6} {f['event_acc']:>6.3f} {f['source_acc']:>7.3f} {f['target_acc']:>7.3f}  {int(f['n'])}")
+    lines.append("largest half-to-dev gap: " + " ".join(
+        f"{k.split('_')[0]} {max(abs(figures[h][k] - figures['dev'][k]) for h in ('even', 'odd')):.3f}" for k in TARGETS))
+    lines.append("")
+    lines.append("per class (right/records):")
+    lines += [f"  {name:<12} {right:>3}/{total:<3} {right / total:.2f}{'  <.50' if total >= 5 and right / total < 0.5 else ''}"
+              for name, (right, total) in classes.items()]
+    if news is not None:
+        lines.append("")
+        lines.append(f"newsfacts dev, gold facts with a PLOVER class: {news['right']}/{news['facts']} coded right "
+                     f"({news['right'] / max(news['facts'], 1):.2f}); {news['matched']} matched by a statement")
+    print("\n".join(lines))
+    if args.errors and news is not None:
+        print("\nnewsfacts classes missed (gold, ours on matching statements, doc, predicate):")
+        for miss in news["misses"]:
+            print("  ", *miss)
+    if args.errors:
+        for name, output in halves.items():
+            if args.half in (None, name):
+                print(f"\n== {name} half: the scorer's -v ==\n{output}")
     return 0
 
 

@@ -18,12 +18,14 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 from kg.errors import KGError  # noqa: E402
 
 
-def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True, strict: bool = False, workers: int = 1):
-    """Build statements, RDF, the embedded store and the page from articles; see ``kg build``."""
+def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True, strict: bool = False, workers: int = 1,
+          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None):
+    """Build statements, RDF, the embedded store and the page from articles; see ``kg build``
+    (``aliases`` and ``stop`` are its ``--aliases`` and ``--stop`` files)."""
     from kg.pipeline import build as _build
 
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else paths
-    return _build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers)
+    return _build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop)
 
 
 def extract(text: str, *, doc_id: str = "text"):

@@ -30,6 +30,7 @@ QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
     "estimate", "predict", "forecast", "warn", "testify", "recall", "admit", "complain", "reply", "respond",
     "tweet", "caution", "emphasize", "emphasise", "observe", "contend", "assure", "remark", "accuse", "charge",
+    "hint", "signal", "imply", "boast", "speculate", "acknowledge",
 }
 # Clause links the walk from a clause up to its speech verb passes through.
 UPWARD = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "pcomp", "prep", "nsubj", "nsubjpass", "attr", "acomp"}

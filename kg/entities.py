@@ -275,7 +275,7 @@ class EntityResolver:
             counter[entity.type] += 1
             evidence = type_evidence(span, self.gazetteer)
             if evidence:
-                counter[evidence] += 2
+                counter[evidence] += 2.5  # name evidence counts double, and wins a tie
         settled = []
         for (doc, mention, offset), entity in zip(self.mentions, merged):
             kind = "Organization" if entity.id in companies else votes[entity.id].most_common(1)[0][0]

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.types import Predicate, Statement
+
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
@@ -253,6 +255,156 @@ COOPERATIVE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RET
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "FIGHT", "MOBILIZE", "SANCTION"})
 # Modalities that announce an act rather than report it.
 ANNOUNCED = frozenset({"future", "intended", "possible", "conditional"})
+
+
+def performed_event(event: str | None, *, negated: bool, modality: str | None) -> str | None:
+    """The PLOVER class of the act a clause performs, from the class its predicate names.
+
+    PLOVER codes what was done, so polarity and modality change the class: a refusal of a
+    cooperative act is REJECT ("will not accept refugees"); a negated conflict is no event
+    ("did not attack"); an announced cooperative act is an intent to cooperate, AGREE
+    ("will release the hostages", "is ready to contribute troops"); an announced use of
+    force or pressure is a THREATEN ("plans to impose restrictions"); an act someone else
+    asks for is that requester's event, not the subject's (None here).
+
+    >>> performed_event("AID", negated=True, modality="future")
+    'REJECT'
+    >>> performed_event("FIGHT", negated=False, modality="intended")
+    'THREATEN'
+    >>> performed_event("FIGHT", negated=True, modality=None) is None
+    True
+    """
+    if event is None or modality in ("requested", "obligated"):
+        # an act asked for, or said to be owed ("Sudan must return …"), is not done: the
+        # request or demand is the event, of whoever makes it (see demand_of_speaker)
+        return None
+    if negated:
+        return "REJECT" if event in COOPERATIVE else None
+    if modality in ANNOUNCED:
+        if event in COOPERATIVE:
+            return "AGREE"
+        if event in CONFLICTUAL:
+            return "THREATEN"
+    return event
+
+
+# Classes whose PLOVER definition says "Requires target: Yes": without an object a clause
+# performs none of them ("Iraq governed" is no cooperation).
+NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+
+# Argument kinds for :func:`force_event`, from the argument's head word and entity type.
+ARMED, STATE, PERSON, BODY, PLACE, PEOPLE, THING = "armed", "state", "person", "body", "place", "people", "thing"
+FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "FIGHT"})
+# Verbs of force that news uses for words as often as for blows: "Obama blasted
+# Republicans", "Trump attacked Obama" criticise (CAMEO 111, DISAPPROVE) when one person or
+# body does it to another person, body or policy.
+FIGURATIVE_FORCE = frozenset(
+    "assail attack bash batter blast hammer lambaste lash pound rip savage skewer slam target tear whip".split()
+)
+# Of those, the ones that are words whenever a person or body does them ("Republicans tore
+# into the FBI official", "lashed the media"), unless the target is a place or a thing.
+ALWAYS_VERBAL = frozenset("bash blast lambaste lash rip savage skewer slam tear whip".split())
+# Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
+# Justice Department" are no use of force unless an armed side takes part.
+CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun overpower pummel rout surround thrash trounce".split())
+# Verbs of harm that news mostly uses for damage done by words, policies or votes
+# ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
+# armed agent does it or people are hurt.
+FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate force harm hurt punish ravage ruin undermine wreck".split())
+# Verbs that stop an act of force: "authorities rushed to thwart more attacks" is no attack.
+PREVENT = frozenset("avert foil forestall preempt prevent stop thwart".split())
+# Things force can be used on (PLOVER: ASSAULT "can potentially result in substantial physical
+# harm", FIGHT "conventional military force"): places, buildings, vehicles, weapons, units.
+# An abstract thing ("broke a promise", "hurt their chances", "moved into a lead") is not.
+PHYSICAL_TARGETS = frozenset(
+    """airbase airfield airport aircraft area army base barrack border boat bridge building bus camp
+    capital car checkpoint church city colony compound consulate convoy district embassy enclave
+    facility factory farm field fort fortification garrison headquarters helicopter highway home
+    hospital hotel house infrastructure installation jet line market mosque nightclub office oil
+    outpost pipeline plane plant police port position post power prison province railway refinery
+    region residence road school settlement ship site station stronghold suburb supply synagogue
+    tank target temple territory town train truck tunnel unit vehicle vessel village warship
+    weapon zone bar club restaurant shop stadium store theater""".split()
+)
+
+
+def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
+                object_head: str = "", listed: bool = False) -> str | None:
+    """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
+    the reading the words have in news.
+
+    ``subject`` and ``obj`` are argument kinds (:data:`ARMED`, :data:`STATE`, :data:`PERSON`,
+    :data:`BODY`, :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
+    ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
+    this verb and object ("set fire"), which then stands.
+
+    >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
+    'DISAPPROVE'
+    >>> force_event("ASSAULT", "beat", subject=PERSON, obj=PERSON) is None  # in the polls
+    True
+    >>> force_event("FIGHT", "break", subject=PERSON, obj=THING, object_head="promise") is None
+    True
+    >>> force_event("FIGHT", "attack", subject=ARMED, obj=THING, object_head="convoy")
+    'FIGHT'
+    """
+    if event not in FORCE_EVENTS:
+        return event
+    if obj is None:
+        # only a fight needs no victim, and then armed men: "rebels fought on"; not "it
+        # exploded", "Americans have fought and died for the right to …"
+        return event if event == "FIGHT" and subject == ARMED else None
+    if subject == THING and noun_event_type(subject_head) not in FORCE_EVENTS:
+        # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
+        # stands for its unnamed agent: "a roadside bombing killed a soldier"
+        return None
+    if verb in CONTEST:
+        return event if ARMED in (subject, obj) else None
+    if verb in PREVENT:
+        return event if subject == ARMED else None
+    if verb in FIGURATIVE_HARM:
+        return event if subject == ARMED or subject == STATE and obj == PEOPLE else None
+    if verb in FIGURATIVE_FORCE and subject in (PERSON, BODY, PEOPLE) and not listed and (
+            obj in (PERSON, BODY, THING) or verb in ALWAYS_VERBAL and obj in (STATE, PEOPLE)):
+        return "DISAPPROVE"
+    force_nouns = noun_event_type(subject_head) in FORCE_EVENTS or noun_event_type(object_head) in FORCE_EVENTS
+    if (event == "FIGHT" or event == "ASSAULT" and subject == BODY) and not {subject, obj} & {ARMED, STATE} and obj != PLACE and not force_nouns:
+        # "conventional military force" needs a state or armed men on one side: not "the
+        # Democrats take control of the House", "Marriott set up the zones"; and a company or
+        # a committee assaults no one
+        return None
+    if event == "COERCE" and subject == PERSON and obj in (PERSON, BODY):
+        # repression is done by authorities, not by one person to another: "Obama hopes to
+        # force Romney to say …"
+        return None
+    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
+        return None  # the object names no target, nor the act itself ("reimposed blockades")
+    return event
+
+
+def demand_of_speaker(statement: Statement) -> Statement | None:
+    """The demand a speaker makes by saying that someone must act: "Russia said that Sudan
+    must return the helicopter" is Russia's DEMAND (CAMEO 10) of Sudan.  None unless the
+    statement is obligated and said by an actor other than its subject.
+
+    >>> from kg.types import Argument, Entity, Predicate, Statement
+    >>> actor = lambda name: Argument(name, Entity(name, name, "Country"))
+    >>> said = Statement("d", "s", 0, 1, actor("Sudan"), Predicate("must return", "return"),
+    ...                  Argument("helicopter", Entity("helicopter", "helicopter", "Concept")),
+    ...                  modality="obligated", attributed_to=actor("Russia"), confidence=0.6)
+    >>> demand = demand_of_speaker(said)
+    >>> demand.subject.entity.id, demand.predicate.event, demand.object.entity.id
+    ('Russia', 'DEMAND', 'Sudan')
+    """
+    speaker, subject = statement.attributed_to, statement.subject
+    if (statement.modality != "obligated" or statement.negated or speaker is None
+            or speaker.entity.type == "Concept" or subject.entity.type == "Concept"
+            or speaker.entity.id == subject.entity.id or statement.predicate.lemma == "be"):
+        return None
+    return Statement(
+        doc=statement.doc, sentence=statement.sentence, start=statement.start, end=statement.end,
+        subject=speaker, predicate=Predicate(statement.predicate.text, "demand", "DEMAND"), object=subject,
+        confidence=statement.confidence,
+    )
 
 
 @dataclass(frozen=True)

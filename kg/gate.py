@@ -100,7 +100,7 @@ def _token_of(sentence: Span | None, text: str):
 
 def self_loop(statement: Statement, sentence: Span | None = None) -> bool:
     """One actor linked to itself: "Obama said he would not meet him" read as Obama – meet – Obama."""
-    return statement.subject.entity.id == statement.object.entity.id
+    return statement.object is not None and statement.subject.entity.id == statement.object.entity.id
 
 
 def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_object: bool = False,
@@ -155,9 +155,10 @@ def fragment(statement: Statement, sentence: Span | None = None) -> bool:
     headline (see the functions above)."""
     return (extraposed_it(statement)
             or dateline_argument(statement.subject, statement.sentence)
-            or dateline_argument(statement.object, statement.sentence)
+            or statement.object is not None and dateline_argument(statement.object, statement.sentence)
             or fragment_argument(statement.subject, sentence)
-            or fragment_argument(statement.object, sentence, is_object=True, lemma=statement.predicate.lemma)
+            or statement.object is not None and fragment_argument(statement.object, sentence, is_object=True,
+                                                                  lemma=statement.predicate.lemma)
             or headline_fragment(statement, sentence))
 
 
@@ -176,7 +177,7 @@ def pronoun_disagrees(argument: Argument) -> bool:
 
 
 def pronoun(statement: Statement, sentence: Span | None = None) -> bool:
-    return pronoun_disagrees(statement.subject) or pronoun_disagrees(statement.object)
+    return pronoun_disagrees(statement.subject) or statement.object is not None and pronoun_disagrees(statement.object)
 
 
 def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
@@ -187,7 +188,7 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
         return False
     if verb == COPULA:
         return True
-    return verb in LIGHT_VERBS and statement.object.entity.type == CONCEPT
+    return verb in LIGHT_VERBS and statement.object is not None and statement.object.entity.type == CONCEPT
 
 
 def circumstance(statement: Statement, sentence: Span | None = None) -> bool:
@@ -195,6 +196,8 @@ def circumstance(statement: Statement, sentence: Span | None = None) -> bool:
     Iraq agreed …" read as Iraq – agree at – time) or a time ("said at the time")."""
     lemma = statement.predicate.lemma.split()
     words = _words(statement.predicate.text)
+    if statement.object is None:
+        return False  # an event without an object ("workers demonstrated") has no circumstance for one
     if len(lemma) > 1 and words and words[0] == lemma[-1] and words.count(words[0]) == 1 and words[0] != "to":
         # the preposition comes before the verb: it heads an adverbial of the clause ("to"
         # before the verb is the infinitive's: "to extend a credit line to IDBI")
@@ -207,7 +210,7 @@ def generic_actor(statement: Statement, sentence: Span | None = None) -> bool:
     """An argument that is an actor named by a common noun alone ("officials", "the president",
     "others"): a concept is never the canonical home of an actor."""
     return any(argument.entity.type == CONCEPT and _head_word(argument) in GENERIC_ACTORS
-               for argument in (statement.subject, statement.object))
+               for argument in (statement.subject, statement.object) if argument is not None)
 
 
 def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:

@@ -35,8 +35,8 @@ MODAL_AUX = {
 }
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
 GOVERNOR_MODALITY = {
-    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare",
-                     "vow", "pledge", "promise", "mean", "wish", "agree", "offer",
+    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive",
+                     "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
@@ -199,6 +199,9 @@ def content_clause(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
+    if verb.dep_ == "relcl" and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") or c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in verb.children):
+        return False  # a bare relative with its object gapped: "the plan Iraq had proposed"
     relative = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.tag_ in ("WDT", "WP")]
     return not relative or len(own_subjects(verb)) > 1
 

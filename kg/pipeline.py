@@ -84,11 +84,13 @@ class Progress:
     (when counting is cheap: files and .jsonl lines), rate and time left; then the
     finishing stages (store, page), which take the last seconds of a big build."""
 
+    REFRESH = 0.5  # seconds between redraws at most (tqdm's mininterval)
+
     def __init__(self, paths: list, *, quiet: bool) -> None:
         self.bar = None
         if quiet or not sys.stderr.isatty():
             return
-        self.bar = tqdm(total=count_documents(paths), unit="doc", desc="building", file=sys.stderr, mininterval=0.5)
+        self.bar = tqdm(total=count_documents(paths), unit="doc", desc="building", file=sys.stderr, mininterval=self.REFRESH)
 
     def documents(self, iterable: Iterable, what: str = "building", *, then: str | None = None) -> Iterator:
         """Each item of ``iterable``, counted on the bar; a second pass over the documents

@@ -209,19 +209,20 @@ def _relation_lines(predicate: dict[str, Any], graph: str) -> Iterator[str]:
 def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
     """The kg:Statement node: what was said, how it was hedged, who said it, and where."""
     node = f"<{statement_iri(record['id'])}>"
-    predicate, subject, obj = record["predicate"], record["subject"], record["object"]
+    predicate, subject, obj = record["predicate"], record["subject"], record.get("object")
     negated = record.get("negated", False)
     if not isinstance(negated, bool):
         raise ValueError(f"negated must be true or false, got {negated!r}")
     values = [
         ("subject", _entity(subject["id"])),
         ("relation", _relation(predicate["lemma"])),
-        ("object", _entity(obj["id"])),
         ("subjectText", _string(subject["text"])),
         ("predicateText", _string(predicate["text"])),
         ("predicateLemma", _string(predicate["lemma"])),
-        ("objectText", _string(obj["text"])),
     ]
+    if obj is not None:  # an event without an object ("workers demonstrated") has neither
+        values[2:2] = [("object", _entity(obj["id"]))]
+        values.append(("objectText", _string(obj["text"])))
     if predicate.get("event"):
         values.append(("eventType", _event(predicate["event"])))
     values.append(("negated", _TRUE if negated else _FALSE))
@@ -262,12 +263,16 @@ def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
 
 def _described_lines(record: dict[str, Any], graph: str, *, keep_gated: bool = False) -> list[str]:
     """What a statement uses and may share with others: entities, relation, the direct triple
-    (for a gated statement only with ``keep_gated``)."""
-    lines = [*_entity_lines(record["subject"], graph), *_entity_lines(record["object"], graph),
-             *_relation_lines(record["predicate"], graph)]
+    (for a gated statement only with ``keep_gated``; never for an event without an object)."""
+    obj = record.get("object")
+    asserted = is_asserted(record, gated_too=keep_gated)
+    # the relation's event type is the one a plain assertion performs ("will not accept" is a
+    # REJECT on its statement, not a type of the relation "accept")
+    lines = [*_entity_lines(record["subject"], graph), *(_entity_lines(obj, graph) if obj is not None else ()),
+             *_relation_lines(record["predicate"] if is_asserted(record, gated_too=True) else {**record["predicate"], "event": None}, graph)]
     if record.get("attributed_to"):
         lines += _entity_lines(record["attributed_to"], graph)
-    if is_asserted(record, gated_too=keep_gated):
+    if asserted and obj is not None:
         lines.append(f"{_entity(record['subject']['id'])} {_relation(record['predicate']['lemma'])} "
                      f"{_entity(record['object']['id'])} {graph} .\n")
     return lines

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, partitive_of, phrase_text, phrase_tokens
-from kg.events import event_type, is_known_verb, noun_event_type, specific_event
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
+from kg.events import (ARMED, BODY, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+                       is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -60,7 +61,7 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
 BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
-                   "measured": 0.6}
+                   "measured": 0.6, "intransitive": 0.6}
 # Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
@@ -91,7 +92,7 @@ class Candidate:
     """A statement before its arguments are resolved."""
 
     subject: Token
-    object: Token
+    object: Token | None  # None for an event without one ("workers demonstrated")
     verb: Token
     words: list[Token]
     lemma: str
@@ -456,6 +457,23 @@ def clause_candidates(verb: Token) -> Iterator[Candidate]:
             yield from construction(clause)
 
 
+def intransitive_candidates(verb: Token) -> Iterator[Candidate]:
+    """An event with no object: "workers demonstrated in the capital", "prisoners rioted",
+    "the minister resigned", "X agreed to set up a centre" (the governor is the predicate).
+    Only tried when the verb gave no statement with an object; :func:`_statement` keeps it
+    only for an actor subject and a verb that names an event."""
+    if any(c.dep_ in OBJECTS or c.dep_ in ("nsubjpass", "auxpass", "xcomp") for c in verb.children):
+        return  # an object would make it transitive; a passive subject is the one acted on;
+        # a governed clause ("agreed to set up") carries the statement itself
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in verb.head.children):
+        return  # a passive shared with a conjunct: "were tasered or beaten"
+    subject_heads, inherited = subjects(verb)
+    for subject in subject_heads:
+        if subject.lower_ == "it":
+            continue  # "it exploded": too often a thing, whatever it resolves to
+        yield Candidate(subject, None, verb, predicate_words(verb), verb_lemma(verb), "intransitive", inherited)
+
+
 def nested_candidates(subject: Token, container: Token, verb: Token, words: list[Token], lemma: str,
                       inherited: bool, event: str | None = None, modifiers: set[str] = NESTED_MODIFIERS) -> Iterator[Candidate]:
     """Actors inside a thing that is acted on: "rejected a U.S. request" → the United States,
@@ -548,12 +566,27 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             candidates = nominal_candidates(token)
         else:
             continue
+        made = False
         for candidate in candidates:
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
                                    quoted_by=quoted_by, last_speaker=last_speaker)
             if statement is not None:
                 found.append((candidate, statement))
-    yield from one_per_fact(found)
+                made = True
+        if not made and token.pos_ in ("VERB", "AUX"):
+            # no statement with an object: an event without one ("workers demonstrated")
+            for candidate in intransitive_candidates(token):
+                statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
+                                       quoted_by=quoted_by)
+                if statement is not None:
+                    found.append((candidate, statement))
+    seen: set[str] = set()
+    for statement in one_per_fact(found):
+        demand = demand_of_speaker(statement)  # "X said Y must …" is X's demand of Y
+        for one in (statement, demand):
+            if one is not None and one.id not in seen:
+                seen.add(one.id)
+                yield one
 
 
 def one_per_fact(found: list[tuple[Candidate, Statement]]) -> list[Statement]:
@@ -570,13 +603,15 @@ def one_per_fact(found: list[tuple[Candidate, Statement]]) -> list[Statement]:
 
 
 def _rank(candidate: Candidate, statement: Statement) -> tuple:
-    return (statement.object.entity.type != CONCEPT, statement.confidence, candidate.kind == "direct")
+    return (statement.object is not None and statement.object.entity.type != CONCEPT, statement.confidence, candidate.kind == "direct")
 
 
 def _same_fact(a: tuple[Candidate, Statement], b: tuple[Candidate, Statement]) -> bool:
     (ca, sa), (cb, sb) = a, b
     if sa.subject.entity.id != sb.subject.entity.id or ca.verb.i != cb.verb.i:
         return False
+    if sa.object is None or sb.object is None:
+        return sa.object is sb.object  # an event without an object is one fact of its verb
     if sa.object.entity.id == sb.object.entity.id or ca.object.i == cb.object.i:
         return True
     return _of_inside(ca, cb) or _of_inside(cb, ca)
@@ -584,23 +619,27 @@ def _same_fact(a: tuple[Candidate, Statement], b: tuple[Candidate, Statement]) -
 
 def _of_inside(inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner`` names the actor an "of" phrase gives to ``outer``'s object."""
-    return inner.kind == "nested" and inner.container is not None and inner.container.i == outer.object.i and inner.lemma.endswith(" of")
+    return (inner.kind == "nested" and inner.container is not None and outer.object is not None
+            and inner.container.i == outer.object.i and inner.lemma.endswith(" of"))
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
                quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset)
-    obj = _object_argument(candidate, resolver, offset)
-    if subject is None or obj is None:
+    obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
+    if subject is None or obj is None and candidate.kind != "intransitive":
         return None
-    if subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
+    if obj is None:
+        if subject.entity.type == CONCEPT and not named_agent(candidate.subject):
+            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
+    elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
             candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject)):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
         if obj.entity.type == CONCEPT or container is None or container.entity.type != CONCEPT:
             return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
-    if subject.entity.id == obj.entity.id:
+    if obj is not None and subject.entity.id == obj.entity.id:
         return None  # one node at both ends is no fact: "Obama said he would not meet him"
     if candidate.kind == "nominal":
         negated, modality, refusal = nominal_polarity(candidate.verb)
@@ -621,7 +660,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         text = candidate.text
     if event is None:
         verb_part = lemma.split()
-        object_lemma = candidate.object_lemma or concept_words(candidate.object)
+        object_lemma = candidate.object_lemma or (concept_words(candidate.object) if candidate.object is not None else None)
         event = specific_event(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
         if event is None and refusal is None:
             # a pattern on another argument of the same verb decides for all of them:
@@ -629,6 +668,32 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = clause_event(candidate.verb)
         if event is None:
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
+    # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
+    event = performed_event(event, negated=negated, modality=modality)
+    if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
+        event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
+    if event in FORCE_EVENTS:
+        # "Trump attacked Obama" is a criticism, "broke a promise" no use of force
+        head = candidate.object if candidate.object is not None and candidate.object.pos_ != "VERB" else None
+        # what is acted on: the thing an actor sits in ("moved into a lead over Labour"), else the object
+        acted_on = candidate.container or next((c for c in candidate.verb.children if c.dep_ == "dobj"), None) if candidate.kind in ("nested", "prep") else head
+        kind = None if obj is None else argument_kind(obj, head)
+        target = head
+        if acted_on is not None and acted_on is not head and kind != THING:
+            # a thing acted on that holds the actor is the target ("moved into a lead over Labour")
+            thing = resolver.argument(acted_on, offset)
+            if thing is not None and thing.entity.type == CONCEPT:
+                kind, target = argument_kind(thing, acted_on), acted_on
+        listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
+        event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
+                            subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
+                            listed=listed)
+        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
+            # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
+            # Olympics", "ordered X to jail" name where, not whom
+            event = None
+    if obj is None and (event is None or event in NEEDS_TARGET):
+        return None  # an object-less statement is kept only as an event that needs no target
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
@@ -652,6 +717,68 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+# Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
+ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
+
+
+def argument_kind(argument: Argument, head: Token | None) -> str:
+    """What an argument can do or suffer, for :func:`kg.events.force_event`: armed agents
+    ("Iraqi troops", an armed group), states, persons and bodies, places, people ("civilians")
+    and things."""
+    word = head.lemma_.lower() if head is not None else ""
+    if head is not None and (agent_role(word) in ARMED_SECTORS or agent_role(head.lower_) in ARMED_SECTORS):
+        return ARMED
+    kind = argument.entity.type
+    if kind == "ArmedGroup":
+        return ARMED
+    if kind == "Country":
+        return STATE
+    if kind == "Location":
+        return PLACE
+    if kind == "Person":
+        return PERSON
+    if kind != CONCEPT:
+        return BODY
+    if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns() or _names_a_person(word)):
+        return PEOPLE
+    if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
+        return PEOPLE  # "opposition candidates", "police officers"
+    return PERSON if head is not None and head.pos_ == "PROPN" else THING
+
+
+# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
+PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
+# Common nouns with those endings that name no person.
+NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
+    letter manner matter meter number order paper power quarter register semester shelter summer
+    tower water weather winter""".split())
+
+
+def _names_a_person(lemma: str) -> bool:
+    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
+    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
+
+
+def _is_agent_noun(head: Token) -> bool:
+    """A common noun for people who act: "workers", "protesters", "police"."""
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
+
+
+def clause_depth(verb: Token) -> int:
+    """How many clauses down ``verb`` is from the sentence's main clause: relative and
+    adverbial clauses and the complement of a non-speech verb count; coordination,
+    control ("refused to share") and the reported clause of a speech verb do not, nor a
+    purpose clause (already discounted)."""
+    depth, node = 0, verb
+    for _ in range(8):
+        if node.head is node:
+            break
+        if node.dep_ in ("relcl", "acl") or node.dep_ == "advcl" and not is_purpose(node) or node.dep_ == "ccomp" and node.head.lemma_ not in SPEECH_VERBS:
+            depth += 1
+        node = node.head
+    return depth
 
 
 def named_agent(head: Token) -> bool:
@@ -712,10 +839,12 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.95
     if is_purpose(candidate.verb):
         score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
-    if subject.entity.type == CONCEPT or obj.entity.type == CONCEPT:
+    if subject.entity.type == CONCEPT or obj is not None and obj.entity.type == CONCEPT:
         score *= 0.9
-    if candidate.subject.pos_ == "PRON" or candidate.object.pos_ == "PRON":
+    if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
     if len(sentence) > 40:
         score *= 0.9
+    # a main-clause event outranks one in a clause it governs: "A demanded that B refuse …"
+    score *= 0.9 ** clause_depth(candidate.verb)
     return round(score, 3)

@@ -122,7 +122,7 @@ class Statement:
     end: int
     subject: Argument
     predicate: Predicate
-    object: Argument
+    object: Argument | None  # None for an event without one: "workers demonstrated", "X resigned"
     negated: bool = False
     modality: str | None = None
     attributed_to: Argument | None = None
@@ -161,7 +161,7 @@ class Statement:
             "end": self.end,
             "subject": self.subject.to_record(),
             "predicate": self.predicate.to_record(),
-            "object": self.object.to_record(),
+            "object": self.object.to_record() if self.object is not None else None,
             "negated": self.negated,
             "modality": self.modality,
             "attributed_to": self.attributed_to.to_record() if self.attributed_to else None,
@@ -184,8 +184,8 @@ def statement_id(statement: Statement) -> str:
             statement.subject.text,
             statement.subject.entity.id,
             statement.predicate.text,
-            statement.object.text,
-            statement.object.entity.id,
+            statement.object.text if statement.object is not None else "",
+            statement.object.entity.id if statement.object is not None else "",
             str(statement.negated),
             str(statement.modality),
         ]

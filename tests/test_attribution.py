@@ -68,6 +68,11 @@ SPEAKER_ROWS = [
         "that|SCONJ|mark|8 he|PRON|nsubj|8 disavow|VERB|acl|5 Duke|PROPN|dobj|8 .|PUNCT|punct|1",
         8, "League", id="noun-source"),
     pytest.param(
+        # a reporting verb beyond "say": "Trump has hinted he would repeal the rules"
+        "Trump|PROPN|nsubj|2 has|AUX|aux|2|have hinted|VERB|ROOT|2|hint he|PRON|nsubj|5 would|AUX|aux|5 "
+        "repeal|VERB|ccomp|2 the|DET|det|7 rules|NOUN|dobj|5|rule .|PUNCT|punct|2",
+        5, "Trump", id="hinted"),
+    pytest.param(
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),

@@ -236,6 +236,11 @@ ARTICLE_PEOPLE = [
          ("Jake|PROPN|compound|1 Tapper|PROPN|nsubj|2 asked|VERB|ROOT|2|ask", [(0, 2, "PERSON")])],
         0, 0, "Jake Tapper", "Person", id="surname-before-full-name"),
     pytest.param(
+        # NER calls both an organisation: a census given name first makes the name a person's
+        [("Tapper|PROPN|nsubj|1 asked|VERB|ROOT|1|ask", [(0, 1, "ORG")]),
+         ("Jake|PROPN|compound|1 Tapper|PROPN|nsubj|2 asked|VERB|ROOT|2|ask", [(0, 2, "ORG")])],
+        0, 0, "Jake Tapper", "Person", id="name-evidence-wins-a-tie"),
+    pytest.param(
         # an honorific and surname: "Ms Jamieson" is Cathy Jamieson
         [("Cathy|PROPN|compound|1 Jamieson|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
          ("Ms|PROPN|compound|1 Jamieson|PROPN|nsubj|2 added|VERB|ROOT|2|add", [(0, 2, "PERSON")])],

@@ -278,3 +278,145 @@ def test_sentence_falls_back_to_an_event_of_a_thing():
 def test_sentence_without_events():
     assert code_sentence([]) is None
     assert code_sentence([record(event=None)]) is None
+
+
+# -- the act a clause performs (kg.events.performed_event) ---------------------------------
+
+@pytest.mark.parametrize("event, negated, modality, expected", [
+    ("AGREE", False, None, "AGREE"),
+    ("AID", True, "future", "REJECT"),  # "will not accept refugees": a refusal
+    ("COOPERATE", True, None, "REJECT"),
+    ("FIGHT", True, None, None),  # "did not attack": no event
+    ("REJECT", True, None, None),  # "did not refuse"
+    ("RETREAT", False, "future", "AGREE"),  # "will release the hostages": intent to cooperate
+    ("SUPPORT", False, "intended", "AGREE"),
+    ("SANCTION", False, "future", "THREATEN"),  # "will impose sanctions"
+    ("FIGHT", False, "conditional", "THREATEN"),
+    ("DISAPPROVE", False, "possible", "DISAPPROVE"),
+    ("FIGHT", False, "requested", None),  # the request is the requester's event
+    ("RETREAT", False, "obligated", None),  # "Sudan must return …": the speaker's demand
+    ("DEMAND", False, "claimed", "DEMAND"),
+    (None, True, None, None),
+])
+def test_performed_event(event, negated, modality, expected):
+    assert events.performed_event(event, negated=negated, modality=modality) == expected
+
+
+# -- force where force can be meant (kg.events.force_event) --------------------------------
+
+K = events
+FORCE_ROWS = [
+    # (event, verb, subject kind, object kind, subject head, object head, listed, expected)
+    pytest.param("FIGHT", "attack", K.STATE, K.STATE, "", "", False, "FIGHT", id="state-attacks-state"),
+    pytest.param("FIGHT", "attack", K.PERSON, K.PERSON, "", "", False, "DISAPPROVE", id="person-attacks-person"),
+    pytest.param("FIGHT", "blast", K.PERSON, K.THING, "", "policy", False, "DISAPPROVE", id="blasted-a-policy"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "convoy", False, "FIGHT", id="physical-target"),
+    pytest.param("FIGHT", "attack", K.PERSON, K.PLACE, "", "", False, "FIGHT", id="person-attacks-a-place"),
+    pytest.param("FIGHT", "break", K.PERSON, K.THING, "", "promise", False, None, id="broke-a-promise"),
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "", "development bank", False, None, id="launched-a-bank"),
+    pytest.param("COERCE", "reimpose", K.STATE, K.THING, "", "blockade", False, "COERCE", id="object-names-the-act"),
+    pytest.param("ASSAULT", "set", K.PEOPLE, K.THING, "", "fire", True, "ASSAULT", id="dictionary-pattern-stands"),
+    pytest.param("ASSAULT", "beat", K.PERSON, K.PERSON, "", "", False, None, id="won-in-the-polls"),
+    pytest.param("ASSAULT", "beat", K.ARMED, K.PEOPLE, "", "", False, "ASSAULT", id="police-beat-protesters"),
+    pytest.param("FIGHT", "defeat", K.STATE, K.STATE, "", "", False, None, id="won-the-match"),
+    pytest.param("FIGHT", "defeat", K.STATE, K.ARMED, "", "", False, "FIGHT", id="defeated-an-armed-group"),
+    pytest.param("ASSAULT", "hurt", K.PERSON, K.PERSON, "", "", False, None, id="hurt-a-party"),
+    pytest.param("ASSAULT", "hurt", K.ARMED, K.PEOPLE, "", "", False, "ASSAULT", id="hurt-civilians"),
+    pytest.param("FIGHT", "ravage", K.THING, K.STATE, "covid-19", "", False, None, id="a-thing-does-no-violence"),
+    pytest.param("ASSAULT", "kill", K.THING, K.PEOPLE, "roadside bombing", "", False, "ASSAULT", id="a-bombing-does"),
+    pytest.param("FIGHT", "fight", K.ARMED, None, "", "", False, "FIGHT", id="intransitive-fight"),
+    pytest.param("ASSAULT", "explode", K.PEOPLE, None, "", "", False, None, id="intransitive-assault"),
+    pytest.param("FIGHT", "take", K.BODY, K.BODY, "", "", True, None, id="fight-needs-a-state-or-armed-side"),
+    pytest.param("ASSAULT", "throw", K.BODY, K.THING, "", "device", True, None, id="a-company-assaults-no-one"),
+    pytest.param("FIGHT", "thwart", K.STATE, K.THING, "", "attack", False, None, id="preventing-an-attack"),
+    pytest.param("COERCE", "force", K.PEOPLE, K.THING, "", "plane", False, None, id="figurative-force"),
+    pytest.param("COERCE", "ban", K.BODY, K.PERSON, "", "", False, "COERCE", id="a-body-bans-a-person"),
+    pytest.param("COERCE", "force", K.PERSON, K.PERSON, "", "", False, None, id="a-person-coerces-no-person"),
+    pytest.param("FIGHT", "tear", K.BODY, K.STATE, "", "", False, "DISAPPROVE", id="always-verbal"),
+    pytest.param("AGREE", "attack", K.THING, K.THING, "", "", False, "AGREE", id="other-classes-untouched"),
+]
+
+
+@pytest.mark.parametrize("event, verb, subject, obj, subject_head, object_head, listed, expected", FORCE_ROWS)
+def test_force_event(event, verb, subject, obj, subject_head, object_head, listed, expected):
+    assert events.force_event(event, verb, subject=subject, obj=obj, subject_head=subject_head,
+                              object_head=object_head, listed=listed) == expected
+
+
+# -- whole sentences on hand-built parses (no model) ---------------------------------------
+
+def extract(nlp, spec, ents=()):
+    from conftest import parsed
+    from kg.entities import EntityResolver
+    from kg.relations import statements_from_sentence
+
+    doc = parsed(nlp, spec, ents)
+    resolver = EntityResolver(nlp)
+    resolver.annotate(doc)
+    return [s for sentence in doc.sents for s in statements_from_sentence(sentence, resolver, doc_id="t")]
+
+
+def coded(statement):
+    obj = statement.object.entity.id if statement.object is not None else None
+    return statement.subject.entity.id, statement.predicate.event, obj
+
+
+SENTENCES = [
+    pytest.param(  # intransitive event of people: "workers demonstrated in the capital"
+        "Workers|NOUN|nsubj|1|worker demonstrated|VERB|ROOT|1|demonstrate in|ADP|prep|1 the|DET|det|4 capital|NOUN|pobj|2 .|PUNCT|punct|1",
+        (), [("worker", "PROTEST", None)], id="intransitive-people"),
+    pytest.param(  # intransitive event of an actor; PLOVER RETREAT covers resignations
+        "Russia|PROPN|nsubj|1 resigned|VERB|ROOT|1|resign .|PUNCT|punct|1",
+        (), [("Russia", "RETREAT", None)], id="intransitive-actor"),
+    pytest.param(  # no event, no object: no statement ("the talks collapsed")
+        "The|DET|det|1 talks|NOUN|nsubj|2|talk collapsed|VERB|ROOT|2|collapse .|PUNCT|punct|2",
+        (), [], id="thing-without-event"),
+    pytest.param(  # control verb: the governed clause carries the statement, AGREE is the governor's
+        "Russia|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree to|PART|aux|3 withdraw|VERB|xcomp|1 .|PUNCT|punct|1",
+        (), [("Russia", "AGREE", None)], id="agreed-to-withdraw"),
+    pytest.param(  # a refusal of a cooperative act is a REJECT
+        "Hungary|PROPN|nsubj|3 will|AUX|aux|3 not|PART|neg|3 accept|VERB|ROOT|3 refugees|NOUN|dobj|3|refugee .|PUNCT|punct|3",
+        (), [("Hungary", "REJECT", "refugee")], id="will-not-accept"),
+    pytest.param(  # "X said Y must …" is X's demand of Y; Y's act is not done
+        "Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say that|SCONJ|mark|5 Sudan|PROPN|nsubj|5 must|AUX|aux|5 return|VERB|ccomp|1 "
+        "the|DET|det|7 helicopter|NOUN|dobj|5 .|PUNCT|punct|1",
+        (), [("Sudan", None, "helicopter"), ("Russia", "DEMAND", "Sudan")], id="speaker-demands"),
+    pytest.param(  # a class that needs a target gives no object-less statement ("Iraq governed", "Russia helped")
+        "Russia|PROPN|nsubj|1 helped|VERB|ROOT|1|help .|PUNCT|punct|1",
+        (), [], id="intransitive-needs-target"),
+    pytest.param(  # a thing intends nothing: no THREATEN for "the resolution aims to impose a blockade"
+        "The|DET|det|1 resolution|NOUN|nsubj|2 aims|VERB|ROOT|2|aim to|PART|aux|4 impose|VERB|xcomp|2 a|DET|det|6 "
+        "blockade|NOUN|dobj|4 on|ADP|prep|4 Serbia|PROPN|pobj|7 .|PUNCT|punct|2",
+        (), [("resolution", None, "Serbia")], id="a-thing-intends-nothing"),
+    pytest.param(  # a person's "attack" on a person is a criticism
+        "Smith|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Jones|PROPN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "PERSON")], [("Smith", "DISAPPROVE", "Jones")], id="verbal-attack"),
+    pytest.param(  # an abstract object is no target of force
+        "Russia|PROPN|nsubj|1 broke|VERB|ROOT|1|break a|DET|det|3 promise|NOUN|dobj|1 .|PUNCT|punct|1",
+        (), [("Russia", None, "promise")], id="broke-a-promise"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", SENTENCES)
+def test_sentence_statements(blank_nlp, spec, ents, expected):
+    assert [coded(s) for s in extract(blank_nlp, spec, ents)] == expected
+
+
+def test_main_clause_event_outranks_the_clause_it_governs(blank_nlp):
+    # "Russia, which attacked Georgia, signed a treaty with Armenia"
+    spec = ("Russia|PROPN|nsubj|5 ,|PUNCT|punct|0 which|PRON|nsubj|3 attacked|VERB|relcl|0|attack Georgia|PROPN|dobj|3 "
+            "signed|VERB|ROOT|5|sign a|DET|det|7 treaty|NOUN|dobj|5 with|ADP|prep|5 Armenia|PROPN|pobj|8 .|PUNCT|punct|5")
+    statements = extract(blank_nlp, spec)
+    best = max((s for s in statements if s.predicate.event), key=lambda s: s.confidence)
+    assert best.predicate.event == "AGREE" and best.subject.entity.id == "Russia"
+    assert ("Russia", "FIGHT", "Georgia") in [coded(s) for s in statements]
+
+
+def test_object_less_statement_record_and_id():
+    from kg.types import Argument, Entity, Predicate, Statement
+
+    actor = Argument("Russia", Entity("Russia", "Russia", "Country"))
+    statement = Statement("d", "Russia resigned.", 0, 16, actor, Predicate("resigned", "resign", "RETREAT"), None)
+    assert statement.to_record()["object"] is None
+    assert statement.id and statement.id != Statement("d", "Russia resigned.", 0, 16, actor, Predicate("resigned", "resign", "RETREAT"),
+                                                       actor).id

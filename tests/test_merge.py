@@ -89,3 +89,22 @@ def test_merged_across_documents_rewrites_every_document_and_removes_its_spool(t
     assert [(doc, unchanged) for doc, _, unchanged in out] == [("doc-a", True), ("doc-b", False), ("doc-c", True)]
     assert [json.loads(text)["subject"]["id"] for text in out[1][1]] == ["Bernie Sanders", "Russia"]
     assert not spool.exists()
+
+
+@pytest.mark.model
+def test_a_build_merges_across_articles_and_curation_files_invalidate_reuse(tmp_path):
+    import kg
+
+    articles = tmp_path / "news.jsonl"
+    articles.write_text(
+        json.dumps({"id": "one", "text": "Senator Bernie Sanders criticised Hillary Clinton on Monday."}) + "\n"
+        + json.dumps({"id": "two", "text": "Sanders attacked Wall Street banks again."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = kg.build([articles], out=out)
+    ids = {r["subject"]["id"] for r in map(json.loads, (out / "statements.jsonl").read_text("utf-8").splitlines())}
+    assert "Bernie Sanders" in ids and "Sanders" not in ids  # "Sanders" in the second article is Bernie Sanders
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("Wall Street banks\tWall Street\tOrganization\n", encoding="utf-8")
+    second = kg.build([articles], out=out)
+    third = kg.build([articles], out=out, aliases=aliases)
+    assert (first.reused, second.reused, third.reused) == (0, 2, 0)

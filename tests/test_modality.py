@@ -105,6 +105,11 @@ ROWS = [
         "surprised|VERB|ROOT|5|surprise Iran|PROPN|dobj|5 .|PUNCT|punct|5",
         3, (False, None), id="relative-clause-is-no-content"),
     pytest.param(
+        # a bare relative on such a noun is no content clause either: "the plan Iraq had proposed failed"
+        "the|DET|det|1 plan|NOUN|nsubj|5 Iraq|PROPN|nsubj|4 had|AUX|aux|4|have proposed|VERB|relcl|1|propose "
+        "failed|VERB|ROOT|5|fail .|PUNCT|punct|5",
+        4, (False, None), id="bare-relative-is-no-content"),
+    pytest.param(
         # passive hearsay with an infinitive: "Fields is said to have harboured sympathies"
         "Fields|PROPN|nsubjpass|2 is|AUX|auxpass|2|be said|VERB|ROOT|2|say to|PART|aux|5 have|AUX|aux|5 "
         "harboured|VERB|xcomp|2|harbour sympathies|NOUN|dobj|5|sympathy .|PUNCT|punct|2",
@@ -134,6 +139,10 @@ ROWS = [
         "Investigators|NOUN|nsubj|1|investigator looking|VERB|ROOT|1|look into|ADP|prep|1 whether|SCONJ|mark|5 "
         "Russia|PROPN|nsubj|5 identified|VERB|pcomp|2|identify targets|NOUN|dobj|5|target .|PUNCT|punct|1",
         5, (False, "possible"), id="whether-clause"),
+    pytest.param(
+        # striving is intending: "Trump will work to repeal the rules"
+        "Trump|PROPN|nsubj|1 worked|VERB|ROOT|1|work to|PART|aux|3 repeal|VERB|xcomp|1 rules|NOUN|dobj|3|rule .|PUNCT|punct|1",
+        3, (False, "intended"), id="work-to"),
     pytest.param(
         # a hedging predicate of a copula: "Pyongyang was likely behind the attacks"
         "Pyongyang|PROPN|nsubj|1 was|AUX|ROOT|1|be likely|ADV|acomp|1 behind|ADP|prep|1 the|DET|det|5 attacks|NOUN|pobj|3|attack "

@@ -274,3 +274,24 @@ def test_every_class_we_emit_has_a_shape(ontology):
     targets = set(shapes.objects(None, URIRef("http://www.w3.org/ns/shacl#targetClass")))
     uncovered = {cls for cls in emitted if cls not in targets and not any((cls, RDFS.subClassOf, t) in ontology for t in targets)}
     assert len(emitted) >= 8 and not uncovered, uncovered
+
+
+def test_an_event_without_object_conforms_and_has_no_object_or_direct_triple(ontology):
+    """"Workers demonstrated": a statement with no kg:object, no kg:objectText, no triple."""
+    record = {**sample_statements()[0], "id": "intransitive", "object": None, "negated": False, "modality": None,
+              "predicate": {"text": "demonstrated", "lemma": "demonstrate", "event": "PROTEST"}}
+    graph = _union_graph(list(quads(DOCUMENTS[:1], [{**record, "doc": DOCUMENTS[0]["id"]}])))
+    statement = URIRef(statement_iri("intransitive"))
+    assert (statement, KG.eventType, None) in graph
+    assert not list(graph.objects(statement, KG.object)) and not list(graph.objects(statement, KG.objectText))
+    assert not [t for t in graph if str(t[1]).endswith("/demonstrate")]
+    conforms, report = _validate(graph, ontology)
+    assert conforms, report
+
+
+def test_an_object_without_its_text_fails_validation(ontology):
+    graph = _union_graph(list(quads(DOCUMENTS, sample_statements())))
+    statement = URIRef(statement_iri(sample_statements()[0]["id"]))
+    graph.remove((statement, KG.objectText, None))
+    conforms, report = _validate(graph, ontology)
+    assert not conforms and "kg:objectText" in report

@@ -264,6 +264,7 @@ def test_progress_shows_total_time_left_and_the_finishing_stages(articles, tmp_p
                                          encoding="utf-8")  # a blank line: counted, not built
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(kg.pipeline.Progress, "REFRESH", 0)  # every step drawn: no dependence on the machine's speed
     report = kg.pipeline.build([articles], out=tmp_path / "out", quiet=False)
     assert report.documents == 5
     shown = terminal.getvalue().replace("\r", "\n")

@@ -31,7 +31,7 @@ def matches(fact: dict[str, str], statement) -> bool:
     return (
         statement.doc == fact["doc"]
         and statement.subject.entity.id == fact["subject"]
-        and statement.object.entity.id == fact["object"]
+        and (statement.object.entity.id if statement.object is not None else "-") == fact["object"]
         and fact["predicate"] in (statement.predicate.lemma, statement.predicate.event)
         and statement.negated == (fact["negated"] == "yes")
         and (statement.modality or "-") == fact["modality"]

@@ -119,6 +119,14 @@ def test_graph_same_statement_twice_is_one_edge(statements):
     assert graph_from_statements(statements + statements[:3]).number_of_edges() == 22
 
 
+def test_graph_draws_an_event_without_object_as_a_loop_on_its_subject(statements):
+    intransitive = {**statements[0], "id": "loop", "object": None}
+    graph = graph_from_statements([intransitive])
+    subject = intransitive["subject"]["id"]
+    assert list(graph.nodes) == [subject]
+    assert [(u, v, k) for u, v, k in graph.edges(keys=True)] == [(subject, subject, "loop")]
+
+
 def test_graph_rejects_statement_without_object(statements):
     broken = dict(statements[0])
     del broken["object"]

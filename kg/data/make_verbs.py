@@ -126,6 +126,67 @@ VERB_OVERRIDES: dict[tuple[str, str], str] = {
     ("renege", "on"): "REJECT",
 }
 
+# PLOVER 0.6 splits CAMEO 08 (yield) into verbal CONCEDE and material RETREAT, and RETREAT
+# "also covers resignations of government officials", surrender and "disarming": the verbs
+# of those acts are RETREAT whatever their CAMEO code (YIELD block 080, DESTROY block 190).
+VERB_OVERRIDES.update({
+    ("resign", ""): "RETREAT",
+    ("step", "down"): "RETREAT",
+    ("abdicate", ""): "RETREAT",
+    ("surrender", ""): "RETREAT",
+    ("capitulate", ""): "RETREAT",
+    ("disarm", ""): "RETREAT",
+    ("demobilize", ""): "RETREAT",
+    ("demobilise", ""): "RETREAT",
+    ("free", ""): "RETREAT",
+    # PLOVER DISAPPROVE: "Sue, file civil or criminal lawsuit"; CAMEO files SUE under 173
+    ("sue", ""): "DISAPPROVE",
+    # "Clinton beats Trump in the polls": winning, not PLOVER's "beat: physically assault",
+    # which English says with "beat up" (kg.events.force_event handles "beat" with an object)
+    ("beat", "up"): "ASSAULT",
+    # spurning or rebuffing is refusing (CAMEO 12), not criticising
+    ("spurn", ""): "REJECT",
+    ("rebuff", ""): "REJECT",
+})
+
+# Our object-class patterns: each verb of a class with each noun of a class gives one event
+# (PLOVER 0.6 definitions quoted), so that "strengthened its forces" is coded like CAMEO's
+# "boost presence" and "blocked streets" like its "block road".  Used only where CAMEO has
+# no pattern for the same (verb, particle, object).
+FORCE_NOUNS = ("army battalion brigade deployment division force garrison military navy personnel police "
+               "presence reinforcement soldier tank troop unit warship").split()
+PASSAGE_NOUNS = "access bridge crossing entrance highway motorway railway road route street traffic".split()
+PROPOSAL_NOUNS = ("appeal call demand initiative invitation mediation offer overture plan proposal "
+                  "request settlement ultimatum").split()
+DEMAND_NOUNS = "condition demand term ultimatum".split()
+PROTEST_NOUNS = "demonstration march protest rally sit-in strike vigil walkout".split()
+PUBLICATION_NOUNS = ("album book data detail figure film footage image photo photograph picture poll record "
+                     "recording report result statement study survey transcript video").split()
+CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], ...] = (
+    # MOBILIZE: "all military or police moves that fall short of the actual use of force"
+    ((("strengthen", ""), ("reinforce", ""), ("boost", ""), ("bolster", ""), ("increase", ""), ("build", "up"),
+      ("beef", "up"), ("step", "up"), ("mass", ""), ("deploy", ""), ("mobilize", ""), ("mobilise", ""),
+      ("muster", ""), ("station", "")), tuple(FORCE_NOUNS), "MOBILIZE"),
+    # PROTEST: "rally, gather to protest"; a crowd that gathers for a rally protests
+    ((("converge", "for"), ("gather", "for"), ("assemble", "for"), ("turn", "out"), ("march", "in"),
+      ("take", "part"), ("join", "")), tuple(PROTEST_NOUNS), "PROTEST"),
+    # RETREAT: "immediate … material consequences, such as … allowing the entry of observers,
+    # peacekeepers, or humanitarian workers": opening a border or a crossing
+    ((("open", ""), ("reopen", ""), ("open", "up")), tuple(PASSAGE_NOUNS + ["airspace", "border", "port"]), "RETREAT"),
+    # PROTEST mode "obstruct: obstruct passage (from CAMEO 144x)"
+    ((("block", ""), ("barricade", ""), ("blockade", ""), ("obstruct", "")), tuple(PASSAGE_NOUNS), "PROTEST"),
+    # REJECT: "reject a proposal or request", "refuse to meet … including … mediation initiatives"
+    ((("dismiss", ""), ("reject", ""), ("rebuff", ""), ("spurn", ""), ("brush", "aside"), ("brush", "off"),
+      ("turn", "down"), ("ignore", ""), ("oppose", ""), ("oppose", "to"), ("refuse", ""), ("decline", ""),
+      ("veto", "")), tuple(PROPOSAL_NOUNS), "REJECT"),
+    # CONCEDE: verbal yielding, CAMEO 083 "accede to demands"
+    ((("accept", ""), ("meet", ""), ("accede", "to"), ("bow", "to"), ("give", "in"), ("yield", "to"),
+      ("agree", "to")), tuple(DEMAND_NOUNS), "CONCEDE"),
+    # no event: publishing footage or figures is not releasing prisoners (RETREAT) nor
+    # sharing intelligence (CAMEO 064)
+    ((("release", ""), ("publish", ""), ("post", ""), ("air", ""), ("show", "")), tuple(PUBLICATION_NOUNS), ""),
+)
+
 # Very common verbs whose block default would code nearly every use wrongly ("according
 # to" → accord → COOPERATE; "go" → CONSULT); intention and modality verbs (want, plan,
 # expect: kg.relations records those as modality of the embedded verb); verbs whose
@@ -136,11 +197,11 @@ NO_EVENT_VERBS = frozenset(
     compound conclude conduct confront connect consider constitute contain control cry
     deal decide determine die direct dominate enable end enlarge ensure establish
     exaggerate expand expect expose express face fail fill fire found gather give go
-    handle head hear hit hope impact improve increase indicate influence insert
+    govern handle head hear hit hope impact improve increase indicate influence insert
     inspire intend interfere introduce issue join lead learn leave manage master match
     mean need pass pay place plague plan prepare publish pull rag reach recover relate
     remove render retire reveal ring risk rule serve signal spark speculate struggle
-    suggest sweep take tend think train unite unveil upset vote walk want weigh""".split()
+    suggest swear sweep take tend think train unite unveil upset vote walk want weigh""".split()
 )
 
 # Blocks whose name is the PLOVER class while their code is the unspecific 080 ("yield").
@@ -606,6 +667,18 @@ def build(path: Path) -> list[tuple[str, ...]]:
     for name in sorted(used_sets):
         for head in sorted({head_of(m) for m in synsets[name]} - {""}):
             rows.append(("set", name, "", head, "", "", "", "cameo"))
+
+    # a dictionary pattern stands, except the unspecific 080 ("yield"), which PLOVER splits
+    # into verbal CONCEDE and material RETREAT: there our class decides ("open border")
+    listed_patterns = {tuple(r[1:4]): i for i, r in enumerate(rows) if r[0] == "pattern"}
+    for verbs, nouns, event in CLASS_PATTERNS:
+        for lemma, particle in verbs:
+            for noun in nouns:
+                at = listed_patterns.get((lemma, particle, noun))
+                if at is None:
+                    rows.append(("pattern", lemma, particle, noun, "", event, "", "ours"))
+                elif active_code(rows[at][4]) == "080":
+                    rows[at] = ("pattern", lemma, particle, noun, rows[at][4], event, "", "ours")
 
     for lemma, particle in LIGHT_VERBS:
         rows.append(("light", lemma, particle, "", "", "", "", "ours"))

@@ -38,9 +38,12 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
 
 
 def _arguments(record: Mapping[str, Any], number: int) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
-    """The subject and object of statement ``number`` (counting from 1), each with an id."""
+    """The subject and object of statement ``number`` (counting from 1), each with an id.
+
+    An event without an object ("workers demonstrated") is drawn as a loop on its subject."""
     try:
-        subject, obj = record["subject"], record["object"]
+        subject = record["subject"]
+        obj = record["object"] if record["object"] is not None else subject
         subject["id"], obj["id"]
     except (KeyError, TypeError) as error:
         raise InputError(f"statement {number} has no subject or object id: {error}") from error
