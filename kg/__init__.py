@@ -47,9 +47,14 @@ def extract(text: str, *, doc_id: str = "text"):
     return _extract(text, doc_id=doc_id)
 
 
-def query(sparql: str, *, out: str | os.PathLike = "output", format: str = "table") -> str:
-    """Run SPARQL against the embedded store of a build and return the formatted result."""
+def query(sparql: str, *, out: str | os.PathLike = "output", format: str = "table",
+          params: dict[str, str] | None = None) -> str:
+    """Run SPARQL against the embedded store of a build and return the formatted result.
+
+    ``params`` gives values to the parameters the query declares (see :mod:`kg.sparql`).
+    """
     from kg.outputs import BuildFolder
+    from kg.sparql import bind_parameters
     from kg.store import query as _query
 
-    return _query(sparql, store=BuildFolder(out).require().store, format=format)
+    return _query(bind_parameters(sparql, params), store=BuildFolder(out).require().store, format=format)

@@ -165,21 +165,27 @@ def _password(user: str | None, password: str | None) -> str | None:
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
 @click.option("--endpoint", default=None, metavar="URL",
               help="Query this SPARQL endpoint over HTTP instead of OUT/store (e.g. http://127.0.0.1:7878/query).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares (`# @param NAME KIND DEFAULT`, used as $NAME).")
 @_server_options
 @_clean_errors
 def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endpoint: str | None,
-          user: str | None, password: str | None, timeout: float) -> None:
+          params: tuple[str, ...], user: str | None, password: str | None, timeout: float) -> None:
     """Run a SPARQL query against the embedded store in OUT/store, or a server.
 
     \b
     Example: kg query 'SELECT ?s ?o WHERE { ?s rel:strike ?o }'
              kg query --file queries/attacks.rq --format csv
              kg query --endpoint http://127.0.0.1:8890/sparql --file queries/hedged.rq
+             kg query --file queries/entity_timeline.rq --param entity=Russia --param from=2015-10-01
     """
+    from kg.sparql import bind_parameters, parse_assignments
+
     if query_file is not None:
         sparql = query_file.read_text(encoding="utf-8")
     if not sparql:
         raise click.UsageError("give a SPARQL query or --file")
+    sparql = bind_parameters(sparql, parse_assignments(params))
     if endpoint is not None:
         from kg.remote import Client, query as run_remote
 

@@ -6,11 +6,13 @@ it only when it parses itself (small inputs), so a build whose workers parse nev
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import Iterable, Iterator
 
 from kg.attribution import QuoteSpeakers
+from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
@@ -23,7 +25,8 @@ from kg.types import Argument, Document, Statement
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
     """All statements of one parsed document, paragraphs and sentences in reading order, each
-    through the precision gate."""
+    through the precision gate and with its date (:mod:`kg.dates`)."""
+    base = article_date(parsed.document.date)
     # Every paragraph's names first, so that a surname merges with a full name written
     # after it ("Can Merkel Hold On" … "Angela Merkel") and a name's type is voted over
     # the whole article.
@@ -35,9 +38,15 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
         for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+            dates = None
             for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
                                                       quoted_by=speaker, last_speaker=previous):
-                yield gated(statement, sentence)  # marked, never dropped: kg/gate.py
+                if dates is None:
+                    dates = sentence_dates(sentence, base)
+                day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
+                                                    ahead=statement.modality in ("future", "intended"))
+                # marked by the gate, never dropped: kg/gate.py
+                yield dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words)
 
 
 def extract_documents(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[Statement]]]:

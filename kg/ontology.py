@@ -98,6 +98,7 @@ class KG(DefinedNamespace):
     Document: URIRef
     Relation: URIRef
     Modality: URIRef
+    DateSource: URIRef
     EventTypeScheme: URIRef  # the skos:ConceptScheme holding the event types
 
     # statement properties
@@ -118,6 +119,9 @@ class KG(DefinedNamespace):
     sentence: URIRef
     start: URIRef
     end: URIRef
+    date: URIRef
+    dateSource: URIRef
+    dateText: URIRef
 
     # entity and document properties
     actorCode: URIRef
@@ -134,6 +138,10 @@ class KG(DefinedNamespace):
     conditional: URIRef
     obligated: URIRef
     claimed: URIRef
+
+    # where a statement's date comes from (kg:DateSource owl:oneOf …), see kg.dates
+    articleDate: URIRef
+    textDate: URIRef
 
 
 ENTITY_CLASSES: dict[str, URIRef] = {

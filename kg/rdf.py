@@ -113,7 +113,10 @@ _KG = {term: f"<{KG_NS}{term}>" for term in (
     "Document", "Statement", "Relation", "sha256", "chars", "actorCode", "role", "affiliation", "eventType",
     "subject", "relation", "object", "subjectText", "predicateText", "predicateLemma", "objectText", "negated",
     "modality", "attributedTo", "attributedToText", "confidence", "sentence", "start", "end", "gated",
+    "date", "dateSource", "dateText", "articleDate", "textDate",
 )}
+# A record's date_source → the kg:DateSource individual.
+DATE_SOURCES = {"article": "articleDate", "text": "textDate"}
 _CACHE = 1 << 16  # IRIs of entities and relations seen lately: percent-encoding is slow
 
 
@@ -233,6 +236,18 @@ def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
     if speaker:
         values.append(("attributedTo", _entity(speaker["id"])))
         values.append(("attributedToText", _string(speaker["text"])))
+    day = record.get("date")
+    if day:
+        if not (isinstance(day, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)):
+            raise ValueError(f"date must be YYYY-MM-DD, got {day!r}")
+        date.fromisoformat(day)
+        values.append(("date", f'"{day}"^^<{XSD}date>'))
+        source = record.get("date_source")
+        if source not in DATE_SOURCES:
+            raise ValueError(f"date_source must be one of {', '.join(DATE_SOURCES)}, got {source!r}")
+        values.append(("dateSource", _KG[DATE_SOURCES[source]]))
+        if record.get("date_text"):
+            values.append(("dateText", _string(record["date_text"])))
     values += [
         ("confidence", _decimal(record.get("confidence", 0.5))),
         ("sentence", _string(record["sentence"])),

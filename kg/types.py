@@ -127,6 +127,11 @@ class Statement:
     modality: str | None = None
     attributed_to: Argument | None = None
     confidence: float = 0.5
+    # When it happened (kg.dates): the date the sentence states, or the article's date;
+    # date_source says which ("text" or "article"), date_text gives the words stated.
+    date: str | None = None
+    date_source: str | None = None
+    date_text: str | None = None
     id: str = field(default="")
     gated: str | None = None  # why the precision gate keeps it off the graph (kg/gate.py)
 
@@ -161,6 +166,9 @@ class Statement:
             "modality": self.modality,
             "attributed_to": self.attributed_to.to_record() if self.attributed_to else None,
             "confidence": round(self.confidence, 3),
+            "date": self.date,
+            "date_source": self.date_source,
+            "date_text": self.date_text,
         }
         if self.gated is not None:
             record["gated"] = self.gated  # present only on gated statements (additive to the contract)

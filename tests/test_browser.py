@@ -347,10 +347,64 @@ def test_five_thousand_entities_become_interactive(page, tmp_path):
     path = write_html(statements, tmp_path / "big.html", top=5000)  # above the default page limit on purpose
     open_graph(page, path, timeout=180)
     page.wait_for("window.kgTimings.frame", timeout=60)
-    assert page.evaluate(COUNTS)[0] == 5000
+    assert page.evaluate("kgData.nodes.length") == 5000
+    # actors first: concepts and isolated actors wait off the canvas until asked for
+    assert page.evaluate(COUNTS)[0] == page.evaluate("kgData.nodes.filter(n => n.place === 'main').length") > 3000
     hub = page.evaluate("kgData.nodes.reduce((a, b) => (b.value > a.value ? b : a)).id")
     page.evaluate(f"network.moveTo({{position: network.getPosition({hub!r}), scale: 1}})")
     page.click(*node_position(page, hub))
     page.wait_for("document.querySelector('#kg-evidence h2')", timeout=30)
     assert page.errors == [] and page.remote_requests == []
     page.screenshot(SCREENSHOTS / "big-graph.png")
+
+
+# ----- a page the size of 300 real articles
+
+
+def overlapping(one: list[float], other: list[float]) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def test_a_300_article_page_names_its_top_actors_apart_and_starts_fast(page, tmp_path):
+    """300 corpus articles gave 3,655 entities and 5,771 statements: a synthetic graph of
+    that size (a seventh of it concepts) must open with its 20 most central actors named,
+    no two names overlapping, ready within 5 s."""
+    statements = synthetic_statements(3650, per_entity=1.6)
+    assert 5000 < len(statements) < 7000
+    path = write_html(statements, tmp_path / "graph.html")
+    open_graph(page, path)
+    page.wait_for("window.kgTimings.frame && window.kgLabels")
+    assert page.evaluate("window.kgTimings.ready") < 5000  # ms from navigation to a drawn, usable page
+    top = page.evaluate("kgData.top")
+    assert len(top) == 20 and page.evaluate("kgData.actorsFirst") is True
+    labels = page.evaluate("window.kgLabels")
+    boxes = {label["id"]: label["box"] for label in labels}
+    assert set(top) <= set(boxes), f"unnamed: {sorted(set(top) - set(boxes))}"
+    width, height = page.evaluate("[document.getElementById('kg-network').clientWidth, document.getElementById('kg-network').clientHeight]")
+    for box in (boxes[node] for node in top):  # on screen
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height
+    clashes = [(a["id"], b["id"]) for n, a in enumerate(labels) for b in labels[n + 1:] if overlapping(a["box"], b["box"])]
+    assert clashes == []
+    # concepts wait until their actor is selected: none drawn at the start
+    concepts = set(page.evaluate("kgData.nodes.filter(n => n.place === 'concept').map(n => n.id)"))
+    assert concepts and not concepts & set(page.evaluate("network.body.nodeIndices"))
+    assert page.errors == [] and page.remote_requests == []
+
+
+def test_selecting_an_actor_shows_the_concepts_it_names(page, tmp_path):
+    statements = synthetic_statements(400)
+    path = write_html(statements, tmp_path / "graph.html")
+    open_graph(page, path)
+    actor = page.evaluate("""kgData.links.find(l => kgData.nodes.find(n => n.id === l.to).place === 'concept'
+                                               && kgData.nodes.find(n => n.id === l.from).place === 'main').from""")
+    named = set(page.evaluate(f"kgData.links.filter(l => l.from === {actor!r}).map(l => l.to)"
+                              ".filter(id => kgData.nodes.find(n => n.id === id).place === 'concept')"))
+    drawn = set(page.evaluate("network.body.nodeIndices"))
+    assert named and not named & drawn
+    page.evaluate(f"kg.focusEntity({actor!r})")
+    drawn = set(page.evaluate("network.body.nodeIndices"))
+    assert named <= drawn
+    assert {label["id"] for label in page.evaluate("window.kgLabels")} >= {actor}
+    page.evaluate("kg.reveal(null)")
+    assert not named & set(page.evaluate("network.body.nodeIndices"))
+    assert page.errors == []

@@ -12,6 +12,7 @@ import pytest
 import rdflib
 
 import kg.store
+from kg.sparql import bind_parameters
 from kg.errors import QueryError, StoreError
 from kg.ontology import entity_iri, relation_iri
 from kg.rdf import quads
@@ -245,7 +246,7 @@ def test_module_doctests():
 
 def test_every_shipped_query_is_tested():
     assert {p.stem for p in QUERIES.glob("*.rq")} == {
-        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"}
+        "attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated", "between"}
 
 
 def test_gated_lists_what_the_gate_kept_back_and_all_facts_leaves_it_out(tmp_path):
@@ -312,7 +313,7 @@ def test_by_source(store):
 
 
 def test_entity_timeline_is_ordered_by_document_date(store):
-    rows = query_rows(read_query("entity_timeline"), store=store)
+    rows = query_rows(bind_parameters(read_query("entity_timeline")), store=store)  # Russia, by default
     assert [(r["date"], r["predicate"], r["modality"]) for r in rows] == [
         ("2024-03-01", "struck", None),
         ("2024-03-01", "did not attack", None),
@@ -322,16 +323,28 @@ def test_entity_timeline_is_ordered_by_document_date(store):
     assert [r["negated"] for r in rows] == [False, True, False, False]
 
 
+def test_between_two_actors_in_a_window(store):
+    rows = query_rows(bind_parameters(read_query("between"), {"a": "Russia", "b": "Kharkiv"}), store=store)
+    assert [(r["date"], r["subject"], r["predicate"], r["object"]) for r in rows] == [
+        ("2024-03-01", "Russia", "struck", "Kharkiv")]
+    assert query_rows(bind_parameters(read_query("between"), {"a": "Russia", "b": "Kharkiv", "from": "2024-03-02"}),
+                      store=store) == []
+    assert query_rows(bind_parameters(read_query("between"), {"a": "Kharkiv", "b": "Russia", "to": "2024-03-01"}),
+                      store=store) == rows  # either way round, the window's ends included
+
+
 def test_entity_timeline_for_another_entity_shows_its_roles(store):
-    sparql = read_query("entity_timeline").replace("VALUES ?entity { ent:Russia }", "VALUES ?entity { ent:Ukraine }")
+    sparql = bind_parameters(read_query("entity_timeline"), {"entity": "Ukraine"})
     rows = query_rows(sparql, store=store)
     assert [(r["role"], r["predicate"]) for r in rows] == [
         ("subject", "rejected"), ("subject", "thanked"), ("object", "backs")]
 
 
-@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated"])
+@pytest.mark.parametrize("name", ["attacks", "refusals", "hedged", "by_source", "entity_timeline", "all_facts", "gated",
+                                  "between"])
 def test_shipped_queries_run_on_a_plain_store_with_their_own_prefixes(name):
-    # Each .rq declares its prefixes, so it also runs outside `kg query` (no defaults).
+    # Each .rq declares its prefixes, so it also runs outside `kg query` (no defaults, and
+    # its parameters unbound: between lists every pair, entity_timeline every entity).
     plain = pyoxigraph.Store()
     gated = dict(sample_statements()[0], id="gated-1", gated="low-confidence")
     plain.extend(kg.store.with_union_graph(quads(DOCUMENTS, [*sample_statements(), gated])))

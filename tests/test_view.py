@@ -478,7 +478,9 @@ def test_busier_data_crosses_the_layout_threshold(statements):
 
 
 @pytest.mark.parametrize("kwargs, nodes, note", [
-    ({}, {"Ukraine", "Israel", "Russia"}, "Showing 3 of 17 entities: the 3 most central."),
+    # the page's own limit keeps actors, and the concepts they name ("Israel did not agree to a ceasefire")
+    ({}, {"Ukraine", "Israel", "Russia", "ceasefire"},
+     "Showing 4 of 17 entities: the 3 most central actors and the concepts they name most."),
     ({"top": 4}, {"Ukraine", "Israel", "Russia", "United States"}, "Showing 4 of 17 entities: the 4 most central."),
     # Centrality within the neighbourhood: there the United States links to Ukraine alone.
     ({"focus": "Russia", "hops": 2}, {"Ukraine", "Russia", "Zaporizhzhia nuclear plant"},
@@ -527,10 +529,12 @@ def test_both_page_limits_in_one_note(statements, monkeypatch):
     ukraine_struck_russia = statements[12]
     again = [dict(ukraine_struck_russia, id=f"again-{n}") for n in range(3)]
     graph, note = view_graph(statements + again)
-    assert note == "Showing 3 of 17 entities: the 3 most central, at most 2 statements per link (2 statements not shown)."
+    assert note == ("Showing 4 of 17 entities: the 3 most central actors and the concepts they name most, "
+                    "at most 2 statements per link (2 statements not shown).")
     assert list(graph.edges(keys=True)) == [("Russia", "Ukraine", statements[11]["id"]),
                                             ("Ukraine", "Russia", ukraine_struck_russia["id"]),
-                                            ("Ukraine", "Russia", "again-0")]
+                                            ("Ukraine", "Russia", "again-0"),
+                                            ("Israel", "ceasefire", statements[19]["id"])]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])

@@ -19,9 +19,11 @@ import networkx as nx
 from ..errors import InputError
 from .graph import _arguments, _edge_attributes, edge_kind
 
-# Without --top the page shows at most this many entities, the most central: a 5,000-entity
-# page took 2.7 s to become interactive (bench/view.py), and a 40 MB corpus has 40,000.
-PAGE_ENTITIES = 2000
+# Without --top the page shows at most this many entities (past it, this many actors and the
+# concepts they name most), the most central: a 5,000-entity page took 2.7 s to become
+# interactive (bench/view.py), a 40 MB corpus has 40,000, and a thousand actors with their
+# names is already more than a reader takes in at once (the 300-article page of issue 19).
+PAGE_ENTITIES = 1000
 # The page keeps at most this many statements per link (see page_data); the note says how
 # many others there were.  Exports keep them all.
 LINK_STATEMENTS = 20
@@ -31,6 +33,8 @@ LINK_STATEMENTS = 20
 # per pair of entities (k as large as fits) and, if one per pair is still too many, fewer
 # entities, the least central dropped first (see fit_budget).
 PAGE_STATEMENTS = 20_000
+# Past PAGE_ENTITIES, each actor on the page brings at most this many of its concepts.
+CONCEPTS_PER_ACTOR = 5
 # The first pass over the statements keeps at most this many texts per entity for --focus.
 SUMMARY_ALIASES = 20
 
@@ -178,9 +182,29 @@ def choose_entities(summary: EntitySummary, *, top: int | None = None, focus: st
     if count is not None and count < (len(summary) if members is None else len(members)):
         if count < 1:
             raise InputError("--top must be 1 or more")
-        members = set(_most_central(summary, members, count))
-        notes.append(f"the {count} most central")
+        if top is None and focus is None:
+            # The page's own limit keeps actors: the most central actors, and the concepts
+            # they name most, at most CONCEPTS_PER_ACTOR each (the page shows those as the
+            # objects of the selected actor).  "report", "share" and "stake" are linked to
+            # everything and would otherwise crowd out the people and states.
+            actors = {one for one in range(len(summary)) if summary.types[one] != "Concept"}
+            members = set(_most_central(summary, actors, count))
+            members |= _named_concepts(summary, members)
+            notes.append(f"the {count} most central actors and the concepts they name most")
+        else:
+            members = set(_most_central(summary, members, count))
+            notes.append(f"the {count} most central")
     return (list(range(len(summary))) if members is None else sorted(members)), notes
+
+
+def _named_concepts(summary: EntitySummary, actors: set[int]) -> set[int]:
+    """The concepts each of ``actors`` shares most statements with, at most :data:`CONCEPTS_PER_ACTOR` each."""
+    concepts: set[int] = set()
+    for one in actors:
+        linked = [(-shared, str(summary.ids[other]), other) for other, shared in summary.neighbours[one].items()
+                  if summary.types[other] == "Concept"]
+        concepts.update(other for _, _, other in sorted(linked)[:CONCEPTS_PER_ACTOR])
+    return concepts
 
 
 def fit_budget(summary: EntitySummary, chosen: list[int], budget: int, *,
@@ -328,7 +352,7 @@ def view_graph(statements: Records, *, top: int | None = None, focus: str | None
         before = len(chosen)
         chosen, pair_limit = fit_budget(summary, chosen, PAGE_STATEMENTS, may_drop=top is None)
         if len(chosen) < before:
-            notes = [note for note in notes if not note.endswith("most central")]
+            notes = [note for note in notes if "most central" not in note]
             notes.append(f"the {len(chosen)} most central")
     nodes = [(summary.ids[one], {"label": summary.labels[one], "type": summary.types[one],
                                  "code": summary.codes[one], "aliases": set()}) for one in chosen]

@@ -1,0 +1,116 @@
+"""kg.dates: the date a statement carries (stated in its sentence, or the article's)."""
+from __future__ import annotations
+
+import doctest
+from datetime import date
+
+import pytest
+
+from conftest import parsed
+from kg import dates
+from kg.dates import article_date, resolve_date, sentence_dates, statement_date
+
+WEDNESDAY = date(2015, 10, 7)
+
+
+def test_docstring_examples():
+    assert doctest.testmod(dates).failed == 0
+
+
+@pytest.mark.parametrize("text, base, expected", [
+    # a weekday: that day in the week up to the article's date
+    ("Wednesday", WEDNESDAY, date(2015, 10, 7)),
+    ("on Monday", WEDNESDAY, date(2015, 10, 5)),
+    ("Thursday", WEDNESDAY, date(2015, 10, 1)),
+    # relative periods, as their first day
+    ("last month", WEDNESDAY, date(2015, 9, 1)),
+    ("this year", WEDNESDAY, date(2015, 1, 1)),
+    ("yesterday", WEDNESDAY, date(2015, 10, 6)),
+    ("three days ago", WEDNESDAY, date(2015, 10, 4)),
+    # absolute: a year, a month, a day of the article's year (or the one before: news looks back)
+    ("2014", WEDNESDAY, date(2014, 1, 1)),
+    ("October 2014", WEDNESDAY, date(2014, 10, 1)),
+    ("March 16", WEDNESDAY, date(2015, 3, 16)),
+    ("March 16, 1987", None, date(1987, 3, 16)),
+    # part of a period: the period
+    ("early March", WEDNESDAY, date(2015, 3, 1)),
+    ("mid-2014", WEDNESDAY, date(2014, 1, 1)),
+    # lengths of time, ages and vague spans are not dates
+    ("two years", WEDNESDAY, None),
+    ("the past three years", WEDNESDAY, None),
+    ("60 years old", WEDNESDAY, None),
+    ("recent weeks", WEDNESDAY, None),
+    ("1990-1995", WEDNESDAY, None),
+    # relative words without an article date resolve to nothing
+    ("last month", None, None),
+])
+def test_resolve_date(text, base, expected):
+    assert resolve_date(text, base) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2015-10-07", date(2015, 10, 7)), ("2015-10-07T23:59:00+02:00", date(2015, 10, 7)),
+    ("", None), ("yesterday", None), (None, None), (20151007, None), ("2015-02-30", None),
+])
+def test_article_date(value, expected):
+    assert article_date(value) == expected
+
+
+# "Russia struck targets on Wednesday , officials said ." : the date modifies "struck"
+STRUCK = ("Russia|PROPN|nsubj|1 struck|VERB|ccomp|7 targets|NOUN|dobj|1 on|ADP|prep|1 Wednesday|PROPN|pobj|3 "
+          ",|PUNCT|punct|7 officials|NOUN|nsubj|7 said|VERB|ROOT|7 .|PUNCT|punct|7")
+# "Russia , which annexed Crimea in 2014 , struck targets ." : the date is the annexation's
+ANNEXED = ("Russia|PROPN|nsubj|8 ,|PUNCT|punct|0 which|PRON|nsubj|3 annexed|VERB|relcl|0 Crimea|PROPN|dobj|3 "
+           "in|ADP|prep|3 2014|NUM|pobj|5 ,|PUNCT|punct|0 struck|VERB|ROOT|8 targets|NOUN|dobj|8 .|PUNCT|punct|8")
+# "Officials said on Monday that Russia struck targets ." : a date on the main verb covers the sentence
+SAID = ("Officials|NOUN|nsubj|1 said|VERB|ROOT|1 on|ADP|prep|1 Monday|PROPN|pobj|2 that|SCONJ|mark|6 "
+        "Russia|PROPN|nsubj|6 struck|VERB|ccomp|1 targets|NOUN|dobj|6 .|PUNCT|punct|1")
+
+# "Labour won the 2014 election ." / "Sales rose most since 1983 ."
+NOUN_DATE = "Labour|PROPN|nsubj|1 won|VERB|ROOT|1 the|DET|det|4 2014|NUM|compound|4 election|NOUN|dobj|1 .|PUNCT|punct|1"
+SINCE = "Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 most|ADV|advmod|1 since|ADP|prep|1 1983|NUM|pobj|3 .|PUNCT|punct|1"
+
+
+@pytest.mark.parametrize("spec, ents, predicate, expected", [
+    (STRUCK, [(4, 5, "DATE")], "struck", ("2015-10-07", "text", "Wednesday")),
+    (ANNEXED, [(6, 7, "DATE")], "struck", ("2015-10-07", "article", None)),
+    (ANNEXED, [(6, 7, "DATE")], "annexed", ("2014-01-01", "text", "2014")),
+    (SAID, [(3, 4, "DATE")], "struck", ("2015-10-05", "text", "Monday")),
+    (STRUCK, [], "struck", ("2015-10-07", "article", None)),
+    # a date inside a noun phrase dates the noun: "the 2014 election"
+    (NOUN_DATE, [(2, 3, "DATE")], "won", ("2015-10-07", "article", None)),
+    # "since 1983": the edge of a span
+    (SINCE, [(4, 5, "DATE")], "rose", ("2015-10-07", "article", None)),
+])
+def test_statement_date(blank_nlp, spec, ents, predicate, expected):
+    doc = parsed(blank_nlp, spec, ents)
+    sentence = doc[:]
+    assert statement_date(sentence, sentence_dates(sentence, WEDNESDAY), predicate, WEDNESDAY) == expected
+
+
+def test_a_future_statement_takes_the_next_weekday(blank_nlp):
+    # "Trump will sign orders on Friday" in a Wednesday's paper: that Friday, not the last one
+    sentence = parsed(blank_nlp, "Trump|PROPN|nsubj|2 will|AUX|aux|2 sign|VERB|ROOT|2 orders|NOUN|dobj|2 "
+                                 "on|ADP|prep|2 Friday|PROPN|pobj|4 .|PUNCT|punct|2", [(5, 6, "DATE")])[:]
+    dates_ = sentence_dates(sentence, WEDNESDAY)
+    assert statement_date(sentence, dates_, "will sign", WEDNESDAY, ahead=True)[0] == "2015-10-09"
+    assert statement_date(sentence, dates_, "will sign", WEDNESDAY)[0] == "2015-10-02"
+
+
+def test_no_article_date_and_no_stated_date_is_no_date(blank_nlp):
+    sentence = parsed(blank_nlp, STRUCK)[:]
+    assert statement_date(sentence, sentence_dates(sentence, None), "struck", None) == (None, None, None)
+
+
+@pytest.mark.model
+def test_extracted_statements_carry_dates():
+    from kg.extraction import extract_documents
+    from kg.types import Document
+
+    text = ("Russia struck rebel positions near Aleppo on Tuesday, the defence ministry said.\n\n"
+            "Turkey condemned the strikes.")
+    [(_, statements)] = list(extract_documents([Document(id="d", text=text, date="2015-10-08")]))
+    by_predicate = {s.predicate.lemma: (s.date, s.date_source) for s in statements}
+    assert by_predicate["strike"] == ("2015-10-06", "text")
+    assert by_predicate["condemn"] == ("2015-10-08", "article")
+    assert all(s.to_record()["date"] == s.date for s in statements)
