@@ -4,8 +4,9 @@
 one machine: each worker writes its partition's document graphs to
 ``DIR/part-NNNNN.nq.gz`` itself, and the build process writes only ``DIR/manifest.json``
 (which files, how many documents and statements in each).  Every document is its own named
-graph, so the files are disjoint and their concatenation, in order, is byte for byte the
-``kg.nq`` of a one-machine build of the same input.  Bulk loaders take the folder as it is
+graph, so the files are disjoint and their concatenation, in order, is the ``kg.nq`` of a
+one-machine build of the same input, except that entity ids are each document's own: the
+merge across documents (kg/merge.py) needs all statements in one place.  Bulk loaders take the folder as it is
 (Virtuoso ``ld_dir``, QLever, pyoxigraph ``bulk_load``); ``kg load DIR`` sends its graphs to
 a server, and ``kg serve DIR`` / ``kg query --out DIR`` use a store made from it on first use.
 
