@@ -31,7 +31,7 @@ def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: 
     if parts is not None:
         if cluster is None:
             raise KGError("parts= needs cluster=: the part files are written by the cluster's workers")
-        from kg.cluster import build_parts
+        from kg.pipeline import build_parts
 
         return build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict, aliases=aliases, stop=stop)
     from kg.pipeline import build as _build

@@ -127,7 +127,7 @@ def build(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bo
     if parts is not None:
         if cluster is None or formats != ("nq",):
             raise click.UsageError("--parts needs --cluster and --format nq (the only format written in parts)")
-        from kg.cluster import build_parts
+        from kg.pipeline import build_parts
 
         report = build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict, aliases=aliases, stop=stop,
                              keep_gated=keep_gated)

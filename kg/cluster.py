@@ -24,20 +24,16 @@ scheduler address (``tcp://HOST:8786``).  Needs ``dask[distributed]``: ``pip ins
 from __future__ import annotations
 
 import collections
-import functools
 import logging
-import os
 import re
-import shutil
 import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from pathlib import Path
 
-from kg.errors import KGError, StoreError
+from kg.errors import KGError
 from kg.types import Document
 from kg import workers as kg_workers
 from kg.workers import batched
@@ -273,58 +269,3 @@ def _one_line(error: BaseException) -> str:
 PART_DOCUMENTS = 10_000
 PART_CHARACTERS = 8_000_000
 PARTS_IN_FLIGHT = 2
-
-
-def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike, cluster: str, quiet: bool = False,
-                strict: bool = False, aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None,
-                keep_gated: bool = False, part_documents: int = PART_DOCUMENTS, part_characters: int = PART_CHARACTERS) -> Any:
-    """Extract the documents under ``paths`` on ``cluster`` into a parts folder ``parts``:
-    one gzip N-Quads file per partition, written by the workers (which must see ``parts``:
-    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`.
-
-    Entity ids are each document's own: the cross-document merge of a build into OUT
-    (kg/merge.py) needs every document's statements in one place, which is what part
-    files avoid, so it is not applied here (a load-time SPARQL update can do it)."""
-    from kg import __version__, parts as partfiles
-    from kg.documents import iter_documents
-    from kg.gazetteer import read_curation
-    from kg.pipeline import BuildReport, Progress, _skip, extractor_fingerprint
-    from kg.workers import extract_lines
-
-    paths = list(paths)
-    folder = Path(parts).absolute()
-    curation = read_curation(aliases, stop)
-    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
-    session = Cluster(cluster, quiet=quiet)
-    report = BuildReport(out=folder)
-    staging = None
-    try:
-        staging = partfiles.staging_folder(folder)
-        documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-        partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
-        entries = []
-        progress = Progress(paths, quiet=quiet)
-        try:
-            for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
-                                                       arguments=lambda index: (str(staging), index, extract, keep_gated)):
-                entries.append(entry)
-                report.documents += entry["documents"]
-                report.statements += entry["statements"]
-                if progress.bar is not None:
-                    progress.bar.update(len(batch))
-        finally:
-            progress.close()
-        if report.documents == 0:
-            raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
-        partfiles.publish(staging, folder, {
-            "kg": __version__, "extractor": extractor_fingerprint(curation), "id": uuid.uuid4().hex, "format": "nq",
-            "compression": "gzip", "documents": report.documents, "statements": report.statements, "parts": entries})
-        staging = None
-        report.files = [folder / entry["file"] for entry in entries] + [folder / partfiles.MANIFEST]
-    except OSError as error:
-        raise StoreError(f"cannot write to {folder}: {error.strerror or error}") from None
-    finally:
-        session.close()
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-    return report

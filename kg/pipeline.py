@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import shutil
 import hashlib
 import itertools
 import json
@@ -486,3 +487,62 @@ def view_page(*, out: str | os.PathLike = "output", html: str | os.PathLike | No
     documents = (lambda: read_jsonl(folder.documents)) if folder.documents.exists() else ()
     return view.write_view(lambda: read_shown(folder.statements, keep_gated=keep_gated), target, format=format, documents=documents,
                            top=top, focus=focus, hops=hops)
+
+
+def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike, cluster: str, quiet: bool = False,
+                strict: bool = False, aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None,
+                keep_gated: bool = False, part_documents: int | None = None, part_characters: int | None = None) -> BuildReport:
+    """Extract the documents under ``paths`` on ``cluster`` into a parts folder ``parts``:
+    one gzip N-Quads file per partition, written by the workers (which must see ``parts``:
+    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`.
+
+    Entity ids are each document's own: the cross-document merge of a build into OUT
+    (kg/merge.py) needs every document's statements in one place, which is what part
+    files avoid, so it is not applied here (a load-time SPARQL update can do it)."""
+    import uuid
+
+    from kg import parts as partfiles
+    from kg.batching import batched
+    from kg.cluster import PART_CHARACTERS, PART_DOCUMENTS, PARTS_IN_FLIGHT, Cluster
+    from kg.workers import extract_lines
+
+    part_documents = part_documents or PART_DOCUMENTS
+    part_characters = part_characters or PART_CHARACTERS
+
+    paths = list(paths)
+    folder = Path(parts).absolute()
+    curation = read_curation(aliases, stop)
+    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
+    session = Cluster(cluster, quiet=quiet)
+    report = BuildReport(out=folder)
+    staging = None
+    try:
+        staging = partfiles.staging_folder(folder)
+        documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
+        partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
+        entries = []
+        progress = Progress(paths, quiet=quiet)
+        try:
+            for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
+                                                       arguments=lambda index: (str(staging), index, extract, keep_gated)):
+                entries.append(entry)
+                report.documents += entry["documents"]
+                report.statements += entry["statements"]
+                if progress.bar is not None:
+                    progress.bar.update(len(batch))
+        finally:
+            progress.close()
+        if report.documents == 0:
+            raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
+        partfiles.publish(staging, folder, {
+            "kg": __version__, "extractor": extractor_fingerprint(curation), "id": uuid.uuid4().hex, "format": "nq",
+            "compression": "gzip", "documents": report.documents, "statements": report.statements, "parts": entries})
+        staging = None
+        report.files = [folder / entry["file"] for entry in entries] + [folder / partfiles.MANIFEST]
+    except OSError as error:
+        raise StoreError(f"cannot write to {folder}: {error.strerror or error}") from None
+    finally:
+        session.close()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return report

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg.pipeline
 from kg import cluster as kg_cluster, parts
 from kg.cli import main
 from kg.errors import KGError
@@ -172,7 +173,7 @@ def test_an_incremental_rebuild_sends_only_new_and_changed_documents(dask_cluste
 def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster, corpus_slice, local_builds, tmp_path):
     local, _ = dask_cluster
     folder = tmp_path / "parts"
-    report = kg_cluster.build_parts([corpus_slice], parts=folder, cluster=local.scheduler_address, quiet=True,
+    report = kg.pipeline.build_parts([corpus_slice], parts=folder, cluster=local.scheduler_address, quiet=True,
                                     part_documents=5, part_characters=10**9)
     manifest = parts.manifest(folder)
     files = [folder / entry["file"] for entry in manifest["parts"]]
