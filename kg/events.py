@@ -255,9 +255,15 @@ COOPERATIVE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RET
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "FIGHT", "MOBILIZE", "SANCTION"})
 # Modalities that announce an act rather than report it.
 ANNOUNCED = frozenset({"future", "intended", "possible", "conditional"})
+# Measures an actor takes by deciding them (CAMEO 15 mobilise, 16 sanction, 172 administrative
+# sanctions): announcing that one will take them is taking them, not a threat ("announced it
+# would prohibit all aid", "declared it will close the border"); force is still a threat.
+DECIDED_MEASURES = frozenset({"COERCE", "MOBILIZE", "SANCTION"})
+# Verbs that make a reported future a decision, not a warning: "X announced (that) it would …".
+DECISION_VERBS = frozenset({"announce", "declare", "decide"})
 
 
-def performed_event(event: str | None, *, negated: bool, modality: str | None) -> str | None:
+def performed_event(event: str | None, *, negated: bool, modality: str | None, decided: bool = False) -> str | None:
     """The PLOVER class of the act a clause performs, from the class its predicate names.
 
     PLOVER codes what was done, so polarity and modality change the class: a refusal of a
@@ -265,7 +271,9 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     ("did not attack"); an announced cooperative act is an intent to cooperate, AGREE
     ("will release the hostages", "is ready to contribute troops"); an announced use of
     force or pressure is a THREATEN ("plans to impose restrictions"); an act someone else
-    asks for is that requester's event, not the subject's (None here).
+    asks for is that requester's event, not the subject's (None here).  A measure the actor
+    takes by deciding it, announced as decided ("announced it would prohibit all aid"), is
+    that measure (``decided``).
 
     >>> performed_event("AID", negated=True, modality="future")
     'REJECT'
@@ -283,6 +291,8 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     if modality in ANNOUNCED:
         if event in COOPERATIVE:
             return "AGREE"
+        if decided and event in DECIDED_MEASURES and modality in ("future", "intended"):
+            return event
         if event in CONFLICTUAL:
             return "THREATEN"
     return event

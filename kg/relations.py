@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
 from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
-from kg.events import (ARMED, BODY, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
                        is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -673,7 +673,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if event is None:
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
-    event = performed_event(event, negated=negated, modality=modality)
+    event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
     if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:
@@ -800,6 +800,12 @@ def owned(head: Token) -> bool:
     # "its board", "his group": a body of someone referred to; not "their time"
     lemma = head.lemma_.lower()
     return (lemma in BODY_NOUNS or lemma in agent_nouns()) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def announced_decision(verb: Token) -> bool:
+    """A clause reported as a decision: "announced (that) it would prohibit all aid", "decided
+    that it will close the border" (a complement of announce, declare or decide)."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
 def clause_event(verb: Token) -> str | None:

@@ -302,6 +302,20 @@ def test_performed_event(event, negated, modality, expected):
     assert events.performed_event(event, negated=negated, modality=modality) == expected
 
 
+@pytest.mark.parametrize("event, negated, modality, expected", [
+    ("SANCTION", False, "future", "SANCTION"),  # "announced it would prohibit all aid"
+    ("COERCE", False, "future", "COERCE"),  # "declared it would ban the party"
+    ("MOBILIZE", False, "intended", "MOBILIZE"),
+    ("FIGHT", False, "future", "THREATEN"),  # "announced it would attack": still a threat
+    ("AID", False, "future", "AGREE"),  # a promise of aid stays an intent to cooperate
+    ("SANCTION", False, "possible", "THREATEN"),  # "announced it might cut aid": not decided
+    ("SANCTION", True, "future", None),  # "announced it would not cut aid"
+    ("SANCTION", False, "requested", None),
+])
+def test_performed_event_of_a_decision(event, negated, modality, expected):
+    assert events.performed_event(event, negated=negated, modality=modality, decided=True) == expected
+
+
 # -- force where force can be meant (kg.events.force_event) --------------------------------
 
 K = events

@@ -573,3 +573,16 @@ def test_construction(blank_nlp, construction, spec, verb, expected):
     EntityResolver(blank_nlp).annotate(doc)
     found = {(c.subject.text, c.lemma, c.object.text) for c in construction(relations.clause_of(doc[verb]))}
     assert found == expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    # "the US announced it would prohibit aid": a decision reported
+    ("US|PROPN|nsubj|1 announced|VERB|ROOT|1|announce it|PRON|nsubj|4 would|AUX|aux|4 prohibit|VERB|ccomp|1|prohibit", 4, True),
+    ("Iraq|PROPN|nsubj|1 decided|VERB|ROOT|1|decide it|PRON|nsubj|4 will|AUX|aux|4 close|VERB|ccomp|1|close", 4, True),
+    # "said it would prohibit": a warning, not a decision
+    ("US|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|4 would|AUX|aux|4 prohibit|VERB|ccomp|1|prohibit", 4, False),
+    # the announcing verb itself is no reported decision
+    ("US|PROPN|nsubj|1 announced|VERB|ROOT|1|announce sanctions|NOUN|dobj|1|sanction", 1, False),
+])
+def test_announced_decision(blank_nlp, spec, index, expected):
+    assert relations.announced_decision(parsed(blank_nlp, spec)[index]) is expected
