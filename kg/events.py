@@ -340,6 +340,15 @@ PHYSICAL_TARGETS = frozenset(
 )
 
 
+# The arms of conventional war (CAMEO 194 "artillery and tanks", 195 "aerial weapons", both
+# FIGHT in PLOVER 0.5): what they do is military force, not an assault.  Not "bomber" nor
+# "fighter", which name people as often ("suicide bombers", "Taliban fighters").
+CONVENTIONAL_ARMS = frozenset(
+    """aircraft airplane artillery battleship cannon destroyer frigate gunboat
+    gunship helicopter howitzer jet mortar plane tank warplane warship""".split()
+)
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
@@ -357,6 +366,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     >>> force_event("FIGHT", "break", subject=PERSON, obj=THING, object_head="promise") is None
     True
     >>> force_event("FIGHT", "attack", subject=ARMED, obj=THING, object_head="convoy")
+    'FIGHT'
+    >>> force_event("ASSAULT", "kill", subject=STATE, obj=PEOPLE, subject_head="british aircraft")
     'FIGHT'
     """
     if event not in FORCE_EVENTS:
@@ -394,6 +405,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None
     if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
         return None  # the object names no target, nor the act itself ("reimposed blockades")
+    if event == "ASSAULT" and subject_head and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS:
+        return "FIGHT"  # "British aircraft killed four Iraqis", "tanks shelled the town"
     return event
 
 

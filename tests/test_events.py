@@ -349,6 +349,12 @@ FORCE_ROWS = [
     pytest.param("COERCE", "force", K.PERSON, K.PERSON, "", "", False, None, id="a-person-coerces-no-person"),
     pytest.param("FIGHT", "tear", K.BODY, K.STATE, "", "", False, "DISAPPROVE", id="always-verbal"),
     pytest.param("AGREE", "attack", K.THING, K.THING, "", "", False, "AGREE", id="other-classes-untouched"),
+    # the arms of conventional war fight (CAMEO 194/195): "British aircraft killed four Iraqis"
+    pytest.param("ASSAULT", "kill", K.STATE, K.PEOPLE, "british aircraft", "", False, "FIGHT", id="aircraft-fight"),
+    pytest.param("ASSAULT", "shell", K.ARMED, K.PLACE, "tanks", "", False, "FIGHT", id="tanks-fight"),
+    # … men do not: "militiamen killed villagers" stays an assault
+    pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "militiamen", "", False, "ASSAULT", id="men-assault"),
+    pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "suicide bombers", "", False, "ASSAULT", id="bombers-are-men"),
 ]
 
 
