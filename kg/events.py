@@ -349,6 +349,17 @@ CONVENTIONAL_ARMS = frozenset(
 )
 
 
+# Destroying property is coercion, not combat (CAMEO 1712 "destroy property"; the CAMEO
+# dictionary's own BURN patterns code burning offices, houses, churches and mosques 1712):
+# verbs of destruction ...
+DESTRUCTION_VERBS = frozenset("blow bulldoze burn demolish destroy dynamite firebomb loot raze ransack set torch wreck".split())
+# ... done to civilian property, not to military targets or to people.
+PROPERTY = frozenset(
+    """building church crop farm field home house line mosque office pipeline property school shop
+    store synagogue temple""".split()
+)
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
@@ -403,8 +414,13 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # repression is done by authorities, not by one person to another: "Obama hopes to
         # force Romney to say …"
         return None
-    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
+    # the head noun of the object's words decides: "power line" is a line, "army base" a base
+    target_word = singular(object_head.split()[-1]) if object_head else ""
+    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and target_word not in PHYSICAL_TARGETS \
+            and noun_event_type(object_head) not in FORCE_EVENTS:
         return None  # the object names no target, nor the act itself ("reimposed blockades")
+    if obj == THING and verb in DESTRUCTION_VERBS and target_word in PROPERTY:
+        return "COERCE"  # "guerillas blew up three power lines", "set fire to the offices"
     if event == "ASSAULT" and subject_head and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS:
         return "FIGHT"  # "British aircraft killed four Iraqis", "tanks shelled the town"
     return event

@@ -325,6 +325,9 @@ FORCE_ROWS = [
     pytest.param("FIGHT", "attack", K.PERSON, K.PERSON, "", "", False, "DISAPPROVE", id="person-attacks-person"),
     pytest.param("FIGHT", "blast", K.PERSON, K.THING, "", "policy", False, "DISAPPROVE", id="blasted-a-policy"),
     pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "convoy", False, "FIGHT", id="physical-target"),
+    # the head noun of a compound decides: "blew up three power lines", not "took a power lead"
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "power line", False, "FIGHT", id="compound-physical-target"),
+    pytest.param("FIGHT", "hit", K.STATE, K.THING, "", "line promise", False, None, id="compound-abstract-head"),
     pytest.param("FIGHT", "attack", K.PERSON, K.PLACE, "", "", False, "FIGHT", id="person-attacks-a-place"),
     pytest.param("FIGHT", "break", K.PERSON, K.THING, "", "promise", False, None, id="broke-a-promise"),
     pytest.param("FIGHT", "launch", K.STATE, K.THING, "", "development bank", False, None, id="launched-a-bank"),
@@ -350,6 +353,12 @@ FORCE_ROWS = [
     pytest.param("FIGHT", "tear", K.BODY, K.STATE, "", "", False, "DISAPPROVE", id="always-verbal"),
     pytest.param("AGREE", "attack", K.THING, K.THING, "", "", False, "AGREE", id="other-classes-untouched"),
     # the arms of conventional war fight (CAMEO 194/195): "British aircraft killed four Iraqis"
+    # destroying civilian property is coercion (CAMEO 1712): "guerillas blew up power lines"
+    pytest.param("FIGHT", "blow", K.ARMED, K.THING, "", "power line", False, "COERCE", id="destroyed-property"),
+    pytest.param("ASSAULT", "burn", K.PEOPLE, K.THING, "", "house", True, "COERCE", id="burned-houses"),
+    # … not a military target, nor property hit by an act of combat
+    pytest.param("FIGHT", "destroy", K.ARMED, K.THING, "", "army base", False, "FIGHT", id="destroyed-military-target"),
+    pytest.param("FIGHT", "shell", K.ARMED, K.THING, "", "house", False, "FIGHT", id="shelled-houses"),
     pytest.param("ASSAULT", "kill", K.STATE, K.PEOPLE, "british aircraft", "", False, "FIGHT", id="aircraft-fight"),
     pytest.param("ASSAULT", "shell", K.ARMED, K.PLACE, "tanks", "", False, "FIGHT", id="tanks-fight"),
     # … men do not: "militiamen killed villagers" stays an assault
