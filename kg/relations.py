@@ -494,6 +494,20 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                     object_lemma=object_lemma, container=container, event=event)
+                    if acted or child.lower_ == "against":
+                        yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
+                                              object_lemma=object_lemma, container=container, event=event)
+                                    for owner in owners_of_thing(obj))
+
+
+def owners_of_thing(noun: Token) -> list[Token]:
+    """The actor named inside a thing an act is aimed at: "restrictions against German goods"
+    → German, "sanctions on Iran's oil" → Iran (a thing of a country's is the country's); the
+    caller asks only when the container names an act or is aimed "against" the thing."""
+    if noun._.kg_mention is not None:
+        return []
+    return [c for c in noun.children if c.dep_ in NESTED_MODIFIERS and c.i < noun.i and c._.kg_mention is not None
+            and not c.lower_.startswith(STANCE_PREFIXES)]
 
 
 def concept_words(noun: Token) -> str:

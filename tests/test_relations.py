@@ -127,6 +127,24 @@ ROWS = [
         "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraq|PROPN|pobj|3 .|PUNCT|punct|1",
         (), {("Iran", "impose", "sanction", False, None, None), ("Iran", "impose on", "Iraq", False, None, None)}, id="nested-prep"),
     pytest.param(
+        # an actor inside a thing an act is aimed at: "imposed sanctions on Iraqi oil" → Iraq
+        "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "oil|NOUN|pobj|3 .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "impose", "sanction", False, None, None), ("Iran", "impose on", "Iraq", False, None, None)},
+        id="nested-owner-of-thing"),
+    pytest.param(
+        # … or aimed against: "imposed restrictions against Iraqi goods" → Iraq
+        "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose restrictions|NOUN|dobj|1|restriction against|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "goods|NOUN|pobj|3|good .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "impose", "restriction", False, None, None), ("Iran", "impose against", "Iraq", False, None, None)},
+        id="nested-owner-against"),
+    pytest.param(
+        # … but in a thing that names no act, a thing of a country says where from: no Iraq
+        "Iran|PROPN|nsubj|1 bought|VERB|ROOT|1|buy shares|NOUN|dobj|1|share of|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "firms|NOUN|pobj|3|firm .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "buy", "share", False, None, None)},
+        id="nested-owner-not-of-a-thing"),
+    pytest.param(
         # an actor inside the object as its modifier: "rejected a US request" → United States
         "Yemen|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject a|DET|det|4 US|PROPN|compound|4 request|NOUN|dobj|1 .|PUNCT|punct|1",
         (), {("Yemen", "reject", "request", False, None, None), ("Yemen", "reject", "United States", False, None, None)}, id="nested-modifier"),
