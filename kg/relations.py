@@ -350,9 +350,10 @@ def clause_objects(verb: Token) -> list[Token]:
 
 def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs after the verb: a phrase in front ("Under EC rules, …",
-    "For most Americans, …") sets the scene and names no participant."""
+    "For most Americans, …") sets the scene and names no participant.  A recipient the parser
+    calls a dative is one too: "providing weapons to Macedonia" ("to" a ``dative``)."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ not in excluded:
+        if (prep.dep_ == "prep" or prep.dep_ == "dative" and prep.pos_ == "ADP") and prep.i > verb.i and prep.lower_ not in excluded:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
                     yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"

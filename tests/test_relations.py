@@ -127,6 +127,14 @@ ROWS = [
         "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraq|PROPN|pobj|3 .|PUNCT|punct|1",
         (), {("Iran", "impose", "sanction", False, None, None), ("Iran", "impose on", "Iraq", False, None, None)}, id="nested-prep"),
     pytest.param(
+        # a recipient the parser calls a dative: "provided weapons to Iraq" → Iraq
+        "Iran|PROPN|nsubj|1 provided|VERB|ROOT|1|provide weapons|NOUN|dobj|1|weapon to|ADP|dative|1 Iraq|PROPN|pobj|3 .|PUNCT|punct|1",
+        (), {("Iran", "provide", "weapon", False, None, None), ("Iran", "provide to", "Iraq", False, None, None)}, id="dative-to"),
+    pytest.param(
+        # … a dative noun is the direct recipient already: "gave Iraq weapons"
+        "Iran|PROPN|nsubj|1 gave|VERB|ROOT|1|give Iraq|PROPN|dative|1 weapons|NOUN|dobj|1|weapon .|PUNCT|punct|1",
+        (), {("Iran", "give", "Iraq", False, None, None), ("Iran", "give", "weapon", False, None, None)}, id="dative-noun"),
+    pytest.param(
         # an actor inside a thing an act is aimed at: "imposed sanctions on Iraqi oil" → Iraq
         "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraqi|ADJ|amod|5 "
         "oil|NOUN|pobj|3 .|PUNCT|punct|1",
