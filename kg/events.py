@@ -360,15 +360,21 @@ PROPERTY = frozenset(
 )
 
 
+# Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
+# banned, when an authority bans it.
+ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
-                object_head: str = "", listed: bool = False) -> str | None:
+                object_head: str = "", listed: bool = False, official: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
     ``subject`` and ``obj`` are argument kinds (:data:`ARMED`, :data:`STATE`, :data:`PERSON`,
     :data:`BODY`, :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
     ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
-    this verb and object ("set fire"), which then stands.
+    this verb and object ("set fire"), which then stands; ``official`` that the subject is a
+    person holding state office (a government, military, police or judicial code).
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -391,6 +397,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
         # stands for its unnamed agent: "a roadside bombing killed a soldier"
         return None
+    if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
+        return event  # "Museveni banned opposition candidates from …": an authority's ban
     if verb in CONTEST:
         return event if ARMED in (subject, obj) else None
     if verb in PREVENT:

@@ -794,7 +794,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
-                            listed=listed)
+                            listed=listed, official=holds_office(subject))
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
             # Olympics", "ordered X to jail" name where, not whom
@@ -828,6 +828,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
 
 # Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
+
+
+# Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def holds_office(argument: Argument) -> bool:
+    """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
+    code = argument.entity.code or ""
+    return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
 
 
 def argument_kind(argument: Argument, head: Token | None) -> str:

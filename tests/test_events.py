@@ -450,3 +450,15 @@ def test_object_less_statement_record_and_id():
     assert statement.to_record()["object"] is None
     assert statement.id and statement.id != Statement("d", "Russia resigned.", 0, 16, actor, Predicate("resigned", "resign", "RETREAT"),
                                                        actor).id
+
+
+# an authority's ban is coercion whatever is banned (CAMEO 172); one person's is not
+@pytest.mark.parametrize("verb, subject, obj, object_head, official, expected", [
+    ("ban", K.PERSON, K.THING, "opposition candidate", True, "COERCE"),  # "President Museveni banned …"
+    ("prohibit", K.STATE, K.THING, "rally", False, "COERCE"),
+    ("ban", K.PERSON, K.THING, "opposition candidate", False, None),  # a private person bans nothing
+    ("ban", K.PEOPLE, K.THING, "rally", False, None),  # "residents banned rallies": no authority
+    ("force", K.PERSON, K.THING, "opposition candidate", True, None),  # not a verb of banning
+])
+def test_force_event_administrative_ban(verb, subject, obj, object_head, official, expected):
+    assert events.force_event("COERCE", verb, subject=subject, obj=obj, object_head=object_head, official=official) == expected

@@ -7,6 +7,7 @@ from conftest import parsed
 from kg.entities import EntityResolver
 from kg import relations
 from kg.relations import statements_from_sentence
+from kg.types import Argument, Entity
 
 
 def extract(nlp, spec, ents=()):
@@ -709,3 +710,14 @@ def test_construction(blank_nlp, construction, spec, verb, expected):
 ])
 def test_announced_decision(blank_nlp, spec, index, expected):
     assert relations.announced_decision(parsed(blank_nlp, spec)[index]) is expected
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity(id="Yoweri Museveni", label="Yoweri Museveni", type="Person", code="UGAGOV"), True),
+    (Entity(id="A General", label="A General", type="Person", code="EGYMIL"), True),
+    (Entity(id="An Activist", label="An Activist", type="Person", code="EGYHRI"), False),
+    (Entity(id="Someone", label="Someone", type="Person"), False),
+    (Entity(id="Uganda", label="Uganda", type="Country", code="UGAGOV"), False),  # a state is no person in office
+])
+def test_holds_office(entity, expected):
+    assert relations.holds_office(Argument("x", entity)) is expected
