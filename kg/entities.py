@@ -518,6 +518,9 @@ class EntityResolver:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
             if found is not None and self._agrees(found, agreement) and found.id not in excluded:
                 return found
+            found = self._plural_reporter(reporter, agreement, offset)
+            if found is not None and found.id not in excluded:
+                return found
         if agreement == "it":
             # "it" names a thing far more often than an actor ("raising it to $15", "called
             # it racist"): an actor only when it is the subject of this or the last sentence
@@ -527,6 +530,16 @@ class EntityResolver:
             return self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
         return self._nearest_agreeing(agreement, position, excluded)
+
+    def _plural_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
+        """A reporter named by a plural common noun, for "they" of its reported clause:
+        "Palestinian leaders said they would boycott …" — they are the leaders, who act for
+        the actor the noun's modifier names (its metonymy owner, whatever its type)."""
+        if agreement != "they" or reporter._.kg_mention is not None or reporter.tag_ not in ("NNS", "NNPS"):
+            return None
+        if reporter.lower_ in agent_nouns() or reporter.lemma_.lower() in agent_nouns():
+            return self._owner(reporter, offset)
+        return None
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
         """The latest agreeing subject before ``position`` in its sentence or the one before."""

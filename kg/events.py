@@ -255,9 +255,15 @@ COOPERATIVE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RET
 CONFLICTUAL = frozenset({"ASSAULT", "COERCE", "FIGHT", "MOBILIZE", "SANCTION"})
 # Modalities that announce an act rather than report it.
 ANNOUNCED = frozenset({"future", "intended", "possible", "conditional"})
+# Measures an actor takes by deciding them (CAMEO 15 mobilise, 16 sanction, 172 administrative
+# sanctions): announcing that one will take them is taking them, not a threat ("announced it
+# would prohibit all aid", "declared it will close the border"); force is still a threat.
+DECIDED_MEASURES = frozenset({"COERCE", "MOBILIZE", "SANCTION"})
+# Verbs that make a reported future a decision, not a warning: "X announced (that) it would …".
+DECISION_VERBS = frozenset({"announce", "declare", "decide"})
 
 
-def performed_event(event: str | None, *, negated: bool, modality: str | None) -> str | None:
+def performed_event(event: str | None, *, negated: bool, modality: str | None, decided: bool = False) -> str | None:
     """The PLOVER class of the act a clause performs, from the class its predicate names.
 
     PLOVER codes what was done, so polarity and modality change the class: a refusal of a
@@ -265,7 +271,9 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     ("did not attack"); an announced cooperative act is an intent to cooperate, AGREE
     ("will release the hostages", "is ready to contribute troops"); an announced use of
     force or pressure is a THREATEN ("plans to impose restrictions"); an act someone else
-    asks for is that requester's event, not the subject's (None here).
+    asks for is that requester's event, not the subject's (None here).  A measure the actor
+    takes by deciding it, announced as decided ("announced it would prohibit all aid"), is
+    that measure (``decided``).
 
     >>> performed_event("AID", negated=True, modality="future")
     'REJECT'
@@ -283,6 +291,8 @@ def performed_event(event: str | None, *, negated: bool, modality: str | None) -
     if modality in ANNOUNCED:
         if event in COOPERATIVE:
             return "AGREE"
+        if decided and event in DECIDED_MEASURES and modality in ("future", "intended"):
+            return event
         if event in CONFLICTUAL:
             return "THREATEN"
     return event
@@ -330,15 +340,41 @@ PHYSICAL_TARGETS = frozenset(
 )
 
 
+# The arms of conventional war (CAMEO 194 "artillery and tanks", 195 "aerial weapons", both
+# FIGHT in PLOVER 0.5): what they do is military force, not an assault.  Not "bomber" nor
+# "fighter", which name people as often ("suicide bombers", "Taliban fighters").
+CONVENTIONAL_ARMS = frozenset(
+    """aircraft airplane artillery battleship cannon destroyer frigate gunboat
+    gunship helicopter howitzer jet mortar plane tank warplane warship""".split()
+)
+
+
+# Destroying property is coercion, not combat (CAMEO 1712 "destroy property"; the CAMEO
+# dictionary's own BURN patterns code burning offices, houses, churches and mosques 1712):
+# verbs of destruction ...
+DESTRUCTION_VERBS = frozenset("blow bulldoze burn demolish destroy dynamite firebomb loot raze ransack set torch wreck".split())
+# ... done to civilian property, not to military targets or to people.
+PROPERTY = frozenset(
+    """building church crop farm field home house line mosque office pipeline property school shop
+    store synagogue temple""".split()
+)
+
+
+# Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
+# banned, when an authority bans it.
+ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
-                object_head: str = "", listed: bool = False) -> str | None:
+                object_head: str = "", listed: bool = False, official: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
     ``subject`` and ``obj`` are argument kinds (:data:`ARMED`, :data:`STATE`, :data:`PERSON`,
     :data:`BODY`, :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
     ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
-    this verb and object ("set fire"), which then stands.
+    this verb and object ("set fire"), which then stands; ``official`` that the subject is a
+    person holding state office (a government, military, police or judicial code).
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -347,6 +383,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     >>> force_event("FIGHT", "break", subject=PERSON, obj=THING, object_head="promise") is None
     True
     >>> force_event("FIGHT", "attack", subject=ARMED, obj=THING, object_head="convoy")
+    'FIGHT'
+    >>> force_event("ASSAULT", "kill", subject=STATE, obj=PEOPLE, subject_head="british aircraft")
     'FIGHT'
     """
     if event not in FORCE_EVENTS:
@@ -359,6 +397,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
         # stands for its unnamed agent: "a roadside bombing killed a soldier"
         return None
+    if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
+        return event  # "Museveni banned opposition candidates from …": an authority's ban
     if verb in CONTEST:
         return event if ARMED in (subject, obj) else None
     if verb in PREVENT:
@@ -382,8 +422,15 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # repression is done by authorities, not by one person to another: "Obama hopes to
         # force Romney to say …"
         return None
-    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and noun_event_type(object_head) not in FORCE_EVENTS:
+    # the head noun of the object's words decides: "power line" is a line, "army base" a base
+    target_word = singular(object_head.split()[-1]) if object_head else ""
+    if obj == THING and not listed and singular(object_head) not in PHYSICAL_TARGETS and target_word not in PHYSICAL_TARGETS \
+            and noun_event_type(object_head) not in FORCE_EVENTS:
         return None  # the object names no target, nor the act itself ("reimposed blockades")
+    if obj == THING and verb in DESTRUCTION_VERBS and target_word in PROPERTY:
+        return "COERCE"  # "guerillas blew up three power lines", "set fire to the offices"
+    if event == "ASSAULT" and subject_head and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS:
+        return "FIGHT"  # "British aircraft killed four Iraqis", "tanks shelled the town"
     return event
 
 

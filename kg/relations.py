@@ -16,7 +16,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
-from kg.events import (ARMED, BODY, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
                        is_known_verb, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -350,9 +350,10 @@ def clause_objects(verb: Token) -> list[Token]:
 
 def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs after the verb: a phrase in front ("Under EC rules, …",
-    "For most Americans, …") sets the scene and names no participant."""
+    "For most Americans, …") sets the scene and names no participant.  A recipient the parser
+    calls a dative is one too: "providing weapons to Macedonia" ("to" a ``dative``)."""
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.i > verb.i and prep.lower_ not in excluded:
+        if (prep.dep_ == "prep" or prep.dep_ == "dative" and prep.pos_ == "ADP") and prep.i > verb.i and prep.lower_ not in excluded:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
                     yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"
@@ -571,6 +572,20 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                     object_lemma=object_lemma, container=container, event=event)
+                    if acted or child.lower_ == "against":
+                        yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
+                                              object_lemma=object_lemma, container=container, event=event)
+                                    for owner in owners_of_thing(obj))
+
+
+def owners_of_thing(noun: Token) -> list[Token]:
+    """The actor named inside a thing an act is aimed at: "restrictions against German goods"
+    → German, "sanctions on Iran's oil" → Iran (a thing of a country's is the country's); the
+    caller asks only when the container names an act or is aimed "against" the thing."""
+    if noun._.kg_mention is not None:
+        return []
+    return [c for c in noun.children if c.dep_ in NESTED_MODIFIERS and c.i < noun.i and c._.kg_mention is not None
+            and not c.lower_.startswith(STANCE_PREFIXES)]
 
 
 def concept_words(noun: Token) -> str:
@@ -761,7 +776,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if event is None:
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
-    event = performed_event(event, negated=negated, modality=modality)
+    event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
     if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:
@@ -779,7 +794,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
-                            listed=listed)
+                            listed=listed, official=holds_office(subject))
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
             # Olympics", "ordered X to jail" name where, not whom
@@ -813,6 +828,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
 
 # Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
 ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
+
+
+# Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def holds_office(argument: Argument) -> bool:
+    """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
+    code = argument.entity.code or ""
+    return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
 
 
 def argument_kind(argument: Argument, head: Token | None) -> str:
@@ -888,6 +913,12 @@ def owned(head: Token) -> bool:
     # "its board", "his group": a body of someone referred to; not "their time"
     lemma = head.lemma_.lower()
     return (lemma in BODY_NOUNS or lemma in agent_nouns()) and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def announced_decision(verb: Token) -> bool:
+    """A clause reported as a decision: "announced (that) it would prohibit all aid", "decided
+    that it will close the border" (a complement of announce, declare or decide)."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
 def clause_event(verb: Token) -> str | None:

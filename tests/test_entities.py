@@ -384,6 +384,17 @@ PRONOUNS = [
                  id="it-a-body-that-is-the-topic"),
     pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
                   ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 1, 0, "Democrats", id="they-a-group"),
+    # a reporter named by a plural agent noun: "they" are its people, who act for its owner
+    pytest.param([("Palestinian|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS said|VERB|ROOT|2|say they|PRON|nsubj|5|they "
+                   "would|AUX|aux|5 boycott|VERB|ccomp|2|boycott", [(0, 1, "NORP")])], 0, 3, "Palestine",
+                 id="they-plural-reporter-owner"),
+    # … not a singular one ("the Palestinian leader said they …"), nor a noun that is no agent
+    pytest.param([("Palestinian|ADJ|amod|1 leader|NOUN|nsubj|2|leader|NN said|VERB|ROOT|2|say they|PRON|nsubj|5|they "
+                   "would|AUX|aux|5 boycott|VERB|ccomp|2|boycott", [(0, 1, "NORP")])], 0, 3, None,
+                 id="they-not-a-singular-reporter"),
+    pytest.param([("Palestinian|ADJ|amod|1 reports|NOUN|nsubj|2|report|NNS said|VERB|ROOT|2|say they|PRON|nsubj|5|they "
+                   "would|AUX|aux|5 end|VERB|ccomp|2|end", [(0, 1, "NORP")])], 0, 3, None,
+                 id="they-not-a-thing-reporter"),
     pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 defended|VERB|ROOT|2|defend "
                    "himself|PRON|dobj|2", [(0, 2, "PERSON")])], 0, 3, None, id="reflexive-no-second-actor"),
     pytest.param([("Obama|PROPN|nsubj|1 met|VERB|ROOT|1|meet Hillary|PROPN|compound|3 Clinton|PROPN|dobj|1",

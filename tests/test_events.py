@@ -302,6 +302,20 @@ def test_performed_event(event, negated, modality, expected):
     assert events.performed_event(event, negated=negated, modality=modality) == expected
 
 
+@pytest.mark.parametrize("event, negated, modality, expected", [
+    ("SANCTION", False, "future", "SANCTION"),  # "announced it would prohibit all aid"
+    ("COERCE", False, "future", "COERCE"),  # "declared it would ban the party"
+    ("MOBILIZE", False, "intended", "MOBILIZE"),
+    ("FIGHT", False, "future", "THREATEN"),  # "announced it would attack": still a threat
+    ("AID", False, "future", "AGREE"),  # a promise of aid stays an intent to cooperate
+    ("SANCTION", False, "possible", "THREATEN"),  # "announced it might cut aid": not decided
+    ("SANCTION", True, "future", None),  # "announced it would not cut aid"
+    ("SANCTION", False, "requested", None),
+])
+def test_performed_event_of_a_decision(event, negated, modality, expected):
+    assert events.performed_event(event, negated=negated, modality=modality, decided=True) == expected
+
+
 # -- force where force can be meant (kg.events.force_event) --------------------------------
 
 K = events
@@ -311,6 +325,9 @@ FORCE_ROWS = [
     pytest.param("FIGHT", "attack", K.PERSON, K.PERSON, "", "", False, "DISAPPROVE", id="person-attacks-person"),
     pytest.param("FIGHT", "blast", K.PERSON, K.THING, "", "policy", False, "DISAPPROVE", id="blasted-a-policy"),
     pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "convoy", False, "FIGHT", id="physical-target"),
+    # the head noun of a compound decides: "blew up three power lines", not "took a power lead"
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "power line", False, "FIGHT", id="compound-physical-target"),
+    pytest.param("FIGHT", "hit", K.STATE, K.THING, "", "line promise", False, None, id="compound-abstract-head"),
     pytest.param("FIGHT", "attack", K.PERSON, K.PLACE, "", "", False, "FIGHT", id="person-attacks-a-place"),
     pytest.param("FIGHT", "break", K.PERSON, K.THING, "", "promise", False, None, id="broke-a-promise"),
     pytest.param("FIGHT", "launch", K.STATE, K.THING, "", "development bank", False, None, id="launched-a-bank"),
@@ -335,6 +352,18 @@ FORCE_ROWS = [
     pytest.param("COERCE", "force", K.PERSON, K.PERSON, "", "", False, None, id="a-person-coerces-no-person"),
     pytest.param("FIGHT", "tear", K.BODY, K.STATE, "", "", False, "DISAPPROVE", id="always-verbal"),
     pytest.param("AGREE", "attack", K.THING, K.THING, "", "", False, "AGREE", id="other-classes-untouched"),
+    # the arms of conventional war fight (CAMEO 194/195): "British aircraft killed four Iraqis"
+    # destroying civilian property is coercion (CAMEO 1712): "guerillas blew up power lines"
+    pytest.param("FIGHT", "blow", K.ARMED, K.THING, "", "power line", False, "COERCE", id="destroyed-property"),
+    pytest.param("ASSAULT", "burn", K.PEOPLE, K.THING, "", "house", True, "COERCE", id="burned-houses"),
+    # … not a military target, nor property hit by an act of combat
+    pytest.param("FIGHT", "destroy", K.ARMED, K.THING, "", "army base", False, "FIGHT", id="destroyed-military-target"),
+    pytest.param("FIGHT", "shell", K.ARMED, K.THING, "", "house", False, "FIGHT", id="shelled-houses"),
+    pytest.param("ASSAULT", "kill", K.STATE, K.PEOPLE, "british aircraft", "", False, "FIGHT", id="aircraft-fight"),
+    pytest.param("ASSAULT", "shell", K.ARMED, K.PLACE, "tanks", "", False, "FIGHT", id="tanks-fight"),
+    # … men do not: "militiamen killed villagers" stays an assault
+    pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "militiamen", "", False, "ASSAULT", id="men-assault"),
+    pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "suicide bombers", "", False, "ASSAULT", id="bombers-are-men"),
 ]
 
 
@@ -421,3 +450,15 @@ def test_object_less_statement_record_and_id():
     assert statement.to_record()["object"] is None
     assert statement.id and statement.id != Statement("d", "Russia resigned.", 0, 16, actor, Predicate("resigned", "resign", "RETREAT"),
                                                        actor).id
+
+
+# an authority's ban is coercion whatever is banned (CAMEO 172); one person's is not
+@pytest.mark.parametrize("verb, subject, obj, object_head, official, expected", [
+    ("ban", K.PERSON, K.THING, "opposition candidate", True, "COERCE"),  # "President Museveni banned …"
+    ("prohibit", K.STATE, K.THING, "rally", False, "COERCE"),
+    ("ban", K.PERSON, K.THING, "opposition candidate", False, None),  # a private person bans nothing
+    ("ban", K.PEOPLE, K.THING, "rally", False, None),  # "residents banned rallies": no authority
+    ("force", K.PERSON, K.THING, "opposition candidate", True, None),  # not a verb of banning
+])
+def test_force_event_administrative_ban(verb, subject, obj, object_head, official, expected):
+    assert events.force_event("COERCE", verb, subject=subject, obj=obj, object_head=object_head, official=official) == expected

@@ -7,6 +7,7 @@ from conftest import parsed
 from kg.entities import EntityResolver
 from kg import relations
 from kg.relations import statements_from_sentence
+from kg.types import Argument, Entity
 
 
 def extract(nlp, spec, ents=()):
@@ -126,6 +127,32 @@ ROWS = [
         # an actor inside the object, after a preposition: "imposed sanctions on Iraq" → Iraq
         "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraq|PROPN|pobj|3 .|PUNCT|punct|1",
         (), {("Iran", "impose", "sanction", False, None, None), ("Iran", "impose on", "Iraq", False, None, None)}, id="nested-prep"),
+    pytest.param(
+        # a recipient the parser calls a dative: "provided weapons to Iraq" → Iraq
+        "Iran|PROPN|nsubj|1 provided|VERB|ROOT|1|provide weapons|NOUN|dobj|1|weapon to|ADP|dative|1 Iraq|PROPN|pobj|3 .|PUNCT|punct|1",
+        (), {("Iran", "provide", "weapon", False, None, None), ("Iran", "provide to", "Iraq", False, None, None)}, id="dative-to"),
+    pytest.param(
+        # … a dative noun is the direct recipient already: "gave Iraq weapons"
+        "Iran|PROPN|nsubj|1 gave|VERB|ROOT|1|give Iraq|PROPN|dative|1 weapons|NOUN|dobj|1|weapon .|PUNCT|punct|1",
+        (), {("Iran", "give", "Iraq", False, None, None), ("Iran", "give", "weapon", False, None, None)}, id="dative-noun"),
+    pytest.param(
+        # an actor inside a thing an act is aimed at: "imposed sanctions on Iraqi oil" → Iraq
+        "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose sanctions|NOUN|dobj|1|sanction on|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "oil|NOUN|pobj|3 .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "impose", "sanction", False, None, None), ("Iran", "impose on", "Iraq", False, None, None)},
+        id="nested-owner-of-thing"),
+    pytest.param(
+        # … or aimed against: "imposed restrictions against Iraqi goods" → Iraq
+        "Iran|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose restrictions|NOUN|dobj|1|restriction against|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "goods|NOUN|pobj|3|good .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "impose", "restriction", False, None, None), ("Iran", "impose against", "Iraq", False, None, None)},
+        id="nested-owner-against"),
+    pytest.param(
+        # … but in a thing that names no act, a thing of a country says where from: no Iraq
+        "Iran|PROPN|nsubj|1 bought|VERB|ROOT|1|buy shares|NOUN|dobj|1|share of|ADP|prep|2 Iraqi|ADJ|amod|5 "
+        "firms|NOUN|pobj|3|firm .|PUNCT|punct|1",
+        [(4, 5, "NORP")], {("Iran", "buy", "share", False, None, None)},
+        id="nested-owner-not-of-a-thing"),
     pytest.param(
         # an actor inside the object as its modifier: "rejected a US request" → United States
         "Yemen|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject a|DET|det|4 US|PROPN|compound|4 request|NOUN|dobj|1 .|PUNCT|punct|1",
@@ -670,3 +697,27 @@ def test_construction(blank_nlp, construction, spec, verb, expected):
     EntityResolver(blank_nlp).annotate(doc)
     found = {(c.subject.text, c.lemma, c.object.text) for c in construction(relations.clause_of(doc[verb]))}
     assert found == expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    # "the US announced it would prohibit aid": a decision reported
+    ("US|PROPN|nsubj|1 announced|VERB|ROOT|1|announce it|PRON|nsubj|4 would|AUX|aux|4 prohibit|VERB|ccomp|1|prohibit", 4, True),
+    ("Iraq|PROPN|nsubj|1 decided|VERB|ROOT|1|decide it|PRON|nsubj|4 will|AUX|aux|4 close|VERB|ccomp|1|close", 4, True),
+    # "said it would prohibit": a warning, not a decision
+    ("US|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|4 would|AUX|aux|4 prohibit|VERB|ccomp|1|prohibit", 4, False),
+    # the announcing verb itself is no reported decision
+    ("US|PROPN|nsubj|1 announced|VERB|ROOT|1|announce sanctions|NOUN|dobj|1|sanction", 1, False),
+])
+def test_announced_decision(blank_nlp, spec, index, expected):
+    assert relations.announced_decision(parsed(blank_nlp, spec)[index]) is expected
+
+
+@pytest.mark.parametrize("entity, expected", [
+    (Entity(id="Yoweri Museveni", label="Yoweri Museveni", type="Person", code="UGAGOV"), True),
+    (Entity(id="A General", label="A General", type="Person", code="EGYMIL"), True),
+    (Entity(id="An Activist", label="An Activist", type="Person", code="EGYHRI"), False),
+    (Entity(id="Someone", label="Someone", type="Person"), False),
+    (Entity(id="Uganda", label="Uganda", type="Country", code="UGAGOV"), False),  # a state is no person in office
+])
+def test_holds_office(entity, expected):
+    assert relations.holds_office(Argument("x", entity)) is expected
