@@ -361,7 +361,8 @@ class EntityResolver:
             if entity is not None:
                 known.append(Span(doc, start, end, label=entity.type))
         known = [s for s in known if not any(p.start <= s.start and s.end <= p.end and p.text != s.text for p in people)]
-        named = [e for e in doc.ents if e.label_ in NER_TYPES and not self._yields(e, known)]
+        named = [part for e in doc.ents if e.label_ in NER_TYPES and not self._yields(e, known)
+                 for part in parenthesised_parts(e)]
         spans = filter_spans(known + named)
         for span in sorted(spans, key=lambda s: s.start):
             yield self._mention(span)
@@ -392,7 +393,8 @@ class EntityResolver:
             if canonical_name(span.text).lower() in agent_nouns():
                 return None  # "the Navy", "Air Force": a role, resolved by metonymy from its modifier
             name = display_name(canonical_name(span.text))
-            if not name or not any(c.isalpha() for c in name):
+            if not name or not any(c.isalpha() for c in name) or names_a_date(span) or \
+                    is_code(name) and not (span.start > 0 and span.doc[span.start - 1].text == "("):
                 return None
             kind = NER_TYPES[span.label_]
             if kind != "Person" and has_office_apposition(span):
@@ -564,6 +566,10 @@ class EntityResolver:
         return None
 
 
+# Lower-case words inside people's names ("Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+                  "dos", "das", "y", "ben", "ter", "zu"}
+
 # Dependents that are not part of a noun phrase's own words.
 OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
 
@@ -676,6 +682,8 @@ def name_span(span: Span) -> Span | None:
     owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
     if owner is not None and owner > start:
         start = owner + 1
+    if span.label_ == "PERSON":
+        start, end = _person_piece(doc, start, end, span.root.i)
     while start < end and _outside_name(doc[start], first=True):
         start += 1
     while end > start and _outside_name(doc[end - 1], first=False):
@@ -689,6 +697,50 @@ def name_span(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def parenthesised_parts(span: Span) -> list[Span]:
+    """A named-entity span that runs over a parenthesis, as its two names: "the Federal
+    Bureau of Investigation (FBI)" names the bureau and defines its short form."""
+    opening = next((t.i for t in span if t.text == "("), None)
+    if opening is None:
+        return [span]
+    closing = next((t.i for t in span.doc[opening + 1 : span.end] if t.text == ")"), span.end)
+    parts = [Span(span.doc, start, end, label=span.label_) for start, end in ((span.start, opening), (opening + 1, closing))]
+    return [part for part in parts if len(part)]
+
+
+def is_code(name: str) -> bool:
+    """Whether an unknown one-word name is a code rather than an actor: letters and digits
+    joined by a dash or three digits (a product, model or visa: "HB-1", "F-16", "AL721"; not
+    "G20" or "3M"), or two capitals alone, which name too many things to be taken for a body
+    (a ticker, an abbreviation: "NR", "PR"), unless the article defines them in parentheses."""
+    if " " in name:
+        return False
+    if re.search(r"[A-Za-z]-\d|\d-[A-Za-z]|\d{3}", name):
+        return True
+    return len(name) == 2 and name.isalpha() and name.isupper()
+
+
+def names_a_date(span: Span) -> bool:
+    """Whether a name is the first word of a named day: "Super Tuesday", "Black Friday"
+    (NER marks "Super" a place and "Tuesday" a date)."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i >= span.end and head.ent_type_ in ("DATE", "TIME", "EVENT")
+
+
+def _person_piece(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
+    """The piece of a person span that holds its head, when NER ran a name over a comma or a
+    lower-case preposition: "Politico, Woodward", "Trump after Pence", "Kilkenny of West
+    Virginia" (name particles such as "de", "van", "bin" are part of the name)."""
+    for token in doc[start:end]:
+        if token.text == "," or token.pos_ == "ADP" and token.is_lower and token.lower_ not in NAME_PARTICLES:
+            if token.i < root:
+                start = token.i + 1
+            elif token.i > root:
+                end = token.i
+                break
+    return start, end
 
 
 def _outside_name(token: Token, *, first: bool) -> bool:
@@ -759,6 +811,9 @@ def type_evidence(span: Span, gazetteer: Gazetteer) -> str | None:
     words = [w.lower().rstrip(".,") for w in span.text.split()]
     if any(w in ORG_SUFFIXES for w in words[1:]) or "&" in words:
         return "Organization"
+    after = [t.lower_.rstrip(".") for t in span.doc[span.end : span.end + 2]]
+    if len(after) == 2 and after[0] in ("and", "&") and after[1] in ("co", "company", "sons", "partners"):
+        return "Organization"  # a firm named after its founders: "J.P. Morgan and Co."
     stripped, gender = person_words(span)
     if gender is not None or len(stripped) < len(display_name(canonical_name(span.text)).split()):
         return "Person"
@@ -833,6 +888,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
                 last_words[words[-1].lower()].add(entity.id)
             bodies.setdefault(entity.id, entity)
+    defined = defined_short_forms(mentions)
     merged, decided = [], set()
     for span, entity in mentions:
         words, _ = person_words(span)
@@ -850,11 +906,19 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
-        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup") and gazetteer.get(entity.id) is not entity:
+        if target is None and len(words) == 1 and words[0] in defined and defined[words[0]].id != entity.id:
+            target = defined[words[0]]  # "Federal Bureau of Investigation (FBI)": the short form so defined
+        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup"):
             word = words[0]
             found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
-            if found and len(found) == 1 and next(iter(found)) != entity.id:
-                target = bodies[next(iter(found))]  # "ADB" after "Asian Development Bank", "Patriots"
+            # a short form: "the Fed" after "the Federal Reserve Board"
+            found = found or {b for b in bodies if _clipped(word, b)}
+            body = bodies[next(iter(found))] if found and len(found) == 1 else None
+            # a state's or body's short form the gazetteer knows stays itself, unless it is
+            # the same body ("FBI" beside "Federal Bureau of Investigation": one code)
+            if body is not None and body.id != entity.id and \
+                    (gazetteer.get(entity.id) is not entity or entity.code is not None and body.code == entity.code):
+                target = body  # "ADB" after "Asian Development Bank", "Patriots"
         first = words[0].lower() if words else ""
         stem = stems.get(canonical_name(span.text).lower())
         if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:
@@ -875,6 +939,28 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged, decided
+
+
+def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity]:
+    """Short forms an article defines in parentheses after a body's name: "the Federal
+    Bureau of Investigation (FBI)", "Securities Industry Association (SIA)" → the body."""
+    defined: dict[str, Entity] = {}
+    for span, entity in mentions:
+        doc = span.doc
+        if entity.type == "Person" or len(span) < 2 or span.end + 2 >= len(doc) or doc[span.end].text != "(":
+            continue
+        closing = next((t.i for t in doc[span.end + 1 : span.end + 4] if t.text == ")"), None)
+        if closing is not None and closing > span.end + 1:
+            defined.setdefault(doc[span.end + 1 : closing].text, entity)
+    return defined
+
+
+def _clipped(word: str, body: str) -> bool:
+    """Whether a capitalised word is a body's first word cut short: "Fed" for "Federal
+    Reserve Board"."""
+    first = body.split()[0]
+    return len(word) >= 3 and word[:1].isupper() and not word.isupper() and len(first) > len(word) \
+        and first.lower().startswith(word.lower())
 
 
 def is_dateline(span: Span) -> bool:
