@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import Curation, Gazetteer
+from kg.gazetteer import BODY_WORDS, OFFICE_WORDS, Curation, Gazetteer
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -733,13 +733,16 @@ def _person_piece(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
     """The piece of a person span that holds its head, when NER ran a name over a comma or a
     lower-case preposition: "Politico, Woodward", "Trump after Pence", "Kilkenny of West
     Virginia" (name particles such as "de", "van", "bin" are part of the name)."""
+    head = doc[root].lower_.rstrip(".")
+    # "Bank of America", "Minister of Finance": a body's or an office's name, not a person's
+    named = head not in ORG_SUFFIXES and head not in BODY_WORDS and head not in OFFICE_WORDS and head not in NAME_TITLES
     for token in doc[start:end]:
-        if token.text == "," or token.pos_ == "ADP" and token.is_lower and token.lower_ not in NAME_PARTICLES:
-            if token.i < root:
-                start = token.i + 1
-            elif token.i > root:
-                end = token.i
-                break
+        if token.text == "," and token.i < root:
+            start = token.i + 1  # "Politico, Woodward"
+        elif token.i > root and named and (token.text == "," or token.pos_ == "ADP" and token.is_lower
+                                            and token.lower_ not in NAME_PARTICLES):
+            end = token.i  # "Trump after Pence", "Kilkenny of West Virginia"
+            break
     return start, end
 
 

@@ -7,7 +7,8 @@ import pytest
 from conftest import parsed
 from spacy.tokens import Span
 
-from kg.entities import EntityResolver, PhraseIndex, agent_role, display_name, name_span, partitive_of, title_of
+from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
+                         partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -300,7 +301,86 @@ ARTICLE_PEOPLE = [
         [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 rose|VERB|ROOT|3|rise",
           [(0, 3, "PERSON")])],
         0, 2, "Baker International Corp", "Organization", id="company-word"),
+    pytest.param(
+        # a firm named after its founders: "J.P. Morgan and Co." is a company, whatever NER said
+        [("J.P.|PROPN|compound|1 Morgan|PROPN|nsubj|4 and|CCONJ|cc|1 Co.|PROPN|conj|1 rose|VERB|ROOT|4|rise",
+          [(0, 2, "PERSON")])],
+        0, 1, "J.P. Morgan", "Organization", id="founders-and-co"),
+    pytest.param(
+        # a short form defined in parentheses is the body, even one the gazetteer knows apart
+        [("The|DET|det|2 Federal|PROPN|compound|2 Bureau|PROPN|nsubj|8 of|ADP|prep|2 Investigation|PROPN|pobj|3 "
+          "(|PUNCT|punct|6 FBI|PROPN|appos|4 )|PUNCT|punct|6 said|VERB|ROOT|8|say", [(0, 7, "ORG")]),
+         ("FBI|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])],
+        1, 0, "Federal Bureau of Investigation", "Organization", id="acronym-in-parentheses"),
+    pytest.param(
+        # … and the parenthesis itself names it
+        [("The|DET|det|2 Federal|PROPN|compound|2 Bureau|PROPN|nsubj|8 of|ADP|prep|2 Investigation|PROPN|pobj|3 "
+          "(|PUNCT|punct|6 FBI|PROPN|appos|4 )|PUNCT|punct|6 said|VERB|ROOT|8|say", [(0, 7, "ORG")])],
+        0, 6, "Federal Bureau of Investigation", "Organization", id="acronym-defined"),
+    pytest.param(
+        # initials of a body of the article, unknown to the gazetteer
+        [("Securities|PROPN|compound|2 Industry|PROPN|compound|2 Association|PROPN|nsubj|3 said|VERB|ROOT|3|say",
+          [(0, 3, "ORG")]),
+         ("SIA|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])],
+        1, 0, "Securities Industry Association", "Organization", id="initials-of-a-body"),
+    pytest.param(
+        # a body's first word cut short: "the Fed"
+        [("Federal|PROPN|compound|2 Reserve|PROPN|compound|2 Board|PROPN|nsubj|3 met|VERB|ROOT|3|meet", [(0, 3, "ORG")]),
+         ("The|DET|det|1 Fed|PROPN|nsubj|2 met|VERB|ROOT|2|meet", [(1, 2, "ORG")])],
+        1, 1, "Federal Reserve Board", "Organization", id="clipped-short-form"),
+    pytest.param(
+        # two bodies could be cut short so: neither
+        [("Federal|PROPN|compound|2 Reserve|PROPN|compound|2 Board|PROPN|nsubj|6 and|CCONJ|cc|2 Federal|PROPN|compound|5 "
+          "Express|PROPN|conj|2 met|VERB|ROOT|6|meet", [(0, 3, "ORG"), (4, 6, "ORG")]),
+         ("The|DET|det|1 Fed|PROPN|nsubj|2 met|VERB|ROOT|2|meet", [(1, 2, "ORG")])],
+        1, 1, "Fed", "Organization", id="clipped-ambiguous"),
+    pytest.param(
+        # a state's short form the gazetteer knows is no body's initials ("US" beside "Union of Shipbuilders")
+        [("Union|PROPN|nsubj|3 of|ADP|prep|0 Shipbuilders|PROPN|pobj|1 met|VERB|ROOT|3|meet", [(0, 3, "ORG")]),
+         ("US|PROPN|nsubj|1 met|VERB|ROOT|1|meet", [(0, 1, "GPE")])],
+        1, 0, "United States", "Country", id="known-initials-stay"),
 ]
+
+
+# (spec, entity spans, token index) of names that make no mention
+NO_MENTION = [
+    pytest.param("more|ADJ|amod|2 HB-1|PROPN|compound|2 visas|NOUN|ROOT|2", [(1, 2, "ORG")], 1, id="code-with-dash"),
+    pytest.param("AL721|PROPN|nsubj|1 works|VERB|ROOT|1|work", [(0, 1, "PERSON")], 0, id="code-with-digits"),
+    pytest.param("keep|VERB|ROOT|0 NR|PROPN|dobj|0", [(1, 2, "ORG")], 1, id="two-capitals"),
+    pytest.param("on|ADP|ROOT|0 Super|PROPN|compound|2 Tuesday|PROPN|pobj|0", [(1, 2, "GPE"), (2, 3, "DATE")], 1,
+                 id="named-day"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index", NO_MENTION)
+def test_codes_and_named_days_are_no_actors(blank_nlp, spec, ents, index):
+    _, doc = resolve(blank_nlp, spec, ents)
+    assert doc[index]._.kg_mention is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("HB-1", True), ("F-16", True), ("AL721", True), ("NR", True),
+    ("G20", False), ("G7", False), ("3M", False), ("NATO", False), ("Nr", False), ("HB 1", False),
+])
+def test_is_code(name, expected):
+    assert is_code(name) is expected
+
+
+def test_two_capitals_defined_in_parentheses_are_a_mention(blank_nlp):
+    _, doc = resolve(blank_nlp, "Nuclear|PROPN|compound|1 Regulators|PROPN|ROOT|1 (|PUNCT|punct|3 NR|PROPN|appos|1 )|PUNCT|punct|3",
+                     [(0, 2, "ORG"), (3, 4, "ORG")])
+    assert doc[3]._.kg_mention is not None and doc[3]._.kg_mention.entity.id == "NR"
+
+
+@pytest.mark.parametrize("spec, span, expected", [
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1 )|PUNCT|punct|3", (0, 5),
+     ["Federal Bureau", "FBI"]),
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1", (0, 4), ["Federal Bureau", "FBI"]),
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1", (0, 2), ["Federal Bureau"]),
+])
+def test_parenthesised_parts(blank_nlp, spec, span, expected):
+    doc = parsed(blank_nlp, spec)
+    assert [part.text for part in parenthesised_parts(Span(doc, *span, label="ORG"))] == expected
 
 
 @pytest.mark.parametrize("paragraphs, paragraph, index, entity_id, entity_type", ARTICLE_PEOPLE)
@@ -327,6 +407,16 @@ NAME_SPANS = [
     pytest.param("Ford|PROPN|compound|2 Motor|PROPN|compound|2 Co|PROPN|ROOT|2 F|PROPN|appos|2", (0, 4), "Ford Motor Co",
                  id="stock-ticker"),
     pytest.param("Bank|PROPN|compound|2 of|ADP|prep|0 America|PROPN|pobj|1", (0, 3), "Bank of America", id="no-ticker"),
+    pytest.param("Politico|PROPN|npadvmod|2 ,|PUNCT|punct|2 Woodward|PROPN|ROOT|2", (0, 3), "Woodward", id="person-after-comma"),
+    pytest.param("Trump|PROPN|ROOT|0 after|ADP|prep|0 Pence|PROPN|pobj|1", (0, 3), "Trump", id="person-before-preposition"),
+    pytest.param("Kilkenny|PROPN|ROOT|0 of|ADP|prep|0 West|PROPN|compound|3 Virginia|PROPN|pobj|1", (0, 4), "Kilkenny",
+                 id="person-of-a-place"),
+    pytest.param("Charles|PROPN|compound|2 de|ADP|compound|2 Gaulle|PROPN|ROOT|2", (0, 3), "Charles de Gaulle",
+                 id="name-particle"),
+    pytest.param("Minister|PROPN|ROOT|0 of|ADP|prep|0 Finance|PROPN|pobj|1", (0, 3), "Minister of Finance",
+                 id="office-of"),
+    pytest.param("Secretary|PROPN|compound|4 of|ADP|prep|0 State|PROPN|pobj|1 Mike|PROPN|compound|4 Pompeo|PROPN|ROOT|4",
+                 (0, 5), "Secretary of State Mike Pompeo", id="title-of-before-name"),
 ]
 
 
