@@ -227,6 +227,7 @@ class EntityResolver:
         self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
+        self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -234,6 +235,7 @@ class EntityResolver:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
         self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
+        self.lowercase_words.update(token.text for token in doc if token.is_lower)
         for mention in mentions:
             self._mark(doc, mention)
         # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
@@ -287,12 +289,13 @@ class EntityResolver:
             settled.append((doc, mention, offset))
         self.mentions = settled
         # the people a bare surname names in this article: for a surname NER did not mark
-        owners: dict[str, set[Entity]] = collections.defaultdict(set)
+        # (one person by id: "WikiLeaks founder Julian Assange" carries a role the other mentions lack)
+        owners: dict[str, dict[str, Entity]] = collections.defaultdict(dict)
         for doc, mention, _ in settled:
             words = mention.entity.id.split()
             if mention.entity.type == "Person" and len(words) > 1:
-                owners[words[-1].lower()].add(mention.entity)
-        self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
+                owners[words[-1].lower()].setdefault(mention.entity.id, mention.entity)
+        self.people_by_surname = {name: next(iter(found.values())) for name, found in owners.items() if len(found) == 1}
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
             span = doc[mention.start : mention.end]
@@ -439,8 +442,11 @@ class EntityResolver:
                 return Argument(text, entity)
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             return None
-        if head.pos_ == "PROPN" and head.is_title and not head.ent_type_ and lower in self.people_by_surname:
-            return Argument(text, self.people_by_surname[lower])  # a surname NER missed ("Trump" in a headline)
+        if head.is_title and not head.ent_type_ and lower in self.people_by_surname and \
+                (head.pos_ == "PROPN" or head.pos_ == "NOUN" and lower not in self.lowercase_words):
+            # a surname NER missed ("Trump" in a headline), or one the tagger took for a noun at a
+            # sentence's start ("Centner said"), unless the article writes it as a word ("price")
+            return Argument(text, self.people_by_surname[lower])
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
 

@@ -496,6 +496,32 @@ def test_a_surname_ner_missed_is_the_articles_person(blank_nlp):
     assert resolver.argument(docs[1][0], offset=1000).entity.id == "Nancy Pelosi"
 
 
+# (paragraphs; the surname's paragraph and token; expected id)
+SURNAMES_NER_MISSED = [
+    pytest.param(
+        # the tagger takes a surname at a sentence's start for a noun
+        [("Caitlin|PROPN|compound|1 Centner|PROPN|nsubj|2 drove|VERB|ROOT|2|drive", [(0, 2, "PERSON")]),
+         ("Centner|NOUN|nsubj|1 said|VERB|ROOT|1|say", ())], 1, 0, "Caitlin Centner", id="noun-at-sentence-start"),
+    pytest.param(
+        # … but a word the article also writes in lower case is that word
+        [("Tom|PROPN|compound|1 Price|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("the|DET|det|1 price|NOUN|nsubj|2 rose|VERB|ROOT|2|rise", ()),
+         ("Price|NOUN|nsubj|1 rose|VERB|ROOT|1|rise", ())], 2, 0, "price", id="common-word"),
+    pytest.param(
+        # one person with a role in one mention and none in another is one owner of the surname
+        [("U.S.|PROPN|compound|3 Defense|PROPN|compound|3 Secretary|PROPN|compound|3 Jo|PROPN|compound|4 "
+          "Quandtberg|PROPN|nsubj|5 spoke|VERB|ROOT|5|speak", [(0, 1, "GPE"), (3, 5, "PERSON")]),
+         ("Jo|PROPN|compound|1 Quandtberg|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")]),
+         ("Quandtberg|PROPN|nsubj|1 resigned|VERB|ROOT|1|resign", ())], 2, 0, "Jo Quandtberg", id="one-person-two-roles"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, entity_id", SURNAMES_NER_MISSED)
+def test_a_surname_ner_missed(blank_nlp, paragraphs, paragraph, index, entity_id):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    assert resolver.argument(docs[paragraph][index], offset=1000 * paragraph).entity.id == entity_id
+
+
 def test_a_dateline_is_no_topic_for_it(blank_nlp):
     resolver, docs = settled(blank_nlp, [
         ("WASHINGTON|PROPN|ROOT|0 ,|PUNCT|punct|0 March|PROPN|appos|0 23|NUM|nummod|2 Citicorp|PROPN|nsubj|5 "
