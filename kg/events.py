@@ -306,13 +306,15 @@ FIGURATIVE_FORCE = frozenset(
 ALWAYS_VERBAL = frozenset("bash blast lambaste lash rip savage skewer slam tear whip".split())
 # Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
 # Justice Department" are no use of force unless an armed side takes part.
-CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun overpower pummel rout surround thrash trounce".split())
+CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun pummel rout surround thrash trounce".split())
 # Verbs of harm that news mostly uses for damage done by words, policies or votes
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
 FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate force harm hurt punish ravage ruin undermine wreck".split())
 # Verbs that stop an act of force: "authorities rushed to thwart more attacks" is no attack.
 PREVENT = frozenset("avert foil forestall preempt prevent stop thwart".split())
+# Verbs of impact, which say nothing of intent between two people ("struck a pedestrian").
+IMPACT = frozenset("bump hit knock ram run strike".split())
 # Things force can be used on (PLOVER: ASSAULT "can potentially result in substantial physical
 # harm", FIGHT "conventional military force"): places, buildings, vehicles, weapons, units.
 # An abstract thing ("broke a promise", "hurt their chances", "moved into a lead") is not.
@@ -368,6 +370,10 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return "DISAPPROVE"
     force_nouns = noun_event_type(subject_head) in FORCE_EVENTS or noun_event_type(object_head) in FORCE_EVENTS
     if (event == "FIGHT" or event == "ASSAULT" and subject == BODY) and not {subject, obj} & {ARMED, STATE} and obj != PLACE and not force_nouns:
+        if event == "FIGHT" and subject in (PERSON, PEOPLE) and obj in (PERSON, PEOPLE) and verb not in IMPACT:
+            # one person's violence against another ("assaulted his trainer"); not "struck a
+            # pedestrian with his car", which is as often an accident
+            return "ASSAULT"
         # "conventional military force" needs a state or armed men on one side: not "the
         # Democrats take control of the House", "Marriott set up the zones"; and a company or
         # a committee assaults no one

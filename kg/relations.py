@@ -629,11 +629,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
     if subject is None or obj is None and candidate.kind != "intransitive":
         return None
+    # people named through a partitive act too: "hundreds of thousands of people blocked streets"
+    # ("none of the networks covered it" is a negation this rule does not read: left out)
+    people = (subject.entity.type == CONCEPT and partitive_of(candidate.subject) is not None
+              and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns())
     if obj is None:
-        if subject.entity.type == CONCEPT and not named_agent(candidate.subject):
+        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people):
             return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
-            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject)):
+            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject) or people):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)

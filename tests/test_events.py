@@ -327,6 +327,7 @@ FORCE_ROWS = [
     pytest.param("FIGHT", "fight", K.ARMED, None, "", "", False, "FIGHT", id="intransitive-fight"),
     pytest.param("ASSAULT", "explode", K.PEOPLE, None, "", "", False, None, id="intransitive-assault"),
     pytest.param("FIGHT", "take", K.BODY, K.BODY, "", "", True, None, id="fight-needs-a-state-or-armed-side"),
+    pytest.param("FIGHT", "assault", K.PERSON, K.PEOPLE, "", "trainer", False, "ASSAULT", id="one-persons-violence"),
     pytest.param("ASSAULT", "throw", K.BODY, K.THING, "", "device", True, None, id="a-company-assaults-no-one"),
     pytest.param("FIGHT", "thwart", K.STATE, K.THING, "", "attack", False, None, id="preventing-an-attack"),
     pytest.param("COERCE", "force", K.PEOPLE, K.THING, "", "plane", False, None, id="figurative-force"),
