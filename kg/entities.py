@@ -81,6 +81,9 @@ ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "ll
                 "association", "institute", "university", "college", "council", "committee", "party", "fund",
                 "foundation", "agency", "department", "ministry", "commission", "network", "news", "times",
                 "post", "journal", "airlines", "motors", "partners", "capital", "securities", "industries"}
+# The legal form closing a company's name ("Hughes Tool Co"): no short name of it, unlike
+# "Times" for "The New York Times" or "Patriots" for "New England Patriots".
+COMPANY_FORMS = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "holdings", "sa", "ag", "nv", "gmbh"}
 # Words before a name in a span that are no part of it: determiners, "ex-", quantifiers.
 NOT_NAME_WORDS = {"a", "an", "the", "this", "that", "these", "those", "ex", "former", "late", "every", "each",
                   "some", "any", "no", "another", "our", "their", "his", "her", "its", "my", "your"}
@@ -228,6 +231,7 @@ class EntityResolver:
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
+        self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -236,6 +240,9 @@ class EntityResolver:
         mentions = [m for m in self._mentions(doc) if m is not None]
         self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
         self.lowercase_words.update(token.text for token in doc if token.is_lower)
+        for token in doc:
+            if token.lower_ in HELD_OFFICES and _definite(token):
+                self.offices.setdefault(token.lower_, (offset + token.idx, offset + token.sent.start_char))
         for mention in mentions:
             self._mark(doc, mention)
         # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
@@ -430,6 +437,9 @@ class EntityResolver:
         if head.pos_ == "PRON":
             entity = self.pronoun_antecedent(head, offset)
             return Argument(text, entity) if entity else None
+        holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
+        if holder is not None:
+            return Argument(text, holder)
         if lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns():
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
@@ -449,6 +459,28 @@ class EntityResolver:
             return Argument(text, self.people_by_surname[lower])
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
+
+    def _office_holder(self, head: Token, offset: int) -> Entity | None:
+        """The person a definite office names when the article names its holder only after it:
+        "Scotland's justice minister has warned … \n Cathy Jamieson said …" (a lead that
+        identifies its subject in the next sentence); the same office later is that person
+        ("the minister said").  The holder is the first person named after the office's first
+        definite mention, the subject of a clause in the same or the next sentence, and
+        nobody is named before it."""
+        if not _definite(head):
+            return None  # "a minister", "ministers": nobody in particular
+        first = self.offices.get(head.lower_)
+        if first is None:
+            return None
+        position, sentence = first
+        if any(where < position and entity.type == "Person" for where, entity in self.history):
+            return None
+        later = sorted(start for start in self.sentence_starts if start > sentence)
+        until = later[1] if len(later) > 1 else float("inf")
+        holder = next(((where, entity) for where, entity in self.history if where > position and entity.type == "Person"), None)
+        if holder is None or holder[0] >= until or holder[0] not in self.subjects:
+            return None
+        return holder[1] if offset + head.idx == position or offset + head.idx > holder[0] else None
 
     def _owner(self, head: Token, offset: int, depth: int = 0) -> Entity | None:
         """The actor an agent noun or asset belongs to, from its modifiers."""
@@ -575,6 +607,10 @@ class EntityResolver:
 # Lower-case words inside people's names ("Charles de Gaulle", "Osama bin Laden").
 NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le",
                   "dos", "das", "y", "ben", "ter", "zu"}
+
+# Offices one person holds, which a lead may name before the person ("Scotland's justice minister").
+HELD_OFFICES = {"president", "secretary", "minister", "director", "ambassador", "chairman", "chairwoman", "envoy",
+                "chancellor", "governor", "mayor", "premier", "commissioner"}
 
 # Dependents that are not part of a noun phrase's own words.
 OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
@@ -894,7 +930,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         if entity.type in ("Organization", "ArmedGroup") and len(words) > 1:
             content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "&")]
             initials["".join(w[0] for w in content).upper()].add(entity.id)
-            if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
+            if words[-1][:1].isupper() and words[-1].lower().rstrip(".") not in COMPANY_FORMS:
                 last_words[words[-1].lower()].add(entity.id)
             bodies.setdefault(entity.id, entity)
     defined = defined_short_forms(mentions)
@@ -970,6 +1006,11 @@ def _clipped(word: str, body: str) -> bool:
     first = body.split()[0]
     return len(word) >= 3 and word[:1].isupper() and not word.isupper() and len(first) > len(word) \
         and first.lower().startswith(word.lower())
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun names one thing in particular: "the minister", "Scotland's minister"."""
+    return any(c.dep_ == "poss" for c in noun.children) or [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]
 
 
 def is_dateline(span: Span) -> bool:

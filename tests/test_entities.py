@@ -281,6 +281,17 @@ ARTICLE_PEOPLE = [
          ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
         1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
     pytest.param(
+        # … a newspaper's too, though "Times" is a word of organisations' names
+        [("The|DET|det|3 New|PROPN|compound|3 York|PROPN|compound|3 Times|PROPN|nsubj|4 wrote|VERB|ROOT|4|write",
+          [(1, 4, "ORG")]),
+         ("The|DET|det|1 Times|PROPN|nsubj|2 says|VERB|ROOT|2|say", [(1, 2, "ORG")])],
+        1, 1, "New York Times", "Organization", id="newspaper-last-word"),
+    pytest.param(
+        # … but a company's legal form is no short name
+        [("Hughes|PROPN|compound|2 Tool|PROPN|compound|2 Corp|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Corp|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree", [(0, 1, "ORG")])],
+        1, 0, "Corp", "Organization", id="legal-form-no-short-name"),
+    pytest.param(
         # a headline NER took for a name is nobody's full name
         [("Trump|PROPN|nsubj|2 Has|AUX|aux|2|have Destroyed|VERB|ROOT|2|destroy Democracy|PROPN|dobj|2", [(0, 4, "PERSON")]),
          ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])],
@@ -520,6 +531,32 @@ SURNAMES_NER_MISSED = [
 def test_a_surname_ner_missed(blank_nlp, paragraphs, paragraph, index, entity_id):
     resolver, docs = settled(blank_nlp, paragraphs)
     assert resolver.argument(docs[paragraph][index], offset=1000 * paragraph).entity.id == entity_id
+
+
+LEAD = ("Scotland|PROPN|poss|3 's|PART|case|0 justice|NOUN|compound|3 minister|NOUN|nsubj|4 warned|VERB|ROOT|4|warn",
+        [(0, 1, "GPE")])
+NAMED = ("Cathy|PROPN|compound|1 Jamieson|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "PERSON")])
+NAMED_AS_OBJECT = ("fans|NOUN|nsubj|1 praised|VERB|ROOT|1|praise Cathy|PROPN|compound|3 Jamieson|PROPN|dobj|1",
+                   [(2, 4, "PERSON")])
+LATER = ("the|DET|det|1 minister|NOUN|nsubj|2 said|VERB|ROOT|2|say", ())
+OTHER = ("fans|NOUN|nsubj|1 left|VERB|ROOT|1|leave", ())
+
+# (paragraphs; the office's paragraph and token; expected id)
+OFFICE_HOLDERS = [
+    pytest.param([LEAD, NAMED], 0, 3, "Cathy Jamieson", id="lead-names-the-holder-next"),
+    pytest.param([LEAD, NAMED, LATER], 2, 1, "Cathy Jamieson", id="the-same-office-later"),
+    pytest.param([NAMED, LEAD], 1, 3, "United Kingdom", id="someone-named-before: the state"),
+    pytest.param([LEAD, NAMED_AS_OBJECT], 0, 3, "United Kingdom", id="holder-no-subject"),
+    pytest.param([LEAD, OTHER, NAMED], 0, 3, "United Kingdom", id="holder-too-far"),
+    pytest.param([("a|DET|det|1 minister|NOUN|nsubj|2 warned|VERB|ROOT|2|warn", ()), NAMED], 0, 1, None, id="a-minister"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, entity_id", OFFICE_HOLDERS)
+def test_an_office_named_before_its_holder(blank_nlp, paragraphs, paragraph, index, entity_id):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == entity_id
 
 
 def test_a_dateline_is_no_topic_for_it(blank_nlp):
