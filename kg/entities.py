@@ -403,7 +403,8 @@ class EntityResolver:
             if canonical_name(span.text).lower() in agent_nouns():
                 return None  # "the Navy", "Air Force": a role, resolved by metonymy from its modifier
             name = display_name(canonical_name(span.text))
-            if not name or not any(c.isalpha() for c in name) or names_a_date(span) or \
+            if not name or not any(c.isalpha() for c in name) or names_a_date(span) or names_a_text(name) or \
+                    kind_of_thing(span) or \
                     is_code(name) and not (span.start > 0 and span.doc[span.start - 1].text == "("):
                 return None
             kind = NER_TYPES[span.label_]
@@ -608,6 +609,10 @@ class EntityResolver:
 NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le",
                   "dos", "das", "y", "ben", "ter", "zu"}
 
+# Last words of the names of texts: laws, treaties, clauses.
+TEXT_WORDS = {"act", "acts", "clause", "amendment", "bill", "treaty", "accord", "accords", "charter", "constitution",
+              "directive", "statute", "protocol"}
+
 # Offices one person holds, which a lead may name before the person ("Scotland's justice minister").
 HELD_OFFICES = {"president", "secretary", "minister", "director", "ambassador", "chairman", "chairwoman", "envoy",
                 "chancellor", "governor", "mayor", "premier", "commissioner"}
@@ -762,6 +767,19 @@ def is_code(name: str) -> bool:
     if re.search(r"[A-Za-z]-\d|\d-[A-Za-z]|\d{3}", name):
         return True
     return len(name) == 2 and name.isalpha() and name.isupper()
+
+
+def names_a_text(name: str) -> bool:
+    """Whether a name is a law's, treaty's or clause's, a text rather than an actor: "the
+    Excessive Fines Clause", "the Affordable Care Act", "the Paris Accord"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in TEXT_WORDS
+
+
+def kind_of_thing(span: Span) -> bool:
+    """Whether a name heads a phrase with "a" or "an": one of the things the name makes or
+    sells, not the actor ("a $42,000 Land Rover", "an iPhone")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span.start for c in span.root.children)
 
 
 def names_a_date(span: Span) -> bool:

@@ -360,7 +360,31 @@ NO_MENTION = [
     pytest.param("keep|VERB|ROOT|0 NR|PROPN|dobj|0", [(1, 2, "ORG")], 1, id="two-capitals"),
     pytest.param("on|ADP|ROOT|0 Super|PROPN|compound|2 Tuesday|PROPN|pobj|0", [(1, 2, "GPE"), (2, 3, "DATE")], 1,
                  id="named-day"),
+
+
+    pytest.param("the|DET|det|3 Excessive|PROPN|compound|3 Fines|PROPN|compound|3 Clause|PROPN|ROOT|3", [(1, 4, "ORG")], 3,
+                 id="a-clause"),
+    pytest.param("the|DET|det|3 Affordable|PROPN|compound|3 Care|PROPN|compound|3 Act|PROPN|ROOT|3", [(1, 4, "ORG")], 3,
+                 id="a-law"),
+    pytest.param("bought|VERB|ROOT|0 a|DET|det|3 Land|PROPN|compound|3 Rover|PROPN|dobj|0", [(2, 4, "ORG")], 3,
+                 id="a-product"),
 ]
+
+# … and names that do: a company that heads its phrase with "the", a body before its subject
+ACTOR_MENTIONS = [
+    pytest.param("Land|PROPN|compound|1 Rover|PROPN|nsubj|2 rose|VERB|ROOT|2|rise", [(0, 2, "ORG")], 1, "Land Rover",
+                 id="company-as-subject"),
+    pytest.param("a|DET|det|3 Baxter|PROPN|compound|2 Foundation|PROPN|compound|3 grant|NOUN|ROOT|3", [(1, 3, "ORG")], 2,
+                 "Baxter Foundation", id="body-before-noun"),
+    pytest.param("the|DET|det|2 Care|PROPN|compound|2 Actors|PROPN|ROOT|2", [(1, 3, "ORG")], 2, "Care Actors",
+                 id="not-a-text-word"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, entity_id", ACTOR_MENTIONS)
+def test_names_that_are_actors(blank_nlp, spec, ents, index, entity_id):
+    _, doc = resolve(blank_nlp, spec, ents)
+    assert doc[index]._.kg_mention is not None and doc[index]._.kg_mention.entity.id == entity_id
 
 
 @pytest.mark.parametrize("spec, ents, index", NO_MENTION)
