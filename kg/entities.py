@@ -777,9 +777,9 @@ def names_a_text(name: str) -> bool:
 
 
 def kind_of_thing(span: Span) -> bool:
-    """Whether a name heads a phrase with "a" or "an": one of the things the name makes or
-    sells, not the actor ("a $42,000 Land Rover", "an iPhone")."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span.start for c in span.root.children)
+    """Whether an organisation's name heads a phrase with "a" or "an": one of the things it
+    makes or sells, not the actor ("a $42,000 Land Rover"; a person stays: "a contrite Brown")."""
+    return span.label_ == "ORG" and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span.start for c in span.root.children)
 
 
 def names_a_date(span: Span) -> bool:

@@ -378,6 +378,8 @@ ACTOR_MENTIONS = [
                  "Baxter Foundation", id="body-before-noun"),
     pytest.param("the|DET|det|2 Care|PROPN|compound|2 Actors|PROPN|ROOT|2", [(1, 3, "ORG")], 2, "Care Actors",
                  id="not-a-text-word"),
+    pytest.param("a|DET|det|2 contrite|ADJ|amod|2 Brownlow|PROPN|nsubj|3 convinced|VERB|ROOT|3|convince",
+                 [(2, 3, "PERSON")], 2, "Brownlow", id="a-person-with-a"),
 ]
 
 
