@@ -729,8 +729,8 @@ def name_span(span: Span) -> Span | None:
     owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
     if owner is not None and owner > start:
         start = owner + 1
-    if span.label_ == "PERSON":
-        start, end = _person_piece(doc, start, end, span.root.i)
+    if span.label_ in ("PERSON", "ORG"):
+        start, end = _person_piece(doc, start, end, span.root.i, bodies=span.label_ == "ORG")
     while start < end and _outside_name(doc[start], first=True):
         start += 1
     while end > start and _outside_name(doc[end - 1], first=False):
@@ -789,10 +789,12 @@ def names_a_date(span: Span) -> bool:
     return span.root.dep_ == "compound" and head.i >= span.end and head.ent_type_ in ("DATE", "TIME", "EVENT")
 
 
-def _person_piece(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
-    """The piece of a person span that holds its head, when NER ran a name over a comma or a
+def _person_piece(doc: Doc, start: int, end: int, root: int, bodies: bool = False) -> tuple[int, int]:
+    """The piece of a name span that holds its head, when NER ran a name over a comma or a
     lower-case preposition: "Politico, Woodward", "Trump after Pence", "Kilkenny of West
-    Virginia" (name particles such as "de", "van", "bin" are part of the name)."""
+    Virginia" (name particles such as "de", "van", "bin" are part of the name; so are "of"
+    and "for" in a body's: "Friends of Assange", "Center for Public Integrity")."""
+    particles = NAME_PARTICLES | {"of", "for"} if bodies else NAME_PARTICLES
     head = doc[root].lower_.rstrip(".")
     # "Bank of America", "Minister of Finance": a body's or an office's name, not a person's
     named = head not in ORG_SUFFIXES and head not in BODY_WORDS and head not in OFFICE_WORDS and head not in NAME_TITLES
@@ -800,7 +802,7 @@ def _person_piece(doc: Doc, start: int, end: int, root: int) -> tuple[int, int]:
         if token.text == "," and token.i < root:
             start = token.i + 1  # "Politico, Woodward"
         elif token.i > root and named and (token.text == "," or token.pos_ == "ADP" and token.is_lower
-                                            and token.lower_ not in NAME_PARTICLES):
+                                            and token.lower_ not in particles):
             end = token.i  # "Trump after Pence", "Kilkenny of West Virginia"
             break
     return start, end

@@ -464,6 +464,21 @@ def test_name_span(blank_nlp, spec, span, expected):
     assert found is not None and found.text == expected
 
 
+# a body's name: cut as a person's, but "of" and "for" belong to it
+ORG_NAME_SPANS = [
+    pytest.param("Trump|PROPN|ROOT|0 after|ADP|prep|0 Pence|PROPN|pobj|1", (0, 3), "Trump", id="before-preposition"),
+    pytest.param("Politico|PROPN|npadvmod|2 ,|PUNCT|punct|2 Woodward|PROPN|ROOT|2", (0, 3), "Woodward", id="after-comma"),
+    pytest.param("Friends|PROPN|ROOT|0 of|ADP|prep|0 Assange|PROPN|pobj|1", (0, 3), "Friends of Assange", id="of"),
+    pytest.param("Center|PROPN|ROOT|0 for|ADP|prep|0 Integrity|PROPN|pobj|1", (0, 3), "Center for Integrity", id="for"),
+]
+
+
+@pytest.mark.parametrize("spec, span, expected", ORG_NAME_SPANS)
+def test_name_span_of_a_body(blank_nlp, spec, span, expected):
+    found = name_span(Span(parsed(blank_nlp, spec), *span, label="ORG"))
+    assert found is not None and found.text == expected
+
+
 @pytest.mark.parametrize("name, expected", [
     ("DONALD TRUMP", "Donald Trump"), ("NEW YORK", "New York"), ("FBI", "FBI"), ("NATO", "NATO"),
     ("Donald Trump", "Donald Trump"), ("O'BRIEN", "O'Brien"), ("iPhone", "iPhone"),
