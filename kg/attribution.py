@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import lemma_forms, own_subjects
+from kg.clauses import accusation, lemma_forms, own_subjects
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 
 FIRST_PERSON = {"i", "we"}
@@ -149,6 +149,9 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                   or as_clause_source(node) or noun_source(node))
         if source is not None:
             return source
+        accuser = accusation(node)
+        if accuser is not None:
+            return speaker_of(accuser)  # "Warren has accused him of telling her …": Warren's account
         if node.dep_ in ("ccomp", "parataxis") and is_reporting(node.head):
             speaker = speaker_of(node.head)
             if speaker is not None and speaker.lower_ in FIRST_PERSON:

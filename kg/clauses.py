@@ -43,3 +43,47 @@ def lemma_forms(token: Token) -> set[str]:
     if word.endswith("ing"):
         forms |= {word[:-3], word[:-3] + "e"}
     return forms
+
+
+# Prepositions whose "-ing" clause is done by the subject of the verb they hang from:
+# "were involved in working with the executive", "could play a role by introducing them",
+# "after meeting Putin" (not "from", "without", "about", "on": "refrained from attacking",
+# "left without meeting", "talked about running" say it was not done).
+SHARED_GERUND_PREPS = {"in", "by", "after", "before", "through", "upon", "since"}
+# Of those, the ones of means, whose clause shares the governor's negation: "did not help by
+# attacking" (not the ones of time: "did not check before publishing" still published).
+MEANS_PREPS = {"in", "by", "through"}
+# Verbs whose "in" clause is a stance, not an act: "believes in discussing climate change".
+STANCE_GOVERNORS = {"believe", "trust", "delight", "revel", "specialize", "specialise"}
+# Verbs whose "-ing" clause after "of", "for" or "with" is done by their object:
+# "accused him of telling her", "praised Iraq for helping", "charged them with plotting".
+OBJECT_GERUND_VERBS = {"accuse", "charge", "blame", "suspect", "criticize", "criticise", "praise", "thank", "congratulate",
+                       "condemn", "fault", "credit", "commend", "applaud", "convict", "sue", "punish", "arrest", "rebuke",
+                       "reprimand", "scold", "indict", "investigate", "fine", "attack", "slam"}
+OBJECT_GERUND_PREPS = {"of", "for", "with"}
+# Of those, the ones whose "-ing" clause is the accuser's account, not a fact: "accused him of telling her".
+ACCUSING_VERBS = {"accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"}
+
+
+def gerund_governor(verb: Token) -> Token | None:
+    """The verb an "-ing" clause after a preposition belongs to: "involved in working",
+    "accused him of telling" (None for other preposition complements)."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return None
+    gov = verb.head.head
+    if gov.pos_ not in ("VERB", "AUX") or gov is verb.head:
+        return None
+    prep = verb.head.lower_
+    if gov.lemma_.lower() in STANCE_GOVERNORS:
+        return None
+    if prep in SHARED_GERUND_PREPS or prep in OBJECT_GERUND_PREPS and gov.lemma_.lower() in OBJECT_GERUND_VERBS:
+        return gov
+    return None
+
+
+def accusation(verb: Token) -> Token | None:
+    """The accusing verb whose "-ing" clause ``verb`` is: "accused him of telling her"."""
+    gov = gerund_governor(verb)
+    if gov is not None and verb.head.lower_ in OBJECT_GERUND_PREPS and gov.lemma_.lower() in ACCUSING_VERBS:
+        return gov
+    return None

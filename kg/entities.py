@@ -98,6 +98,17 @@ DEFINITE_DESCRIPTIONS = {
     "government": ("Country",),
     "alliance": ("Organization",),
 }
+# Definite descriptions of a kind of body and the last words of the names of that kind they
+# refer back to: "Hughes Tool Co said … The company said …" → Hughes Tool Co, "the bank" → the
+# last "… Bank" named (a name of another kind is no antecedent: "the company" is not the
+# Justice Department named in between).
+COMPANY_SUFFIXES = {"co", "corp", "corporation", "inc", "company", "ltd", "plc", "llc", "holdings", "industries",
+                    "motors", "airlines", "ag", "sa", "nv", "group"}
+KIND_DESCRIPTIONS = {
+    "company": COMPANY_SUFFIXES, "firm": COMPANY_SUFFIXES, "corporation": COMPANY_SUFFIXES,
+    **{kind: {kind} for kind in ("bank", "court", "ministry", "agency", "party", "union", "fund", "commission",
+                                  "council", "committee", "department", "institute")},
+}
 ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Location")
 # Role codes of offices held by people (not "troops" or "ministry"): an apposition with
 # one of them makes a name a person's.
@@ -451,6 +462,10 @@ class EntityResolver:
             entity = self._antecedent_of_types(DEFINITE_DESCRIPTIONS[lower], offset + head.idx)
             if entity is not None:
                 return Argument(text, entity)
+        if det == ["the"] and lower in KIND_DESCRIPTIONS and not _has_modifier(head):
+            entity = self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + head.idx)
+            if entity is not None:
+                return Argument(text, entity)
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             return None
         if head.is_title and not head.ent_type_ and lower in self.people_by_surname and \
@@ -597,6 +612,14 @@ class EntityResolver:
             if where in self.subjects:
                 return entity  # the subject of the sentence the nearest candidate is in
         return best[1] if best else None
+
+    def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
+        """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
+        for where, entity in reversed(self.history):
+            words = entity.label.lower().replace(".", "").split()
+            if where < position and entity.type == "Organization" and words and words[-1] in suffixes:
+                return entity
+        return None
 
     def _antecedent_of_types(self, types: tuple[str, ...], position: int) -> Entity | None:
         for where, entity in reversed(self.history):
@@ -1078,3 +1101,9 @@ def reporting_subject(pronoun: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
     return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+
+
+def _has_modifier(head: Token) -> bool:
+    """A description narrowed by a modifier names another body: "the state Supreme Court",
+    "the central bank", "the company's board" is not "the company"."""
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in head.children)

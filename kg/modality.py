@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.clauses import auxiliaries, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
+from kg.clauses import MEANS_PREPS, auxiliaries, gerund_governor, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
 
 # Verbs whose clausal complement is what someone said, not what happened.
 SPEECH_VERBS = {
@@ -40,6 +40,8 @@ GOVERNOR_MODALITY = {
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
+    # what one is accused of: "accused him of telling her" (kg.clauses.ACCUSING_VERBS)
+    **dict.fromkeys(("accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"), "claimed"),
     # "ought" heads its infinitive in the small model's parse: "The Fed ought to hold …"
     **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need", "ought"), "obligated"),
     **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
@@ -223,6 +225,8 @@ def governor(verb: Token) -> Token | None:
         return verb.head
     if misattached_infinitive(verb):
         return verb.head
+    if gerund_governor(verb) is not None:
+        return verb.head.head  # "-ing" after a preposition: "could play a role by introducing them"
     if shares_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
         return governor(verb.head)  # "refused to share and cooperate": both refused
     return None
@@ -275,7 +279,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
-        if dep == "xcomp" and is_negated(gov):
+        if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
         if gov.pos_ == "NOUN":
             break

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
-from kg.clauses import SUBJECTS, auxiliaries, is_purpose, own_subjects  # noqa: F401 (re-exported)
+from kg.clauses import (  # noqa: F401 (re-exported)
+    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
+)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
                        is_known_verb, noun_event_type, performed_event, specific_event)
@@ -85,6 +87,11 @@ CONTRACTED_BE = {"'s", "'re", "'m"}
 STANCE_PREFIXES = ("anti-", "pro-", "non-", "ex-", "post-", "pre-")
 # Verbs whose complement's subject is their own subject even after an object: "promised voters to cut taxes".
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
+# Nouns of an aim whose infinitive says what someone means to do: "in an effort to compete
+# with Trump", "Obama's efforts to end K Street's influence".
+AIM_NOUNS = {"effort", "bid", "attempt", "push", "drive", "quest", "campaign", "plan", "move"}
+# Subjects of a copula that point ahead, not at anyone: "It was Ted Cruz who …".
+EXPLETIVES = {"it", "there", "this", "that"}
 
 
 @dataclass
@@ -122,9 +129,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     found = own_subjects(verb)
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
-        return [verb.head], True
+        return [relative_host(verb.head)], True
     if found:
         return [s for head in found for s in with_conjuncts(head)], False
+    gerund = gerund_subjects(verb)
+    if gerund:
+        return gerund, True
+    aim = aim_subjects(verb)
+    if aim:
+        return aim, True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
         inherited, _ = subjects(verb.head)
@@ -171,6 +184,51 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     return [], False
+
+
+def gerund_subjects(verb: Token) -> list[Token]:
+    """Who does an "-ing" clause after a preposition: the object of "accused him of telling
+    her" (or the passive subject of "was accused of …"), else the subject of the verb it hangs
+    from: "Rangers have been involved in working with the executive", "the IFC could play a role
+    by introducing them" (:func:`kg.clauses.gerund_governor` says which prepositions)."""
+    gov = gerund_governor(verb)
+    if gov is None:
+        return []
+    passive = [relative_antecedent(s) for p in gov.children if p.dep_ == "nsubjpass" for s in with_conjuncts(p)]
+    if verb.head.lower_ in OBJECT_GERUND_PREPS and gov.lemma_.lower() in OBJECT_GERUND_VERBS:
+        objects = [c for c in gov.children if c.dep_ == "dobj"]
+        return with_conjuncts(objects[0]) if objects else passive
+    heads, _ = subjects(gov)
+    return heads or passive
+
+
+def aim_subjects(verb: Token) -> list[Token]:
+    """Who means to do the infinitive of an aim: the owner of "Obama's efforts to end …", or
+    the subject of the clause "in an effort to compete with Trump" belongs to."""
+    noun = verb.head
+    if (verb.dep_ != "acl" or noun.lemma_.lower() not in AIM_NOUNS or own_subjects(verb)
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as") and noun.head.head.pos_ in ("VERB", "AUX"):
+        heads, _ = subjects(noun.head.head)
+        return heads
+    return []
+
+
+def relative_host(noun: Token) -> Token:
+    """Who a relative clause on a description is about: the one described, "He was the only
+    candidate who embraced …" → he, "Booker (a Democrat who won …)" → Booker; a cleft keeps its
+    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …")."""
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return noun.head  # only a description ("a Democrat"), not a second name or role ("Fauci, who heads …")
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not is_negated(noun.head):
+        heads = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if heads and heads[0].lower_ not in EXPLETIVES and heads[0].tag_ not in ("WDT", "WP"):
+            return heads[0]
+    return noun
 
 
 def intervening_clause(head: Token, verb: Token) -> bool:
@@ -238,7 +296,7 @@ def clause_of(verb: Token) -> Clause:
 def relative_antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for: "bills which were passed" → bills."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
-        return token.head.head
+        return relative_host(token.head.head)
     return token
 
 
@@ -398,6 +456,24 @@ def copula_attribute(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
 
 
+# Prepositions after a predicate noun that name whom the noun relates its subject to.
+RELATIONAL_PREPS = {"to", "of", "for", "with", "against"}
+
+
+# predicate noun with a preposition: "Cruz was the only alternative to Trump", "X is an ally of Y"
+def predicate_noun_relation(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be":
+        return
+    for head in (c for c in clause.verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RELATIONAL_PREPS):
+            for obj in (o for pobj in prep.children if pobj.dep_ == "pobj" for o in with_conjuncts(pobj)):
+                for subject in clause.subjects:
+                    if subject.lower_ in EXPLETIVES:
+                        continue  # "it is the end of the war": no one is related
+                    yield Candidate(subject, obj, clause.verb, clause.words, f"be {head.lemma_.lower()} {prep.lower_}", "copula",
+                                    clause.inherited, extra=[head, prep], object_lemma=head.lemma_.lower())
+
+
 # prepositional object: "launched rockets at IS" → object IS, "cooperate with Russia"
 def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     if clause.lemma == "be":
@@ -443,7 +519,8 @@ def is_amount(token: Token) -> bool:
 
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
-ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, prepositional_object, measured_change)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
+                        prepositional_object, measured_change)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -515,6 +592,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     if event is None:
         return
     actors = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c._.kg_mention is not None]
+    actors = actors or pronoun_owners(noun)
     if not actors:
         return
     compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
@@ -526,6 +604,16 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
+
+
+# Possessive pronouns of the third person: whose act an event noun is ("his meeting with Putin").
+THIRD_PERSON_POSSESSIVES = {"his", "her", "its", "their"}
+
+
+def pronoun_owners(noun: Token) -> list[Token]:
+    """A possessive pronoun that says whose the act is: "his meeting with Putin", "their attack
+    on Syria" (resolved like any pronoun; "my", "our" belong to a quotation's speaker, left out)."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.lower_ in THIRD_PERSON_POSSESSIVES]
 
 
 def nominal_polarity(noun: Token) -> tuple[bool, str | None, None]:
@@ -559,7 +647,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
     found: list[tuple[Candidate, Statement]] = []
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children):
+            if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
@@ -706,7 +794,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
-    if attributed is not None and attributed.entity.id == subject.entity.id and speaker is candidate.subject:
+    if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
     return Statement(
         doc=doc_id,

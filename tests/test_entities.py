@@ -605,3 +605,29 @@ def test_a_dateline_is_no_topic_for_it(blank_nlp):
         ("WASHINGTON|PROPN|ROOT|0 ,|PUNCT|punct|0 March|PROPN|appos|0 23|NUM|nummod|2 Citicorp|PROPN|nsubj|5 "
          "said|VERB|ROOT|5|say it|PRON|nsubj|7 wants|VERB|ccomp|5|want", [(0, 1, "GPE")])])
     assert resolver.pronoun_antecedent(docs[0][6]) is None
+
+
+# "the company", "the bank" refer back to the last body named as one of that kind
+# (kg.entities.KIND_DESCRIPTIONS); another kind, or a narrowed description, is no reference.
+KIND_REFERENCES = [
+    pytest.param([("Baker|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "ORG")]),
+                  ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "Baker Tool Co", id="the-company"),
+    pytest.param([("Baker|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 met|VERB|ROOT|3|meet "
+                   "Justice|PROPN|compound|5 Department|PROPN|dobj|3", [(0, 3, "ORG"), (4, 6, "ORG")]),
+                  ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "Baker Tool Co",
+                 id="the-company-skips-other-kinds"),
+    pytest.param([("Asian|PROPN|compound|2 Development|PROPN|compound|2 Bank|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "ORG")]),
+                  ("the|DET|det|1 bank|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "Asian Development Bank", id="the-bank"),
+    pytest.param([("Asian|PROPN|compound|2 Development|PROPN|compound|2 Bank|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "ORG")]),
+                  ("the|DET|det|2 central|ADJ|amod|2 bank|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, "bank",
+                 id="a-narrowed-bank-is-another"),
+    pytest.param([("Justice|PROPN|compound|1 Department|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
+                  ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "company", id="no-company-named"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", KIND_REFERENCES)
+def test_kind_description_refers_back(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
+    assert found is not None and found.entity.id == expected
