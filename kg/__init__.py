@@ -19,13 +19,25 @@ from kg.errors import KGError  # noqa: E402
 
 
 def build(paths, *, out: str | os.PathLike = "output", formats=("ttl",), quiet: bool = True, strict: bool = False, workers: int = 1,
-          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None):
+          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None,
+          cluster: str | None = None, parts: str | os.PathLike | None = None):
     """Build statements, RDF, the embedded store and the page from articles; see ``kg build``
-    (``aliases`` and ``stop`` are its ``--aliases`` and ``--stop`` files)."""
+    (``aliases`` and ``stop`` are its ``--aliases`` and ``--stop`` files).
+
+    ``cluster="local:4"`` or ``"tcp://HOST:8786"`` parses on a Dask cluster (``kg[cluster]``);
+    with it, ``parts=DIR`` has the workers write gzip N-Quads part files into DIR instead of ``out``.
+    """
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    if parts is not None:
+        if cluster is None:
+            raise KGError("parts= needs cluster=: the part files are written by the cluster's workers")
+        from kg.cluster import build_parts
+
+        return build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict, aliases=aliases, stop=stop)
     from kg.pipeline import build as _build
 
-    paths = [paths] if isinstance(paths, (str, os.PathLike)) else paths
-    return _build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop)
+    return _build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop,
+                  cluster=cluster)
 
 
 def extract(text: str, *, doc_id: str = "text"):

@@ -87,7 +87,7 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", default="output", show_default=True, type=click.Path(path_type=Path), help=OUT_HELP)
 @click.option("--format", "formats", multiple=True, default=("ttl",), show_default=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld"]), help="RDF serialisation(s) to write as kg.FORMAT.")
@@ -102,9 +102,15 @@ def main(verbose: bool) -> None:
               help="Names that never make a node, one a line.")
 @click.option("--all", "keep_gated", is_flag=True,
               help="Assert and draw the statements the precision gate keeps back too (they are always in statements.jsonl).")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Parse on a Dask cluster: local:N (N worker processes here) or a scheduler, tcp://HOST:8786. "
+                   "Needs pip install 'kg[cluster]'.")
+@click.option("--parts", default=None, metavar="DIR", type=click.Path(path_type=Path),
+              help="With --cluster and --format nq: the workers write DIR/part-NNNNN.nq.gz and a manifest, "
+                   "instead of OUT (for builds too big for this machine; DIR on storage they share).")
 @_clean_errors
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
-          aliases: Path | None, stop: Path | None, keep_gated: bool) -> None:
+def build(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, strict: bool, workers: int,
+          aliases: Path | None, stop: Path | None, keep_gated: bool, cluster: str | None, parts: Path | None) -> None:
     """Extract statements from articles (.txt .md .html .jsonl .jsonl.gz, files or folders) into OUT.
 
     Files that cannot be read (binary, empty, too large, broken JSON lines...) are skipped
@@ -113,11 +119,23 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], quiet: b
     \b
     Example: kg build examples/ --out output/ --format ttl --format nq --workers 2
              kg build news/ --aliases my-names.tsv --stop not-names.txt
+             kg build news/*.jsonl --cluster tcp://10.0.0.5:8786 --out output/
+             kg build s3://news/2026/ --cluster tcp://10.0.0.5:8786 --format nq --parts /shared/kg-parts
     """
-    from kg.pipeline import build as run_build
+    if cluster is not None and workers > 1:
+        raise click.UsageError("--workers is for parsing on this machine; with --cluster the cluster's workers parse")
+    if parts is not None:
+        if cluster is None or formats != ("nq",):
+            raise click.UsageError("--parts needs --cluster and --format nq (the only format written in parts)")
+        from kg.cluster import build_parts
 
-    report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases, stop=stop,
-                       keep_gated=keep_gated)
+        report = build_parts(paths, parts=parts, cluster=cluster, quiet=quiet, strict=strict, aliases=aliases, stop=stop,
+                             keep_gated=keep_gated)
+    else:
+        from kg.pipeline import build as run_build
+
+        report = run_build(paths, out=out, formats=formats, quiet=quiet, strict=strict, workers=workers, aliases=aliases,
+                           stop=stop, keep_gated=keep_gated, cluster=cluster)
     if not quiet:
         click.echo(report.summary(), err=True)
 
@@ -175,9 +193,11 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, out: Path, endp
         click.echo(run_remote(sparql, endpoint=endpoint, format=fmt, client=client), nl=False)
         return
     from kg.outputs import BuildFolder
+    from kg.parts import ensure_store, is_parts_folder
     from kg.store import query as run_query
 
-    click.echo(run_query(sparql, store=BuildFolder(out).require().store, format=fmt), nl=False)
+    store = ensure_store(out) if is_parts_folder(out) else BuildFolder(out).require().store
+    click.echo(run_query(sparql, store=store, format=fmt), nl=False)
 
 
 def _build_folder(command):
@@ -211,7 +231,7 @@ def _folder(folder: Path | None, out: Path | None) -> Path:
 @_clean_errors
 def load(folder: Path | None, out: Path | None, endpoint: str, graph_iri: str | None, update_endpoint: str | None, user: str | None,
          password: str | None, timeout: float, retries: int, prune: bool, quiet: bool) -> None:
-    """Load a build (FOLDER, default output/) into a running triple store.
+    """Load a build (FOLDER, default output/, or a --parts folder) into a running triple store.
 
     Each document graph is replaced, atomically: it is uploaded into a temporary graph and
     moved over the old one, so a failed load leaves the server's graphs as they were, and
@@ -235,7 +255,7 @@ def load(folder: Path | None, out: Path | None, endpoint: str, graph_iri: str | 
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, metavar="HOST:PORT", help="Where to listen.")
 @_clean_errors
 def serve(folder: Path | None, out: Path | None, bind: str) -> None:
-    """Serve the store of a build (FOLDER, default output/) read-only as a SPARQL endpoint.
+    """Serve the store of a build (FOLDER, default output/, or a --parts folder) read-only as a SPARQL endpoint.
 
     Runs the Oxigraph server (PyPI package oxigraph) until Ctrl-C; queries go to
     http://HOST:PORT/query and see the union of the document graphs by default.
@@ -245,9 +265,11 @@ def serve(folder: Path | None, out: Path | None, bind: str) -> None:
              kg query --endpoint http://127.0.0.1:7878/query --file queries/attacks.rq
     """
     from kg.outputs import BuildFolder
+    from kg.parts import ensure_store, is_parts_folder
     from kg.store import serve_command
 
-    store = BuildFolder(_folder(folder, out)).require().store
+    folder = _folder(folder, out)
+    store = ensure_store(folder) if is_parts_folder(folder) else BuildFolder(folder).require().store
     argv = serve_command(store, bind=bind)
     click.echo(f"kg: serving {store} read-only at http://{bind}/query (Ctrl-C to stop)", err=True)
     sys.stdout.flush()

@@ -13,6 +13,10 @@ files would get the same id, both get their path relative to the folder given, w
 suffix (``a/x`` and ``b/x``), then with it (``x.txt``, ``x.md``), then the path as given.
 So ids are stable: a file's id only changes when another file with its name comes or goes.
 A ``.jsonl`` line's id is its ``id`` field, else the file's id and the line number.
+
+A path may also be a URL that fsspec reads (``s3://bucket/news/*.jsonl``, ``gs://…``,
+``file:///…``), a file, a folder or a glob, where fsspec and the package for its scheme
+(s3fs, gcsfs…) are installed; ``kg[cluster]`` brings fsspec.
 """
 from __future__ import annotations
 
@@ -31,8 +35,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import IO
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 from kg.errors import InputError
 from kg.types import Document
@@ -68,6 +72,8 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is n
 _LINE_BREAK = re.compile("[\n\t\u2028\u2029]")
 
 SkipHandler = Callable[[str, str], None]
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+GLOB = re.compile(r"[*?\[]")
 
 
 def _log_skip(where: str, reason: str) -> None:
@@ -82,18 +88,30 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
     ``on_skip(where, reason)`` and the others are still read.
     """
     files: list[tuple[Path, Path]] = []
-    inodes: dict[tuple[int, int], Path] = {}
-    for path in map(Path, paths):
-        for given, file, inode in _files(path, on_skip):
+    inodes: dict[Any, Path] = {}
+    systems: list[Any] = []  # per file: its fsspec file system, None for a local file
+    for path in paths:
+        if is_url(path):
+            for given, file, fs in _remote_files(str(path), on_skip):
+                key = fs.unstrip_protocol(str(file))
+                if key in inodes:
+                    on_skip(key, f"same file as {inodes[key]}")
+                    continue
+                inodes[key] = key
+                files.append((given, file))
+                systems.append(fs)
+            continue
+        for given, file, inode in _files(Path(path), on_skip):
             if inode in inodes:  # given twice, or reached again through a symlink
                 on_skip(path_text(file), f"same file as {path_text(inodes[inode])}")
                 continue
             inodes[inode] = file
             files.append((given, file))
+            systems.append(None)
     used: dict[str, str] = {}  # NFC id → where it was first used: ids name RDF graphs
-    for (_, file), file_id in zip(files, file_ids(files)):
+    for (_, file), file_id, fs in zip(files, file_ids(files), systems):
         try:
-            for where, document in read_file(file, on_skip=on_skip, doc_id=file_id):
+            for where, document in read_file(file, on_skip=on_skip, doc_id=file_id, fs=fs):
                 key = unicodedata.normalize("NFC", document.id)
                 if key in used:
                     on_skip(where, f"duplicate document id {document.id!r} (already used by {used[key]})")
@@ -104,11 +122,58 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, on_skip: SkipHandler =
             on_skip(path_text(file), str(error))
 
 
+def is_url(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a URL for fsspec (``s3://…``) rather than a local path."""
+    return isinstance(path, str) and URL.match(path) is not None
+
+
+def _remote_files(url: str, on_skip: SkipHandler) -> Iterator[tuple[PurePosixPath, PurePosixPath, Any]]:
+    """(the path given, a file under it, its fsspec file system) for a URL: a file, a folder
+    (walked in sorted order) or a glob."""
+    try:
+        import fsspec
+
+        fs, root = fsspec.core.url_to_fs(url)
+    except ImportError as error:  # fsspec itself, or the package of the URL's scheme (s3fs…)
+        on_skip(url, f"cannot read this URL: {error}" if "fsspec" not in str(error) else "reading URLs needs fsspec: pip install fsspec")
+        return
+    except ValueError as error:
+        on_skip(url, f"cannot read this URL: {error}")
+        return
+    try:
+        if GLOB.search(root):
+            given = PurePosixPath(GLOB.split(root, 1)[0].rsplit("/", 1)[0] or "/")
+            names = [name for name in fs.glob(root) if fs.isfile(name)]
+        elif fs.isdir(root):
+            given = PurePosixPath(root)
+            names = fs.find(root)
+        elif fs.isfile(root):
+            given, names = PurePosixPath(root), [root]
+        else:
+            on_skip(url, "no such file or folder")
+            return
+    except OSError as error:
+        on_skip(url, error.strerror or str(error))
+        return
+    for file in sorted(map(PurePosixPath, names), key=lambda file: _walk_order(file, given)):
+        hidden = any(part.startswith(".") for part in file.relative_to(given).parts) if given != file else False
+        if article_suffix(file) in SUFFIXES and not hidden:
+            yield given, file, fs
+
+
+def _walk_order(file: PurePosixPath, given: PurePosixPath) -> list[tuple[int, str]]:
+    """Sorts files as :func:`_files` walks a local folder: a folder's own files, then its subfolders'."""
+    parts = file.relative_to(given).parts if given != file else (file.name,)
+    return [(1, part) for part in parts[:-1]] + [(0, parts[-1])]
+
+
 def input_bytes(paths: Iterable[str | os.PathLike], *, enough: int | None = None) -> int:
-    """The size of the files :func:`iter_documents` would read (stops counting past ``enough``)."""
+    """The size of the local files :func:`iter_documents` would read (stops counting past ``enough``)."""
     total = 0
-    for path in map(Path, paths):
-        for _, file, _ in _files(path, lambda where, why: None):
+    for path in paths:
+        if is_url(path):
+            continue
+        for _, file, _ in _files(Path(path), lambda where, why: None):
             try:
                 total += file.stat().st_size
             except OSError:
@@ -124,8 +189,10 @@ def count_documents(paths: Iterable[str | os.PathLike], *, seconds: float = 5.0)
     progress bar's total and ETA; None if counting takes longer than ``seconds``."""
     started = time.monotonic()
     total = 0
-    for path in map(Path, paths):
-        for _, file, _ in _files(path, lambda where, why: None):
+    for path in paths:
+        if is_url(path):
+            return None  # not read twice
+        for _, file, _ in _files(Path(path), lambda where, why: None):
             if article_suffix(file) != ".jsonl":
                 total += 1
                 continue
@@ -224,23 +291,26 @@ def file_ids(files: list[tuple[Path, Path]]) -> list[str]:
     return ids  # type: ignore[return-value]
 
 
-def read_file(path: Path, *, on_skip: SkipHandler = _log_skip, doc_id: str | None = None) -> Iterator[tuple[str, Document]]:
+def read_file(path: Path | PurePosixPath, *, on_skip: SkipHandler = _log_skip, doc_id: str | None = None,
+              fs: Any = None) -> Iterator[tuple[str, Document]]:
     """(where, document) for each document in one file: one for text formats, one per line for .jsonl.
 
-    Raises :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes
-    to ``on_skip`` instead.
+    With ``fs`` (an fsspec file system), ``path`` is a file of it.  Raises
+    :class:`InputError` when the whole file cannot be read; a bad .jsonl line goes to
+    ``on_skip`` instead.
     """
     doc_id = doc_id or path_text(_without_suffix(path.name))
     suffix = article_suffix(path)
+    name = fs.unstrip_protocol(str(path)) if fs is not None else path_text(path)
     if suffix == ".jsonl":
-        yield from _read_jsonl(path, on_skip, doc_id)
+        yield from _read_jsonl(path, on_skip, doc_id, fs=fs, name=name)
         return
-    text = decode(_read_bytes(path), path_text(path))
+    text = decode(_read_bytes(path, fs), name)
     if suffix in (".html", ".htm"):
         title, text = html_to_text(text)
-        yield path_text(path), _document(doc_id, text, source=path_text(path), title=title)
+        yield name, _document(doc_id, text, source=name, title=title)
     else:
-        yield path_text(path), _document(doc_id, text, source=path_text(path), markdown=suffix in (".md", ".markdown"))
+        yield name, _document(doc_id, text, source=name, markdown=suffix in (".md", ".markdown"))
 
 
 def article_suffix(path: Path) -> str:
@@ -264,10 +334,18 @@ def _without_suffix(name: str) -> str:
     return path.with_suffix("").as_posix()
 
 
-def _read_bytes(path: Path) -> bytes:
+def _open_binary(path: Path | PurePosixPath, fs: Any) -> IO[bytes]:
+    if fs is None:
+        return open(path, "rb")
+    f = fs.open(str(path), "rb")
+    # fsspec's buffered files have no readline(limit), which a long .jsonl line needs
+    return f if isinstance(f, (io.BufferedReader, io.BytesIO)) else io.BufferedReader(f)
+
+
+def _read_bytes(path: Path | PurePosixPath, fs: Any = None) -> bytes:
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
+        with _open_binary(path, fs) as f:
+            size = os.fstat(f.fileno()).st_size if fs is None else fs.size(str(path))
             if size > MAX_FILE_BYTES:
                 raise InputError(f"too large ({size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB): "
                                  "split it into articles, one per file or per .jsonl line")
@@ -301,14 +379,18 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("latin-1")
 
 
-def _jsonl_lines(path: Path) -> Iterator[str | None]:
+def _jsonl_lines(path: Path | PurePosixPath, fs: Any = None) -> Iterator[str | None]:
     """The lines of a .jsonl file, decoded one at a time: a big corpus file is never held whole.
 
     A line over :data:`MAX_FILE_BYTES` is read piece by piece, dropped, and given as None.
     """
     compression = _compression(path)
     try:
-        f = COMPRESSED[compression](path, "rb") if compression else open(path, "rb")  # noqa: SIM115 — closed below
+        if fs is not None:  # read through fsspec: a compressed file is decompressed from its stream
+            f = _open_binary(path, fs)
+            f = COMPRESSED[compression](f, "rb") if compression else f
+        else:
+            f = COMPRESSED[compression](path, "rb") if compression else open(path, "rb")  # noqa: SIM115 — closed below
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
     number = 0
@@ -350,9 +432,10 @@ def _lines(f: IO[bytes], path: Path) -> Iterator[str | None]:
             yield line.decode("latin-1")
 
 
-def _read_jsonl(path: Path, on_skip: SkipHandler, file_id: str) -> Iterator[tuple[str, Document]]:
-    for number, line in enumerate(_jsonl_lines(path), start=1):
-        where = f"{path_text(path)}:{number}"
+def _read_jsonl(path: Path | PurePosixPath, on_skip: SkipHandler, file_id: str, *, fs: Any = None,
+                name: str | None = None) -> Iterator[tuple[str, Document]]:
+    for number, line in enumerate(_jsonl_lines(path, fs), start=1):
+        where = f"{name or path_text(path)}:{number}"
         if line is None:
             on_skip(where, f"line too long (over {MAX_FILE_BYTES // 2**20} MB)")
             continue

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
 from tqdm import tqdm
@@ -28,6 +28,9 @@ from kg.ontology import document_iri
 from kg.outputs import RDF_FORMATS, STATEMENTS, BuildFolder, build_lock  # noqa: F401 — build_lock: kept importable from here
 from kg.types import Document, read_jsonl
 from kg.workers import extract_in_processes, extract_lines, run_in_process
+
+if TYPE_CHECKING:
+    from kg.cluster import Cluster
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +62,16 @@ class BuildReport:
 
 
 def _extract_lines(documents: Iterable[Document], *, workers: int, separate: bool,
-                   curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
+                   curation: Curation | None = None, cluster: Cluster | None = None) -> Iterator[tuple[Document, list[str]]]:
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: no model, no worker process
     documents = itertools.chain([first], documents)
     extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
-    if workers > 1 or separate:
+    if cluster is not None:
+        yield from cluster.extract_lines(documents, extract)
+    elif workers > 1 or separate:
         yield from extract_in_processes(documents, extract, workers=workers)
     else:
         yield from extract(documents)
@@ -121,7 +126,8 @@ class Progress:
 
 
 def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "output", formats: Iterable[str] = ("ttl",), quiet: bool = False, html: bool = True, strict: bool = False, workers: int = 1,
-          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None, keep_gated: bool = False) -> BuildReport:
+          aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None, keep_gated: bool = False,
+          cluster: str | None = None) -> BuildReport:
     """Read articles under ``paths`` and write statements, RDF, the store and the page into ``out``.
 
     Everything is written into a new build folder and published at the end with one
@@ -132,16 +138,22 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
     and nothing is published.  ``aliases`` and ``stop`` are a user's curation files
     (:func:`kg.gazetteer.read_curation`), applied before the shipped gazetteer.  Statements
     the precision gate keeps back (``"gated"`` in statements.jsonl, see kg/gate.py) are no
-    direct triples and are not drawn, unless ``keep_gated`` (``kg build --all``).
+    direct triples and are not drawn, unless ``keep_gated`` (``kg build --all``).  With ``cluster``
+    (``local:N`` or ``tcp://HOST:PORT``) the documents to parse are extracted on a Dask
+    cluster (kg/cluster.py): the same output.
     """
     paths, formats = list(paths), tuple(dict.fromkeys(formats))
     curation = read_curation(aliases, stop)
     for fmt in formats:
         if fmt not in RDF_FORMATS:
             raise KGError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
-    separate = workers == 1 and (os.cpu_count() or 1) > 1 and \
+    if cluster is not None:
+        from kg.cluster import Cluster
+
+        cluster = Cluster(cluster, quiet=quiet)  # a bad address or no Dask: an error before anything is written
+    separate = cluster is None and workers == 1 and (os.cpu_count() or 1) > 1 and \
         input_bytes(paths, enough=SEPARATE_PROCESS_BYTES) >= SEPARATE_PROCESS_BYTES
-    if workers == 1 and not separate:
+    if workers == 1 and not separate and cluster is None:
         # Parsing in this process: spaCy is imported before the build starts, not midway.
         # A Ctrl-C that lands inside some modules' import makes CPython exit by SIGINT
         # at the end whatever the CLI does, instead of with its exit code 130.
@@ -158,7 +170,8 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
                 documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
                 outputs = Outputs(staging, formats=formats, previous=previous, extractor=extractor_fingerprint(curation),
                                   keep_gated=keep_gated)
-                extracted = progress.documents(previous.extract(documents, workers=workers, separate=separate, curation=curation),
+                extracted = progress.documents(previous.extract(documents, workers=workers, separate=separate, curation=curation,
+                                                                cluster=cluster),
                                                then="merging across documents")
                 # one node per actor across the build (kg.merge): a reused document whose ids a
                 # merge changes is written anew (its RDF block and its graph in the store)
@@ -181,6 +194,8 @@ def build(paths: Iterable[str | os.PathLike], *, out: str | os.PathLike = "outpu
                 if outputs is not None:
                     outputs.discard()
                 previous.close()
+                if cluster is not None:
+                    cluster.close()
     return report
 
 
@@ -330,8 +345,8 @@ class PreviousBuild:
         # a file whose size does not add up was not written by that index: never copy from it
         return {name: found for name, found in blocks.items() if _size(self.out / name) == offsets[name]}
 
-    def extract(self, documents: Iterable[Document], *, workers: int = 1,
-                separate: bool = False, curation: Curation | None = None) -> Iterator[tuple[Document, list[str]]]:
+    def extract(self, documents: Iterable[Document], *, workers: int = 1, separate: bool = False,
+                curation: Curation | None = None, cluster: Cluster | None = None) -> Iterator[tuple[Document, list[str]]]:
         """(document, statement lines) in input order, parsing only new or changed documents."""
         queue: collections.deque[list] = collections.deque()  # [document, lines or None]
 
@@ -342,7 +357,8 @@ class PreviousBuild:
                 if lines is None:
                     yield document
 
-        for document, lines in _extract_lines(changed(), workers=workers, separate=separate, curation=curation):
+        for document, lines in _extract_lines(changed(), workers=workers, separate=separate, curation=curation,
+                                              cluster=cluster):
             for item in queue:
                 if item[1] is None:
                     item[1] = lines

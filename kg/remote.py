@@ -38,6 +38,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg import parts
 from kg.errors import EXIT_OUTPUT, KGError, QueryError, one_line
 from kg.ontology import BASE, DOCUMENT_NS, KG_NS, PREFIXES
 from kg.files import native_path
@@ -572,7 +573,11 @@ class LoadReport:
 
 def build_graphs(out: str | os.PathLike[str] = "output", *, graph: str | None = None) -> Iterator[tuple[str, bytes]]:
     """(graph IRI, N-Triples) for each document graph of the build in ``out`` and for its
-    build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph."""
+    build record; with ``graph``, everything as that one graph.  Serialised by pyoxigraph.
+    A parts folder (`kg build --parts`) gives its part files' graphs."""
+    if parts.is_parts_folder(out):
+        yield from parts.graphs(out, graph=graph)
+        return
     folder = BuildFolder(out).require()
     store = open_store(folder.store)
     record: list[Any] = []

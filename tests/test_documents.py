@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import stat
@@ -509,3 +510,33 @@ def test_damaged_compressed_corpus_keeps_what_came_before_and_says_where(tmp_pat
     (where, why), = skipped
     assert where == str(tmp_path / "news.jsonl.gz")
     assert why.startswith(f"damaged gz data after line {len(documents)}")
+
+
+def test_a_url_is_read_through_fsspec_like_a_local_path(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    files = {"news/a.jsonl": b'{"id": "n1", "text": "Russia struck Syria.", "url": "https://x.example/1"}\n{"id": 2}\n{"text": "Hello there."}\n',
+             "news/sub/b.txt": "Title\n\nBody with caf\u00e9.".encode(), "news/.hidden/c.txt": b"Hidden.", "news/notes.pdf": b"%PDF",
+             "news/z.jsonl.gz": gzip.compress(b'{"id": "z1", "text": "Compressed, read as a stream."}\n')}
+    memory = fsspec.filesystem("memory")
+    for name, data in files.items():
+        memory.pipe(f"/kg-test-{os.getpid()}/{name}", data)
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    root = f"memory:///kg-test-{os.getpid()}/news"
+    try:
+        remote_skips, local_skips = [], []
+        remote = list(iter_documents([root], on_skip=lambda where, why: remote_skips.append((where, why))))
+        local = list(iter_documents([tmp_path / "news"], on_skip=lambda where, why: local_skips.append((where, why))))
+        # the same documents; where they came from is named by URL
+        assert [(d.id, d.text, d.title) for d in remote] == [(d.id, d.text, d.title) for d in local]
+        assert [d.source for d in remote] == ["https://x.example/1", f"{root}/a.jsonl:3", f"{root}/z.jsonl.gz:1", f"{root}/sub/b.txt"]
+        assert remote_skips == [(f"{root}/a.jsonl:2", "no 'text' field")] and len(local_skips) == 1
+        globbed = list(iter_documents([f"{root}/*.jsonl"]))
+        assert [d.id for d in globbed] == ["n1", "a-3"]
+        missing = []
+        assert list(iter_documents([f"{root}/nothing"], on_skip=lambda where, why: missing.append(why))) == []
+        assert missing == ["no such file or folder"]
+        # lines of .jsonl (compressed too), the one without text included, and files
+        assert kg.documents.count_documents([tmp_path / "news"]) == 5 and kg.documents.count_documents([root]) is None
+    finally:
+        memory.rm(f"/kg-test-{os.getpid()}", recursive=True)

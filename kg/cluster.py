@@ -1,0 +1,330 @@
+"""`kg build --cluster`: the extraction on a Dask cluster, the outputs written here as always.
+
+The build's own process (the Dask *client*) reads the input, keeps what the previous build
+already has, and sends the texts of new and changed documents to the cluster in
+partitions of whole documents.  Each worker process loads the model once (a worker
+plugin, :class:`LoadModel`, also run on a worker that replaces a dead one) and runs
+:func:`kg.extraction.extract_lines` on each partition it is given; only statements.jsonl
+lines come back.  Partitions are collected in input order, a few per worker thread in
+flight, so memory stays flat and the outputs (statements, RDF, store, page) are written
+by the same code, in the same order, as a one-machine build: byte for byte the same.
+
+The client reads the input, not the workers, because an incremental build needs every
+document's hash before deciding what to send; text is cheap to ship next to the parse
+(one core parses about 30 KB of text a second, so even a thousand cores take 30 MB/s).
+
+A partition whose worker dies (killed, out of memory) is run again on another worker:
+Dask allows :data:`ALLOWED_FAILURES` deaths per partition before giving up with
+``KilledWorker``, which becomes a one-line error.  An exception raised by the extraction
+itself is a bug in kg, the same on any worker: it is raised here, not retried.
+
+``address`` is ``local:N`` (a ``LocalCluster`` of N worker processes on 127.0.0.1) or a
+scheduler address (``tcp://HOST:8786``).  Needs ``dask[distributed]``: ``pip install 'kg[cluster]'``.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from pathlib import Path
+
+from kg.errors import KGError, StoreError
+from kg.types import Document
+from kg import workers as kg_workers
+from kg.workers import batched
+
+log = logging.getLogger(__name__)
+
+INSTALL = "pip install 'kg[cluster]'"
+# A partition is at most this many documents or characters: a few seconds of one core's
+# parsing, so that a lost partition costs little to redo and the last ones finish together.
+PARTITION_DOCUMENTS = 64
+PARTITION_CHARACTERS = 100_000
+PARTITIONS_IN_FLIGHT = 4  # per worker thread: the next ones queued while the client collects in order
+# How many times a partition may lose its worker before the build gives up (Dask's
+# distributed.scheduler.allowed-failures; set for local:N, a remote scheduler uses its own, default 3).
+ALLOWED_FAILURES = 3
+CONNECT_SECONDS = 60  # to reach the scheduler, and for the first worker to join it
+# Dask settings for local:N (its workers get them from their nanny).  A worker's statistical
+# profiler samples the running task's stack 100 times a second, deep in spaCy: off.  The
+# event loops' tick and the system monitor wake every process many times a second: slower.
+# bench/SCALING.md gives the same as environment variables for workers started by hand.
+LOCAL_CONFIG = {
+    "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+THREADS_SECONDS = 5.0
+
+try:  # the plugin's base class; without Dask, Cluster() says what to install before any use
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover — the `cluster` extra is not installed
+    WorkerPlugin = object
+
+_extracted = 0  # documents this worker process has extracted (read by the tests through client.run)
+
+
+def extracted() -> int:
+    """Documents extracted in this process by :func:`extract_partition` so far."""
+    return _extracted
+
+
+def extract_partition(documents: list[Document], extract: Callable[[Iterable[Document]], Iterable[tuple[Document, list[str]]]]) -> list[list[str]]:
+    """Run on a worker: the statements.jsonl lines of each document of one partition, in
+    order, from ``extract`` (:func:`kg.workers.extract_lines`, or a partial of it)."""
+    global _extracted
+    results = [lines for _, lines in extract(documents)]
+    if len(results) != len(documents):
+        raise RuntimeError(f"the extraction gave {len(results)} results for {len(documents)} documents")
+    _extracted += len(documents)
+    return results
+
+
+class LoadModel(WorkerPlugin):
+    """Loads the model when a worker starts (or joins, or replaces a dead one), not in its first task."""
+
+    name = "kg-load-model"
+
+    def setup(self, worker: Any) -> None:
+        from kg.nlp import load_model
+
+        load_model()
+
+
+def parse_address(address: str) -> tuple[str, Any]:
+    """``("local", N)`` for ``local:N``, ``("scheduler", URL)`` for a scheduler address.
+
+    >>> parse_address("local:2"), parse_address("tcp://10.0.0.5:8786"), parse_address("10.0.0.5:8786")
+    (('local', 2), ('scheduler', 'tcp://10.0.0.5:8786'), ('scheduler', 'tcp://10.0.0.5:8786'))
+    """
+    address = address.strip()
+    if match := re.fullmatch(r"local:(\d+)", address):
+        workers = int(match[1])
+        if not 1 <= workers <= 1024:
+            raise KGError(f"--cluster local:N takes 1 to 1024 worker processes, got {workers}")
+        return "local", workers
+    if re.fullmatch(r"(tcp|tls|ucx|ws|wss)://[^\s/]+:\d{1,5}/?", address):
+        return "scheduler", address.rstrip("/")
+    if re.fullmatch(r"[A-Za-z0-9.-]+:\d{1,5}", address):
+        return "scheduler", f"tcp://{address}"
+    raise KGError(f"--cluster takes local:N or a Dask scheduler address such as tcp://HOST:8786, got {address!r}")
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise KGError(f"--cluster needs Dask's distributed scheduler, which is not installed: {INSTALL}") from None
+    return distributed
+
+
+class Cluster:
+    """A connection to a Dask cluster for one build, made on first use and closed by :meth:`close`.
+
+    Nothing is started until a document needs parsing: a rebuild with nothing new
+    starts no cluster at all.
+    """
+
+    def __init__(self, address: str, *, quiet: bool = True) -> None:
+        self.kind, self.target = parse_address(address)
+        _distributed()
+        self.address = address
+        self.quiet = quiet
+        self.client: Any = None
+        self._local: Any = None
+        self.dashboard: str | None = None
+        self.partitions = 0  # sent to the cluster
+        self.sent = 0  # documents sent to the cluster
+        self._threads, self._asked = 1, -float("inf")
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def connect(self) -> Any:
+        if self.client is not None:
+            return self.client
+        distributed = _distributed()
+        import dask
+
+        # Dask logs each worker's start and stop at INFO, and its own retries and restarts as
+        # warnings and errors: shown with `kg -v`; otherwise what matters reaches the build as an error.
+        verbose = logging.getLogger("kg").getEffectiveLevel() <= logging.INFO
+        logging.getLogger("distributed").setLevel(logging.WARNING if verbose else logging.CRITICAL)
+        try:
+            if self.kind == "local":
+                with dask.config.set(LOCAL_CONFIG):
+                    self._local = distributed.LocalCluster(
+                        n_workers=self.target, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address="127.0.0.1:0",
+                        # a worker still beating when the scheduler has closed logs an ERROR with its traceback
+                        silence_logs=logging.WARNING if verbose else logging.CRITICAL)
+                self.client = distributed.Client(self._local, timeout=CONNECT_SECONDS)
+            else:
+                self.client = distributed.Client(self.target, timeout=CONNECT_SECONDS)
+            self.client.register_plugin(LoadModel(), name=LoadModel.name)
+            self.client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as error:
+            self.close()
+            raise KGError(f"cannot use the Dask cluster at {self.address}: {_one_line(error)}") from None
+        services = self.client.scheduler_info().get("services", {})
+        if "dashboard" in services and _has_dashboard():
+            self.dashboard = self.client.dashboard_link
+        if not self.quiet:
+            where = f"; dashboard {self.dashboard}" if self.dashboard else ""
+            from tqdm import tqdm  # above the progress bar, not through it
+
+            tqdm.write(f"kg: cluster {self.address}: {self.threads()} worker thread(s){where}", file=sys.stderr)
+        return self.client
+
+    def threads(self) -> int:
+        """Worker threads on the cluster now (asked again every few seconds: workers come and go)."""
+        if self.client is None:
+            return 0
+        if time.monotonic() - self._asked > THREADS_SECONDS:
+            self._threads = max(1, sum(self.client.nthreads().values()))
+            self._asked = time.monotonic()
+        return self._threads
+
+    def extract_lines(self, documents: Iterable[Document], extract: Callable[..., Any] = kg_workers.extract_lines,
+                      ) -> Iterator[tuple[Document, list[str]]]:
+        """(document, its statements.jsonl lines) for each document, extracted on the cluster
+        by ``extract`` (sent to the workers by name: a module-level function or a partial of
+        one), streaming, in input order: the contract of :func:`kg.workers.extract_lines`."""
+        partitions = batched(documents, PARTITION_DOCUMENTS, weight=lambda document: len(document.text),
+                             limit=PARTITION_CHARACTERS)
+        for _, batch, results in self.run_in_order(extract_partition, partitions, in_flight=PARTITIONS_IN_FLIGHT,
+                                                   arguments=lambda index: (extract,)):
+            if len(results) != len(batch):
+                raise RuntimeError(f"the cluster returned {len(results)} results for {len(batch)} documents")
+            yield from zip(batch, results)
+
+    def run_in_order(self, function: Callable[..., Any], partitions: Iterable[list[Document]], *, in_flight: int,
+                     arguments: Callable[[int], tuple] = lambda index: ()) -> Iterator[tuple[int, list[Document], Any]]:
+        """(index, partition, ``function(partition, *arguments(index))``) for each partition,
+        run on the cluster, in order; at most ``in_flight`` partitions per worker thread sent ahead."""
+        distributed = _distributed()
+        client = self.connect()
+        build = uuid.uuid4().hex[:8]
+        queue: collections.deque[tuple[int, list[Document], Any]] = collections.deque()
+        try:
+            for batch in partitions:
+                index = self.partitions
+                self.partitions += 1
+                self.sent += len(batch)
+                key = f"kg-{function.__name__.replace('_', '-')}-{build}-{index:06d}"
+                queue.append((index, batch, client.submit(function, batch, *arguments(index), key=key, pure=False)))
+                if len(queue) >= self.threads() * in_flight:
+                    yield _collect(*queue.popleft(), distributed=distributed)
+            while queue:
+                yield _collect(*queue.popleft(), distributed=distributed)
+        finally:
+            if queue:  # an error or Ctrl-C: the partitions still queued are not wanted
+                client.cancel([future for _, _, future in queue])
+
+    def close(self) -> None:
+        client, local = self.client, self._local
+        self.client = self._local = None
+        if client is not None:
+            client.close()
+        if local is not None:
+            local.close()
+
+
+def _collect(index: int, batch: list[Document], future: Any, *, distributed: Any) -> tuple[int, list[Document], Any]:
+    try:
+        return index, batch, future.result()
+    except distributed.KilledWorker:
+        raise KGError(f"partition {index} (documents {batch[0].id!r} to {batch[-1].id!r}) lost its worker "
+                      f"{ALLOWED_FAILURES + 1} times (out of memory?); nothing was built") from None
+    except distributed.client.FutureCancelledError:
+        raise KGError(f"partition {index} was cancelled on the cluster (scheduler gone?); nothing was built") from None
+
+
+def _has_dashboard() -> bool:
+    try:
+        import bokeh  # noqa: F401 — Dask's dashboard needs it
+    except ImportError:
+        return False
+    return True
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+# -- a parts folder (kg/parts.py): the workers write the N-Quads themselves -------------------
+
+# A part file is at most this many documents or characters of text: a few minutes of one
+# core's parsing, a file of a few MB for the bulk loader.  Two partitions per worker
+# thread in flight: parts are big, and the client holds their texts until they are done.
+PART_DOCUMENTS = 10_000
+PART_CHARACTERS = 8_000_000
+PARTS_IN_FLIGHT = 2
+
+
+def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike, cluster: str, quiet: bool = False,
+                strict: bool = False, aliases: str | os.PathLike | None = None, stop: str | os.PathLike | None = None,
+                keep_gated: bool = False, part_documents: int = PART_DOCUMENTS, part_characters: int = PART_CHARACTERS) -> Any:
+    """Extract the documents under ``paths`` on ``cluster`` into a parts folder ``parts``:
+    one gzip N-Quads file per partition, written by the workers (which must see ``parts``:
+    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`.
+
+    Entity ids are each document's own: the cross-document merge of a build into OUT
+    (kg/merge.py) needs every document's statements in one place, which is what part
+    files avoid, so it is not applied here (a load-time SPARQL update can do it)."""
+    from kg import __version__, parts as partfiles
+    from kg.documents import iter_documents
+    from kg.gazetteer import read_curation
+    from kg.pipeline import BuildReport, Progress, _skip, extractor_fingerprint
+    from kg.workers import extract_lines
+
+    paths = list(paths)
+    folder = Path(parts).absolute()
+    curation = read_curation(aliases, stop)
+    extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
+    session = Cluster(cluster, quiet=quiet)
+    report = BuildReport(out=folder)
+    staging = None
+    try:
+        staging = partfiles.staging_folder(folder)
+        documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
+        partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
+        entries = []
+        progress = Progress(paths, quiet=quiet)
+        try:
+            for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
+                                                       arguments=lambda index: (str(staging), index, extract, keep_gated)):
+                entries.append(entry)
+                report.documents += entry["documents"]
+                report.statements += entry["statements"]
+                if progress.bar is not None:
+                    progress.bar.update(len(batch))
+        finally:
+            progress.close()
+        if report.documents == 0:
+            raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
+        partfiles.publish(staging, folder, {
+            "kg": __version__, "extractor": extractor_fingerprint(curation), "id": uuid.uuid4().hex, "format": "nq",
+            "compression": "gzip", "documents": report.documents, "statements": report.statements, "parts": entries})
+        staging = None
+        report.files = [folder / entry["file"] for entry in entries] + [folder / partfiles.MANIFEST]
+    except OSError as error:
+        raise StoreError(f"cannot write to {folder}: {error.strerror or error}") from None
+    finally:
+        session.close()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return report
