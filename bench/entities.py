@@ -62,8 +62,10 @@ def build(lines: list[str], out: Path) -> Path:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as articles:
         articles.writelines(lines)
     try:
-        subprocess.run([sys.executable, "-m", "kg", "build", articles.name, "--out", str(out), "--quiet"],
-                       check=True, env=os.environ.copy())
+        # run outside any checkout: "python -m kg" puts its working folder first on the path,
+        # which would measure the kg of the folder it was started from rather than PYTHONPATH's
+        subprocess.run([sys.executable, "-m", "kg", "build", articles.name, "--out", str(out.resolve()), "--quiet"],
+                       check=True, env=os.environ.copy(), cwd=tempfile.gettempdir())
     finally:
         os.unlink(articles.name)
     return out / "statements.jsonl"
