@@ -62,8 +62,10 @@ def build(lines: list[str], out: Path) -> Path:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as articles:
         articles.writelines(lines)
     try:
-        subprocess.run([sys.executable, "-m", "kg", "build", articles.name, "--out", str(out), "--quiet"],
-                       check=True, env=os.environ.copy())
+        # run outside any checkout: "python -m kg" puts its working folder first on the path,
+        # which would measure the kg of the folder it was started from rather than PYTHONPATH's
+        subprocess.run([sys.executable, "-m", "kg", "build", articles.name, "--out", str(out.resolve()), "--quiet"],
+                       check=True, env=os.environ.copy(), cwd=tempfile.gettempdir())
     finally:
         os.unlink(articles.name)
     return out / "statements.jsonl"
@@ -80,6 +82,7 @@ def name_words(entity_id: str) -> list[str]:
 
 def measure(statements: Path) -> dict[str, object]:
     types: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    capitalised: set[str] = set()  # ids some mention writes with a capital ("Assange", not "levy")
     us_texts = collections.Counter()
     for line in open(statements, encoding="utf-8"):
         record = json.loads(line)
@@ -88,6 +91,8 @@ def measure(statements: Path) -> dict[str, object]:
             if not part or not part.get("id"):
                 continue
             types[part["id"]][part.get("type")] += 1
+            if any(w[:1].isupper() for w in part.get("text", "").split()):
+                capitalised.add(part["id"])
             if part["id"] == "United States":
                 text = part.get("text", "").strip()
                 us_texts[text.lower() in PRONOUNS and not text.isupper()] += 1  # "US" is no pronoun
@@ -108,7 +113,7 @@ def measure(statements: Path) -> dict[str, object]:
             continue
         if len(words) >= 2 and (words[0], words[-1]) in clusters:
             clusters[(words[0], words[-1])].add(entity_id)
-        elif len(owners.get(words[-1], ())) == 1 and (t in ACTORS or len(words) == 1):
+        elif len(owners.get(words[-1], ())) == 1 and len(words) == 1 and (t in ACTORS or entity_id in capitalised):
             clusters[next(iter(owners[words[-1]]))].add(entity_id)
         elif t == "Person":
             clusters[tuple(words)].add(entity_id)

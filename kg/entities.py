@@ -18,7 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import Curation, Gazetteer
+from kg.gazetteer import BODY_WORDS, OFFICE_WORDS, Curation, Gazetteer
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -81,6 +81,9 @@ ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "ll
                 "association", "institute", "university", "college", "council", "committee", "party", "fund",
                 "foundation", "agency", "department", "ministry", "commission", "network", "news", "times",
                 "post", "journal", "airlines", "motors", "partners", "capital", "securities", "industries"}
+# The legal form closing a company's name ("Hughes Tool Co"): no short name of it, unlike
+# "Times" for "The New York Times" or "Patriots" for "New England Patriots".
+COMPANY_FORMS = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "holdings", "sa", "ag", "nv", "gmbh"}
 # Words before a name in a span that are no part of it: determiners, "ex-", quantifiers.
 NOT_NAME_WORDS = {"a", "an", "the", "this", "that", "these", "those", "ex", "former", "late", "every", "each",
                   "some", "any", "no", "another", "our", "their", "his", "her", "its", "my", "your"}
@@ -238,6 +241,8 @@ class EntityResolver:
         self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
+        self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
+        self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -245,6 +250,10 @@ class EntityResolver:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
         self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
+        self.lowercase_words.update(token.text for token in doc if token.is_lower)
+        for token in doc:
+            if token.lower_ in HELD_OFFICES and _definite(token):
+                self.offices.setdefault(token.lower_, (offset + token.idx, offset + token.sent.start_char))
         for mention in mentions:
             self._mark(doc, mention)
         # Titles and names of bodies need the neighbouring mentions: "German Foreign Minister
@@ -298,12 +307,13 @@ class EntityResolver:
             settled.append((doc, mention, offset))
         self.mentions = settled
         # the people a bare surname names in this article: for a surname NER did not mark
-        owners: dict[str, set[Entity]] = collections.defaultdict(set)
+        # (one person by id: "WikiLeaks founder Julian Assange" carries a role the other mentions lack)
+        owners: dict[str, dict[str, Entity]] = collections.defaultdict(dict)
         for doc, mention, _ in settled:
             words = mention.entity.id.split()
             if mention.entity.type == "Person" and len(words) > 1:
-                owners[words[-1].lower()].add(mention.entity)
-        self.people_by_surname = {name: next(iter(found)) for name, found in owners.items() if len(found) == 1}
+                owners[words[-1].lower()].setdefault(mention.entity.id, mention.entity)
+        self.people_by_surname = {name: next(iter(found.values())) for name, found in owners.items() if len(found) == 1}
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
             span = doc[mention.start : mention.end]
@@ -372,7 +382,8 @@ class EntityResolver:
             if entity is not None:
                 known.append(Span(doc, start, end, label=entity.type))
         known = [s for s in known if not any(p.start <= s.start and s.end <= p.end and p.text != s.text for p in people)]
-        named = [e for e in doc.ents if e.label_ in NER_TYPES and not self._yields(e, known)]
+        named = [part for e in doc.ents if e.label_ in NER_TYPES and not self._yields(e, known)
+                 for part in parenthesised_parts(e)]
         spans = filter_spans(known + named)
         for span in sorted(spans, key=lambda s: s.start):
             yield self._mention(span)
@@ -403,7 +414,9 @@ class EntityResolver:
             if canonical_name(span.text).lower() in agent_nouns():
                 return None  # "the Navy", "Air Force": a role, resolved by metonymy from its modifier
             name = display_name(canonical_name(span.text))
-            if not name or not any(c.isalpha() for c in name):
+            if not name or not any(c.isalpha() for c in name) or names_a_date(span) or names_a_text(name) or \
+                    kind_of_thing(span) or \
+                    is_code(name) and not (span.start > 0 and span.doc[span.start - 1].text == "("):
                 return None
             kind = NER_TYPES[span.label_]
             if kind != "Person" and has_office_apposition(span):
@@ -436,6 +449,9 @@ class EntityResolver:
         if head.pos_ == "PRON":
             entity = self.pronoun_antecedent(head, offset)
             return Argument(text, entity) if entity else None
+        holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
+        if holder is not None:
+            return Argument(text, holder)
         if lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns():
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
@@ -452,10 +468,35 @@ class EntityResolver:
                 return Argument(text, entity)
         if head.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
             return None
-        if head.pos_ == "PROPN" and head.is_title and not head.ent_type_ and lower in self.people_by_surname:
-            return Argument(text, self.people_by_surname[lower])  # a surname NER missed ("Trump" in a headline)
+        if head.is_title and not head.ent_type_ and lower in self.people_by_surname and \
+                (head.pos_ == "PROPN" or head.pos_ == "NOUN" and lower not in self.lowercase_words):
+            # a surname NER missed ("Trump" in a headline), or one the tagger took for a noun at a
+            # sentence's start ("Centner said"), unless the article writes it as a word ("price")
+            return Argument(text, self.people_by_surname[lower])
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
+
+    def _office_holder(self, head: Token, offset: int) -> Entity | None:
+        """The person a definite office names when the article names its holder only after it:
+        "Scotland's justice minister has warned … \n Cathy Jamieson said …" (a lead that
+        identifies its subject in the next sentence); the same office later is that person
+        ("the minister said").  The holder is the first person named after the office's first
+        definite mention, the subject of a clause in the same or the next sentence, and
+        nobody is named before it."""
+        if not _definite(head):
+            return None  # "a minister", "ministers": nobody in particular
+        first = self.offices.get(head.lower_)
+        if first is None:
+            return None
+        position, sentence = first
+        if any(where < position and entity.type == "Person" for where, entity in self.history):
+            return None
+        later = sorted(start for start in self.sentence_starts if start > sentence)
+        until = later[1] if len(later) > 1 else float("inf")
+        holder = next(((where, entity) for where, entity in self.history if where > position and entity.type == "Person"), None)
+        if holder is None or holder[0] >= until or holder[0] not in self.subjects:
+            return None
+        return holder[1] if offset + head.idx == position or offset + head.idx > holder[0] else None
 
     def _owner(self, head: Token, offset: int, depth: int = 0) -> Entity | None:
         """The actor an agent noun or asset belongs to, from its modifiers."""
@@ -600,6 +641,18 @@ class EntityResolver:
         return None
 
 
+# Lower-case words inside people's names ("Charles de Gaulle", "Osama bin Laden").
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le",
+                  "dos", "das", "y", "ben", "ter", "zu"}
+
+# Last words of the names of texts: laws, treaties, clauses.
+TEXT_WORDS = {"act", "acts", "clause", "amendment", "bill", "treaty", "accord", "accords", "charter", "constitution",
+              "directive", "statute", "protocol"}
+
+# Offices one person holds, which a lead may name before the person ("Scotland's justice minister").
+HELD_OFFICES = {"president", "secretary", "minister", "director", "ambassador", "chairman", "chairwoman", "envoy",
+                "chancellor", "governor", "mayor", "premier", "commissioner"}
+
 # Dependents that are not part of a noun phrase's own words.
 OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
 
@@ -712,6 +765,8 @@ def name_span(span: Span) -> Span | None:
     owner = next((t.i for t in doc[start : end - 1] if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
     if owner is not None and owner > start:
         start = owner + 1
+    if span.label_ in ("PERSON", "ORG"):
+        start, end = _person_piece(doc, start, end, span.root.i, bodies=span.label_ == "ORG")
     while start < end and _outside_name(doc[start], first=True):
         start += 1
     while end > start and _outside_name(doc[end - 1], first=False):
@@ -725,6 +780,68 @@ def name_span(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def parenthesised_parts(span: Span) -> list[Span]:
+    """A named-entity span that runs over a parenthesis, as its two names: "the Federal
+    Bureau of Investigation (FBI)" names the bureau and defines its short form."""
+    opening = next((t.i for t in span if t.text == "("), None)
+    if opening is None:
+        return [span]
+    closing = next((t.i for t in span.doc[opening + 1 : span.end] if t.text == ")"), span.end)
+    parts = [Span(span.doc, start, end, label=span.label_) for start, end in ((span.start, opening), (opening + 1, closing))]
+    return [part for part in parts if len(part)]
+
+
+def is_code(name: str) -> bool:
+    """Whether an unknown one-word name is a code rather than an actor: letters and digits
+    joined by a dash or three digits (a product, model or visa: "HB-1", "F-16", "AL721"; not
+    "G20" or "3M"), or two capitals alone, which name too many things to be taken for a body
+    (a ticker, an abbreviation: "NR", "PR"), unless the article defines them in parentheses."""
+    if " " in name:
+        return False
+    if re.search(r"[A-Za-z]-\d|\d-[A-Za-z]|\d{3}", name):
+        return True
+    return len(name) == 2 and name.isalpha() and name.isupper()
+
+
+def names_a_text(name: str) -> bool:
+    """Whether a name is a law's, treaty's or clause's, a text rather than an actor: "the
+    Excessive Fines Clause", "the Affordable Care Act", "the Paris Accord"."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in TEXT_WORDS
+
+
+def kind_of_thing(span: Span) -> bool:
+    """Whether an organisation's name heads a phrase with "a" or "an": one of the things it
+    makes or sells, not the actor ("a $42,000 Land Rover"; a person stays: "a contrite Brown")."""
+    return span.label_ == "ORG" and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span.start for c in span.root.children)
+
+
+def names_a_date(span: Span) -> bool:
+    """Whether a name is the first word of a named day: "Super Tuesday", "Black Friday"
+    (NER marks "Super" a place and "Tuesday" a date)."""
+    head = span.root.head
+    return span.root.dep_ == "compound" and head.i >= span.end and head.ent_type_ in ("DATE", "TIME", "EVENT")
+
+
+def _person_piece(doc: Doc, start: int, end: int, root: int, bodies: bool = False) -> tuple[int, int]:
+    """The piece of a name span that holds its head, when NER ran a name over a comma or a
+    lower-case preposition: "Politico, Woodward", "Trump after Pence", "Kilkenny of West
+    Virginia" (name particles such as "de", "van", "bin" are part of the name; so are "of"
+    and "for" in a body's: "Friends of Assange", "Center for Public Integrity")."""
+    particles = NAME_PARTICLES | {"of", "for"} if bodies else NAME_PARTICLES
+    head = doc[root].lower_.rstrip(".")
+    # "Bank of America", "Minister of Finance": a body's or an office's name, not a person's
+    named = head not in ORG_SUFFIXES and head not in BODY_WORDS and head not in OFFICE_WORDS and head not in NAME_TITLES
+    for token in doc[start:end]:
+        if token.text == "," and token.i < root:
+            start = token.i + 1  # "Politico, Woodward"
+        elif token.i > root and named and (token.text == "," or token.pos_ == "ADP" and token.is_lower
+                                            and token.lower_ not in particles):
+            end = token.i  # "Trump after Pence", "Kilkenny of West Virginia"
+            break
+    return start, end
 
 
 def _outside_name(token: Token, *, first: bool) -> bool:
@@ -795,6 +912,9 @@ def type_evidence(span: Span, gazetteer: Gazetteer) -> str | None:
     words = [w.lower().rstrip(".,") for w in span.text.split()]
     if any(w in ORG_SUFFIXES for w in words[1:]) or "&" in words:
         return "Organization"
+    after = [t.lower_.rstrip(".") for t in span.doc[span.end : span.end + 2]]
+    if len(after) == 2 and after[0] in ("and", "&") and after[1] in ("co", "company", "sons", "partners"):
+        return "Organization"  # a firm named after its founders: "J.P. Morgan and Co."
     stripped, gender = person_words(span)
     if gender is not None or len(stripped) < len(display_name(canonical_name(span.text)).split()):
         return "Person"
@@ -866,9 +986,10 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         if entity.type in ("Organization", "ArmedGroup") and len(words) > 1:
             content = [w for w in words if w.lower() not in ("of", "and", "the", "for", "&")]
             initials["".join(w[0] for w in content).upper()].add(entity.id)
-            if words[-1][:1].isupper() and words[-1].lower() not in ORG_SUFFIXES:
+            if words[-1][:1].isupper() and words[-1].lower().rstrip(".") not in COMPANY_FORMS:
                 last_words[words[-1].lower()].add(entity.id)
             bodies.setdefault(entity.id, entity)
+    defined = defined_short_forms(mentions)
     merged, decided = [], set()
     for span, entity in mentions:
         words, _ = person_words(span)
@@ -886,11 +1007,19 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
-        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup") and gazetteer.get(entity.id) is not entity:
+        if target is None and len(words) == 1 and words[0] in defined and defined[words[0]].id != entity.id:
+            target = defined[words[0]]  # "Federal Bureau of Investigation (FBI)": the short form so defined
+        if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup"):
             word = words[0]
             found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
-            if found and len(found) == 1 and next(iter(found)) != entity.id:
-                target = bodies[next(iter(found))]  # "ADB" after "Asian Development Bank", "Patriots"
+            # a short form: "the Fed" after "the Federal Reserve Board"
+            found = found or {b for b in bodies if _clipped(word, b)}
+            body = bodies[next(iter(found))] if found and len(found) == 1 else None
+            # a state's or body's short form the gazetteer knows stays itself, unless it is
+            # the same body ("FBI" beside "Federal Bureau of Investigation": one code)
+            if body is not None and body.id != entity.id and \
+                    (gazetteer.get(entity.id) is not entity or entity.code is not None and body.code == entity.code):
+                target = body  # "ADB" after "Asian Development Bank", "Patriots"
         first = words[0].lower() if words else ""
         stem = stems.get(canonical_name(span.text).lower())
         if stem is not None and entity.id != stem.id and gazetteer.get(entity.id) is not entity:
@@ -911,6 +1040,33 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged, decided
+
+
+def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity]:
+    """Short forms an article defines in parentheses after a body's name: "the Federal
+    Bureau of Investigation (FBI)", "Securities Industry Association (SIA)" → the body."""
+    defined: dict[str, Entity] = {}
+    for span, entity in mentions:
+        doc = span.doc
+        if entity.type == "Person" or len(span) < 2 or span.end + 2 >= len(doc) or doc[span.end].text != "(":
+            continue
+        closing = next((t.i for t in doc[span.end + 1 : span.end + 4] if t.text == ")"), None)
+        if closing is not None and closing > span.end + 1:
+            defined.setdefault(doc[span.end + 1 : closing].text, entity)
+    return defined
+
+
+def _clipped(word: str, body: str) -> bool:
+    """Whether a capitalised word is a body's first word cut short: "Fed" for "Federal
+    Reserve Board"."""
+    first = body.split()[0]
+    return len(word) >= 3 and word[:1].isupper() and not word.isupper() and len(first) > len(word) \
+        and first.lower().startswith(word.lower())
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun names one thing in particular: "the minister", "Scotland's minister"."""
+    return any(c.dep_ == "poss" for c in noun.children) or [c.lower_ for c in noun.children if c.dep_ == "det"] == ["the"]
 
 
 def is_dateline(span: Span) -> bool:

@@ -7,7 +7,8 @@ import pytest
 from conftest import parsed
 from spacy.tokens import Span
 
-from kg.entities import EntityResolver, PhraseIndex, agent_role, display_name, name_span, partitive_of, title_of
+from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
+                         partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -280,6 +281,17 @@ ARTICLE_PEOPLE = [
          ("Patriots|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
         1, 0, "New England Patriots", "Organization", id="organisation-last-word"),
     pytest.param(
+        # … a newspaper's too, though "Times" is a word of organisations' names
+        [("The|DET|det|3 New|PROPN|compound|3 York|PROPN|compound|3 Times|PROPN|nsubj|4 wrote|VERB|ROOT|4|write",
+          [(1, 4, "ORG")]),
+         ("The|DET|det|1 Times|PROPN|nsubj|2 says|VERB|ROOT|2|say", [(1, 2, "ORG")])],
+        1, 1, "New York Times", "Organization", id="newspaper-last-word"),
+    pytest.param(
+        # … but a company's legal form is no short name
+        [("Hughes|PROPN|compound|2 Tool|PROPN|compound|2 Corp|PROPN|nsubj|3 agreed|VERB|ROOT|3|agree", [(0, 3, "ORG")]),
+         ("Corp|PROPN|nsubj|1 agreed|VERB|ROOT|1|agree", [(0, 1, "ORG")])],
+        1, 0, "Corp", "Organization", id="legal-form-no-short-name"),
+    pytest.param(
         # a headline NER took for a name is nobody's full name
         [("Trump|PROPN|nsubj|2 Has|AUX|aux|2|have Destroyed|VERB|ROOT|2|destroy Democracy|PROPN|dobj|2", [(0, 4, "PERSON")]),
          ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])],
@@ -300,7 +312,112 @@ ARTICLE_PEOPLE = [
         [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 rose|VERB|ROOT|3|rise",
           [(0, 3, "PERSON")])],
         0, 2, "Baker International Corp", "Organization", id="company-word"),
+    pytest.param(
+        # a firm named after its founders: "J.P. Morgan and Co." is a company, whatever NER said
+        [("J.P.|PROPN|compound|1 Morgan|PROPN|nsubj|4 and|CCONJ|cc|1 Co.|PROPN|conj|1 rose|VERB|ROOT|4|rise",
+          [(0, 2, "PERSON")])],
+        0, 1, "J.P. Morgan", "Organization", id="founders-and-co"),
+    pytest.param(
+        # a short form defined in parentheses is the body, even one the gazetteer knows apart
+        [("The|DET|det|2 Federal|PROPN|compound|2 Bureau|PROPN|nsubj|8 of|ADP|prep|2 Investigation|PROPN|pobj|3 "
+          "(|PUNCT|punct|6 FBI|PROPN|appos|4 )|PUNCT|punct|6 said|VERB|ROOT|8|say", [(0, 7, "ORG")]),
+         ("FBI|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])],
+        1, 0, "Federal Bureau of Investigation", "Organization", id="acronym-in-parentheses"),
+    pytest.param(
+        # … and the parenthesis itself names it
+        [("The|DET|det|2 Federal|PROPN|compound|2 Bureau|PROPN|nsubj|8 of|ADP|prep|2 Investigation|PROPN|pobj|3 "
+          "(|PUNCT|punct|6 FBI|PROPN|appos|4 )|PUNCT|punct|6 said|VERB|ROOT|8|say", [(0, 7, "ORG")])],
+        0, 6, "Federal Bureau of Investigation", "Organization", id="acronym-defined"),
+    pytest.param(
+        # initials of a body of the article, unknown to the gazetteer
+        [("Securities|PROPN|compound|2 Industry|PROPN|compound|2 Association|PROPN|nsubj|3 said|VERB|ROOT|3|say",
+          [(0, 3, "ORG")]),
+         ("SIA|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])],
+        1, 0, "Securities Industry Association", "Organization", id="initials-of-a-body"),
+    pytest.param(
+        # a body's first word cut short: "the Fed"
+        [("Federal|PROPN|compound|2 Reserve|PROPN|compound|2 Board|PROPN|nsubj|3 met|VERB|ROOT|3|meet", [(0, 3, "ORG")]),
+         ("The|DET|det|1 Fed|PROPN|nsubj|2 met|VERB|ROOT|2|meet", [(1, 2, "ORG")])],
+        1, 1, "Federal Reserve Board", "Organization", id="clipped-short-form"),
+    pytest.param(
+        # two bodies could be cut short so: neither
+        [("Federal|PROPN|compound|2 Reserve|PROPN|compound|2 Board|PROPN|nsubj|6 and|CCONJ|cc|2 Federal|PROPN|compound|5 "
+          "Express|PROPN|conj|2 met|VERB|ROOT|6|meet", [(0, 3, "ORG"), (4, 6, "ORG")]),
+         ("The|DET|det|1 Fed|PROPN|nsubj|2 met|VERB|ROOT|2|meet", [(1, 2, "ORG")])],
+        1, 1, "Fed", "Organization", id="clipped-ambiguous"),
+    pytest.param(
+        # a state's short form the gazetteer knows is no body's initials ("US" beside "Union of Shipbuilders")
+        [("Union|PROPN|nsubj|3 of|ADP|prep|0 Shipbuilders|PROPN|pobj|1 met|VERB|ROOT|3|meet", [(0, 3, "ORG")]),
+         ("US|PROPN|nsubj|1 met|VERB|ROOT|1|meet", [(0, 1, "GPE")])],
+        1, 0, "United States", "Country", id="known-initials-stay"),
 ]
+
+
+# (spec, entity spans, token index) of names that make no mention
+NO_MENTION = [
+    pytest.param("more|ADJ|amod|2 HB-1|PROPN|compound|2 visas|NOUN|ROOT|2", [(1, 2, "ORG")], 1, id="code-with-dash"),
+    pytest.param("AL721|PROPN|nsubj|1 works|VERB|ROOT|1|work", [(0, 1, "PERSON")], 0, id="code-with-digits"),
+    pytest.param("keep|VERB|ROOT|0 NR|PROPN|dobj|0", [(1, 2, "ORG")], 1, id="two-capitals"),
+    pytest.param("on|ADP|ROOT|0 Super|PROPN|compound|2 Tuesday|PROPN|pobj|0", [(1, 2, "GPE"), (2, 3, "DATE")], 1,
+                 id="named-day"),
+
+
+    pytest.param("the|DET|det|3 Excessive|PROPN|compound|3 Fines|PROPN|compound|3 Clause|PROPN|ROOT|3", [(1, 4, "ORG")], 3,
+                 id="a-clause"),
+    pytest.param("the|DET|det|3 Affordable|PROPN|compound|3 Care|PROPN|compound|3 Act|PROPN|ROOT|3", [(1, 4, "ORG")], 3,
+                 id="a-law"),
+    pytest.param("bought|VERB|ROOT|0 a|DET|det|3 Land|PROPN|compound|3 Rover|PROPN|dobj|0", [(2, 4, "ORG")], 3,
+                 id="a-product"),
+]
+
+# … and names that do: a company that heads its phrase with "the", a body before its subject
+ACTOR_MENTIONS = [
+    pytest.param("Land|PROPN|compound|1 Rover|PROPN|nsubj|2 rose|VERB|ROOT|2|rise", [(0, 2, "ORG")], 1, "Land Rover",
+                 id="company-as-subject"),
+    pytest.param("a|DET|det|3 Baxter|PROPN|compound|2 Foundation|PROPN|compound|3 grant|NOUN|ROOT|3", [(1, 3, "ORG")], 2,
+                 "Baxter Foundation", id="body-before-noun"),
+    pytest.param("the|DET|det|2 Care|PROPN|compound|2 Actors|PROPN|ROOT|2", [(1, 3, "ORG")], 2, "Care Actors",
+                 id="not-a-text-word"),
+    pytest.param("a|DET|det|2 contrite|ADJ|amod|2 Brownlow|PROPN|nsubj|3 convinced|VERB|ROOT|3|convince",
+                 [(2, 3, "PERSON")], 2, "Brownlow", id="a-person-with-a"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, entity_id", ACTOR_MENTIONS)
+def test_names_that_are_actors(blank_nlp, spec, ents, index, entity_id):
+    _, doc = resolve(blank_nlp, spec, ents)
+    assert doc[index]._.kg_mention is not None and doc[index]._.kg_mention.entity.id == entity_id
+
+
+@pytest.mark.parametrize("spec, ents, index", NO_MENTION)
+def test_codes_and_named_days_are_no_actors(blank_nlp, spec, ents, index):
+    _, doc = resolve(blank_nlp, spec, ents)
+    assert doc[index]._.kg_mention is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("HB-1", True), ("F-16", True), ("AL721", True), ("NR", True),
+    ("G20", False), ("G7", False), ("3M", False), ("NATO", False), ("Nr", False), ("HB 1", False),
+])
+def test_is_code(name, expected):
+    assert is_code(name) is expected
+
+
+def test_two_capitals_defined_in_parentheses_are_a_mention(blank_nlp):
+    _, doc = resolve(blank_nlp, "Nuclear|PROPN|compound|1 Regulators|PROPN|ROOT|1 (|PUNCT|punct|3 NR|PROPN|appos|1 )|PUNCT|punct|3",
+                     [(0, 2, "ORG"), (3, 4, "ORG")])
+    assert doc[3]._.kg_mention is not None and doc[3]._.kg_mention.entity.id == "NR"
+
+
+@pytest.mark.parametrize("spec, span, expected", [
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1 )|PUNCT|punct|3", (0, 5),
+     ["Federal Bureau", "FBI"]),
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1", (0, 4), ["Federal Bureau", "FBI"]),
+    ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1", (0, 2), ["Federal Bureau"]),
+])
+def test_parenthesised_parts(blank_nlp, spec, span, expected):
+    doc = parsed(blank_nlp, spec)
+    assert [part.text for part in parenthesised_parts(Span(doc, *span, label="ORG"))] == expected
 
 
 @pytest.mark.parametrize("paragraphs, paragraph, index, entity_id, entity_type", ARTICLE_PEOPLE)
@@ -327,6 +444,16 @@ NAME_SPANS = [
     pytest.param("Ford|PROPN|compound|2 Motor|PROPN|compound|2 Co|PROPN|ROOT|2 F|PROPN|appos|2", (0, 4), "Ford Motor Co",
                  id="stock-ticker"),
     pytest.param("Bank|PROPN|compound|2 of|ADP|prep|0 America|PROPN|pobj|1", (0, 3), "Bank of America", id="no-ticker"),
+    pytest.param("Politico|PROPN|npadvmod|2 ,|PUNCT|punct|2 Woodward|PROPN|ROOT|2", (0, 3), "Woodward", id="person-after-comma"),
+    pytest.param("Trump|PROPN|ROOT|0 after|ADP|prep|0 Pence|PROPN|pobj|1", (0, 3), "Trump", id="person-before-preposition"),
+    pytest.param("Kilkenny|PROPN|ROOT|0 of|ADP|prep|0 West|PROPN|compound|3 Virginia|PROPN|pobj|1", (0, 4), "Kilkenny",
+                 id="person-of-a-place"),
+    pytest.param("Charles|PROPN|compound|2 de|ADP|compound|2 Gaulle|PROPN|ROOT|2", (0, 3), "Charles de Gaulle",
+                 id="name-particle"),
+    pytest.param("Minister|PROPN|ROOT|0 of|ADP|prep|0 Finance|PROPN|pobj|1", (0, 3), "Minister of Finance",
+                 id="office-of"),
+    pytest.param("Secretary|PROPN|compound|4 of|ADP|prep|0 State|PROPN|pobj|1 Mike|PROPN|compound|4 Pompeo|PROPN|ROOT|4",
+                 (0, 5), "Secretary of State Mike Pompeo", id="title-of-before-name"),
 ]
 
 
@@ -334,6 +461,21 @@ NAME_SPANS = [
 def test_name_span(blank_nlp, spec, span, expected):
     doc = parsed(blank_nlp, spec)
     found = name_span(Span(doc, *span, label="PERSON"))
+    assert found is not None and found.text == expected
+
+
+# a body's name: cut as a person's, but "of" and "for" belong to it
+ORG_NAME_SPANS = [
+    pytest.param("Trump|PROPN|ROOT|0 after|ADP|prep|0 Pence|PROPN|pobj|1", (0, 3), "Trump", id="before-preposition"),
+    pytest.param("Politico|PROPN|npadvmod|2 ,|PUNCT|punct|2 Woodward|PROPN|ROOT|2", (0, 3), "Woodward", id="after-comma"),
+    pytest.param("Friends|PROPN|ROOT|0 of|ADP|prep|0 Assange|PROPN|pobj|1", (0, 3), "Friends of Assange", id="of"),
+    pytest.param("Center|PROPN|ROOT|0 for|ADP|prep|0 Integrity|PROPN|pobj|1", (0, 3), "Center for Integrity", id="for"),
+]
+
+
+@pytest.mark.parametrize("spec, span, expected", ORG_NAME_SPANS)
+def test_name_span_of_a_body(blank_nlp, spec, span, expected):
+    found = name_span(Span(parsed(blank_nlp, spec), *span, label="ORG"))
     assert found is not None and found.text == expected
 
 
@@ -415,6 +557,58 @@ def test_a_surname_ner_missed_is_the_articles_person(blank_nlp):
         ("Nancy|PROPN|compound|1 Pelosi|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
         ("Pelosi|PROPN|nsubj|1 left|VERB|ROOT|1|leave", ())])
     assert resolver.argument(docs[1][0], offset=1000).entity.id == "Nancy Pelosi"
+
+
+# (paragraphs; the surname's paragraph and token; expected id)
+SURNAMES_NER_MISSED = [
+    pytest.param(
+        # the tagger takes a surname at a sentence's start for a noun
+        [("Caitlin|PROPN|compound|1 Centner|PROPN|nsubj|2 drove|VERB|ROOT|2|drive", [(0, 2, "PERSON")]),
+         ("Centner|NOUN|nsubj|1 said|VERB|ROOT|1|say", ())], 1, 0, "Caitlin Centner", id="noun-at-sentence-start"),
+    pytest.param(
+        # … but a word the article also writes in lower case is that word
+        [("Tom|PROPN|compound|1 Price|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("the|DET|det|1 price|NOUN|nsubj|2 rose|VERB|ROOT|2|rise", ()),
+         ("Price|NOUN|nsubj|1 rose|VERB|ROOT|1|rise", ())], 2, 0, "price", id="common-word"),
+    pytest.param(
+        # one person with a role in one mention and none in another is one owner of the surname
+        [("U.S.|PROPN|compound|3 Defense|PROPN|compound|3 Secretary|PROPN|compound|3 Jo|PROPN|compound|4 "
+          "Quandtberg|PROPN|nsubj|5 spoke|VERB|ROOT|5|speak", [(0, 1, "GPE"), (3, 5, "PERSON")]),
+         ("Jo|PROPN|compound|1 Quandtberg|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")]),
+         ("Quandtberg|PROPN|nsubj|1 resigned|VERB|ROOT|1|resign", ())], 2, 0, "Jo Quandtberg", id="one-person-two-roles"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, entity_id", SURNAMES_NER_MISSED)
+def test_a_surname_ner_missed(blank_nlp, paragraphs, paragraph, index, entity_id):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    assert resolver.argument(docs[paragraph][index], offset=1000 * paragraph).entity.id == entity_id
+
+
+LEAD = ("Scotland|PROPN|poss|3 's|PART|case|0 justice|NOUN|compound|3 minister|NOUN|nsubj|4 warned|VERB|ROOT|4|warn",
+        [(0, 1, "GPE")])
+NAMED = ("Cathy|PROPN|compound|1 Jamieson|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "PERSON")])
+NAMED_AS_OBJECT = ("fans|NOUN|nsubj|1 praised|VERB|ROOT|1|praise Cathy|PROPN|compound|3 Jamieson|PROPN|dobj|1",
+                   [(2, 4, "PERSON")])
+LATER = ("the|DET|det|1 minister|NOUN|nsubj|2 said|VERB|ROOT|2|say", ())
+OTHER = ("fans|NOUN|nsubj|1 left|VERB|ROOT|1|leave", ())
+
+# (paragraphs; the office's paragraph and token; expected id)
+OFFICE_HOLDERS = [
+    pytest.param([LEAD, NAMED], 0, 3, "Cathy Jamieson", id="lead-names-the-holder-next"),
+    pytest.param([LEAD, NAMED, LATER], 2, 1, "Cathy Jamieson", id="the-same-office-later"),
+    pytest.param([NAMED, LEAD], 1, 3, "United Kingdom", id="someone-named-before: the state"),
+    pytest.param([LEAD, NAMED_AS_OBJECT], 0, 3, "United Kingdom", id="holder-no-subject"),
+    pytest.param([LEAD, OTHER, NAMED], 0, 3, "United Kingdom", id="holder-too-far"),
+    pytest.param([("a|DET|det|1 minister|NOUN|nsubj|2 warned|VERB|ROOT|2|warn", ()), NAMED], 0, 1, None, id="a-minister"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, entity_id", OFFICE_HOLDERS)
+def test_an_office_named_before_its_holder(blank_nlp, paragraphs, paragraph, index, entity_id):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == entity_id
 
 
 def test_a_dateline_is_no_topic_for_it(blank_nlp):
