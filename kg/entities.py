@@ -157,6 +157,18 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(agent_codes()) | EXTRA_AGENTS
 
 
+def private_individual(head: Token) -> bool:
+    """One private person named by an indefinite agent noun: "a Saudi student opened fire" is
+    a student, not Saudi Arabia.  The state's own agents still stand for it ("a Russian
+    soldier", "an Iranian diplomat"), and so do plurals and definites ("Saudi students")."""
+    if [c.lower_ for c in head.children if c.dep_ == "det"] not in (["a"], ["an"]):
+        return False
+    if head.tag_ in ("NNS", "NNPS") or head.lemma_ and head.lemma_.lower() != head.lower_:
+        return False  # "an estimated 3,000 fighters": many, not one
+    code = agent_codes().get(head.lower_) or agent_codes().get(_compound_text(head))
+    return code is not None and code[:3] not in STATE_ROLE_CODES | {"GOV"}
+
+
 def agent_role(title: str) -> str | None:
     """The role code of an office, from its longest known ending: "Foreign Minister" → GOV,
     "Emergency Relief Coordinator" → that of "coordinator"."""
@@ -452,7 +464,8 @@ class EntityResolver:
         holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
         if holder is not None:
             return Argument(text, holder)
-        if lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns():
+        if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
+                and not private_individual(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
             if owner is not None:

@@ -96,6 +96,9 @@ def is_negated(verb: Token) -> bool:
         return True
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return is_negated(verb.head)  # "is not ready to meet": the copula carries the negation
+    if any(c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(d.dep_ in ("det", "neg") and d.lower_ == "no" for d in c.children)
+           for c in verb.children):
+        return True  # a participant with "no": "found no collusion", "no country attacked"
     if shares_clause(verb):
         return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
     return False

@@ -91,6 +91,10 @@ ARGUMENTS = [
     pytest.param("Russian|ADJ|amod|1 warships|NOUN|ROOT|1|warship", (), 1, "Russia", id="agent-demonym"),
     pytest.param("Israeli|ADJ|amod|1 army|NOUN|compound|2 bulldozers|NOUN|ROOT|2|bulldozer", (), 2, "Israel", id="agent-of-agent"),
     pytest.param("rebels|NOUN|ROOT|0|rebel in|ADP|prep|0 Syria|PROPN|pobj|1", (), 0, "Syria", id="agent-in-country"),
+    # … but one private person is not the state: "a Saudi student", while "a Russian soldier" is
+    pytest.param("a|DET|det|2 Saudi|ADJ|amod|2 student|NOUN|ROOT|2", (), 2, "student", id="private-individual"),
+    pytest.param("a|DET|det|2 Russian|ADJ|amod|2 soldier|NOUN|ROOT|2", (), 2, "Russia", id="state-agent-individual"),
+    pytest.param("Saudi|ADJ|amod|1 students|NOUN|ROOT|1|student", (), 1, "Saudi Arabia", id="plural-agents"),
     pytest.param("positions|NOUN|ROOT|0|position of|ADP|prep|0 Hamas|PROPN|pobj|1", (), 0, "Hamas", id="asset-of-group"),
     # partitives stand for their "of" noun
     pytest.param("a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 Iraqi|ADJ|amod|4 officials|NOUN|pobj|2|official", (), 1, "Iraq",

@@ -105,6 +105,14 @@ ROWS = [
         "surprised|VERB|ROOT|5|surprise Iran|PROPN|dobj|5 .|PUNCT|punct|5",
         3, (False, None), id="relative-clause-is-no-content"),
     pytest.param(
+        # "no" on the object negates the fact: "Mueller found no collusion"
+        "Mueller|PROPN|nsubj|1 found|VERB|ROOT|1|find no|DET|det|3 collusion|NOUN|dobj|1 .|PUNCT|punct|1",
+        1, (True, None), id="no-object"),
+    pytest.param(
+        # … and on the subject: "No country attacked Syria"
+        "No|DET|det|1 country|NOUN|nsubj|2 attacked|VERB|ROOT|2|attack Syria|PROPN|dobj|2 .|PUNCT|punct|2",
+        2, (True, None), id="no-subject"),
+    pytest.param(
         # a bare relative on such a noun is no content clause either: "the plan Iraq had proposed failed"
         "the|DET|det|1 plan|NOUN|nsubj|5 Iraq|PROPN|nsubj|4 had|AUX|aux|4|have proposed|VERB|relcl|1|propose "
         "failed|VERB|ROOT|5|fail .|PUNCT|punct|5",
