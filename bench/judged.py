@@ -143,12 +143,14 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
         for record in unmatched:
             old = labels.get(key(record))
             negated, modality, speaker = reading(record)
+            _, _, _, subject_id, lemma, object_id = key(record)
             print(json.dumps({"doc": record["doc"], "start": record["start"], "end": record["end"],
-                              "subject": record["subject"]["id"], "predicate": record["predicate"]["lemma"],
-                              "object": record["object"]["id"], "negated": negated, "modality": modality,
+                              "subject": subject_id, "predicate": lemma,
+                              "object": object_id, "negated": negated, "modality": modality,
                               "attributed_to": speaker, "label": "?"}, ensure_ascii=False)
                   + (f"   (was {old['label']} {','.join(old.get('what', []))} when it read {reading(old)})" if old else ""))
-            s, p, o = record["subject"], record["predicate"], record["object"]
+            # a statement may have no object (an intransitive one): show it as empty
+            s, p, o = record["subject"], record["predicate"], record["object"] or {"text": "", "id": None, "type": None}
             print(f"   {s['text']} [{s['id']}, {s['type']}] | {p['text']} | {o['text']} [{o['id']}, {o['type']}]"
                   f"  neg={record['negated']} mod={record['modality']} "
                   f"attr={(record.get('attributed_to') or {}).get('id')} gated={record.get('gated')}")
