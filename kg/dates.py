@@ -118,6 +118,10 @@ def resolve_date(text: str, base: date | None, *, ahead: bool = False) -> date |
 _SPAN_PREPOSITIONS = {"since", "until", "till", "through", "throughout", "for", "by", "before", "after", "from", "to"}
 
 
+# Dependencies of a verb's participants: a DATE entity in one of them is a name or a thing
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "poss", "appos", "agent"}
+
+
 def _dated_verb(entity: Any) -> Any | None:
     """The verb a DATE entity says when of, or None when it says when of something else.
 
@@ -130,6 +134,8 @@ def _dated_verb(entity: Any) -> Any | None:
     head = root.head
     if head.i == root.i:
         return None
+    if root.dep_ in ARGUMENT_DEPS:
+        return None  # a participant, not a time: "May said …" (Theresa May), "won the May vote"
     if root.dep_ == "pobj":
         if head.lower_ in _SPAN_PREPOSITIONS:
             return None

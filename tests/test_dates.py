@@ -69,6 +69,8 @@ SAID = ("Officials|NOUN|nsubj|1 said|VERB|ROOT|1 on|ADP|prep|1 Monday|PROPN|pobj
 # "Labour won the 2014 election ." / "Sales rose most since 1983 ."
 NOUN_DATE = "Labour|PROPN|nsubj|1 won|VERB|ROOT|1 the|DET|det|4 2014|NUM|compound|4 election|NOUN|dobj|1 .|PUNCT|punct|1"
 SINCE = "Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 most|ADV|advmod|1 since|ADP|prep|1 1983|NUM|pobj|3 .|PUNCT|punct|1"
+# "May resisted the call ." : the DATE entity the model makes of Theresa May is the subject
+MAY = "May|PROPN|nsubj|1 resisted|VERB|ROOT|1 the|DET|det|3 call|NOUN|dobj|1 .|PUNCT|punct|1"
 
 
 @pytest.mark.parametrize("spec, ents, predicate, expected", [
@@ -81,6 +83,8 @@ SINCE = "Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 most|ADV|advmod|1 since|ADP|prep|1 
     (NOUN_DATE, [(2, 3, "DATE")], "won", ("2015-10-07", "article", None)),
     # "since 1983": the edge of a span
     (SINCE, [(4, 5, "DATE")], "rose", ("2015-10-07", "article", None)),
+    # a participant is no date: "May resisted the call" (a name the model took for the month)
+    (MAY, [(0, 1, "DATE")], "resisted", ("2015-10-07", "article", None)),
 ])
 def test_statement_date(blank_nlp, spec, ents, predicate, expected):
     doc = parsed(blank_nlp, spec, ents)
