@@ -6,7 +6,9 @@ and no temporary file behind.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -119,3 +121,20 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             raise StoreError(f"cannot write {output.path}: {error}") from error
         raise
     output.commit()
+
+
+def swap_folder(new: Path, target: Path) -> None:
+    """Put the folder ``new`` in the place of ``target``.  A folder cannot be os.replace'd onto a
+    non-empty one: the old one is moved aside, the new one moved in, then the old one deleted
+    (put back if the second move fails)."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
+    os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -18,12 +18,12 @@ import gzip
 import json
 import os
 import secrets
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from kg.errors import StoreError
+from kg.files import swap_folder
 from kg.types import Document
 
 MANIFEST = "manifest.json"
@@ -105,17 +105,7 @@ def publish(staging: Path, folder: Path, found: dict[str, Any]) -> None:
     for leftover in staging.glob(".part-*.tmp"):  # a worker killed while writing: its partition was redone
         leftover.unlink()
     (staging / MANIFEST).write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if not folder.exists():
-        os.rename(staging, folder)
-        return
-    old = folder.with_name(f".{folder.name}.old-{secrets.token_hex(4)}")
-    os.rename(folder, old)
-    try:
-        os.rename(staging, folder)
-    except BaseException:
-        os.rename(old, folder)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    swap_folder(staging, folder)
 
 
 def quads(folder: str | os.PathLike[str]) -> Iterator[Any]:

@@ -20,7 +20,6 @@ import shutil
 import sys
 import tempfile
 import unicodedata
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,7 +42,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QueryError, StoreError, one_line
-from kg.files import native_path
+from kg.files import native_path, swap_folder
 from kg.ontology import PREFIXES, shorten_iri
 from kg.rdf import drop_graphs
 
@@ -94,22 +93,6 @@ def with_union_graph(quads: Iterable[Quad]) -> Iterator[Quad]:
             yield Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
 
 
-def _swap_in(new: Path, target: Path) -> None:
-    # A folder cannot be os.replace'd onto a non-empty one: move the old store aside,
-    # move the new one in, then delete the old one (put back if the second move fails).
-    if not target.exists():
-        os.rename(new, target)
-        return
-    old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
-    os.rename(target, old)
-    try:
-        os.rename(new, target)
-    except BaseException:
-        os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> Path:
     """Create the store at ``path`` from ``quads``, replacing any old store only on success.
 
@@ -129,7 +112,7 @@ def build_store(path: str | os.PathLike[str], quads: Iterable[Quad]) -> Path:
             store.optimize()
         finally:
             del store  # close RocksDB now, not when a traceback frame is freed
-        _swap_in(building, target)
+        swap_folder(building, target)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
