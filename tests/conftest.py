@@ -67,3 +67,15 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"seed articles not found at {SEEDS}")
     return SEEDS
+
+
+def sentence_statements(nlp, spec: str, ents: list[tuple[int, int, str]] = ()) -> list:
+    """The statements :func:`kg.relations.statements_from_sentence` reads from a compact parse
+    (see :func:`parsed`), sentence by sentence, without the model."""
+    from kg.entities import EntityResolver
+    from kg.relations import statements_from_sentence
+
+    doc = parsed(nlp, spec, ents)
+    resolver = EntityResolver(nlp)
+    resolver.annotate(doc)
+    return [s for sentence in doc.sents for s in statements_from_sentence(sentence, resolver, doc_id="t")]

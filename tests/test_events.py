@@ -376,14 +376,9 @@ def test_force_event(event, verb, subject, obj, subject_head, object_head, liste
 # -- whole sentences on hand-built parses (no model) ---------------------------------------
 
 def extract(nlp, spec, ents=()):
-    from conftest import parsed
-    from kg.entities import EntityResolver
-    from kg.relations import statements_from_sentence
+    from conftest import sentence_statements
 
-    doc = parsed(nlp, spec, ents)
-    resolver = EntityResolver(nlp)
-    resolver.annotate(doc)
-    return [s for sentence in doc.sents for s in statements_from_sentence(sentence, resolver, doc_id="t")]
+    return sentence_statements(nlp, spec, ents)
 
 
 def coded(statement):

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import parsed
+from conftest import parsed, sentence_statements
 from kg.entities import EntityResolver
 from kg import relations
 from kg.relations import statements_from_sentence
 from kg.types import Argument, Entity
 
 
-def extract(nlp, spec, ents=()):
-    doc = parsed(nlp, spec, ents)
-    resolver = EntityResolver(nlp)
-    resolver.annotate(doc)
-    return [s for sentence in doc.sents for s in statements_from_sentence(sentence, resolver, doc_id="t")]
+extract = sentence_statements
 
 
 def facts(statements):
