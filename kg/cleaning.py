@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.documents import paragraphs
+from kg.documents import strip_span, paragraphs
 
 # -- whole lines ------------------------------------------------------------------------------
 
@@ -134,13 +134,6 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         position = stop + 1
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
 
 def paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The parts of one paragraph worth parsing: runs of lines that are not boilerplate, a
@@ -157,7 +150,7 @@ def paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     if run:
         pieces.append(run)
     for number, (piece_start, piece_end) in enumerate(pieces):
-        if number == 0 and piece_start == _strip(text, start, end)[0]:
+        if number == 0 and piece_start == strip_span(text, start, end)[0]:
             piece_start += dateline_length(text[piece_start:piece_end])
         position = piece_start
         for match in INLINE_BOILERPLATE.finditer(text, piece_start, piece_end):
@@ -167,7 +160,7 @@ def paragraph_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 def _nonempty(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    start, end = _strip(text, start, end)
+    start, end = strip_span(text, start, end)
     if start < end and any(c.isalnum() for c in text[start:end]):
         yield start, end
 

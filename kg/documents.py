@@ -520,13 +520,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in BLANK_LINE.finditer(text):
         if text[start : match.start()].strip():
-            yield _strip_span(text, start, match.start())
+            yield strip_span(text, start, match.start())
         start = match.end()
     if text[start:].strip():
-        yield _strip_span(text, start, len(text))
+        yield strip_span(text, start, len(text))
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
