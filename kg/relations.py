@@ -17,7 +17,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
-                       is_known_verb, noun_event_type, performed_event, specific_event)
+                       is_known_verb, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -795,10 +795,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject))
-        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
+        act = act_object(candidate.verb)
+        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
-            # Olympics", "ordered X to jail" name where, not whom
+            # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
+            # offices" names the target
             event = None
+        if act is not None and candidate.object == act and any(
+                c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
+            event = None  # "set fire (to the offices)": the act's statement is the one with the target
     if obj is None and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target
     speaker = speech_subject(sentence, candidate.verb)
@@ -919,6 +924,17 @@ def announced_decision(verb: Token) -> bool:
     """A clause reported as a decision: "announced (that) it would prohibit all aid", "decided
     that it will close the border" (a complement of announce, declare or decide)."""
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
+
+
+# Prepositions that name the target of an act named by the object: "set fire to", "opened fire on".
+ACT_TARGET_PREPS = frozenset({"to", "on", "at"})
+
+
+def act_object(verb: Token) -> Token | None:
+    """The direct object that names an act of force, whose target a preposition names:
+    "set fire to the offices", "laid siege to the city" (:func:`kg.events.names_the_act`)."""
+    lemma = verb_lemma(verb).split()[0]
+    return next((c for c in verb.children if c.dep_ == "dobj" and names_the_act(lemma, c.lemma_)), None)
 
 
 def clause_event(verb: Token) -> str | None:
