@@ -462,9 +462,37 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None  # the object names no target, nor the act itself ("reimposed blockades")
     if obj == THING and verb in DESTRUCTION_VERBS and target_word in PROPERTY:
         return "COERCE"  # "guerillas blew up three power lines", "set fire to the offices"
-    if event == "ASSAULT" and subject_head and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS:
+    conventional = bool(subject_head) and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS
+    if event == "ASSAULT" and conventional:
         return "FIGHT"  # "British aircraft killed four Iraqis", "tanks shelled the town"
+    if event == "FIGHT" and not conventional and verb not in HEAVY_WEAPON_VERBS and civilian_target(obj, object_head):
+        return "ASSAULT"  # "militiamen attacked the villagers", "gunmen stormed a school"
     return event
+
+
+# Verbs of the heavy weapons of war (CAMEO 194/195), FIGHT whoever is hit.
+HEAVY_WEAPON_VERBS = frozenset("bombard shell strafe".split())
+# Places where people live, pray, study or trade, and the nouns that say a place shelters
+# civilians ("a refugee camp"): an armed attack on them is violence against civilians.
+CIVILIAN_PLACES = frozenset(
+    """bus church funeral home hospital hotel house market mosque nightclub restaurant school shop
+    synagogue temple village wedding""".split())
+CIVILIAN_WORDS = frozenset("civilian refugee".split())
+
+
+def civilian_target(obj: str | None, object_head: str) -> bool:
+    """Whether force is used on civilians or unarmed targets (PLOVER: ASSAULT, "violence
+    against civilians"; FIGHT is armed conflict between organised armed actors): people
+    who are not armed men ("villagers", "worshippers"), or a place where civilians are.  A
+    named person is left out: the parser's names are too often a place or a group.
+
+    >>> civilian_target(PEOPLE, "villager"), civilian_target(THING, "refugee camp"), civilian_target(THING, "army base")
+    (True, True, False)
+    """
+    if obj == PEOPLE:
+        return True
+    words = [singular(word) for word in (object_head or "").lower().split()]
+    return obj == THING and bool(words) and (words[-1] in CIVILIAN_PLACES or bool(CIVILIAN_WORDS & set(words)))
 
 
 def demand_of_speaker(statement: Statement) -> Statement | None:
