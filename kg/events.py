@@ -430,6 +430,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # or a weapon stands for its unnamed agent: "a roadside bombing killed a soldier",
         # "were killed by an improvised explosive device"
         return None
+    if subject == THING and is_weapon(subject_head):
+        subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
     if verb in CONTEST:
@@ -478,6 +480,11 @@ CIVILIAN_PLACES = frozenset(
     """bus church funeral home hospital hotel house market mosque nightclub restaurant school shop
     synagogue temple village wedding""".split())
 CIVILIAN_WORDS = frozenset("civilian refugee".split())
+# Nouns for people who bear no arms, whatever country the parser finds them in ("attacked
+# villagers in northern Nigeria" has Nigeria as its entity).
+CIVILIAN_PEOPLE = frozenset(
+    """child civilian family farmer mourner passenger people pilgrim refugee resident schoolchild shopper
+    student tourist villager woman worshipper""".split())
 
 
 def civilian_target(obj: str | None, object_head: str) -> bool:
@@ -488,11 +495,14 @@ def civilian_target(obj: str | None, object_head: str) -> bool:
 
     >>> civilian_target(PEOPLE, "villager"), civilian_target(THING, "refugee camp"), civilian_target(THING, "army base")
     (True, True, False)
+    >>> civilian_target(STATE, "villager"), civilian_target(ARMED, "village")  # "villagers in Nigeria"; armed men
+    (True, False)
     """
     if obj == PEOPLE:
         return True
     words = [singular(word) for word in (object_head or "").lower().split()]
-    return obj == THING and bool(words) and (words[-1] in CIVILIAN_PLACES or bool(CIVILIAN_WORDS & set(words)))
+    return obj != ARMED and bool(words) and (
+        words[-1] in CIVILIAN_PLACES or words[-1] in CIVILIAN_PEOPLE or bool(CIVILIAN_WORDS & set(words)))
 
 
 def demand_of_speaker(statement: Statement) -> Statement | None:
