@@ -107,7 +107,7 @@ COMPANY_SUFFIXES = {"co", "corp", "corporation", "inc", "company", "ltd", "plc",
 KIND_DESCRIPTIONS = {
     "company": COMPANY_SUFFIXES, "firm": COMPANY_SUFFIXES, "corporation": COMPANY_SUFFIXES,
     **{kind: {kind} for kind in ("bank", "court", "ministry", "agency", "party", "union", "fund", "commission",
-                                  "council", "committee", "department", "institute")},
+                                  "council", "committee", "department", "institute", "executive", "authority")},
 }
 ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Location")
 # Role codes of offices held by people (not "troops" or "ministry"): an apposition with
@@ -255,6 +255,7 @@ class EntityResolver:
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
+        self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
         self.plural_names: set[str] = set()  # after settle(): bodies the article names in the plural ("the Rangers")
         self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
@@ -338,6 +339,7 @@ class EntityResolver:
             gender = mention_gender(span, self.gazetteer) or reported_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
+        self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
         self.plural_names = {m.entity.id for doc, m, _ in settled if doc[m.end - 1].tag_ in ("NNPS", "NNS")}
         self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
                             if m.entity.type == "Person" for office in [office_of(doc[m.start : m.end])] if office)
@@ -354,7 +356,7 @@ class EntityResolver:
             for token in doc:
                 if token._.kg_mention is not None:
                     continue
-                holder = self._role_holder(token, offset)
+                holder = self._role_holder(token, offset) or self._kind_referent(token, offset)
                 if holder is None:
                     continue
                 mention = Mention(token.i, token.i + 1, holder)
@@ -376,10 +378,23 @@ class EntityResolver:
             return None
         position = offset + token.idx
         modifiers = description_modifiers(token)
-        for where, held, person in reversed(self.roles):
-            if where < position and held == office and modifiers <= set(person_title_words(person)):
-                return person
-        return None
+        holders = [person for where, held, person in self.roles
+                   if where < position and held == office and modifiers <= set(person_title_words(person))]
+        if not holders:
+            return None
+        # of several holders, the article's most prominent one ("the president" of a piece on
+        # Trump's trade policy, after a mention of President Xi), the latest on a tie
+        return max(reversed(holders), key=lambda person: self.mention_counts[person.id])
+
+    def _kind_referent(self, token: Token, offset: int) -> Entity | None:
+        """The body "the company", "the bank", "the committee" refers back to
+        (``KIND_DESCRIPTIONS``), so that a pronoun after it may find it: "Kukowski defended the
+        committee, saying that it has to make hard choices"."""
+        lower = token.lower_
+        if lower not in KIND_DESCRIPTIONS or token.pos_ != "NOUN" or _has_modifier(token) or \
+                [c.lower_ for c in token.children if c.dep_ == "det"] != ["the"]:
+            return None
+        return self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
 
     def _share_group(self, head: Token, offset: int) -> Entity | None:
         """The group a bare share stands for: "20% of registered Democrats said … Another 19%
@@ -672,7 +687,8 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._salient_subject(agreement, position, sentence, excluded) or \
+            return self._body_in_sentence(pronoun, offset, excluded) or \
+                self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
         return self._nearest_agreeing(agreement, position, excluded)
 
@@ -684,6 +700,25 @@ class EntityResolver:
             return None
         if reporter.lower_ in agent_nouns() or reporter.lemma_.lower() in agent_nouns():
             return self._owner(reporter, offset)
+        return None
+
+    def _body_in_sentence(self, pronoun: Token, offset: int, excluded: set[str]) -> Entity | None:
+        """A body named earlier in the pronoun's own sentence, the nearest, when no other thing is
+        a subject between them: "Kukowski defended the committee, saying that it has to make hard
+        choices" (a person there cannot be "it"; a state or a place too often stands beside a
+        thing "it"), not "… of the Pacific Fleet said the Navy will send its ships"."""
+        position, sentence = offset + pronoun.idx, offset + pronoun.sent.start_char
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if self.sentences.get(where, -1) != sentence:
+                break
+            if entity.id not in excluded and self._agrees(entity, "body"):
+                between = pronoun.doc.char_span(where - offset, pronoun.idx, alignment_mode="expand")
+                if between is not None and any(t.dep_ in SUBJECT_DEPS and t.tag_ in ("NN", "NNP") and t._.kg_mention is None
+                                               for t in between):
+                    return None  # "the Navy will be sending its …": the nearer subject is its owner
+                return entity
         return None
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:

@@ -518,6 +518,20 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                                              modifiers={"poss"})
 
 
+# a preposition whose object is an "-ing" clause with its own subject: the subject is the
+# participant, "disagrees with the court substituting its judgment" → governor – disagree with – court
+def gerund_clause_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep" and c.i > clause.verb.i and c.lower_ not in NON_PARTICIPANT_PREPS):
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            for head in (c for c in gerund.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")):
+                for obj in with_conjuncts(head):
+                    for subject in clause.subjects:
+                        yield Candidate(subject, obj, clause.verb, clause.words, f"{clause.lemma} {prep.lower_}", "prep",
+                                        clause.inherited, extra=[prep])
+
+
 # a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
 def measured_change(clause: Clause) -> Iterator[Candidate]:
     if base_form(clause.verb) not in CHANGE_VERBS:
@@ -542,7 +556,7 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        prepositional_object, measured_change)
+                        prepositional_object, gerund_clause_subject, measured_change)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:

@@ -769,3 +769,40 @@ def test_they_and_bodies(blank_nlp, spec, expected):
     resolver, docs = settled(blank_nlp, [(spec, [(0, 1, "ORG")]), ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())])
     found = resolver.pronoun_antecedent(docs[1][0], offset=1000)
     assert (found.id if found else None) == expected
+
+
+RNC = ("Republican|PROPN|compound|2 National|PROPN|compound|2 Committee|PROPN|nsubj|3 spent|VERB|ROOT|3|spend",
+       [(0, 3, "ORG")])
+# (paragraphs; the pronoun's paragraph and token; its antecedent or None): "it" and a body of its own sentence
+IT_IN_ITS_SENTENCE = [
+    # the description "the committee" is a mention of the body, which "it" after it finds
+    pytest.param([RNC, ("McAuliffe|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "GPE")]),
+                  ("Kukowski|PROPN|nsubj|1 defended|VERB|ROOT|1|defend the|DET|det|3 committee|NOUN|dobj|1 ,|PUNCT|punct|1 "
+                   "saying|VERB|advcl|1|say it|PRON|nsubj|7|it spends|VERB|ccomp|5|spend", [(0, 1, "PERSON")])],
+                 2, 6, "Republican National Committee", id="the-committee-then-it"),
+    # … not across a nearer subject that is no name: "the Navy will send its ships"
+    pytest.param([("commander|NOUN|nsubj|3 of|ADP|prep|0 Fleet|PROPN|pobj|1 said|VERB|ROOT|3|say the|DET|det|5 "
+                   "Navy|PROPN|nsubj|6|navy|NNP sends|VERB|ccomp|3|send its|PRON|poss|8|its ships|NOUN|dobj|6|ship", [(2, 3, "ORG")])],
+                 0, 7, None, id="a-nearer-subject-between"),
+    pytest.param([("commander|NOUN|nsubj|3 of|ADP|prep|0 Fleet|PROPN|pobj|1 said|VERB|ROOT|3|say "
+                   "it|PRON|nsubj|5|it sends|VERB|ccomp|3|send ships|NOUN|dobj|5|ship", [(2, 3, "ORG")])],
+                 0, 4, "Fleet", id="no-subject-between"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", IT_IN_ITS_SENTENCE)
+def test_it_and_a_body_of_its_sentence(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.id if found else None) == expected
+
+
+def test_the_president_is_the_articles_most_named_holder(blank_nlp):
+    trump = ("President|PROPN|compound|2 Donald|PROPN|compound|2 Trump|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+    xi = ("President|PROPN|compound|2 Xi|PROPN|compound|2 Jinping|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+    again = ("Trump|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])
+    the_president = ("The|DET|det|1 president|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", ())
+    resolver, docs = settled(blank_nlp, [trump, again, xi, the_president])
+    assert resolver.argument(docs[3][1], offset=3000).entity.id == "Donald Trump"
+    resolver, docs = settled(blank_nlp, [trump, xi, the_president])  # one mention each: the latest
+    assert resolver.argument(docs[2][1], offset=2000).entity.id == "Xi Jinping"

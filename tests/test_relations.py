@@ -769,3 +769,19 @@ def test_group_reciprocal_and_cleft(blank_nlp, paragraphs, expected):
     statements = article_statements(blank_nlp, paragraphs)
     last = 1000 * (len(paragraphs) - 1)
     assert pairs(s for s in statements if s.start >= last) == expected
+
+
+# an "-ing" clause with its own subject after a preposition: the subject is the participant
+GERUND_CLAUSES = [
+    pytest.param("Christie|PROPN|nsubj|1 disagrees|VERB|ROOT|1|disagree with|ADP|prep|1 Obama|PROPN|nsubj|4 "
+                 "vetoing|VERB|pcomp|2|veto|VBG bills|NOUN|dobj|4|bill", [(0, 1, "PERSON"), (3, 4, "PERSON")],
+                 {("Christie", "disagree with", "Barack Obama"), ("Barack Obama", "veto", "bill")}, id="with-subject"),
+    pytest.param("Christie|PROPN|nsubj|1 disagrees|VERB|ROOT|1|disagree with|ADP|prep|1 "
+                 "vetoing|VERB|pcomp|2|veto|VBG bills|NOUN|dobj|3|bill", [(0, 1, "PERSON")],
+                 {("Christie", "disagree", None)}, id="without-subject"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", GERUND_CLAUSES)
+def test_gerund_clause_subject(blank_nlp, spec, ents, expected):
+    assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
