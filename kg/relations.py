@@ -7,7 +7,7 @@ One generator per construction, in the spirit of "one rule, one comment": each y
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -110,6 +110,8 @@ class Candidate:
     object_lemma: str | None = None  # the noun that carries the event: "launched rockets at IS" → rocket
     container: Token | None = None  # for "nested": the thing acted on that names the actor
     text: str | None = None  # the predicate as read, when not its words in order (a passive read actively)
+    subject_entity: Entity | None = None  # the actor, when the subject word stands for several ("the two")
+    object_entity: Entity | None = None  # the actor, when the object word stands for another ("each other")
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -127,6 +129,9 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
     found = own_subjects(verb)
+    focus = cleft_focus(verb)
+    if focus is not None:
+        return with_conjuncts(focus), True
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
         return [relative_host(verb.head)], True
@@ -184,6 +189,22 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     return [], False
+
+
+def cleft_focus(verb: Token) -> Token | None:
+    """The focus of an it-cleft, who does its clause: "It was Ted Cruz who was the only
+    alternative to Trump" → Cruz (the parser hangs "who was …" on the copula, as a relative
+    or a complement clause)."""
+    found = own_subjects(verb)
+    if len(found) != 1 or found[0].lower_ not in ("who", "that") or verb.dep_ not in ("relcl", "ccomp"):
+        return None
+    copula = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if copula.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < verb.i), None)
+    if focus is None or verb.dep_ == "relcl" and verb.head != focus or focus.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return focus
 
 
 def gerund_subjects(verb: Token) -> list[Token]:
@@ -497,6 +518,20 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                                              modifiers={"poss"})
 
 
+# a preposition whose object is an "-ing" clause with its own subject: the subject is the
+# participant, "disagrees with the court substituting its judgment" → governor – disagree with – court
+def gerund_clause_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep" and c.i > clause.verb.i and c.lower_ not in NON_PARTICIPANT_PREPS):
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            for head in (c for c in gerund.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")):
+                for obj in with_conjuncts(head):
+                    for subject in clause.subjects:
+                        yield Candidate(subject, obj, clause.verb, clause.words, f"{clause.lemma} {prep.lower_}", "prep",
+                                        clause.inherited, extra=[prep])
+
+
 # a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
 def measured_change(clause: Clause) -> Iterator[Candidate]:
     if base_form(clause.verb) not in CHANGE_VERBS:
@@ -521,7 +556,7 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        prepositional_object, measured_change)
+                        prepositional_object, gerund_clause_subject, measured_change)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -576,6 +611,36 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+def is_reciprocal(token: Token) -> bool:
+    """The reciprocal pronoun "each other" or "one another" (its head word)."""
+    if token.lower_ not in ("other", "another"):
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before in ("each", "one") or any(c.lower_ in ("each", "one") for c in token.children)
+
+
+# a group subject and a reciprocal object: "the two signed a deal" → each of the two signed it;
+# "the two sniped at each other", "Sanders and Warren attacked one another" → each – verb – the other
+def group_candidates(candidate: Candidate, resolver: EntityResolver, offset: int) -> Iterator[Candidate]:
+    members = resolver.group_members(candidate.subject, offset)
+    reciprocal = candidate.object is not None and is_reciprocal(candidate.object)
+    if members:
+        for member in members:
+            if not reciprocal:
+                yield replace(candidate, subject_entity=member)
+                continue
+            for other in members:
+                if other.id != member.id:
+                    yield replace(candidate, subject_entity=member, object_entity=other)
+        return
+    if reciprocal:
+        # the partners are the subject's coordinated heads; with none, "each other" names nobody
+        for partner in candidate.subject.conjuncts:
+            yield replace(candidate, object=partner)
+        return
+    yield candidate
 
 
 def owners_of_thing(noun: Token) -> list[Token]:
@@ -670,7 +735,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         else:
             continue
         made = False
-        for candidate in candidates:
+        for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
                                    quoted_by=quoted_by, last_speaker=last_speaker)
             if statement is not None:
@@ -678,7 +743,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 made = True
         if not made and token.pos_ in ("VERB", "AUX"):
             # no statement with an object: an event without one ("workers demonstrated")
-            for candidate in intransitive_candidates(token):
+            for candidate in (one for found_one in intransitive_candidates(token) for one in group_candidates(found_one, resolver, offset)):
                 statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
                                        quoted_by=quoted_by)
                 if statement is not None:
@@ -728,7 +793,8 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
                quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
-    subject = resolver.argument(candidate.subject, offset)
+    subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
+        Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
     if subject is None or obj is None and candidate.kind != "intransitive":
         return None
@@ -953,6 +1019,8 @@ def clause_event(verb: Token) -> str | None:
 
 def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
     head = candidate.object
+    if candidate.object_entity is not None:
+        return Argument(phrase_text(head), candidate.object_entity)
     if candidate.kind == "nested":
         # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
         found = resolver.argument(head, offset)
