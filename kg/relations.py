@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import (  # noqa: F401 (re-exported)
+    FIRST_PERSON, is_allegation_source, outer_source, own_account, pronoun_speaker, speech_subject,
+)
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
 )
@@ -112,6 +114,7 @@ class Candidate:
     text: str | None = None  # the predicate as read, when not its words in order (a passive read actively)
     subject_entity: Entity | None = None  # the actor, when the subject word stands for several ("the two")
     object_entity: Entity | None = None  # the actor, when the object word stands for another ("each other")
+    object_words: list[Token] | None = None  # an object phrase the parse split: "MP for Richmond"
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -128,7 +131,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
-    found = own_subjects(verb)
+    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s)]
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -205,6 +208,15 @@ def cleft_focus(verb: Token) -> Token | None:
     if focus is None or verb.dep_ == "relcl" and verb.head != focus or focus.pos_ not in ("PROPN", "NOUN"):
         return None
     return focus
+
+
+def after_stranded_preposition(subject: Token) -> bool:
+    """A "subject" right after a preposition left without its object: the parse of a fronted
+    place, "in Lambertville, N.J., the marriage certificate … allowed …", made Lambertville
+    the subject; it is the preposition's object, a place, not who acts."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return (before is not None and before.dep_ == "prep" and before.pos_ == "ADP"
+            and not any(c.dep_ in ("pobj", "pcomp") for c in before.children))
 
 
 def gerund_subjects(verb: Token) -> list[Token]:
@@ -454,10 +466,22 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
         if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
             continue  # "rose 4.77 billion dlrs": a measured change
+        if officiated(clause.verb, head):
+            continue  # "Booker married Gabriela Celeiro and Liz Salerno": he wed them to each other
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
                 yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
+
+
+# Verbs that join two people to each other: with a pair as object, the subject officiates.
+JOINING_VERBS = {"marry", "wed"}
+
+
+def officiated(verb: Token, head: Token) -> bool:
+    """A wedding officiated, not a marriage: "the mayor married Gabriela Celeiro and Liz
+    Salerno" (one marries one spouse; a coordinated pair is married to each other)."""
+    return base_form(verb) in JOINING_VERBS and len(with_conjuncts(head)) > 1
 
 
 def is_stray_modifier(token: Token) -> bool:
@@ -468,14 +492,53 @@ def is_stray_modifier(token: Token) -> bool:
 
 # copula with a noun: "Turkey is an ally" → Turkey – be – ally
 def copula_attribute(clause: Clause) -> Iterator[Candidate]:
+    seats = {office_seat(prep) for prep in clause.verb.children if prep.dep_ == "prep"}
     for head in (c for c in clause.verb.children if c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma == "be"):
-        if is_question_phrase(head) or is_stray_modifier(head):
+        if is_question_phrase(head) or is_stray_modifier(head) or head in seats:
             continue
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 if subject.pos_ == "PRON":
                     continue  # "it is the most intense fighting": an expletive, not an actor
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
+
+
+# Prepositions that give an office its seat: "MP for Richmond", "mayor of Newark".
+SEAT_PREPS = {"for", "of"}
+
+
+def office_seat(prep: Token) -> Token | None:
+    """The office noun whose seat a preposition names, when the parse hangs it on the verb:
+    "hopes to remain MP for Richmond, North Yorks" (Richmond is the constituency, not a
+    participant), "was elected mayor of Newark"; None unless the place is no state."""
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    offices = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i]
+    places = [c for c in prep.children if c.dep_ == "pobj" and is_place(c)]
+    return offices[-1] if offices and places else None
+
+
+def is_place(token: Token) -> bool:
+    """A place that is not a state: a town, a county, a constituency ("Richmond")."""
+    mention = token._.kg_mention
+    if mention is not None:
+        return mention.entity.type == "Location"
+    return token.ent_type_ in ("GPE", "LOC")
+
+
+# the office held for a place: "he hopes to remain MP for Richmond" → he – remain – MP for Richmond
+def office_for_place(clause: Clause) -> Iterator[Candidate]:
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep"):
+        office = office_seat(prep)
+        if office is None:
+            continue
+        words = sorted({office, *(t for t in prep.subtree)}, key=lambda t: t.i)
+        while words and words[-1].is_punct:
+            words.pop()
+        for subject in clause.subjects:
+            yield Candidate(subject, office, clause.verb, clause.words, clause.lemma, "copula", clause.inherited,
+                            object_words=words)
 
 
 # Prepositions after a predicate noun that name whom the noun relates its subject to.
@@ -506,6 +569,8 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     extra = [t for head in direct[:1] for t in _phrase(head)]
     object_lemma = concept_words(direct[0]) if direct else None
     for prep, pobj in participant_preps(clause.verb):
+        if office_seat(prep) is not None:
+            continue  # the seat of an office: "remain MP for Richmond" (office_for_place)
         lemma = f"{clause.lemma} {prep.lower_}"
         for obj in with_conjuncts(pobj):
             for subject in clause.subjects:
@@ -556,7 +621,7 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        prepositional_object, gerund_clause_subject, measured_change)
+                        office_for_place, prepositional_object, gerund_clause_subject, measured_change)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -829,6 +894,11 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         lemma = refusal.lemma_.lower()
         event = GOVERNING_EVENTS[lemma]
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+    if refusal is not None and refusal.i > candidate.verb.i:
+        # a refusal after the request it answers: "was asked to disavow Duke and declined" reads
+        # "declined to disavow"
+        own = predicate_words(refusal)
+        text = " ".join(t.text for t in [*own, *sorted({*words, *candidate.extra} - set(own), key=lambda t: t.i)])
     if candidate.text is not None and refusal is None:
         text = candidate.text
     if event is None:
@@ -876,6 +946,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
+        attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
@@ -895,6 +967,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,
+                       quoted_by: Argument | None) -> Argument | None:
+    """Who reports a speaker's word on their own act: "“Christie announced that he was
+    dropping the fight …,” The Star-Ledger writes" is the Star-Ledger's report, and so is such a
+    sentence inside the Star-Ledger's quotation (None when nobody else reports it)."""
+    outer = outer_source(sentence, speaker)
+    found = resolver.argument(outer, offset) if outer is not None else None
+    return found or quoted_by
 
 
 # Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
@@ -969,6 +1051,18 @@ def clause_depth(verb: Token) -> int:
     return depth
 
 
+# Pronouns by the kind of antecedent they agree with.
+PRONOUN_KINDS = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+                 **dict.fromkeys(("they", "them", "their", "themselves"), "pl"), **dict.fromkeys(("it", "its", "itself"), "n")}
+
+
+def same_kind_pronouns(subject: Token, obj: Token) -> bool:
+    """Both arguments pronouns of one kind ("he … him", "they … them"): each was resolved on
+    its own, and nothing in the clause tells which is which."""
+    kind = PRONOUN_KINDS.get(subject.lower_)
+    return kind is not None and subject.pos_ == "PRON" and obj.pos_ == "PRON" and PRONOUN_KINDS.get(obj.lower_) == kind
+
+
 def named_agent(head: Token) -> bool:
     """A subject that names who acts though no entity was found for it: a name ("Praxis"),
     the short name of a body ("the Court"), a noun of people acting ("private employers")."""
@@ -1025,6 +1119,10 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
         # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
         found = resolver.argument(head, offset)
         return Argument(phrase_text(candidate.container), found.entity) if found is not None else None
+    if candidate.object_words:
+        # a phrase the parse split: "MP for Richmond, North Yorks" is one thing
+        text = " ".join(t.text for t in candidate.object_words)
+        return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if candidate.kind == "measured":
         # an amount is its own node: "4.77 billion dlrs"
         text = phrase_text(head)
@@ -1050,6 +1148,8 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.9
     if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
+    if candidate.object is not None and same_kind_pronouns(candidate.subject, candidate.object):
+        score *= 0.7  # "nobody has found him to interview him": which he is which is a second guess
     if len(sentence) > 40:
         score *= 0.9
     # a main-clause event outranks one in a clause it governs: "A demanded that B refuse …"
