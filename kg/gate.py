@@ -133,7 +133,10 @@ def dateline_argument(argument: Argument, sentence_text: str) -> bool:
 
 def headline_fragment(statement: Statement, sentence: Span | None = None) -> bool:
     """A headline, table row or caption: no closing punctuation and most words capitalised
-    ("Other Capital Traffic Included N/A (+5.6)", "Can Merkel Hold On")."""
+    ("Other Capital Traffic Included N/A (+5.6)", "Can Merkel Hold On").  The article's own
+    headline is none: it was rewritten as a sentence before it was parsed (kg/headlines.py)."""
+    if statement.from_title:
+        return False
     text = statement.sentence.strip()
     if _END_PUNCT.search(text):
         return False
