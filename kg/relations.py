@@ -6,6 +6,7 @@ One generator per construction, in the spirit of "one rule, one comment": each y
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -65,13 +66,23 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
 BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
-                   "measured": 0.6, "intransitive": 0.6}
+                   "measured": 0.6, "intransitive": 0.6, "change": 0.6}
+# Kinds of candidate that may have no object: an event ("workers demonstrated") and a change
+# whose amount is not given ("sales eased", "Ford and Chrysler both gained").
+OBJECTLESS_KINDS = {"intransitive", "change"}
 # Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
     "shrink", "surge", "soar", "plunge", "plummet", "tumble", "slide", "dip", "advance", "lose", "total", "reach",
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
+# Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
+                "surge", "plunge", "slump", "rebound", "recovery", "contraction", "expansion", "loss", "downturn", "upturn"}
+# Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
+CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
+# Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
+CHANGE_ADVERBS = {"up", "down", "off", "higher", "lower"}
 # Units that make a number an amount ("12 pct", "3.4 mln dlrs", "20,000 tonnes").
 AMOUNT_UNITS = {
     "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
@@ -468,6 +479,8 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "rose 4.77 billion dlrs": a measured change
         if officiated(clause.verb, head):
             continue  # "Booker married Gabriela Celeiro and Liz Salerno": he wed them to each other
+        if reported_change(clause.verb, head):
+            continue  # "had gains": a change of the subject (:func:`change_reported`)
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
@@ -612,6 +625,91 @@ def measured_change(clause: Clause) -> Iterator[Candidate]:
                             extra=[amount.head] if amount.head != clause.verb else [])
 
 
+# a change without its amount: "retail sales eased in March", "Ford and Chrysler both gained"
+def change_without_amount(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "npadvmod" and is_amount(c)
+                                                  for c in verb.children):
+        return  # an object or an amount: a transitive verb or :func:`measured_change`
+    if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
+        return  # "climbed to 25 pct": the amount is given
+    for subject in clause.subjects:
+        yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
+
+
+# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%"
+def copular_change(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be":
+        return
+    for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in CHANGE_ADVERBS and c.i > clause.verb.i):
+        words, lemma = [*clause.words, adverb], f"be {adverb.lower_}"
+        amounts = [c for c in adverb.children if c.dep_ in ("npadvmod", "dobj", "pobj") and is_amount(c)]
+        amounts += [c for c in clause.verb.children if c.dep_ in ("npadvmod", "attr") and is_amount(c)]
+        for subject in clause.subjects:
+            if subject.lower_ in EXPLETIVES:
+                continue
+            if amounts:
+                yield Candidate(subject, amounts[0], clause.verb, words, lemma, "measured", clause.inherited)
+            else:
+                yield Candidate(subject, None, clause.verb, words, lemma, "change", clause.inherited)
+
+
+def reported_change(verb: Token, noun: Token) -> bool:
+    """A change noun as the object of a verb that reports it, with nothing said to change
+    ("had gains", "posted a 12 pct rise"; not "a rise in profits", which names what rose)."""
+    return (base_form(verb) in CHANGE_REPORTING_VERBS and noun.lemma_.lower() in CHANGE_NOUNS and noun.pos_ == "NOUN"
+            and not any(prep.dep_ == "prep" and prep.lower_ == "in" for prep in noun.children))
+
+
+# a change reported by a light verb: "Ford and Chrysler both had gains", "Volvo posted a 3 pct loss"
+def change_reported(clause: Clause) -> Iterator[Candidate]:
+    for noun in (c for c in clause.verb.children if c.dep_ == "dobj" and reported_change(clause.verb, c)):
+        amounts = noun_amounts(noun)
+        for subject in clause.subjects:
+            if amounts:
+                yield Candidate(subject, amounts[0], clause.verb, [*clause.words, noun], noun.lemma_.lower(), "measured", clause.inherited)
+            else:
+                yield Candidate(subject, None, clause.verb, [*clause.words, noun], noun.lemma_.lower(), "change", clause.inherited)
+
+
+def noun_amounts(noun: Token) -> list[Token]:
+    """The amounts of a change noun, a unit before a bare number: "the 3.3% fall" → %,
+    "a 12 pct gain" → pct, "a loss of 3 mln dlrs" → dlrs."""
+    amounts = [c for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod", "quantmod") and c.i < noun.i
+               and (is_amount(c) or c.lower_ in AMOUNT_UNITS and c.i > 0 and c.nbor(-1).like_num)]
+    amounts += [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children if pobj.dep_ == "pobj" and is_amount(pobj)]
+    return sorted(amounts, key=lambda t: t.like_num)
+
+
+# a change named by a noun: "the 3.3% fall in car sales", "a rise of 2 pct in exports"
+def nominal_change(noun: Token) -> Iterator[Candidate]:
+    if noun.lemma_.lower() not in CHANGE_NOUNS or noun.pos_ != "NOUN":
+        return
+    measured = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                for pobj in prep.children if pobj.dep_ == "pobj" and not is_amount(pobj) and pobj.lemma_.lower() not in ADVERBIAL_HEADS
+                and pobj.pos_ in ("NOUN",) and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]  # not "a rise in Iowa", "in March"
+    amounts = noun_amounts(noun)
+    for head in measured:
+        for subject in with_conjuncts(head):
+            if amounts:
+                yield Candidate(subject, amounts[0], noun, [noun], noun.lemma_.lower(), "measured")
+            else:
+                yield Candidate(subject, None, noun, [noun], noun.lemma_.lower(), "change")
+
+
+def amount_text(head: Token) -> str:
+    """An amount as written, its number, unit and sign: "4.77 billion dlrs", "0.3%", "$42,000"
+    (not a phrase hanging from it: "25 pct of output" is "25 pct"); a unit takes the number
+    before it that the parser hung elsewhere ("a 12 pct gain": 12 and pct both on "gain")."""
+    inside = [head, *(t for child in head.children if child.dep_ != "prep" for t in child.subtree)]
+    first, last = min(t.i for t in inside), max(t.i for t in inside)
+    doc = head.doc
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].text in ("$", "£", "€", "-")) and doc[first - 1].head.i in (head.i, head.head.i):
+        first -= 1
+    return doc[first : last + 1].text
+
+
 def is_amount(token: Token) -> bool:
     """A quantity: "4.77 billion dlrs", "12 pct", "0.3%", "$42,000"."""
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or token.like_num:
@@ -621,7 +719,8 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        office_for_place, prepositional_object, gerund_clause_subject, measured_change)
+                        office_for_place, prepositional_object, gerund_clause_subject, measured_change,
+                        change_without_amount, copular_change, change_reported)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -796,7 +895,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = nominal_candidates(token)
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token))
         else:
             continue
         made = False
@@ -861,15 +960,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
-    if subject is None or obj is None and candidate.kind != "intransitive":
+    if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
     # ("none of the networks covered it" is a negation this rule does not read: left out)
     people = (subject.entity.type == CONCEPT and partitive_of(candidate.subject) is not None
               and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns())
     if obj is None:
-        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people):
-            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
+        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind == "change"):
+            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays; "sales eased" too
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
             candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject) or people):
         return None  # a relation between two things, not actors: left to Open IE output
@@ -879,7 +978,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
     if obj is not None and subject.entity.id == obj.entity.id:
         return None  # one node at both ends is no fact: "Obama said he would not meet him"
-    if candidate.kind == "nominal":
+    if candidate.kind == "nominal" or candidate.verb.pos_ == "NOUN":  # an event or a change named by a noun
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
@@ -940,8 +1039,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
-    if obj is None and (event is None or event in NEEDS_TARGET):
-        return None  # an object-less statement is kept only as an event that needs no target
+    if obj is None and candidate.kind != "change" and (event is None or event in NEEDS_TARGET):
+        return None  # an object-less statement is kept only as an event that needs no target, or a change
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
@@ -1124,8 +1223,8 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
         text = " ".join(t.text for t in candidate.object_words)
         return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if candidate.kind == "measured":
-        # an amount is its own node: "4.77 billion dlrs"
-        text = phrase_text(head)
+        # an amount is its own node: "4.77 billion dlrs", "0.3%"
+        text = amount_text(head)
         return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if head.pos_ == "VERB":
         # a clause as object: "refusal to share intelligence" → "share intelligence"
