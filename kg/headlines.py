@@ -31,13 +31,15 @@ FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at by for from
     he she they we i you him them us me if so yet all some any more most new""".split())
 # Words of a kicker or a source tag that introduce a headline rather than state it.
 KICKER_MAX_WORDS = 4
+# Longest name in capitals read as an acronym ("IMF", "NATO", "OPEC"): "ZAMBIAN" is a word.
+ACRONYM_MAX = 5
 SOURCE_TAG_MAX_WORDS = 3
 # A word as the headline writes it: letters with inner apostrophes, periods ("U.S."),
 # hyphens; numbers are kept as they are.
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Za-z]")
 # A word of the body and what comes before it: a word after a sentence end is not evidence
 # of its case.
-BODY_WORD = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
+BODY_WORD = re.compile(r"(?P<before>[^\sA-Za-z'’\-]?)\s*(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 SENTENCE_END = set(".!?:\"“”‘’'(-—–")
 
 
@@ -60,8 +62,17 @@ class BodyCase:
 
 
 def body_case(body: str) -> BodyCase:
-    """The case of every word of ``body`` that does not start a sentence or a line."""
+    """The case of every word of ``body`` that does not start a sentence or a line; a line in
+    capitals or Title Case (a heading, the headline written again) says nothing of case."""
     forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    lines = []
+    for line in body.split("\n"):
+        if headline_case(line) == "sentence":
+            lines.append(line)
+        else:
+            _blank_words(line, forms)
+            lines.append("")
+    body = "\n".join(lines)
     previous_end = True
     for match in BODY_WORD.finditer(body):
         word, before = match.group("word"), match.group("before")
@@ -73,6 +84,12 @@ def body_case(body: str) -> BodyCase:
         kind = "upper" if word.isupper() and len(word) > 1 else "title" if word[0].isupper() else "lower"
         forms[word.lower()][kind] += 1
     return BodyCase(dict(forms))
+
+
+def _blank_words(line: str, forms: dict[str, collections.Counter]) -> None:
+    """A heading line's words, marked as seen, with no case."""
+    for word in BODY_WORD.finditer(line):
+        forms[word.group("word").lower()]  # noqa: B018 — seen, its case says nothing
 
 
 def headline_case(title: str) -> str:
@@ -87,37 +104,47 @@ def headline_case(title: str) -> str:
     return "sentence"
 
 
-def word_forms(word: str) -> list[str]:
+def word_forms(word: str, *, comparatives: bool = False) -> list[str]:
     """A lower-case word and the stems an English inflection would leave: "approves" →
-    approve, approv; "declines" → decline; "reversing" → revers, reverse."""
+    approve, approv; "declines" → decline; "reversing" → revers, reverse; with
+    ``comparatives``, "wider" → wide too (not to look a word up in the body: "banker" is
+    no form of "Bank")."""
     word = word.lower().strip(".")
     forms = [word]
-    for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""), ("’s", ""),
-                         ("ier", "y"), ("er", ""), ("er", "e"), ("iest", "y"), ("est", ""), ("est", "e")):
+    endings = [("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""), ("’s", "")]
+    if comparatives:
+        endings += [("ier", "y"), ("er", ""), ("er", "e"), ("iest", "y"), ("est", ""), ("est", "e")]
+    for ending, repl in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             forms.append(word[: len(word) - len(ending)] + repl)
     return forms
 
 
-def _name_spans(words: list[str], is_name: Callable[[str], bool]) -> set[int]:
-    """Indices of the words that make a name the gazetteer knows, longest first: "WHITE HOUSE",
-    "ZAMBIAN", "IMF" (tried as written and in Title Case)."""
-    inside: set[int] = set()
+def _name_spans(words: list[str], is_name: Callable[[str], bool]) -> dict[int, tuple[int, bool]]:
+    """The words that make a name the gazetteer knows, longest first, each with the length of
+    its name and whether it is known as written: "WHITE HOUSE", "ZAMBIAN", "IMF" (tried as
+    written, then in Title Case)."""
+    inside: dict[int, tuple[int, bool]] = {}
     for length in (4, 3, 2, 1):
         for start in range(len(words) - length + 1):
             span = range(start, start + length)
-            if inside & set(span):
+            if inside.keys() & set(span):
                 continue
             phrase = " ".join(words[start : start + length])
-            if is_name(phrase) or is_name(" ".join(w.capitalize() for w in words[start : start + length])):
-                inside |= set(span)
+            if is_name(phrase):
+                inside.update(dict.fromkeys(span, (length, True)))
+            elif is_name(" ".join(w.capitalize() for w in words[start : start + length])):
+                inside.update(dict.fromkeys(span, (length, False)))
     return inside
 
 
-def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], *, name: bool, kind: str) -> str:
-    """One headline word as a sentence would write it: as the body usually writes it; a
-    name the gazetteer knows capitalised (an acronym in capitals: "IMF"); a closed-class or
-    other English word in lower case; any other word capitalised, as a name."""
+def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], *, name: bool, kind: str,
+                  long_name: bool = False, acronym: bool = False) -> str:
+    """One headline word as a sentence would write it: a word of a name of several words the
+    gazetteer knows capitalised ("Supreme Court", "White House"); else as the body usually
+    writes it; a one-word name the gazetteer knows capitalised (an acronym in capitals:
+    "IMF", known as written: ``acronym``); a closed-class or other English word in lower case;
+    any other word capitalised, as a name."""
     if not any(c.isalpha() for c in word):
         return word
     usual = body.usual(word)
@@ -128,15 +155,22 @@ def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], 
                 break
     if usual == "upper" or kind == "title" and word.isupper() and len(word) > 1:
         return word.upper()  # "IMF", "KKK": an acronym stays one
-    if usual == "title":
+    if long_name or usual == "title":
         return _capitalised(word)
     if usual == "lower":
         return word.lower()
     if name:
-        return word.upper() if len(word) <= 4 and kind == "upper" and not known_word(word.lower()) else _capitalised(word)
-    if word.lower() in FUNCTION_WORDS or any(known_word(form) for form in word_forms(word)):
+        return word.upper() if acronym and word.isupper() and len(word.replace(".", "")) <= ACRONYM_MAX else _capitalised(word)
+    if word.lower() in FUNCTION_WORDS or is_english(word, known_word):
         return word.lower()
     return _capitalised(word)
+
+
+def is_english(word: str, known_word: Callable[[str], bool]) -> bool:
+    """An English word in one of its inflections; a hyphenated one when each part is ("same-sex")."""
+    parts = [part for part in re.split(r"[-‐–]", word.lower()) if part]
+    return bool(parts) and all(part in FUNCTION_WORDS or any(known_word(form) for form in word_forms(part, comparatives=True))
+                               for part in parts)
 
 
 def _capitalised(word: str) -> str:
@@ -153,9 +187,10 @@ def is_ticker(words: list[str], index: int, body: BodyCase, known_word: Callable
     word = words[index]
     if kind != "upper" or index == 0 or not (1 <= len(word) <= 5 and word.isalpha()):
         return False
-    if body.seen(word) or word.lower() in FUNCTION_WORDS or any(known_word(form) for form in word_forms(word)):
+    if body.seen(word) or word.lower() in FUNCTION_WORDS or is_english(word, known_word):
         return False
-    return body.usual(words[index - 1]) in ("title", "upper")
+    previous = words[index - 1]
+    return body.usual(previous) in ("title", "upper") or body.usual(previous) is None and not is_english(previous, known_word)
 
 
 def reading_span(title: str) -> tuple[int, int]:
@@ -210,7 +245,8 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
         if is_ticker(bare, index, case, known_word, kind=kind):
             continue
         if core and any(c.isalpha() for c in core):
-            cased = truecase_word(core, case, known_word, name=index in names, kind=kind)
+            length, as_written = names.get(index, (0, False))
+            cased = truecase_word(core, case, known_word, name=index in names, kind=kind, long_name=length > 1, acronym=as_written)
             word = word.replace(core, cased, 1)
         out.append(word)
     sentence = " ".join(out)
@@ -225,7 +261,9 @@ def gazetteer_names(lookup: Callable[[str], Any], known_word: Callable[[str], bo
         entity = lookup(phrase)
         if entity is None:
             return False
-        return " " in phrase or entity.type in ("Country", "Location") or not known_word(phrase.lower().strip("."))
+        # an acronym in capitals ("IMF", "US"): in an all-caps headline "BOARD" is looked up as written too
+        acronym = phrase.isupper() and len(phrase.replace(".", "")) <= ACRONYM_MAX
+        return " " in phrase or acronym or entity.type in ("Country", "Location") or not known_word(phrase.lower().strip("."))
     return is_name
 
 
@@ -363,4 +401,4 @@ def repaired_headline(doc: Any, known_verb: Callable[[str], bool]) -> str | None
     changes = present_as_past(doc, known_verb) or infinitive_as_future(doc) or participle_as_passive(doc)
     if not changes:
         return None
-    return "".join((changes.get(t.i, t.text)) + t.whitespace_ for t in doc)
+    return "".join((changes.get(t.i, t.text)) + t.whitespace_ for t in doc).strip()

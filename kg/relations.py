@@ -75,8 +75,9 @@ CHANGE_VERBS = {
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
 # Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+# (Not "loss": "reported a net loss" is a result, the object of "report".)
 CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
-                "surge", "plunge", "slump", "rebound", "recovery", "contraction", "expansion", "loss", "downturn", "upturn"}
+                "surge", "plunge", "slump", "rebound"}
 # Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
 CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
 # Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
