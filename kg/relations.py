@@ -534,6 +534,8 @@ def change_without_amount(clause: Clause) -> Iterator[Candidate]:
         return  # an object or an amount: a transitive verb or :func:`measured_change`
     if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
         return  # "climbed to 25 pct": the amount is given
+    if any(True for _ in participant_preps(verb)):
+        return  # "questions grow over X", "the base fell to ISIS": the statement with its object says it
     for subject in clause.subjects:
         yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
 

@@ -30,11 +30,12 @@ ENGLISH = {"board", "merger", "approve", "central", "banker", "criticise", "poli
            "capital", "market", "court", "strike", "blow", "civil", "liberty", "unanimous", "good", "news", "network",
            "ignore", "house", "white", "ban", "lobbyist", "reverse", "big", "three", "back", "joy", "tear", "begin",
            "marriage", "climb", "sign", "order", "executive", "drug", "test", "wide", "go", "tool", "say", "carry",
-           "push", "drop", "visit", "establishment", "democratic", "thanks", "sale", "car", "early", "same", "sex"}
+           "push", "drop", "visit", "establishment", "democratic", "thanks", "sale", "car", "early", "same", "sex",
+           "growth", "german", "cut", "deficit", "issue", "franc", "bond", "endorse", "rep", "talk", "ally", "meet", "form"}
 VERBS = {"approve", "criticise", "plan", "lead", "strike", "ignore", "reverse", "ban", "climb", "sign", "test", "go", "say",
          "carry", "push", "drop", "visit", "begin", "back", "network"}
 NAMES = {"Zambian": "Country", "IMF": "Organization", "White House": "Country", "New Jersey": "Location", "Joy": "Person",
-         "Begin": "Person", "Supreme Court": "Organization"}
+         "Begin": "Person", "Supreme Court": "Organization", "NATO": "Organization", "Council Of Europe": "Organization"}
 
 
 def known(word: str) -> bool:
@@ -45,7 +46,8 @@ def known_verb(word: str) -> bool:
     return word in VERBS
 
 
-is_name = gazetteer_names(lambda phrase: SimpleNamespace(type=NAMES[phrase]) if phrase in NAMES else None, known)
+is_name = gazetteer_names(lambda phrase: SimpleNamespace(type=NAMES[phrase]) if phrase in NAMES else None, known,
+                          lambda given: "m" if given in ("Brad", "Joe") else None)
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -83,8 +85,14 @@ def test_headline_case(title, kind):
     # a word neither English nor in the body is a name
     ("Thanks to the Democratic Establishment, Biden Is Back", "In 2016, the Democratic Party lost.",
      "Thanks to the Democratic establishment, Biden is back"),
-    # a source tag after a colon is left out; sentence case is left as it is
-    ("Sanders climbs, now tied with Biden among voters: Reuters poll", "", "Sanders climbs, now tied with Biden among voters"),
+    # a source tag after a colon or a dash is the speaker; sentence case is left as it is
+    ("Sanders climbs, now tied with Biden among voters: Reuters poll", "", "Sanders climbs, now tied with Biden among voters, Reuters poll said"),
+    ("GERMAN GROWTH WILL NOT CUT U.S. DEFICIT -BANGEMANN", "Economics Minister Martin Bangemann said growth was slow.",
+     "German growth will not cut U.S. deficit, Bangemann said"),
+    # a name of several words keeps its particles in lower case
+    ("COUNCIL OF EUROPE ISSUES FRANC BOND", "The council said it issued bonds.", "Council of Europe issues franc bond"),
+    # a census given name before a word that is no English word is a person's name
+    ("Rep. Brad Schneider Endorses Joe Biden", "The congressman said he endorsed Biden.", "Rep. Brad Schneider endorses Joe Biden"),
     ("Donald Trump declines to disavow David Duke", "", "Donald Trump declines to disavow David Duke"),
     ("", "", None),
     ("2.2 -- 3.4", "", None),
@@ -98,11 +106,16 @@ def test_headline_sentence(title, body, sentence):
     (["PRAXIS", "PRAX", "AIDS", "DRUG"], 1, "Praxis Pharmaceuticals Inc said its AIDS drug", True),
     (["PRAXIS", "PRAX", "AIDS", "DRUG"], 2, "Praxis Pharmaceuticals Inc said its AIDS drug", False),  # the body uses it
     (["HUGHES", "TOOL", "BOARD"], 2, "Hughes Tool Co said", False),  # an English word
-    (["ZAMBIAN", "CENTRAL", "QXZ"], 2, "Zambian banks", False),  # after a word the body does not capitalise
+    (["STEWART", "SERVICES", "SSSS", "QTR"], 2, "Stewart said", True),  # after an English word too
+    (["TALKS", "WITH", "QXZ"], 2, "", False),  # after a closed-class word
+    (["ALLIES", "NATO", "MEET"], 1, "", False),  # an acronym the gazetteer knows
+    (["IBM", "IBM", "FORMS"], 1, "IBM said", True),  # a word written twice
+    (["CHRYSLER", "C", "HAS"], 1, "Chrysler said", True),  # a single letter
+    (["DEPOSIT", "GUARANTY", "DEPS.O", "ADDS"], 2, "", True),  # a Reuters instrument code
     (["HT", "BOARD"], 0, "Hughes said", False),  # first word
 ])
 def test_is_ticker(words, index, body, ticker):
-    assert is_ticker(words, index, body_case(body), known, kind="upper") is ticker
+    assert is_ticker(words, index, body_case(body), known, kind="upper", is_name=is_name) is ticker
 
 
 def test_body_case_ignores_headings():
@@ -165,7 +178,11 @@ TRUMP_TO = ("Trump|VERB|ROOT|0||VB to|PART|aux|3||TO immediately|ADV|advmod|3||R
 PLANS_TO = "IFC|PROPN|nsubj|1||NNP plans|VERB|ROOT|1||VBZ to|PART|aux|3||TO lead|VERB|xcomp|1||VB markets|NOUN|dobj|3||NNS"
 ACCUSED = ("Brown|PROPN|nsubj|1||NNP accused|VERB|ROOT|1||VBD of|ADP|prep|1||IN assault|NOUN|pobj|2||NN by|ADP|prep|1||IN "
            "trainer|NOUN|pobj|4||NN")
-ACCUSED_ACTIVE = "Brown|PROPN|nsubj|1||NNP accused|VERB|ROOT|1||VBD Smith|PROPN|dobj|1||NNP"
+NOMINATED = ("Lawyer|NOUN|nsubj|1||NN nominated|VERB|ROOT|1|nominate|VBD Claims|PROPN|compound|4||NNP Court|PROPN|compound|4||NNP "
+             "judge|NOUN|dobj|1||NN")
+REFUSED = ("Court|PROPN|nsubj|1||NNP refused|VERB|ROOT|1|refuse|VBD to|PART|aux|3||TO reinstate|VERB|xcomp|1||VB "
+           "ban|NOUN|dobj|3||NN")
+IMPORTED = "Indonesia|PROPN|nsubj|2||NNP has|AUX|aux|2||VBZ imported|VERB|ROOT|2||VBN oil|NOUN|dobj|2||NN"
 
 
 @pytest.mark.parametrize("spec, repaired", [
@@ -174,7 +191,9 @@ ACCUSED_ACTIVE = "Brown|PROPN|nsubj|1||NNP accused|VERB|ROOT|1||VBD Smith|PROPN|
     (TRUMP_TO, "Trump will immediately sign orders"),  # "X to do" → "X will do"
     (PLANS_TO, None),  # "plans to lead": a verb governs the infinitive
     (ACCUSED, "Brown was accused of assault by trainer"),  # a participle with its agent → passive
-    (ACCUSED_ACTIVE, None),  # an object: active, as it stands
+    (NOMINATED, "Lawyer was nominated Claims Court judge"),  # a naming verb's object is its complement
+    (REFUSED, None),  # a verb that governs a clause is active: "Why the Circuit Refused to Reinstate …"
+    (IMPORTED, None),  # an auxiliary: the tense is written out
 ])
 def test_repaired_headline(blank_nlp, spec, repaired):
     assert repaired_headline(parsed(blank_nlp, spec), known_verb) == repaired
