@@ -801,7 +801,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
             # offices" names the target
             event = None
-        if kind in (PLACE, STATE) and lemma.split()[-1] in LOCATIVE_PREPS and any(c.dep_ == "dobj" for c in candidate.verb.children):
+        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
+                c.dep_ == "dobj" for c in candidate.verb.children):
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
