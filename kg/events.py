@@ -345,7 +345,7 @@ PHYSICAL_TARGETS = frozenset(
     capital car checkpoint church city colony compound consulate convoy district embassy enclave
     facility factory farm field fort fortification garrison headquarters helicopter highway home
     hospital hotel house infrastructure installation jet line market mosque nightclub office oil
-    outpost pipeline plane plant police port position post power prison province railway refinery
+    outpost pipeline plane plant police port position post prison province railway refinery
     region residence road school settlement ship site station stronghold suburb supply synagogue
     tank target temple territory town train truck tunnel unit vehicle vessel village warship
     weapon zone bar club restaurant shop stadium store theater""".split()
@@ -404,6 +404,26 @@ def is_weapon(noun: str) -> bool:
 NOT_WEAPON_AGENTS = frozenset("battery carrier club gas vehicle".split())
 
 
+# People who strike by stopping work, not by force (CAMEO 143 "conduct strike or boycott").
+WORKERS = frozenset(
+    """docker doctor driver employee farmer miner nurse pilot staff student teacher trucker union worker""".split())
+# Strikes by weapons: "air strike", "missile strike", "drone strike".
+ARMED_STRIKES = frozenset("air drone missile military rocket".split())
+
+
+def labour_strike(subject_head: str, object_head: str) -> bool:
+    """Whether a "strike" is a stoppage of work: called by workers, and not an air or missile
+    strike ("bank workers launched a nationwide strike").
+
+    >>> labour_strike("bank worker", "strike"), labour_strike("army", "strike"), labour_strike("union", "air strike")
+    (True, False, False)
+    """
+    words = (object_head or "").lower().split()
+    agent = (subject_head or "").lower().split()
+    return (bool(words) and singular(words[-1]) == "strike" and not ARMED_STRIKES & set(words)
+            and bool(agent) and singular(agent[-1]) in WORKERS)
+
+
 # Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
 # banned, when an authority bans it.
 ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
@@ -433,6 +453,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     """
     if event not in FORCE_EVENTS:
         return event
+    if labour_strike(subject_head, object_head):
+        return "PROTEST"  # "bank workers voted to launch a nationwide strike" (CAMEO 143)
     if obj is None:
         # only a fight needs no victim, and then armed men: "rebels fought on"; not "it
         # exploded", "Americans have fought and died for the right to …"

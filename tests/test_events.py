@@ -255,6 +255,9 @@ CLASS_ROWS = [
     ("speed", "up", "growth", None),
     # CAMEO 1712, destroy property: COERCE
     ("deface", None, None, "COERCE"),
+    # a phrasal verb is not its bare verb: "hung out with their neighbours"
+    ("hang", "out", None, None),
+    ("hang", None, None, "FIGHT"),
 ]
 
 
@@ -444,6 +447,13 @@ FORCE_ROWS = [
     pytest.param("COERCE", "pressure", K.PEOPLE, K.PEOPLE, "fundraiser", "backer", False, None, id="fundraisers-pressured-backers"),
     pytest.param("COERCE", "block", K.PERSON, K.THING, "", "site", False, None, id="a-parent-blocks-sites"),
     pytest.param("COERCE", "block", K.STATE, K.THING, "", "site", False, "COERCE", id="a-state-blocks-sites"),
+    # workers strike by stopping work (CAMEO 143): "bank workers launched a nationwide strike"
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "bank worker", "strike", False, "PROTEST", id="workers-strike"),
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "army", "strike", False, "FIGHT", id="an-army-strikes"),
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "union", "air strike", False, "FIGHT", id="an-air-strike-is-no-stoppage"),
+    # power is no physical target: "abused his power"
+    pytest.param("ASSAULT", "abuse", K.PERSON, K.THING, "", "power", False, None, id="abused-power"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "power station", False, "FIGHT", id="attacked-a-power-station"),
     # a crime in general names no force against anyone
     pytest.param("ASSAULT", "commit", K.PEOPLE, K.THING, "criminal", "collar crime", True, None, id="committed-crimes"),
     pytest.param("ASSAULT", "commit", K.ARMED, K.THING, "militant", "massacre", True, "ASSAULT", id="committed-a-massacre"),
