@@ -1039,6 +1039,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
             # offices" names the target
             event = None
+        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
+                c.dep_ == "dobj" for c in candidate.verb.children):
+            event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
@@ -1188,6 +1191,8 @@ def announced_decision(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
+# Prepositions of place: after a direct object they say where an act was done, not to whom.
+LOCATIVE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 # Prepositions that name the target of an act named by the object: "set fire to", "opened fire on".
 ACT_TARGET_PREPS = frozenset({"to", "on", "at"})
 
