@@ -705,7 +705,46 @@ class EntityResolver:
             return self._body_in_sentence(pronoun, offset, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
-        return self._nearest_agreeing(agreement, position, excluded)
+        found = self._nearest_agreeing(agreement, position, excluded)
+        if agreement == "they":
+            group = self._plural_noun_subject(pronoun, offset)
+            if group is not None and (found is None or group[0] > self._last_position(found, position)):
+                # "conservative leaders signed a statement … they are prepared": the nearer plural
+                # subject, an actor only through its owner ("Palestinian leaders"), is whom "they" names
+                head = group[1]
+                agent = head.lower_ in agent_nouns() or head.lemma_.lower() in agent_nouns()
+                return self._owner(head, group[2]) if agent else None
+        return found
+
+    def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
+        """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
+        plural common noun, in its sentence or the one before: "the groups", "conservative leaders"."""
+        sentence = pronoun.sent
+        spans = [(sentence, offset)]
+        before = self._sentence_before(offset + sentence.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        found = None
+        for span, at in spans:
+            for token in span:
+                if span is sentence and token.i >= pronoun.i:
+                    break
+                if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NNS" and token._.kg_mention is None:
+                    found = (at + token.idx, token, at)
+        return found
+
+    def _sentence_before(self, start: int) -> tuple[Span, int] | None:
+        """The sentence (and its paragraph's offset) before the one starting at ``start``."""
+        best = None
+        for doc, at in self.parts:
+            for sentence in doc.sents:
+                where = at + sentence.start_char
+                if where < start and (best is None or where > best[0]):
+                    best = (where, sentence, at)
+        return (best[1], best[2]) if best else None
+
+    def _last_position(self, entity: Entity, position: int) -> int:
+        return max((where for where, e in self.history if e.id == entity.id and where < position), default=-1)
 
     def _plural_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
         """A reporter named by a plural common noun, for "they" of its reported clause:

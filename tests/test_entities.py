@@ -554,6 +554,16 @@ PRONOUNS = [
     pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err when|SCONJ|advmod|6 "
                    "he|PRON|nsubj|6|he spoke|VERB|advcl|3|speak", [(0, 1, "PERSON"), (2, 3, "PERSON")])], 0, 5, "Biden",
                  id="own-sentence-nearest-subject"),
+    # "they" after a nearer plural subject that is no name is that subject's, not the group named before
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, None, id="they-a-nearer-plural-subject"),
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Palestinian|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Palestine", id="they-a-plural-subject-owner"),
+    pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
     # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
