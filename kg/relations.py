@@ -203,7 +203,31 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [stranded], False
     return [], False
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to an opening participle phrase: "In fiscal 1986/87 ending
+    June India will borrow …" parsed as "ending … India" with a subjectless "will borrow".  A
+    finite verb with a modal or tensed auxiliary and no subject takes the name just before its
+    auxiliary when that name is the object of a participle before it."""
+    if verb.dep_ not in ("ROOT", "ccomp") or own_subjects(verb):
+        return None
+    helpers = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.tag_ in ("MD", "VBZ", "VBP", "VBD")]
+    if not helpers:
+        return None
+    first = min(helpers, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    before = verb.doc[first.i - 1]
+    participle = before.head
+    if (before.pos_ != "PROPN" or before._.kg_mention is None or before.dep_ not in ("dobj", "pobj", "npadvmod")
+            or participle.tag_ not in ("VBG", "VBN") or participle.dep_ not in ("acl", "advcl") or participle.i > before.i):
+        return None
+    return before
 
 
 def cleft_focus(verb: Token) -> Token | None:

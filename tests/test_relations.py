@@ -825,3 +825,22 @@ GERUND_CLAUSES = [
 @pytest.mark.parametrize("spec, ents, expected", GERUND_CLAUSES)
 def test_gerund_clause_subject(blank_nlp, spec, ents, expected):
     assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
+
+
+# a subject the parser hung on an opening participle: "In 1987 ending June India will borrow …"
+STRANDED = [
+    pytest.param("ending|VERB|ROOT|0|end|VBG June|PROPN|compound|2 India|PROPN|dobj|0 will|AUX|aux|4|will|MD "
+                 "borrow|VERB|ROOT|4 from|ADP|prep|4 Japan|PROPN|pobj|5", [(2, 3, "GPE"), (6, 7, "GPE")],
+                 set(), id="participle-not-a-clause"),
+    pytest.param("In|ADP|prep|5 1987|NUM|pobj|0 ending|VERB|acl|1|end|VBG June|PROPN|compound|4 India|PROPN|dobj|2 "
+                 "will|AUX|aux|6|will|MD borrow|VERB|ROOT|6 from|ADP|prep|6 Japan|PROPN|pobj|7", [(4, 5, "GPE"), (8, 9, "GPE")],
+                 {("India", "borrow from", "Japan")}, id="stranded-subject"),
+    pytest.param("In|ADP|prep|5 1987|NUM|pobj|0 ending|VERB|acl|1|end|VBG June|PROPN|compound|4 India|PROPN|dobj|2 "
+                 "will|AUX|aux|6|will|MD borrow|VERB|ROOT|6 from|ADP|prep|6 Japan|PROPN|pobj|7 Iraq|PROPN|nsubj|6",
+                 [(4, 5, "GPE"), (8, 9, "GPE"), (9, 10, "GPE")], {("Iraq", "borrow from", "Japan")}, id="a-subject-of-its-own"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", STRANDED)
+def test_stranded_subject(blank_nlp, spec, ents, expected):
+    assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
