@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import accusation, lemma_forms, own_subjects
+from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 
 FIRST_PERSON = {"i", "we"}
@@ -31,7 +31,15 @@ REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
     "estimate", "predict", "forecast", "warn", "testify", "recall", "admit", "complain", "reply", "respond",
     "tweet", "caution", "emphasize", "emphasise", "observe", "contend", "assure", "remark", "accuse", "charge",
     "hint", "signal", "imply", "boast", "speculate", "acknowledge",
+    # verbs of expecting and fearing report a belief: "many Democrats worry the Republican Party has found …"
+    "worry", "fear", "anticipate", "expect", "hope",
+    # "U.S. officials were quoted by the New York Times as saying …"
+    "quote",
 }
+# Nouns of something said whose "that" clause is the owner's word: "his comment that Obama
+# compares unfavorably to Putin" (Trump's comment).
+STATEMENT_NOUNS = {"comment", "remark", "statement", "assertion", "view", "belief", "argument", "insistence",
+                   "suggestion", "contention", "warning", "prediction", "admission", "announcement"}
 # Verbs of giving an account whose object holds what is told: "The suit details three
 # incidents where Brown exposed himself" (the suit's account).
 ACCOUNT_VERBS = {"detail", "describe", "recount", "outline", "document", "chronicle", "list"}
@@ -99,13 +107,21 @@ def speaker_of(verb: Token) -> Token | None:
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
-        detached = detached_speaker(verb)
+        detached = detached_speaker(verb) or quoted_subject(verb)
         if detached is not None:
             return detached
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def quoted_subject(verb: Token) -> Token | None:
+    """The one quoted by a passive "quote": "U.S. officials were quoted by the New York Times
+    as saying …" (the officials' words)."""
+    if verb.lemma_.lower() not in ("quote", "cite") or not is_passive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def relative_antecedent(speaker: Token, verb: Token) -> Token:
@@ -162,6 +178,17 @@ def parenthetical_speech_verb(node: Token) -> Token | None:
     return None
 
 
+def statement_noun_source(node: Token) -> Token | None:
+    """The owner of a statement noun whose "that" clause this is: "his comment that Obama
+    compares unfavorably to Putin" (his, resolved as any pronoun), "Ryan's view that …"."""
+    if node.dep_ not in ("acl", "ccomp", "appos", "relcl") or node.head.pos_ != "NOUN":
+        return None
+    if node.head.lemma_.lower() not in STATEMENT_NOUNS or not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return None
+    owners = [c for c in node.head.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON | {"my", "our"}]
+    return owners[0] if owners else None
+
+
 def noun_source(node: Token) -> Token | None:
     """Whose request, claim or plan a content clause is: "the League's request that he disavow
     Duke" is the League's, "a call by the UN for …" the UN's."""
@@ -185,7 +212,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     node = token
     for _ in range(8):
         source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
-                  or as_clause_source(node) or noun_source(node) or account_source(node))
+                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node))
         if source is not None:
             return source
         accuser = accusation(node)

@@ -875,6 +875,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and plural_for_body(speaker, attributed):
+        attributed = last_speaker  # "they said" is people, not the newspaper that quoted them
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -896,6 +898,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def plural_for_body(speaker: Token, attributed: Argument) -> bool:
+    """A plural pronoun speaker resolved to one body or person: "…, they said" after "U.S.
+    officials were quoted by the New York Times" are the officials, not the newspaper."""
+    return speaker.pos_ == "PRON" and speaker.lower_ in ("they", "them") and attributed.entity.type in ("Organization", "Person", "ArmedGroup")
 
 
 def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,
