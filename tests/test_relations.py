@@ -784,3 +784,22 @@ def test_announced_decision(blank_nlp, spec, index, expected):
 ])
 def test_holds_office(entity, expected):
     assert relations.holds_office(Argument("x", entity)) is expected
+
+
+# -- the real model ---------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_model_office_seat_is_no_participant():
+    # "MP for Richmond" is the office he keeps, not an edge to a place
+    import kg
+    statements = kg.extract("William Hague told the paper he hopes to remain MP for Richmond, North Yorks.")
+    remain = [s for s in statements if s.predicate.lemma == "remain"]
+    assert [(s.object.entity.type, s.object.text.startswith("MP for Richmond")) for s in remain] == [("Concept", True)]
+
+
+@pytest.mark.model
+def test_model_asked_and_declined():
+    import kg
+    statements = kg.extract("Donald Trump was asked to disavow David Duke and politely declined.")
+    disavow = [s for s in statements if s.object is not None and s.object.entity.id == "David Duke"]
+    assert [(s.predicate.text, s.predicate.event, s.modality) for s in disavow] == [("declined to disavow", "REJECT", None)]
