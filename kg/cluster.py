@@ -44,7 +44,7 @@ INSTALL = "pip install 'kg[cluster]'"
 # A partition is at most this many documents or characters: a few seconds of one core's
 # parsing, so that a lost partition costs little to redo and the last ones finish together.
 PARTITION_DOCUMENTS = 64
-PARTITION_CHARACTERS = 100_000
+PARTITION_CHARACTERS = 50_000  # as kg.workers.WORKER_CHARACTERS: at 100,000 the last one left a core idle ~3 s
 PARTITIONS_IN_FLIGHT = 4  # per worker thread: the next ones queued while the client collects in order
 # How many times a partition may lose its worker before the build gives up (Dask's
 # distributed.scheduler.allowed-failures; set for local:N, a remote scheduler uses its own, default 3).
@@ -52,13 +52,20 @@ ALLOWED_FAILURES = 3
 CONNECT_SECONDS = 60  # to reach the scheduler, and for the first worker to join it
 # Dask settings for local:N (its workers get them from their nanny).  A worker's statistical
 # profiler samples the running task's stack 100 times a second, deep in spaCy: off.  The
-# event loops' tick and the system monitor wake every process many times a second: slower.
+# event loops' tick, the memory and system monitors wake every process many times a second:
+# slower.  And the nanny's environment for its worker without MALLOC_TRIM_THRESHOLD_, which
+# Dask sets to 64 KB: glibc then gives every freed block back to the system and maps it
+# again for the next batch (measured: 19x the page faults, sys CPU 5 % -> 15 % of the parse);
+# :func:`restore_malloc` undoes it on workers started elsewhere.
 # bench/SCALING.md gives the same as environment variables for workers started by hand.
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "200ms",
     "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 THREADS_SECONDS = 5.0
 
@@ -86,14 +93,41 @@ def extract_partition(documents: list[Document], extract: Callable[[Iterable[Doc
     return results
 
 
+# glibc's mallopt parameters: at these sizes a parsing process keeps what it freed for its
+# next batch (glibc's own default adapts the mmap threshold up to 32 MB; setting
+# MALLOC_TRIM_THRESHOLD_ in the environment, as Dask's nanny does, turns that off).
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD_BYTES = 32 * 2**20
+TRIM_THRESHOLD_BYTES = 128 * 2**20
+
+
+def restore_malloc() -> bool:
+    """Undo a small MALLOC_TRIM_THRESHOLD_ in this process (a Dask nanny sets 64 KB for its
+    worker): spaCy frees and allocates large arrays every batch, and with that setting each
+    one goes back to the system and is faulted in again.  True if it was set and undone (glibc only)."""
+    import os
+
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) and libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES))
+    except (OSError, AttributeError):  # not glibc: nothing to undo
+        return False
+
+
 class LoadModel(WorkerPlugin):
-    """Loads the model when a worker starts (or joins, or replaces a dead one), not in its first task."""
+    """Sets up a worker when it starts (or joins, or replaces a dead one), not in its first
+    task: glibc's allocator as a parse wants it (:func:`restore_malloc`), then the model."""
 
     name = "kg-load-model"
 
     def setup(self, worker: Any) -> None:
         from kg.nlp import load_model
 
+        restore_malloc()
         load_model()
 
 

@@ -324,7 +324,9 @@ def test_model_denial_of_an_earlier_claim():
 
 @pytest.mark.model
 def test_model_block_quote_after_a_colon():
-    text = "From the Politico report:\n\nThe Office of Management and Budget will release a new rule on Wednesday."
+    # (a first line of its own is the text's headline: the lead-in comes after one)
+    text = ("The networks ignored the reversal.\n\nFrom the Politico report:\n\n"
+            "The Office of Management and Budget will release a new rule on Wednesday.")
     release = [s for s in kg.extract(text) if s.predicate.lemma == "release"]
     assert release and all(s.attributed_to is not None and s.attributed_to.entity.label == "Politico" for s in release)
 
