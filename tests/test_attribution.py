@@ -6,8 +6,8 @@ import pytest
 import kg
 from conftest import parsed
 from kg.attribution import (
-    ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, outer_source, own_account,
-    pronoun_speaker, quote_speaker, speech_subject,
+    ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
+    own_account, pronoun_speaker, quote_speaker, respondents, speech_subject, survey_of,
 )
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
@@ -268,6 +268,56 @@ def test_quote_speaker_is_outside_the_quotes(blank_nlp):
             "Carter|PROPN|nsubj|7 added|VERB|ROOT|7|add .|PUNCT|punct|7")
     [sentence] = parsed(blank_nlp, spec).sents
     assert quote_speaker(sentence).text == "Carter"
+
+
+# -- surveys -------------------------------------------------------------------------------------
+
+POLL_PARAGRAPH = ("Sanders|PROPN|nsubj|1 leads|VERB|ROOT|1|lead ,|PUNCT|punct|1 according|VERB|prep|1|accord to|ADP|prep|3 "
+                  "a|DET|det|8 Reuters|PROPN|compound|8 national|ADJ|amod|8 poll|NOUN|pobj|4 .|PUNCT|punct|1")
+RESPONDENTS = ("12|NUM|nummod|1 %|NOUN|nsubj|2 said|VERB|ROOT|2|say they|PRON|nsubj|5 would|AUX|aux|5 vote|VERB|ccomp|2 "
+               "for|ADP|prep|5 Warren|PROPN|pobj|6 .|PUNCT|punct|2")
+
+
+@pytest.mark.parametrize("spec, ents, index, expected", [
+    pytest.param(RESPONDENTS, [(0, 2, "PERCENT")], 1, True, id="percent"),
+    pytest.param("a|DET|det|1 majority|NOUN|nsubj|2 said|VERB|ROOT|2|say no|INTJ|dobj|2", [], 1, True, id="majority"),
+    pytest.param("Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say no|INTJ|dobj|1", [(0, 1, "PERSON")], 0, False, id="a-person"),
+])
+def test_respondents(blank_nlp, spec, ents, index, expected):
+    assert respondents(parsed(blank_nlp, spec, ents)[index]) is expected
+
+
+def test_survey_carries_to_the_respondents(blank_nlp):
+    # "… according to a Reuters national poll." / "The poll shows …" / "12% said they would vote for Warren."
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    the_poll = "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show it|PRON|dobj|2 .|PUNCT|punct|2"
+    found = []
+    for sentences in ([POLL_PARAGRAPH], [the_poll, RESPONDENTS], [PLAIN]):
+        spans = [next(iter(parsed(blank_nlp, spec).sents)) for spec in sentences]
+        quotes.paragraph(spans, lambda token: token.text)
+        found.append(list(quotes.surveys))
+    # the unnamed "the poll" is the named one
+    assert found == [["poll"], ["poll", "poll"], ["poll"]]
+    assert named_survey(parsed(blank_nlp, POLL_PARAGRAPH)[8]) and not named_survey(parsed(blank_nlp, the_poll)[1])
+
+
+def test_survey_in_the_sentence(blank_nlp):
+    # "The poll shows that 20% said they would back Sanders": the poll's finding
+    doc = parsed(blank_nlp, "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|6 20|NUM|nummod|5 "
+                            "%|NOUN|nsubj|6 said|VERB|ccomp|2|say they|PRON|nsubj|9 would|AUX|aux|9 back|VERB|ccomp|6 "
+                            "Sanders|PROPN|dobj|9", [(4, 6, "PERCENT")])
+    assert survey_of(doc[5]).text == "poll"
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # "Ilya Somin has an analysis, and he adds a caveat:" – he is Somin
+    pytest.param("Somin|PROPN|nsubj|1 has|VERB|ROOT|1|have analysis|NOUN|dobj|1 ,|PUNCT|punct|1 and|CCONJ|cc|1 "
+                 "he|PRON|nsubj|6 adds|VERB|conj|1|add caveat|NOUN|dobj|6 :|PUNCT|punct|6", "Somin", id="conjunct-clause"),
+    pytest.param("he|PRON|nsubj|1 adds|VERB|ROOT|1|add caveat|NOUN|dobj|1 :|PUNCT|punct|1", "he", id="no-antecedent-in-sentence"),
+])
+def test_block_quote_source_of_a_coordinated_pronoun(blank_nlp, spec, expected):
+    [sentence] = parsed(blank_nlp, spec).sents
+    assert block_quote_source(sentence).text == expected
 
 
 # -- denials of a claim made before --------------------------------------------------------------
