@@ -45,9 +45,9 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                  quoted_by=speaker, last_speaker=previous))
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
             found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
             claims.add(found)
             body += _dated(found, sentence, base)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, is_allegation_source, outer_source, own_account, pronoun_speaker, speech_subject,
+    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
@@ -908,7 +908,8 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+                             survey: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
@@ -928,7 +929,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         made = False
         for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -983,7 +984,8 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+               survey: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
@@ -1075,6 +1077,14 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and plural_for_body(speaker, attributed):
+        attributed = last_speaker  # "they said" is people, not the newspaper that quoted them
+    if speaker is not None and respondents(speaker):
+        # "12% said they would vote for Warren": the finding of the survey the article reports
+        # ("the online poll" in the sentence is the poll the article named before)
+        found = survey_of(speaker)
+        here = resolver.argument(found, offset) if found is not None else None
+        attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -1096,6 +1106,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def plural_for_body(speaker: Token, attributed: Argument) -> bool:
+    """A plural pronoun speaker resolved to one body or person: "…, they said" after "U.S.
+    officials were quoted by the New York Times" are the officials, not the newspaper."""
+    return speaker.pos_ == "PRON" and speaker.lower_ in ("they", "them") and attributed.entity.type in ("Organization", "Person", "ArmedGroup")
 
 
 def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,

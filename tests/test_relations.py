@@ -649,9 +649,76 @@ RECALL_ROWS = [
 ]
 
 
+# Constructions that linked two actors wrongly (issue 15's false edges), read right.
+FALSE_EDGE_ROWS = [
+    pytest.param(
+        # the seat of an office is no participant: "Carter hopes to remain MP for Richmond" → the office
+        "Carter|PROPN|nsubj|1 hopes|VERB|ROOT|1|hope|VBZ to|PART|aux|3 remain|VERB|xcomp|1|remain|VB MP|PROPN|attr|3 "
+        "for|ADP|prep|3 Richmond|PROPN|pobj|5 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (6, 7, "GPE")], {("Carter", "remain", "mp for richmond", False, "intended", None)},
+        id="office-seat"),
+    pytest.param(
+        # a state after the office is no seat but a participant: "Carter remained envoy for Russia"
+        "Carter|PROPN|nsubj|1 remained|VERB|ROOT|1|remain envoy|NOUN|attr|1 for|ADP|prep|1 Russia|PROPN|pobj|3 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (4, 5, "GPE")],
+        {("Carter", "remain", "envoy", False, None, None), ("Carter", "remain for", "Russia", False, None, None)},
+        id="office-of-a-state"),
+    pytest.param(
+        # a wedding officiated: "Booker married Celeiro and Salerno" (to each other, not to him)
+        "Booker|PROPN|nsubj|1 married|VERB|ROOT|1|marry Celeiro|PROPN|dobj|1 and|CCONJ|cc|2 Salerno|PROPN|conj|2 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON")], set(), id="officiated-wedding"),
+    pytest.param(
+        # … while one spouse is a marriage: "Booker married Celeiro"
+        "Booker|PROPN|nsubj|1 married|VERB|ROOT|1|marry Celeiro|PROPN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "PERSON")], {("Booker", "marry", "Celeiro", False, None, None)}, id="marriage"),
+    pytest.param(
+        # a place after a preposition left without its object is no subject: "in Lambertville, the
+        # certificate allowed Schailey" parsed with Lambertville the subject
+        "in|ADP|prep|5 Lambertville|PROPN|nsubj|5 ,|PUNCT|punct|1 the|DET|det|4 certificate|NOUN|appos|1 "
+        "allowed|VERB|ROOT|5|allow Schailey|PROPN|dobj|5 .|PUNCT|punct|5",
+        [(1, 2, "GPE"), (6, 7, "PERSON")], set(), id="stranded-preposition"),
+    pytest.param(
+        # a refusal answering the request it follows: "Trump was asked to disavow Duke and declined"
+        "Trump|PROPN|nsubjpass|2 was|AUX|auxpass|2|be asked|VERB|ROOT|2|ask to|PART|aux|4 disavow|VERB|xcomp|2 "
+        "Duke|PROPN|dobj|4 and|CCONJ|cc|2 declined|VERB|conj|2|decline .|PUNCT|punct|2",
+        [(0, 1, "PERSON"), (5, 6, "PERSON")], {("Trump", "decline", "Duke", False, None, None)}, id="asked-and-declined"),
+]
+
+
+def test_declined_request_reads_declined_to(blank_nlp):
+    # the refusal comes after the request in the sentence, but reads first
+    [statement] = extract(blank_nlp, FALSE_EDGE_ROWS[-1].values[0], FALSE_EDGE_ROWS[-1].values[1])
+    assert (statement.predicate.text, statement.predicate.event) == ("declined to disavow", "REJECT")
+
+
+@pytest.mark.parametrize("subject, obj, expected", [
+    ("he", "him", True),     # "nobody has found him to interview him": which he is which?
+    ("they", "them", True),
+    ("he", "her", False),    # "he … her": agreement tells them apart
+    ("Carter", "him", False),
+    ("it", "them", False),
+])
+def test_same_kind_pronouns(blank_nlp, subject, obj, expected):
+    pos = "PROPN" if subject[0].isupper() else "PRON"
+    doc = parsed(blank_nlp, f"{subject}|{pos}|nsubj|1 saw|VERB|ROOT|1|see {obj}|PRON|dobj|1")
+    assert relations.same_kind_pronouns(doc[0], doc[2]) is expected
+
+
+@pytest.mark.parametrize("word, kind, expected", [
+    ("they", "Organization", True),   # "…, they said" after "the New York Times quoted officials"
+    ("they", "Group", False),         # "Democrats … they said"
+    ("they", "Country", False),
+    ("he", "Person", False),
+    ("officials", "Organization", False),
+])
+def test_plural_for_body(blank_nlp, word, kind, expected):
+    doc = parsed(blank_nlp, f"{word}|{'PRON' if word != 'officials' else 'NOUN'}|nsubj|1 said|VERB|ROOT|1|say")
+    assert relations.plural_for_body(doc[0], Argument(word, Entity("X", "X", kind))) is expected
+
+
 @pytest.mark.parametrize("spec, ents, expected", ROWS + PASSIVE_ROWS + PURPOSE_ROWS + OBJECT_ROWS + CONJUNCTION_ROWS
                          + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS + NESTED_ROWS
-                         + RELATIVE_GAP_ROWS + RECALL_ROWS)
+                         + RELATIVE_GAP_ROWS + RECALL_ROWS + FALSE_EDGE_ROWS)
 def test_rule(blank_nlp, spec, ents, expected):
     found = facts(extract(blank_nlp, spec, ents))
     assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
@@ -757,6 +824,25 @@ def test_announced_decision(blank_nlp, spec, index, expected):
 ])
 def test_holds_office(entity, expected):
     assert relations.holds_office(Argument("x", entity)) is expected
+
+
+# -- the real model ---------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_model_office_seat_is_no_participant():
+    # "MP for Richmond" is the office he keeps, not an edge to a place
+    import kg
+    statements = kg.extract("William Hague told the paper he hopes to remain MP for Richmond, North Yorks.")
+    remain = [s for s in statements if s.predicate.lemma == "remain"]
+    assert [(s.object.entity.type, s.object.text.startswith("MP for Richmond")) for s in remain] == [("Concept", True)]
+
+
+@pytest.mark.model
+def test_model_asked_and_declined():
+    import kg
+    statements = kg.extract("Donald Trump was asked to disavow David Duke and politely declined.")
+    disavow = [s for s in statements if s.object is not None and s.object.entity.id == "David Duke"]
+    assert [(s.predicate.text, s.predicate.event, s.modality) for s in disavow] == [("declined to disavow", "REJECT", None)]
 
 
 # -- issue 15: statements between the actors a group word, a reciprocal or a cleft names -------
