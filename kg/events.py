@@ -352,12 +352,44 @@ CONVENTIONAL_ARMS = frozenset(
 # Destroying property is coercion, not combat (CAMEO 1712 "destroy property"; the CAMEO
 # dictionary's own BURN patterns code burning offices, houses, churches and mosques 1712):
 # verbs of destruction ...
-DESTRUCTION_VERBS = frozenset("blow bulldoze burn demolish destroy dynamite firebomb loot raze ransack set torch wreck".split())
+DESTRUCTION_VERBS = frozenset(
+    "blow bulldoze burn deface demolish destroy dynamite firebomb loot raze ransack set torch vandalise vandalize wreck".split())
 # ... done to civilian property, not to military targets or to people.
 PROPERTY = frozenset(
     """building church crop farm field home house line mosque office pipeline property school shop
     store synagogue temple""".split()
 )
+
+
+# Nouns that name the act itself as the object of a verb of force, whose target follows in a
+# prepositional phrase: "set fire to the offices", "laid siege to the city", "opened fire on".
+ACT_NOUNS = frozenset("fire siege".split())
+
+
+def names_the_act(verb: str, noun: str) -> bool:
+    """Whether ``noun`` as the object of ``verb`` names an act of force rather than its
+    target ("set fire", "lay siege"), so that a "to"/"on" phrase names the target.
+
+    >>> names_the_act("set", "fire"), names_the_act("set", "office")
+    (True, False)
+    """
+    noun = singular((noun or "").strip().lower().split()[-1]) if (noun or "").strip() else ""
+    return noun in ACT_NOUNS and specific_event(verb, None, noun) in FORCE_EVENTS
+
+
+def is_weapon(noun: str) -> bool:
+    """A weapon (the dictionary's &WEAPON set): "an improvised explosive device", "a car bomb".
+
+    >>> is_weapon("explosive device"), is_weapon("budget")
+    (True, False)
+    """
+    words = (noun or "").strip().lower().split()
+    return bool(words) and words[-1] not in NOT_WEAPON_AGENTS and "&WEAPON" in _tables().sets.get(singular(words[-1]), ())
+
+
+# Members of the dictionary's weapon set that, as the subject of "killed" or "hit", are as
+# often an accident or a name ("a vehicle struck", "gas killed two workers", "a club").
+NOT_WEAPON_AGENTS = frozenset("battery carrier club gas vehicle".split())
 
 
 # Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
@@ -393,10 +425,13 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # only a fight needs no victim, and then armed men: "rebels fought on"; not "it
         # exploded", "Americans have fought and died for the right to …"
         return event if event == "FIGHT" and subject == ARMED else None
-    if subject == THING and noun_event_type(subject_head) not in FORCE_EVENTS:
+    if subject == THING and noun_event_type(subject_head) not in FORCE_EVENTS and not is_weapon(subject_head):
         # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
-        # stands for its unnamed agent: "a roadside bombing killed a soldier"
+        # or a weapon stands for its unnamed agent: "a roadside bombing killed a soldier",
+        # "were killed by an improvised explosive device"
         return None
+    if subject == THING and is_weapon(subject_head):
+        subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
     if verb in CONTEST:
@@ -429,9 +464,45 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None  # the object names no target, nor the act itself ("reimposed blockades")
     if obj == THING and verb in DESTRUCTION_VERBS and target_word in PROPERTY:
         return "COERCE"  # "guerillas blew up three power lines", "set fire to the offices"
-    if event == "ASSAULT" and subject_head and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS:
+    conventional = bool(subject_head) and singular(subject_head.split()[-1]) in CONVENTIONAL_ARMS
+    if event == "ASSAULT" and conventional:
         return "FIGHT"  # "British aircraft killed four Iraqis", "tanks shelled the town"
+    if event == "FIGHT" and not conventional and verb not in HEAVY_WEAPON_VERBS and civilian_target(obj, object_head):
+        return "ASSAULT"  # "militiamen attacked the villagers", "gunmen stormed a school"
     return event
+
+
+# Verbs of the heavy weapons of war (CAMEO 194/195), FIGHT whoever is hit.
+HEAVY_WEAPON_VERBS = frozenset("bombard shell strafe".split())
+# Places where people live, pray, study or trade, and the nouns that say a place shelters
+# civilians ("a refugee camp"): an armed attack on them is violence against civilians.
+CIVILIAN_PLACES = frozenset(
+    """bus church funeral home hospital hotel house market mosque nightclub restaurant school shop
+    synagogue temple village wedding""".split())
+CIVILIAN_WORDS = frozenset("civilian refugee".split())
+# Nouns for people who bear no arms, whatever country the parser finds them in ("attacked
+# villagers in northern Nigeria" has Nigeria as its entity).
+CIVILIAN_PEOPLE = frozenset(
+    """child civilian family farmer mourner passenger people pilgrim refugee resident schoolchild shopper
+    student tourist villager woman worshipper""".split())
+
+
+def civilian_target(obj: str | None, object_head: str) -> bool:
+    """Whether force is used on civilians or unarmed targets (PLOVER: ASSAULT, "violence
+    against civilians"; FIGHT is armed conflict between organised armed actors): people
+    who are not armed men ("villagers", "worshippers"), or a place where civilians are.  A
+    named person is left out: the parser's names are too often a place or a group.
+
+    >>> civilian_target(PEOPLE, "villager"), civilian_target(THING, "refugee camp"), civilian_target(THING, "army base")
+    (True, True, False)
+    >>> civilian_target(STATE, "villager"), civilian_target(ARMED, "village")  # "villagers in Nigeria"; armed men
+    (True, False)
+    """
+    if obj == PEOPLE:
+        return True
+    words = [singular(word) for word in (object_head or "").lower().split()]
+    return obj != ARMED and bool(words) and (
+        words[-1] in CIVILIAN_PLACES or words[-1] in CIVILIAN_PEOPLE or bool(CIVILIAN_WORDS & set(words)))
 
 
 def demand_of_speaker(statement: Statement) -> Statement | None:

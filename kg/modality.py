@@ -45,6 +45,8 @@ GOVERNOR_MODALITY = {
     # "ought" heads its infinitive in the small model's parse: "The Fed ought to hold …"
     **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need", "ought"), "obligated"),
     **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
+    # "it would be hard to accept X": a guess about what will be done
+    **dict.fromkeys(("hard", "difficult", "tough"), "possible"),
     **dict.fromkeys(("expect", "set", "go"), "future"),
 }
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
@@ -65,6 +67,13 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Adjectives of difficulty: "hard not to accept X" says X will likely be accepted (the two
+# negations cancel), "hard to accept X" that it is in doubt.
+DIFFICULTY_ADJECTIVES = {"hard", "difficult", "tough"}
+# Governors whose complement is not done: "avoided looking down", "was unwilling to give".
+NEGATIVE_GOVERNORS = {"avoid", "refrain", "neglect", "unwilling", "reluctant", "loath"}
+# Refusals coordinated with a request, which they answer: "was asked to disavow Duke and declined".
+REFUSALS = {"decline", "refuse"}
 # Governing events whose complement is only intended: "Iran promised to attack Syria".
 PROMISE_VERBS = {"promise", "pledge"}
 # Adverbs that hedge their clause: "The attacks apparently required …", "allegedly exposing".
@@ -271,10 +280,18 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             break
         dep = complement_dep(verb)
         lemma = gov.lemma_.lower()
+        declined = declined_request(gov) if dep == "xcomp" and refusal is None else None
+        if lemma in DIFFICULTY_ADJECTIVES and dep == "xcomp" and depth == 0 and own_negation(clause):
+            negated = False  # "hard not to accept the Soviet Union": likely accepted
+        if dep == "xcomp" and lemma_forms(gov) & NEGATIVE_GOVERNORS:
+            negated = True  # "avoided looking down", "was unwilling to give the Soviet Union a role"
         if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
             # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
             modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
+        elif declined is not None:
+            refusal = declined  # "was asked to disavow Duke and politely declined": a refusal
+            modality = modality or own_modality(declined)
         elif modality is None and gov.pos_ == "NOUN":
             modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
         elif modality is None:
@@ -290,6 +307,23 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def own_negation(verb: Token) -> bool:
+    """A negation on the verb itself ("not to accept"), not one it shares or inherits."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def declined_request(gov: Token) -> Token | None:
+    """A refusal coordinated with the request it answers, with no complement of its own:
+    "Trump was asked to disavow Duke and politely declined" (he declined to disavow him)."""
+    if GOVERNOR_MODALITY.get(gov.lemma_.lower()) != "requested":
+        return None
+    for conj in gov.children:
+        if (conj.dep_ == "conj" and conj.lemma_.lower() in REFUSALS
+                and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in conj.children)):
+            return conj
+    return None
 
 
 def hearsay(gov: Token, dep: str) -> str | None:

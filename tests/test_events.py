@@ -214,6 +214,96 @@ def test_specific_event(lemma, particle, obj, expected):
     assert specific_event(lemma, particle, obj) == expected
 
 
+# Our object-class patterns and support verbs (kg/data/make_verbs.py), one construction a row,
+# each from a CAMEO code's definition; rows with another object show where the class stops.
+CLASS_ROWS = [
+    # CAMEO 162/164/165, reduce or stop aid, halt negotiations or mediation: SANCTION
+    ("suspend", None, "aid delivery", "SANCTION"),
+    ("cut", "off", "funding", "SANCTION"),
+    ("reduce", "to", "food supply", "SANCTION"),  # "reduced food supplies to the camp"
+    ("halt", None, "mediation effort", "SANCTION"),
+    ("cancel", None, "talks", "SANCTION"),
+    ("suspend", None, "mission", "INVESTIGATE"),  # a dictionary pattern stands
+    ("reduce", None, "tax", None),
+    # CAMEO 1661/1662, withdraw peacekeepers or observers: SANCTION; troops: RETREAT
+    ("withdraw", None, "observers", "SANCTION"),
+    ("pull", "out", "peacekeepers", "SANCTION"),
+    ("withdraw", None, "troops", "RETREAT"),
+    # CAMEO 072, military aid: "sent arms to"
+    ("send", None, "arms", "AID"),
+    ("ship", None, "weapons", "AID"),
+    # CAMEO 192, occupy territory: FIGHT; taking people stays an arrest
+    ("capture", None, "guerrilla stronghold", "FIGHT"),
+    ("overrun", None, "town", "FIGHT"),
+    ("take", "over", "airport", "FIGHT"),
+    ("capture", None, None, "COERCE"),
+    ("take", None, "office", None),
+    # CAMEO 196, violate ceasefire: FIGHT; other violations are defiance (128, REJECT)
+    ("violate", None, "ceasefire", "FIGHT"),
+    ("break", None, "truce", "FIGHT"),
+    ("violate", None, "convention", "REJECT"),
+    # CAMEO 151/152, raise alert status: MOBILIZE
+    ("remain", "on", "alert", "MOBILIZE"),
+    ("put", "on", "alert", "MOBILIZE"),
+    # CAMEO 043, host a visit: CONSULT
+    ("give", "to", "welcome", "CONSULT"),
+    ("extend", None, "welcome", "CONSULT"),
+    # verbs of pace and completion take their object's event, like "launch" or "step up"
+    ("speed", "up", "withdrawal", "RETREAT"),
+    ("complete", None, "pullout", "RETREAT"),
+    ("accelerate", None, "investigation", "INVESTIGATE"),
+    ("speed", "up", "growth", None),
+    # CAMEO 1712, destroy property: COERCE
+    ("deface", None, None, "COERCE"),
+]
+
+
+@pytest.mark.parametrize("lemma, particle, obj, expected", CLASS_ROWS,
+                         ids=[" ".join(filter(None, row[:3])) for row in CLASS_ROWS])
+def test_class_patterns_and_support_verbs(lemma, particle, obj, expected):
+    # as kg.relations asks: a pattern for the object or one of its compound words, else the verb
+    assert (specific_event(lemma, particle, obj) or event_type(lemma, particle, obj)) == expected
+
+
+@pytest.mark.parametrize("verb, noun, expected", [
+    ("set", "fire", True),  # "set fire to the offices"
+    ("open", "fire", True),  # "opened fire on the crowd"
+    ("set", "office", False),
+    ("set", "deadline", False),  # a dictionary pattern, but no act of force
+    ("make", "fire", False),
+])
+def test_names_the_act(verb, noun, expected):
+    assert events.names_the_act(verb, noun) is expected
+
+
+@pytest.mark.parametrize("noun, expected", [
+    ("explosive device", True),
+    ("roadside bomb", True),
+    ("rocket", True),
+    ("vehicle", False),  # in the dictionary's set, but as an agent mostly an accident
+    ("gas", False),
+    ("budget", False),
+    ("", False),
+])
+def test_is_weapon(noun, expected):
+    assert events.is_weapon(noun) is expected
+
+
+@pytest.mark.parametrize("obj, head, expected", [
+    (events.PEOPLE, "", True),
+    (events.STATE, "villager", True),  # "villagers in northern Nigeria"
+    (events.THING, "refugee camp", True),
+    (events.THING, "school", True),
+    (events.THING, "army base", False),
+    (events.THING, "camp", False),  # a camp may be a military one
+    (events.ARMED, "village", False),
+    (events.STATE, "", False),
+    (events.PERSON, "", False),  # a named person: too often a misread place or group
+])
+def test_civilian_target(obj, head, expected):
+    assert events.civilian_target(obj, head) is expected
+
+
 def record(subject="Iran", obj="Iraq", event="FIGHT", *, negated=False, modality=None, speaker=None, confidence=0.7,
            subject_type="Country", object_type="Country"):
     """A statement record in the statements.jsonl shape, with what the coder reads."""
@@ -364,6 +454,23 @@ FORCE_ROWS = [
     # … men do not: "militiamen killed villagers" stays an assault
     pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "militiamen", "", False, "ASSAULT", id="men-assault"),
     pytest.param("ASSAULT", "kill", K.ARMED, K.PEOPLE, "suicide bombers", "", False, "ASSAULT", id="bombers-are-men"),
+    # a weapon stands for its unnamed user: "were killed by an improvised explosive device"
+    pytest.param("ASSAULT", "kill", K.THING, K.STATE, "explosive device", "", False, "ASSAULT", id="killed-by-a-device"),
+    pytest.param("ASSAULT", "kill", K.THING, K.PEOPLE, "vehicle", "", False, None, id="a-vehicle-is-no-weapon-agent"),
+    pytest.param("FIGHT", "hit", K.THING, K.THING, "rocket", "army base", False, "FIGHT", id="a-rocket-hit-a-base"),
+    pytest.param("FIGHT", "hit", K.THING, K.THING, "car bomb", "market", False, "ASSAULT", id="a-car-bomb-hit-a-market"),
+    # PLOVER: FIGHT is armed conflict between organised armed actors, ASSAULT violence
+    # against civilians: an attack on unarmed people or where they live, pray, study or trade
+    pytest.param("FIGHT", "attack", K.ARMED, K.PEOPLE, "gunman", "villager", False, "ASSAULT", id="attacked-villagers"),
+    pytest.param("FIGHT", "storm", K.ARMED, K.THING, "gunman", "school", False, "ASSAULT", id="stormed-a-school"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.STATE, "militiaman", "refugee camp", True, "ASSAULT", id="attacked-a-refugee-camp"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "army base", True, "FIGHT", id="attacked-an-army-base"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.ARMED, "", "", False, "FIGHT", id="armed-against-armed"),
+    # … unless by the arms of war or with heavy weapons (CAMEO 194/195)
+    pytest.param("FIGHT", "attack", K.STATE, K.PLACE, "warplane", "village", False, "FIGHT", id="warplanes-attacked-a-village"),
+    pytest.param("FIGHT", "shell", K.ARMED, K.THING, "rebel", "village", False, "FIGHT", id="shelled-a-village"),
+    # damaging property is coercion (CAMEO 1712)
+    pytest.param("COERCE", "deface", K.PEOPLE, K.THING, "hacker", "web site", False, "COERCE", id="defaced-web-sites"),
 ]
 
 
@@ -419,6 +526,16 @@ SENTENCES = [
     pytest.param(  # an abstract object is no target of force
         "Russia|PROPN|nsubj|1 broke|VERB|ROOT|1|break a|DET|det|3 promise|NOUN|dobj|1 .|PUNCT|punct|1",
         (), [("Russia", None, "promise")], id="broke-a-promise"),
+    pytest.param(  # the object names the act, the "to" phrase its target: property burned is COERCE (CAMEO 1712)
+        "Settlers|NOUN|nsubj|1|settler set|VERB|ROOT|1|set fire|NOUN|dobj|1 to|ADP|prep|1 the|DET|det|5 "
+        "offices|NOUN|pobj|3|office .|PUNCT|punct|1",
+        (), [("settler", None, "fire"), ("settler", "COERCE", "office")], id="set-fire-to"),
+    pytest.param(  # without a target the act stands on its own
+        "Settlers|NOUN|nsubj|1|settler set|VERB|ROOT|1|set fire|NOUN|dobj|1 .|PUNCT|punct|1",
+        (), [("settler", "ASSAULT", "fire")], id="set-fire"),
+    pytest.param(  # "to" still names where, not whom, without an act noun: "ordered Smith to jail"
+        "Police|NOUN|nsubj|1|police ordered|VERB|ROOT|1|order Smith|PROPN|dobj|1 to|ADP|prep|1 jail|NOUN|pobj|3 .|PUNCT|punct|1",
+        (), [("police", "COERCE", "smith"), ("police", None, "jail")], id="ordered-to-jail"),
 ]
 
 
@@ -457,3 +574,33 @@ def test_object_less_statement_record_and_id():
 ])
 def test_force_event_administrative_ban(verb, subject, obj, object_head, official, expected):
     assert events.force_event("COERCE", verb, subject=subject, obj=obj, object_head=object_head, official=official) == expected
+
+
+# -- with the real model: made-up sentences of the constructions above (none from PLOVER dev) --
+
+MODEL_SENTENCES = [
+    # (sentence, the event of its most confident statement with one, as the shared scorer reads it)
+    ("The World Bank suspended aid deliveries to Sudan on Monday.", "SANCTION"),
+    ("The United Nations cut off food supplies to the refugees in Chad.", "SANCTION"),
+    ("The African Union may halt its mediation efforts in Sudan.", "THREATEN"),  # an announced sanction
+    ("Malian rebels captured the town of Kidal after two days of fighting.", "FIGHT"),
+    ("Both armies violated the ceasefire on Tuesday.", "FIGHT"),
+    ("Gunmen attacked villagers in northern Nigeria on Sunday.", "ASSAULT"),
+    ("Syrian warplanes attacked a village near Aleppo.", "FIGHT"),
+    ("Two Nigerian soldiers were killed by a roadside bomb.", "ASSAULT"),
+    ("Protesters set fire to the offices of the ruling party in Dhaka.", "COERCE"),
+    ("Hackers defaced hundreds of French web sites.", "COERCE"),
+    ("Kenyan troops remained on alert in the capital.", "MOBILIZE"),
+    ("France sent arms to Lebanon last year.", "AID"),
+    ("Turkey sped up the withdrawal of its troops from Syria.", "RETREAT"),
+    ("The Egyptian president gave a warm welcome to the Kenyan prime minister.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", MODEL_SENTENCES, ids=[row[0][:40] for row in MODEL_SENTENCES])
+def test_sentence_event_with_the_model(nlp_model, sentence, expected):
+    from kg.extraction import extract
+
+    with_event = [s for s in extract(sentence) if s.predicate.event]
+    assert with_event, sentence
+    assert max(with_event, key=lambda s: s.confidence).predicate.event == expected

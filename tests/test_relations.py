@@ -717,3 +717,71 @@ def test_announced_decision(blank_nlp, spec, index, expected):
 ])
 def test_holds_office(entity, expected):
     assert relations.holds_office(Argument("x", entity)) is expected
+
+
+# -- issue 15: statements between the actors a group word, a reciprocal or a cleft names -------
+
+
+def article_statements(nlp, paragraphs):
+    """The statements of an article of hand-built paragraphs (spec, ents), read after every
+    paragraph is annotated and the article settled, as the pipeline does."""
+    resolver, docs, offset = EntityResolver(nlp), [], 0
+    for spec, ents in paragraphs:
+        docs.append((parsed(nlp, spec, ents), offset))
+        resolver.annotate(*docs[-1])
+        offset += 1000
+    resolver.settle()
+    return [s for doc, at in docs for sentence in doc.sents
+            for s in statements_from_sentence(sentence, resolver, doc_id="t", offset=at)]
+
+
+def pairs(statements):
+    return {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None) for s in statements}
+
+
+WARREN_SANDERS = ("Warren|PROPN|nsubj|1 accused|VERB|ROOT|1|accuse Sanders|PROPN|dobj|1", [(0, 1, "PERSON"), (2, 3, "PERSON")])
+# (paragraphs, the statements of the last paragraph)
+GROUPS = [
+    pytest.param([WARREN_SANDERS, ("the|DET|det|1 two|NUM|nsubj|2 sniped|VERB|ROOT|2|snipe at|ADP|prep|2 each|DET|det|5 "
+                                   "other|ADJ|pobj|3", [(1, 2, "CARDINAL")])],
+                 {("Warren", "snipe at", "Sanders"), ("Sanders", "snipe at", "Warren")}, id="the-two-reciprocal"),
+    pytest.param([("Warren|PROPN|nsubj|3 and|CCONJ|cc|0 Sanders|PROPN|conj|0 attacked|VERB|ROOT|3|attack one|NUM|nummod|5 "
+                   "another|DET|dobj|3", [(0, 1, "PERSON"), (2, 3, "PERSON")])],
+                 {("Warren", "attack", "Sanders"), ("Sanders", "attack", "Warren")}, id="coordinated-subjects-reciprocal"),
+    pytest.param([("Warren|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack each|DET|det|3 other|ADJ|dobj|1", [(0, 1, "PERSON")])],
+                 set(), id="a-reciprocal-without-a-group-names-nobody"),
+    pytest.param([WARREN_SANDERS, ("the|DET|det|1 two|NUM|nsubj|2 praised|VERB|ROOT|2|praise Biden|PROPN|dobj|2",
+                                   [(1, 2, "CARDINAL"), (3, 4, "PERSON")])],
+                 {("Warren", "praise", "Biden"), ("Sanders", "praise", "Biden")}, id="the-two-as-subject"),
+    pytest.param([("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()),
+                  ("the|DET|det|1 two|NUM|nsubj|2 praised|VERB|ROOT|2|praise Biden|PROPN|dobj|2", [(1, 2, "CARDINAL"), (3, 4, "PERSON")])],
+                 set(), id="the-two-without-two-actors"),
+    # it-cleft: "It was Ted Cruz who was the only alternative to Trump" (who … parsed as a complement)
+    pytest.param([("It|PRON|nsubj|1|it was|AUX|ROOT|1|be Ted|PROPN|compound|3 Cruz|PROPN|attr|1 who|PRON|nsubj|5|who|WP "
+                   "was|AUX|ccomp|1|be the|DET|det|7 alternative|NOUN|attr|5 to|ADP|prep|7 Putin|PROPN|pobj|8",
+                   [(2, 4, "PERSON"), (9, 10, "PERSON")])],
+                 {("Ted Cruz", "be alternative to", "Vladimir Putin"), ("Ted Cruz", "be", "alternative")}, id="it-cleft"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", GROUPS)
+def test_group_reciprocal_and_cleft(blank_nlp, paragraphs, expected):
+    statements = article_statements(blank_nlp, paragraphs)
+    last = 1000 * (len(paragraphs) - 1)
+    assert pairs(s for s in statements if s.start >= last) == expected
+
+
+# an "-ing" clause with its own subject after a preposition: the subject is the participant
+GERUND_CLAUSES = [
+    pytest.param("Christie|PROPN|nsubj|1 disagrees|VERB|ROOT|1|disagree with|ADP|prep|1 Obama|PROPN|nsubj|4 "
+                 "vetoing|VERB|pcomp|2|veto|VBG bills|NOUN|dobj|4|bill", [(0, 1, "PERSON"), (3, 4, "PERSON")],
+                 {("Christie", "disagree with", "Barack Obama"), ("Barack Obama", "veto", "bill")}, id="with-subject"),
+    pytest.param("Christie|PROPN|nsubj|1 disagrees|VERB|ROOT|1|disagree with|ADP|prep|1 "
+                 "vetoing|VERB|pcomp|2|veto|VBG bills|NOUN|dobj|3|bill", [(0, 1, "PERSON")],
+                 {("Christie", "disagree", None)}, id="without-subject"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", GERUND_CLAUSES)
+def test_gerund_clause_subject(blank_nlp, spec, ents, expected):
+    assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
