@@ -11,7 +11,7 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 
-from kg.attribution import QuoteSpeakers
+from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speech_subject
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
@@ -40,13 +40,17 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
         resolver.annotate(parsed.title, title_offset)
     resolver.settle()
     quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
+    claims: ClaimDenials[Argument] = ClaimDenials()
     body: list[Statement] = []
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
-            body += _dated(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                    quoted_by=speaker, last_speaker=previous), sentence, base)
+        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
+            found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
+            found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
+            claims.add(found)
+            body += _dated(found, sentence, base)
     if parsed.title is not None:
         yield from title_statements(parsed, resolver, title_offset, body, base)
     yield from body
@@ -83,6 +87,28 @@ def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
                                             ahead=statement.modality in ("future", "intended"))
         out.append(dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words))
     return out
+
+
+def denials_in_sentence(sentence, claims: ClaimDenials[Argument], resolver: EntityResolver, offset: int,
+                        quoted_by: Argument | None) -> list[Statement]:
+    """The claims a sentence denies, restated negated in the denier's (or reporter's) word:
+    "Sanders disputes that claim" after "Warren has accused him of telling her …"."""
+    denial = denied_claim(sentence)
+    if denial is None:
+        return []
+    denier_token, verb, every = denial
+    denier = resolver.argument(denier_token, offset)
+    if denier is None:
+        return []
+    reporter = speech_subject(sentence, verb)
+    source = (resolver.argument(reporter, offset) if reporter is not None else None) or quoted_by or denier
+    start, end = offset + sentence.start_char, offset + sentence.end_char
+    # the arguments by their names: the claim's own words ("him", "her") belong to its sentence
+    named = lambda argument: argument if argument is None else Argument(argument.entity.label or argument.entity.id, argument.entity)  # noqa: E731
+    return [dataclasses.replace(claim, id="", sentence=sentence.text, start=start, end=end, negated=True, modality=None,
+                                subject=named(claim.subject), object=named(claim.object), attributed_to=source, gated=None,
+                                date=None, date_source=None, date_text=None)
+            for claim in claims.denials(denier, every, lambda a, b: a.entity.id == b.entity.id)]
 
 
 def extract_documents(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[Statement]]]:
