@@ -663,7 +663,8 @@ FALSE_EDGE_ROWS = [
 
 def test_declined_request_reads_declined_to(blank_nlp):
     # the refusal comes after the request in the sentence, but reads first
-    [statement] = extract(blank_nlp, FALSE_EDGE_ROWS[-1].values[0], FALSE_EDGE_ROWS[-1].values[1])
+    [row] = [row for row in FALSE_EDGE_ROWS if row.id == "asked-and-declined"]
+    [statement] = extract(blank_nlp, row.values[0], row.values[1])
     assert (statement.predicate.text, statement.predicate.event) == ("declined to disavow", "REJECT")
 
 
