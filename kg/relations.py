@@ -77,8 +77,9 @@ CHANGE_VERBS = {
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
 # Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+# (Not "loss": "reported a net loss" is a result, the object of "report".)
 CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
-                "surge", "plunge", "slump", "rebound", "recovery", "contraction", "expansion", "loss", "downturn", "upturn"}
+                "surge", "plunge", "slump", "rebound"}
 # Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
 CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
 # Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
@@ -202,7 +203,31 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [stranded], False
     return [], False
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to an opening participle phrase: "In fiscal 1986/87 ending
+    June India will borrow …" parsed as "ending … India" with a subjectless "will borrow".  A
+    finite verb with a modal or tensed auxiliary and no subject takes the name just before its
+    auxiliary when that name is the object of a participle before it."""
+    if verb.dep_ not in ("ROOT", "ccomp") or own_subjects(verb):
+        return None
+    helpers = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.tag_ in ("MD", "VBZ", "VBP", "VBD")]
+    if not helpers:
+        return None
+    first = min(helpers, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    before = verb.doc[first.i - 1]
+    participle = before.head
+    if (before.pos_ != "PROPN" or before._.kg_mention is None or before.dep_ not in ("dobj", "pobj", "npadvmod")
+            or participle.tag_ not in ("VBG", "VBN") or participle.dep_ not in ("acl", "advcl") or participle.i > before.i):
+        return None
+    return before
 
 
 def cleft_focus(verb: Token) -> Token | None:
@@ -633,6 +658,8 @@ def change_without_amount(clause: Clause) -> Iterator[Candidate]:
         return  # an object or an amount: a transitive verb or :func:`measured_change`
     if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
         return  # "climbed to 25 pct": the amount is given
+    if any(True for _ in participant_preps(verb)):
+        return  # "questions grow over X", "the base fell to ISIS": the statement with its object says it
     for subject in clause.subjects:
         yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
 
@@ -1047,6 +1074,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
             # offices" names the target
             event = None
+        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
+                c.dep_ == "dobj" for c in candidate.verb.children):
+            event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
@@ -1210,6 +1240,8 @@ def announced_decision(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
+# Prepositions of place: after a direct object they say where an act was done, not to whom.
+LOCATIVE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 # Prepositions that name the target of an act named by the object: "set fire to", "opened fire on".
 ACT_TARGET_PREPS = frozenset({"to", "on", "at"})
 

@@ -546,6 +546,28 @@ PRONOUNS = [
     pytest.param([("Obama|PROPN|nsubj|1 met|VERB|ROOT|1|meet Hillary|PROPN|compound|3 Clinton|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
                   ("He|PRON|nsubj|1|he thanked|VERB|ROOT|1|thank", ())], 1, 0, "Barack Obama", id="subject-preferred"),
+    # the speaker outranks the subject of what they said: "Sanders said Biden was wrong. He added …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err",
+                   [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+                  ("He|PRON|nsubj|1|he added|VERB|ROOT|1|add", ())], 1, 0, "Sanders", id="speaker-over-reported-subject"),
+    # … in the pronoun's own sentence the nearest subject still wins: "Sanders said Biden erred when he …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err when|SCONJ|advmod|6 "
+                   "he|PRON|nsubj|6|he spoke|VERB|advcl|3|speak", [(0, 1, "PERSON"), (2, 3, "PERSON")])], 0, 5, "Biden",
+                 id="own-sentence-nearest-subject"),
+    # "they" after a nearer plural subject that is no name is that subject's, not the group named before
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, None, id="they-a-nearer-plural-subject"),
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Palestinian|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Palestine", id="they-a-plural-subject-owner"),
+    pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
+    # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
+    pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
+                   [(0, 1, "PERSON"), (2, 4, "PERSON")]),
+                  ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Jones", id="gender-of-the-full-name"),
 ]
 
 

@@ -449,9 +449,49 @@ MEASURED_ROWS = [
         "mln|ADJ|amod|8 dlrs|NOUN|pobj|5 .|PUNCT|punct|2",
         (), {("income", "fall", "12 pct", False, None, None), ("income", "fall to", "3.4 mln dlrs", False, None, None)}, id="measured-fall-to"),
     pytest.param(
-        # a verb of change without an amount is no measured fact: "sales rose in March"
+        # a change without its amount is a fact of the indicator, with no object: "sales rose in March"
         "Sales|NOUN|nsubj|1|sale rose|VERB|ROOT|1|rise in|ADP|prep|1 March|PROPN|pobj|2 .|PUNCT|punct|1",
-        (), set(), id="change-without-amount"),
+        (), {("sale", "rise", None, False, None, None)}, id="change-without-amount"),
+    pytest.param(
+        # … attributed to its source: "retail sales eased, the department said"
+        "Retail|ADJ|amod|1 sales|NOUN|nsubj|2|sale eased|VERB|ccomp|6|ease ,|PUNCT|punct|6 the|DET|det|5 Commerce|PROPN|nsubj|6 "
+        "said|VERB|ROOT|6|say .|PUNCT|punct|6",
+        [(5, 6, "ORG")], {("sale", "ease", None, False, None, "Commerce")}, id="change-without-amount-said"),
+    pytest.param(
+        # coordinated subjects each changed: "Ford and Chrysler both gained"
+        "Ford|PROPN|nsubj|4 and|CCONJ|cc|0 Chrysler|PROPN|conj|0 both|DET|appos|0 gained|VERB|ROOT|4|gain .|PUNCT|punct|4",
+        [(0, 1, "ORG"), (2, 3, "ORG")], {("Ford", "gain", None, False, None, None), ("Chrysler", "gain", None, False, None, None)},
+        id="change-coordinated-subjects"),
+    pytest.param(
+        # the copula of a change, with its amount: "GM's sales were down 10 pct"
+        "GM|PROPN|poss|2 's|PART|case|0 sales|NOUN|nsubj|3|sale were|AUX|ROOT|3|be down|ADV|advmod|3 10|NUM|nummod|6 "
+        "pct|NOUN|npadvmod|4 .|PUNCT|punct|3",
+        [(0, 1, "ORG")], {("sale", "be down", "10 pct", False, None, None)}, id="copular-change-amount"),
+    pytest.param(
+        # … and without: "profits were up"
+        "Profits|NOUN|nsubj|1|profit were|AUX|ROOT|1|be up|ADV|advmod|1 .|PUNCT|punct|1",
+        (), {("profit", "be up", None, False, None, None)}, id="copular-change"),
+    pytest.param(
+        # a copula with another adverb is no change: "sales were there"
+        "Sales|NOUN|nsubj|1|sale were|AUX|ROOT|1|be there|ADV|advmod|1 .|PUNCT|punct|1",
+        (), set(), id="copula-no-change"),
+    pytest.param(
+        # a change named by a noun, with its amount: "the 3.3 % fall in car sales was expected"
+        "The|DET|det|3 3.3|NUM|nummod|2 %|NOUN|compound|3 fall|NOUN|nsubjpass|9 in|ADP|prep|3 car|NOUN|compound|6 "
+        "sales|NOUN|pobj|4|sale had|AUX|aux|9|have been|AUX|auxpass|9|be expected|VERB|ROOT|9|expect .|PUNCT|punct|9",
+        (), {("car sale", "fall", "3.3 %", False, None, None)}, id="nominal-change"),
+    pytest.param(
+        # … not a place or time it happened in: "a rise in Iowa"
+        "A|DET|det|1 rise|NOUN|nsubj|4 in|ADP|prep|1 Iowa|PROPN|pobj|2 was|AUX|ROOT|4|be seen|VERB|ROOT|4|see .|PUNCT|punct|4",
+        [(3, 4, "GPE")], set(), id="nominal-change-place"),
+    pytest.param(
+        # a change reported by a light verb is the subject's: "Ford had gains"
+        "Ford|PROPN|nsubj|1 had|VERB|ROOT|1|have gains|NOUN|dobj|1|gain .|PUNCT|punct|1",
+        [(0, 1, "ORG")], {("Ford", "gain", None, False, None, None)}, id="reported-change"),
+    pytest.param(
+        # … with its amount: "Saab posted a 5 pct gain"
+        "Saab|PROPN|nsubj|1 posted|VERB|ROOT|1|post a|DET|det|5 5|NUM|nummod|5 pct|NOUN|compound|5 gain|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "ORG")], {("Saab", "gain", "5 pct", False, None, None)}, id="reported-change-amount"),
     pytest.param(
         # the amount of an object is the object's: "the deal will increase reserves to 30 mln dlrs"
         "The|DET|det|1 deal|NOUN|nsubj|3 will|AUX|aux|3 increase|VERB|ROOT|3 reserves|NOUN|dobj|3|reserve to|ADP|prep|3 30|NUM|nummod|8 "
@@ -887,4 +927,23 @@ GERUND_CLAUSES = [
 
 @pytest.mark.parametrize("spec, ents, expected", GERUND_CLAUSES)
 def test_gerund_clause_subject(blank_nlp, spec, ents, expected):
+    assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
+
+
+# a subject the parser hung on an opening participle: "In 1987 ending June India will borrow …"
+STRANDED = [
+    pytest.param("ending|VERB|ROOT|0|end|VBG June|PROPN|compound|2 India|PROPN|dobj|0 will|AUX|aux|4|will|MD "
+                 "borrow|VERB|ROOT|4 from|ADP|prep|4 Japan|PROPN|pobj|5", [(2, 3, "GPE"), (6, 7, "GPE")],
+                 set(), id="participle-not-a-clause"),
+    pytest.param("In|ADP|prep|5 1987|NUM|pobj|0 ending|VERB|acl|1|end|VBG June|PROPN|compound|4 India|PROPN|dobj|2 "
+                 "will|AUX|aux|6|will|MD borrow|VERB|ROOT|6 from|ADP|prep|6 Japan|PROPN|pobj|7", [(4, 5, "GPE"), (8, 9, "GPE")],
+                 {("India", "borrow from", "Japan")}, id="stranded-subject"),
+    pytest.param("In|ADP|prep|5 1987|NUM|pobj|0 ending|VERB|acl|1|end|VBG June|PROPN|compound|4 India|PROPN|dobj|2 "
+                 "will|AUX|aux|6|will|MD borrow|VERB|ROOT|6 from|ADP|prep|6 Japan|PROPN|pobj|7 Iraq|PROPN|nsubj|6",
+                 [(4, 5, "GPE"), (8, 9, "GPE"), (9, 10, "GPE")], {("Iraq", "borrow from", "Japan")}, id="a-subject-of-its-own"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", STRANDED)
+def test_stranded_subject(blank_nlp, spec, ents, expected):
     assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected

@@ -144,6 +144,8 @@ VERB_OVERRIDES.update({
     # "Clinton beats Trump in the polls": winning, not PLOVER's "beat: physically assault",
     # which English says with "beat up" (kg.events.force_event handles "beat" with an object)
     ("beat", "up"): "ASSAULT",
+    # "hung out with their neighbours": spending time, not hanging anyone (EXECUTE block)
+    ("hang", "out"): "",
     # not in the dictionary, which has VANDALISE [1712] "destroy property" (17, COERCE)
     ("deface", ""): "COERCE",
     # spurning or rebuffing is refusing (CAMEO 12), not criticising
