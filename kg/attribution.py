@@ -43,6 +43,10 @@ STATEMENT_NOUNS = {"comment", "remark", "statement", "assertion", "view", "belie
 # Verbs of giving an account whose object holds what is told: "The suit details three
 # incidents where Brown exposed himself" (the suit's account).
 ACCOUNT_VERBS = {"detail", "describe", "recount", "outline", "document", "chronicle", "list"}
+# Verbs of a finding and the sources whose findings they report: "the poll shows that …".
+FINDING_VERBS = {"show", "find", "conclude", "confirm", "establish"}
+FINDING_NOUNS = {"poll", "survey", "census", "study", "report", "data", "research", "analysis", "figure", "statistic",
+                 "audit", "investigation", "review", "inquiry", "test"}
 # Nouns of hearsay that are themselves the source when nobody owns them: "rumours in European
 # markets that Indonesia had issued licences".
 HEARSAY_NOUNS = {"rumour", "rumor", "speculation"}
@@ -80,6 +84,17 @@ def according_to(node: Token) -> Token | None:
 
 def is_reporting(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and bool(lemma_forms(verb) & REPORTING_VERBS)
+
+
+def finding_source(node: Token) -> Token | None:
+    """A survey or study whose finding the clause is: "The poll shows that his standing does
+    not appear to have been hurt", "the study found that …" (a plain "shows" of anything else is
+    no report: "the video shows troops crossing")."""
+    if node.dep_ == "ccomp" and node.head.pos_ == "VERB" and lemma_forms(node.head) & FINDING_VERBS:
+        subjects = own_subjects(node.head)
+        if subjects and subjects[0].lemma_.lower() in FINDING_NOUNS:
+            return subjects[0]
+    return None
 
 
 def account_source(node: Token) -> Token | None:
@@ -217,7 +232,8 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     node = token
     for _ in range(8):
         source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
-                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node))
+                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node)
+                  or finding_source(node))
         if source is not None:
             return source
         accuser = accusation(node)

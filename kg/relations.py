@@ -816,7 +816,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
-        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
+                child.lower_ == "with" and not acted and within_preposition(container, verb)):
+            # a companion inside a phrase that is itself a preposition's is no participant unless
+            # the phrase names an act: "punished Trump for his performance with Putin" is no act
+            # on Putin ("act on the applications by Citicorp" still acts on Citicorp's)
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
@@ -825,6 +829,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+def within_preposition(container: Token, verb: Token) -> bool:
+    """A thing in a prepositional phrase of the verb ("for his performance"), not its object."""
+    return container.dep_ == "pobj" and container.head.head == verb
 
 
 def is_reciprocal(token: Token) -> bool:

@@ -102,6 +102,16 @@ SPEAKER_ROWS = [
         "stronghold|NOUN|dobj|4",
         4, "Democrats", id="worry"),
     pytest.param(
+        # a survey's finding: "The poll shows that Sanders leads Biden"
+        "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|5 Sanders|PROPN|nsubj|5 leads|VERB|ccomp|2|lead "
+        "Biden|PROPN|dobj|5 .|PUNCT|punct|2",
+        5, "poll", id="survey-finding"),
+    pytest.param(
+        # … but a video showing something is no source: "The video shows that troops crossed the border"
+        "The|DET|det|1 video|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|5 troops|NOUN|nsubj|5|troop crossed|VERB|ccomp|2|cross "
+        "border|NOUN|dobj|5 .|PUNCT|punct|2",
+        5, None, id="video-shows"),
+    pytest.param(
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),

@@ -108,6 +108,18 @@ def test_caption(sentence, expected):
     assert (gate.gate_reason(record) == "fragment") is expected
 
 
+@pytest.mark.parametrize("label, expected", [
+    ("pct increase", True),   # "a 0.9 pct increase from the previous Friday and Urals were up"
+    ("pct decrease", True),
+    ("car sale", False),      # "the 3.3% fall in car sales": what changed
+    ("dlrs", False),          # "300 mln dlrs of loans were supposed to go to the DBP": money, not a change
+    ("increase", False),      # "the increase was expected"
+])
+def test_amount_as_subject(label, expected):
+    record = statement(Argument(label, Entity(label, label, "Concept")), "were up", "be up", arg("Ukraine"))
+    assert gate.amount_as_subject(record) is expected
+
+
 @pytest.mark.parametrize("text, sentence, expected", [
     ("ZURICH", "ZURICH, March 26 - Increased activity by Switzerland's banks pushed exports up.", True),
     ("LONDON, March 16", "LONDON, March 16 - Indonesia is likely to take more, trade sources said.", True),

@@ -713,12 +713,29 @@ FALSE_EDGE_ROWS = [
         "Trump|PROPN|nsubjpass|2 was|AUX|auxpass|2|be asked|VERB|ROOT|2|ask to|PART|aux|4 disavow|VERB|xcomp|2 "
         "Duke|PROPN|dobj|4 and|CCONJ|cc|2 declined|VERB|conj|2|decline .|PUNCT|punct|2",
         [(0, 1, "PERSON"), (5, 6, "PERSON")], {("Trump", "decline", "Duke", False, None, None)}, id="asked-and-declined"),
+    pytest.param(
+        # a companion in a phrase of the verb's preposition is no participant: "Republicans punished
+        # Trump for his performance with Putin" (nothing was done to Putin)
+        "Republicans|PROPN|nsubj|1 punished|VERB|ROOT|1|punish Trump|PROPN|dobj|1 for|ADP|prep|1 his|PRON|poss|5 "
+        "performance|NOUN|pobj|3 with|ADP|prep|5 Putin|PROPN|pobj|6 .|PUNCT|punct|1",
+        [(0, 1, "NORP"), (2, 3, "PERSON"), (7, 8, "PERSON")],
+        {("Republicans", "punish", "Trump", False, None, None), ("Republicans", "punish for", "performance", False, None, None)},
+        id="companion-in-a-prepositional-phrase"),
+    pytest.param(
+        # … unless the phrase names an act: "Russia met Iran for talks with Iraq"
+        "Russia|PROPN|nsubj|1 met|VERB|ROOT|1|meet Iran|PROPN|dobj|1 for|ADP|prep|1 talks|NOUN|pobj|3|talk with|ADP|prep|4 "
+        "Iraq|PROPN|pobj|5 .|PUNCT|punct|1",
+        [(0, 1, "GPE"), (2, 3, "GPE"), (6, 7, "GPE")],
+        {("Russia", "meet", "Iran", False, None, None), ("Russia", "meet for", "talk", False, None, None),
+         ("Russia", "meet for with", "Iraq", False, None, None)},
+        id="companion-of-an-act"),
 ]
 
 
 def test_declined_request_reads_declined_to(blank_nlp):
     # the refusal comes after the request in the sentence, but reads first
-    [statement] = extract(blank_nlp, FALSE_EDGE_ROWS[-1].values[0], FALSE_EDGE_ROWS[-1].values[1])
+    [row] = [row for row in FALSE_EDGE_ROWS if row.id == "asked-and-declined"]
+    [statement] = extract(blank_nlp, row.values[0], row.values[1])
     assert (statement.predicate.text, statement.predicate.event) == ("declined to disavow", "REJECT")
 
 
