@@ -20,7 +20,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
-                       is_known_verb, names_the_act, noun_event_type, performed_event, specific_event)
+                       is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -1100,6 +1100,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
                 c.dep_ == "dobj" for c in candidate.verb.children):
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
+        weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
+        if event == "FIGHT" and weapon is not None and launch_without_target(
+                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+            event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
