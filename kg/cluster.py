@@ -44,7 +44,7 @@ INSTALL = "pip install 'kg[cluster]'"
 # A partition is at most this many documents or characters: a few seconds of one core's
 # parsing, so that a lost partition costs little to redo and the last ones finish together.
 PARTITION_DOCUMENTS = 64
-PARTITION_CHARACTERS = 100_000
+PARTITION_CHARACTERS = 50_000  # as kg.workers.WORKER_CHARACTERS: at 100,000 the last one left a core idle ~3 s
 PARTITIONS_IN_FLIGHT = 4  # per worker thread: the next ones queued while the client collects in order
 # How many times a partition may lose its worker before the build gives up (Dask's
 # distributed.scheduler.allowed-failures; set for local:N, a remote scheduler uses its own, default 3).
@@ -52,13 +52,20 @@ ALLOWED_FAILURES = 3
 CONNECT_SECONDS = 60  # to reach the scheduler, and for the first worker to join it
 # Dask settings for local:N (its workers get them from their nanny).  A worker's statistical
 # profiler samples the running task's stack 100 times a second, deep in spaCy: off.  The
-# event loops' tick and the system monitor wake every process many times a second: slower.
+# event loops' tick, the memory and system monitors wake every process many times a second:
+# slower.  And the nanny's environment for its worker without MALLOC_TRIM_THRESHOLD_, which
+# Dask sets to 64 KB: glibc then gives every freed block back to the system and maps it
+# again for the next batch (measured: 19x the page faults, sys CPU 5 % -> 15 % of the parse);
+# :func:`restore_malloc` undoes it on workers started elsewhere.
 # bench/SCALING.md gives the same as environment variables for workers started by hand.
 LOCAL_CONFIG = {
     "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "200ms",
     "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 THREADS_SECONDS = 5.0
 
@@ -71,29 +78,61 @@ _extracted = 0  # documents this worker process has extracted (read by the tests
 
 
 def extracted() -> int:
-    """Documents extracted in this process by :func:`extract_partition` so far."""
+    """Documents extracted in this process by :func:`extract_partition` (and
+    :func:`kg.parts.extract_part`) so far."""
     return _extracted
+
+
+def count_extracted(documents: int) -> None:
+    global _extracted
+    _extracted += documents
 
 
 def extract_partition(documents: list[Document], extract: Callable[[Iterable[Document]], Iterable[tuple[Document, list[str]]]]) -> list[list[str]]:
     """Run on a worker: the statements.jsonl lines of each document of one partition, in
     order, from ``extract`` (:func:`kg.workers.extract_lines`, or a partial of it)."""
-    global _extracted
     results = [lines for _, lines in extract(documents)]
     if len(results) != len(documents):
         raise RuntimeError(f"the extraction gave {len(results)} results for {len(documents)} documents")
-    _extracted += len(documents)
+    count_extracted(len(documents))
     return results
 
 
+# glibc's mallopt parameters: at these sizes a parsing process keeps what it freed for its
+# next batch (glibc's own default adapts the mmap threshold up to 32 MB; setting
+# MALLOC_TRIM_THRESHOLD_ in the environment, as Dask's nanny does, turns that off).
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+MMAP_THRESHOLD_BYTES = 32 * 2**20
+TRIM_THRESHOLD_BYTES = 128 * 2**20
+
+
+def restore_malloc() -> bool:
+    """Undo a small MALLOC_TRIM_THRESHOLD_ in this process (a Dask nanny sets 64 KB for its
+    worker): spaCy frees and allocates large arrays every batch, and with that setting each
+    one goes back to the system and is faulted in again.  True if it was set and undone (glibc only)."""
+    import os
+
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) and libc.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES))
+    except (OSError, AttributeError):  # not glibc: nothing to undo
+        return False
+
+
 class LoadModel(WorkerPlugin):
-    """Loads the model when a worker starts (or joins, or replaces a dead one), not in its first task."""
+    """Sets up a worker when it starts (or joins, or replaces a dead one), not in its first
+    task: glibc's allocator as a parse wants it (:func:`restore_malloc`), then the model."""
 
     name = "kg-load-model"
 
     def setup(self, worker: Any) -> None:
         from kg.nlp import load_model
 
+        restore_malloc()
         load_model()
 
 
@@ -201,34 +240,40 @@ class Cluster:
         one), streaming, in input order: the contract of :func:`kg.workers.extract_lines`."""
         partitions = batched(documents, PARTITION_DOCUMENTS, weight=lambda document: len(document.text),
                              limit=PARTITION_CHARACTERS)
-        for _, batch, results in self.run_in_order(extract_partition, partitions, in_flight=PARTITIONS_IN_FLIGHT,
-                                                   arguments=lambda index: (extract,)):
+        for (batch, _), results in self.run_in_order(extract_partition, ((batch, extract) for batch in partitions),
+                                                     in_flight=PARTITIONS_IN_FLIGHT):
             if len(results) != len(batch):
                 raise RuntimeError(f"the cluster returned {len(results)} results for {len(batch)} documents")
             yield from zip(batch, results)
 
-    def run_in_order(self, function: Callable[..., Any], partitions: Iterable[list[Document]], *, in_flight: int,
-                     arguments: Callable[[int], tuple] = lambda index: ()) -> Iterator[tuple[int, list[Document], Any]]:
-        """(index, partition, ``function(partition, *arguments(index))``) for each partition,
-        run on the cluster, in order; at most ``in_flight`` partitions per worker thread sent ahead."""
+    def run_in_order(self, function: Callable[..., Any], calls: Iterable[tuple], *, in_flight: int,
+                     ) -> Iterator[tuple[tuple, Any]]:
+        """(arguments, ``function(*arguments)``) for each tuple of ``calls``, run on the cluster,
+        in order; at most ``in_flight`` calls per worker thread sent ahead.  A first argument
+        that is a list of documents is a partition: counted in :attr:`sent`."""
         distributed = _distributed()
-        client = self.connect()
         build = uuid.uuid4().hex[:8]
-        queue: collections.deque[tuple[int, list[Document], Any]] = collections.deque()
+        queue: collections.deque[tuple[int, tuple, Any]] = collections.deque()
+        client = None  # connected on the first call: none, no cluster
         try:
-            for batch in partitions:
-                index = self.partitions
-                self.partitions += 1
-                self.sent += len(batch)
-                key = f"kg-{function.__name__.replace('_', '-')}-{build}-{index:06d}"
-                queue.append((index, batch, client.submit(function, batch, *arguments(index), key=key, pure=False)))
+            for number, arguments in enumerate(calls):
+                client = client or self.connect()
+                if isinstance(arguments[0], list):
+                    self.partitions += 1
+                    self.sent += len(arguments[0])
+                key = f"kg-{function.__name__.replace('_', '-')}-{build}-{number:06d}"
+                queue.append((number, arguments, client.submit(function, *arguments, key=key, pure=False)))
                 if len(queue) >= self.threads() * in_flight:
                     yield _collect(*queue.popleft(), distributed=distributed)
             while queue:
                 yield _collect(*queue.popleft(), distributed=distributed)
         finally:
-            if queue:  # an error or Ctrl-C: the partitions still queued are not wanted
+            if queue and client is not None:  # an error or Ctrl-C: the calls still queued are not wanted
                 client.cancel([future for _, _, future in queue])
+
+    def broadcast(self, value: Any) -> Any:
+        """``value`` sent to every worker once (a future to pass to :meth:`run_in_order`'s calls)."""
+        return self.connect().scatter([value], broadcast=True, hash=False)[0]  # in a list: a dict would be many
 
     def close(self) -> None:
         client, local = self.client, self._local
@@ -239,14 +284,16 @@ class Cluster:
             local.close()
 
 
-def _collect(index: int, batch: list[Document], future: Any, *, distributed: Any) -> tuple[int, list[Document], Any]:
+def _collect(number: int, arguments: tuple, future: Any, *, distributed: Any) -> tuple[tuple, Any]:
     try:
-        return index, batch, future.result()
+        return arguments, future.result()
     except distributed.KilledWorker:
-        raise KGError(f"partition {index} (documents {batch[0].id!r} to {batch[-1].id!r}) lost its worker "
-                      f"{ALLOWED_FAILURES + 1} times (out of memory?); nothing was built") from None
+        first = arguments[0]
+        what = f" (documents {first[0].id!r} to {first[-1].id!r})" if isinstance(first, list) and first else ""
+        raise KGError(f"partition {number}{what} lost its worker {ALLOWED_FAILURES + 1} times (out of memory?); "
+                      "nothing was built") from None
     except distributed.client.FutureCancelledError:
-        raise KGError(f"partition {index} was cancelled on the cluster (scheduler gone?); nothing was built") from None
+        raise KGError(f"partition {number} was cancelled on the cluster (scheduler gone?); nothing was built") from None
 
 
 def _has_dashboard() -> bool:

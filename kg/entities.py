@@ -107,7 +107,7 @@ COMPANY_SUFFIXES = {"co", "corp", "corporation", "inc", "company", "ltd", "plc",
 KIND_DESCRIPTIONS = {
     "company": COMPANY_SUFFIXES, "firm": COMPANY_SUFFIXES, "corporation": COMPANY_SUFFIXES,
     **{kind: {kind} for kind in ("bank", "court", "ministry", "agency", "party", "union", "fund", "commission",
-                                  "council", "committee", "department", "institute")},
+                                  "council", "committee", "department", "institute", "executive", "authority")},
 }
 ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Location")
 # Role codes of offices held by people (not "troops" or "ministry"): an apposition with
@@ -249,18 +249,25 @@ class EntityResolver:
         # every mention of the document so far, for :meth:`settle`: (doc, mention, offset)
         self.mentions: list[tuple[Doc, Mention, int]] = []
         self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
+        self.main_subjects: set[int] = set()  # … of those that are the subject of their sentence's main clause
         self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
         self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
+        self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
+        self.plural_names: set[str] = set()  # after settle(): bodies the article names in the plural ("the Rangers")
+        self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
+        self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
+        self.shares: list[tuple[int, Token]] = []  # (offset, group noun) of every "20% of registered Democrats"
 
     # -- annotation ------------------------------------------------------------------------
 
     def annotate(self, doc: Doc, offset: int = 0) -> list[Mention]:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
+        self.parts.append((doc, offset))
         self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
         self.lowercase_words.update(token.text for token in doc if token.is_lower)
         for token in doc:
@@ -280,10 +287,13 @@ class EntityResolver:
             if (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT") \
                     and not is_dateline(doc[mention.start : mention.end]):
                 self.subjects.add(where)  # "Shoigu and Putin said": both; a verbless headline's name too
+                if main_clause_subject(root):
+                    self.main_subjects.add(where)
             self.sentences[where] = offset + doc[mention.start].sent.start_char
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
+        self.shares.extend((offset + token.idx, group) for token in doc for group in [share_group(token)] if group is not None)
         return mentions
 
     # -- the whole article -----------------------------------------------------------------
@@ -332,6 +342,120 @@ class EntityResolver:
             gender = mention_gender(span, self.gazetteer) or reported_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
+        named_in_full = {m.entity.id for _, m, _ in settled if m.end - m.start > 1}
+        for _, mention, _ in settled:
+            # the given name of the full name a bare surname resolved to: "Obama" is Barack Obama,
+            # a man (only for a name the article never writes in full: "Ash Carter" is no Ashton)
+            entity = mention.entity
+            words = entity.id.split()
+            if entity.type == "Person" and entity.id not in self.genders and entity.id not in named_in_full and len(words) > 1:
+                given = self.gazetteer.gender(words[0])
+                if given in ("m", "f"):
+                    self.genders[entity.id] = given
+        self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
+        self.plural_names = {m.entity.id for doc, m, _ in settled if doc[m.end - 1].tag_ in ("NNPS", "NNS")}
+        # offices of people named by their given name too, or known to the gazetteer: a bare
+        # "President Trump" merged into the article's one full name "Melania Trump" holds none
+        self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
+                            if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
+                                                              or self.gazetteer.get(m.entity.id) is not None)
+                            for office in [office_of(doc[m.start : m.end])] if office)
+        self._mark_role_descriptions()
+
+    def _mark_role_descriptions(self) -> None:
+        """Definite descriptions of an office as mentions of the person who holds it in this
+        article: "Gov. Chris Christie … the governor", "Pete Buttigieg, the former mayor of South
+        Bend … the mayor"; the latest holder named before the description.  They enter the
+        history like names, so that a pronoun after them finds them ("The governor will do his
+        duty": his is the governor's)."""
+        added = []
+        for doc, offset in self.parts:
+            for token in doc:
+                if token._.kg_mention is not None:
+                    continue
+                holder = self._role_holder(token, offset) or self._kind_referent(token, offset)
+                if holder is None:
+                    continue
+                mention = Mention(token.i, token.i + 1, holder)
+                self._mark(doc, mention)
+                where = offset + token.idx
+                added.append((where, holder))
+                if token.dep_ in SUBJECT_DEPS:
+                    self.subjects.add(where)
+                    if main_clause_subject(token):
+                        self.main_subjects.add(where)
+                self.sentences[where] = offset + token.sent.start_char
+        if added:
+            self.history = sorted(self.history + added, key=lambda item: item[0])
+
+    def _role_holder(self, token: Token, offset: int) -> Entity | None:
+        """The person a definite office description names: the latest holder of the office
+        before it whose title has the description's own modifiers ("the foreign minister" is
+        no "Defense Minister")."""
+        office = description_office(token)
+        if office is None:
+            return None
+        position = offset + token.idx
+        modifiers = description_modifiers(token)
+        holders = [(where, person) for where, held, person in self.roles
+                   if where < position and held == office and modifiers <= set(person_title_words(person))]
+        if not holders:
+            return None
+        # one named in this sentence or the last is the one meant ("An aide to Sen. James Exon
+        # said the senator …"); else the article's most prominent holder ("the president" of a
+        # piece on Trump's trade policy, after a mention of President Xi), the latest on a tie
+        since = self._sentence_before(offset + token.sent.start_char)
+        since = since[1] + since[0].start_char if since is not None else offset + token.sent.start_char
+        recent = [person for where, person in holders if where >= since]
+        if recent:
+            return recent[-1]
+        return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _kind_referent(self, token: Token, offset: int) -> Entity | None:
+        """The body "the company", "the bank", "the committee" refers back to
+        (``KIND_DESCRIPTIONS``), so that a pronoun after it may find it: "Kukowski defended the
+        committee, saying that it has to make hard choices"."""
+        lower = token.lower_
+        if lower not in KIND_DESCRIPTIONS or token.pos_ != "NOUN" or _has_modifier(token) or \
+                [c.lower_ for c in token.children if c.dep_ == "det"] != ["the"]:
+            return None
+        return self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
+
+    def _share_group(self, head: Token, offset: int) -> Entity | None:
+        """The group a bare share stands for: "20% of registered Democrats said … Another 19%
+        supported Biden, 12% said …" (the latest "N% of GROUP" before it)."""
+        if head.dep_ not in SUBJECT_DEPS or not is_bare_share(head):
+            return None
+        position = offset + head.idx
+        for where, group in reversed(self.shares):
+            if position - PRONOUN_REACH <= where < position:
+                return group._.kg_mention.entity if group._.kg_mention is not None else None
+        return None
+
+    def group_members(self, head: Token, offset: int = 0) -> list[Entity]:
+        """The two actors "the two" (or "both", "the two men", "the two countries") stands for:
+        the last two named before it, of one kind, in its sentence or the two before."""
+        kinds = pair_kinds(head)
+        if kinds is None:
+            return []
+        position = offset + head.idx
+        sentence = offset + head.sent.start_char
+        earlier = sorted(start for start in self.sentence_starts if start < sentence)
+        since = earlier[-2] if len(earlier) >= 2 else (earlier[0] if earlier else sentence)
+        found: list[Entity] = []
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if where < since:
+                break
+            if entity.type not in kinds or any(e.id == entity.id for e in found):
+                continue
+            if found and found[0].type != entity.type:
+                continue
+            found.append(entity)
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     @staticmethod
     def _mark(doc: Doc, mention: Mention) -> None:
@@ -455,8 +579,15 @@ class EntityResolver:
             # "a group of Moroccan diplomats" are Moroccan diplomats; "70 million dollars of aid" is aid
             found = self.argument(inner, offset)
             return Argument(text, found.entity) if found is not None else None
+        share = self._share_group(head, offset)
+        if share is not None:
+            return Argument(text, share)
         if head.ent_type_ in NON_ACTOR_LABELS or head.like_num:
             return None
+        named = appositive_name(head)
+        if named is not None:
+            # a description with the name beside it: "their immediate past president, George W. Bush"
+            return Argument(text, named._.kg_mention.entity)
         lower = head.lower_
         if head.pos_ == "PRON":
             entity = self.pronoun_antecedent(head, offset)
@@ -581,9 +712,49 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._salient_subject(agreement, position, sentence, excluded) or \
+            return self._body_in_sentence(pronoun, offset, excluded) or \
+                self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
-        return self._nearest_agreeing(agreement, position, excluded)
+        found = self._nearest_agreeing(agreement, position, excluded)
+        if agreement == "they":
+            group = self._plural_noun_subject(pronoun, offset)
+            if group is not None and (found is None or group[0] > self._last_position(found, position)):
+                # "conservative leaders signed a statement … they are prepared": the nearer plural
+                # subject, an actor only through its owner ("Palestinian leaders"), is whom "they" names
+                head = group[1]
+                agent = head.lower_ in agent_nouns() or head.lemma_.lower() in agent_nouns()
+                return self._owner(head, group[2]) if agent else None
+        return found
+
+    def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
+        """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
+        plural common noun, in its sentence or the one before: "the groups", "conservative leaders"."""
+        sentence = pronoun.sent
+        spans = [(sentence, offset)]
+        before = self._sentence_before(offset + sentence.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        found = None
+        for span, at in spans:
+            for token in span:
+                if span is sentence and token.i >= pronoun.i:
+                    break
+                if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NNS" and token._.kg_mention is None:
+                    found = (at + token.idx, token, at)
+        return found
+
+    def _sentence_before(self, start: int) -> tuple[Span, int] | None:
+        """The sentence (and its paragraph's offset) before the one starting at ``start``."""
+        best = None
+        for doc, at in self.parts:
+            for sentence in doc.sents:
+                where = at + sentence.start_char
+                if where < start and (best is None or where > best[0]):
+                    best = (where, sentence, at)
+        return (best[1], best[2]) if best else None
+
+    def _last_position(self, entity: Entity, position: int) -> int:
+        return max((where for where, e in self.history if e.id == entity.id and where < position), default=-1)
 
     def _plural_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
         """A reporter named by a plural common noun, for "they" of its reported clause:
@@ -593,6 +764,25 @@ class EntityResolver:
             return None
         if reporter.lower_ in agent_nouns() or reporter.lemma_.lower() in agent_nouns():
             return self._owner(reporter, offset)
+        return None
+
+    def _body_in_sentence(self, pronoun: Token, offset: int, excluded: set[str]) -> Entity | None:
+        """A body named earlier in the pronoun's own sentence, the nearest, when no other thing is
+        a subject between them: "Kukowski defended the committee, saying that it has to make hard
+        choices" (a person there cannot be "it"; a state or a place too often stands beside a
+        thing "it"), not "… of the Pacific Fleet said the Navy will send its ships"."""
+        position, sentence = offset + pronoun.idx, offset + pronoun.sent.start_char
+        for where, entity in reversed(self.history):
+            if where >= position:
+                continue
+            if self.sentences.get(where, -1) != sentence:
+                break
+            if entity.id not in excluded and self._agrees(entity, "body"):
+                between = pronoun.doc.char_span(where - offset, pronoun.idx, alignment_mode="expand")
+                if between is not None and any(t.dep_ in SUBJECT_DEPS and t.tag_ in ("NN", "NNP") and t._.kg_mention is None
+                                               for t in between):
+                    return None  # "the Navy will be sending its …": the nearer subject is its owner
+                return entity
         return None
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
@@ -615,7 +805,9 @@ class EntityResolver:
             return entity.type in IT_TYPES
         if agreement == "body":
             return entity.type in ("Organization", "ArmedGroup")
-        return entity.type in THEY_TYPES or entity.type == "Organization" and entity.label.endswith("s")
+        # a body named in the plural ("the Rangers", "United Nations"), not one whose name ends
+        # in "s" ("Reuters", "NBC Nightly News")
+        return entity.type in THEY_TYPES or entity.type == "Organization" and entity.id in self.plural_names
 
     def _nearest_agreeing(self, agreement: str, position: int, excluded: set[str], subjects_only: bool = False) -> Entity | None:
         """The latest agreeing mention before ``position``, a subject preferred within the
@@ -630,14 +822,30 @@ class EntityResolver:
                 continue
             if best is None:
                 best = (where, entity)
-                if where in self.subjects:
+                if where in self.subjects and not self._earlier_main_subject(where, position, agreement, excluded):
                     return entity
                 continue
             if self.sentences.get(where) != self.sentences.get(best[0]):
                 break
-            if where in self.subjects:
+            if where in self.subjects and (where in self.main_subjects or
+                                           not self._earlier_main_subject(where, position, agreement, excluded)):
                 return entity  # the subject of the sentence the nearest candidate is in
         return best[1] if best else None
+
+    def _earlier_main_subject(self, where: int, position: int, agreement: str, excluded: set[str]) -> bool:
+        """Whether an agreeing subject of the main clause comes before the embedded subject at
+        ``where``, in an earlier sentence than the pronoun: the speaker or topic of a sentence
+        outranks a subject of what they said ("Sanders said Biden was wrong. He added …": he is
+        Sanders; "Trump attacked Cruz, saying Cruz lied. He also …": Trump)."""
+        sentence = self.sentences.get(where)
+        if where in self.main_subjects or sentence is None or sentence == self._sentence_of(position):
+            return False
+        return any(self.sentences.get(other) == sentence and other in self.main_subjects and entity.id not in excluded
+                   and self._agrees(entity, agreement) for other, entity in self.history if other < where)
+
+    def _sentence_of(self, position: int) -> int | None:
+        earlier = [start for start in self.sentence_starts if start <= position]
+        return max(earlier) if earlier else None
 
     def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
         """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
@@ -1116,6 +1324,147 @@ def reported_gender(span: Span) -> str | None:
             if pronoun is not None:
                 return PRONOUN_AGREEMENT[pronoun.lower_]
     return None
+
+
+# Offices one person holds, as a definite description refers to them ("the governor"); and
+# the abbreviations of titles before a name ("Gov. Chris Christie", "Sen. Warren").
+ROLE_NOUNS = HELD_OFFICES | {"senator", "congressman", "congresswoman", "representative", "speaker", "chancellor", "king",
+                             "queen", "pope", "judge", "general", "spokesman", "spokeswoman", "chairman", "chairwoman",
+                             "prosecutor", "attorney", "sheriff"}
+TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+                       "sec": "secretary", "amb": "ambassador", "supt": "superintendent"}
+# Words that make an office another one: the vice president is not the president.
+OFFICE_PREFIXES = {"vice", "prime", "deputy", "assistant", "lieutenant", "under", "attorney", "shadow"}
+
+
+def _office_word(words: list[str]) -> str | None:
+    """The office a title's words name, by its last word: "New York City Mayor" → mayor,
+    "Gov." → governor, "Vice President" → vice president (another office)."""
+    words = [TITLE_ABBREVIATIONS.get(w.lower().strip("."), w.lower().strip(".")) for w in words if w.strip(".-")]
+    if not words or words[-1] not in ROLE_NOUNS:
+        return None
+    if len(words) > 1 and words[-2] in OFFICE_PREFIXES:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
+
+def office_of(span: Span) -> str | None:
+    """The office a person's mention gives them: a title before the name ("Gov. Chris
+    Christie"), an apposition after it ("Pete Buttigieg, the former mayor of South Bend"), or a
+    description the name is in apposition to ("their past president, George W. Bush")."""
+    title, _ = title_of(span)
+    if title:
+        office = _office_word(title.replace("-", " ").split())
+        if office:
+            return office
+    root = span.root
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= span.end):
+        office = _office_word([t.text for t in appos.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [appos.text])
+        if office:
+            return office
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+    return None
+
+
+def description_office(token: Token) -> str | None:
+    """The office a definite description names: "the governor", "the Republican governor",
+    "the vice president"; not "a senator", "senators", "Ohio's governor" (another's), "the
+    governor's" own office as a title before a name ("the Governor Andrew Cuomo")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.dep_ in ("compound", "appos"):
+        return None
+    if [c.lower_ for c in token.children if c.dep_ == "det"] != ["the"]:
+        return None
+    if any(c.dep_ in ("poss", "appos", "nmod") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the governor of Ohio", "the president, Joe Biden": another one, or named
+    prefixes = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in OFFICE_PREFIXES]
+    return _office_word([*prefixes[-1:], token.text])
+
+
+def description_modifiers(token: Token) -> set[str]:
+    """Modifiers of an office description that narrow it to one holder's title ("the foreign
+    minister"): not a party or a nationality ("the Republican governor"), nor "former", "new"."""
+    return {c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in OFFICE_PREFIXES
+            and c.lower_ not in TITLE_NOISE and c.ent_type_ != "NORP" and c._.kg_mention is None and c.is_alpha}
+
+
+def person_title_words(person: Entity) -> list[str]:
+    return (person.role or "").lower().replace("-", " ").split()
+
+
+def share_group(token: Token) -> Token | None:
+    """The group of a share: "Democrats" in "20% of registered Democrats" (a percentage
+    followed by the group it counts)."""
+    if token.ent_type_ != "PERCENT" or token.pos_ not in ("NOUN", "NUM"):
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj._.kg_mention is not None and pobj._.kg_mention.entity.type in ("Group", "Country", "Organization"):
+                return pobj
+    return None
+
+
+def is_bare_share(token: Token) -> bool:
+    """A share that names no group of its own: "Another 19%", "12%" (elliptical for the group
+    an earlier share counted)."""
+    return token.ent_type_ == "PERCENT" and token.pos_ in ("NOUN", "NUM") and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+# Plural nouns of "the two …" and the kinds of actor they stand for.
+PAIR_NOUNS = {
+    **{w: ("Person",) for w in ("men", "women", "leaders", "candidates", "rivals", "senators", "politicians", "presidents",
+                                "ministers", "officials", "players", "brothers", "sisters", "sides")},
+    **{w: ("Country",) for w in ("countries", "nations", "states", "governments", "neighbours", "neighbors", "allies")},
+    **{w: ("Organization",) for w in ("companies", "firms", "banks", "groups", "parties", "organizations", "organisations")},
+}
+
+
+def pair_kinds(head: Token) -> tuple[str, ...] | None:
+    """The kinds of actor "the two" stands for, when ``head`` is such a description: "the two"
+    (any one kind), "both" as a subject, "the two men", "the two countries"."""
+    det = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if head.lower_ == "two" and det == ["the"]:
+        return ("Person", "Country", "Organization", "Group")
+    if head.lower_ == "both" and head.dep_ in SUBJECT_DEPS and not list(head.children):
+        return ("Person", "Country", "Organization", "Group")
+    if head.lower_ in PAIR_NOUNS and det == ["the"] and any(c.dep_ == "nummod" and c.lower_ == "two" for c in head.children):
+        return PAIR_NOUNS[head.lower_]
+    return None
+
+
+# Nouns that describe one actor by a role or a tie, which an apposition may name: "their
+# immediate past president, George W. Bush", "his rival, Ted Cruz", "its parent, Hughes Tool Co".
+DESCRIPTION_NOUNS = ROLE_NOUNS | {
+    "rival", "ally", "opponent", "challenger", "successor", "predecessor", "wife", "husband", "son", "daughter", "father",
+    "mother", "brother", "sister", "friend", "partner", "aide", "adviser", "advisor", "lawyer", "founder", "owner", "boss",
+    "deputy", "colleague", "critic", "supporter", "nominee", "candidate", "lawmaker", "parent", "subsidiary", "unit",
+    "affiliate", "company", "firm", "bank", "group", "party", "country", "neighbour", "neighbor", "leader", "head", "chief"}
+
+
+def appositive_name(head: Token) -> Token | None:
+    """The one name in apposition to a singular description of an actor: "their immediate past
+    president, George W. Bush", "his rival, Ted Cruz" (not a list: "networks (ABC, CBS and
+    NBC)", nor a thing: "his signature initiative, Obamacare")."""
+    if head.pos_ != "NOUN" or head.tag_ not in ("NN", "") or head._.kg_mention is not None:
+        return None
+    if head.lower_ not in DESCRIPTION_NOUNS and head.lower_ not in agent_nouns():
+        return None
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+        if appos._.kg_mention is not None and appos._.kg_mention.entity.type != CONCEPT and not appos.conjuncts:
+            return appos
+    return None
+
+
+def main_clause_subject(token: Token) -> bool:
+    """Whether a subject (or a conjunct of one) is the subject of its sentence's main clause
+    (or of a verb coordinated with it): "Sanders" in "Sanders said Biden was wrong", not "Biden"."""
+    if token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return token.dep_ == "ROOT"
+    verb = token.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

@@ -11,42 +11,104 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 
-from kg.attribution import QuoteSpeakers
+from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speech_subject
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
-from kg.gate import gated
+from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation
+from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import statements_from_sentence
 from kg.types import Argument, Document, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
-    """All statements of one parsed document, paragraphs and sentences in reading order, each
-    through the precision gate and with its date (:mod:`kg.dates`)."""
+    """All statements of one parsed document, headline first, then paragraphs and sentences in
+    reading order, each through the precision gate and with its date (:mod:`kg.dates`)."""
     base = article_date(parsed.document.date)
     # Every paragraph's names first, so that a surname merges with a full name written
     # after it ("Can Merkel Hold On" … "Angela Merkel") and a name's type is voted over
-    # the whole article.
+    # the whole article.  The headline's names count too, but are placed after the text:
+    # a pronoun or an office of the body ("Scotland's justice minister … Cathy Jamieson
+    # said") is resolved within the body, as if there were no headline.
+    title_offset = len(parsed.document.text) + 1
     for offset, doc in parsed.parts:
         resolver.annotate(doc, offset)
+    if parsed.title is not None:
+        resolver.annotate(parsed.title, title_offset)
     resolver.settle()
     quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
+    claims: ClaimDenials[Argument] = ClaimDenials()
+    body: list[Statement] = []
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
-            dates = None
-            for statement in statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                      quoted_by=speaker, last_speaker=previous):
-                if dates is None:
-                    dates = sentence_dates(sentence, base)
-                day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
-                                                    ahead=statement.modality in ("future", "intended"))
-                # marked by the gate, never dropped: kg/gate.py
-                yield dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words)
+        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
+            found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
+            found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
+            claims.add(found)
+            body += _dated(found, sentence, base)
+    if parsed.title is not None:
+        yield from title_statements(parsed, resolver, title_offset, body, base)
+    yield from body
+
+
+def title_statements(parsed: ParsedDocument, resolver: EntityResolver, offset: int, body: list[Statement],
+                     base) -> Iterator[Statement]:
+    """The statements of the headline, marked ``from_title``: the headline as written is their
+    sentence, and its place in the text their offsets (0 and 0 when the text does not hold it:
+    a .jsonl record's title).  A fact the body states too is the body's (one statement per fact)."""
+    document = parsed.document
+    start, end = title_span(document.text, document.title) or (0, 0)
+    for sentence in parsed.title.sents:
+        # a pronoun in a headline points at a kicker left out or at nothing ("North Korea's
+        # Latest Threat: It Will Restart …"): such a statement is not read
+        found = (dataclasses.replace(statement, sentence=document.title, start=start, end=end, from_title=True, id="")
+                 for statement in statements_from_sentence(sentence, resolver, doc_id=document.id, offset=offset)
+                 if not any(argument is not None and _is_pronoun(argument.text) for argument in (statement.subject, statement.object)))
+        yield from (statement for statement in _dated(found, sentence, base) if not repeats_body(statement, body))
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.strip().lower() in PRONOUNS
+
+
+def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
+    """Each statement through the precision gate (marked, never dropped: kg/gate.py), with its date."""
+    dates = None
+    out = []
+    for statement in statements:
+        if dates is None:
+            dates = sentence_dates(sentence, base)
+        day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
+                                            ahead=statement.modality in ("future", "intended"))
+        out.append(dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words))
+    return out
+
+
+def denials_in_sentence(sentence, claims: ClaimDenials[Argument], resolver: EntityResolver, offset: int,
+                        quoted_by: Argument | None) -> list[Statement]:
+    """The claims a sentence denies, restated negated in the denier's (or reporter's) word:
+    "Sanders disputes that claim" after "Warren has accused him of telling her …"."""
+    denial = denied_claim(sentence)
+    if denial is None:
+        return []
+    denier_token, verb, every = denial
+    denier = resolver.argument(denier_token, offset)
+    if denier is None:
+        return []
+    reporter = speech_subject(sentence, verb)
+    source = (resolver.argument(reporter, offset) if reporter is not None else None) or quoted_by or denier
+    start, end = offset + sentence.start_char, offset + sentence.end_char
+    # the arguments by their names: the claim's own words ("him", "her") belong to its sentence
+    named = lambda argument: argument if argument is None else Argument(argument.entity.label or argument.entity.id, argument.entity)  # noqa: E731
+    return [dataclasses.replace(claim, id="", sentence=sentence.text, start=start, end=end, negated=True, modality=None,
+                                subject=named(claim.subject), object=named(claim.object), attributed_to=source, gated=None,
+                                date=None, date_source=None, date_text=None)
+            for claim in claims.denials(denier, every, lambda a, b: a.entity.id == b.entity.id)]
 
 
 def extract_documents(documents: Iterable[Document], *, curation: Curation | None = None) -> Iterator[tuple[Document, list[Statement]]]:

@@ -34,6 +34,8 @@ COPULA = "be"
 MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decline", "total", "reach", "gain",
                  "lose", "grow", "shrink", "jump", "slip", "ease", "edge", "post", "report", "estimate", "put", "raise",
                  "cut", "reduce", "exceed", "surge", "plunge", "slump", "tumble", "soar", "rebound", "widen", "narrow"}
+# The copula with these is a change, not an empty predicate: "sales were down 10 pct" ("be down").
+CHANGE_ADVERBS = (["up"], ["down"], ["off"], ["higher"], ["lower"])
 # Parts of speech that cannot be a whole argument on their own: "unharmed", "both", "Iranian".
 # A verb too ("pledged … plans" with "plans" read as a verb), but not a gerund, which is a noun
 # phrase: "cannot support bartering".
@@ -46,6 +48,11 @@ PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NOMINATIVE = {"he", "she", "they", "i", "we"}
+# What "they" cannot stand for (see pronoun_disagrees).
+PLURAL_MISMATCH = {"Person", "Organization", "ArmedGroup"}
+# Verbs of having: with an actor as object they relate nobody to anybody ("Bush had the poor
+# early showings of Biden", "He's got a few of them").
+POSSESSION_VERBS = {"have", "get"}
 PRONOUNS = PERSONAL | NEUTER | PLURAL | {"i", "me", "my", "we", "us", "our", "you", "your", "one", "this", "that",
                                          "these", "those", "who", "which", "what", "someone", "anyone", "everyone"}
 # Nouns of people or bodies that name no one in particular: a concept node for "officials"
@@ -110,7 +117,7 @@ def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_ob
     words = _words(text)
     if not words or not _LETTER.search(text):
         # a bare number: "+2.8", "1986" (an amount after "rose" is that verb's object)
-        return not (is_object and lemma.split()[0] in MEASURE_VERBS)
+        return not (is_object and (lemma.split()[0] in MEASURE_VERBS or lemma.split()[1:2] in CHANGE_ADVERBS))
     if words[-1] in DANGLING or words[0] in {"and", "or", "but", "of"}:
         return True  # cut in a coordination: "both the al-Assad government in Damascus and"
     if len(words) == 1:
@@ -133,7 +140,10 @@ def dateline_argument(argument: Argument, sentence_text: str) -> bool:
 
 def headline_fragment(statement: Statement, sentence: Span | None = None) -> bool:
     """A headline, table row or caption: no closing punctuation and most words capitalised
-    ("Other Capital Traffic Included N/A (+5.6)", "Can Merkel Hold On")."""
+    ("Other Capital Traffic Included N/A (+5.6)", "Can Merkel Hold On").  The article's own
+    headline is none: it was rewritten as a sentence before it was parsed (kg/headlines.py)."""
+    if statement.from_title:
+        return False
     text = statement.sentence.strip()
     if _END_PUNCT.search(text):
         return False
@@ -144,6 +154,30 @@ def headline_fragment(statement: Statement, sentence: Span | None = None) -> boo
     return capitalised >= 0.6 * len(words)
 
 
+# A photo caption of a gallery or wire photo: "Hide Caption 11 of 19 Photos: Sochi transformed
+# – …", "FILE PHOTO: Democratic candidates …", "Photo: …".
+_CAPTION = re.compile(r"^\s*(?:(?:Hide|Show) Caption\b|\d+ of \d+ Photos?:|(?:FILE )?PHOTOS?:|Photo(?:graph)?:)", re.IGNORECASE)
+
+
+def caption(statement: Statement) -> bool:
+    """A photo caption, which describes a picture and is no news: "Hide Caption 12 of 19
+    Photos: Sochi transformed – Sochi's new Adler Arena is pictured in November 2012."."""
+    return _CAPTION.match(statement.sentence) is not None
+
+
+# An amount of change as an actor: "a 0.9 pct increase from the previous Friday and Urals were
+# up", "a nine pct decrease from Japan | decrease | 18 pct" (the change is what is measured,
+# never who acts).
+CHANGE_NOUNS = {"increase", "decrease", "rise", "fall", "gain", "drop", "decline", "jump", "loss", "cut", "reduction"}
+AMOUNT_WORDS = {"pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cts", "cent", "cents", "point", "points"}
+
+
+def amount_as_subject(statement: Statement) -> bool:
+    """The subject is an amount of change ("a 0.9 pct increase"), not who or what changed."""
+    words = _words(statement.subject.entity.label or statement.subject.entity.id)
+    return len(words) > 1 and words[-1] in CHANGE_NOUNS and any(w in AMOUNT_WORDS for w in words[:-1])
+
+
 def extraposed_it(statement: Statement) -> bool:
     """"It is unjust to impose penalties": the subject "it" of an extraposed infinitive
     stands for the clause, not for an actor."""
@@ -152,8 +186,10 @@ def extraposed_it(statement: Statement) -> bool:
 
 def fragment(statement: Statement, sentence: Span | None = None) -> bool:
     """Either argument a fragment or a dateline, an extraposed "it", or the sentence a
-    headline (see the functions above)."""
+    headline or a photo caption (see the functions above)."""
     return (extraposed_it(statement)
+            or caption(statement)
+            or amount_as_subject(statement)
             or dateline_argument(statement.subject, statement.sentence)
             or statement.object is not None and dateline_argument(statement.object, statement.sentence)
             or fragment_argument(statement.subject, sentence)
@@ -171,8 +207,12 @@ def pronoun_disagrees(argument: Argument) -> bool:
     kind = argument.entity.type
     if words[0] in PERSONAL:
         return kind != "Person"
-    if words[0] in NEUTER or words[0] in PLURAL:
+    if words[0] in NEUTER:
         return kind == "Person"
+    if words[0] in PLURAL:
+        # "they" is people (a group, a party, officials), not one body: resolved to a company,
+        # a newspaper or an armed group it was wrong 11 times of 11 in the articles read
+        return kind in PLURAL_MISMATCH
     return False
 
 
@@ -187,8 +227,20 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
     if statement.predicate.event is not None:
         return False
     if verb == COPULA:
-        return True
+        # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change)
+        return statement.predicate.lemma.split()[1:2] not in CHANGE_ADVERBS
+    if verb in POSSESSION_VERBS and statement.object is not None and statement.object.entity.type != CONCEPT \
+            and not names_itself(statement.object):
+        return True  # "Bush had the poor early showings of Biden", "He's got a few of them": a thing of the actor's
     return verb in LIGHT_VERBS and statement.object is not None and statement.object.entity.type == CONCEPT
+
+
+def names_itself(argument: Argument) -> bool:
+    """Whether an actor argument is named by its own words ("Kerry", "him", "the United
+    States"), not reached through a thing of its ("the poor early showings of Biden")."""
+    words = [w for w in _words(argument.text) if w not in ("the", "a", "an")]
+    label = set(_words(argument.entity.label or argument.entity.id))
+    return len(words) <= 1 or all(w in label for w in words)
 
 
 def circumstance(statement: Statement, sentence: Span | None = None) -> bool:

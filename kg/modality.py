@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.clauses import MEANS_PREPS, auxiliaries, gerund_governor, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
+from kg.clauses import (
+    ACCUSING_VERBS, MEANS_PREPS, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, auxiliaries, gerund_governor, is_passive, is_purpose,
+    lemma_forms, own_subjects, shares_clause,
+)
 
 # Verbs whose clausal complement is what someone said, not what happened.
 SPEECH_VERBS = {
@@ -38,13 +41,19 @@ GOVERNOR_MODALITY = {
     **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive",
                      "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
-    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
+    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
+                     # orders: "orders its chaplains to put their Bibles away", "told them to leave"
+                     "order", "instruct", "direct", "command", "tell"), "requested"),
+    # what is only considered: "Kuwait had considered having Soviet escorts"
+    "consider": "possible",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
     # what one is accused of: "accused him of telling her" (kg.clauses.ACCUSING_VERBS)
     **dict.fromkeys(("accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"), "claimed"),
     # "ought" heads its infinitive in the small model's parse: "The Fed ought to hold …"
     **dict.fromkeys(("force", "oblige", "compel", "require", "have", "need", "ought"), "obligated"),
     **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
+    # "it would be hard to accept X": a guess about what will be done
+    **dict.fromkeys(("hard", "difficult", "tough"), "possible"),
     **dict.fromkeys(("expect", "set", "go"), "future"),
 }
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
@@ -65,6 +74,13 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Adjectives of difficulty: "hard not to accept X" says X will likely be accepted (the two
+# negations cancel), "hard to accept X" that it is in doubt.
+DIFFICULTY_ADJECTIVES = {"hard", "difficult", "tough"}
+# Governors whose complement is not done: "avoided looking down", "was unwilling to give".
+NEGATIVE_GOVERNORS = {"avoid", "refrain", "neglect", "unwilling", "reluctant", "loath"}
+# Refusals coordinated with a request, which they answer: "was asked to disavow Duke and declined".
+REFUSALS = {"decline", "refuse"}
 # Governing events whose complement is only intended: "Iran promised to attack Syria".
 PROMISE_VERBS = {"promise", "pledge"}
 # Adverbs that hedge their clause: "The attacks apparently required …", "allegedly exposing".
@@ -271,12 +287,22 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             break
         dep = complement_dep(verb)
         lemma = gov.lemma_.lower()
+        declined = declined_request(gov) if dep == "xcomp" and refusal is None else None
+        if lemma in DIFFICULTY_ADJECTIVES and dep == "xcomp" and depth == 0 and own_negation(clause):
+            negated = False  # "hard not to accept the Soviet Union": likely accepted
+        if dep == "xcomp" and lemma_forms(gov) & NEGATIVE_GOVERNORS:
+            negated = True  # "avoided looking down", "was unwilling to give the Soviet Union a role"
         if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
             # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
             modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
+        elif declined is not None:
+            refusal = declined  # "was asked to disavow Duke and politely declined": a refusal
+            modality = modality or own_modality(declined)
         elif modality is None and gov.pos_ == "NOUN":
             modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
+        elif modality is None and means_gerund(verb, dep):
+            modality = own_modality(gov)  # "could try to force his hand by holding up nominees": not forced
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
@@ -284,12 +310,51 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
                         or own_modality(gov))
         if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
-        if gov.pos_ == "NOUN":
-            break
+        if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
+            break  # "declined to criticize Trump for blaming the US": the blaming is no less done
         verb, gov, depth = gov, governor(gov), depth + 1
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def means_gerund(verb: Token, dep: str) -> bool:
+    """An "-ing" clause of means or time ("by holding up nominees", "after meeting Putin"): it
+    shares its governor's auxiliaries, not the governor's meaning ("force" obliges nobody here)."""
+    return dep == "pcomp" and gerund_head(verb).head.lower_ not in OBJECT_GERUND_PREPS
+
+
+def gerund_head(verb: Token) -> Token:
+    """The "-ing" verb that hangs from the preposition, looking through coordination: "of
+    destroying their business models and stealing content" → destroying."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def reason_gerund(verb: Token, dep: str) -> bool:
+    """The "-ing" clause of a verb of judging ("criticize Trump for blaming the US", "praised
+    Iraq for helping"): what the judgement is about; what governs the judgement does not reach it."""
+    prep = gerund_head(verb).head
+    return (dep == "pcomp" and prep.lower_ in OBJECT_GERUND_PREPS and prep.head.lemma_.lower() in OBJECT_GERUND_VERBS
+            and prep.head.lemma_.lower() not in ACCUSING_VERBS)
+
+
+def own_negation(verb: Token) -> bool:
+    """A negation on the verb itself ("not to accept"), not one it shares or inherits."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def declined_request(gov: Token) -> Token | None:
+    """A refusal coordinated with the request it answers, with no complement of its own:
+    "Trump was asked to disavow Duke and politely declined" (he declined to disavow him)."""
+    if GOVERNOR_MODALITY.get(gov.lemma_.lower()) != "requested":
+        return None
+    for conj in gov.children:
+        if (conj.dep_ == "conj" and conj.lemma_.lower() in REFUSALS
+                and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in conj.children)):
+            return conj
+    return None
 
 
 def hearsay(gov: Token, dep: str) -> str | None:

@@ -12,6 +12,7 @@ on.  Worker processes that parse in parallel are in :mod:`kg.workers`.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import logging
@@ -28,6 +29,8 @@ from spacy.tokens import Doc
 from kg.batching import batched
 from kg.cleaning import article_spans
 from kg.errors import KGError
+from kg.gazetteer import Gazetteer
+from kg.headlines import english_words, gazetteer_names, headline_sentence, repaired_headline, title_span
 from kg.types import Document
 
 log = logging.getLogger(__name__)
@@ -59,6 +62,7 @@ T = TypeVar("T")
 class ParsedDocument:
     document: Document
     parts: list[tuple[int, Doc]]  # (character offset in document.text, parsed paragraph)
+    title: Doc | None = None  # the headline, rewritten as a sentence (kg.headlines), parsed
 
 
 def model_components() -> list[str]:
@@ -104,8 +108,13 @@ def chunks(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> Iterator[
 def paragraph_texts(document: Document) -> Iterator[tuple[int, str]]:
     """(offset, text) for each paragraph; single newlines inside a paragraph become spaces.
     Boilerplate (datelines, bylines, captions, link and subscription lines) is left out
-    (:mod:`kg.cleaning`): offsets still index ``document.text``."""
+    (:mod:`kg.cleaning`): offsets still index ``document.text``.  A title written as the
+    text's first paragraph (a .txt article's first line) is parsed as the headline instead
+    (:func:`headline_text`)."""
+    title = title_span(document.text, document.title)
     for start, end in article_spans(document.text):
+        if title is not None and start <= title[0] < end:
+            continue
         for piece_start, piece_end in chunks(document.text, start, end):
             yield piece_start, document.text[piece_start:piece_end].replace("\n", " ")
 
@@ -147,18 +156,32 @@ def parse(
             yield from _parse_group(group, nlp, batch_size)
 
 
+def headline_text(document: Document, nlp: Language) -> str | None:
+    """The document's headline as a sentence for the parser (:func:`kg.headlines.headline_sentence`)."""
+    known, gazetteer = english_words(nlp), Gazetteer.default()
+    return headline_sentence(document.title, document.text, known, gazetteer_names(gazetteer.lookup, known, gazetteer.gender))
+
+
 def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> Iterator[ParsedDocument]:
     """The documents of one group parsed, each yielded as soon as its last paragraph is."""
     parsed = [ParsedDocument(document, []) for document in documents]
     remaining = [0] * len(documents)
-    tasks: list[tuple[str, tuple[int, int]]] = []
+    tasks: list[tuple[str, tuple[int, int | None]]] = []
     for index, document in enumerate(documents):
+        headline = headline_text(document, nlp)
+        if headline:
+            tasks.append((headline, (index, None)))  # the headline: no offset in the paragraphs
+            remaining[index] += 1
         for offset, text in paragraph_texts(document):
             tasks.append((text, (index, offset)))
             remaining[index] += 1
     next_index = 0
     for doc, (index, offset) in _pipe(nlp, tasks, batch_size):
-        parsed[index].parts.append((offset, doc))
+        if offset is None:
+            repaired = repaired_headline(doc, english_words(nlp, "verb"))  # headline grammar: a second parse
+            parsed[index] = dataclasses.replace(parsed[index], title=nlp(repaired) if repaired else doc)
+        else:
+            parsed[index].parts.append((offset, doc))
         remaining[index] -= 1
         # Documents finish in order; flush every finished one (including empty ones before it).
         while next_index < len(parsed) and remaining[next_index] == 0:

@@ -119,6 +119,7 @@ class KG(DefinedNamespace):
     sentence: URIRef
     start: URIRef
     end: URIRef
+    fromTitle: URIRef  # read from the article's headline (kg/headlines.py)
     date: URIRef
     dateSource: URIRef
     dateText: URIRef

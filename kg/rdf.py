@@ -113,7 +113,7 @@ _KG = {term: f"<{KG_NS}{term}>" for term in (
     "Document", "Statement", "Relation", "sha256", "chars", "actorCode", "role", "affiliation", "eventType",
     "subject", "relation", "object", "subjectText", "predicateText", "predicateLemma", "objectText", "negated",
     "modality", "attributedTo", "attributedToText", "confidence", "sentence", "start", "end", "gated",
-    "date", "dateSource", "dateText", "articleDate", "textDate",
+    "date", "dateSource", "dateText", "articleDate", "textDate", "fromTitle",
 )}
 # A record's date_source → the kg:DateSource individual.
 DATE_SOURCES = {"article": "articleDate", "text": "textDate"}
@@ -254,6 +254,8 @@ def _statement_lines(record: dict[str, Any], graph: str) -> list[str]:
         ("start", f'"{int(record["start"])}"{_INTEGER}'),
         ("end", f'"{int(record["end"])}"{_INTEGER}'),
     ]
+    if record.get("from_title"):
+        values.append(("fromTitle", _TRUE))  # read from the headline (kg/headlines.py)
     return [
         f"{node} {_RDF_TYPE} {_KG['Statement']} {graph} .\n",
         *(f"{node} {_KG[term]} {value} {graph} .\n" for term, value in values),

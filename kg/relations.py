@@ -6,18 +6,21 @@ One generator per construction, in the spirit of "one rule, one comment": each y
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from kg.attribution import FIRST_PERSON, is_allegation_source, own_account, pronoun_speaker, speech_subject  # noqa: F401 (re-exported)
+from kg.attribution import (  # noqa: F401 (re-exported)
+    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+)
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
-                       is_known_verb, noun_event_type, performed_event, specific_event)
+                       is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -63,13 +66,24 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
 BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
-                   "measured": 0.6, "intransitive": 0.6}
+                   "measured": 0.6, "intransitive": 0.6, "change": 0.6}
+# Kinds of candidate that may have no object: an event ("workers demonstrated") and a change
+# whose amount is not given ("sales eased", "Ford and Chrysler both gained").
+OBJECTLESS_KINDS = {"intransitive", "change"}
 # Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
     "shrink", "surge", "soar", "plunge", "plummet", "tumble", "slide", "dip", "advance", "lose", "total", "reach",
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
+# Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+# (Not "loss": "reported a net loss" is a result, the object of "report".)
+CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
+                "surge", "plunge", "slump", "rebound"}
+# Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
+CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
+# Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
+CHANGE_ADVERBS = {"up", "down", "off", "higher", "lower"}
 # Units that make a number an amount ("12 pct", "3.4 mln dlrs", "20,000 tonnes").
 AMOUNT_UNITS = {
     "pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cent", "cents", "point", "points", "yen", "stg", "marks",
@@ -110,6 +124,9 @@ class Candidate:
     object_lemma: str | None = None  # the noun that carries the event: "launched rockets at IS" → rocket
     container: Token | None = None  # for "nested": the thing acted on that names the actor
     text: str | None = None  # the predicate as read, when not its words in order (a passive read actively)
+    subject_entity: Entity | None = None  # the actor, when the subject word stands for several ("the two")
+    object_entity: Entity | None = None  # the actor, when the object word stands for another ("each other")
+    object_words: list[Token] | None = None  # an object phrase the parse split: "MP for Richmond"
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -126,7 +143,10 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
-    found = own_subjects(verb)
+    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s)]
+    focus = cleft_focus(verb)
+    if focus is not None:
+        return with_conjuncts(focus), True
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
         return [relative_host(verb.head)], True
@@ -183,7 +203,56 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [stranded], False
     return [], False
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to an opening participle phrase: "In fiscal 1986/87 ending
+    June India will borrow …" parsed as "ending … India" with a subjectless "will borrow".  A
+    finite verb with a modal or tensed auxiliary and no subject takes the name just before its
+    auxiliary when that name is the object of a participle before it."""
+    if verb.dep_ not in ("ROOT", "ccomp") or own_subjects(verb):
+        return None
+    helpers = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.tag_ in ("MD", "VBZ", "VBP", "VBD")]
+    if not helpers:
+        return None
+    first = min(helpers, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    before = verb.doc[first.i - 1]
+    participle = before.head
+    if (before.pos_ != "PROPN" or before._.kg_mention is None or before.dep_ not in ("dobj", "pobj", "npadvmod")
+            or participle.tag_ not in ("VBG", "VBN") or participle.dep_ not in ("acl", "advcl") or participle.i > before.i):
+        return None
+    return before
+
+
+def cleft_focus(verb: Token) -> Token | None:
+    """The focus of an it-cleft, who does its clause: "It was Ted Cruz who was the only
+    alternative to Trump" → Cruz (the parser hangs "who was …" on the copula, as a relative
+    or a complement clause)."""
+    found = own_subjects(verb)
+    if len(found) != 1 or found[0].lower_ not in ("who", "that") or verb.dep_ not in ("relcl", "ccomp"):
+        return None
+    copula = verb.head if verb.dep_ == "ccomp" else verb.head.head
+    if copula.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+        return None
+    focus = next((c for c in copula.children if c.dep_ == "attr" and c.i < verb.i), None)
+    if focus is None or verb.dep_ == "relcl" and verb.head != focus or focus.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return focus
+
+
+def after_stranded_preposition(subject: Token) -> bool:
+    """A "subject" right after a preposition left without its object: the parse of a fronted
+    place, "in Lambertville, N.J., the marriage certificate … allowed …", made Lambertville
+    the subject; it is the preposition's object, a place, not who acts."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return (before is not None and before.dep_ == "prep" and before.pos_ == "ADP"
+            and not any(c.dep_ in ("pobj", "pcomp") for c in before.children))
 
 
 def gerund_subjects(verb: Token) -> list[Token]:
@@ -433,10 +502,24 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
         if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
             continue  # "rose 4.77 billion dlrs": a measured change
+        if officiated(clause.verb, head):
+            continue  # "Booker married Gabriela Celeiro and Liz Salerno": he wed them to each other
+        if reported_change(clause.verb, head):
+            continue  # "had gains": a change of the subject (:func:`change_reported`)
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
                 yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
+
+
+# Verbs that join two people to each other: with a pair as object, the subject officiates.
+JOINING_VERBS = {"marry", "wed"}
+
+
+def officiated(verb: Token, head: Token) -> bool:
+    """A wedding officiated, not a marriage: "the mayor married Gabriela Celeiro and Liz
+    Salerno" (one marries one spouse; a coordinated pair is married to each other)."""
+    return base_form(verb) in JOINING_VERBS and len(with_conjuncts(head)) > 1
 
 
 def is_stray_modifier(token: Token) -> bool:
@@ -447,14 +530,53 @@ def is_stray_modifier(token: Token) -> bool:
 
 # copula with a noun: "Turkey is an ally" → Turkey – be – ally
 def copula_attribute(clause: Clause) -> Iterator[Candidate]:
+    seats = {office_seat(prep) for prep in clause.verb.children if prep.dep_ == "prep"}
     for head in (c for c in clause.verb.children if c.dep_ == "attr" or c.dep_ == "dobj" and clause.lemma == "be"):
-        if is_question_phrase(head) or is_stray_modifier(head):
+        if is_question_phrase(head) or is_stray_modifier(head) or head in seats:
             continue
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 if subject.pos_ == "PRON":
                     continue  # "it is the most intense fighting": an expletive, not an actor
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "copula", clause.inherited)
+
+
+# Prepositions that give an office its seat: "MP for Richmond", "mayor of Newark".
+SEAT_PREPS = {"for", "of"}
+
+
+def office_seat(prep: Token) -> Token | None:
+    """The office noun whose seat a preposition names, when the parse hangs it on the verb:
+    "hopes to remain MP for Richmond, North Yorks" (Richmond is the constituency, not a
+    participant), "was elected mayor of Newark"; None unless the place is no state."""
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    offices = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i]
+    places = [c for c in prep.children if c.dep_ == "pobj" and is_place(c)]
+    return offices[-1] if offices and places else None
+
+
+def is_place(token: Token) -> bool:
+    """A place that is not a state: a town, a county, a constituency ("Richmond")."""
+    mention = token._.kg_mention
+    if mention is not None:
+        return mention.entity.type == "Location"
+    return token.ent_type_ in ("GPE", "LOC")
+
+
+# the office held for a place: "he hopes to remain MP for Richmond" → he – remain – MP for Richmond
+def office_for_place(clause: Clause) -> Iterator[Candidate]:
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep"):
+        office = office_seat(prep)
+        if office is None:
+            continue
+        words = sorted({office, *(t for t in prep.subtree)}, key=lambda t: t.i)
+        while words and words[-1].is_punct:
+            words.pop()
+        for subject in clause.subjects:
+            yield Candidate(subject, office, clause.verb, clause.words, clause.lemma, "copula", clause.inherited,
+                            object_words=words)
 
 
 # Prepositions after a predicate noun that name whom the noun relates its subject to.
@@ -485,6 +607,8 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     extra = [t for head in direct[:1] for t in _phrase(head)]
     object_lemma = concept_words(direct[0]) if direct else None
     for prep, pobj in participant_preps(clause.verb):
+        if office_seat(prep) is not None:
+            continue  # the seat of an office: "remain MP for Richmond" (office_for_place)
         lemma = f"{clause.lemma} {prep.lower_}"
         for obj in with_conjuncts(pobj):
             for subject in clause.subjects:
@@ -495,6 +619,20 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                 # not an adjective: "tied for the Democratic nomination")
                 yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited,
                                              modifiers={"poss"})
+
+
+# a preposition whose object is an "-ing" clause with its own subject: the subject is the
+# participant, "disagrees with the court substituting its judgment" → governor – disagree with – court
+def gerund_clause_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep" and c.i > clause.verb.i and c.lower_ not in NON_PARTICIPANT_PREPS):
+        for gerund in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+            for head in (c for c in gerund.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")):
+                for obj in with_conjuncts(head):
+                    for subject in clause.subjects:
+                        yield Candidate(subject, obj, clause.verb, clause.words, f"{clause.lemma} {prep.lower_}", "prep",
+                                        clause.inherited, extra=[prep])
 
 
 # a measured change: "retail sales rose 4.77 billion dlrs", "net income fell 12 pct to 3.4 mln dlrs"
@@ -512,6 +650,116 @@ def measured_change(clause: Clause) -> Iterator[Candidate]:
                             extra=[amount.head] if amount.head != clause.verb else [])
 
 
+# a change without its amount: "retail sales eased in March", "Ford and Chrysler both gained"
+# (not a phrasal verb or a verb of becoming: "dropped out of the race", "can fall flat", "grew tired")
+def change_without_amount(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "prt", "acomp") or c.dep_ == "npadvmod" and is_amount(c)
+                                                  for c in verb.children):
+        return  # an object or an amount: a transitive verb or :func:`measured_change`
+    if unrealised_clause(verb):
+        return
+    if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
+        return  # "climbed to 25 pct": the amount is given
+    if any(True for _ in participant_preps(verb)):
+        return  # "questions grow over X", "the base fell to ISIS": the statement with its object says it
+    for subject in clause.subjects:
+        yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
+
+
+# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%", "Pontiac
+# was off 10.8 pct" (not "up for a fight", "the gloves will be off": "off" only with its amount)
+def copular_change(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be" or unrealised_clause(clause.verb):
+        return
+    for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in CHANGE_ADVERBS and c.i > clause.verb.i):
+        words, lemma = [*clause.words, adverb], f"be {adverb.lower_}"
+        amounts = [c for c in adverb.children if c.dep_ in ("npadvmod", "dobj", "pobj") and is_amount(c)]
+        amounts += [c for c in clause.verb.children if c.dep_ in ("npadvmod", "attr") and is_amount(c)]
+        following = [c for c in adverb.children] + [c for c in clause.verb.children if c.i == adverb.i + 1]
+        if any(prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against", "on", "with") and not any(is_amount(p) for p in prep.children)
+               for prep in following) or adverb.lower_ == "off" and not amounts:
+            continue
+        for subject in clause.subjects:
+            if subject.lower_ in EXPLETIVES:
+                continue
+            if amounts:
+                yield Candidate(subject, amounts[0], clause.verb, words, lemma, "measured", clause.inherited)
+            else:
+                yield Candidate(subject, None, clause.verb, words, lemma, "change", clause.inherited)
+
+
+def reported_change(verb: Token, noun: Token) -> bool:
+    """A change noun as the object of a verb that reports it, with nothing said to change
+    ("had gains", "posted a 12 pct rise"; not "a rise in profits", which names what rose)."""
+    return (base_form(verb) in CHANGE_REPORTING_VERBS and noun.lemma_.lower() in CHANGE_NOUNS and noun.pos_ == "NOUN"
+            and not any(prep.dep_ == "prep" and prep.lower_ == "in" for prep in noun.children))
+
+
+# a change reported by a light verb: "Ford and Chrysler both had gains", "Volvo posted a 3 pct loss"
+def change_reported(clause: Clause) -> Iterator[Candidate]:
+    for noun in (c for c in clause.verb.children if c.dep_ == "dobj" and reported_change(clause.verb, c)):
+        amounts = noun_amounts(noun)
+        for subject in clause.subjects:
+            if amounts:
+                yield Candidate(subject, amounts[0], clause.verb, [*clause.words, noun], noun.lemma_.lower(), "measured", clause.inherited)
+            else:
+                yield Candidate(subject, None, clause.verb, [*clause.words, noun], noun.lemma_.lower(), "change", clause.inherited)
+
+
+def noun_amounts(noun: Token) -> list[Token]:
+    """The amounts of a change noun, a unit before a bare number: "the 3.3% fall" → %,
+    "a 12 pct gain" → pct, "a loss of 3 mln dlrs" → dlrs."""
+    amounts = [c for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod", "quantmod") and c.i < noun.i
+               and (is_amount(c) or c.lower_ in AMOUNT_UNITS and c.i > 0 and c.nbor(-1).like_num)]
+    amounts += [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children if pobj.dep_ == "pobj" and is_amount(pobj)]
+    return sorted(amounts, key=lambda t: t.like_num)
+
+
+# Conjunctions of a clause that says what has not happened (yet): "until the job market improves".
+UNREALISED_MARKS = {"until", "unless", "before", "lest", "till"}
+
+
+def unrealised_clause(verb: Token) -> bool:
+    """A clause of something not (yet) so: "… until the job market improves"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in UNREALISED_MARKS for c in verb.children)
+
+
+# a change named by a noun: "the 3.3% fall in car sales" (one said to have happened: definite, with
+# its amount, or the object of a verb that reports it: "showed a sharp rise in orders"; not
+# "a strategy against increases in prices"), "a rise of 2 pct in exports"
+def nominal_change(noun: Token) -> Iterator[Candidate]:
+    if noun.lemma_.lower() not in CHANGE_NOUNS or noun.pos_ != "NOUN":
+        return
+    measured = [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                for pobj in prep.children if pobj.dep_ == "pobj" and not is_amount(pobj) and pobj.lemma_.lower() not in ADVERBIAL_HEADS
+                and pobj.pos_ in ("NOUN",) and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]  # not "a rise in Iowa", "in March"
+    amounts = noun_amounts(noun)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in noun.children)
+    reported = noun.dep_ == "dobj" and base_form(noun.head) in CHANGE_REPORTING_VERBS
+    if not (amounts or definite or reported):
+        return
+    for head in measured:
+        for subject in with_conjuncts(head):
+            if amounts:
+                yield Candidate(subject, amounts[0], noun, [noun], noun.lemma_.lower(), "measured")
+            else:
+                yield Candidate(subject, None, noun, [noun], noun.lemma_.lower(), "change")
+
+
+def amount_text(head: Token) -> str:
+    """An amount as written, its number, unit and sign: "4.77 billion dlrs", "0.3%", "$42,000"
+    (not a phrase hanging from it: "25 pct of output" is "25 pct"); a unit takes the number
+    before it that the parser hung elsewhere ("a 12 pct gain": 12 and pct both on "gain")."""
+    inside = [head, *(t for child in head.children if child.dep_ != "prep" for t in child.subtree)]
+    first, last = min(t.i for t in inside), max(t.i for t in inside)
+    doc = head.doc
+    while first > 0 and (doc[first - 1].like_num or doc[first - 1].text in ("$", "£", "€", "-")) and doc[first - 1].head.i in (head.i, head.head.i):
+        first -= 1
+    return doc[first : last + 1].text
+
+
 def is_amount(token: Token) -> bool:
     """A quantity: "4.77 billion dlrs", "12 pct", "0.3%", "$42,000"."""
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or token.like_num:
@@ -521,7 +769,8 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        prepositional_object, measured_change)
+                        office_for_place, prepositional_object, gerund_clause_subject, measured_change,
+                        change_without_amount, copular_change, change_reported)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -567,7 +816,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
-        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
+                child.lower_ == "with" and not acted and within_preposition(container, verb)):
+            # a companion inside a phrase that is itself a preposition's is no participant unless
+            # the phrase names an act: "punished Trump for his performance with Putin" is no act
+            # on Putin ("act on the applications by Citicorp" still acts on Citicorp's)
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
@@ -576,6 +829,41 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+def within_preposition(container: Token, verb: Token) -> bool:
+    """A thing in a prepositional phrase of the verb ("for his performance"), not its object."""
+    return container.dep_ == "pobj" and container.head.head == verb
+
+
+def is_reciprocal(token: Token) -> bool:
+    """The reciprocal pronoun "each other" or "one another" (its head word)."""
+    if token.lower_ not in ("other", "another"):
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before in ("each", "one") or any(c.lower_ in ("each", "one") for c in token.children)
+
+
+# a group subject and a reciprocal object: "the two signed a deal" → each of the two signed it;
+# "the two sniped at each other", "Sanders and Warren attacked one another" → each – verb – the other
+def group_candidates(candidate: Candidate, resolver: EntityResolver, offset: int) -> Iterator[Candidate]:
+    members = resolver.group_members(candidate.subject, offset)
+    reciprocal = candidate.object is not None and is_reciprocal(candidate.object)
+    if members:
+        for member in members:
+            if not reciprocal:
+                yield replace(candidate, subject_entity=member)
+                continue
+            for other in members:
+                if other.id != member.id:
+                    yield replace(candidate, subject_entity=member, object_entity=other)
+        return
+    if reciprocal:
+        # the partners are the subject's coordinated heads; with none, "each other" names nobody
+        for partner in candidate.subject.conjuncts:
+            yield replace(candidate, object=partner)
+        return
+    yield candidate
 
 
 def owners_of_thing(noun: Token) -> list[Token]:
@@ -652,7 +940,8 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+                             survey: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
@@ -666,19 +955,19 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = nominal_candidates(token)
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token))
         else:
             continue
         made = False
-        for candidate in candidates:
+        for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
         if not made and token.pos_ in ("VERB", "AUX"):
             # no statement with an object: an event without one ("workers demonstrated")
-            for candidate in intransitive_candidates(token):
+            for candidate in (one for found_one in intransitive_candidates(token) for one in group_candidates(found_one, resolver, offset)):
                 statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
                                        quoted_by=quoted_by)
                 if statement is not None:
@@ -727,18 +1016,20 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
-    subject = resolver.argument(candidate.subject, offset)
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+               survey: Argument | None = None) -> Statement | None:
+    subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
+        Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
-    if subject is None or obj is None and candidate.kind != "intransitive":
+    if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
     # ("none of the networks covered it" is a negation this rule does not read: left out)
     people = (subject.entity.type == CONCEPT and partitive_of(candidate.subject) is not None
               and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns())
     if obj is None:
-        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people):
-            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays
+        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind == "change"):
+            return None  # "the talks collapsed": no one acts; "workers demonstrated" stays; "sales eased" too
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
             candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject) or people):
         return None  # a relation between two things, not actors: left to Open IE output
@@ -748,7 +1039,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             return None  # only an actor inside a thing: "a U.S. request", not "a request for talks"
     if obj is not None and subject.entity.id == obj.entity.id:
         return None  # one node at both ends is no fact: "Obama said he would not meet him"
-    if candidate.kind == "nominal":
+    if candidate.kind == "nominal" or candidate.verb.pos_ == "NOUN":  # an event or a change named by a noun
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
@@ -763,6 +1054,11 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         lemma = refusal.lemma_.lower()
         event = GOVERNING_EVENTS[lemma]
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+    if refusal is not None and refusal.i > candidate.verb.i:
+        # a refusal after the request it answers: "was asked to disavow Duke and declined" reads
+        # "declined to disavow"
+        own = predicate_words(refusal)
+        text = " ".join(t.text for t in [*own, *sorted({*words, *candidate.extra} - set(own), key=lambda t: t.i)])
     if candidate.text is not None and refusal is None:
         text = candidate.text
     if event is None:
@@ -795,16 +1091,38 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject))
-        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to")):
+        act = act_object(candidate.verb)
+        if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
-            # Olympics", "ordered X to jail" name where, not whom
+            # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
+            # offices" names the target
             event = None
-    if obj is None and (event is None or event in NEEDS_TARGET):
-        return None  # an object-less statement is kept only as an event that needs no target
+        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
+                c.dep_ == "dobj" for c in candidate.verb.children):
+            event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
+        weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
+        if event == "FIGHT" and weapon is not None and launch_without_target(
+                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+            event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
+        if act is not None and candidate.object == act and any(
+                c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
+            event = None  # "set fire (to the offices)": the act's statement is the one with the target
+    if obj is None and candidate.kind != "change" and (event is None or event in NEEDS_TARGET):
+        return None  # an object-less statement is kept only as an event that needs no target, or a change
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and plural_for_body(speaker, attributed):
+        attributed = last_speaker  # "they said" is people, not the newspaper that quoted them
+    if speaker is not None and respondents(speaker):
+        # "12% said they would vote for Warren": the finding of the survey the article reports
+        # ("the online poll" in the sentence is the poll the article named before)
+        found = survey_of(speaker)
+        here = resolver.argument(found, offset) if found is not None else None
+        attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
+    if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
+        attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
@@ -824,6 +1142,22 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def plural_for_body(speaker: Token, attributed: Argument) -> bool:
+    """A plural pronoun speaker resolved to one body or person: "…, they said" after "U.S.
+    officials were quoted by the New York Times" are the officials, not the newspaper."""
+    return speaker.pos_ == "PRON" and speaker.lower_ in ("they", "them") and attributed.entity.type in ("Organization", "Person", "ArmedGroup")
+
+
+def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,
+                       quoted_by: Argument | None) -> Argument | None:
+    """Who reports a speaker's word on their own act: "“Christie announced that he was
+    dropping the fight …,” The Star-Ledger writes" is the Star-Ledger's report, and so is such a
+    sentence inside the Star-Ledger's quotation (None when nobody else reports it)."""
+    outer = outer_source(sentence, speaker)
+    found = resolver.argument(outer, offset) if outer is not None else None
+    return found or quoted_by
 
 
 # Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
@@ -898,6 +1232,18 @@ def clause_depth(verb: Token) -> int:
     return depth
 
 
+# Pronouns by the kind of antecedent they agree with.
+PRONOUN_KINDS = {**dict.fromkeys(("he", "him", "his", "himself"), "m"), **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+                 **dict.fromkeys(("they", "them", "their", "themselves"), "pl"), **dict.fromkeys(("it", "its", "itself"), "n")}
+
+
+def same_kind_pronouns(subject: Token, obj: Token) -> bool:
+    """Both arguments pronouns of one kind ("he … him", "they … them"): each was resolved on
+    its own, and nothing in the clause tells which is which."""
+    kind = PRONOUN_KINDS.get(subject.lower_)
+    return kind is not None and subject.pos_ == "PRON" and obj.pos_ == "PRON" and PRONOUN_KINDS.get(obj.lower_) == kind
+
+
 def named_agent(head: Token) -> bool:
     """A subject that names who acts though no entity was found for it: a name ("Praxis"),
     the short name of a body ("the Court"), a noun of people acting ("private employers")."""
@@ -921,6 +1267,19 @@ def announced_decision(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
+# Prepositions of place: after a direct object they say where an act was done, not to whom.
+LOCATIVE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
+# Prepositions that name the target of an act named by the object: "set fire to", "opened fire on".
+ACT_TARGET_PREPS = frozenset({"to", "on", "at"})
+
+
+def act_object(verb: Token) -> Token | None:
+    """The direct object that names an act of force, whose target a preposition names:
+    "set fire to the offices", "laid siege to the city" (:func:`kg.events.names_the_act`)."""
+    lemma = verb_lemma(verb).split()[0]
+    return next((c for c in verb.children if c.dep_ == "dobj" and names_the_act(lemma, c.lemma_)), None)
+
+
 def clause_event(verb: Token) -> str | None:
     """The event a dictionary pattern gives to one of a verb's objects, if any does."""
     lemma = verb_lemma(verb).split()
@@ -937,13 +1296,19 @@ def clause_event(verb: Token) -> str | None:
 
 def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int) -> Argument | None:
     head = candidate.object
+    if candidate.object_entity is not None:
+        return Argument(phrase_text(head), candidate.object_entity)
     if candidate.kind == "nested":
         # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
         found = resolver.argument(head, offset)
         return Argument(phrase_text(candidate.container), found.entity) if found is not None else None
+    if candidate.object_words:
+        # a phrase the parse split: "MP for Richmond, North Yorks" is one thing
+        text = " ".join(t.text for t in candidate.object_words)
+        return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if candidate.kind == "measured":
-        # an amount is its own node: "4.77 billion dlrs"
-        text = phrase_text(head)
+        # an amount is its own node: "4.77 billion dlrs", "0.3%"
+        text = amount_text(head)
         return Argument(text, Entity(id=text.lower(), label=text, type=CONCEPT))
     if head.pos_ == "VERB":
         # a clause as object: "refusal to share intelligence" → "share intelligence"
@@ -966,6 +1331,8 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.9
     if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
+    if candidate.object is not None and same_kind_pronouns(candidate.subject, candidate.object):
+        score *= 0.7  # "nobody has found him to interview him": which he is which is a second guess
     if len(sentence) > 40:
         score *= 0.9
     # a main-clause event outranks one in a clause it governs: "A demanded that B refuse …"

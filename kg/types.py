@@ -134,6 +134,9 @@ class Statement:
     date_text: str | None = None
     id: str = field(default="")
     gated: str | None = None  # why the precision gate keeps it off the graph (kg/gate.py)
+    # read from the article's headline (kg/headlines.py): ``sentence`` is the headline, and
+    # ``start``/``end`` its place in the text, or 0 and 0 when the text does not hold it
+    from_title: bool = False
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:
@@ -172,6 +175,8 @@ class Statement:
         }
         if self.gated is not None:
             record["gated"] = self.gated  # present only on gated statements (additive to the contract)
+        if self.from_title:
+            record["from_title"] = True  # present only on statements read from the headline (additive)
         return record
 
 
@@ -188,6 +193,7 @@ def statement_id(statement: Statement) -> str:
             statement.object.entity.id if statement.object is not None else "",
             str(statement.negated),
             str(statement.modality),
+            *(["title"] if statement.from_title else []),  # ids of other statements stay as they were
         ]
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

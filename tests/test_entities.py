@@ -546,6 +546,28 @@ PRONOUNS = [
     pytest.param([("Obama|PROPN|nsubj|1 met|VERB|ROOT|1|meet Hillary|PROPN|compound|3 Clinton|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
                   ("He|PRON|nsubj|1|he thanked|VERB|ROOT|1|thank", ())], 1, 0, "Barack Obama", id="subject-preferred"),
+    # the speaker outranks the subject of what they said: "Sanders said Biden was wrong. He added …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err",
+                   [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+                  ("He|PRON|nsubj|1|he added|VERB|ROOT|1|add", ())], 1, 0, "Sanders", id="speaker-over-reported-subject"),
+    # … in the pronoun's own sentence the nearest subject still wins: "Sanders said Biden erred when he …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err when|SCONJ|advmod|6 "
+                   "he|PRON|nsubj|6|he spoke|VERB|advcl|3|speak", [(0, 1, "PERSON"), (2, 3, "PERSON")])], 0, 5, "Biden",
+                 id="own-sentence-nearest-subject"),
+    # "they" after a nearer plural subject that is no name is that subject's, not the group named before
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, None, id="they-a-nearer-plural-subject"),
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Palestinian|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Palestine", id="they-a-plural-subject-owner"),
+    pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
+    # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
+    pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
+                   [(0, 1, "PERSON"), (2, 4, "PERSON")]),
+                  ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Jones", id="gender-of-the-full-name"),
 ]
 
 
@@ -646,3 +668,178 @@ def test_kind_description_refers_back(blank_nlp, paragraphs, paragraph, index, e
     resolver, docs = settled(blank_nlp, paragraphs)
     found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
     assert found is not None and found.entity.id == expected
+
+
+# -- issue 15: descriptions, groups and shares that name the article's actors -------------------
+
+CHRISTIE = ("Gov.|PROPN|compound|2 Chris|PROPN|compound|2 Christie|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+BUTTIGIEG = ("Pete|PROPN|compound|1 Buttigieg|PROPN|nsubj|6 ,|PUNCT|punct|1 the|DET|det|5 former|ADJ|amod|5 "
+             "mayor|NOUN|appos|1 spoke|VERB|ROOT|6|speak", [(0, 2, "PERSON")])
+BIDEN_VP = ("Vice|PROPN|compound|1 President|PROPN|compound|3 Joe|PROPN|compound|3 Biden|PROPN|nsubj|4 "
+            "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
+DEFENSE = ("Defense|PROPN|compound|1 Minister|PROPN|compound|3 Ann|PROPN|compound|3 Kloss|PROPN|nsubj|4 "
+           "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
+THE_GOVERNOR = ("the|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())
+
+# (paragraphs; the description's paragraph and token; the person it names, or None for a concept)
+OFFICE_DESCRIPTIONS = [
+    pytest.param([CHRISTIE, THE_GOVERNOR], 1, 1, "Chris Christie", id="abbreviated-title-before-the-name"),
+    pytest.param([BUTTIGIEG, ("the|DET|det|1 mayor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "Pete Buttigieg",
+                 id="apposition-after-the-name"),
+    pytest.param([CHRISTIE, ("the|DET|det|2 Republican|ADJ|amod|2 governor|NOUN|nsubj|3 left|VERB|ROOT|3|leave", [(1, 2, "NORP")])],
+                 1, 2, "Chris Christie", id="a-party-adjective-does-not-narrow"),
+    pytest.param([BIDEN_VP, ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None,
+                 id="the-vice-president-is-not-the-president"),
+    pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
+                 id="another-ministry"),
+    pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    pytest.param([CHRISTIE, ("the|DET|det|1 governor|NOUN|nsubj|4 of|ADP|prep|1 Ohio|PROPN|pobj|2 left|VERB|ROOT|4|leave",
+                             [(3, 4, "GPE")])], 1, 1, "Ohio", id="the-governor-of-another-state"),  # (acts for Ohio)
+    pytest.param([THE_GOVERNOR, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), CHRISTIE], 0, 1, None,
+                 id="no-holder-named-before"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", OFFICE_DESCRIPTIONS)
+def test_office_description_names_its_holder(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == expected
+
+
+def test_a_pronoun_after_an_office_description_is_its_holder(blank_nlp):
+    # "The governor will do his duty": his is the governor's, not the spokesman's named before
+    resolver, docs = settled(blank_nlp, [
+        CHRISTIE,
+        ("Colin|PROPN|compound|1 Reed|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "PERSON")]),
+        ("The|DET|det|1 governor|NOUN|nsubj|2 defended|VERB|ROOT|2|defend his|PRON|poss|4|his record|NOUN|dobj|2", ())])
+    assert resolver.pronoun_antecedent(docs[2][3], offset=2000).id == "Chris Christie"
+
+
+# (spec, ents, token, expected id or None): a description and the one name in apposition to it
+APPOSITIVE_NAMES = [
+    pytest.param("their|PRON|poss|2 past|ADJ|amod|2 president|NOUN|ROOT|2 ,|PUNCT|punct|2 George|PROPN|compound|5 "
+                 "Bush|PROPN|appos|2", [(4, 6, "PERSON")], 2, "George Bush", id="description-then-name"),
+    pytest.param("his|PRON|poss|2 signature|NOUN|compound|2 initiative|NOUN|ROOT|2 ,|PUNCT|punct|2 "
+                 "Obamacare|PROPN|appos|2", [(4, 5, "ORG")], 2, None, id="a-thing-is-no-description-of-an-actor"),
+    pytest.param("the|DET|det|1 networks|NOUN|ROOT|1|network|NNS (|PUNCT|punct|1 ABC|PROPN|appos|1 ,|PUNCT|punct|3 "
+                 "CBS|PROPN|conj|3", [(3, 4, "ORG"), (5, 6, "ORG")], 1, None, id="a-list-names-several"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, expected", APPOSITIVE_NAMES)
+def test_appositive_name(blank_nlp, spec, ents, index, expected):
+    resolver, docs = settled(blank_nlp, [(spec, ents)])
+    found = resolver.argument(docs[0][index])
+    assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == expected
+
+
+POLL = ("20|NUM|nummod|1 %|NOUN|nsubj|5 of|ADP|prep|1 registered|VERB|amod|4 Democrats|PROPN|pobj|2 said|VERB|ROOT|5|say",
+        [(0, 2, "PERCENT"), (4, 5, "NORP")])
+# (paragraphs; the share's paragraph and token; the group it counts, or None)
+SHARES = [
+    pytest.param([POLL, ("Another|DET|det|2 19|NUM|nummod|2 %|NOUN|nsubj|3 backed|VERB|ROOT|3|back Biden|PROPN|dobj|3",
+                         [(0, 3, "PERCENT"), (4, 5, "PERSON")])], 1, 2, "Democrats", id="elliptical-share"),
+    pytest.param([POLL, ("Biden|PROPN|nsubj|1 won|VERB|ROOT|1|win 19|NUM|nummod|3 %|NOUN|dobj|1",
+                         [(0, 1, "PERSON"), (2, 4, "PERCENT")])], 1, 3, None, id="a-share-as-object-is-an-amount"),
+    pytest.param([("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()),
+                  ("Another|DET|det|2 19|NUM|nummod|2 %|NOUN|nsubj|3 backed|VERB|ROOT|3|back Biden|PROPN|dobj|3",
+                   [(0, 3, "PERCENT"), (4, 5, "PERSON")])], 1, 2, None, id="no-group-counted-before"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", SHARES)
+def test_a_bare_share_is_the_group_counted_before(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.entity.id if found is not None else None) == expected
+
+
+WARREN_SANDERS = ("Warren|PROPN|nsubj|1 accused|VERB|ROOT|1|accuse Sanders|PROPN|dobj|1", [(0, 1, "PERSON"), (2, 3, "PERSON")])
+# (paragraphs; the pair's paragraph and token; the ids it stands for, in text order)
+PAIRS = [
+    pytest.param([WARREN_SANDERS, ("the|DET|det|1 two|NUM|nsubj|2 sniped|VERB|ROOT|2|snipe", ())], 1, 1,
+                 ["Warren", "Sanders"], id="the-two"),
+    pytest.param([WARREN_SANDERS, ("Both|DET|nsubj|1|both left|VERB|ROOT|1|leave", ())], 1, 0,
+                 ["Warren", "Sanders"], id="both"),
+    pytest.param([("Russia|PROPN|nsubj|1 met|VERB|ROOT|1|meet Obama|PROPN|dobj|1 and|CCONJ|cc|2 China|PROPN|conj|2",
+                   [(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")]),
+                  ("the|DET|det|2 two|NUM|nummod|2 countries|NOUN|nsubj|3|country|NNS signed|VERB|ROOT|3|sign", ())], 1, 2,
+                 ["Russia", "China"], id="the-two-countries-skips-a-person"),
+    pytest.param([("Warren|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")]),
+                  ("the|DET|det|1 two|NUM|nsubj|2 sniped|VERB|ROOT|2|snipe", ())], 1, 1, [], id="only-one-named"),
+    pytest.param([WARREN_SANDERS, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()),
+                  ("the|DET|det|1 two|NUM|nsubj|2 sniped|VERB|ROOT|2|snipe", ())], 3, 1, [], id="named-too-far-back"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", PAIRS)
+def test_group_members(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    assert [e.id for e in resolver.group_members(docs[paragraph][index], offset=1000 * paragraph)] == expected
+
+
+# "they" stands for a body only when the article names it in the plural
+THEY_BODIES = [
+    pytest.param("Reuters|PROPN|nsubj|1|reuters|NNP reported|VERB|ROOT|1|report", None, id="a-name-ending-in-s"),
+    pytest.param("Rangers|PROPN|nsubj|1|rangers|NNPS played|VERB|ROOT|1|play", "Rangers", id="a-plural-name"),
+]
+
+
+@pytest.mark.parametrize("spec, expected", THEY_BODIES)
+def test_they_and_bodies(blank_nlp, spec, expected):
+    resolver, docs = settled(blank_nlp, [(spec, [(0, 1, "ORG")]), ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())])
+    found = resolver.pronoun_antecedent(docs[1][0], offset=1000)
+    assert (found.id if found else None) == expected
+
+
+RNC = ("Republican|PROPN|compound|2 National|PROPN|compound|2 Committee|PROPN|nsubj|3 spent|VERB|ROOT|3|spend",
+       [(0, 3, "ORG")])
+# (paragraphs; the pronoun's paragraph and token; its antecedent or None): "it" and a body of its own sentence
+IT_IN_ITS_SENTENCE = [
+    # the description "the committee" is a mention of the body, which "it" after it finds
+    pytest.param([RNC, ("McAuliffe|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "GPE")]),
+                  ("Kukowski|PROPN|nsubj|1 defended|VERB|ROOT|1|defend the|DET|det|3 committee|NOUN|dobj|1 ,|PUNCT|punct|1 "
+                   "saying|VERB|advcl|1|say it|PRON|nsubj|7|it spends|VERB|ccomp|5|spend", [(0, 1, "PERSON")])],
+                 2, 6, "Republican National Committee", id="the-committee-then-it"),
+    # … not across a nearer subject that is no name: "the Navy will send its ships"
+    pytest.param([("commander|NOUN|nsubj|3 of|ADP|prep|0 Fleet|PROPN|pobj|1 said|VERB|ROOT|3|say the|DET|det|5 "
+                   "Navy|PROPN|nsubj|6|navy|NNP sends|VERB|ccomp|3|send its|PRON|poss|8|its ships|NOUN|dobj|6|ship", [(2, 3, "ORG")])],
+                 0, 7, None, id="a-nearer-subject-between"),
+    pytest.param([("commander|NOUN|nsubj|3 of|ADP|prep|0 Fleet|PROPN|pobj|1 said|VERB|ROOT|3|say "
+                   "it|PRON|nsubj|5|it sends|VERB|ccomp|3|send ships|NOUN|dobj|5|ship", [(2, 3, "ORG")])],
+                 0, 4, "Fleet", id="no-subject-between"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", IT_IN_ITS_SENTENCE)
+def test_it_and_a_body_of_its_sentence(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.id if found else None) == expected
+
+
+TRUMP = ("President|PROPN|compound|2 Donald|PROPN|compound|2 Trump|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+XI = ("President|PROPN|compound|2 Xi|PROPN|compound|2 Jinping|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+TRUMP_AGAIN = ("Trump|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])
+PRICES = ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ())
+THE_PRESIDENT = ("The|DET|det|1 president|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", ())
+# (paragraphs, the holder "the president" of the last paragraph names)
+HOLDERS = [
+    pytest.param([TRUMP, XI, TRUMP_AGAIN, PRICES, THE_PRESIDENT], "Donald Trump", id="the-most-named-holder"),
+    pytest.param([TRUMP, XI, PRICES, THE_PRESIDENT], "Xi Jinping", id="the-latest-on-a-tie"),
+    pytest.param([TRUMP, TRUMP_AGAIN, XI, THE_PRESIDENT], "Xi Jinping", id="one-named-in-the-sentence-before"),
+    # a bare surname merged into the one full name of another person holds no office
+    pytest.param([("first|ADJ|amod|1 lady|NOUN|compound|3 Melania|PROPN|compound|3 Trump|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(2, 4, "PERSON")]),
+                  ("President|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(1, 2, "PERSON")]), THE_PRESIDENT],
+                 None, id="no-office-through-a-merged-surname"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", HOLDERS)
+def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    last = len(paragraphs) - 1
+    found = resolver.argument(docs[last][1], offset=1000 * last)
+    assert (found.entity.id if found.entity.type != "Concept" else None) == expected

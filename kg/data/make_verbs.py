@@ -144,6 +144,10 @@ VERB_OVERRIDES.update({
     # "Clinton beats Trump in the polls": winning, not PLOVER's "beat: physically assault",
     # which English says with "beat up" (kg.events.force_event handles "beat" with an object)
     ("beat", "up"): "ASSAULT",
+    # "hung out with their neighbours": spending time, not hanging anyone (EXECUTE block)
+    ("hang", "out"): "",
+    # not in the dictionary, which has VANDALISE [1712] "destroy property" (17, COERCE)
+    ("deface", ""): "COERCE",
     # spurning or rebuffing is refusing (CAMEO 12), not criticising
     ("spurn", ""): "REJECT",
     ("rebuff", ""): "REJECT",
@@ -162,6 +166,18 @@ DEMAND_NOUNS = "condition demand term ultimatum".split()
 PROTEST_NOUNS = "demonstration march protest rally sit-in strike vigil walkout".split()
 PUBLICATION_NOUNS = ("album book data detail figure film footage image photo photograph picture poll record "
                      "recording report result statement study survey transcript video").split()
+# Verbs of stopping or cutting a flow (CAMEO 16: the STOP, SUSPEND, CUT blocks).
+STOP_VERBS = (("suspend", ""), ("halt", ""), ("stop", ""), ("cut", ""), ("cut", "off"), ("cut", "back"),
+              ("reduce", ""), ("freeze", ""), ("cancel", ""), ("curtail", ""), ("scale", "back"),
+              ("slash", ""), ("terminate", ""), ("discontinue", ""), ("withhold", ""), ("withdraw", ""))
+HELP_NOUNS = ("aid assistance credit delivery funding grant loan relief shipment supply").split()
+TALK_NOUNS = "contact mediation negotiation talk".split()
+MONITOR_NOUNS = "inspector monitor observer peacekeeper".split()
+# Verbs of taking a place (CAMEO 192 patterns of SEIZE, CAPTURE, OCCUPY) and the places.
+TAKE_VERBS = (("capture", ""), ("seize", ""), ("take", ""), ("take", "over"), ("overrun", ""), ("occupy", ""),
+              ("retake", ""), ("recapture", ""), ("storm", ""), ("conquer", ""))
+TERRITORY_NOUNS = ("airfield airport base capital city district garrison hill outpost province stronghold "
+                   "territory town village").split()
 CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], ...] = (
     # MOBILIZE: "all military or police moves that fall short of the actual use of force"
     ((("strengthen", ""), ("reinforce", ""), ("boost", ""), ("bolster", ""), ("increase", ""), ("build", "up"),
@@ -185,6 +201,27 @@ CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], 
     # no event: publishing footage or figures is not releasing prisoners (RETREAT) nor
     # sharing intelligence (CAMEO 064)
     ((("release", ""), ("publish", ""), ("post", ""), ("air", ""), ("show", "")), tuple(PUBLICATION_NOUNS), ""),
+    # SANCTION, CAMEO 162 "reduce or stop aid", 164 "halt negotiations", 165 "halt mediation":
+    # stopping or cutting a flow of help or a channel of talks ("suspended aid deliveries",
+    # "reduced food supplies to the camp", "may halt mediation efforts")
+    (STOP_VERBS, tuple(HELP_NOUNS + TALK_NOUNS), "SANCTION"),
+    # SANCTION, CAMEO 1661/1662 "expel or withdraw peacekeepers, inspectors, observers"
+    ((("withdraw", ""), ("pull", "out"), ("expel", ""), ("evacuate", ""), ("recall", ""), ("ship", "out")),
+     tuple(MONITOR_NOUNS), "SANCTION"),
+    # AID, CAMEO 072 "provide military aid": handing over weapons ("continued to send arms")
+    ((("send", ""), ("ship", ""), ("deliver", ""), ("airlift", ""), ("give", ""), ("provide", ""),
+      ("donate", ""), ("supply", "")), ("arm", "weapon", "ammunition", "munition"), "AID"),
+    # FIGHT, CAMEO 192 "occupy territory": taking a place by force ("captured part of a
+    # guerrilla stronghold", "overran the town")
+    (TAKE_VERBS, tuple(TERRITORY_NOUNS), "FIGHT"),
+    # FIGHT, CAMEO 196 "violate ceasefire"
+    ((("violate", ""), ("breach", ""), ("break", "")), ("ceasefire", "truce", "armistice"), "FIGHT"),
+    # MOBILIZE, CAMEO 151/152 "increase police/military alert status" ("remained on alert",
+    # "put its troops on alert")
+    ((("remain", "on"), ("stay", "on"), ("be", "on"), ("go", "on"), ("put", "on"), ("place", "on"),
+      ("keep", "on")), ("alert",), "MOBILIZE"),
+    # CONSULT, CAMEO 043 "host a visit": "gave a warm welcome to the visiting president"
+    ((("give", ""), ("extend", ""), ("accord", "")), ("welcome", "reception"), "CONSULT"),
 )
 
 # Very common verbs whose block default would code nearly every use wrongly ("according
@@ -193,10 +230,10 @@ CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], 
 # subject is the victim (die).  As bare verbs they give no event; patterns still apply
 # ("reach agreement", "call for").
 NO_EVENT_VERBS = frozenset(
-    """accord admit affect aim amass approve benefit bind bother build call combine compete
+    """accord admit affect aim amass approve benefit bind bother build call close combine compete
     compound conclude conduct confront connect consider constitute contain control cry
     deal decide determine die direct dominate enable end enlarge ensure establish
-    exaggerate expand expect expose express face fail fill fire found gather give go
+    exaggerate exclude expand expect expose express face fail fill fire found gather give go
     govern handle head hear hit hope impact improve increase indicate influence insert
     inspire intend interfere introduce issue join lead learn leave manage master match
     mean need pass pay place plague plan prepare publish pull rag reach recover relate
@@ -233,6 +270,12 @@ LIGHT_VERBS = (
     ("stage", ""),
     ("start", ""),
     ("step", "up"),
+    # verbs of pace and completion: "speeded up the withdrawal", "completed the pullout"
+    ("speed", "up"),
+    ("accelerate", ""),
+    ("hasten", ""),
+    ("expedite", ""),
+    ("complete", ""),
     ("undertake", ""),
     ("wage", ""),
 )

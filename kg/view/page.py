@@ -329,6 +329,7 @@ def _compact_statement(record: Mapping[str, Any], sentence: int,
         "confidence": confidence if isinstance(confidence, (int, float)) and math.isfinite(confidence) else None,
         "date": record.get("date") if isinstance(record.get("date"), str) else None,
         "dateSource": record.get("date_source"),
+        **({"fromTitle": True} if record.get("from_title") is True else {}),  # read from the headline
     }
 
 
