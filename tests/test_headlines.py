@@ -136,6 +136,7 @@ def test_body_case_ignores_sentence_starts_and_counts_inside():
     ("Sanders climbs, now tied with Biden: Reuters poll", (0, 35)),
     ("Meet the Trump Truthers: Media figures insist he was a plant", (25, 60)),
     ("Analysis: why it matters", (0, 24)),  # too short after the colon to be the statement
+    ("Obama makes first visit to Utah: ‘It’s about time’ say the locals", (0, 31)),  # a quotation after it
     ("No colon here", (0, 13)),
 ])
 def test_reading_span(title, span):
