@@ -1349,22 +1349,35 @@ def _office_word(words: list[str]) -> str | None:
 
 
 def office_of(span: Span) -> str | None:
-    """The office a person's mention gives them: a title before the name ("Gov. Chris
-    Christie"), an apposition after it ("Pete Buttigieg, the former mayor of South Bend"), or a
-    description the name is in apposition to ("their past president, George W. Bush")."""
-    title, _ = title_of(span)
+    """The office a person's mention gives them, when it is no office of a body or place the
+    title names: a title before the name ("Gov. Chris Christie", "President Donald Trump"), an
+    apposition after it ("Jo Smith, the governor"), or a description the name is in apposition
+    to ("the president, George W. Bush").  "Family Research Council President Tony Perkins",
+    "Chinese President Xi Jinping", "Pete Buttigieg, the former mayor of South Bend" hold an
+    office of another's, which a bare "the president" or "the mayor" does not name."""
+    title, affiliation = title_of(span)
     if title:
-        office = _office_word(title.replace("-", " ").split())
+        words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        office = _office_word(words)
         if office:
-            return office
+            return office if affiliation is None and len(words) == len(office.split()) else None
     root = span.root
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= span.end):
         office = _office_word([t.text for t in appos.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [appos.text])
         if office:
-            return office
+            return None if _affiliated_description(appos) else office
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        return _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        return None if _affiliated_description(root.head) else office
     return None
+
+
+def _affiliated_description(noun: Token) -> bool:
+    """Whether a description of an office names whose it is: "the mayor of South Bend", "their
+    president", "the Ohio governor"."""
+    return any(c.dep_ in ("poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of" or
+               c.dep_ in ("compound", "amod") and c.lower_ not in OFFICE_PREFIXES and c.lower_ not in TITLE_NOISE
+               for c in noun.children)
 
 
 def description_office(token: Token) -> str | None:

@@ -693,6 +693,13 @@ OFFICE_DESCRIPTIONS = [
     pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
                  id="another-ministry"),
     pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    # an office of a body or state the title names is not what a bare "the president" names
+    pytest.param([("Family|PROPN|compound|3 Research|PROPN|compound|2 Council|PROPN|compound|3 President|PROPN|compound|5 "
+                   "Tony|PROPN|compound|5 Perkins|PROPN|nsubj|6 spoke|VERB|ROOT|6|speak", [(0, 3, "ORG"), (4, 6, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-body"),
+    pytest.param([("Chinese|ADJ|amod|1 President|PROPN|compound|3 Xi|PROPN|compound|3 Jinping|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "NORP"), (2, 4, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-state"),
     pytest.param([CHRISTIE, ("the|DET|det|1 governor|NOUN|nsubj|4 of|ADP|prep|1 Ohio|PROPN|pobj|2 left|VERB|ROOT|4|leave",
                              [(3, 4, "GPE")])], 1, 1, "Ohio", id="the-governor-of-another-state"),  # (acts for Ohio)
     pytest.param([THE_GOVERNOR, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), CHRISTIE], 0, 1, None,
