@@ -401,15 +401,32 @@ class EntityResolver:
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
         if not holders:
             return None
-        # one named in this sentence or the last is the one meant ("An aide to Sen. James Exon
+        # one named in this sentence is the one meant ("An aide to Sen. James Exon
         # said the senator …"); else the article's most prominent holder ("the president" of a
         # piece on Trump's trade policy, after a mention of President Xi), the latest on a tie
-        since = self._sentence_before(offset + token.sent.start_char)
-        since = since[1] + since[0].start_char if since is not None else offset + token.sent.start_char
-        recent = [person for where, person in holders if where >= since]
+        recent = [person for where, person in holders if where >= offset + token.sent.start_char]
         if recent:
             return recent[-1]
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _coordinated_pair(self, head: Token, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
+        """Two actors coordinated before "the two" or "both", in its sentence or the one before:
+        "As Booker married Celeiro and Salerno, the two held each other", "Manchin and Tester are
+        up for reelection in states where Trump is popular, and both serve …" (not Trump)."""
+        spans = [(head.sent, offset)]
+        before = self._sentence_before(offset + head.sent.start_char)
+        if before is not None:
+            spans.append(before)
+        for span, _ in spans:
+            for token in reversed(span):
+                if span is head.sent and token.i >= head.i or token._.kg_mention is None:
+                    continue
+                first = token._.kg_mention.entity
+                for conj in (c for c in token.children if c.dep_ == "conj" and c._.kg_mention is not None):
+                    second = conj._.kg_mention.entity
+                    if first.id != second.id and first.type in kinds and second.type == first.type:
+                        return [first, second]
+        return []
 
     def _kind_referent(self, token: Token, offset: int) -> Entity | None:
         """The body "the company", "the bank", "the committee" refers back to
@@ -438,6 +455,9 @@ class EntityResolver:
         kinds = pair_kinds(head)
         if kinds is None:
             return []
+        pair = self._coordinated_pair(head, offset, kinds)
+        if pair:
+            return pair
         position = offset + head.idx
         sentence = offset + head.sent.start_char
         earlier = sorted(start for start in self.sentence_starts if start < sentence)
