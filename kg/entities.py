@@ -424,7 +424,7 @@ class EntityResolver:
                 first = token._.kg_mention.entity
                 for conj in (c for c in token.children if c.dep_ == "conj" and c._.kg_mention is not None):
                     second = conj._.kg_mention.entity
-                    if first.id != second.id and first.type in kinds and second.type == first.type:
+                    if first.id != second.id and first.type in kinds and second.type in kinds:
                         return [first, second]
         return []
 
