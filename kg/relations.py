@@ -911,12 +911,20 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
 
 # Prepositions after a noun of an actor's that name the other party of a relation or a clash.
 PARTY_PREPS = {"with", "against"}
+# Nouns whose meaning is a tie or a clash between two parties ("performance", "interview" are not).
+PARTY_NOUNS = {
+    "relationship", "relation", "relations", "tie", "ties", "alliance", "partnership", "friendship", "rivalry", "feud",
+    "confrontation", "clash", "conflict", "dispute", "quarrel", "spat", "row", "standoff", "showdown", "fight", "battle",
+    "war", "tension", "tensions", "affair", "marriage", "collaboration", "cooperation", "bond", "truce", "rapprochement",
+}
 
 
 def party_noun_candidates(noun: Token) -> Iterator[Candidate]:
     """A noun that ties its owner to another named actor, when it names no event of the
     dictionary: "his recent confrontation with Warren", "Obama's relationship with Netanyahu",
     "the U.S. alliance with Japan" (both ends must be named; the statement's predicate is the noun)."""
+    if noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS:
+        return
     if noun_event_type(concept_words(noun)) is not None or noun._.kg_mention is not None:
         return  # an event noun is read by nominal_candidates
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c._.kg_mention is not None and c.i < noun.i]
