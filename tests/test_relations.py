@@ -721,6 +721,27 @@ def test_same_kind_pronouns(blank_nlp, subject, obj, expected):
     assert relations.same_kind_pronouns(doc[0], doc[2]) is expected
 
 
+def test_own_word_pronoun_costs_no_confidence(blank_nlp):
+    # "Carter said he would attack Iraq": "he" is the speaker, the surest reading of a pronoun
+    spec = ("Ash|PROPN|compound|1 Carter|PROPN|nsubj|2 said|VERB|ROOT|2|say he|PRON|nsubj|5 would|AUX|aux|5 "
+            "attack|VERB|ccomp|2 Iraq|PROPN|dobj|5 .|PUNCT|punct|2")
+    [attack] = [s for s in extract(blank_nlp, spec, [(0, 2, "PERSON"), (6, 7, "GPE")]) if s.predicate.lemma == "attack"]
+    assert (attack.subject.entity.id, attack.attributed_to.entity.id, attack.confidence) == ("Ashton Carter", "Ashton Carter", 0.7)
+
+
+@pytest.mark.parametrize("word, speaker_id, kind, expected", [
+    ("he", "Carter", "Person", True),      # "Carter said he would …"
+    ("he", "Obama", "Person", False),      # the pronoun is someone else than the speaker
+    ("it", "Carter", "Country", False),    # a state's own word: left as it was
+    ("Carter", "Carter", "Person", False),  # a name is no pronoun
+])
+def test_reported_by_antecedent(blank_nlp, word, speaker_id, kind, expected):
+    doc = parsed(blank_nlp, f"X|PROPN|nsubj|1 said|VERB|ROOT|1|say {word}|{'PRON' if word.islower() else 'PROPN'}|nsubj|4 "
+                            "would|AUX|aux|4 attack|VERB|ccomp|1")
+    subject = Argument(word, Entity("Carter", "Carter", kind))
+    assert relations.reported_by_antecedent(doc[2], doc[0], subject, Argument("X", Entity(speaker_id, speaker_id, kind))) is expected
+
+
 @pytest.mark.parametrize("word, kind, expected", [
     ("they", "Organization", True),   # "…, they said" after "the New York Times quoted officials"
     ("they", "Group", False),         # "Democrats … they said"
