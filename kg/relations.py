@@ -45,7 +45,9 @@ COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "comm
 NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Prepositions that introduce time, manner or place rather than a participant.
-NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
+NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by",
+                         # a cause: "will step down due to term limits", "owing to the strike"
+                         "due", "owing"}
 # Prepositions after a predicative adjective that do not name what it is about.
 NON_ADJECTIVE_PREPS = NON_PARTICIPANT_PREPS - {"of", "about"}
 # Predicative adjectives that express a stance towards someone (ours): "have been critical of Russia".

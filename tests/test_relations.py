@@ -683,6 +683,10 @@ FALSE_EDGE_ROWS = [
         "Duke|PROPN|dobj|4 and|CCONJ|cc|2 declined|VERB|conj|2|decline .|PUNCT|punct|2",
         [(0, 1, "PERSON"), (5, 6, "PERSON")], {("Trump", "decline", "Duke", False, None, None)}, id="asked-and-declined"),
     pytest.param(
+        # a cause is no participant: "Iran will withdraw due to Iraq" (no Iran – withdraw due to – Iraq)
+        "Iran|PROPN|nsubj|2 will|AUX|aux|2 withdraw|VERB|ROOT|2 due|ADP|prep|2 to|ADP|pcomp|3 Iraq|PROPN|pobj|3 .|PUNCT|punct|2",
+        [(0, 1, "GPE"), (5, 6, "GPE")], {("Iran", "withdraw", None, False, "future", None)}, id="due-to-is-a-cause"),
+    pytest.param(
         # a companion in a phrase of the verb's preposition is no participant: "Republicans punished
         # Trump for his performance with Putin" (nothing was done to Putin)
         "Republicans|PROPN|nsubj|1 punished|VERB|ROOT|1|punish Trump|PROPN|dobj|1 for|ADP|prep|1 his|PRON|poss|5 "
