@@ -365,8 +365,12 @@ class EntityResolver:
                     self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
         self.plural_names = {m.entity.id for doc, m, _ in settled if doc[m.end - 1].tag_ in ("NNPS", "NNS")}
+        # offices of people named by their given name too, or known to the gazetteer: a bare
+        # "President Trump" merged into the article's one full name "Melania Trump" holds none
         self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
-                            if m.entity.type == "Person" for office in [office_of(doc[m.start : m.end])] if office)
+                            if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
+                                                              or self.gazetteer.get(m.entity.id) is not None)
+                            for office in [office_of(doc[m.start : m.end])] if office)
         self._mark_role_descriptions()
 
     def _mark_role_descriptions(self) -> None:
@@ -404,13 +408,19 @@ class EntityResolver:
             return None
         position = offset + token.idx
         modifiers = description_modifiers(token)
-        holders = [person for where, held, person in self.roles
+        holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
         if not holders:
             return None
-        # of several holders, the article's most prominent one ("the president" of a piece on
-        # Trump's trade policy, after a mention of President Xi), the latest on a tie
-        return max(reversed(holders), key=lambda person: self.mention_counts[person.id])
+        # one named in this sentence or the last is the one meant ("An aide to Sen. James Exon
+        # said the senator …"); else the article's most prominent holder ("the president" of a
+        # piece on Trump's trade policy, after a mention of President Xi), the latest on a tie
+        since = self._sentence_before(offset + token.sent.start_char)
+        since = since[1] + since[0].start_char if since is not None else offset + token.sent.start_char
+        recent = [person for where, person in holders if where >= since]
+        if recent:
+            return recent[-1]
+        return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
 
     def _kind_referent(self, token: Token, offset: int) -> Entity | None:
         """The body "the company", "the bank", "the committee" refers back to
@@ -1335,7 +1345,7 @@ ROLE_NOUNS = HELD_OFFICES | {"senator", "congressman", "congresswoman", "represe
 TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
                        "sec": "secretary", "amb": "ambassador", "supt": "superintendent"}
 # Words that make an office another one: the vice president is not the president.
-OFFICE_PREFIXES = {"vice", "prime", "deputy", "assistant", "lieutenant", "under", "attorney"}
+OFFICE_PREFIXES = {"vice", "prime", "deputy", "assistant", "lieutenant", "under", "attorney", "shadow"}
 
 
 def _office_word(words: list[str]) -> str | None:

@@ -424,6 +424,27 @@ def labour_strike(subject_head: str, object_head: str) -> bool:
             and bool(agent) and singular(agent[-1]) in WORKERS)
 
 
+# Launching a missile or rocket at no named target is a display of force, CAMEO 150
+# "demonstrate military power" (MOBILIZE): "North Korea has launched two missiles over
+# Japan", "Iran has test-fired its new missile"; with "at", "on", "into", "against" or
+# "toward" a target it is force (194, FIGHT).
+LAUNCH_VERBS = frozenset("fire launch test".split())
+LAUNCHED_WEAPONS = frozenset("icbm missile rocket".split())
+TARGET_PREPS = frozenset("against at into on onto toward towards".split())
+
+
+def launch_without_target(verb: str, weapon: str, preps: Iterable[str]) -> bool:
+    """Whether a clause launches a missile or rocket at nothing named (``preps``: the
+    prepositions of the clause).
+
+    >>> launch_without_target("launch", "missile", ["over"]), launch_without_target("fire", "rocket", ["into"])
+    (True, False)
+    """
+    words = (weapon or "").lower().split()
+    return (verb in LAUNCH_VERBS and bool(words) and singular(words[-1]) in LAUNCHED_WEAPONS
+            and not TARGET_PREPS & {p.lower() for p in preps})
+
+
 # Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
 # banned, when an authority bans it.
 ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())

@@ -20,7 +20,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
-                       is_known_verb, names_the_act, noun_event_type, performed_event, specific_event)
+                       is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -653,11 +653,14 @@ def measured_change(clause: Clause) -> Iterator[Candidate]:
 
 
 # a change without its amount: "retail sales eased in March", "Ford and Chrysler both gained"
+# (not a phrasal verb or a verb of becoming: "dropped out of the race", "can fall flat", "grew tired")
 def change_without_amount(clause: Clause) -> Iterator[Candidate]:
     verb = clause.verb
-    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "npadvmod" and is_amount(c)
+    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "prt", "acomp") or c.dep_ == "npadvmod" and is_amount(c)
                                                   for c in verb.children):
         return  # an object or an amount: a transitive verb or :func:`measured_change`
+    if unrealised_clause(verb):
+        return
     if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
         return  # "climbed to 25 pct": the amount is given
     if any(True for _ in participant_preps(verb)):
@@ -666,14 +669,19 @@ def change_without_amount(clause: Clause) -> Iterator[Candidate]:
         yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
 
 
-# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%"
+# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%", "Pontiac
+# was off 10.8 pct" (not "up for a fight", "the gloves will be off": "off" only with its amount)
 def copular_change(clause: Clause) -> Iterator[Candidate]:
-    if clause.lemma != "be":
+    if clause.lemma != "be" or unrealised_clause(clause.verb):
         return
     for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in CHANGE_ADVERBS and c.i > clause.verb.i):
         words, lemma = [*clause.words, adverb], f"be {adverb.lower_}"
         amounts = [c for c in adverb.children if c.dep_ in ("npadvmod", "dobj", "pobj") and is_amount(c)]
         amounts += [c for c in clause.verb.children if c.dep_ in ("npadvmod", "attr") and is_amount(c)]
+        following = [c for c in adverb.children] + [c for c in clause.verb.children if c.i == adverb.i + 1]
+        if any(prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against", "on", "with") and not any(is_amount(p) for p in prep.children)
+               for prep in following) or adverb.lower_ == "off" and not amounts:
+            continue
         for subject in clause.subjects:
             if subject.lower_ in EXPLETIVES:
                 continue
@@ -711,7 +719,18 @@ def noun_amounts(noun: Token) -> list[Token]:
     return sorted(amounts, key=lambda t: t.like_num)
 
 
-# a change named by a noun: "the 3.3% fall in car sales", "a rise of 2 pct in exports"
+# Conjunctions of a clause that says what has not happened (yet): "until the job market improves".
+UNREALISED_MARKS = {"until", "unless", "before", "lest", "till"}
+
+
+def unrealised_clause(verb: Token) -> bool:
+    """A clause of something not (yet) so: "… until the job market improves"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in UNREALISED_MARKS for c in verb.children)
+
+
+# a change named by a noun: "the 3.3% fall in car sales" (one said to have happened: definite, with
+# its amount, or the object of a verb that reports it: "showed a sharp rise in orders"; not
+# "a strategy against increases in prices"), "a rise of 2 pct in exports"
 def nominal_change(noun: Token) -> Iterator[Candidate]:
     if noun.lemma_.lower() not in CHANGE_NOUNS or noun.pos_ != "NOUN":
         return
@@ -719,6 +738,10 @@ def nominal_change(noun: Token) -> Iterator[Candidate]:
                 for pobj in prep.children if pobj.dep_ == "pobj" and not is_amount(pobj) and pobj.lemma_.lower() not in ADVERBIAL_HEADS
                 and pobj.pos_ in ("NOUN",) and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]  # not "a rise in Iowa", "in March"
     amounts = noun_amounts(noun)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in noun.children)
+    reported = noun.dep_ == "dobj" and base_form(noun.head) in CHANGE_REPORTING_VERBS
+    if not (amounts or definite or reported):
+        return
     for head in measured:
         for subject in with_conjuncts(head):
             if amounts:
@@ -1079,6 +1102,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
                 c.dep_ == "dobj" for c in candidate.verb.children):
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
+        weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
+        if event == "FIGHT" and weapon is not None and launch_without_target(
+                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+            event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target

@@ -255,6 +255,11 @@ CLASS_ROWS = [
     ("speed", "up", "growth", None),
     # CAMEO 1712, destroy property: COERCE
     ("deface", None, None, "COERCE"),
+    # bare verbs that in news mostly name no coercion: "shares closed at", "the deal excludes";
+    # their patterns stand
+    ("close", None, None, None),
+    ("close", None, "border", "COERCE"),
+    ("exclude", None, None, None),
     # a phrasal verb is not its bare verb: "hung out with their neighbours"
     ("hang", "out", None, None),
     ("hang", None, None, "FIGHT"),
@@ -277,6 +282,18 @@ def test_class_patterns_and_support_verbs(lemma, particle, obj, expected):
 ])
 def test_names_the_act(verb, noun, expected):
     assert events.names_the_act(verb, noun) is expected
+
+
+@pytest.mark.parametrize("verb, weapon, preps, expected", [
+    ("launch", "missile", ["over"], True),  # "launched two missiles over Japan": a display of force
+    ("fire", "silkworm missile", ["in"], True),
+    ("fire", "rocket", ["into"], False),  # "fired rockets into Israel": force on a target
+    ("fire", "missile", ["at"], False),
+    ("fire", "shot", [], False),  # not a launched weapon
+    ("build", "missile", [], False),
+])
+def test_launch_without_target(verb, weapon, preps, expected):
+    assert events.launch_without_target(verb, weapon, preps) is expected
 
 
 @pytest.mark.parametrize("noun, expected", [
@@ -633,6 +650,8 @@ MODEL_SENTENCES = [
     ("Hackers defaced hundreds of French web sites.", "COERCE"),
     ("Kenyan troops remained on alert in the capital.", "MOBILIZE"),
     ("France sent arms to Lebanon last year.", "AID"),
+    ("North Korea has launched two missiles over Japan.", "MOBILIZE"),
+    ("Hamas fired rockets into Israel.", "FIGHT"),
     ("Turkey sped up the withdrawal of its troops from Syria.", "RETREAT"),
     ("The Egyptian president gave a warm welcome to the Kenyan prime minister.", "CONSULT"),
 ]

@@ -485,6 +485,37 @@ MEASURED_ROWS = [
         "A|DET|det|1 rise|NOUN|nsubj|4 in|ADP|prep|1 Iowa|PROPN|pobj|2 was|AUX|ROOT|4|be seen|VERB|ROOT|4|see .|PUNCT|punct|4",
         [(3, 4, "GPE")], set(), id="nominal-change-place"),
     pytest.param(
+        # a phrasal verb is its own event, no change: "Swalwell dropped out of the race"
+        "Swalwell|PROPN|nsubj|1 dropped|VERB|ROOT|1|drop out|ADP|prt|1 of|ADP|prep|2 the|DET|det|5 race|NOUN|pobj|3 .|PUNCT|punct|1",
+        [(0, 1, "PERSON")], {("Swalwell", "drop out", None, False, None, None)}, id="phrasal-verb-no-change"),
+    pytest.param(
+        # nor a verb of becoming: "attacks can fall flat"
+        "Attacks|NOUN|nsubj|2|attack can|AUX|aux|2 fall|VERB|ROOT|2 flat|ADJ|acomp|2 .|PUNCT|punct|2",
+        (), set(), id="becoming-no-change"),
+    pytest.param(
+        # what has not happened yet: "they will wait until the job market improves"
+        "They|PRON|nsubj|2|they will|AUX|aux|2 wait|VERB|ROOT|2 until|SCONJ|mark|7 the|DET|det|6 job|NOUN|compound|6 "
+        "market|NOUN|nsubj|7 improves|VERB|advcl|2|improve .|PUNCT|punct|2",
+        (), set(), id="unrealised-change"),
+    pytest.param(
+        # "off" is a change only with its amount: "the gloves will be off"
+        "The|DET|det|1 gloves|NOUN|nsubj|3|glove will|AUX|aux|3 be|AUX|ROOT|3 off|ADV|advmod|3 .|PUNCT|punct|3",
+        (), set(), id="off-without-amount"),
+    pytest.param(
+        # … and "up for" is readiness: "the party is up for a fight"
+        "Voters|NOUN|nsubj|1|voter are|AUX|ROOT|1|be up|ADV|advmod|1 for|ADP|prep|1 a|DET|det|5 fight|NOUN|pobj|3 .|PUNCT|punct|1",
+        (), set(), id="up-for-no-change"),
+    pytest.param(
+        # an indefinite change noun with no amount is no fact: "a strategy against increases in prices"
+        "It|PRON|nsubj|1|it is|AUX|ROOT|1|be a|DET|det|3 strategy|NOUN|attr|1 against|ADP|prep|3 increases|NOUN|pobj|4|increase "
+        "in|ADP|prep|5 prices|NOUN|pobj|6|price .|PUNCT|punct|1",
+        (), set(), id="indefinite-change-noun"),
+    pytest.param(
+        # … unless a verb reports it: "the sector showed a sharp rise in orders"
+        "The|DET|det|1 sector|NOUN|nsubj|2 showed|VERB|ROOT|2|show a|DET|det|5 sharp|ADJ|amod|5 rise|NOUN|dobj|2 in|ADP|prep|5 "
+        "orders|NOUN|pobj|6|order .|PUNCT|punct|2",
+        (), {("order", "rise", None, False, None, None)}, id="reported-change-noun"),
+    pytest.param(
         # a change reported by a light verb is the subject's: "Ford had gains"
         "Ford|PROPN|nsubj|1 had|VERB|ROOT|1|have gains|NOUN|dobj|1|gain .|PUNCT|punct|1",
         [(0, 1, "ORG")], {("Ford", "gain", None, False, None, None)}, id="reported-change"),
