@@ -78,18 +78,23 @@ _extracted = 0  # documents this worker process has extracted (read by the tests
 
 
 def extracted() -> int:
-    """Documents extracted in this process by :func:`extract_partition` so far."""
+    """Documents extracted in this process by :func:`extract_partition` (and
+    :func:`kg.parts.extract_part`) so far."""
     return _extracted
+
+
+def count_extracted(documents: int) -> None:
+    global _extracted
+    _extracted += documents
 
 
 def extract_partition(documents: list[Document], extract: Callable[[Iterable[Document]], Iterable[tuple[Document, list[str]]]]) -> list[list[str]]:
     """Run on a worker: the statements.jsonl lines of each document of one partition, in
     order, from ``extract`` (:func:`kg.workers.extract_lines`, or a partial of it)."""
-    global _extracted
     results = [lines for _, lines in extract(documents)]
     if len(results) != len(documents):
         raise RuntimeError(f"the extraction gave {len(results)} results for {len(documents)} documents")
-    _extracted += len(documents)
+    count_extracted(len(documents))
     return results
 
 
@@ -235,34 +240,40 @@ class Cluster:
         one), streaming, in input order: the contract of :func:`kg.workers.extract_lines`."""
         partitions = batched(documents, PARTITION_DOCUMENTS, weight=lambda document: len(document.text),
                              limit=PARTITION_CHARACTERS)
-        for _, batch, results in self.run_in_order(extract_partition, partitions, in_flight=PARTITIONS_IN_FLIGHT,
-                                                   arguments=lambda index: (extract,)):
+        for (batch, _), results in self.run_in_order(extract_partition, ((batch, extract) for batch in partitions),
+                                                     in_flight=PARTITIONS_IN_FLIGHT):
             if len(results) != len(batch):
                 raise RuntimeError(f"the cluster returned {len(results)} results for {len(batch)} documents")
             yield from zip(batch, results)
 
-    def run_in_order(self, function: Callable[..., Any], partitions: Iterable[list[Document]], *, in_flight: int,
-                     arguments: Callable[[int], tuple] = lambda index: ()) -> Iterator[tuple[int, list[Document], Any]]:
-        """(index, partition, ``function(partition, *arguments(index))``) for each partition,
-        run on the cluster, in order; at most ``in_flight`` partitions per worker thread sent ahead."""
+    def run_in_order(self, function: Callable[..., Any], calls: Iterable[tuple], *, in_flight: int,
+                     ) -> Iterator[tuple[tuple, Any]]:
+        """(arguments, ``function(*arguments)``) for each tuple of ``calls``, run on the cluster,
+        in order; at most ``in_flight`` calls per worker thread sent ahead.  A first argument
+        that is a list of documents is a partition: counted in :attr:`sent`."""
         distributed = _distributed()
-        client = self.connect()
         build = uuid.uuid4().hex[:8]
-        queue: collections.deque[tuple[int, list[Document], Any]] = collections.deque()
+        queue: collections.deque[tuple[int, tuple, Any]] = collections.deque()
+        client = None  # connected on the first call: none, no cluster
         try:
-            for batch in partitions:
-                index = self.partitions
-                self.partitions += 1
-                self.sent += len(batch)
-                key = f"kg-{function.__name__.replace('_', '-')}-{build}-{index:06d}"
-                queue.append((index, batch, client.submit(function, batch, *arguments(index), key=key, pure=False)))
+            for number, arguments in enumerate(calls):
+                client = client or self.connect()
+                if isinstance(arguments[0], list):
+                    self.partitions += 1
+                    self.sent += len(arguments[0])
+                key = f"kg-{function.__name__.replace('_', '-')}-{build}-{number:06d}"
+                queue.append((number, arguments, client.submit(function, *arguments, key=key, pure=False)))
                 if len(queue) >= self.threads() * in_flight:
                     yield _collect(*queue.popleft(), distributed=distributed)
             while queue:
                 yield _collect(*queue.popleft(), distributed=distributed)
         finally:
-            if queue:  # an error or Ctrl-C: the partitions still queued are not wanted
+            if queue and client is not None:  # an error or Ctrl-C: the calls still queued are not wanted
                 client.cancel([future for _, _, future in queue])
+
+    def broadcast(self, value: Any) -> Any:
+        """``value`` sent to every worker once (a future to pass to :meth:`run_in_order`'s calls)."""
+        return self.connect().scatter([value], broadcast=True, hash=False)[0]  # in a list: a dict would be many
 
     def close(self) -> None:
         client, local = self.client, self._local
@@ -273,14 +284,16 @@ class Cluster:
             local.close()
 
 
-def _collect(index: int, batch: list[Document], future: Any, *, distributed: Any) -> tuple[int, list[Document], Any]:
+def _collect(number: int, arguments: tuple, future: Any, *, distributed: Any) -> tuple[tuple, Any]:
     try:
-        return index, batch, future.result()
+        return arguments, future.result()
     except distributed.KilledWorker:
-        raise KGError(f"partition {index} (documents {batch[0].id!r} to {batch[-1].id!r}) lost its worker "
-                      f"{ALLOWED_FAILURES + 1} times (out of memory?); nothing was built") from None
+        first = arguments[0]
+        what = f" (documents {first[0].id!r} to {first[-1].id!r})" if isinstance(first, list) and first else ""
+        raise KGError(f"partition {number}{what} lost its worker {ALLOWED_FAILURES + 1} times (out of memory?); "
+                      "nothing was built") from None
     except distributed.client.FutureCancelledError:
-        raise KGError(f"partition {index} was cancelled on the cluster (scheduler gone?); nothing was built") from None
+        raise KGError(f"partition {number} was cancelled on the cluster (scheduler gone?); nothing was built") from None
 
 
 def _has_dashboard() -> bool:

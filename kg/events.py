@@ -585,7 +585,8 @@ def demand_of_speaker(statement: Statement) -> Statement | None:
         return None
     return Statement(
         doc=statement.doc, sentence=statement.sentence, start=statement.start, end=statement.end,
-        subject=speaker, predicate=Predicate(statement.predicate.text, "demand", "DEMAND"), object=subject,
+        # read as the demand it is: "Peter King | demands: should take | Americans", not "should take"
+        subject=speaker, predicate=Predicate(f"demands: {statement.predicate.text}", "demand", "DEMAND"), object=subject,
         confidence=statement.confidence,
     )
 

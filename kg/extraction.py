@@ -16,7 +16,7 @@ from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import EntityResolver
 from kg.errors import InputError, KGError
-from kg.gate import gated
+from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation
 from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
@@ -45,9 +45,9 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                  quoted_by=speaker, last_speaker=previous))
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
             found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
             claims.add(found)
             body += _dated(found, sentence, base)
@@ -64,9 +64,16 @@ def title_statements(parsed: ParsedDocument, resolver: EntityResolver, offset: i
     document = parsed.document
     start, end = title_span(document.text, document.title) or (0, 0)
     for sentence in parsed.title.sents:
+        # a pronoun in a headline points at a kicker left out or at nothing ("North Korea's
+        # Latest Threat: It Will Restart …"): such a statement is not read
         found = (dataclasses.replace(statement, sentence=document.title, start=start, end=end, from_title=True, id="")
-                 for statement in statements_from_sentence(sentence, resolver, doc_id=document.id, offset=offset))
+                 for statement in statements_from_sentence(sentence, resolver, doc_id=document.id, offset=offset)
+                 if not any(argument is not None and _is_pronoun(argument.text) for argument in (statement.subject, statement.object)))
         yield from (statement for statement in _dated(found, sentence, base) if not repeats_body(statement, body))
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.strip().lower() in PRONOUNS
 
 
 def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:

@@ -44,12 +44,13 @@ ACTOR_TYPES = {"Person", "Organization", "Country", "ArmedGroup", "Group", "Loca
 # Types NER gives a bare surname by mistake: such an id may be a person's surname.
 SURNAME_TYPES = {"Person", "Organization", "Location"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+TEXTS = 50  # single-word texts kept per actor id
 
 
 @dataclass
 class _Key:
     types: collections.Counter = field(default_factory=collections.Counter)
-    texts: set[str] = field(default_factory=set)  # single words that named it
+    texts: dict[str, None] = field(default_factory=dict)  # single words that named it, first seen first
     known: bool = False  # carries a code or a Wikidata id: the gazetteer's, not to be renamed
     titled: bool = False  # some text put a title or an honorific before it ("Vice President Pence")
     record: dict[str, Any] = field(default_factory=dict)  # its commonest argument record, for rewriting
@@ -74,8 +75,8 @@ class KeyIndex:
             key.types[part["type"]] += 1
             key.known = key.known or bool(part.get("code") or part.get("wikidata"))
             text = " ".join(part.get("text", "").split())
-            if text and " " not in text and len(key.texts) < 50:
-                key.texts.add(text)
+            if text and " " not in text and len(key.texts) < TEXTS:
+                key.texts[text] = None
             if not key.record:
                 key.record = {k: v for k, v in part.items() if k not in ("text",)}
             first = text.split(" ", 1)[0].lower().rstrip(".")
@@ -90,8 +91,26 @@ class KeyIndex:
             key = self.keys.setdefault(part["id"], _Key())
             key.types["Concept"] += 1
             if re.search(r"(?<=[\w,;] )" + re.escape(text) + r"\b", sentence):
-                key.texts.add(text)
+                key.texts[text] = None
             key.record = key.record or {k: v for k, v in part.items() if k != "text"}
+
+    def update(self, other: KeyIndex) -> None:
+        """Add the keys of statements that come after this index's (a reduce over the
+        partitions of a build, in order): the same index as their lines added one by one."""
+        for entity_id, theirs in other.keys.items():
+            key = self.keys.get(entity_id)
+            if key is None:
+                self.keys[entity_id] = _Key(collections.Counter(theirs.types), dict(theirs.texts), theirs.known,
+                                            theirs.titled, theirs.record)
+                continue
+            actor = any(kind != "Concept" for kind in theirs.types)
+            key.types.update(theirs.types)
+            for text in theirs.texts:  # an actor's capped at TEXTS, as add_line does
+                if not actor or len(key.texts) < TEXTS:
+                    key.texts[text] = None
+            key.known = key.known or theirs.known
+            key.titled = key.titled or theirs.titled
+            key.record = key.record or theirs.record
 
     def type_of(self, entity_id: str) -> str:
         return self.keys[entity_id].types.most_common(1)[0][0]
@@ -104,23 +123,40 @@ class KeyIndex:
         merged.update({old: merged.get(new, new) for old, new in case_merges(self, merged).items() if old not in merged})
         return {old: new for old, new in merged.items() if old != new}
 
+    def replacements(self, merges: dict[str, str]) -> dict[str, dict[str, str]]:
+        """Old id → what its argument records take from the node it merges into (id, label,
+        type, and its code and Wikidata id): all :func:`rewrite` needs, small enough to send
+        to the workers that write part files."""
+        found = {}
+        for old, target in merges.items():
+            base = self.keys[target].record
+            found[old] = {"id": target, "label": base.get("label", target), "type": self.type_of(target),
+                          **{extra: base[extra] for extra in ("code", "wikidata") if base.get(extra)}}
+        return found
+
     def rewrite(self, line: str, merges: dict[str, str]) -> str:
         """A statement line with merged ids (and the target's label and type)."""
-        if not merges:
-            return line
-        record = json.loads(line)
-        changed = False
-        for role in ROLES:
-            part = record.get(role)
-            if part and part.get("id") in merges:
-                target = merges[part["id"]]
-                base = self.keys[target].record
-                part.update({"id": target, "label": base.get("label", target), "type": self.type_of(target)})
-                for extra in ("code", "wikidata"):
-                    if base.get(extra) and not part.get(extra):
-                        part[extra] = base[extra]
-                changed = True
-        return json.dumps(record, ensure_ascii=False) + "\n" if changed else line
+        return rewrite(line, self.replacements(merges)) if merges else line
+
+
+def rewrite(line: str, replacements: dict[str, dict[str, str]]) -> str:
+    """A statement line with merged ids: each argument whose id merges takes the target's id,
+    label and type, and its code and Wikidata id where it has none.  The same line when
+    nothing changes."""
+    if not replacements:
+        return line
+    record = json.loads(line)
+    changed = False
+    for role in ROLES:
+        part = record.get(role)
+        if part and part.get("id") in replacements:
+            target = replacements[part["id"]]
+            part.update({"id": target["id"], "label": target["label"], "type": target["type"]})
+            for extra in ("code", "wikidata"):
+                if target.get(extra) and not part.get(extra):
+                    part[extra] = target[extra]
+            changed = True
+    return json.dumps(record, ensure_ascii=False) + "\n" if changed else line
 
 
 # Words that make a two-word id no full name ("Mrs Trump" is not Donald Trump's namesake),
@@ -222,7 +258,7 @@ def merged_across_documents(items: Iterable[tuple[Any, list[str]]], spool: Path)
             for line in lines:
                 index.add_line(line)
             pickle.dump((document, lines), out, protocol=pickle.HIGHEST_PROTOCOL)
-    merges = index.merges()
+    replacements = index.replacements(index.merges())
     try:
         with open(spool, "rb") as spooled:
             while True:
@@ -230,7 +266,7 @@ def merged_across_documents(items: Iterable[tuple[Any, list[str]]], spool: Path)
                     document, lines = pickle.load(spooled)
                 except EOFError:
                     break
-                rewritten = [index.rewrite(line, merges) for line in lines]
+                rewritten = [rewrite(line, replacements) for line in lines]
                 yield document, rewritten, rewritten == lines
     finally:
         spool.unlink(missing_ok=True)

@@ -494,17 +494,18 @@ def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike,
                 keep_gated: bool = False, part_documents: int | None = None, part_characters: int | None = None) -> BuildReport:
     """Extract the documents under ``paths`` on ``cluster`` into a parts folder ``parts``:
     one gzip N-Quads file per partition, written by the workers (which must see ``parts``:
-    shared storage), and a manifest.  Returns a :class:`kg.pipeline.BuildReport`.
+    shared storage), and a manifest (kg/parts.py).  Returns a :class:`kg.pipeline.BuildReport`.
 
-    Entity ids are each document's own: the cross-document merge of a build into OUT
-    (kg/merge.py) needs every document's statements in one place, which is what part
-    files avoid, so it is not applied here (a load-time SPARQL update can do it)."""
+    The entity ids are a one-machine build's: the workers send back each partition's
+    entity keys, reduced here into the build's merges (kg/merge.py), which go back to the
+    workers to write the parts with.  A rebuild into the same folder parses only new and
+    changed documents and keeps the parts that did not change."""
     import uuid
 
     from kg import parts as partfiles
     from kg.batching import batched
     from kg.cluster import PART_CHARACTERS, PART_DOCUMENTS, PARTS_IN_FLIGHT, Cluster
-    from kg.workers import extract_lines
+    from kg.merge import KeyIndex
 
     part_documents = part_documents or PART_DOCUMENTS
     part_characters = part_characters or PART_CHARACTERS
@@ -515,28 +516,80 @@ def build_parts(paths: Iterable[str | os.PathLike], *, parts: str | os.PathLike,
     extract = functools.partial(extract_lines, curation=curation) if curation else extract_lines
     session = Cluster(cluster, quiet=quiet)
     report = BuildReport(out=folder)
+    fingerprints = {"extractor": extractor_fingerprint(curation), "output": output_fingerprint(keep_gated)}
     staging = None
     try:
+        previous = partfiles.PreviousParts(folder, **fingerprints)
         staging = partfiles.staging_folder(folder)
         documents = iter_documents(paths, on_skip=functools.partial(_skip, report, strict=strict))
-        partitions = batched(documents, part_documents, weight=lambda document: len(document.text), limit=part_characters)
-        entries = []
         progress = Progress(paths, quiet=quiet)
+        kept: set[str] = set()
+        records: dict[int, dict[str, dict]] = {}  # part → the new records of its unchanged texts
+
+        def changed() -> Iterator[Document]:
+            for document in documents:
+                part = previous.part_of(document)
+                if part is None:
+                    yield document
+                    continue
+                kept.add(document.id)
+                if previous.record_changed(document):  # a new title, date or source: the part is written again
+                    records.setdefault(part, {})[document.id] = document.to_record()
+                if progress.bar is not None:
+                    progress.bar.update()
+
+        # 1. extract: the new and changed documents into new parts, their keys back here
+        first = previous.next_index()
+        new_keys, listings, new = KeyIndex(), {}, []
         try:
-            for _, batch, entry in session.run_in_order(partfiles.write_part, partitions, in_flight=PARTS_IN_FLIGHT,
-                                                       arguments=lambda index: (str(staging), index, extract, keep_gated)):
-                entries.append(entry)
-                report.documents += entry["documents"]
-                report.statements += entry["statements"]
+            partitions = batched(changed(), part_documents, weight=lambda document: len(document.text), limit=part_characters)
+            calls = ((batch, str(staging), first + number, extract) for number, batch in enumerate(partitions))
+            for (batch, _, index, _), (listed, keys) in session.run_in_order(partfiles.extract_part, calls, in_flight=PARTS_IN_FLIGHT):
+                new_keys.update(keys)
+                listings[index] = listed
+                new.append(index)
                 if progress.bar is not None:
                     progress.bar.update(len(batch))
         finally:
             progress.close()
+        # the previous parts: without their changed and removed documents
+        dropped = {index: frozenset(ids) - kept for index, ids in previous.documents.items()}
+        old = [index for index in sorted(previous.entries) if len(dropped[index]) < len(previous.documents[index])]
+        if previous.entries and not new and not any(dropped.values()) and not records:  # nothing new, changed or removed: the folder stays as it is
+            report.documents = report.reused = sum(entry["documents"] for entry in previous.entries.values())
+            report.statements = sum(entry["statements"] for entry in previous.entries.values())
+            report.files = [folder / entry["file"] for entry in previous.entries.values()] + [folder / partfiles.MANIFEST]
+            return report
+        # 2. reduce: the keys of every part, in the parts' order, give the build's merges
+        keys = KeyIndex()
+        for (_, index, *_), (listed, found) in session.run_in_order(
+                partfiles.index_part, ((str(folder), index, dropped[index], records.get(index)) for index in old), in_flight=PARTS_IN_FLIGHT):
+            keys.update(found)
+            listings[index] = listed
+        keys.update(new_keys)
+        replacements = session.broadcast(keys.replacements(keys.merges())) if keys.keys else {}
+        # 3. write: every part's N-Quads with the merges, a kept part linked when they did not change it
+        order = [*old, *new]
+        calls = [(str(folder), str(staging), index, replacements, dropped[index], keep_gated, previous.entries[index], records.get(index))
+                 if index in previous.entries else (str(staging), str(staging), index, replacements, frozenset(), keep_gated)
+                 for index in order]
+        entries = []
+        for _, entry in session.run_in_order(partfiles.write_part, calls, in_flight=PARTS_IN_FLIGHT):
+            entries.append(entry)
+            report.documents += entry["documents"]
+            report.statements += entry["statements"]
+        report.reused = len(kept)
         if report.documents == 0:
             raise KGError("no documents to build: " + ("; ".join(f"{w} ({r})" for w, r in report.skipped[:3]) or "no .txt, .md, .html or .jsonl files found"))
+        with open(staging / partfiles.DOCUMENTS, "w", encoding="utf-8") as index_file:
+            for index in order:
+                for doc_id, sha256, statements, record in listings[index]:
+                    index_file.write(json.dumps({"id": doc_id, "sha256": sha256, "part": index, "statements": statements,
+                                                 "record": record}, ensure_ascii=False) + "\n")
         partfiles.publish(staging, folder, {
-            "kg": __version__, "extractor": extractor_fingerprint(curation), "id": uuid.uuid4().hex, "format": "nq",
-            "compression": "gzip", "documents": report.documents, "statements": report.statements, "parts": entries})
+            "kg": __version__, **fingerprints, "id": uuid.uuid4().hex, "format": "nq",
+            "compression": "gzip", "documents": report.documents, "statements": report.statements,
+            "parts": [{key: value for key, value in entry.items() if key != "kept"} for entry in entries]})
         staging = None
         report.files = [folder / entry["file"] for entry in entries] + [folder / partfiles.MANIFEST]
     except OSError as error:

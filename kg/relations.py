@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, is_allegation_source, outer_source, own_account, pronoun_speaker, speech_subject,
+    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
@@ -77,8 +77,9 @@ CHANGE_VERBS = {
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
 # Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+# (Not "loss": "reported a net loss" is a result, the object of "report".)
 CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
-                "surge", "plunge", "slump", "rebound", "recovery", "contraction", "expansion", "loss", "downturn", "upturn"}
+                "surge", "plunge", "slump", "rebound"}
 # Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
 CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
 # Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
@@ -202,7 +203,31 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [stranded], False
     return [], False
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to an opening participle phrase: "In fiscal 1986/87 ending
+    June India will borrow …" parsed as "ending … India" with a subjectless "will borrow".  A
+    finite verb with a modal or tensed auxiliary and no subject takes the name just before its
+    auxiliary when that name is the object of a participle before it."""
+    if verb.dep_ not in ("ROOT", "ccomp") or own_subjects(verb):
+        return None
+    helpers = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.tag_ in ("MD", "VBZ", "VBP", "VBD")]
+    if not helpers:
+        return None
+    first = min(helpers, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    before = verb.doc[first.i - 1]
+    participle = before.head
+    if (before.pos_ != "PROPN" or before._.kg_mention is None or before.dep_ not in ("dobj", "pobj", "npadvmod")
+            or participle.tag_ not in ("VBG", "VBN") or participle.dep_ not in ("acl", "advcl") or participle.i > before.i):
+        return None
+    return before
 
 
 def cleft_focus(verb: Token) -> Token | None:
@@ -626,25 +651,35 @@ def measured_change(clause: Clause) -> Iterator[Candidate]:
 
 
 # a change without its amount: "retail sales eased in March", "Ford and Chrysler both gained"
+# (not a phrasal verb or a verb of becoming: "dropped out of the race", "can fall flat", "grew tired")
 def change_without_amount(clause: Clause) -> Iterator[Candidate]:
     verb = clause.verb
-    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "npadvmod" and is_amount(c)
+    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "prt", "acomp") or c.dep_ == "npadvmod" and is_amount(c)
                                                   for c in verb.children):
         return  # an object or an amount: a transitive verb or :func:`measured_change`
+    if unrealised_clause(verb):
+        return
     if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
         return  # "climbed to 25 pct": the amount is given
+    if any(True for _ in participant_preps(verb)):
+        return  # "questions grow over X", "the base fell to ISIS": the statement with its object says it
     for subject in clause.subjects:
         yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
 
 
-# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%"
+# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%", "Pontiac
+# was off 10.8 pct" (not "up for a fight", "the gloves will be off": "off" only with its amount)
 def copular_change(clause: Clause) -> Iterator[Candidate]:
-    if clause.lemma != "be":
+    if clause.lemma != "be" or unrealised_clause(clause.verb):
         return
     for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in CHANGE_ADVERBS and c.i > clause.verb.i):
         words, lemma = [*clause.words, adverb], f"be {adverb.lower_}"
         amounts = [c for c in adverb.children if c.dep_ in ("npadvmod", "dobj", "pobj") and is_amount(c)]
         amounts += [c for c in clause.verb.children if c.dep_ in ("npadvmod", "attr") and is_amount(c)]
+        following = [c for c in adverb.children] + [c for c in clause.verb.children if c.i == adverb.i + 1]
+        if any(prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against", "on", "with") and not any(is_amount(p) for p in prep.children)
+               for prep in following) or adverb.lower_ == "off" and not amounts:
+            continue
         for subject in clause.subjects:
             if subject.lower_ in EXPLETIVES:
                 continue
@@ -682,7 +717,18 @@ def noun_amounts(noun: Token) -> list[Token]:
     return sorted(amounts, key=lambda t: t.like_num)
 
 
-# a change named by a noun: "the 3.3% fall in car sales", "a rise of 2 pct in exports"
+# Conjunctions of a clause that says what has not happened (yet): "until the job market improves".
+UNREALISED_MARKS = {"until", "unless", "before", "lest", "till"}
+
+
+def unrealised_clause(verb: Token) -> bool:
+    """A clause of something not (yet) so: "… until the job market improves"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in UNREALISED_MARKS for c in verb.children)
+
+
+# a change named by a noun: "the 3.3% fall in car sales" (one said to have happened: definite, with
+# its amount, or the object of a verb that reports it: "showed a sharp rise in orders"; not
+# "a strategy against increases in prices"), "a rise of 2 pct in exports"
 def nominal_change(noun: Token) -> Iterator[Candidate]:
     if noun.lemma_.lower() not in CHANGE_NOUNS or noun.pos_ != "NOUN":
         return
@@ -690,6 +736,10 @@ def nominal_change(noun: Token) -> Iterator[Candidate]:
                 for pobj in prep.children if pobj.dep_ == "pobj" and not is_amount(pobj) and pobj.lemma_.lower() not in ADVERBIAL_HEADS
                 and pobj.pos_ in ("NOUN",) and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]  # not "a rise in Iowa", "in March"
     amounts = noun_amounts(noun)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in noun.children)
+    reported = noun.dep_ == "dobj" and base_form(noun.head) in CHANGE_REPORTING_VERBS
+    if not (amounts or definite or reported):
+        return
     for head in measured:
         for subject in with_conjuncts(head):
             if amounts:
@@ -766,7 +816,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
-        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
+                child.lower_ == "with" and not acted and within_preposition(container, verb)):
+            # a companion inside a phrase that is itself a preposition's is no participant unless
+            # the phrase names an act: "punished Trump for his performance with Putin" is no act
+            # on Putin ("act on the applications by Citicorp" still acts on Citicorp's)
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
@@ -775,6 +829,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+def within_preposition(container: Token, verb: Token) -> bool:
+    """A thing in a prepositional phrase of the verb ("for his performance"), not its object."""
+    return container.dep_ == "pobj" and container.head.head == verb
 
 
 def is_reciprocal(token: Token) -> bool:
@@ -881,7 +940,8 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+                             survey: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
@@ -901,7 +961,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         made = False
         for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -956,7 +1016,8 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+               survey: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
@@ -1052,6 +1113,14 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and plural_for_body(speaker, attributed):
+        attributed = last_speaker  # "they said" is people, not the newspaper that quoted them
+    if speaker is not None and respondents(speaker):
+        # "12% said they would vote for Warren": the finding of the survey the article reports
+        # ("the online poll" in the sentence is the poll the article named before)
+        found = survey_of(speaker)
+        here = resolver.argument(found, offset) if found is not None else None
+        attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -1073,6 +1142,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
     )
+
+
+def plural_for_body(speaker: Token, attributed: Argument) -> bool:
+    """A plural pronoun speaker resolved to one body or person: "…, they said" after "U.S.
+    officials were quoted by the New York Times" are the officials, not the newspaper."""
+    return speaker.pos_ == "PRON" and speaker.lower_ in ("they", "them") and attributed.entity.type in ("Organization", "Person", "ArmedGroup")
 
 
 def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,

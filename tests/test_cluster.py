@@ -169,32 +169,115 @@ def test_an_incremental_rebuild_sends_only_new_and_changed_documents(dask_cluste
         assert (out / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
 
 
+# Two articles whose people the cross-document merge makes one ("Sanders" is Bernie Sanders):
+# part files must carry the merge too.
+SANDERS = {"id": "sanders-2", "text": "On Tuesday, Sanders accused Amazon of exploiting workers."}
+BERNIE = {"id": "sanders-1", "text": "Senator Bernie Sanders criticised Hillary Clinton on Monday. "
+                                     "Sanders accused Amazon of exploiting workers."}
+
+
+def with_articles(path: Path, source: Path, first: list[dict], last: list[dict] = ()) -> Path:
+    lines = [json.dumps(article) + "\n" for article in first]
+    path.write_text("".join(lines) + source.read_text(encoding="utf-8") + "".join(json.dumps(a) + "\n" for a in last),
+                    encoding="utf-8")
+    return path
+
+
+def part_quads(folder: Path) -> list[bytes]:
+    return [gzip.decompress((folder / entry["file"]).read_bytes()) for entry in parts.manifest(folder)["parts"]]
+
+
+def subject_ids(lines) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for record in map(json.loads, lines):
+        found.setdefault(record["doc"], set()).add(record["subject"]["id"])
+    return found
+
+
+def statements_before_the_merge(folder: Path) -> list[str]:
+    return [line for file in sorted((folder / parts.STATEMENTS).iterdir())
+            for _, lines in parts.read_statements(file) for line in lines]
+
+
 @pytest.mark.model
-def test_part_files_hold_the_local_builds_quads_and_load_and_serve(dask_cluster, corpus_slice, local_builds, tmp_path):
+def test_part_files_carry_the_merge_across_articles_and_load_and_serve(dask_cluster, corpus_slice, tmp_path):
     local, _ = dask_cluster
+    source = with_articles(tmp_path / "news.jsonl", corpus_slice, [SANDERS], [BERNIE])
+    one_machine = build([source], out=tmp_path / "local", formats=("nq",), quiet=True, workers=1)
+    merged = subject_ids((one_machine.out / "statements.jsonl").read_text("utf-8").splitlines())
+    assert "Bernie Sanders" in merged["sanders-2"] and "Sanders" not in merged["sanders-2"]  # the merge at work
     folder = tmp_path / "parts"
-    report = kg.pipeline.build_parts([corpus_slice], parts=folder, cluster=local.scheduler_address, quiet=True,
-                                    part_documents=5, part_characters=10**9)
+    report = kg.pipeline.build_parts([source], parts=folder, cluster=local.scheduler_address, quiet=True,
+                                     part_documents=5, part_characters=10**9)
     manifest = parts.manifest(folder)
     files = [folder / entry["file"] for entry in manifest["parts"]]
-    assert [f.name for f in files] == [f"part-{i:05d}.nq.gz" for i in range(len(files))] and len(files) == 5
-    assert sorted(p.name for p in folder.iterdir()) == sorted([*(f.name for f in files), "manifest.json"])
-    # the same bytes as kg.nq: the slice gives the cross-document merge (which part files skip) nothing to do
-    assert b"".join(gzip.decompress(f.read_bytes()) for f in files) == (local_builds["slice"].out / "kg.nq").read_bytes()
-    assert manifest["documents"] == report.documents == 24 and manifest["statements"] == report.statements
-    assert sum(entry["documents"] for entry in manifest["parts"]) == 24
+    assert [f.name for f in files] == [f"part-{i:05d}.nq.gz" for i in range(len(files))] and len(files) == 6
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(f.name for f in files), "manifest.json", "documents.jsonl",
+                                                               parts.STATEMENTS])
+    # each worker parsed without the others' articles: "Sanders" alone, until the reduce over entity keys
+    assert "Sanders" in subject_ids(statements_before_the_merge(folder))["sanders-2"]
+    # in order, the bytes of kg.nq: the same ids, labels and statements in every document graph
+    assert b"".join(part_quads(folder)) == (one_machine.out / "kg.nq").read_bytes()
+    assert manifest["documents"] == report.documents == 26 and manifest["statements"] == report.statements
+    assert sum(entry["documents"] for entry in manifest["parts"]) == 26
     # what `kg load` sends: the local build's document graphs, the same triples in each
     from kg.remote import build_graphs
 
     def triples(graphs):
         return {name: sorted(data.decode().splitlines()) for name, data in graphs}
 
-    expected = {name: lines for name, lines in triples(build_graphs(local_builds["slice"].out)).items() if name.startswith(DOCUMENT_NS)}
-    assert triples(build_graphs(folder)) == expected and len(expected) == 24
+    expected = {name: lines for name, lines in triples(build_graphs(one_machine.out)).items() if name.startswith(DOCUMENT_NS)}
+    assert triples(build_graphs(folder)) == expected and len(expected) == 26
     # what `kg serve` and `kg query` use: a store made from the parts on first use
     result = CliRunner().invoke(main, ["query", "--out", str(folder), "--format", "csv",
                                        "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/kg-news/ontology#Statement> }"])
     assert result.exit_code == 0 and result.output.split()[-1] == str(report.statements)
+
+
+@pytest.mark.model
+def test_a_parts_rebuild_parses_only_new_and_changed_documents_and_keeps_unchanged_parts(dask_cluster, seeds, corpus_slice,
+                                                                                          tmp_path):
+    local, client = dask_cluster
+    folder = tmp_path / "parts"
+    first = with_articles(tmp_path / "first.jsonl", corpus_slice, [SANDERS])
+    kg.pipeline.build_parts([first], parts=folder, cluster=local.scheduler_address, quiet=True, part_documents=3,
+                            part_characters=10**9)
+    before = {entry["file"]: (folder / entry["file"]).stat().st_ino for entry in parts.manifest(folder)["parts"]}
+    where = {record["id"]: record["part"] for record in map(json.loads, (folder / parts.DOCUMENTS).read_text("utf-8").splitlines())}
+    # news-003 rewritten, news-023 gone, Bernie Sanders new: "Sanders" in a part that did not change becomes him
+    sources = paragraphs(seeds) + paragraphs(ROOT / "examples")
+    edited = tmp_path / "edited-slice.jsonl"
+    write_corpus_slice(edited, sources, count=23, changed={3: "Ukraine shot down drones over Kyiv, officials said."})
+    edited = with_articles(first, edited, [SANDERS], [BERNIE])  # the same file: the same sources but news-003's
+    extracted = workers_extracted(client)
+    report = kg.pipeline.build_parts([edited], parts=folder, cluster=local.scheduler_address, quiet=True, part_documents=3,
+                                     part_characters=10**9)
+    assert workers_extracted(client) - extracted == 2  # news-003 and Bernie Sanders, nothing else parsed again
+    assert report.documents == 25 and report.reused == 23
+    after = {entry["file"]: (folder / entry["file"]).stat().st_ino for entry in parts.manifest(folder)["parts"]}
+    rewritten = {parts.part_name(where[doc_id]) for doc_id in ("news-003", "sanders-2")}
+    gone = {parts.part_name(where["news-023"])}  # its only document
+    untouched = set(before) - rewritten - gone
+    assert untouched and len(rewritten | gone) == 3
+    assert {name: after[name] for name in untouched} == {name: before[name] for name in untouched}  # the same files, kept
+    assert all(after[name] != before[name] for name in rewritten)  # written again, from their statements
+    assert len(after) == len(before) and not gone & set(after)  # and one new part, of the new documents
+    one_machine = build([edited], out=tmp_path / "local", formats=("nq",), quiet=True, workers=1)
+    assert sorted(b"".join(part_quads(folder)).splitlines()) == sorted((one_machine.out / "kg.nq").read_bytes().splitlines())
+    # a third build with nothing new: nothing sent, the folder as it was
+    manifest = parts.manifest(folder)
+    again = kg.pipeline.build_parts([edited], parts=folder, cluster=local.scheduler_address, quiet=True, part_documents=3,
+                                    part_characters=10**9)
+    assert workers_extracted(client) - extracted == 2 and again.reused == again.documents == 25
+    assert parts.manifest(folder) == manifest
+    # the same articles from another file: new sources in every record, no parse, every part written again
+    moved = tmp_path / "moved.jsonl"
+    moved.write_bytes(edited.read_bytes())
+    kg.pipeline.build_parts([moved], parts=folder, cluster=local.scheduler_address, quiet=True, part_documents=3,
+                            part_characters=10**9)
+    assert workers_extracted(client) - extracted == 2
+    one_machine = build([moved], out=tmp_path / "local-moved", formats=("nq",), quiet=True, workers=1)
+    assert sorted(b"".join(part_quads(folder)).splitlines()) == sorted((one_machine.out / "kg.nq").read_bytes().splitlines())
 
 
 @pytest.mark.model

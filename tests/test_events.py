@@ -622,6 +622,18 @@ def test_force_event_administrative_ban(verb, subject, obj, object_head, officia
     assert events.force_event("COERCE", verb, subject=subject, obj=obj, object_head=object_head, official=official) == expected
 
 
+def test_demand_of_speaker_reads_as_a_demand():
+    # "Russia said that Sudan must return the helicopter": the edge reads "Russia | demands: must return | Sudan"
+    from kg.types import Argument, Entity, Predicate, Statement
+    actor = lambda name: Argument(name, Entity(name, name, "Country"))  # noqa: E731
+    said = Statement("d", "s", 0, 1, actor("Sudan"), Predicate("must return", "return"),
+                     Argument("the helicopter", Entity("helicopter", "helicopter", "Concept")),
+                     modality="obligated", attributed_to=actor("Russia"), confidence=0.6)
+    demand = events.demand_of_speaker(said)
+    assert (demand.subject.entity.id, demand.predicate.text, demand.predicate.event, demand.object.entity.id) == (
+        "Russia", "demands: must return", "DEMAND", "Sudan")
+
+
 # -- with the real model: made-up sentences of the constructions above (none from PLOVER dev) --
 
 MODEL_SENTENCES = [

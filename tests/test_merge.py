@@ -69,6 +69,37 @@ def test_merges(lines, expected):
     assert index.merges() == expected
 
 
+@pytest.mark.parametrize("lines, expected", MERGES)
+@pytest.mark.parametrize("size", [1, 2])
+def test_indexes_of_partitions_reduced_in_order_merge_as_one_index(lines, expected, size):
+    # kg build --cluster --parts: each partition's keys indexed on a worker, reduced here
+    whole, reduced = KeyIndex(), KeyIndex()
+    for text in lines:
+        whole.add_line(text)
+    for start in range(0, len(lines), size):
+        part = KeyIndex()
+        for text in lines[start:start + size]:
+            part.add_line(text)
+        reduced.update(part)
+    assert reduced.merges() == whole.merges() == expected
+    assert reduced.replacements(expected) == whole.replacements(expected)
+    assert {i: (k.types, list(k.texts), k.known, k.titled, k.record) for i, k in reduced.keys.items()} == \
+        {i: (k.types, list(k.texts), k.known, k.titled, k.record) for i, k in whole.keys.items()}
+
+
+def test_a_reduced_index_keeps_an_actors_first_texts_as_one_index_does():
+    lines = [line(f"d{n}", (f"W{n}", "Acme", "Organization")) for n in range(70)]
+    whole, reduced = KeyIndex(), KeyIndex()
+    for text in lines:
+        whole.add_line(text)
+    for start in (0, 30):
+        part = KeyIndex()
+        for text in lines[start:start + 30] if start == 0 else lines[30:]:
+            part.add_line(text)
+        reduced.update(part)
+    assert list(reduced.keys["Acme"].texts) == list(whole.keys["Acme"].texts) == [f"W{n}" for n in range(50)]
+
+
 def test_rewrite_takes_the_target_label_type_and_code():
     index = KeyIndex()
     for text in [line("a", ("Trump", "Donald Trump", "Person", "USAELI")), line("b", ("Trump", "Trump", "Organization"))]:
