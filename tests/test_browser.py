@@ -145,7 +145,9 @@ def test_seed_page_draws_what_the_build_holds(page, seed_build):
     assert text.startswith(page.evaluate(f"kgData.nodes.find(n => n.id === {hub!r}).label"))
     assert all(s["sentence"] in text for s in theirs)
     titles = json.loads((seed_build / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    assert f"characters {theirs[0]['start']}\u2013{theirs[0]['end']}" in text
+    # where: the characters of the text, or the headline for a statement read from it
+    assert all((f"characters {s['start']}\u2013{s['end']}" in text) != bool(s.get("from_title")) for s in theirs[:1])
+    assert ("from the headline" in text) == any(s.get("from_title") for s in theirs)
     assert titles["title"] in text or titles["id"] in text
     said = [s for s in theirs if s["attributed_to"]]
     if said:
