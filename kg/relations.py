@@ -911,6 +911,36 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
 
 
+# Prepositions after a noun of an actor's that name the other party of a relation or a clash.
+PARTY_PREPS = {"with", "against"}
+# Nouns whose meaning is a tie or a clash between two parties ("performance", "interview" are not).
+PARTY_NOUNS = {
+    "relationship", "relation", "relations", "tie", "ties", "alliance", "partnership", "friendship", "rivalry", "feud",
+    "confrontation", "clash", "conflict", "dispute", "quarrel", "spat", "row", "standoff", "showdown", "fight", "battle",
+    "war", "tension", "tensions", "affair", "marriage", "collaboration", "cooperation", "bond", "truce", "rapprochement",
+}
+
+
+def party_noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """A noun that ties its owner to another named actor, when it names no event of the
+    dictionary: "his recent confrontation with Warren", "Obama's relationship with Netanyahu",
+    "the U.S. alliance with Japan" (both ends must be named; the statement's predicate is the noun)."""
+    if noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS:
+        return
+    if noun_event_type(concept_words(noun)) is not None or noun._.kg_mention is not None:
+        return  # an event noun is read by nominal_candidates
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c._.kg_mention is not None and c.i < noun.i]
+    owners = owners or pronoun_owners(noun)
+    if not owners:
+        return
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    words = sorted([*compounds, noun], key=lambda t: t.i)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in (o for o in with_conjuncts(pobj) if o._.kg_mention is not None):
+                yield Candidate(owners[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", extra=[prep])
+
+
 # Possessive pronouns of the third person: whose act an event noun is ("his meeting with Putin").
 THIRD_PERSON_POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -957,7 +987,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = itertools.chain(nominal_candidates(token), nominal_change(token))
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token))
         else:
             continue
         made = False

@@ -1003,3 +1003,19 @@ STRANDED = [
 @pytest.mark.parametrize("spec, ents, expected", STRANDED)
 def test_stranded_subject(blank_nlp, spec, ents, expected):
     assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
+
+
+# a noun of an actor's that ties it to another named actor: "his confrontation with Warren"
+PARTY_NOUNS = [
+    pytest.param("Obama|PROPN|poss|2 's|PART|case|0 relationship|NOUN|ROOT|2 with|ADP|prep|2 Netanyahu|PROPN|pobj|3",
+                 [(0, 1, "PERSON"), (4, 5, "PERSON")], {("Barack Obama", "relationship with", "Benjamin Netanyahu")}, id="owner-name"),
+    pytest.param("Obama|PROPN|poss|2 's|PART|case|0 relationship|NOUN|ROOT|2 with|ADP|prep|2 voters|NOUN|pobj|3|voter",
+                 [(0, 1, "PERSON")], set(), id="the-other-party-unnamed"),
+    pytest.param("the|DET|det|1 relationship|NOUN|ROOT|1 with|ADP|prep|1 Netanyahu|PROPN|pobj|2", [(3, 4, "PERSON")],
+                 set(), id="no-owner"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", PARTY_NOUNS)
+def test_party_noun(blank_nlp, spec, ents, expected):
+    assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
