@@ -169,6 +169,17 @@ def private_individual(head: Token) -> bool:
     return code is not None and code[:3] not in STATE_ROLE_CODES | {"GOV"}
 
 
+# Kin: someone's children or mother are theirs, they do not act for them.
+KIN_NOUNS = {"child", "children", "son", "daughter", "mother", "father", "parent", "wife", "husband", "brother", "sister",
+             "kid", "family", "grandchild", "grandson", "granddaughter"}
+
+
+def owned_kin(head: Token) -> bool:
+    """Someone's kin, who do not stand for their owner as troops stand for their state:
+    "Christian parents may discourage their children" (the children, not whom "their" is)."""
+    return head.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in head.children)
+
+
 def agent_role(title: str) -> str | None:
     """The role code of an office, from its longest known ending: "Foreign Minister" → GOV,
     "Emergency Relief Coordinator" → that of "coordinator"."""
@@ -401,15 +412,32 @@ class EntityResolver:
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
         if not holders:
             return None
-        # one named in this sentence or the last is the one meant ("An aide to Sen. James Exon
+        # one named in this sentence is the one meant ("An aide to Sen. James Exon
         # said the senator …"); else the article's most prominent holder ("the president" of a
         # piece on Trump's trade policy, after a mention of President Xi), the latest on a tie
-        since = self._sentence_before(offset + token.sent.start_char)
-        since = since[1] + since[0].start_char if since is not None else offset + token.sent.start_char
-        recent = [person for where, person in holders if where >= since]
+        recent = [person for where, person in holders if where >= offset + token.sent.start_char]
         if recent:
             return recent[-1]
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _coordinated_pair(self, head: Token, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
+        """Two actors coordinated before "the two" or "both", in its sentence or the one before:
+        "As Booker married Celeiro and Salerno, the two held each other", "Manchin and Tester are
+        up for reelection in states where Trump is popular, and both serve …" (not Trump)."""
+        spans = [(head.sent, offset)]
+        before = self._sentence_before(offset + head.sent.start_char)
+        if before is not None:
+            spans.append(before)
+        for span, _ in spans:
+            for token in reversed(span):
+                if span is head.sent and token.i >= head.i or token._.kg_mention is None:
+                    continue
+                first = token._.kg_mention.entity
+                for conj in (c for c in token.children if c.dep_ == "conj" and c._.kg_mention is not None):
+                    second = conj._.kg_mention.entity
+                    if first.id != second.id and first.type in kinds and second.type in kinds:
+                        return [first, second]
+        return []
 
     def _kind_referent(self, token: Token, offset: int) -> Entity | None:
         """The body "the company", "the bank", "the committee" refers back to
@@ -438,6 +466,9 @@ class EntityResolver:
         kinds = pair_kinds(head)
         if kinds is None:
             return []
+        pair = self._coordinated_pair(head, offset, kinds)
+        if pair:
+            return pair
         position = offset + head.idx
         sentence = offset + head.sent.start_char
         earlier = sorted(start for start in self.sentence_starts if start < sentence)
@@ -596,7 +627,7 @@ class EntityResolver:
         if holder is not None:
             return Argument(text, holder)
         if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
-                and not private_individual(head):
+                and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
             if owner is not None:
@@ -1349,22 +1380,35 @@ def _office_word(words: list[str]) -> str | None:
 
 
 def office_of(span: Span) -> str | None:
-    """The office a person's mention gives them: a title before the name ("Gov. Chris
-    Christie"), an apposition after it ("Pete Buttigieg, the former mayor of South Bend"), or a
-    description the name is in apposition to ("their past president, George W. Bush")."""
-    title, _ = title_of(span)
+    """The office a person's mention gives them, when it is no office of a body or place the
+    title names: a title before the name ("Gov. Chris Christie", "President Donald Trump"), an
+    apposition after it ("Jo Smith, the governor"), or a description the name is in apposition
+    to ("the president, George W. Bush").  "Family Research Council President Tony Perkins",
+    "Chinese President Xi Jinping", "Pete Buttigieg, the former mayor of South Bend" hold an
+    office of another's, which a bare "the president" or "the mayor" does not name."""
+    title, affiliation = title_of(span)
     if title:
-        office = _office_word(title.replace("-", " ").split())
+        words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        office = _office_word(words)
         if office:
-            return office
+            return office if affiliation is None and len(words) == len(office.split()) else None
     root = span.root
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= span.end):
         office = _office_word([t.text for t in appos.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [appos.text])
         if office:
-            return office
+            return None if _affiliated_description(appos) else office
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        return _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        return None if _affiliated_description(root.head) else office
     return None
+
+
+def _affiliated_description(noun: Token) -> bool:
+    """Whether a description of an office names whose it is: "the mayor of South Bend", "their
+    president", "the Ohio governor"."""
+    return any(c.dep_ in ("poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of" or
+               c.dep_ in ("compound", "amod") and c.lower_ not in OFFICE_PREFIXES and c.lower_ not in TITLE_NOISE
+               for c in noun.children)
 
 
 def description_office(token: Token) -> str | None:

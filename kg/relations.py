@@ -45,7 +45,9 @@ COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "comm
 NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Prepositions that introduce time, manner or place rather than a participant.
-NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
+NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by",
+                         # a cause: "will step down due to term limits", "owing to the strike"
+                         "due", "owing"}
 # Prepositions after a predicative adjective that do not name what it is about.
 NON_ADJECTIVE_PREPS = NON_PARTICIPANT_PREPS - {"of", "about"}
 # Predicative adjectives that express a stance towards someone (ours): "have been critical of Russia".
@@ -909,6 +911,36 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
 
 
+# Prepositions after a noun of an actor's that name the other party of a relation or a clash.
+PARTY_PREPS = {"with", "against"}
+# Nouns whose meaning is a tie or a clash between two parties ("performance", "interview" are not).
+PARTY_NOUNS = {
+    "relationship", "relation", "relations", "tie", "ties", "alliance", "partnership", "friendship", "rivalry", "feud",
+    "confrontation", "clash", "conflict", "dispute", "quarrel", "spat", "row", "standoff", "showdown", "fight", "battle",
+    "war", "tension", "tensions", "affair", "marriage", "collaboration", "cooperation", "bond", "truce", "rapprochement",
+}
+
+
+def party_noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """A noun that ties its owner to another named actor, when it names no event of the
+    dictionary: "his recent confrontation with Warren", "Obama's relationship with Netanyahu",
+    "the U.S. alliance with Japan" (both ends must be named; the statement's predicate is the noun)."""
+    if noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS:
+        return
+    if noun_event_type(concept_words(noun)) is not None or noun._.kg_mention is not None:
+        return  # an event noun is read by nominal_candidates
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c._.kg_mention is not None and c.i < noun.i]
+    owners = owners or pronoun_owners(noun)
+    if not owners:
+        return
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    words = sorted([*compounds, noun], key=lambda t: t.i)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in (o for o in with_conjuncts(pobj) if o._.kg_mention is not None):
+                yield Candidate(owners[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", extra=[prep])
+
+
 # Possessive pronouns of the third person: whose act an event noun is ("his meeting with Putin").
 THIRD_PERSON_POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -955,7 +987,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = itertools.chain(nominal_candidates(token), nominal_change(token))
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token))
         else:
             continue
         made = False
@@ -1121,6 +1153,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         found = survey_of(speaker)
         here = resolver.argument(found, offset) if found is not None else None
         attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
+    # "Trump has hinted he would repeal …": the pronoun is the speaker, the surest reading of one
+    own_word = reported_by_antecedent(candidate.subject, speaker, subject, attributed)
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -1140,8 +1174,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated=negated,
         modality=modality,
         attributed_to=attributed,
-        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
+        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def reported_by_antecedent(head: Token, speaker: Token | None, subject: Argument, attributed: Argument | None) -> bool:
+    """A subject pronoun of a reported clause resolved to the clause's own speaker: "Trump has
+    hinted he would repeal …", "Christie announced that he was dropping …" (the commonest and
+    surest reading of a pronoun in news)."""
+    return (head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass") and speaker is not None and speaker is not head
+            and attributed is not None and attributed.entity.id == subject.entity.id and attributed.entity.type == "Person")
 
 
 def plural_for_body(speaker: Token, attributed: Argument) -> bool:
@@ -1320,8 +1362,10 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
     return resolver.argument(head, offset)
 
 
-def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False) -> float:
-    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``)."""
+def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False,
+                own_word: bool = False) -> float:
+    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``); a
+    pronoun subject that is its clause's own speaker ("Obama said he would …") costs nothing."""
     score = BASE_CONFIDENCE[candidate.kind]
     if candidate.inherited_subject and not governed:  # "refused to share": the refuser's own subject
         score *= 0.95
@@ -1329,7 +1373,7 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
     if subject.entity.type == CONCEPT or obj is not None and obj.entity.type == CONCEPT:
         score *= 0.9
-    if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
+    if (candidate.subject.pos_ == "PRON" and not own_word) or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
     if candidate.object is not None and same_kind_pronouns(candidate.subject, candidate.object):
         score *= 0.7  # "nobody has found him to interview him": which he is which is a second guess

@@ -135,6 +135,20 @@ def test_coreference(blank_nlp, first, second, index, entity_id):
     assert argument is not None and argument.entity.id == entity_id
 
 
+@pytest.mark.parametrize("noun, lemma, expected", [
+    ("troops", "troop", "Iran"),    # "its troops" act for Iran
+    ("children", "child", "child"),  # "its children" are theirs, not Iran acting
+])
+def test_kin_do_not_stand_for_their_owner(blank_nlp, noun, lemma, expected):
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(parsed(blank_nlp, "Iran|PROPN|ROOT|0"), offset=0)
+    two = parsed(blank_nlp, f"its|PRON|poss|1|its {noun}|NOUN|ROOT|1|{lemma}")
+    resolver.annotate(two, offset=100)
+    resolver.settle()
+    argument = resolver.argument(two[1], offset=100)
+    assert argument is not None and argument.entity.id == expected
+
+
 def test_pronoun_without_antecedent_is_no_argument(blank_nlp):
     resolver, doc = resolve(blank_nlp, "He|PRON|ROOT|0|he")
     assert resolver.argument(doc[0]) is None
@@ -693,6 +707,13 @@ OFFICE_DESCRIPTIONS = [
     pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
                  id="another-ministry"),
     pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    # an office of a body or state the title names is not what a bare "the president" names
+    pytest.param([("Family|PROPN|compound|3 Research|PROPN|compound|2 Council|PROPN|compound|3 President|PROPN|compound|5 "
+                   "Tony|PROPN|compound|5 Perkins|PROPN|nsubj|6 spoke|VERB|ROOT|6|speak", [(0, 3, "ORG"), (4, 6, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-body"),
+    pytest.param([("Chinese|ADJ|amod|1 President|PROPN|compound|3 Xi|PROPN|compound|3 Jinping|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "NORP"), (2, 4, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-state"),
     pytest.param([CHRISTIE, ("the|DET|det|1 governor|NOUN|nsubj|4 of|ADP|prep|1 Ohio|PROPN|pobj|2 left|VERB|ROOT|4|leave",
                              [(3, 4, "GPE")])], 1, 1, "Ohio", id="the-governor-of-another-state"),  # (acts for Ohio)
     pytest.param([THE_GOVERNOR, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), CHRISTIE], 0, 1, None,
@@ -762,6 +783,10 @@ PAIRS = [
                  ["Warren", "Sanders"], id="the-two"),
     pytest.param([WARREN_SANDERS, ("Both|DET|nsubj|1|both left|VERB|ROOT|1|leave", ())], 1, 0,
                  ["Warren", "Sanders"], id="both"),
+    # a coordination before it beats the last two names: "Manchin and Tester …, where Trump …, and both serve"
+    pytest.param([("Manchin|PROPN|nsubj|3 and|CCONJ|cc|0 Tester|PROPN|conj|0 ran|VERB|ROOT|3|run where|SCONJ|advmod|6 "
+                   "Trump|PROPN|nsubj|6 won|VERB|advcl|3|win", [(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "PERSON")]),
+                  ("both|DET|nsubj|1|both serve|VERB|ROOT|1|serve", ())], 1, 0, ["Manchin", "Tester"], id="a-coordinated-pair"),
     pytest.param([("Russia|PROPN|nsubj|1 met|VERB|ROOT|1|meet Obama|PROPN|dobj|1 and|CCONJ|cc|2 China|PROPN|conj|2",
                    [(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")]),
                   ("the|DET|det|2 two|NUM|nummod|2 countries|NOUN|nsubj|3|country|NNS signed|VERB|ROOT|3|sign", ())], 1, 2,
@@ -828,7 +853,11 @@ THE_PRESIDENT = ("The|DET|det|1 president|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", (
 HOLDERS = [
     pytest.param([TRUMP, XI, TRUMP_AGAIN, PRICES, THE_PRESIDENT], "Donald Trump", id="the-most-named-holder"),
     pytest.param([TRUMP, XI, PRICES, THE_PRESIDENT], "Xi Jinping", id="the-latest-on-a-tie"),
-    pytest.param([TRUMP, TRUMP_AGAIN, XI, THE_PRESIDENT], "Xi Jinping", id="one-named-in-the-sentence-before"),
+    pytest.param([TRUMP, TRUMP_AGAIN, XI, THE_PRESIDENT], "Donald Trump", id="the-sentence-before-does-not-decide"),
+    pytest.param([TRUMP, TRUMP_AGAIN, ("An|DET|det|1 aide|NOUN|nsubj|6 to|ADP|prep|1 President|PROPN|compound|5 Xi|PROPN|compound|5 "
+                                       "Jinping|PROPN|pobj|2 said|VERB|ROOT|6|say the|DET|det|8 president|NOUN|nsubj|9 "
+                                       "left|VERB|ccomp|6|leave", [(4, 6, "PERSON")])],
+                 "Xi Jinping", id="one-named-in-the-same-sentence"),
     # a bare surname merged into the one full name of another person holds no office
     pytest.param([("first|ADJ|amod|1 lady|NOUN|compound|3 Melania|PROPN|compound|3 Trump|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
                    [(2, 4, "PERSON")]),
@@ -841,5 +870,6 @@ HOLDERS = [
 def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expected):
     resolver, docs = settled(blank_nlp, paragraphs)
     last = len(paragraphs) - 1
-    found = resolver.argument(docs[last][1], offset=1000 * last)
+    description = next(t for t in docs[last] if t.lower_ == "president")
+    found = resolver.argument(description, offset=1000 * last)
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
