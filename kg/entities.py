@@ -169,6 +169,17 @@ def private_individual(head: Token) -> bool:
     return code is not None and code[:3] not in STATE_ROLE_CODES | {"GOV"}
 
 
+# Kin: someone's children or mother are theirs, they do not act for them.
+KIN_NOUNS = {"child", "children", "son", "daughter", "mother", "father", "parent", "wife", "husband", "brother", "sister",
+             "kid", "family", "grandchild", "grandson", "granddaughter"}
+
+
+def owned_kin(head: Token) -> bool:
+    """Someone's kin, who do not stand for their owner as troops stand for their state:
+    "Christian parents may discourage their children" (the children, not whom "their" is)."""
+    return head.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in head.children)
+
+
 def agent_role(title: str) -> str | None:
     """The role code of an office, from its longest known ending: "Foreign Minister" → GOV,
     "Emergency Relief Coordinator" → that of "coordinator"."""
@@ -616,7 +627,7 @@ class EntityResolver:
         if holder is not None:
             return Argument(text, holder)
         if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
-                and not private_individual(head):
+                and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
             if owner is not None:

@@ -265,6 +265,8 @@ def reading_span(title: str) -> tuple[int, int]:
     last = title.rfind(": ")
     if last >= start and len(title[last + 2 :].split()) <= SOURCE_TAG_MAX_WORDS and len(title[start:last].split()) > KICKER_MAX_WORDS:
         end = last
+    elif last >= start and title[last + 2 : last + 3] in QUOTE_OPEN and len(title[start:last].split()) > KICKER_MAX_WORDS:
+        end = last  # a quotation after the colon is what someone said of it: "…: ‘It’s about time’ say the locals"
     dash = DASH_TAG.search(title, start)
     if end == len(title) and dash and len(dash.group("tag").split()) <= SOURCE_TAG_MAX_WORDS and len(title[start:dash.start()].split()) > KICKER_MAX_WORDS:
         end = dash.start()
@@ -275,7 +277,7 @@ def source_tag(title: str) -> str | None:
     """The source a headline ends with, after a colon or a dash: "Reuters poll", "BANGEMANN"."""
     start, end = reading_span(title)
     rest = title[end:].strip().lstrip(":-–—").strip()
-    return rest or None
+    return rest if rest and len(rest.split()) <= SOURCE_TAG_MAX_WORDS and rest[:1] not in QUOTE_OPEN else None
 
 
 def title_span(text: str, title: str | None) -> tuple[int, int] | None:

@@ -110,6 +110,8 @@ def is_negated(verb: Token) -> bool:
     # "did not strike", "never struck"
     if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(d.lower_ == "no" for d in c.children) for c in verb.children):
+        return True  # "will no longer defend", "no more"
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return is_negated(verb.head)  # "is not ready to meet": the copula carries the negation
     if any(c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(d.dep_ in ("det", "neg") and d.lower_ == "no" for d in c.children)

@@ -45,7 +45,9 @@ COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "comm
 NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Prepositions that introduce time, manner or place rather than a participant.
-NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
+NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by",
+                         # a cause: "will step down due to term limits", "owing to the strike"
+                         "due", "owing"}
 # Prepositions after a predicative adjective that do not name what it is about.
 NON_ADJECTIVE_PREPS = NON_PARTICIPANT_PREPS - {"of", "about"}
 # Predicative adjectives that express a stance towards someone (ours): "have been critical of Russia".
@@ -1151,6 +1153,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         found = survey_of(speaker)
         here = resolver.argument(found, offset) if found is not None else None
         attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
+    # "Trump has hinted he would repeal …": the pronoun is the speaker, the surest reading of one
+    own_word = reported_by_antecedent(candidate.subject, speaker, subject, attributed)
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -1170,8 +1174,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated=negated,
         modality=modality,
         attributed_to=attributed,
-        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
+        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def reported_by_antecedent(head: Token, speaker: Token | None, subject: Argument, attributed: Argument | None) -> bool:
+    """A subject pronoun of a reported clause resolved to the clause's own speaker: "Trump has
+    hinted he would repeal …", "Christie announced that he was dropping …" (the commonest and
+    surest reading of a pronoun in news)."""
+    return (head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass") and speaker is not None and speaker is not head
+            and attributed is not None and attributed.entity.id == subject.entity.id and attributed.entity.type == "Person")
 
 
 def plural_for_body(speaker: Token, attributed: Argument) -> bool:
@@ -1350,8 +1362,10 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
     return resolver.argument(head, offset)
 
 
-def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False) -> float:
-    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``)."""
+def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False,
+                own_word: bool = False) -> float:
+    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``); a
+    pronoun subject that is its clause's own speaker ("Obama said he would …") costs nothing."""
     score = BASE_CONFIDENCE[candidate.kind]
     if candidate.inherited_subject and not governed:  # "refused to share": the refuser's own subject
         score *= 0.95
@@ -1359,7 +1373,7 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
     if subject.entity.type == CONCEPT or obj is not None and obj.entity.type == CONCEPT:
         score *= 0.9
-    if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
+    if (candidate.subject.pos_ == "PRON" and not own_word) or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
     if candidate.object is not None and same_kind_pronouns(candidate.subject, candidate.object):
         score *= 0.7  # "nobody has found him to interview him": which he is which is a second guess

@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -67,6 +68,35 @@ def test_options_that_do_not_go_together_are_refused(options, message, tmp_path)
     assert result.exit_code == 2 and len(result.output.splitlines()) == 1
     assert result.output.startswith(f"kg: error: {message}")
     assert not (tmp_path / "out").exists() and not (tmp_path / "P").exists()
+
+
+FREE_AND_ALLOCATE = """
+import resource, sys
+from kg.cluster import restore_malloc
+restored = restore_malloc() if sys.argv[1] == "restore" else None
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(100):
+    block = b"x" * (4 * 2**20)  # every page written, then freed
+    del block
+print(restored, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_a_worker_keeps_the_memory_it_frees_whatever_the_nanny_sets(tmp_path):
+    # a Dask nanny starts its worker with MALLOC_TRIM_THRESHOLD_=65536: each freed block goes
+    # back to the system and is faulted in again; the worker plugin undoes it
+    def run(how: str, environment: dict) -> tuple[str, int]:
+        done = subprocess.run([sys.executable, "-c", FREE_AND_ALLOCATE, how], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT), **environment})
+        restored, faults = done.stdout.split()
+        return restored, int(faults)
+
+    nanny = {"MALLOC_TRIM_THRESHOLD_": "65536"}
+    plain, given, restored = run("none", {}), run("none", nanny), run("restore", nanny)
+    assert given[1] > 50 * 1024 and plain[1] < 10 * 1024  # 1,024 pages a block: each one faulted in again
+    assert restored == ("True", pytest.approx(plain[1], abs=2048))
+    assert run("restore", {})[0] == "False"  # nothing set, nothing to undo
 
 
 # -- on a LocalCluster of two worker processes -------------------------------------------------

@@ -135,6 +135,20 @@ def test_coreference(blank_nlp, first, second, index, entity_id):
     assert argument is not None and argument.entity.id == entity_id
 
 
+@pytest.mark.parametrize("noun, lemma, expected", [
+    ("troops", "troop", "Iran"),    # "its troops" act for Iran
+    ("children", "child", "child"),  # "its children" are theirs, not Iran acting
+])
+def test_kin_do_not_stand_for_their_owner(blank_nlp, noun, lemma, expected):
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(parsed(blank_nlp, "Iran|PROPN|ROOT|0"), offset=0)
+    two = parsed(blank_nlp, f"its|PRON|poss|1|its {noun}|NOUN|ROOT|1|{lemma}")
+    resolver.annotate(two, offset=100)
+    resolver.settle()
+    argument = resolver.argument(two[1], offset=100)
+    assert argument is not None and argument.entity.id == expected
+
+
 def test_pronoun_without_antecedent_is_no_argument(blank_nlp):
     resolver, doc = resolve(blank_nlp, "He|PRON|ROOT|0|he")
     assert resolver.argument(doc[0]) is None

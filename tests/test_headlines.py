@@ -136,6 +136,7 @@ def test_body_case_ignores_sentence_starts_and_counts_inside():
     ("Sanders climbs, now tied with Biden: Reuters poll", (0, 35)),
     ("Meet the Trump Truthers: Media figures insist he was a plant", (25, 60)),
     ("Analysis: why it matters", (0, 24)),  # too short after the colon to be the statement
+    ("Obama makes first visit to Utah: ‘It’s about time’ say the locals", (0, 31)),  # a quotation after it
     ("No colon here", (0, 13)),
 ])
 def test_reading_span(title, span):
@@ -229,6 +230,32 @@ def test_gazetteer_names_keep_places_and_unknown_words_not_common_words():
     assert not is_name("Banker")  # not in the gazetteer
 
 
+def _argument(text, entity_id, kind="Concept"):
+    from kg.types import Argument, Entity
+
+    return Argument(text, Entity(id=entity_id, label=entity_id, type=kind))
+
+
+@pytest.mark.parametrize("text, entity_id, kind, replaced", [
+    ("Zambian central banker", "banker", "Concept", True),  # a role noun for one person
+    ("MSNBC host", "host", "Concept", True),
+    ("10th black congressman", "congressman", "Concept", True),
+    ("Zambian central bankers", "banker", "Concept", False),  # several people
+    ("A unanimous Supreme Court", "supreme court", "Concept", False),  # a body, written as a name
+    ("loan losses", "loan loss", "Concept", False),  # a thing
+    ("Donald Trump", "Donald Trump", "Person", False),  # already someone
+])
+def test_headline_subject_stands_for_the_lede_person(text, entity_id, kind, replaced):
+    from kg.extraction import headline_subject
+    from kg.types import Entity
+
+    mwape = Entity(id="Michael Mwape", label="Michael Mwape", type="Person")
+    subject = _argument(text, entity_id, kind)
+    found = headline_subject(subject, mwape)
+    assert (found.entity is mwape) is replaced and found.text == text
+    assert headline_subject(subject, None) is subject  # no person in the lede: as it was
+
+
 # -- integration: the real model --------------------------------------------------------------
 
 
@@ -254,8 +281,9 @@ def test_headline_statements_are_marked_and_valid(tmp_path):
 
     records, out = _build(tmp_path, [ARTICLE, REPEATED])
     titled = [r for r in records if r.get("from_title")]
+    # the banker of the headline is the person the lede names
     assert [(r["subject"]["id"], r["predicate"]["text"], r["object"]["id"]) for r in titled] == [
-        ("banker", "criticised", "International Monetary Fund")]
+        ("Michael Mwape", "criticised", "International Monetary Fund")]
     (one,) = titled
     assert one["sentence"] == ARTICLE["title"] and (one["start"], one["end"]) == (0, 0)
     assert all("from_title" not in r for r in records if r not in titled)

@@ -10,6 +10,11 @@ from kg.modality import noun_hedge, polarity_and_modality
 
 ROWS = [
     pytest.param(
+        # "no longer" negates: "The ACLU will no longer defend armed protests"
+        "ACLU|PROPN|nsubj|4 will|AUX|aux|4 no|ADV|advmod|3 longer|ADV|advmod|4 defend|VERB|ROOT|4 protests|NOUN|dobj|4|protest "
+        ".|PUNCT|punct|4",
+        4, (True, "future"), id="no-longer"),
+    pytest.param(
         # plain assertion
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, (False, None), id="plain"),

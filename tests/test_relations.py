@@ -714,6 +714,10 @@ FALSE_EDGE_ROWS = [
         "Duke|PROPN|dobj|4 and|CCONJ|cc|2 declined|VERB|conj|2|decline .|PUNCT|punct|2",
         [(0, 1, "PERSON"), (5, 6, "PERSON")], {("Trump", "decline", "Duke", False, None, None)}, id="asked-and-declined"),
     pytest.param(
+        # a cause is no participant: "Iran will withdraw due to Iraq" (no Iran – withdraw due to – Iraq)
+        "Iran|PROPN|nsubj|2 will|AUX|aux|2 withdraw|VERB|ROOT|2 due|ADP|prep|2 to|ADP|pcomp|3 Iraq|PROPN|pobj|3 .|PUNCT|punct|2",
+        [(0, 1, "GPE"), (5, 6, "GPE")], {("Iran", "withdraw", None, False, "future", None)}, id="due-to-is-a-cause"),
+    pytest.param(
         # a companion in a phrase of the verb's preposition is no participant: "Republicans punished
         # Trump for his performance with Putin" (nothing was done to Putin)
         "Republicans|PROPN|nsubj|1 punished|VERB|ROOT|1|punish Trump|PROPN|dobj|1 for|ADP|prep|1 his|PRON|poss|5 "
@@ -750,6 +754,27 @@ def test_same_kind_pronouns(blank_nlp, subject, obj, expected):
     pos = "PROPN" if subject[0].isupper() else "PRON"
     doc = parsed(blank_nlp, f"{subject}|{pos}|nsubj|1 saw|VERB|ROOT|1|see {obj}|PRON|dobj|1")
     assert relations.same_kind_pronouns(doc[0], doc[2]) is expected
+
+
+def test_own_word_pronoun_costs_no_confidence(blank_nlp):
+    # "Carter said he would attack Iraq": "he" is the speaker, the surest reading of a pronoun
+    spec = ("Ash|PROPN|compound|1 Carter|PROPN|nsubj|2 said|VERB|ROOT|2|say he|PRON|nsubj|5 would|AUX|aux|5 "
+            "attack|VERB|ccomp|2 Iraq|PROPN|dobj|5 .|PUNCT|punct|2")
+    [attack] = [s for s in extract(blank_nlp, spec, [(0, 2, "PERSON"), (6, 7, "GPE")]) if s.predicate.lemma == "attack"]
+    assert (attack.subject.entity.id, attack.attributed_to.entity.id, attack.confidence) == ("Ashton Carter", "Ashton Carter", 0.7)
+
+
+@pytest.mark.parametrize("word, speaker_id, kind, expected", [
+    ("he", "Carter", "Person", True),      # "Carter said he would …"
+    ("he", "Obama", "Person", False),      # the pronoun is someone else than the speaker
+    ("it", "Carter", "Country", False),    # a state's own word: left as it was
+    ("Carter", "Carter", "Person", False),  # a name is no pronoun
+])
+def test_reported_by_antecedent(blank_nlp, word, speaker_id, kind, expected):
+    doc = parsed(blank_nlp, f"X|PROPN|nsubj|1 said|VERB|ROOT|1|say {word}|{'PRON' if word.islower() else 'PROPN'}|nsubj|4 "
+                            "would|AUX|aux|4 attack|VERB|ccomp|1")
+    subject = Argument(word, Entity("Carter", "Carter", kind))
+    assert relations.reported_by_antecedent(doc[2], doc[0], subject, Argument("X", Entity(speaker_id, speaker_id, kind))) is expected
 
 
 @pytest.mark.parametrize("word, kind, expected", [
