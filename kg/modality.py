@@ -38,7 +38,7 @@ MODAL_AUX = {
 }
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
 GOVERNOR_MODALITY = {
-    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive",
+    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive", "struggle",
                      "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",

@@ -16,7 +16,8 @@ from kg.attribution import (  # noqa: F401 (re-exported)
     FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
-    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
+    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
+    own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
@@ -983,6 +984,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
     found: list[tuple[Candidate, Statement]] = []
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            if noun_read_as_verb(token):
+                continue  # "England lock Danny Grewcock", "Clapton's 1991 hit Tears in Heaven"
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)

@@ -214,6 +214,10 @@ ROWS = [
         "Bibles|PROPN|dobj|4",
         4, (False, "requested"), id="order"),
     pytest.param(
+        # what one struggles to do is tried, not done: "the senator struggled to communicate his stance"
+        "senator|NOUN|nsubj|1 struggled|VERB|ROOT|1|struggle to|PART|aux|3 communicate|VERB|xcomp|1 stance|NOUN|dobj|3",
+        3, (False, "intended"), id="struggled-to"),
+    pytest.param(
         # what is considered is not done: "Kuwait considered having Soviet escorts"
         "Kuwait|PROPN|nsubj|1 considered|VERB|ROOT|1|consider having|VERB|xcomp|1|have|VBG escorts|NOUN|dobj|2|escort",
         2, (False, "possible"), id="considered"),
