@@ -38,6 +38,7 @@ EXTRA_AGENTS = {
     "helicopter", "helicopters", "tank", "tanks", "bulldozer", "bulldozers", "warplane", "warplanes", "plane", "planes",
     "vessel", "vessels", "network", "wing", "faction", "factions", "inhabitants", "youths", "party", "parties",
     "hackers", "elders", "demonstrators", "protesters", "students", "peacekeepers", "servicemen", "soldier",
+    "club", "clubs",
 }
 # Prepositions that tie an agent or asset to its actor: "rebels in the Ivory Coast",
 # "positions of the Palestinian security forces".

@@ -100,6 +100,9 @@ ARGUMENTS = [
     pytest.param("a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 Iraqi|ADJ|amod|4 officials|NOUN|pobj|2|official", (), 1, "Iraq",
                  id="partitive-group"),
     pytest.param("70|NUM|nummod|1 dollars|NOUN|ROOT|1|dollar of|ADP|prep|1 aid|NOUN|pobj|2", (), 1, "aid", id="partitive-money"),
+    # a club stands for the body that names it: "Celtic football clubs"
+    pytest.param("Celtic|PROPN|amod|2 football|NOUN|compound|2 clubs|NOUN|ROOT|2|club", [(0, 1, "ORG")], 2, "Celtic",
+                 id="club-of-a-body"),
     # a thing is a concept named by its compounds and lemma
     pytest.param("air|NOUN|compound|1 strikes|NOUN|ROOT|1|strike", (), 1, "air strike", id="concept"),
 ]
