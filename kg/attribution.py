@@ -570,7 +570,8 @@ class ClaimDenials(Generic[Speaker]):
 
 # Honorifics before a speaker label's name: "Mr. Tapper:".
 HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prof", "president", "senator", "governor", "mayor",
-              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend"}
+              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend", "house", "speaker",
+              "vice", "former", "chairman", "chairwoman", "leader"}
 # The first person singular, whose referent in quoted or transcribed speech is the speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
 
@@ -584,16 +585,22 @@ def turn_speaker_name(label: str) -> str | None:
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
 
-def first_person_voice(pronoun: Token, sentence: Span, in_turn: bool) -> bool:
-    """Whether a first-person singular pronoun is a speaker's own word, so that it stands for
-    that speaker: in a turn of a transcript ("Trump: … I don't know David Duke"), or between
-    quotation marks ("“I never met him,” Trump said"); "I" outside quotes is the writer's."""
-    return pronoun.pos_ == "PRON" and pronoun.lower_ in FIRST_PERSON_SINGULAR and (
-        in_turn or inside_quotes(pronoun, quote_marks(sentence)))
+def first_person_voice(pronoun: Token, sentence: Span, in_turn: bool) -> str | None:
+    """Whose word a first-person singular pronoun is, so that it stands for them: "quote" between
+    quotation marks ("“I never met him,” Trump said": the quotation's speaker), "turn" in a turn
+    of a transcript outside quotation marks ("Trump: … Mrs. Clinton said I should give my tax":
+    the turn's speaker, in indirect speech too); None for anything else ("I" outside quotes is the
+    writer's)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in FIRST_PERSON_SINGULAR:
+        return None
+    if inside_quotes(pronoun, quote_marks(sentence)):
+        return "quote"
+    return "turn" if in_turn else None
 
 
 # Pronouns of the first and second person: a speaker talking to someone.
-SPEAKING_PRONOUNS = {"i", "me", "my", "myself", "we", "us", "our", "you", "your"}
+# ("we" and "our" are no sign: an editorial's writer says them too)
+SPEAKING_PRONOUNS = {"i", "me", "my", "myself", "you", "your"}
 
 
 def speaks_on(sentences: list[Span], surname: str) -> bool:

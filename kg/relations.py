@@ -1057,11 +1057,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
-    voice = speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by)
-    if voice is not None and candidate.subject_entity is None and first_person_voice(candidate.subject, sentence, turn is not None):
-        subject = Argument(candidate.subject.text, voice.entity)  # "“I never met him,” Trump said": Trump
-    if voice is not None and candidate.object is not None and first_person_voice(candidate.object, sentence, turn is not None):
-        obj = Argument(candidate.object.text, voice.entity)
+    # "I" and "me" in a quotation are its speaker ("“I never met him,” Trump said"), in a turn the turn's
+    voices = {"quote": speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by), "turn": turn}
+    if candidate.subject_entity is None:
+        subject = first_person(candidate.subject, sentence, voices) or subject
+    if candidate.object is not None:
+        obj = first_person(candidate.object, sentence, voices) or obj
+    quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
@@ -1185,6 +1187,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None]) -> Argument | None:
+    """The speaker a first-person singular argument stands for (:func:`kg.attribution.first_person_voice`)."""
+    voice = voices.get(first_person_voice(head, sentence, bool(voices.get("turn"))) or "")
+    return Argument(head.text, voice.entity) if voice is not None else None
 
 
 def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,

@@ -414,7 +414,7 @@ from kg.types import Argument, Entity  # noqa: E402
 
 @pytest.mark.parametrize("label, name", [
     ("Trump", "Trump"), ("KASICH", "Kasich"), ("Mr. Tapper", "Tapper"), ("JAKE TAPPER", "Jake Tapper"),
-    ("PRESIDENT BARACK OBAMA", "Barack Obama"), ("Q", None), ("A", None),
+    ("PRESIDENT BARACK OBAMA", "Barack Obama"), ("HOUSE SPEAKER NANCY PELOSI", "Nancy Pelosi"), ("Q", None), ("A", None),
 ])
 def test_turn_speaker_name(label, name):
     assert turn_speaker_name(label) == name
@@ -427,12 +427,13 @@ QUOTED_MET = ("“|PUNCT|punct|2 I|PRON|nsubj|2 met|VERB|ccomp|7|meet Putin|PROP
 
 
 @pytest.mark.parametrize("spec, index, in_turn, expected", [
-    pytest.param(MET, 0, True, True, id="in-a-turn"),
-    pytest.param(MET, 0, False, False, id="the-writer"),
-    pytest.param(QUOTED_MET, 1, False, True, id="in-quotes"),
-    pytest.param("He|PRON|nsubj|1 met|VERB|ROOT|1|meet me|PRON|dobj|1", 2, True, True, id="object-me"),
-    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, False, id="we-is-no-person"),
-    pytest.param(QUOTED_MET, 5, False, False, id="a-name"),
+    pytest.param(MET, 0, True, "turn", id="in-a-turn"),
+    pytest.param(MET, 0, False, None, id="the-writer"),
+    pytest.param(QUOTED_MET, 1, False, "quote", id="in-quotes"),
+    pytest.param(QUOTED_MET, 1, True, "quote", id="in-quotes-in-a-turn"),
+    pytest.param("He|PRON|nsubj|1 met|VERB|ROOT|1|meet me|PRON|dobj|1", 2, True, "turn", id="object-me"),
+    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, None, id="we-is-no-person"),
+    pytest.param(QUOTED_MET, 5, False, None, id="a-name"),
 ])
 def test_first_person_voice(blank_nlp, spec, index, in_turn, expected):
     doc = parsed(blank_nlp, spec)
