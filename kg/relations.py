@@ -1063,6 +1063,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         subject = first_person(candidate.subject, sentence, voices) or subject
     if candidate.object is not None:
         obj = first_person(candidate.object, sentence, voices) or obj
+    if self_in_third_person(candidate.subject, subject, turn) or self_in_third_person(candidate.object, obj, turn):
+        return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
@@ -1189,10 +1191,21 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     )
 
 
+# Pronouns of a third person, never the speaker's word for themself.
+THIRD_PERSON_PERSONAL = {"he", "him", "she", "her", "his", "hers"}
+
+
 def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None]) -> Argument | None:
     """The speaker a first-person singular argument stands for (:func:`kg.attribution.first_person_voice`)."""
     voice = voices.get(first_person_voice(head, sentence, bool(voices.get("turn"))) or "")
     return Argument(head.text, voice.entity) if voice is not None else None
+
+
+def self_in_third_person(head: Token | None, argument: Argument | None, turn: Argument | None) -> bool:
+    """A third-person pronoun of a turn resolved to the turn's own speaker: speakers say "I",
+    not "he" or "she", of themselves, so the pronoun was misresolved."""
+    return (head is not None and argument is not None and turn is not None and head.pos_ == "PRON"
+            and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 
 
 def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,

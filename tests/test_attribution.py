@@ -466,9 +466,14 @@ TRUMP = Argument("Trump", Entity(id="Donald Trump", label="Donald Trump", type="
     pytest.param(MET, None, [], id="writer"),
     # "“I met Putin,” Smith said.": Smith's "I"
     pytest.param(QUOTED_MET, None, [("Smith", "met", "Vladimir Putin", "Smith")], id="quote"),
+    # "Trump: Trump met Putin. He …": a speaker is no "he" of his own turn
+    pytest.param("Trump|PROPN|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1 .|PUNCT|punct|1 "
+                 "He|PRON|nsubj|5 met|VERB|ROOT|5|meet Putin|PROPN|dobj|5 .|PUNCT|punct|5",
+                 Argument("Trump", Entity(id="Trump", label="Trump", type="Person")),
+                 [("Trump", "met", "Vladimir Putin", "Trump")], id="he-is-not-the-speaker"),
 ])
 def test_first_person_statements(blank_nlp, spec, turn, expected):
-    doc = parsed(blank_nlp, spec, [(i, i + 1, "PERSON") for i, t in enumerate(spec.split()) if t.startswith(("Putin", "Smith"))])
+    doc = parsed(blank_nlp, spec, [(i, i + 1, "PERSON") for i, t in enumerate(spec.split()) if t.startswith(("Putin", "Smith", "Trump"))])
     resolver = EntityResolver(blank_nlp)
     resolver.annotate(doc)
     resolver.settle()
