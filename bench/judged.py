@@ -167,7 +167,8 @@ TYPES = ("Person", "Country", "Organization", "Group", "ArmedGroup", "Location",
 def features(record: dict) -> list[float]:
     """Simple features of a statement record: confidence, entity types, pronouns, whether the
     argument's words name its entity, the predicate's shape, modality, attribution, lengths."""
-    s, p, o = record["subject"], record["predicate"], record["object"]
+    s, p = record["subject"], record["predicate"]
+    o = record["object"] or {"text": "", "id": "", "type": None}  # an event without an object ("X resigned")
 
     def names(argument: dict) -> float:
         words = set(argument["text"].lower().split())

@@ -4,15 +4,19 @@ server (loaded with `kg load`, started with and without --union-default-graph), 
     kg build /tmp/slices/c3000.jsonl --out /tmp/b3000 --quiet
     python bench/queries.py /tmp/b3000 [--timeout 60] [--old-queries DIR]
 
-For each query and store: rows, distinct rows, seconds.  A server's answer must be the
-embedded store's (same rows as sets, as many rows); a query that times out is reported as
-such.  ``--old-queries`` times another folder of .rq files the same way (the queries before
-they were written union-safe), for a before → after table.
+For each query and store: rows, distinct rows, wall seconds and CPU seconds (embedded: this
+process; a server: the server process, read from /proc before and after).  A server's answer
+must be the embedded store's (same rows as sets, as many rows); a query that times out is
+reported as such.  ``--old-queries`` times another folder of .rq files the same way (the
+queries before a change), for a before → after table.  ``--runs N`` keeps the fastest of N
+(by CPU); ``--only attacks,all_facts`` times those queries only.  The machine's load average
+is printed first and last: on a shared machine wall time is noisy, CPU time much less so.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -54,13 +58,31 @@ def key(row: dict) -> str:
     return json.dumps(sorted((name, str(value)) for name, value in row.items()))
 
 
-def timed(run) -> tuple[list | None, float, str | None]:
-    started = time.perf_counter()
-    try:
-        rows = run()
-    except Exception as error:  # a timeout or a server that fell over: reported, not fatal
-        return None, time.perf_counter() - started, f"{type(error).__name__}: {str(error)[:80]}"
-    return rows, time.perf_counter() - started, None
+def process_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) of process ``pid``, or of this process when None."""
+    if pid is None:
+        return time.process_time()
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(run, pid: int | None = None, runs: int = 1) -> tuple[list | None, float, float, str | None]:
+    """(rows, wall s, CPU s, error) of the run with the least CPU time among ``runs``."""
+    best = None
+    for _ in range(runs):
+        started, cpu = time.perf_counter(), process_cpu(pid)
+        try:
+            rows = run()
+        except Exception as error:  # a timeout or a server that fell over: reported, not fatal
+            return None, time.perf_counter() - started, process_cpu(pid) - cpu, f"{type(error).__name__}: {str(error)[:80]}"
+        result = (rows, time.perf_counter() - started, process_cpu(pid) - cpu, None)
+        if best is None or result[2] < best[2]:
+            best = result
+    return best
+
+
+def load() -> str:
+    return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
@@ -68,6 +90,8 @@ def main() -> None:
     parser.add_argument("build", type=Path)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--old-queries", type=Path, help="also time the .rq files of this folder")
+    parser.add_argument("--runs", type=int, default=1, help="keep the fastest of N runs (by CPU time)")
+    parser.add_argument("--only", default="", help="comma-separated query names (file stems) to time")
     parser.add_argument("--serve", action="store_true",
                         help="serve BUILD/store read-only (the README's oxigraph serve-read-only route) instead of loading servers")
     arguments = parser.parse_args()
@@ -97,22 +121,29 @@ def main() -> None:
                   f"in {time.perf_counter() - started:.1f} s", flush=True)
             servers.append((f"oxigraph{' union' if union else ''}", process, url, client))
         try:
-            print(f"{'queries':7} {'query':16} {'store':16} {'rows':>8} {'distinct':>8} {'seconds':>8}  same as embedded")
+            only = {name for name in arguments.only.split(",") if name}
+            print(load(), flush=True)
+            print(f"{'queries':7} {'query':16} {'store':16} {'rows':>8} {'distinct':>8} {'wall s':>8} {'CPU s':>7}  same as embedded")
             for label, folder in sets:
                 for path in sorted(folder.glob("*.rq")):
+                    if only and path.stem not in only:
+                        continue
                     sparql = bind_parameters(path.read_text("utf-8"))
-                    local, seconds, error = timed(lambda: query_rows(sparql, store=arguments.build / "store"))
+                    local, seconds, cpu, error = timed(lambda: query_rows(sparql, store=arguments.build / "store"),
+                                                       runs=arguments.runs)
                     print(f"{label:7} {path.stem:16} {'embedded':16} {len(local) if local is not None else '-':>8} "
-                          f"{len({key(r) for r in local}) if local is not None else '-':>8} {seconds:8.2f}  {error or ''}",
+                          f"{len({key(r) for r in local}) if local is not None else '-':>8} {seconds:8.2f} {cpu:7.2f}  {error or ''}",
                           flush=True)
-                    for name, _, url, client in servers:
-                        rows, seconds, error = timed(lambda: remote.query_rows(sparql, endpoint=f"{url}/query", client=client))
+                    for name, process, url, client in servers:
+                        rows, seconds, cpu, error = timed(lambda: remote.query_rows(sparql, endpoint=f"{url}/query", client=client),
+                                                          pid=process.pid, runs=arguments.runs)
                         same = "" if rows is None or local is None else (
                             "yes" if {key(r) for r in rows} == {key(r) for r in local} and len(rows) == len(local)
                             else "sets equal, counts differ" if {key(r) for r in rows} == {key(r) for r in local} else "NO")
                         print(f"{label:7} {path.stem:16} {name:16} {len(rows) if rows is not None else '-':>8} "
-                              f"{len({key(r) for r in rows}) if rows is not None else '-':>8} {seconds:8.2f}  {error or same}",
+                              f"{len({key(r) for r in rows}) if rows is not None else '-':>8} {seconds:8.2f} {cpu:7.2f}  {error or same}",
                               flush=True)
+            print(load(), flush=True)
         finally:
             for _, process, _, _ in servers:
                 process.kill()

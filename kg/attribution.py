@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import accusation, lemma_forms, own_subjects
+from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 
 FIRST_PERSON = {"i", "we"}
@@ -31,10 +31,22 @@ REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
     "estimate", "predict", "forecast", "warn", "testify", "recall", "admit", "complain", "reply", "respond",
     "tweet", "caution", "emphasize", "emphasise", "observe", "contend", "assure", "remark", "accuse", "charge",
     "hint", "signal", "imply", "boast", "speculate", "acknowledge",
+    # verbs of expecting and fearing report a belief: "many Democrats worry the Republican Party has found …"
+    "worry", "fear", "anticipate", "expect", "hope",
+    # "U.S. officials were quoted by the New York Times as saying …"
+    "quote",
 }
+# Nouns of something said whose "that" clause is the owner's word: "his comment that Obama
+# compares unfavorably to Putin" (Trump's comment).
+STATEMENT_NOUNS = {"comment", "remark", "statement", "assertion", "view", "belief", "argument", "insistence",
+                   "suggestion", "contention", "warning", "prediction", "admission", "announcement"}
 # Verbs of giving an account whose object holds what is told: "The suit details three
 # incidents where Brown exposed himself" (the suit's account).
 ACCOUNT_VERBS = {"detail", "describe", "recount", "outline", "document", "chronicle", "list"}
+# Verbs of a finding and the sources whose findings they report: "the poll shows that …".
+FINDING_VERBS = {"show", "find", "conclude", "confirm", "establish"}
+FINDING_NOUNS = {"poll", "survey", "census", "study", "report", "data", "research", "analysis", "figure", "statistic",
+                 "audit", "investigation", "review", "inquiry", "test"}
 # Nouns of hearsay that are themselves the source when nobody owns them: "rumours in European
 # markets that Indonesia had issued licences".
 HEARSAY_NOUNS = {"rumour", "rumor", "speculation"}
@@ -46,6 +58,11 @@ TEXT_NOUNS = {"report", "statement", "article", "story", "letter", "release", "p
 # "he adds an important caveat:".
 INTRODUCING_VERBS = {"write", "document", "add", "explain", "note", "put", "observe", "report", "say", "tell",
                      "argue", "conclude", "warn", "state", "declare", "announce", "describe", "detail"}
+# Nouns of a survey, whose respondents' answers are its findings: "12% said they would vote
+# for Warren" after "a Reuters/Ipsos national poll".
+SURVEY_NOUNS = {"poll", "survey", "census", "questionnaire", "canvass"}
+# Heads of a share of people: "20% of registered Democrats", "a majority of voters".
+SHARE_WORDS = {"%", "percent", "pct", "majority", "minority", "plurality", "third", "quarter", "half"}
 # Clause links the walk from a clause up to its speech verb passes through.
 UPWARD = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "dobj", "pobj", "pcomp", "prep", "nsubj", "nsubjpass", "attr", "acomp"}
 
@@ -67,6 +84,17 @@ def according_to(node: Token) -> Token | None:
 
 def is_reporting(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and bool(lemma_forms(verb) & REPORTING_VERBS)
+
+
+def finding_source(node: Token) -> Token | None:
+    """A survey or study whose finding the clause is: "The poll shows that his standing does
+    not appear to have been hurt", "the study found that …" (a plain "shows" of anything else is
+    no report: "the video shows troops crossing")."""
+    if node.dep_ == "ccomp" and node.head.pos_ == "VERB" and lemma_forms(node.head) & FINDING_VERBS:
+        subjects = own_subjects(node.head)
+        if subjects and subjects[0].lemma_.lower() in FINDING_NOUNS:
+            return subjects[0]
+    return None
 
 
 def account_source(node: Token) -> Token | None:
@@ -99,13 +127,21 @@ def speaker_of(verb: Token) -> Token | None:
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
-        detached = detached_speaker(verb)
+        detached = detached_speaker(verb) or quoted_subject(verb)
         if detached is not None:
             return detached
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def quoted_subject(verb: Token) -> Token | None:
+    """The one quoted by a passive "quote": "U.S. officials were quoted by the New York Times
+    as saying …" (the officials' words)."""
+    if verb.lemma_.lower() not in ("quote", "cite") or not is_passive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def relative_antecedent(speaker: Token, verb: Token) -> Token:
@@ -162,6 +198,17 @@ def parenthetical_speech_verb(node: Token) -> Token | None:
     return None
 
 
+def statement_noun_source(node: Token) -> Token | None:
+    """The owner of a statement noun whose "that" clause this is: "his comment that Obama
+    compares unfavorably to Putin" (his, resolved as any pronoun), "Ryan's view that …"."""
+    if node.dep_ not in ("acl", "ccomp", "appos", "relcl") or node.head.pos_ != "NOUN":
+        return None
+    if node.head.lemma_.lower() not in STATEMENT_NOUNS or not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return None
+    owners = [c for c in node.head.children if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON | {"my", "our"}]
+    return owners[0] if owners else None
+
+
 def noun_source(node: Token) -> Token | None:
     """Whose request, claim or plan a content clause is: "the League's request that he disavow
     Duke" is the League's, "a call by the UN for …" the UN's."""
@@ -185,7 +232,8 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     node = token
     for _ in range(8):
         source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
-                  or as_clause_source(node) or noun_source(node) or account_source(node))
+                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node)
+                  or finding_source(node))
         if source is not None:
             return source
         accuser = accusation(node)
@@ -212,6 +260,49 @@ def outer_source(sentence: Span, speaker: Token) -> Token | None:
     return None if outer is None or outer == speaker else outer
 
 
+def respondents(speaker: Token) -> bool:
+    """A share of people as the speaker, the respondents of a survey: "12% said they would vote
+    for Warren", "a majority of voters say …" (also one coordinated with such a share, as the
+    small model parses "9% backed Bloomberg and 6% said …")."""
+    return any(t.ent_type_ == "PERCENT" or t.lower_ in SHARE_WORDS for t in (speaker, *speaker.conjuncts))
+
+
+def survey_of(speaker: Token) -> Token | None:
+    """The survey whose finding the respondents' answer is, in the same sentence: "The poll
+    shows that 20% of Democrats said they would back Sanders" (the poll)."""
+    node = speaker.head
+    for _ in range(4):
+        for subject in own_subjects(node):
+            if subject.lemma_.lower() in SURVEY_NOUNS:
+                return subject
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def survey_named(sentence: Span) -> Token | None:
+    """The last survey a sentence names: "according to a Reuters/Ipsos national poll"."""
+    return next((t for t in reversed(list(sentence)) if t.pos_ == "NOUN" and t.lemma_.lower() in SURVEY_NOUNS), None)
+
+
+def named_survey(noun: Token) -> bool:
+    """A survey named by who made it ("a Reuters/Ipsos national poll", "a Gallup survey"), not
+    one referred back to ("the poll", "the online poll")."""
+    return any(c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON") for c in noun.lefts if c.dep_ in ("compound", "poss", "nmod", "amod"))
+
+
+def clause_antecedent(pronoun: Token) -> Token:
+    """The name a subject pronoun of a coordinated clause stands for: "Ilya Somin has a nice
+    analysis, and he adds a caveat" (he is Somin, the first clause's subject)."""
+    verb = pronoun.head
+    if pronoun.pos_ == "PRON" and pronoun.lower_ in ("he", "she") and verb.dep_ == "conj":
+        names = [s for s in own_subjects(verb.head) if s.pos_ == "PROPN"]
+        if names:
+            return names[0]
+    return pronoun
+
+
 def block_quote_source(sentence: Span) -> Token | None:
     """The source a sentence ending in a colon introduces for the paragraph after it: "From
     the Politico report:", "as PolitiFact documented in March of 2009:", "and he adds an
@@ -223,7 +314,7 @@ def block_quote_source(sentence: Span) -> Token | None:
         if verb.pos_ in ("VERB", "AUX") and lemma_forms(verb) & (INTRODUCING_VERBS | REPORTING_VERBS):
             speaker = speaker_of(verb)
             if speaker is not None and speaker.lower_ not in FIRST_PERSON:
-                return speaker
+                return clause_antecedent(speaker)
     for noun in words:
         if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "in") and noun.lemma_.lower() in TEXT_NOUNS:
             owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
@@ -345,6 +436,8 @@ class QuoteSpeakers(Generic[Speaker]):
         self.recent: Speaker | None = None  # the last speaker named anywhere so far
         self.previous: list[Speaker | None] = []  # for each sentence of the last paragraph, the speaker named before it
         self.block: Speaker | None = None  # the source the last paragraph introduced with a colon
+        self.survey: Speaker | None = None  # the last survey named so far
+        self.surveys: list[Speaker | None] = []  # for each sentence of the last paragraph, the survey named up to it
 
     def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
@@ -352,7 +445,13 @@ class QuoteSpeakers(Generic[Speaker]):
         quoted, named = [], []
         was_open = self.open
         self.previous = []
+        self.surveys = []
         for sentence in sentences:
+            survey = survey_named(sentence)
+            if survey is not None and (self.survey is None or named_survey(survey)):
+                # "the online poll" after "a Reuters/Ipsos national poll" is that poll
+                self.survey = resolve(survey) or self.survey
+            self.surveys.append(self.survey)
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence)
             named.append(resolve(token) if token is not None else None)

@@ -15,6 +15,36 @@ def own_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECTS]
 
 
+# Relations of a noun phrase's head: a "verb" standing in one is a noun the parse misread.
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss"}
+# Words between a possessive and its noun: "Clapton's 1991 hit", "the party's new push".
+NOUN_PREMODIFIERS = {"NUM", "ADJ"}
+
+
+def noun_read_as_verb(token: Token) -> bool:
+    """A noun the parse tagged as a verb, which has no statement of its own: one that stands
+    where a noun phrase does ("England lock Danny Grewcock needs to …": the rugby position
+    as the subject of "needs"), or one right after a possessive or a determiner, with at most
+    numbers and adjectives between ("Eric Clapton's 1991 hit Tears in Heaven", "the hit"):
+    a finite verb never follows either.  A gerund is a noun phrase already ("Smoking kills"),
+    and a participle an adjective ("the reported assessment")."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ in ("VBG", "VBN", "MD"):
+        return False
+    if token.dep_ in NOMINAL_DEPS:
+        return True
+    before = token.i - 1
+    while before >= token.sent.start and token.doc[before].pos_ in NOUN_PREMODIFIERS:
+        before -= 1
+    if before < token.sent.start:
+        return False
+    previous = token.doc[before]
+    if previous.tag_ == "POS" or previous.dep_ == "case" and previous.lower_ in ("'s", "’s", "'"):
+        # unless the "possessor" is the verb's subject: a name with its "'s" ("Moody's cited")
+        return previous.head.head != token
+    # "the hit", "a record 5 pct": a determiner that is no pronoun subject ("that hit the market")
+    return previous.pos_ == "DET" and previous.dep_ == "det" and previous.head.i >= token.i
+
+
 def is_purpose(verb: Token) -> bool:
     """An infinitive clause of purpose: "… to protest the arrests"."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -121,6 +121,34 @@ _SPAN_PREPOSITIONS = {"since", "until", "till", "through", "throughout", "for", 
 # Dependencies of a verb's participants: a DATE entity in one of them is a name or a thing
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "poss", "appos", "agent"}
 
+# The words of an amount ("35,081", "3 mln dlrs", "5.9 pct") and those that introduce a
+# comparison's baseline ("from", "against", "compared with"), see _is_baseline.
+_AMOUNT_ENTITIES = {"MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+_AMOUNT_WORDS = {"pct", "percent", "per", "cent", "mln", "bln", "billion", "million", "thousand", "dlrs", "dlr",
+                 "dollars", "stg", "yen", "marks", "francs", "tonnes", "tons", "barrels", "bpd", "units", "points",
+                 "shares", "$", "%", "none", "nil", "zero", "nothing"}
+_BASELINE_WORDS = {"from", "against", "versus", "vs", "vs."}
+_COMPARED = {"compared", "compares", "comparing", "comparison"}
+
+
+def _is_baseline(entity: Any) -> bool:
+    """A comparison's baseline: "rose to 40,131 from 35,081 a year ago", "5.9 pct compared
+    with 47,592 a year earlier", "fell from a year ago".  The date is when the amount it
+    is compared with was measured, not when anything in the sentence happened."""
+    doc, i, amounts = entity.doc, entity.start - 1, 0
+    start = entity.sent.start
+    while i >= start and (doc[i].like_num or doc[i].pos_ == "NUM" or doc[i].ent_type_ in _AMOUNT_ENTITIES
+                          or doc[i].lower_ in _AMOUNT_WORDS):
+        i, amounts = i - 1, amounts + 1
+    if i < start:
+        return False
+    word = doc[i].lower_
+    if word in _BASELINE_WORDS:
+        return True
+    if word == "with" and i > start and doc[i - 1].lower_ in _COMPARED:
+        return True
+    return word == "over" and amounts > 0  # "up 5 pct over 3 mln a year earlier", not "over the weekend"
+
 
 def _dated_verb(entity: Any) -> Any | None:
     """The verb a DATE entity says when of, or None when it says when of something else.
@@ -128,8 +156,11 @@ def _dated_verb(entity: Any) -> Any | None:
     Its root hangs from the verb ("struck Wednesday", npadvmod) or through a preposition
     ("struck on Wednesday", prep → pobj).  A date inside a noun phrase ("the 2020
     nomination", "Clinton's 2008 campaign", "a win next week") dates the noun, not a
-    statement; a date after "since", "until", "for" is the edge of a span.
+    statement; a date after "since", "until", "for" is the edge of a span; the date of a
+    comparison's baseline ("from 35,081 a year ago") is when that amount was measured.
     """
+    if _is_baseline(entity):
+        return None
     root = entity.root
     head = root.head
     if head.i == root.i:
@@ -164,14 +195,21 @@ def sentence_dates(sentence: Any, base: date | None) -> dict[int, StatedDate]:
     return dates
 
 
+# Adverbs of the present: "is now tied", "currently holds" (the article's day).
+_PRESENT = {"now", "currently", "presently"}
+
+
 def _nearest_date(sentence: Any, dates: dict[int, StatedDate], words: set[str]) -> StatedDate | None:
     """The date of the clause nearest the predicate: on one of its verbs, else on the first
     verb above it ("he revived the claim in 2012 even as he was endorsing Romney": 2012
-    for the endorsing), else on the sentence's main verb."""
+    for the endorsing), else on the sentence's main verb.  A verb in the present by an
+    adverb ("has been climbing this year and is now tied") takes none from above."""
     verbs = [token for token in sentence if token.text in words and token.pos_ in ("VERB", "AUX")]
     for token in verbs:
         if token.i in dates:
             return dates[token.i]
+    if any(child.dep_ == "advmod" and child.lower_ in _PRESENT for token in verbs for child in token.children):
+        return None
     for token in verbs:
         while token.head.i != token.i:
             token = token.head

@@ -38,6 +38,7 @@ EXTRA_AGENTS = {
     "helicopter", "helicopters", "tank", "tanks", "bulldozer", "bulldozers", "warplane", "warplanes", "plane", "planes",
     "vessel", "vessels", "network", "wing", "faction", "factions", "inhabitants", "youths", "party", "parties",
     "hackers", "elders", "demonstrators", "protesters", "students", "peacekeepers", "servicemen", "soldier",
+    "club", "clubs",
 }
 # Prepositions that tie an agent or asset to its actor: "rebels in the Ivory Coast",
 # "positions of the Palestinian security forces".
@@ -169,6 +170,17 @@ def private_individual(head: Token) -> bool:
     return code is not None and code[:3] not in STATE_ROLE_CODES | {"GOV"}
 
 
+# Kin: someone's children or mother are theirs, they do not act for them.
+KIN_NOUNS = {"child", "children", "son", "daughter", "mother", "father", "parent", "wife", "husband", "brother", "sister",
+             "kid", "family", "grandchild", "grandson", "granddaughter"}
+
+
+def owned_kin(head: Token) -> bool:
+    """Someone's kin, who do not stand for their owner as troops stand for their state:
+    "Christian parents may discourage their children" (the children, not whom "their" is)."""
+    return head.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" for c in head.children)
+
+
 def agent_role(title: str) -> str | None:
     """The role code of an office, from its longest known ending: "Foreign Minister" → GOV,
     "Emergency Relief Coordinator" → that of "coordinator"."""
@@ -249,6 +261,7 @@ class EntityResolver:
         # every mention of the document so far, for :meth:`settle`: (doc, mention, offset)
         self.mentions: list[tuple[Doc, Mention, int]] = []
         self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
+        self.main_subjects: set[int] = set()  # … of those that are the subject of their sentence's main clause
         self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
         self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
@@ -286,6 +299,8 @@ class EntityResolver:
             if (root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS or root.dep_ == "ROOT") \
                     and not is_dateline(doc[mention.start : mention.end]):
                 self.subjects.add(where)  # "Shoigu and Putin said": both; a verbless headline's name too
+                if main_clause_subject(root):
+                    self.main_subjects.add(where)
             self.sentences[where] = offset + doc[mention.start].sent.start_char
             gender = mention_gender(doc[mention.start : mention.end], self.gazetteer)
             if mention.entity.type == "Person" and gender:
@@ -339,10 +354,24 @@ class EntityResolver:
             gender = mention_gender(span, self.gazetteer) or reported_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
+        named_in_full = {m.entity.id for _, m, _ in settled if m.end - m.start > 1}
+        for _, mention, _ in settled:
+            # the given name of the full name a bare surname resolved to: "Obama" is Barack Obama,
+            # a man (only for a name the article never writes in full: "Ash Carter" is no Ashton)
+            entity = mention.entity
+            words = entity.id.split()
+            if entity.type == "Person" and entity.id not in self.genders and entity.id not in named_in_full and len(words) > 1:
+                given = self.gazetteer.gender(words[0])
+                if given in ("m", "f"):
+                    self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
         self.plural_names = {m.entity.id for doc, m, _ in settled if doc[m.end - 1].tag_ in ("NNPS", "NNS")}
+        # offices of people named by their given name too, or known to the gazetteer: a bare
+        # "President Trump" merged into the article's one full name "Melania Trump" holds none
         self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
-                            if m.entity.type == "Person" for office in [office_of(doc[m.start : m.end])] if office)
+                            if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
+                                                              or self.gazetteer.get(m.entity.id) is not None)
+                            for office in [office_of(doc[m.start : m.end])] if office)
         self._mark_role_descriptions()
 
     def _mark_role_descriptions(self) -> None:
@@ -365,6 +394,8 @@ class EntityResolver:
                 added.append((where, holder))
                 if token.dep_ in SUBJECT_DEPS:
                     self.subjects.add(where)
+                    if main_clause_subject(token):
+                        self.main_subjects.add(where)
                 self.sentences[where] = offset + token.sent.start_char
         if added:
             self.history = sorted(self.history + added, key=lambda item: item[0])
@@ -378,13 +409,36 @@ class EntityResolver:
             return None
         position = offset + token.idx
         modifiers = description_modifiers(token)
-        holders = [person for where, held, person in self.roles
+        holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
         if not holders:
             return None
-        # of several holders, the article's most prominent one ("the president" of a piece on
-        # Trump's trade policy, after a mention of President Xi), the latest on a tie
-        return max(reversed(holders), key=lambda person: self.mention_counts[person.id])
+        # one named in this sentence is the one meant ("An aide to Sen. James Exon
+        # said the senator …"); else the article's most prominent holder ("the president" of a
+        # piece on Trump's trade policy, after a mention of President Xi), the latest on a tie
+        recent = [person for where, person in holders if where >= offset + token.sent.start_char]
+        if recent:
+            return recent[-1]
+        return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _coordinated_pair(self, head: Token, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
+        """Two actors coordinated before "the two" or "both", in its sentence or the one before:
+        "As Booker married Celeiro and Salerno, the two held each other", "Manchin and Tester are
+        up for reelection in states where Trump is popular, and both serve …" (not Trump)."""
+        spans = [(head.sent, offset)]
+        before = self._sentence_before(offset + head.sent.start_char)
+        if before is not None:
+            spans.append(before)
+        for span, _ in spans:
+            for token in reversed(span):
+                if span is head.sent and token.i >= head.i or token._.kg_mention is None:
+                    continue
+                first = token._.kg_mention.entity
+                for conj in (c for c in token.children if c.dep_ == "conj" and c._.kg_mention is not None):
+                    second = conj._.kg_mention.entity
+                    if first.id != second.id and first.type in kinds and second.type in kinds:
+                        return [first, second]
+        return []
 
     def _kind_referent(self, token: Token, offset: int) -> Entity | None:
         """The body "the company", "the bank", "the committee" refers back to
@@ -413,6 +467,9 @@ class EntityResolver:
         kinds = pair_kinds(head)
         if kinds is None:
             return []
+        pair = self._coordinated_pair(head, offset, kinds)
+        if pair:
+            return pair
         position = offset + head.idx
         sentence = offset + head.sent.start_char
         earlier = sorted(start for start in self.sentence_starts if start < sentence)
@@ -571,7 +628,7 @@ class EntityResolver:
         if holder is not None:
             return Argument(text, holder)
         if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
-                and not private_individual(head):
+                and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
             if owner is not None:
@@ -690,7 +747,46 @@ class EntityResolver:
             return self._body_in_sentence(pronoun, offset, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
-        return self._nearest_agreeing(agreement, position, excluded)
+        found = self._nearest_agreeing(agreement, position, excluded)
+        if agreement == "they":
+            group = self._plural_noun_subject(pronoun, offset)
+            if group is not None and (found is None or group[0] > self._last_position(found, position)):
+                # "conservative leaders signed a statement … they are prepared": the nearer plural
+                # subject, an actor only through its owner ("Palestinian leaders"), is whom "they" names
+                head = group[1]
+                agent = head.lower_ in agent_nouns() or head.lemma_.lower() in agent_nouns()
+                return self._owner(head, group[2]) if agent else None
+        return found
+
+    def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
+        """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
+        plural common noun, in its sentence or the one before: "the groups", "conservative leaders"."""
+        sentence = pronoun.sent
+        spans = [(sentence, offset)]
+        before = self._sentence_before(offset + sentence.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        found = None
+        for span, at in spans:
+            for token in span:
+                if span is sentence and token.i >= pronoun.i:
+                    break
+                if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NNS" and token._.kg_mention is None:
+                    found = (at + token.idx, token, at)
+        return found
+
+    def _sentence_before(self, start: int) -> tuple[Span, int] | None:
+        """The sentence (and its paragraph's offset) before the one starting at ``start``."""
+        best = None
+        for doc, at in self.parts:
+            for sentence in doc.sents:
+                where = at + sentence.start_char
+                if where < start and (best is None or where > best[0]):
+                    best = (where, sentence, at)
+        return (best[1], best[2]) if best else None
+
+    def _last_position(self, entity: Entity, position: int) -> int:
+        return max((where for where, e in self.history if e.id == entity.id and where < position), default=-1)
 
     def _plural_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
         """A reporter named by a plural common noun, for "they" of its reported clause:
@@ -758,14 +854,30 @@ class EntityResolver:
                 continue
             if best is None:
                 best = (where, entity)
-                if where in self.subjects:
+                if where in self.subjects and not self._earlier_main_subject(where, position, agreement, excluded):
                     return entity
                 continue
             if self.sentences.get(where) != self.sentences.get(best[0]):
                 break
-            if where in self.subjects:
+            if where in self.subjects and (where in self.main_subjects or
+                                           not self._earlier_main_subject(where, position, agreement, excluded)):
                 return entity  # the subject of the sentence the nearest candidate is in
         return best[1] if best else None
+
+    def _earlier_main_subject(self, where: int, position: int, agreement: str, excluded: set[str]) -> bool:
+        """Whether an agreeing subject of the main clause comes before the embedded subject at
+        ``where``, in an earlier sentence than the pronoun: the speaker or topic of a sentence
+        outranks a subject of what they said ("Sanders said Biden was wrong. He added …": he is
+        Sanders; "Trump attacked Cruz, saying Cruz lied. He also …": Trump)."""
+        sentence = self.sentences.get(where)
+        if where in self.main_subjects or sentence is None or sentence == self._sentence_of(position):
+            return False
+        return any(self.sentences.get(other) == sentence and other in self.main_subjects and entity.id not in excluded
+                   and self._agrees(entity, agreement) for other, entity in self.history if other < where)
+
+    def _sentence_of(self, position: int) -> int | None:
+        earlier = [start for start in self.sentence_starts if start <= position]
+        return max(earlier) if earlier else None
 
     def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
         """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
@@ -1254,7 +1366,7 @@ ROLE_NOUNS = HELD_OFFICES | {"senator", "congressman", "congresswoman", "represe
 TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
                        "sec": "secretary", "amb": "ambassador", "supt": "superintendent"}
 # Words that make an office another one: the vice president is not the president.
-OFFICE_PREFIXES = {"vice", "prime", "deputy", "assistant", "lieutenant", "under", "attorney"}
+OFFICE_PREFIXES = {"vice", "prime", "deputy", "assistant", "lieutenant", "under", "attorney", "shadow"}
 
 
 def _office_word(words: list[str]) -> str | None:
@@ -1269,22 +1381,35 @@ def _office_word(words: list[str]) -> str | None:
 
 
 def office_of(span: Span) -> str | None:
-    """The office a person's mention gives them: a title before the name ("Gov. Chris
-    Christie"), an apposition after it ("Pete Buttigieg, the former mayor of South Bend"), or a
-    description the name is in apposition to ("their past president, George W. Bush")."""
-    title, _ = title_of(span)
+    """The office a person's mention gives them, when it is no office of a body or place the
+    title names: a title before the name ("Gov. Chris Christie", "President Donald Trump"), an
+    apposition after it ("Jo Smith, the governor"), or a description the name is in apposition
+    to ("the president, George W. Bush").  "Family Research Council President Tony Perkins",
+    "Chinese President Xi Jinping", "Pete Buttigieg, the former mayor of South Bend" hold an
+    office of another's, which a bare "the president" or "the mayor" does not name."""
+    title, affiliation = title_of(span)
     if title:
-        office = _office_word(title.replace("-", " ").split())
+        words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        office = _office_word(words)
         if office:
-            return office
+            return office if affiliation is None and len(words) == len(office.split()) else None
     root = span.root
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= span.end):
         office = _office_word([t.text for t in appos.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [appos.text])
         if office:
-            return office
+            return None if _affiliated_description(appos) else office
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-        return _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
+        return None if _affiliated_description(root.head) else office
     return None
+
+
+def _affiliated_description(noun: Token) -> bool:
+    """Whether a description of an office names whose it is: "the mayor of South Bend", "their
+    president", "the Ohio governor"."""
+    return any(c.dep_ in ("poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of" or
+               c.dep_ in ("compound", "amod") and c.lower_ not in OFFICE_PREFIXES and c.lower_ not in TITLE_NOISE
+               for c in noun.children)
 
 
 def description_office(token: Token) -> str | None:
@@ -1374,6 +1499,17 @@ def appositive_name(head: Token) -> Token | None:
         if appos._.kg_mention is not None and appos._.kg_mention.entity.type != CONCEPT and not appos.conjuncts:
             return appos
     return None
+
+
+def main_clause_subject(token: Token) -> bool:
+    """Whether a subject (or a conjunct of one) is the subject of its sentence's main clause
+    (or of a verb coordinated with it): "Sanders" in "Sanders said Biden was wrong", not "Biden"."""
+    if token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS:
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return token.dep_ == "ROOT"
+    verb = token.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

@@ -316,11 +316,23 @@ FIGURATIVE_FORCE = frozenset(
 ALWAYS_VERBAL = frozenset("bash blast lambaste lash rip savage skewer slam tear whip".split())
 # Verbs of winning and struggling: "Clinton beats Trump in the polls", "the ACLU battled the
 # Justice Department" are no use of force unless an armed side takes part.
-CONTEST = frozenset("battle beat break bust combat crush defeat fight outgun pummel rout surround thrash trounce".split())
+CONTEST = frozenset(
+    "battle beat best break bust combat crush defeat edge encircle fight outgun outpoll pummel rout surround thrash top trounce".split())
 # Verbs of harm that news mostly uses for damage done by words, policies or votes
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
-FIGURATIVE_HARM = frozenset("corrupt cripple damage devastate force harm hurt punish ravage ruin undermine wreck".split())
+FIGURATIVE_HARM = frozenset(
+    "corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split())
+# Verbs of one person's bodily violence against another ("assaulted his trainer", "shot a
+# neighbour"); a contest between two people ("squared off against", "took on") is none.
+BODILY_VIOLENCE = frozenset(
+    """assault batter beat bludgeon choke drag grab grope hit kick knife maul molest overpower punch rape shoot
+    shove slap stab strangle subdue torture wound""".split())
+# Nouns of wrongdoing in general: "committed crimes" says nothing of force against anyone.
+WRONGDOING = frozenset("crime felony misdemeanor misdemeanour offence offense sin wrongdoing".split())
+# Verbs of stopping that coerce only when an authority or armed men do it (CAMEO 172/191):
+# "the government blocked the website", not "a parent blocks sites".
+BLOCKING = frozenset("block obstruct".split())
 # Verbs that stop an act of force: "authorities rushed to thwart more attacks" is no attack.
 PREVENT = frozenset("avert foil forestall preempt prevent stop thwart".split())
 # Verbs of impact, which say nothing of intent between two people ("struck a pedestrian").
@@ -333,7 +345,7 @@ PHYSICAL_TARGETS = frozenset(
     capital car checkpoint church city colony compound consulate convoy district embassy enclave
     facility factory farm field fort fortification garrison headquarters helicopter highway home
     hospital hotel house infrastructure installation jet line market mosque nightclub office oil
-    outpost pipeline plane plant police port position post power prison province railway refinery
+    outpost pipeline plane plant police port position post prison province railway refinery
     region residence road school settlement ship site station stronghold suburb supply synagogue
     tank target temple territory town train truck tunnel unit vehicle vessel village warship
     weapon zone bar club restaurant shop stadium store theater""".split()
@@ -392,6 +404,47 @@ def is_weapon(noun: str) -> bool:
 NOT_WEAPON_AGENTS = frozenset("battery carrier club gas vehicle".split())
 
 
+# People who strike by stopping work, not by force (CAMEO 143 "conduct strike or boycott").
+WORKERS = frozenset(
+    """docker doctor driver employee farmer miner nurse pilot staff student teacher trucker union worker""".split())
+# Strikes by weapons: "air strike", "missile strike", "drone strike".
+ARMED_STRIKES = frozenset("air drone missile military rocket".split())
+
+
+def labour_strike(subject_head: str, object_head: str) -> bool:
+    """Whether a "strike" is a stoppage of work: called by workers, and not an air or missile
+    strike ("bank workers launched a nationwide strike").
+
+    >>> labour_strike("bank worker", "strike"), labour_strike("army", "strike"), labour_strike("union", "air strike")
+    (True, False, False)
+    """
+    words = (object_head or "").lower().split()
+    agent = (subject_head or "").lower().split()
+    return (bool(words) and singular(words[-1]) == "strike" and not ARMED_STRIKES & set(words)
+            and bool(agent) and singular(agent[-1]) in WORKERS)
+
+
+# Launching a missile or rocket at no named target is a display of force, CAMEO 150
+# "demonstrate military power" (MOBILIZE): "North Korea has launched two missiles over
+# Japan", "Iran has test-fired its new missile"; with "at", "on", "into", "against" or
+# "toward" a target it is force (194, FIGHT).
+LAUNCH_VERBS = frozenset("fire launch test".split())
+LAUNCHED_WEAPONS = frozenset("icbm missile rocket".split())
+TARGET_PREPS = frozenset("against at into on onto toward towards".split())
+
+
+def launch_without_target(verb: str, weapon: str, preps: Iterable[str]) -> bool:
+    """Whether a clause launches a missile or rocket at nothing named (``preps``: the
+    prepositions of the clause).
+
+    >>> launch_without_target("launch", "missile", ["over"]), launch_without_target("fire", "rocket", ["into"])
+    (True, False)
+    """
+    words = (weapon or "").lower().split()
+    return (verb in LAUNCH_VERBS and bool(words) and singular(words[-1]) in LAUNCHED_WEAPONS
+            and not TARGET_PREPS & {p.lower() for p in preps})
+
+
 # Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
 # banned, when an authority bans it.
 ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
@@ -421,6 +474,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     """
     if event not in FORCE_EVENTS:
         return event
+    if labour_strike(subject_head, object_head):
+        return "PROTEST"  # "bank workers voted to launch a nationwide strike" (CAMEO 143)
     if obj is None:
         # only a fight needs no victim, and then armed men: "rebels fought on"; not "it
         # exploded", "Americans have fought and died for the right to …"
@@ -434,6 +489,10 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
+    if verb in BLOCKING and event == "COERCE" and not (subject in (ARMED, STATE) or official):
+        return None  # "Mr. Tran blocks sites he considers inappropriate"
+    if object_head and singular(object_head.split()[-1]) in WRONGDOING:
+        return None  # "adult criminals who commit white-collar crimes": no victim, no force named
     if verb in CONTEST:
         return event if ARMED in (subject, obj) else None
     if verb in PREVENT:
@@ -445,7 +504,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return "DISAPPROVE"
     force_nouns = noun_event_type(subject_head) in FORCE_EVENTS or noun_event_type(object_head) in FORCE_EVENTS
     if (event == "FIGHT" or event == "ASSAULT" and subject == BODY) and not {subject, obj} & {ARMED, STATE} and obj != PLACE and not force_nouns:
-        if event == "FIGHT" and subject in (PERSON, PEOPLE) and obj in (PERSON, PEOPLE) and verb not in IMPACT:
+        if event == "FIGHT" and subject in (PERSON, PEOPLE) and obj in (PERSON, PEOPLE) and verb in BODILY_VIOLENCE and verb not in IMPACT:
             # one person's violence against another ("assaulted his trainer"); not "struck a
             # pedestrian with his car", which is as often an accident
             return "ASSAULT"
@@ -526,7 +585,8 @@ def demand_of_speaker(statement: Statement) -> Statement | None:
         return None
     return Statement(
         doc=statement.doc, sentence=statement.sentence, start=statement.start, end=statement.end,
-        subject=speaker, predicate=Predicate(statement.predicate.text, "demand", "DEMAND"), object=subject,
+        # read as the demand it is: "Peter King | demands: should take | Americans", not "should take"
+        subject=speaker, predicate=Predicate(f"demands: {statement.predicate.text}", "demand", "DEMAND"), object=subject,
         confidence=statement.confidence,
     )
 

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Iterator
 from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speech_subject
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
-from kg.entities import EntityResolver
+from kg.entities import CONCEPT, EntityResolver
 from kg.errors import InputError, KGError
-from kg.gate import gated
+from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation
 from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
-from kg.relations import statements_from_sentence
-from kg.types import Argument, Document, Statement
+from kg.relations import _names_a_person, statements_from_sentence
+from kg.types import Argument, Document, Entity, Statement
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
@@ -45,9 +45,9 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        for sentence, speaker, previous in zip(sentences, speakers, quotes.previous):
+        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                  quoted_by=speaker, last_speaker=previous))
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
             found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
             claims.add(found)
             body += _dated(found, sentence, base)
@@ -63,10 +63,53 @@ def title_statements(parsed: ParsedDocument, resolver: EntityResolver, offset: i
     a .jsonl record's title).  A fact the body states too is the body's (one statement per fact)."""
     document = parsed.document
     start, end = title_span(document.text, document.title) or (0, 0)
+    person = lede_person(parsed, resolver)
     for sentence in parsed.title.sents:
-        found = (dataclasses.replace(statement, sentence=document.title, start=start, end=end, from_title=True, id="")
-                 for statement in statements_from_sentence(sentence, resolver, doc_id=document.id, offset=offset))
+        # a pronoun in a headline points at a kicker left out or at nothing ("North Korea's
+        # Latest Threat: It Will Restart …"): such a statement is not read
+        found = (dataclasses.replace(statement, subject=headline_subject(statement.subject, person), sentence=document.title,
+                                     start=start, end=end, from_title=True, id="")
+                 for statement in statements_from_sentence(sentence, resolver, doc_id=document.id, offset=offset)
+                 if not any(argument is not None and _is_pronoun(argument.text) for argument in (statement.subject, statement.object)))
         yield from (statement for statement in _dated(found, sentence, base) if not repeats_body(statement, body))
+
+
+# Nouns of one person's office or part that no person-like ending gives away.
+PERSON_ROLES = frozenset({"president", "host", "chief", "head", "secretary", "candidate", "envoy", "aide", "judge", "mayor",
+                          "boss", "executive", "exec", "nominee", "premier", "general", "commander", "diplomat", "official"})
+
+
+def lede_person(parsed: ParsedDocument, resolver: EntityResolver) -> Entity | None:
+    """The person the article's first sentence is about: the first person named as a clause's
+    subject in it ("Bank of Zambia general manager Michael Mwape has accused the IMF …")."""
+    if not parsed.parts:
+        return None
+    offset, doc = parsed.parts[0]
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    until = offset + first.end_char
+    return next((entity for where, entity in sorted(resolver.history, key=lambda item: item[0])
+                 if offset <= where < until and where in resolver.subjects and entity.type == "Person"), None)
+
+
+def headline_subject(subject: Argument, person: Entity | None) -> Argument:
+    """A headline's subject named by a role alone stands for the person the lede names:
+    "ZAMBIAN CENTRAL BANKER CRITICISES IMF POLICIES" over "Bank of Zambia general manager
+    Michael Mwape has accused …" (one person, a singular noun for people: "banker", "host",
+    "congressman"; not "bankers", not a thing)."""
+    if person is None or subject.entity.type != CONCEPT:
+        return subject
+    noun = subject.entity.id.split()[-1] if subject.entity.id else ""
+    words = subject.text.split()
+    # a common noun (lower case once the headline is truecased: not "Supreme Court") for one person
+    if not words or words[-1] != noun or not (_names_a_person(noun) or noun.endswith(("man", "woman")) or noun in PERSON_ROLES):
+        return subject
+    return Argument(subject.text, person)
+
+
+def _is_pronoun(text: str) -> bool:
+    return text.strip().lower() in PRONOUNS
 
 
 def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:

@@ -154,6 +154,30 @@ def headline_fragment(statement: Statement, sentence: Span | None = None) -> boo
     return capitalised >= 0.6 * len(words)
 
 
+# A photo caption of a gallery or wire photo: "Hide Caption 11 of 19 Photos: Sochi transformed
+# – …", "FILE PHOTO: Democratic candidates …", "Photo: …".
+_CAPTION = re.compile(r"^\s*(?:(?:Hide|Show) Caption\b|\d+ of \d+ Photos?:|(?:FILE )?PHOTOS?:|Photo(?:graph)?:)", re.IGNORECASE)
+
+
+def caption(statement: Statement) -> bool:
+    """A photo caption, which describes a picture and is no news: "Hide Caption 12 of 19
+    Photos: Sochi transformed – Sochi's new Adler Arena is pictured in November 2012."."""
+    return _CAPTION.match(statement.sentence) is not None
+
+
+# An amount of change as an actor: "a 0.9 pct increase from the previous Friday and Urals were
+# up", "a nine pct decrease from Japan | decrease | 18 pct" (the change is what is measured,
+# never who acts).
+CHANGE_NOUNS = {"increase", "decrease", "rise", "fall", "gain", "drop", "decline", "jump", "loss", "cut", "reduction"}
+AMOUNT_WORDS = {"pct", "percent", "%", "dlr", "dlrs", "dollar", "dollars", "cts", "cent", "cents", "point", "points"}
+
+
+def amount_as_subject(statement: Statement) -> bool:
+    """The subject is an amount of change ("a 0.9 pct increase"), not who or what changed."""
+    words = _words(statement.subject.entity.label or statement.subject.entity.id)
+    return len(words) > 1 and words[-1] in CHANGE_NOUNS and any(w in AMOUNT_WORDS for w in words[:-1])
+
+
 def extraposed_it(statement: Statement) -> bool:
     """"It is unjust to impose penalties": the subject "it" of an extraposed infinitive
     stands for the clause, not for an actor."""
@@ -162,8 +186,10 @@ def extraposed_it(statement: Statement) -> bool:
 
 def fragment(statement: Statement, sentence: Span | None = None) -> bool:
     """Either argument a fragment or a dateline, an extraposed "it", or the sentence a
-    headline (see the functions above)."""
+    headline or a photo caption (see the functions above)."""
     return (extraposed_it(statement)
+            or caption(statement)
+            or amount_as_subject(statement)
             or dateline_argument(statement.subject, statement.sentence)
             or statement.object is not None and dateline_argument(statement.object, statement.sentence)
             or fragment_argument(statement.subject, sentence)

@@ -7,8 +7,11 @@ ticker symbols after company names ("HUGHES TOOL HT BOARD"). The small model par
 text badly (every capitalised word looks like a name), so the headline is rewritten into
 ordinary sentence case before it is parsed: each word is written as the article's body
 writes it, else as the gazetteer writes a name, else in lower case when it is an English
-word.  Only the text handed to the parser changes: a statement read from the headline
-carries the headline as written as its sentence, and ``from_title`` (kg/extraction.py).
+word; the kicker and tickers are left out, the source tag becomes the speaker ("…, Reuters
+poll said").  When that parse finds no verb, the headline's own grammar is spelled out and
+it is parsed again (:func:`repaired_headline`).  Only the text handed to the parser
+changes: a statement read from the headline carries the headline as written as its
+sentence, and ``from_title`` (kg/extraction.py).
 
 Pure functions over strings; ``known_word`` (is this an English word, in lower case?) is
 passed in, so that nothing here needs the model (:func:`english_words` makes it from the
@@ -28,16 +31,28 @@ FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at by for from
     as than about after before against among amid between during since until upon via per off out up down
     is are was were be been being has have had do does did will would shall should can could may might must
     not no its it his her their our my your this that these those who whom which what when where why how
-    he she they we i you him them us me if so yet all some any more most new""".split())
+    he she they we i you him them us me if so yet all some any more most""".split())
+# Closed-class words that stay in lower case inside a name: "Council of Europe", "Bank of England".
+NAME_PARTICLES = frozenset("of the and for on in at to a an de".split())
+# Abbreviations of wire copy that are words, not tickers: "SIZEABLE DLR DECLINE", "3RD QTR NET".
+WIRE_WORDS = frozenset("""dlr dlrs pct mln bln qtr qtrs shr shrs cts avg vs yr yrs revs oper ltd inc corp co plc nv ag sa
+    spa bhd div int'l natl intl mths""".split())
 # Words of a kicker or a source tag that introduce a headline rather than state it.
 KICKER_MAX_WORDS = 4
 SOURCE_TAG_MAX_WORDS = 3
+# A body with fewer capitalised words inside sentences than this share was written without case.
+UNCASED_BODY = 0.02
+UNCASED_MIN_WORDS = 50
+# Longest name in capitals read as an acronym ("IMF", "NATO", "OPEC"): "ZAMBIAN" is a word.
+ACRONYM_MAX = 5
+# A Reuters instrument code after a company name: "DEPS.O", "BARC.L".
+RIC = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}")
 # A word as the headline writes it: letters with inner apostrophes, periods ("U.S."),
 # hyphens; numbers are kept as they are.
 WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z.]|[A-Za-z]")
 # A word of the body and what comes before it: a word after a sentence end is not evidence
 # of its case.
-BODY_WORD = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
+BODY_WORD = re.compile(r"(?P<before>[^\sA-Za-z'’\-]?)\s*(?P<word>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 SENTENCE_END = set(".!?:\"“”‘’'(-—–")
 
 
@@ -60,19 +75,40 @@ class BodyCase:
 
 
 def body_case(body: str) -> BodyCase:
-    """The case of every word of ``body`` that does not start a sentence or a line."""
+    """The case of every word of ``body`` that does not start a sentence or a line; a line in
+    capitals or Title Case (a heading, the headline written again) says nothing of case."""
     forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    lines = []
+    for line in body.split("\n"):
+        if headline_case(line) == "sentence":
+            lines.append(line)
+        else:
+            _blank_words(line, forms)
+            lines.append("")
+    body = "\n".join(lines)
     previous_end = True
     for match in BODY_WORD.finditer(body):
         word, before = match.group("word"), match.group("before")
         starts = previous_end or (before and before in SENTENCE_END) or "\n" in body[max(0, match.start() - 1) : match.start("word")]
-        previous_end = word.endswith(".") or body[match.end() : match.end() + 1] in (".", "!", "?", ":")
-        if starts and not word.isupper():
-            forms[word.lower()]  # seen, but its case says nothing
+        # a short capitalised word before a period is an abbreviation, no sentence end: "Rep. Brad Schneider"
+        abbreviation = word[0].isupper() and len(word) <= 3
+        previous_end = body[match.end() : match.end() + 1] in ("!", "?", ":") or body[match.end() : match.end() + 1] == "." and not abbreviation
+        if starts:
+            forms[word.lower()]  # noqa: B018 — seen, but its case says nothing (a dateline's "LONDON" neither)
             continue
         kind = "upper" if word.isupper() and len(word) > 1 else "title" if word[0].isupper() else "lower"
         forms[word.lower()][kind] += 1
+    counted = sum(map(sum, (c.values() for c in forms.values())))
+    if counted >= UNCASED_MIN_WORDS and sum(counts["title"] + counts["upper"] for counts in forms.values()) < UNCASED_BODY * counted:
+        # a body written without capitals ("lima, april 7 - the chase manhattan bank …") tells nothing of case
+        return BodyCase({word: collections.Counter() for word in forms})
     return BodyCase(dict(forms))
+
+
+def _blank_words(line: str, forms: dict[str, collections.Counter]) -> None:
+    """A heading line's words, marked as seen, with no case."""
+    for word in BODY_WORD.finditer(line):
+        forms[word.group("word").lower()]  # noqa: B018 — seen, its case says nothing
 
 
 def headline_case(title: str) -> str:
@@ -87,37 +123,56 @@ def headline_case(title: str) -> str:
     return "sentence"
 
 
-def word_forms(word: str) -> list[str]:
+def word_forms(word: str, *, comparatives: bool = False) -> list[str]:
     """A lower-case word and the stems an English inflection would leave: "approves" →
-    approve, approv; "declines" → decline; "reversing" → revers, reverse."""
+    approve, approv; "declines" → decline; "reversing" → revers, reverse; with
+    ``comparatives``, "wider" → wide too (not to look a word up in the body: "banker" is
+    no form of "Bank")."""
     word = word.lower().strip(".")
     forms = [word]
-    for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""), ("’s", ""),
-                         ("ier", "y"), ("er", ""), ("er", "e"), ("iest", "y"), ("est", ""), ("est", "e")):
+    endings = [("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("'s", ""), ("’s", "")]
+    if comparatives:
+        endings += [("ier", "y"), ("er", ""), ("er", "e"), ("iest", "y"), ("est", ""), ("est", "e")]
+    for ending, repl in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             forms.append(word[: len(word) - len(ending)] + repl)
     return forms
 
 
-def _name_spans(words: list[str], is_name: Callable[[str], bool]) -> set[int]:
-    """Indices of the words that make a name the gazetteer knows, longest first: "WHITE HOUSE",
-    "ZAMBIAN", "IMF" (tried as written and in Title Case)."""
-    inside: set[int] = set()
+def _name_spans(words: list[str], is_name: Callable[[str], bool]) -> dict[int, tuple[int, bool]]:
+    """The words that make a name the gazetteer knows, longest first, each with the length of
+    its name and whether it is known as written: "WHITE HOUSE", "ZAMBIAN", "IMF" (tried as
+    written, then in Title Case)."""
+    inside: dict[int, tuple[int, bool]] = {}
     for length in (4, 3, 2, 1):
         for start in range(len(words) - length + 1):
             span = range(start, start + length)
-            if inside & set(span):
+            if inside.keys() & set(span):
                 continue
             phrase = " ".join(words[start : start + length])
-            if is_name(phrase) or is_name(" ".join(w.capitalize() for w in words[start : start + length])):
-                inside |= set(span)
+            if is_name(" ".join(w.capitalize() for w in words[start : start + length])):
+                inside.update(dict.fromkeys(span, (length, False)))  # "PERU" is Peru
+            elif is_name(phrase):
+                inside.update(dict.fromkeys(span, (length, True)))  # "IMF" only as written: an acronym
     return inside
 
 
-def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], *, name: bool, kind: str) -> str:
-    """One headline word as a sentence would write it: as the body usually writes it; a
-    name the gazetteer knows capitalised (an acronym in capitals: "IMF"); a closed-class or
-    other English word in lower case; any other word capitalised, as a name."""
+def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], *, name: bool, kind: str,
+                  long_name: bool = False, acronym: bool = False) -> str:
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts) and not name and not body.seen(word):
+        # each part of a compound on its own: "Anti-Trump" → anti-Trump, "SAME-SEX" → same-sex
+        return "-".join(truecase_word(part, body, known_word, name=False, kind=kind) for part in parts)
+    return _truecase_word(word, body, known_word, name=name, kind=kind, long_name=long_name, acronym=acronym)
+
+
+def _truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], *, name: bool, kind: str,
+                   long_name: bool = False, acronym: bool = False) -> str:
+    """One headline word as a sentence would write it: a word of a name of several words the
+    gazetteer knows capitalised ("Supreme Court", "White House"); else as the body usually
+    writes it; a one-word name the gazetteer knows capitalised (an acronym in capitals:
+    "IMF", known as written: ``acronym``); a closed-class or other English word in lower case;
+    any other word capitalised, as a name."""
     if not any(c.isalpha() for c in word):
         return word
     usual = body.usual(word)
@@ -128,15 +183,25 @@ def truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool], 
                 break
     if usual == "upper" or kind == "title" and word.isupper() and len(word) > 1:
         return word.upper()  # "IMF", "KKK": an acronym stays one
-    if usual == "title":
+    if long_name and word.lower() in NAME_PARTICLES:
+        return word.lower()  # "Council of Europe"
+    if long_name or usual == "title":
         return _capitalised(word)
     if usual == "lower":
         return word.lower()
     if name:
-        return word.upper() if len(word) <= 4 and kind == "upper" and not known_word(word.lower()) else _capitalised(word)
-    if word.lower() in FUNCTION_WORDS or any(known_word(form) for form in word_forms(word)):
+        return word.upper() if acronym and word.isupper() and len(word.replace(".", "")) <= ACRONYM_MAX else _capitalised(word)
+    if word.lower() in FUNCTION_WORDS or is_english(word, known_word):
         return word.lower()
     return _capitalised(word)
+
+
+def is_english(word: str, known_word: Callable[[str], bool]) -> bool:
+    """An English word in one of its inflections, or a word of wire copy ("DLRS", "QTR"); a
+    hyphenated one when each part is ("same-sex")."""
+    parts = [part for part in re.split(r"[-‐–]", word.lower()) if part]
+    return bool(parts) and all(part in FUNCTION_WORDS or part in WIRE_WORDS or any(known_word(form) for form in word_forms(part, comparatives=True))
+                               for part in parts)
 
 
 def _capitalised(word: str) -> str:
@@ -146,22 +211,56 @@ def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
-def is_ticker(words: list[str], index: int, body: BodyCase, known_word: Callable[[str], bool], *, kind: str) -> bool:
+def is_ticker(words: list[str], index: int, body: BodyCase, known_word: Callable[[str], bool], *, kind: str,
+              is_name: Callable[[str], bool] = lambda phrase: False) -> bool:
     """A wire headline's stock symbol after a company name: "HUGHES TOOL HT BOARD", "PRAXIS
-    PRAX AIDS DRUG": a short word in capitals that the body never uses and English does not
-    know, right after a word the body writes as a name."""
+    PRAX AIDS DRUG", "STEWART AND STEVENSON SERVICES SSSS": a short word in capitals that the
+    body never uses, English does not know and the gazetteer does not name (an acronym such
+    as "NATO" is no ticker), not after a closed-class word; a company name's word written
+    twice ("IBM IBM"); a single letter; a Reuters instrument code ("DEPS.O")."""
     word = words[index]
+    if kind == "upper" and index > 0 and RIC.fullmatch(word):
+        return True  # a Reuters instrument code: "DEPOSIT GUARANTY DEPS.O ADDS LOAN LOSSES"
     if kind != "upper" or index == 0 or not (1 <= len(word) <= 5 and word.isalpha()):
         return False
-    if body.seen(word) or word.lower() in FUNCTION_WORDS or any(known_word(form) for form in word_forms(word)):
+    previous = words[index - 1]
+    if word == previous:
+        return True  # "IBM IBM FORMS TELECOMMUNICATIONS GROUP"
+    if body.seen(word) or word.lower() in FUNCTION_WORDS or previous.lower() in FUNCTION_WORDS or is_name(word):
         return False
-    return body.usual(words[index - 1]) in ("title", "upper")
+    if len(word) == 1:
+        return word not in ("A", "I")  # "CHRYSLER C HAS NO PLANS"
+    return not is_english(word, known_word)
+
+
+QUOTE_OPEN, QUOTE_CLOSE = "‘“\"'", "’”\"'"
+# Quoted words of this many or more are a title or slogan, kept as written: "‘Make Our Planet Great Again’".
+QUOTED_TITLE_WORDS = 3
+
+
+def quoted_words(words: list[str]) -> set[int]:
+    """Indices of the words of a quoted title or slogan in a Title Case headline."""
+    inside: set[int] = set()
+    start = None
+    for index, word in enumerate(words):
+        if start is None and word[:1] in QUOTE_OPEN and not word[-1:] in QUOTE_CLOSE[:2]:
+            start = index
+        elif start is not None and word.rstrip(",.:;?!")[-1:] in QUOTE_CLOSE:
+            if index - start + 1 >= QUOTED_TITLE_WORDS:
+                inside.update(range(start, index + 1))
+            start = None
+    return inside
+
+
+# A source tag at the end of a wire headline: "… U.S. DEFICIT -BANGEMANN", "… TARGETS - IBC".
+DASH_TAG = re.compile(r"\s+[-–—]\s*(?P<tag>[A-Z][\w.&'’ ]*)$")
 
 
 def reading_span(title: str) -> tuple[int, int]:
     """The characters of the headline that make its statement: a short kicker before a colon
     ("Good News: A Unanimous Supreme Court Strikes …", "UPDATE: …") and a short source tag
-    after one ("…: Reuters poll") are left out."""
+    after a colon or a dash ("…: Reuters poll", "… -BANGEMANN") are left out
+    (:func:`source_tag` gives the tag)."""
     start, end = 0, len(title)
     colon = title.find(": ")
     if colon > 0 and len(title[:colon].split()) <= KICKER_MAX_WORDS and len(title[colon + 2 :].split()) > SOURCE_TAG_MAX_WORDS:
@@ -169,7 +268,19 @@ def reading_span(title: str) -> tuple[int, int]:
     last = title.rfind(": ")
     if last >= start and len(title[last + 2 :].split()) <= SOURCE_TAG_MAX_WORDS and len(title[start:last].split()) > KICKER_MAX_WORDS:
         end = last
+    elif last >= start and title[last + 2 : last + 3] in QUOTE_OPEN and len(title[start:last].split()) > KICKER_MAX_WORDS:
+        end = last  # a quotation after the colon is what someone said of it: "…: ‘It’s about time’ say the locals"
+    dash = DASH_TAG.search(title, start)
+    if end == len(title) and dash and len(dash.group("tag").split()) <= SOURCE_TAG_MAX_WORDS and len(title[start:dash.start()].split()) > KICKER_MAX_WORDS:
+        end = dash.start()
     return start, end
+
+
+def source_tag(title: str) -> str | None:
+    """The source a headline ends with, after a colon or a dash: "Reuters poll", "BANGEMANN"."""
+    start, end = reading_span(title)
+    rest = title[end:].strip().lstrip(":-–—").strip()
+    return rest if rest and len(rest.split()) <= SOURCE_TAG_MAX_WORDS and rest[:1] not in QUOTE_OPEN else None
 
 
 def title_span(text: str, title: str | None) -> tuple[int, int] | None:
@@ -188,7 +299,8 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
                       is_name: Callable[[str], bool] = lambda phrase: False) -> str | None:
     """The headline rewritten as a sentence to parse (None when there is none): the part that
     states something (:func:`reading_span`), each word truecased (:func:`truecase_word`),
-    ticker symbols left out (:func:`is_ticker`), the first letter capitalised.
+    ticker symbols left out (:func:`is_ticker`), the first letter capitalised; a source tag
+    (:func:`source_tag`) becomes the speaker: "…: Reuters poll" → "…, Reuters poll said".
 
     >>> headline_sentence("HUGHES TOOL HT BOARD APPROVES MERGER", "Hughes Tool Co said its board will approve the merger.", lambda w: w in {"board", "merger", "approve"})
     'Hughes Tool board approves merger'
@@ -197,35 +309,52 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
         return None
     start, end = reading_span(title)
     text = title[start:end].strip()
+    tag = source_tag(title)
     kind = headline_case(text)
-    if kind == "sentence":
-        return text or None
-    case = body_case(body)
+    if kind != "sentence":
+        case = body_case(body)
+        text = _truecased(text, kind, case, known_word, is_name)
+        tag = tag and _truecased(tag, kind, case, known_word, is_name)
+    if tag and text:
+        text = f"{text.rstrip('.!')}, {tag} said"  # the headline's source tag is its speaker
+    return text[:1].upper() + text[1:] if text else None
+
+
+def _truecased(text: str, kind: str, case: BodyCase, known_word: Callable[[str], bool], is_name: Callable[[str], bool]) -> str:
+    """The words of a headline in capitals or Title Case as a sentence writes them."""
     pieces = re.split(r"(\s+)", text)
     words = [p for p in pieces if p and not p.isspace()]
     bare = [WORD.search(w).group() if WORD.search(w) else w for w in words]
     names = _name_spans([b.strip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", b) else b for b in bare], is_name)
     out: list[str] = []
+    quoted = quoted_words(words) if kind == "title" else set()
     for index, (word, core) in enumerate(zip(words, bare)):
-        if is_ticker(bare, index, case, known_word, kind=kind):
+        if is_ticker(bare, index, case, known_word, kind=kind, is_name=is_name):
             continue
-        if core and any(c.isalpha() for c in core):
-            cased = truecase_word(core, case, known_word, name=index in names, kind=kind)
+        if core and any(c.isalpha() for c in core) and index not in quoted:
+            length, as_written = names.get(index, (0, False))
+            cased = truecase_word(core, case, known_word, name=index in names, kind=kind, long_name=length > 1, acronym=as_written)
             word = word.replace(core, cased, 1)
         out.append(word)
-    sentence = " ".join(out)
-    return sentence[:1].upper() + sentence[1:] if sentence else None
+    return " ".join(out)
 
 
-def gazetteer_names(lookup: Callable[[str], Any], known_word: Callable[[str], bool]) -> Callable[[str], bool]:
+def gazetteer_names(lookup: Callable[[str], Any], known_word: Callable[[str], bool],
+                    given_name: Callable[[str], Any] = lambda word: None) -> Callable[[str], bool]:
     """Whether a headline phrase is a name, from a gazetteer's ``lookup`` (phrase → entity or
     None): a phrase of several words, a place or demonym ("Zambian"), or a word that is no
-    English word; not a person or body named by a common word ("Joy", "Begin")."""
+    English word; not a person or body named by a common word ("Joy", "Begin"); also a
+    given name the census knows before a word that is no English word ("Brad Schneider")."""
     def is_name(phrase: str) -> bool:
+        words = phrase.split()
+        if len(words) == 2 and given_name(words[0].capitalize()) and words[1][:1].isupper() and not is_english(words[1], known_word):
+            return True
         entity = lookup(phrase)
         if entity is None:
             return False
-        return " " in phrase or entity.type in ("Country", "Location") or not known_word(phrase.lower().strip("."))
+        # an acronym in capitals ("IMF", "US"): in an all-caps headline "BOARD" is looked up as written too
+        acronym = phrase.isupper() and len(phrase.replace(".", "")) <= ACRONYM_MAX
+        return " " in phrase or acronym or entity.type in ("Country", "Location") or not known_word(phrase.lower().strip("."))
     return is_name
 
 
@@ -272,6 +401,8 @@ def _english_words(_key: int, nlp: Any, part: str | None) -> Callable[[str], boo
 # news past ("criticised"), "X to do" is "X will do", "X accused … by Y" is "X was accused".
 
 FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+# Verbs whose passive takes the office as object: "Antitrust lawyer nominated Claims Court judge".
+NAMING_VERBS = {"name", "nominate", "appoint", "elect", "choose", "select", "tap", "pick", "make", "crown", "confirm"}
 NOMINAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 # Past tenses an -ed rule would get wrong.
 IRREGULAR_PAST = {
@@ -322,10 +453,13 @@ def _finite_before(doc: Any, index: int) -> bool:
 
 
 # headline present: "Zambian central banker criticises IMF policies" → "… criticised …"
+# (the predicate comes before any other verb: not "shares" in "Plc to offer U.S. shares")
 def present_as_past(doc: Any, known_verb: Callable[[str], bool]) -> dict[int, str]:
     if _finite_before(doc, len(doc)):
         return {}
     for token in doc[1:]:
+        if token.tag_ in ("VB", "VBG", "VBN", "VBD", "TO", "MD"):
+            return {}
         previous = doc[token.i - 1]
         stem = verb_stem(token.text, known_verb)
         if stem and token.tag_ in ("NNS", "NNPS", "VBZ") and previous.tag_ in NOMINAL_TAGS | {"POS", "''"}:
@@ -347,12 +481,19 @@ def infinitive_as_future(doc: Any) -> dict[int, str]:
     return {}
 
 
-# headline passive: "Antonio Brown accused of assault by former trainer" → "… was accused …"
+# headline passive: "Antonio Brown accused of assault by former trainer", "Antitrust lawyer
+# nominated Claims Court judge" → "… was accused …", "… was nominated …" (a headline tells a
+# past act in the present: its bare -ed form after the subject is a passive)
+# (not a verb that governs a clause: "Why the 9th Circuit Refused to Reinstate …"; an object
+# only after a verb of naming: "… nominated Claims Court judge")
 def participle_as_passive(doc: Any) -> dict[int, str]:
+    if doc[0].tag_ in ("WDT", "WP", "WRB"):
+        return {}  # a question: "Why the court refused …"
     for token in doc[1:]:
         if (token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed")
-                and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children)
-                and any(c.lower_ == "by" for c in token.children) and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
+                and not any(c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in token.children)
+                and (token.lemma_.lower() in NAMING_VERBS or not any(c.dep_ == "dobj" for c in token.children))
+                and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
             return {token.i: "was " + token.text}
     return {}
 
@@ -363,4 +504,4 @@ def repaired_headline(doc: Any, known_verb: Callable[[str], bool]) -> str | None
     changes = present_as_past(doc, known_verb) or infinitive_as_future(doc) or participle_as_passive(doc)
     if not changes:
         return None
-    return "".join((changes.get(t.i, t.text)) + t.whitespace_ for t in doc)
+    return "".join((changes.get(t.i, t.text)) + t.whitespace_ for t in doc).strip()

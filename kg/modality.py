@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.clauses import MEANS_PREPS, auxiliaries, gerund_governor, is_passive, is_purpose, lemma_forms, own_subjects, shares_clause
+from kg.clauses import (
+    ACCUSING_VERBS, MEANS_PREPS, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, auxiliaries, gerund_governor, is_passive, is_purpose,
+    lemma_forms, own_subjects, shares_clause,
+)
 
 # Verbs whose clausal complement is what someone said, not what happened.
 SPEECH_VERBS = {
@@ -35,10 +38,14 @@ MODAL_AUX = {
 }
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
 GOVERNOR_MODALITY = {
-    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive",
+    **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive", "struggle",
                      "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
-    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage"), "requested"),
+    **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
+                     # orders: "orders its chaplains to put their Bibles away", "told them to leave"
+                     "order", "instruct", "direct", "command", "tell"), "requested"),
+    # what is only considered: "Kuwait had considered having Soviet escorts"
+    "consider": "possible",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
     # what one is accused of: "accused him of telling her" (kg.clauses.ACCUSING_VERBS)
     **dict.fromkeys(("accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"), "claimed"),
@@ -103,6 +110,8 @@ def is_negated(verb: Token) -> bool:
     # "did not strike", "never struck"
     if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(d.lower_ == "no" for d in c.children) for c in verb.children):
+        return True  # "will no longer defend", "no more"
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
         return is_negated(verb.head)  # "is not ready to meet": the copula carries the negation
     if any(c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(d.dep_ in ("det", "neg") and d.lower_ == "no" for d in c.children)
@@ -294,6 +303,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             modality = modality or own_modality(declined)
         elif modality is None and gov.pos_ == "NOUN":
             modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
+        elif modality is None and means_gerund(verb, dep):
+            modality = own_modality(gov)  # "could try to force his hand by holding up nominees": not forced
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
@@ -301,12 +312,34 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
                         or own_modality(gov))
         if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
-        if gov.pos_ == "NOUN":
-            break
+        if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
+            break  # "declined to criticize Trump for blaming the US": the blaming is no less done
         verb, gov, depth = gov, governor(gov), depth + 1
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def means_gerund(verb: Token, dep: str) -> bool:
+    """An "-ing" clause of means or time ("by holding up nominees", "after meeting Putin"): it
+    shares its governor's auxiliaries, not the governor's meaning ("force" obliges nobody here)."""
+    return dep == "pcomp" and gerund_head(verb).head.lower_ not in OBJECT_GERUND_PREPS
+
+
+def gerund_head(verb: Token) -> Token:
+    """The "-ing" verb that hangs from the preposition, looking through coordination: "of
+    destroying their business models and stealing content" → destroying."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def reason_gerund(verb: Token, dep: str) -> bool:
+    """The "-ing" clause of a verb of judging ("criticize Trump for blaming the US", "praised
+    Iraq for helping"): what the judgement is about; what governs the judgement does not reach it."""
+    prep = gerund_head(verb).head
+    return (dep == "pcomp" and prep.lower_ in OBJECT_GERUND_PREPS and prep.head.lemma_.lower() in OBJECT_GERUND_VERBS
+            and prep.head.lemma_.lower() not in ACCUSING_VERBS)
 
 
 def own_negation(verb: Token) -> bool:

@@ -158,8 +158,8 @@ def parse(
 
 def headline_text(document: Document, nlp: Language) -> str | None:
     """The document's headline as a sentence for the parser (:func:`kg.headlines.headline_sentence`)."""
-    known = english_words(nlp)
-    return headline_sentence(document.title, document.text, known, gazetteer_names(Gazetteer.default().lookup, known))
+    known, gazetteer = english_words(nlp), Gazetteer.default()
+    return headline_sentence(document.title, document.text, known, gazetteer_names(gazetteer.lookup, known, gazetteer.gender))
 
 
 def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> Iterator[ParsedDocument]:

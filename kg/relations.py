@@ -13,14 +13,15 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, is_allegation_source, outer_source, own_account, pronoun_speaker, speech_subject,
+    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
-    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, own_subjects,
+    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
+    own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
-                       is_known_verb, names_the_act, noun_event_type, performed_event, specific_event)
+                       is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -45,7 +46,9 @@ COMMUNICATION_NOUNS = {"declaration", "statement", "resolution", "letter", "comm
 NEGATIONS = {"not", "n't", "never", "no"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 # Prepositions that introduce time, manner or place rather than a participant.
-NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by"}
+NON_PARTICIPANT_PREPS = {"since", "until", "during", "after", "before", "despite", "because", "like", "as", "than", "of", "in", "about", "by",
+                         # a cause: "will step down due to term limits", "owing to the strike"
+                         "due", "owing"}
 # Prepositions after a predicative adjective that do not name what it is about.
 NON_ADJECTIVE_PREPS = NON_PARTICIPANT_PREPS - {"of", "about"}
 # Predicative adjectives that express a stance towards someone (ours): "have been critical of Russia".
@@ -77,8 +80,9 @@ CHANGE_VERBS = {
     "rebound", "recover", "sink", "slump", "expand", "contract", "widen", "narrow", "improve", "worsen", "rally", "retreat",
 }
 # Nouns of a measured change: "the 3.3% fall in car sales", "a rise of 2 pct in exports".
+# (Not "loss": "reported a net loss" is a result, the object of "report".)
 CHANGE_NOUNS = {"rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "dip", "growth",
-                "surge", "plunge", "slump", "rebound", "recovery", "contraction", "expansion", "loss", "downturn", "upturn"}
+                "surge", "plunge", "slump", "rebound"}
 # Verbs that report a change their object names: "Ford and Chrysler both had gains", "posted a loss".
 CHANGE_REPORTING_VERBS = {"have", "post", "report", "record", "show", "see", "suffer", "register", "log", "book"}
 # Adverbs that make the copula a change: "sales were down 10 pct", "profits were up".
@@ -202,7 +206,31 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
+    stranded = stranded_subject(verb)
+    if stranded is not None:
+        return [stranded], False
     return [], False
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser gave to an opening participle phrase: "In fiscal 1986/87 ending
+    June India will borrow …" parsed as "ending … India" with a subjectless "will borrow".  A
+    finite verb with a modal or tensed auxiliary and no subject takes the name just before its
+    auxiliary when that name is the object of a participle before it."""
+    if verb.dep_ not in ("ROOT", "ccomp") or own_subjects(verb):
+        return None
+    helpers = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.tag_ in ("MD", "VBZ", "VBP", "VBD")]
+    if not helpers:
+        return None
+    first = min(helpers, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    before = verb.doc[first.i - 1]
+    participle = before.head
+    if (before.pos_ != "PROPN" or before._.kg_mention is None or before.dep_ not in ("dobj", "pobj", "npadvmod")
+            or participle.tag_ not in ("VBG", "VBN") or participle.dep_ not in ("acl", "advcl") or participle.i > before.i):
+        return None
+    return before
 
 
 def cleft_focus(verb: Token) -> Token | None:
@@ -626,25 +654,35 @@ def measured_change(clause: Clause) -> Iterator[Candidate]:
 
 
 # a change without its amount: "retail sales eased in March", "Ford and Chrysler both gained"
+# (not a phrasal verb or a verb of becoming: "dropped out of the race", "can fall flat", "grew tired")
 def change_without_amount(clause: Clause) -> Iterator[Candidate]:
     verb = clause.verb
-    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "npadvmod" and is_amount(c)
+    if base_form(verb) not in CHANGE_VERBS or any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "prt", "acomp") or c.dep_ == "npadvmod" and is_amount(c)
                                                   for c in verb.children):
         return  # an object or an amount: a transitive verb or :func:`measured_change`
+    if unrealised_clause(verb):
+        return
     if any(prep.lower_ in ("to", "by") and is_amount(pobj) for prep, pobj in participant_preps(verb, excluded=set())):
         return  # "climbed to 25 pct": the amount is given
+    if any(True for _ in participant_preps(verb)):
+        return  # "questions grow over X", "the base fell to ISIS": the statement with its object says it
     for subject in clause.subjects:
         yield Candidate(subject, None, verb, clause.words, clause.lemma, "change", clause.inherited)
 
 
-# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%"
+# the copula of a change: "GM's sales were down 10 pct", "US retail sales were up 0.3%", "Pontiac
+# was off 10.8 pct" (not "up for a fight", "the gloves will be off": "off" only with its amount)
 def copular_change(clause: Clause) -> Iterator[Candidate]:
-    if clause.lemma != "be":
+    if clause.lemma != "be" or unrealised_clause(clause.verb):
         return
     for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in CHANGE_ADVERBS and c.i > clause.verb.i):
         words, lemma = [*clause.words, adverb], f"be {adverb.lower_}"
         amounts = [c for c in adverb.children if c.dep_ in ("npadvmod", "dobj", "pobj") and is_amount(c)]
         amounts += [c for c in clause.verb.children if c.dep_ in ("npadvmod", "attr") and is_amount(c)]
+        following = [c for c in adverb.children] + [c for c in clause.verb.children if c.i == adverb.i + 1]
+        if any(prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against", "on", "with") and not any(is_amount(p) for p in prep.children)
+               for prep in following) or adverb.lower_ == "off" and not amounts:
+            continue
         for subject in clause.subjects:
             if subject.lower_ in EXPLETIVES:
                 continue
@@ -682,7 +720,18 @@ def noun_amounts(noun: Token) -> list[Token]:
     return sorted(amounts, key=lambda t: t.like_num)
 
 
-# a change named by a noun: "the 3.3% fall in car sales", "a rise of 2 pct in exports"
+# Conjunctions of a clause that says what has not happened (yet): "until the job market improves".
+UNREALISED_MARKS = {"until", "unless", "before", "lest", "till"}
+
+
+def unrealised_clause(verb: Token) -> bool:
+    """A clause of something not (yet) so: "… until the job market improves"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in UNREALISED_MARKS for c in verb.children)
+
+
+# a change named by a noun: "the 3.3% fall in car sales" (one said to have happened: definite, with
+# its amount, or the object of a verb that reports it: "showed a sharp rise in orders"; not
+# "a strategy against increases in prices"), "a rise of 2 pct in exports"
 def nominal_change(noun: Token) -> Iterator[Candidate]:
     if noun.lemma_.lower() not in CHANGE_NOUNS or noun.pos_ != "NOUN":
         return
@@ -690,6 +739,10 @@ def nominal_change(noun: Token) -> Iterator[Candidate]:
                 for pobj in prep.children if pobj.dep_ == "pobj" and not is_amount(pobj) and pobj.lemma_.lower() not in ADVERBIAL_HEADS
                 and pobj.pos_ in ("NOUN",) and pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")]  # not "a rise in Iowa", "in March"
     amounts = noun_amounts(noun)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in noun.children)
+    reported = noun.dep_ == "dobj" and base_form(noun.head) in CHANGE_REPORTING_VERBS
+    if not (amounts or definite or reported):
+        return
     for head in measured:
         for subject in with_conjuncts(head):
             if amounts:
@@ -766,7 +819,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
-        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
+                child.lower_ == "with" and not acted and within_preposition(container, verb)):
+            # a companion inside a phrase that is itself a preposition's is no participant unless
+            # the phrase names an act: "punished Trump for his performance with Putin" is no act
+            # on Putin ("act on the applications by Citicorp" still acts on Citicorp's)
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
@@ -775,6 +832,11 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+def within_preposition(container: Token, verb: Token) -> bool:
+    """A thing in a prepositional phrase of the verb ("for his performance"), not its object."""
+    return container.dep_ == "pobj" and container.head.head == verb
 
 
 def is_reciprocal(token: Token) -> bool:
@@ -850,6 +912,36 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
 
 
+# Prepositions after a noun of an actor's that name the other party of a relation or a clash.
+PARTY_PREPS = {"with", "against"}
+# Nouns whose meaning is a tie or a clash between two parties ("performance", "interview" are not).
+PARTY_NOUNS = {
+    "relationship", "relation", "relations", "tie", "ties", "alliance", "partnership", "friendship", "rivalry", "feud",
+    "confrontation", "clash", "conflict", "dispute", "quarrel", "spat", "row", "standoff", "showdown", "fight", "battle",
+    "war", "tension", "tensions", "affair", "marriage", "collaboration", "cooperation", "bond", "truce", "rapprochement",
+}
+
+
+def party_noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """A noun that ties its owner to another named actor, when it names no event of the
+    dictionary: "his recent confrontation with Warren", "Obama's relationship with Netanyahu",
+    "the U.S. alliance with Japan" (both ends must be named; the statement's predicate is the noun)."""
+    if noun.lemma_.lower() not in PARTY_NOUNS and noun.lower_ not in PARTY_NOUNS:
+        return
+    if noun_event_type(concept_words(noun)) is not None or noun._.kg_mention is not None:
+        return  # an event noun is read by nominal_candidates
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c._.kg_mention is not None and c.i < noun.i]
+    owners = owners or pronoun_owners(noun)
+    if not owners:
+        return
+    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    words = sorted([*compounds, noun], key=lambda t: t.i)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for obj in (o for o in with_conjuncts(pobj) if o._.kg_mention is not None):
+                yield Candidate(owners[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", extra=[prep])
+
+
 # Possessive pronouns of the third person: whose act an event noun is ("his meeting with Putin").
 THIRD_PERSON_POSSESSIVES = {"his", "her", "its", "their"}
 
@@ -881,7 +973,8 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
-                             quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Iterator[Statement]:
+                             quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+                             survey: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
@@ -891,17 +984,19 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
     found: list[tuple[Candidate, Statement]] = []
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            if noun_read_as_verb(token):
+                continue  # "England lock Danny Grewcock", "Clapton's 1991 hit Tears in Heaven"
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = itertools.chain(nominal_candidates(token), nominal_change(token))
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token))
         else:
             continue
         made = False
         for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -956,7 +1051,8 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
-               quoted_by: Argument | None = None, last_speaker: Argument | None = None) -> Statement | None:
+               quoted_by: Argument | None = None, last_speaker: Argument | None = None,
+               survey: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
@@ -1036,6 +1132,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
             # offices" names the target
             event = None
+        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
+                c.dep_ == "dobj" for c in candidate.verb.children):
+            event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
+        weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
+        if event == "FIGHT" and weapon is not None and launch_without_target(
+                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+            event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
@@ -1045,6 +1148,16 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
+    if attributed is not None and speaker is not None and plural_for_body(speaker, attributed):
+        attributed = last_speaker  # "they said" is people, not the newspaper that quoted them
+    if speaker is not None and respondents(speaker):
+        # "12% said they would vote for Warren": the finding of the survey the article reports
+        # ("the online poll" in the sentence is the poll the article named before)
+        found = survey_of(speaker)
+        here = resolver.argument(found, offset) if found is not None else None
+        attributed = (here if found is not None and named_survey(found) else None) or survey or here or attributed
+    # "Trump has hinted he would repeal …": the pronoun is the speaker, the surest reading of one
+    own_word = reported_by_antecedent(candidate.subject, speaker, subject, attributed)
     if attributed is not None and speaker is not None and attributed.entity.id == subject.entity.id:
         attributed = self_report_source(sentence, speaker, resolver, offset, quoted_by) or attributed
     if modality is None and is_allegation_source(speaker):
@@ -1064,8 +1177,22 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated=negated,
         modality=modality,
         attributed_to=attributed,
-        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None),
+        confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def reported_by_antecedent(head: Token, speaker: Token | None, subject: Argument, attributed: Argument | None) -> bool:
+    """A subject pronoun of a reported clause resolved to the clause's own speaker: "Trump has
+    hinted he would repeal …", "Christie announced that he was dropping …" (the commonest and
+    surest reading of a pronoun in news)."""
+    return (head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass") and speaker is not None and speaker is not head
+            and attributed is not None and attributed.entity.id == subject.entity.id and attributed.entity.type == "Person")
+
+
+def plural_for_body(speaker: Token, attributed: Argument) -> bool:
+    """A plural pronoun speaker resolved to one body or person: "…, they said" after "U.S.
+    officials were quoted by the New York Times" are the officials, not the newspaper."""
+    return speaker.pos_ == "PRON" and speaker.lower_ in ("they", "them") and attributed.entity.type in ("Organization", "Person", "ArmedGroup")
 
 
 def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver, offset: int,
@@ -1185,6 +1312,8 @@ def announced_decision(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DECISION_VERBS
 
 
+# Prepositions of place: after a direct object they say where an act was done, not to whom.
+LOCATIVE_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 # Prepositions that name the target of an act named by the object: "set fire to", "opened fire on".
 ACT_TARGET_PREPS = frozenset({"to", "on", "at"})
 
@@ -1236,8 +1365,10 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
     return resolver.argument(head, offset)
 
 
-def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False) -> float:
-    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``)."""
+def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence: Span, *, governed: bool = False,
+                own_word: bool = False) -> float:
+    """How reliable the pattern is (calibrated on PLOVER dev, see ``BASE_CONFIDENCE``); a
+    pronoun subject that is its clause's own speaker ("Obama said he would …") costs nothing."""
     score = BASE_CONFIDENCE[candidate.kind]
     if candidate.inherited_subject and not governed:  # "refused to share": the refuser's own subject
         score *= 0.95
@@ -1245,7 +1376,7 @@ def _confidence(candidate: Candidate, subject: Argument, obj: Argument, sentence
         score *= 0.85  # "… to protest the arrests": the aim beside the act, read less reliably
     if subject.entity.type == CONCEPT or obj is not None and obj.entity.type == CONCEPT:
         score *= 0.9
-    if candidate.subject.pos_ == "PRON" or candidate.object is not None and candidate.object.pos_ == "PRON":
+    if (candidate.subject.pos_ == "PRON" and not own_word) or candidate.object is not None and candidate.object.pos_ == "PRON":
         score *= 0.7
     if candidate.object is not None and same_kind_pronouns(candidate.subject, candidate.object):
         score *= 0.7  # "nobody has found him to interview him": which he is which is a second guess

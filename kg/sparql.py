@@ -13,6 +13,9 @@ and integers checked, entity ids percent-encoded into IRIs).  A query without
 declarations is left as it is.
 
 Kinds: ``entity`` (an entity id, e.g. ``Russia``, ``Islamic State``: an ``ent:`` IRI),
+``name`` (words an entity id holds as whole words, in any case, e.g. ``islamic state``:
+the string ``"_islamic_state_"``, for ``CONTAINS`` in the id's IRI segment lowercased
+between two ``_``; spaces are ``_`` there),
 ``date`` (``YYYY-MM-DD``, an ``xsd:date``), ``string``, ``integer``.
 """
 from __future__ import annotations
@@ -24,13 +27,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import InputError
-from .ontology import entity_iri
+from .ontology import entity_iri, iri_segment
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 __all__ = ["Parameter", "bind_parameters", "parameters"]
 
-KINDS = ("entity", "date", "string", "integer")
+KINDS = ("entity", "name", "date", "string", "integer")
 _DECLARATION = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(.*?)\s*$", re.M)
 
 
@@ -67,6 +70,12 @@ def term(kind: str, value: str, name: str) -> str:
         if not value.strip():
             raise InputError(f"--param {name} needs an entity id")
         return f"<{entity_iri(value.strip())}>"
+    if kind == "name":
+        # whole words of the id's IRI segment: both sides between "_" (a REGEX would be
+        # compiled again for every row on Oxigraph when the query also runs unbound)
+        if not value.strip():
+            raise InputError(f"--param {name} needs a name")
+        return json.dumps(f"_{iri_segment(' '.join(value.split())).lower()}_", ensure_ascii=False)
     if kind == "date":
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):

@@ -5,7 +5,10 @@ import pytest
 
 import kg
 from conftest import parsed
-from kg.attribution import QuoteSpeakers, is_allegation_source, own_account, pronoun_speaker, quote_speaker, speech_subject
+from kg.attribution import (
+    ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
+    own_account, pronoun_speaker, quote_speaker, respondents, speech_subject, survey_of,
+)
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
 
@@ -73,10 +76,97 @@ SPEAKER_ROWS = [
         "repeal|VERB|ccomp|2 the|DET|det|7 rules|NOUN|dobj|5|rule .|PUNCT|punct|2",
         5, "Trump", id="hinted"),
     pytest.param(
+        # an account whose object holds the clause: "The suit details incidents where Brown kissed Taylor"
+        "The|DET|det|1 suit|NOUN|nsubj|2 details|VERB|ROOT|2|detail incidents|NOUN|dobj|2|incident where|SCONJ|advmod|6 "
+        "Brown|PROPN|nsubj|6 kissed|VERB|relcl|3|kiss Taylor|PROPN|dobj|6 .|PUNCT|punct|2",
+        6, "suit", id="account-verb"),
+    pytest.param(
+        # a passive "quote": "Kuwait may register ships, officials were quoted as saying"
+        "Kuwait|PROPN|nsubj|2 may|AUX|aux|2 register|VERB|ccomp|7 ships|NOUN|dobj|2|ship ,|PUNCT|punct|7 "
+        "officials|NOUN|nsubjpass|7|official were|AUX|auxpass|7|be quoted|VERB|ROOT|7|quote as|ADP|prep|7 "
+        "saying|VERB|pcomp|8|say .|PUNCT|punct|7",
+        2, "officials", id="passive-quoted"),
+    pytest.param(
+        # the owner of a statement noun: "Trump repeated his comment that Obama compares to Putin"
+        "Trump|PROPN|nsubj|1 repeated|VERB|ROOT|1|repeat his|PRON|poss|3 comment|NOUN|dobj|1 that|SCONJ|mark|6 "
+        "Obama|PROPN|nsubj|6 compares|VERB|acl|3|compare to|ADP|prep|6 Putin|PROPN|pobj|7",
+        6, "his", id="statement-noun"),
+    pytest.param(
+        # unowned hearsay is its own source: "there were rumours that Indonesia had issued licences"
+        "there|PRON|expl|1 were|VERB|ROOT|1|be rumours|NOUN|attr|1|rumour that|SCONJ|mark|6 Indonesia|PROPN|nsubj|6 "
+        "had|AUX|aux|6|have issued|VERB|acl|2|issue licences|NOUN|dobj|6|licence",
+        6, "rumours", id="hearsay-noun"),
+    pytest.param(
+        # a belief reported: "many Democrats worry the Republican Party has found a stronghold"
+        "Democrats|PROPN|nsubj|1 worry|VERB|ROOT|1 Party|PROPN|nsubj|4 has|AUX|aux|4|have found|VERB|ccomp|1|find "
+        "stronghold|NOUN|dobj|4",
+        4, "Democrats", id="worry"),
+    pytest.param(
+        # a survey's finding: "The poll shows that Sanders leads Biden"
+        "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|5 Sanders|PROPN|nsubj|5 leads|VERB|ccomp|2|lead "
+        "Biden|PROPN|dobj|5 .|PUNCT|punct|2",
+        5, "poll", id="survey-finding"),
+    pytest.param(
+        # … but a video showing something is no source: "The video shows that troops crossed the border"
+        "The|DET|det|1 video|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|5 troops|NOUN|nsubj|5|troop crossed|VERB|ccomp|2|cross "
+        "border|NOUN|dobj|5 .|PUNCT|punct|2",
+        5, None, id="video-shows"),
+    pytest.param(
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
 ]
+
+# "As a mark of interest, Fauci, who heads NIAID, said the government will test AL721", parsed
+# with Fauci in apposition to "mark" and "said" without a subject.
+DETACHED = ("As|ADP|prep|9 a|DET|det|2 mark|NOUN|pobj|0 ,|PUNCT|punct|2 Fauci|PROPN|appos|2 ,|PUNCT|punct|4 "
+            "who|PRON|nsubj|7|who|WP heads|VERB|relcl|4|head NIAID|PROPN|dobj|7 said|VERB|ROOT|9|say the|DET|det|11 "
+            "government|NOUN|nsubj|13 will|AUX|aux|13 test|VERB|ccomp|9 AL721|PROPN|dobj|13 .|PUNCT|punct|9")
+
+
+@pytest.mark.parametrize("ents, speaker", [([(4, 5, "PERSON")], "Fauci"), ([], None)])
+def test_detached_speaker(blank_nlp, ents, speaker):
+    # the name set off before a subjectless "said" speaks; without a name, nobody does
+    doc = parsed(blank_nlp, DETACHED, ents)
+    [sentence] = doc.sents
+    found = speech_subject(sentence, doc[13])
+    assert (found.text if found is not None else None) == speaker
+
+
+# "“Christie announced that he was dropping the fight,” the Star-Ledger writes."
+SELF_REPORT = ("“|PUNCT|punct|11 Christie|PROPN|nsubj|2 announced|VERB|ccomp|11|announce that|SCONJ|mark|6 "
+               "he|PRON|nsubj|6 was|AUX|aux|6|be dropping|VERB|ccomp|2|drop fight|NOUN|dobj|6 ,|PUNCT|punct|11 "
+               "”|PUNCT|punct|11 Ledger|PROPN|nsubj|11 writes|VERB|ROOT|11|write .|PUNCT|punct|11")
+
+
+def test_outer_source_of_a_self_report(blank_nlp):
+    # Christie's word on his own act is the Star-Ledger's report; with no outer reporter, none
+    [sentence] = parsed(blank_nlp, SELF_REPORT).sents
+    speaker = speech_subject(sentence, sentence[6])
+    assert speaker.text == "Christie"
+    assert outer_source(sentence, speaker).text == "Ledger"
+    [alone] = parsed(blank_nlp, "Christie|PROPN|nsubj|1 announced|VERB|ROOT|1|announce he|PRON|nsubj|4 "
+                                "was|AUX|aux|4|be dropping|VERB|ccomp|1|drop fight|NOUN|dobj|4 .|PUNCT|punct|1").sents
+    assert outer_source(alone, alone[0]) is None
+
+
+FROM_REPORT = "From|ADP|ROOT|0 the|DET|det|3 Politico|PROPN|compound|3 report|NOUN|pobj|0 :|PUNCT|punct|0"
+
+
+@pytest.mark.parametrize("spec, source", [
+    pytest.param(FROM_REPORT, "Politico", id="from-the-report"),
+    pytest.param("The|DET|det|1 decision|NOUN|nsubj|2 is|AUX|ROOT|2|be nothing|PRON|attr|2 as|SCONJ|mark|6 "
+                 "PolitiFact|PROPN|nsubj|6 documented|VERB|advcl|2|document :|PUNCT|punct|2", "PolitiFact", id="as-documented"),
+    pytest.param("he|PRON|nsubj|1 adds|VERB|ROOT|1|add an|DET|det|4 important|ADJ|amod|4 caveat|NOUN|dobj|1 :|PUNCT|punct|1",
+                 "he", id="adds-a-caveat"),
+    pytest.param("Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say so|ADV|advmod|1 .|PUNCT|punct|1", None, id="no-colon"),
+    pytest.param("I|PRON|nsubj|2 particularly|ADV|advmod|2 liked|VERB|ROOT|2|like how|SCONJ|advmod|5 Ginsburg|PROPN|nsubj|5 "
+                 "traced|VERB|ccomp|2|trace it|PRON|dobj|5 :|PUNCT|punct|2", None, id="no-source-named"),
+])
+def test_block_quote_source(blank_nlp, spec, source):
+    [sentence] = parsed(blank_nlp, spec).sents
+    found = block_quote_source(sentence)
+    assert (found.text if found is not None else None) == source
 
 
 @pytest.mark.parametrize("spec, index, speaker", SPEAKER_ROWS)
@@ -152,6 +242,10 @@ QUOTE_ROWS = [
                  id="reported-speaker-then-quote"),
     # the last speaker named is the one that carries
     pytest.param([[SAID, QUOTED, CLOSE_SAID], [QUOTED]], [[None, "he", None], ["Carter"]], id="latest-speaker"),
+    # a block quotation after "From the Politico report:" is Politico's, the paragraph after it no more
+    pytest.param([[FROM_REPORT], [PLAIN, PLAIN], [PLAIN]], [[None], ["Politico", "Politico"], [None]], id="block-quote"),
+    # … but a sentence of it naming its own speaker keeps that one
+    pytest.param([[FROM_REPORT], [PLAIN, SAID]], [[None], ["Politico", None]], id="block-quote-own-speaker"),
 ]
 
 
@@ -186,7 +280,115 @@ def test_quote_speaker_is_outside_the_quotes(blank_nlp):
     assert quote_speaker(sentence).text == "Carter"
 
 
+# -- surveys -------------------------------------------------------------------------------------
+
+POLL_PARAGRAPH = ("Sanders|PROPN|nsubj|1 leads|VERB|ROOT|1|lead ,|PUNCT|punct|1 according|VERB|prep|1|accord to|ADP|prep|3 "
+                  "a|DET|det|8 Reuters|PROPN|compound|8 national|ADJ|amod|8 poll|NOUN|pobj|4 .|PUNCT|punct|1")
+RESPONDENTS = ("12|NUM|nummod|1 %|NOUN|nsubj|2 said|VERB|ROOT|2|say they|PRON|nsubj|5 would|AUX|aux|5 vote|VERB|ccomp|2 "
+               "for|ADP|prep|5 Warren|PROPN|pobj|6 .|PUNCT|punct|2")
+
+
+@pytest.mark.parametrize("spec, ents, index, expected", [
+    pytest.param(RESPONDENTS, [(0, 2, "PERCENT")], 1, True, id="percent"),
+    pytest.param("a|DET|det|1 majority|NOUN|nsubj|2 said|VERB|ROOT|2|say no|INTJ|dobj|2", [], 1, True, id="majority"),
+    pytest.param("Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say no|INTJ|dobj|1", [(0, 1, "PERSON")], 0, False, id="a-person"),
+])
+def test_respondents(blank_nlp, spec, ents, index, expected):
+    assert respondents(parsed(blank_nlp, spec, ents)[index]) is expected
+
+
+def test_survey_carries_to_the_respondents(blank_nlp):
+    # "… according to a Reuters national poll." / "The poll shows …" / "12% said they would vote for Warren."
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    the_poll = "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show it|PRON|dobj|2 .|PUNCT|punct|2"
+    found = []
+    for sentences in ([POLL_PARAGRAPH], [the_poll, RESPONDENTS], [PLAIN]):
+        spans = [next(iter(parsed(blank_nlp, spec).sents)) for spec in sentences]
+        quotes.paragraph(spans, lambda token: token.text)
+        found.append(list(quotes.surveys))
+    # the unnamed "the poll" is the named one
+    assert found == [["poll"], ["poll", "poll"], ["poll"]]
+    assert named_survey(parsed(blank_nlp, POLL_PARAGRAPH)[8]) and not named_survey(parsed(blank_nlp, the_poll)[1])
+
+
+def test_survey_in_the_sentence(blank_nlp):
+    # "The poll shows that 20% said they would back Sanders": the poll's finding
+    doc = parsed(blank_nlp, "The|DET|det|1 poll|NOUN|nsubj|2 shows|VERB|ROOT|2|show that|SCONJ|mark|6 20|NUM|nummod|5 "
+                            "%|NOUN|nsubj|6 said|VERB|ccomp|2|say they|PRON|nsubj|9 would|AUX|aux|9 back|VERB|ccomp|6 "
+                            "Sanders|PROPN|dobj|9", [(4, 6, "PERCENT")])
+    assert survey_of(doc[5]).text == "poll"
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # "Ilya Somin has an analysis, and he adds a caveat:" – he is Somin
+    pytest.param("Somin|PROPN|nsubj|1 has|VERB|ROOT|1|have analysis|NOUN|dobj|1 ,|PUNCT|punct|1 and|CCONJ|cc|1 "
+                 "he|PRON|nsubj|6 adds|VERB|conj|1|add caveat|NOUN|dobj|6 :|PUNCT|punct|6", "Somin", id="conjunct-clause"),
+    pytest.param("he|PRON|nsubj|1 adds|VERB|ROOT|1|add caveat|NOUN|dobj|1 :|PUNCT|punct|1", "he", id="no-antecedent-in-sentence"),
+])
+def test_block_quote_source_of_a_coordinated_pronoun(blank_nlp, spec, expected):
+    [sentence] = parsed(blank_nlp, spec).sents
+    assert block_quote_source(sentence).text == expected
+
+
+# -- denials of a claim made before --------------------------------------------------------------
+
+@pytest.mark.parametrize("spec, expected", [
+    pytest.param("Moscow|PROPN|nsubj|1 denied|VERB|ROOT|1|deny the|DET|det|3 allegations|NOUN|dobj|1|allegation|NNS .|PUNCT|punct|1",
+                 ("Moscow", "denied", True), id="all-allegations"),
+    pytest.param("Moscow|PROPN|nsubj|1 denied|VERB|ROOT|1|deny that|DET|det|3 claim|NOUN|dobj|1|claim|NN .|PUNCT|punct|1",
+                 ("Moscow", "denied", False), id="that-claim"),
+    pytest.param("he|PRON|nsubj|1 denies|VERB|ROOT|1|deny each|DET|det|3 allegation|NOUN|dobj|1|allegation|NN",
+                 ("he", "denies", True), id="each-allegation"),
+    # the claim's own clause is read with it: "Russia denied the claim that its jets struck the hospital"
+    pytest.param("Russia|PROPN|nsubj|1 denied|VERB|ROOT|1|deny the|DET|det|3 claim|NOUN|dobj|1 that|SCONJ|mark|7 "
+                 "its|PRON|poss|6 jets|NOUN|nsubj|7|jet struck|VERB|acl|3|strike hospital|NOUN|dobj|7", None, id="content-clause"),
+    # the words when the parse is lost: "Sanders disputes that claim" with "disputes" a noun and "claim" a verb
+    pytest.param("Sanders|NOUN|compound|1|sander disputes|NOUN|ROOT|1|dispute that|PRON|nsubj|3 claim|VERB|relcl|1 .|PUNCT|punct|1",
+                 ("Sanders", "disputes", False), id="lost-parse"),
+    pytest.param("Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1", None, id="no-denial"),
+])
+def test_denied_claim(blank_nlp, spec, expected):
+    [sentence] = parsed(blank_nlp, spec).sents
+    found = denied_claim(sentence)
+    assert (tuple(t.text if hasattr(t, "text") else t for t in found) if found is not None else None) == expected
+
+
+def test_claim_denials_cover_the_last_or_every_claim():
+    from kg.types import Argument, Entity, Predicate, Statement
+    actor = lambda name: Argument(name, Entity(name, name, "Person"))  # noqa: E731
+
+    def claim(subject, verb, modality="claimed"):
+        return Statement("d", "s", 0, 1, actor(subject), Predicate(verb, verb), actor("Taylor"), modality=modality)
+
+    denials: ClaimDenials = ClaimDenials()
+    denials.add([claim("Brown", "kiss"), claim("Brown", "meet", None)])   # a plain fact is no claim
+    denials.add([claim("Brown", "assault"), claim("Smith", "hire")])
+    same = lambda a, b: a.entity.id == b.entity.id  # noqa: E731
+    assert [s.predicate.lemma for s in denials.denials(actor("Brown"), False, same)] == ["assault"]
+    assert [s.predicate.lemma for s in denials.denials(actor("Brown"), True, same)] == ["kiss", "assault"]
+    assert denials.denials(actor("Jones"), True, same) == []
+
+
 # -- the real model ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_model_denial_of_an_earlier_claim():
+    text = ("Elizabeth Warren has accused Bernie Sanders of telling her that a woman could not win. "
+            "Sanders disputes that claim.")
+    statements = kg.extract(text)
+    denied = [s for s in statements if s.predicate.lemma == "tell" and s.negated]
+    assert [(s.subject.entity.id, s.object.entity.id, s.modality, s.attributed_to.entity.id) for s in denied] == [
+        ("Bernie Sanders", "Elizabeth Warren", None, "Bernie Sanders")]
+
+
+@pytest.mark.model
+def test_model_block_quote_after_a_colon():
+    # (a first line of its own is the text's headline: the lead-in comes after one)
+    text = ("The networks ignored the reversal.\n\nFrom the Politico report:\n\n"
+            "The Office of Management and Budget will release a new rule on Wednesday.")
+    release = [s for s in kg.extract(text) if s.predicate.lemma == "release"]
+    assert release and all(s.attributed_to is not None and s.attributed_to.entity.label == "Politico" for s in release)
 
 
 @pytest.mark.model

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -119,17 +120,21 @@ def test_seed_page_draws_what_the_build_holds(page, seed_build):
     every = [json.loads(line) for line in (seed_build / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
     statements = [s for s in every if not s.get("gated")]  # the precision gate keeps the others off the page
     assert len(statements) < len(every)
-    # an event without an object ("X resigned") is drawn as a loop on its subject
+    # an event without an object ("X resigned") is no edge: its entity has a dashed ring
     target = {id(s): (s["object"] or s["subject"])["id"] for s in statements}
     entities = {s["subject"]["id"] for s in statements} | set(target.values())
     # One edge per direction and kind of statement: negated and hedged ones stay apart.
-    kinds = {(s["subject"]["id"], target[id(s)], statement_kind(s)) for s in statements}
-    assert len(entities) >= 10 and len(kinds) >= 10
+    kinds = {(s["subject"]["id"], target[id(s)], statement_kind(s)) for s in statements if s["object"]}
+    alone = {s["subject"]["id"] for s in statements if not s["object"]}
+    assert len(entities) >= 10 and len(kinds) >= 10 and alone
 
     open_graph(page, seed_build / "graph.html")
     assert page.evaluate("typeof vis === 'object' && window.network instanceof vis.Network")
     assert page.evaluate(COUNTS) == [len(entities), len(kinds)]
     assert page.evaluate("kgData.statements.length") == len(statements)
+    assert page.evaluate("Object.values(network.body.edges).filter(e => e.fromId === e.toId).length") == 0
+    assert set(page.evaluate("Object.values(network.body.nodes).filter(n => n.options.shapeProperties"
+                             " && n.options.shapeProperties.borderDashes).map(n => n.id)")) == alone
 
     # Clicking the most connected entity shows one of its sentences, where it came from, and who said it.
     hub = page.evaluate("kgData.nodes.reduce((a, b) => (b.value > a.value ? b : a)).id")
@@ -140,7 +145,10 @@ def test_seed_page_draws_what_the_build_holds(page, seed_build):
     assert text.startswith(page.evaluate(f"kgData.nodes.find(n => n.id === {hub!r}).label"))
     assert all(s["sentence"] in text for s in theirs)
     titles = json.loads((seed_build / "documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    assert f"characters {theirs[0]['start']}\u2013{theirs[0]['end']}" in text
+    from_text = [s for s in theirs if not s.get("from_title")]
+    assert f"characters {from_text[0]['start']}\u2013{from_text[0]['end']}" in text
+    # a statement read from the headline says so, not character offsets
+    assert ("from the headline" in text) == any(s.get("from_title") for s in theirs)
     assert titles["title"] in text or titles["id"] in text
     said = [s for s in theirs if s["attributed_to"]]
     if said:
@@ -149,6 +157,13 @@ def test_seed_page_draws_what_the_build_holds(page, seed_build):
     shot = page.screenshot(SCREENSHOTS / "seed-graph.png")
     assert shot.stat().st_size > 20_000
     assert page.errors == [] and page.remote_requests == []
+
+    # the sentences of an event without an object are listed with its entity
+    one = sorted(alone)[0]
+    open_graph(page, seed_build / "graph.html", fragment="entity=" + quote(one))
+    text = panel_text(page)
+    assert all(s["sentence"] in text for s in statements if not s["object"] and s["subject"]["id"] == one)
+    assert page.errors == []
 
 
 # ----- the fixture page: evidence, escaping, aggregation, filters, search

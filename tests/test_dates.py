@@ -73,6 +73,33 @@ SINCE = "Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 most|ADV|advmod|1 since|ADP|prep|1 
 MAY = "May|PROPN|nsubj|1 resisted|VERB|ROOT|1 the|DET|det|3 call|NOUN|dobj|1 .|PUNCT|punct|1"
 
 
+# "Sales rose to 40,131 from 35,081 a year ago ." : the date is the baseline's
+FROM_AGO = ("Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 to|ADP|prep|1 40,131|NUM|pobj|2 from|ADP|prep|1 35,081|NUM|pobj|4 "
+            "a|DET|det|7 year|NOUN|npadvmod|8 ago|ADV|advmod|1 .|PUNCT|punct|1")
+# "Sales rose 5.9 pct compared with 47,592 a year ago ."
+COMPARED_AGO = ("Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 5.9|NUM|nummod|3 pct|NOUN|npadvmod|1 compared|VERB|prep|1 "
+                "with|ADP|prep|4 47,592|NUM|pobj|5 a|DET|det|8 year|NOUN|npadvmod|9 ago|ADV|advmod|1 .|PUNCT|punct|1")
+# "Toyota sold 500 cars compared with none a year ago ."
+NONE_AGO = ("Toyota|PROPN|nsubj|1 sold|VERB|ROOT|1 500|NUM|nummod|3 cars|NOUN|dobj|1 compared|VERB|prep|1 "
+            "with|ADP|prep|4 none|NOUN|pobj|5 a|DET|det|8 year|NOUN|npadvmod|9 ago|ADV|advmod|1 .|PUNCT|punct|1")
+# "Profits rose to 5 mln dlrs from 3 mln dlrs a year earlier ."
+FROM_EARLIER = ("Profits|NOUN|nsubj|1 rose|VERB|ROOT|1 to|ADP|prep|1 5|NUM|nummod|5 mln|NOUN|amod|5 dlrs|NOUN|pobj|2 "
+                "from|ADP|prep|1 3|NUM|nummod|9 mln|NOUN|amod|9 dlrs|NOUN|pobj|6 a|DET|det|11 year|NOUN|npadvmod|12 "
+                "earlier|ADV|advmod|9 .|PUNCT|punct|1")
+# "Sales rose 5 pct a year ago ." : no baseline, the rise is dated
+PLAIN_AGO = ("Sales|NOUN|nsubj|1 rose|VERB|ROOT|1 5|NUM|nummod|3 pct|NOUN|npadvmod|1 a|DET|det|5 year|NOUN|npadvmod|6 "
+             "ago|ADV|advmod|1 .|PUNCT|punct|1")
+# "Exports rose over March ." : "over" with no amount before the date is when, not a baseline
+OVER_MONTH = "Exports|NOUN|nsubj|1 rose|VERB|ROOT|1 over|ADP|prep|1 March|PROPN|pobj|2 .|PUNCT|punct|1"
+# "Sanders has been climbing this year and is now tied with Biden ." : "now" is the article's day
+NOW_TIED = ("Sanders|PROPN|nsubj|3 has|AUX|aux|3 been|AUX|aux|3 climbing|VERB|ROOT|3 this|DET|det|5 year|NOUN|npadvmod|3 "
+            "and|CCONJ|cc|3 is|AUX|auxpass|9 now|ADV|advmod|9 tied|VERB|conj|3 with|ADP|prep|9 Biden|PROPN|pobj|10 "
+            ".|PUNCT|punct|3")
+# "Sanders has been climbing this year and is tied with Biden ." : without "now", the conjunct shares the date
+TIED = ("Sanders|PROPN|nsubj|3 has|AUX|aux|3 been|AUX|aux|3 climbing|VERB|ROOT|3 this|DET|det|5 year|NOUN|npadvmod|3 "
+        "and|CCONJ|cc|3 is|AUX|auxpass|8 tied|VERB|conj|3 with|ADP|prep|8 Biden|PROPN|pobj|9 .|PUNCT|punct|3")
+
+
 @pytest.mark.parametrize("spec, ents, predicate, expected", [
     (STRUCK, [(4, 5, "DATE")], "struck", ("2015-10-07", "text", "Wednesday")),
     (ANNEXED, [(6, 7, "DATE")], "struck", ("2015-10-07", "article", None)),
@@ -85,6 +112,17 @@ MAY = "May|PROPN|nsubj|1 resisted|VERB|ROOT|1 the|DET|det|3 call|NOUN|dobj|1 .|P
     (SINCE, [(4, 5, "DATE")], "rose", ("2015-10-07", "article", None)),
     # a participant is no date: "May resisted the call" (a name the model took for the month)
     (MAY, [(0, 1, "DATE")], "resisted", ("2015-10-07", "article", None)),
+    # a comparison's baseline dates the amount compared with, not the rise
+    (FROM_AGO, [(3, 4, "CARDINAL"), (5, 6, "CARDINAL"), (6, 9, "DATE")], "rose", ("2015-10-07", "article", None)),
+    (COMPARED_AGO, [(2, 3, "CARDINAL"), (6, 7, "CARDINAL"), (7, 10, "DATE")], "rose", ("2015-10-07", "article", None)),
+    (FROM_EARLIER, [(3, 4, "CARDINAL"), (7, 8, "CARDINAL"), (10, 13, "DATE")], "rose", ("2015-10-07", "article", None)),
+    (NONE_AGO, [(2, 3, "CARDINAL"), (7, 10, "DATE")], "sold", ("2015-10-07", "article", None)),
+    (PLAIN_AGO, [(2, 3, "PERCENT"), (4, 7, "DATE")], "rose", ("2014-01-01", "text", "a year ago")),  # a year: its first day
+    (OVER_MONTH, [(3, 4, "DATE")], "rose", ("2015-03-01", "text", "March")),
+    # "is now tied": the present of the article, not the date of the clause it is joined to
+    (NOW_TIED, [(4, 6, "DATE")], "is now tied with", ("2015-10-07", "article", None)),
+    (NOW_TIED, [(4, 6, "DATE")], "has been climbing", ("2015-01-01", "text", "this year")),
+    (TIED, [(4, 6, "DATE")], "is tied with", ("2015-01-01", "text", "this year")),
 ])
 def test_statement_date(blank_nlp, spec, ents, predicate, expected):
     doc = parsed(blank_nlp, spec, ents)

@@ -100,6 +100,9 @@ ARGUMENTS = [
     pytest.param("a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 Iraqi|ADJ|amod|4 officials|NOUN|pobj|2|official", (), 1, "Iraq",
                  id="partitive-group"),
     pytest.param("70|NUM|nummod|1 dollars|NOUN|ROOT|1|dollar of|ADP|prep|1 aid|NOUN|pobj|2", (), 1, "aid", id="partitive-money"),
+    # a club stands for the body that names it: "Celtic football clubs"
+    pytest.param("Celtic|PROPN|amod|2 football|NOUN|compound|2 clubs|NOUN|ROOT|2|club", [(0, 1, "ORG")], 2, "Celtic",
+                 id="club-of-a-body"),
     # a thing is a concept named by its compounds and lemma
     pytest.param("air|NOUN|compound|1 strikes|NOUN|ROOT|1|strike", (), 1, "air strike", id="concept"),
 ]
@@ -133,6 +136,20 @@ def test_coreference(blank_nlp, first, second, index, entity_id):
     resolver.settle()
     argument = resolver.argument(two[index], offset=100)
     assert argument is not None and argument.entity.id == entity_id
+
+
+@pytest.mark.parametrize("noun, lemma, expected", [
+    ("troops", "troop", "Iran"),    # "its troops" act for Iran
+    ("children", "child", "child"),  # "its children" are theirs, not Iran acting
+])
+def test_kin_do_not_stand_for_their_owner(blank_nlp, noun, lemma, expected):
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(parsed(blank_nlp, "Iran|PROPN|ROOT|0"), offset=0)
+    two = parsed(blank_nlp, f"its|PRON|poss|1|its {noun}|NOUN|ROOT|1|{lemma}")
+    resolver.annotate(two, offset=100)
+    resolver.settle()
+    argument = resolver.argument(two[1], offset=100)
+    assert argument is not None and argument.entity.id == expected
 
 
 def test_pronoun_without_antecedent_is_no_argument(blank_nlp):
@@ -546,6 +563,28 @@ PRONOUNS = [
     pytest.param([("Obama|PROPN|nsubj|1 met|VERB|ROOT|1|meet Hillary|PROPN|compound|3 Clinton|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
                   ("He|PRON|nsubj|1|he thanked|VERB|ROOT|1|thank", ())], 1, 0, "Barack Obama", id="subject-preferred"),
+    # the speaker outranks the subject of what they said: "Sanders said Biden was wrong. He added …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err",
+                   [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+                  ("He|PRON|nsubj|1|he added|VERB|ROOT|1|add", ())], 1, 0, "Sanders", id="speaker-over-reported-subject"),
+    # … in the pronoun's own sentence the nearest subject still wins: "Sanders said Biden erred when he …"
+    pytest.param([("Sanders|PROPN|nsubj|1 said|VERB|ROOT|1|say Biden|PROPN|nsubj|3 erred|VERB|ccomp|1|err when|SCONJ|advmod|6 "
+                   "he|PRON|nsubj|6|he spoke|VERB|advcl|3|speak", [(0, 1, "PERSON"), (2, 3, "PERSON")])], 0, 5, "Biden",
+                 id="own-sentence-nearest-subject"),
+    # "they" after a nearer plural subject that is no name is that subject's, not the group named before
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, None, id="they-a-nearer-plural-subject"),
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Palestinian|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Palestine", id="they-a-plural-subject-owner"),
+    pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
+                  ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
+    # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
+    pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
+                   [(0, 1, "PERSON"), (2, 4, "PERSON")]),
+                  ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Jones", id="gender-of-the-full-name"),
 ]
 
 
@@ -671,6 +710,13 @@ OFFICE_DESCRIPTIONS = [
     pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
                  id="another-ministry"),
     pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    # an office of a body or state the title names is not what a bare "the president" names
+    pytest.param([("Family|PROPN|compound|3 Research|PROPN|compound|2 Council|PROPN|compound|3 President|PROPN|compound|5 "
+                   "Tony|PROPN|compound|5 Perkins|PROPN|nsubj|6 spoke|VERB|ROOT|6|speak", [(0, 3, "ORG"), (4, 6, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-body"),
+    pytest.param([("Chinese|ADJ|amod|1 President|PROPN|compound|3 Xi|PROPN|compound|3 Jinping|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "NORP"), (2, 4, "PERSON")]),
+                  ("the|DET|det|1 president|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="an-office-of-a-state"),
     pytest.param([CHRISTIE, ("the|DET|det|1 governor|NOUN|nsubj|4 of|ADP|prep|1 Ohio|PROPN|pobj|2 left|VERB|ROOT|4|leave",
                              [(3, 4, "GPE")])], 1, 1, "Ohio", id="the-governor-of-another-state"),  # (acts for Ohio)
     pytest.param([THE_GOVERNOR, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), CHRISTIE], 0, 1, None,
@@ -740,6 +786,10 @@ PAIRS = [
                  ["Warren", "Sanders"], id="the-two"),
     pytest.param([WARREN_SANDERS, ("Both|DET|nsubj|1|both left|VERB|ROOT|1|leave", ())], 1, 0,
                  ["Warren", "Sanders"], id="both"),
+    # a coordination before it beats the last two names: "Manchin and Tester …, where Trump …, and both serve"
+    pytest.param([("Manchin|PROPN|nsubj|3 and|CCONJ|cc|0 Tester|PROPN|conj|0 ran|VERB|ROOT|3|run where|SCONJ|advmod|6 "
+                   "Trump|PROPN|nsubj|6 won|VERB|advcl|3|win", [(0, 1, "PERSON"), (2, 3, "PERSON"), (5, 6, "PERSON")]),
+                  ("both|DET|nsubj|1|both serve|VERB|ROOT|1|serve", ())], 1, 0, ["Manchin", "Tester"], id="a-coordinated-pair"),
     pytest.param([("Russia|PROPN|nsubj|1 met|VERB|ROOT|1|meet Obama|PROPN|dobj|1 and|CCONJ|cc|2 China|PROPN|conj|2",
                    [(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")]),
                   ("the|DET|det|2 two|NUM|nummod|2 countries|NOUN|nsubj|3|country|NNS signed|VERB|ROOT|3|sign", ())], 1, 2,
@@ -797,12 +847,32 @@ def test_it_and_a_body_of_its_sentence(blank_nlp, paragraphs, paragraph, index, 
     assert (found.id if found else None) == expected
 
 
-def test_the_president_is_the_articles_most_named_holder(blank_nlp):
-    trump = ("President|PROPN|compound|2 Donald|PROPN|compound|2 Trump|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
-    xi = ("President|PROPN|compound|2 Xi|PROPN|compound|2 Jinping|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
-    again = ("Trump|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])
-    the_president = ("The|DET|det|1 president|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", ())
-    resolver, docs = settled(blank_nlp, [trump, again, xi, the_president])
-    assert resolver.argument(docs[3][1], offset=3000).entity.id == "Donald Trump"
-    resolver, docs = settled(blank_nlp, [trump, xi, the_president])  # one mention each: the latest
-    assert resolver.argument(docs[2][1], offset=2000).entity.id == "Xi Jinping"
+TRUMP = ("President|PROPN|compound|2 Donald|PROPN|compound|2 Trump|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+XI = ("President|PROPN|compound|2 Xi|PROPN|compound|2 Jinping|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+TRUMP_AGAIN = ("Trump|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])
+PRICES = ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ())
+THE_PRESIDENT = ("The|DET|det|1 president|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", ())
+# (paragraphs, the holder "the president" of the last paragraph names)
+HOLDERS = [
+    pytest.param([TRUMP, XI, TRUMP_AGAIN, PRICES, THE_PRESIDENT], "Donald Trump", id="the-most-named-holder"),
+    pytest.param([TRUMP, XI, PRICES, THE_PRESIDENT], "Xi Jinping", id="the-latest-on-a-tie"),
+    pytest.param([TRUMP, TRUMP_AGAIN, XI, THE_PRESIDENT], "Donald Trump", id="the-sentence-before-does-not-decide"),
+    pytest.param([TRUMP, TRUMP_AGAIN, ("An|DET|det|1 aide|NOUN|nsubj|6 to|ADP|prep|1 President|PROPN|compound|5 Xi|PROPN|compound|5 "
+                                       "Jinping|PROPN|pobj|2 said|VERB|ROOT|6|say the|DET|det|8 president|NOUN|nsubj|9 "
+                                       "left|VERB|ccomp|6|leave", [(4, 6, "PERSON")])],
+                 "Xi Jinping", id="one-named-in-the-same-sentence"),
+    # a bare surname merged into the one full name of another person holds no office
+    pytest.param([("first|ADJ|amod|1 lady|NOUN|compound|3 Melania|PROPN|compound|3 Trump|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(2, 4, "PERSON")]),
+                  ("President|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(1, 2, "PERSON")]), THE_PRESIDENT],
+                 None, id="no-office-through-a-merged-surname"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", HOLDERS)
+def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    last = len(paragraphs) - 1
+    description = next(t for t in docs[last] if t.lower_ == "president")
+    found = resolver.argument(description, offset=1000 * last)
+    assert (found.entity.id if found.entity.type != "Concept" else None) == expected

@@ -255,6 +255,14 @@ CLASS_ROWS = [
     ("speed", "up", "growth", None),
     # CAMEO 1712, destroy property: COERCE
     ("deface", None, None, "COERCE"),
+    # bare verbs that in news mostly name no coercion: "shares closed at", "the deal excludes";
+    # their patterns stand
+    ("close", None, None, None),
+    ("close", None, "border", "COERCE"),
+    ("exclude", None, None, None),
+    # a phrasal verb is not its bare verb: "hung out with their neighbours"
+    ("hang", "out", None, None),
+    ("hang", None, None, "FIGHT"),
 ]
 
 
@@ -274,6 +282,18 @@ def test_class_patterns_and_support_verbs(lemma, particle, obj, expected):
 ])
 def test_names_the_act(verb, noun, expected):
     assert events.names_the_act(verb, noun) is expected
+
+
+@pytest.mark.parametrize("verb, weapon, preps, expected", [
+    ("launch", "missile", ["over"], True),  # "launched two missiles over Japan": a display of force
+    ("fire", "silkworm missile", ["in"], True),
+    ("fire", "rocket", ["into"], False),  # "fired rockets into Israel": force on a target
+    ("fire", "missile", ["at"], False),
+    ("fire", "shot", [], False),  # not a launched weapon
+    ("build", "missile", [], False),
+])
+def test_launch_without_target(verb, weapon, preps, expected):
+    assert events.launch_without_target(verb, weapon, preps) is expected
 
 
 @pytest.mark.parametrize("noun, expected", [
@@ -435,6 +455,25 @@ FORCE_ROWS = [
     pytest.param("ASSAULT", "explode", K.PEOPLE, None, "", "", False, None, id="intransitive-assault"),
     pytest.param("FIGHT", "take", K.BODY, K.BODY, "", "", True, None, id="fight-needs-a-state-or-armed-side"),
     pytest.param("FIGHT", "assault", K.PERSON, K.PEOPLE, "", "trainer", False, "ASSAULT", id="one-persons-violence"),
+    # … but a contest between two people is none: "Cornyn is squaring off against Stockman"
+    pytest.param("FIGHT", "square", K.PERSON, K.PERSON, "", "", False, None, id="squared-off-against"),
+    pytest.param("FIGHT", "best", K.PERSON, K.PERSON, "", "", False, None, id="bested-in-the-polls"),
+    pytest.param("FIGHT", "encircle", K.PEOPLE, K.PERSON, "media horde", "", False, None, id="encircled-by-reporters"),
+    pytest.param("FIGHT", "encircle", K.ARMED, K.PLACE, "troop", "", False, "FIGHT", id="troops-encircled-a-city"),
+    # pressure is coercion only from armed men or a state on people; blocking only by an authority
+    pytest.param("COERCE", "pressure", K.PEOPLE, K.PEOPLE, "fundraiser", "backer", False, None, id="fundraisers-pressured-backers"),
+    pytest.param("COERCE", "block", K.PERSON, K.THING, "", "site", False, None, id="a-parent-blocks-sites"),
+    pytest.param("COERCE", "block", K.STATE, K.THING, "", "site", False, "COERCE", id="a-state-blocks-sites"),
+    # workers strike by stopping work (CAMEO 143): "bank workers launched a nationwide strike"
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "bank worker", "strike", False, "PROTEST", id="workers-strike"),
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "army", "strike", False, "FIGHT", id="an-army-strikes"),
+    pytest.param("FIGHT", "launch", K.STATE, K.THING, "union", "air strike", False, "FIGHT", id="an-air-strike-is-no-stoppage"),
+    # power is no physical target: "abused his power"
+    pytest.param("ASSAULT", "abuse", K.PERSON, K.THING, "", "power", False, None, id="abused-power"),
+    pytest.param("FIGHT", "attack", K.ARMED, K.THING, "", "power station", False, "FIGHT", id="attacked-a-power-station"),
+    # a crime in general names no force against anyone
+    pytest.param("ASSAULT", "commit", K.PEOPLE, K.THING, "criminal", "collar crime", True, None, id="committed-crimes"),
+    pytest.param("ASSAULT", "commit", K.ARMED, K.THING, "militant", "massacre", True, "ASSAULT", id="committed-a-massacre"),
     pytest.param("ASSAULT", "throw", K.BODY, K.THING, "", "device", True, None, id="a-company-assaults-no-one"),
     pytest.param("FIGHT", "thwart", K.STATE, K.THING, "", "attack", False, None, id="preventing-an-attack"),
     pytest.param("COERCE", "force", K.PEOPLE, K.THING, "", "plane", False, None, id="figurative-force"),
@@ -533,6 +572,13 @@ SENTENCES = [
     pytest.param(  # without a target the act stands on its own
         "Settlers|NOUN|nsubj|1|settler set|VERB|ROOT|1|set fire|NOUN|dobj|1 .|PUNCT|punct|1",
         (), [("settler", "ASSAULT", "fire")], id="set-fire"),
+    pytest.param(  # a place after the one acted on says where, not whom (Kandahar resolves to Afghanistan)
+        "Rebels|NOUN|nsubj|1|rebel killed|VERB|ROOT|1|kill a|DET|det|3 commander|NOUN|dobj|1 at|ADP|prep|1 "
+        "Kandahar|PROPN|pobj|4 .|PUNCT|punct|1",
+        [(5, 6, "GPE")], [("rebel", "ASSAULT", "commander"), ("rebel", None, "Afghanistan")], id="killed-at-a-place"),
+    pytest.param(  # without one, the place is the target: "rebels fired at Kandahar"
+        "Rebels|NOUN|nsubj|1|rebel fired|VERB|ROOT|1|fire at|ADP|prep|1 Kandahar|PROPN|pobj|2 .|PUNCT|punct|1",
+        [(3, 4, "GPE")], [("rebel", "FIGHT", "Afghanistan")], id="fired-at-a-place"),
     pytest.param(  # "to" still names where, not whom, without an act noun: "ordered Smith to jail"
         "Police|NOUN|nsubj|1|police ordered|VERB|ROOT|1|order Smith|PROPN|dobj|1 to|ADP|prep|1 jail|NOUN|pobj|3 .|PUNCT|punct|1",
         (), [("police", "COERCE", "smith"), ("police", None, "jail")], id="ordered-to-jail"),
@@ -576,6 +622,18 @@ def test_force_event_administrative_ban(verb, subject, obj, object_head, officia
     assert events.force_event("COERCE", verb, subject=subject, obj=obj, object_head=object_head, official=official) == expected
 
 
+def test_demand_of_speaker_reads_as_a_demand():
+    # "Russia said that Sudan must return the helicopter": the edge reads "Russia | demands: must return | Sudan"
+    from kg.types import Argument, Entity, Predicate, Statement
+    actor = lambda name: Argument(name, Entity(name, name, "Country"))  # noqa: E731
+    said = Statement("d", "s", 0, 1, actor("Sudan"), Predicate("must return", "return"),
+                     Argument("the helicopter", Entity("helicopter", "helicopter", "Concept")),
+                     modality="obligated", attributed_to=actor("Russia"), confidence=0.6)
+    demand = events.demand_of_speaker(said)
+    assert (demand.subject.entity.id, demand.predicate.text, demand.predicate.event, demand.object.entity.id) == (
+        "Russia", "demands: must return", "DEMAND", "Sudan")
+
+
 # -- with the real model: made-up sentences of the constructions above (none from PLOVER dev) --
 
 MODEL_SENTENCES = [
@@ -592,6 +650,8 @@ MODEL_SENTENCES = [
     ("Hackers defaced hundreds of French web sites.", "COERCE"),
     ("Kenyan troops remained on alert in the capital.", "MOBILIZE"),
     ("France sent arms to Lebanon last year.", "AID"),
+    ("North Korea has launched two missiles over Japan.", "MOBILIZE"),
+    ("Hamas fired rockets into Israel.", "FIGHT"),
     ("Turkey sped up the withdrawal of its troops from Syria.", "RETREAT"),
     ("The Egyptian president gave a warm welcome to the Kenyan prime minister.", "CONSULT"),
 ]

@@ -94,6 +94,32 @@ def test_headline_fragment(sentence, expected):
     assert gate.headline_fragment(statement(arg("Russia"), "struck", "strike", arg("Ukraine"), sentence=sentence)) is expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hide Caption 11 of 19 Photos: Sochi transformed – Sochi's new Adler Arena is pictured in November 2012.", True),
+    ("FILE PHOTO: Democratic candidates take the stage at Drake University.", True),
+    ("Photo: Russian forces struck Ukraine.", True),
+    ("Russian forces struck Ukraine, officials said.", False),
+    ("The photos show Russian forces striking Ukraine.", False),
+])
+def test_caption(sentence, expected):
+    # a photo caption describes a picture; it is no news, whatever it reads like
+    record = statement(arg("Russia"), "struck", "strike", arg("Ukraine"), sentence=sentence)
+    assert gate.caption(record) is expected
+    assert (gate.gate_reason(record) == "fragment") is expected
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("pct increase", True),   # "a 0.9 pct increase from the previous Friday and Urals were up"
+    ("pct decrease", True),
+    ("car sale", False),      # "the 3.3% fall in car sales": what changed
+    ("dlrs", False),          # "300 mln dlrs of loans were supposed to go to the DBP": money, not a change
+    ("increase", False),      # "the increase was expected"
+])
+def test_amount_as_subject(label, expected):
+    record = statement(Argument(label, Entity(label, label, "Concept")), "were up", "be up", arg("Ukraine"))
+    assert gate.amount_as_subject(record) is expected
+
+
 @pytest.mark.parametrize("text, sentence, expected", [
     ("ZURICH", "ZURICH, March 26 - Increased activity by Switzerland's banks pushed exports up.", True),
     ("LONDON, March 16", "LONDON, March 16 - Indonesia is likely to take more, trade sources said.", True),

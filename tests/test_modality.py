@@ -10,6 +10,11 @@ from kg.modality import noun_hedge, polarity_and_modality
 
 ROWS = [
     pytest.param(
+        # "no longer" negates: "The ACLU will no longer defend armed protests"
+        "ACLU|PROPN|nsubj|4 will|AUX|aux|4 no|ADV|advmod|3 longer|ADV|advmod|4 defend|VERB|ROOT|4 protests|NOUN|dobj|4|protest "
+        ".|PUNCT|punct|4",
+        4, (True, "future"), id="no-longer"),
+    pytest.param(
         # plain assertion
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, (False, None), id="plain"),
@@ -168,6 +173,55 @@ ROWS = [
         "start|VERB|conj|1|start|VB a|DET|det|8 family|NOUN|dobj|6 .|PUNCT|punct|1",
         6, (False, "intended"), id="misattached-infinitive"),
     pytest.param(
+        # two negations cancel: "it would be hard not to accept the Soviet Union" (likely accepted, if …)
+        "it|PRON|nsubj|2 would|AUX|aux|2 be|AUX|ROOT|2 hard|ADJ|acomp|2 not|PART|neg|6 to|PART|aux|6 accept|VERB|xcomp|3 "
+        "Union|PROPN|dobj|6 .|PUNCT|punct|2",
+        6, (False, "conditional"), id="hard-not-to"),
+    pytest.param(
+        # "hard to" puts it in doubt: "it is hard to accept the plan"
+        "it|PRON|nsubj|1 is|AUX|ROOT|1|be hard|ADJ|acomp|1 to|PART|aux|4 accept|VERB|xcomp|2 plan|NOUN|dobj|4 .|PUNCT|punct|1",
+        4, (False, "possible"), id="hard-to"),
+    pytest.param(
+        # what is avoided is not done: "Paul avoided looking down"
+        "Paul|PROPN|nsubj|1 avoided|VERB|ROOT|1|avoid looking|VERB|xcomp|1|look|VBG down|ADP|prt|2 .|PUNCT|punct|1",
+        2, (True, None), id="avoided"),
+    pytest.param(
+        # nor what one is unwilling to do: "the US was unwilling to give Russia a role"
+        "US|PROPN|nsubj|1 was|AUX|ROOT|1|be unwilling|ADJ|acomp|1 to|PART|aux|4 give|VERB|xcomp|2 Russia|PROPN|dative|4 "
+        "role|NOUN|dobj|4 .|PUNCT|punct|1",
+        4, (True, None), id="unwilling"),
+    pytest.param(
+        # a gerund of means takes its governor's auxiliaries, not its meaning: "could try to force
+        # his hand by holding up nominees" is tried, not forced (obligated)
+        "Republicans|PROPN|nsubj|2 could|AUX|aux|2 try|VERB|ROOT|2 to|PART|aux|4 force|VERB|xcomp|2 his|PRON|poss|6 "
+        "hand|NOUN|dobj|4 by|ADP|prep|4 holding|VERB|pcomp|7|hold|VBG up|ADP|prt|8 nominees|NOUN|dobj|8|nominee",
+        8, (False, "intended"), id="means-gerund"),
+    pytest.param(
+        # what a criticism is about is no less done when the criticism is refused:
+        # "Meadows declined to criticize Trump for blaming the US"
+        "Meadows|PROPN|nsubj|1 declined|VERB|ROOT|1|decline to|PART|aux|3 criticize|VERB|xcomp|1 Trump|PROPN|dobj|3 "
+        "for|ADP|prep|3 blaming|VERB|pcomp|5|blame|VBG US|PROPN|dobj|6",
+        6, (False, None), id="reason-gerund"),
+    pytest.param(
+        # … while an accusation's gerund is the accuser's claim: "accused media of stealing content"
+        "publishers|NOUN|nsubj|1|publisher accused|VERB|ROOT|1|accuse media|NOUN|dobj|1 of|ADP|prep|1 "
+        "destroying|VERB|pcomp|3|destroy|VBG models|NOUN|dobj|4|model and|CCONJ|cc|4 stealing|VERB|conj|4|steal|VBG "
+        "content|NOUN|dobj|7",
+        7, (False, "claimed"), id="accusation-gerund-conjunct"),
+    pytest.param(
+        # an order asks: "the administration orders its chaplains to put their Bibles away"
+        "administration|NOUN|nsubj|1 orders|VERB|ROOT|1|order chaplains|NOUN|dobj|1|chaplain to|PART|aux|4 put|VERB|xcomp|1 "
+        "Bibles|PROPN|dobj|4",
+        4, (False, "requested"), id="order"),
+    pytest.param(
+        # what one struggles to do is tried, not done: "the senator struggled to communicate his stance"
+        "senator|NOUN|nsubj|1 struggled|VERB|ROOT|1|struggle to|PART|aux|3 communicate|VERB|xcomp|1 stance|NOUN|dobj|3",
+        3, (False, "intended"), id="struggled-to"),
+    pytest.param(
+        # what is considered is not done: "Kuwait considered having Soviet escorts"
+        "Kuwait|PROPN|nsubj|1 considered|VERB|ROOT|1|consider having|VERB|xcomp|1|have|VBG escorts|NOUN|dobj|2|escort",
+        2, (False, "possible"), id="considered"),
+    pytest.param(
         # a refusal covers coordinated complements: "refused to share or cooperate" (both not done)
         "Turkey|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 share|VERB|xcomp|1 or|CCONJ|cc|3 "
         "cooperate|VERB|conj|3 .|PUNCT|punct|1",
@@ -194,6 +248,15 @@ def test_polarity_and_modality(blank_nlp, spec, index, expected):
 def test_refusal_governs_coordinated_complement(blank_nlp):
     doc = parsed(blank_nlp, ROWS[-1].values[0])
     assert polarity_and_modality(doc[5])[2] == doc[1]
+
+
+@pytest.mark.parametrize("answer, refused", [("declined", True), ("refused", True), ("agreed", False)])
+def test_asked_and_declined(blank_nlp, answer, refused):
+    # "Trump was asked to disavow Duke and declined": the refusal governs what was asked
+    doc = parsed(blank_nlp, f"Trump|PROPN|nsubjpass|2 was|AUX|auxpass|2|be asked|VERB|ROOT|2|ask to|PART|aux|4 "
+                            f"disavow|VERB|xcomp|2 Duke|PROPN|dobj|4 and|CCONJ|cc|2 {answer}|VERB|conj|2|{answer[:-1]}")
+    negated, modality, governing = polarity_and_modality(doc[4])
+    assert (negated, modality, governing) == ((False, None, doc[7]) if refused else (False, "requested", None))
 
 
 @pytest.mark.parametrize("adjective, expected", [

@@ -66,3 +66,35 @@ def test_shipped_queries_declare_their_parameters(name, expected):
     assert set(parameters(text)) == expected
     body = "\n".join(line for line in bind_parameters(text).splitlines() if not line.lstrip().startswith("#"))
     assert "$" not in body
+
+
+# Entity ids a `name` parameter is matched against, as the between query does: the id's IRI
+# segment, lowercased, between two "_".
+NAMED = ["Russia", "Islamic State", "Islamic State of Iraq", "Donald Trump", "Trump Organization", "Russian Federation",
+         "United States", "US Army", "Café \"Zoë\"", "Belarus"]
+
+
+@pytest.mark.parametrize("value, found", [
+    ("Russia", {"Russia"}),
+    ("russia", {"Russia"}),                       # any case
+    ("islamic state", {"Islamic State", "Islamic State of Iraq"}),
+    ("  Islamic   State ", {"Islamic State", "Islamic State of Iraq"}),  # spaces as in an id
+    ("trump", {"Donald Trump", "Trump Organization"}),
+    ("US", {"US Army"}),                          # whole words: not "Belarus", not "Russia"
+    ("Russ", set()),                              # part of a word finds nothing
+    ("café \"zoë\"", {"Café \"Zoë\""}),
+    ("x\" } DROP ALL #", set()),                  # still one string
+])
+def test_a_name_finds_the_ids_holding_its_words(value, found):
+    store = pyoxigraph.Store()
+    for entity in NAMED:
+        store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(entity_iri(entity)), pyoxigraph.NamedNode("urn:p"), pyoxigraph.Literal(entity)))
+    bound = bind_parameters('# @param n name x\nSELECT ?label { ?e ?p ?label '
+                            'FILTER (CONTAINS(CONCAT("_", LCASE(STRAFTER(STR(?e), "/entity/")), "_"), COALESCE($n, "_"))) }',
+                            {"n": value})
+    assert {row["label"].value for row in store.query(bound)} == found
+
+
+def test_an_empty_name_is_an_error():
+    with pytest.raises(InputError, match="needs a name"):
+        bind_parameters("# @param n name x\nSELECT * { ?s ?p $n }", {"n": "  "})

@@ -333,6 +333,17 @@ def test_between_two_actors_in_a_window(store):
                       store=store) == rows  # either way round, the window's ends included
 
 
+@pytest.mark.parametrize("a, b", [("russia", "KHARKIV"), ("Kharkiv", "russia"), (" Russia ", "kharkiv")])
+def test_between_takes_names_in_any_case(store, a, b):
+    exact = query_rows(bind_parameters(read_query("between"), {"a": "Russia", "b": "Kharkiv"}), store=store)
+    assert exact and query_rows(bind_parameters(read_query("between"), {"a": a, "b": b}), store=store) == exact
+
+
+def test_between_a_part_of_a_word_finds_nothing(store):
+    # whole words only: "Russ" is no name of Russia (and "US" must not find Russia or Belarus)
+    assert query_rows(bind_parameters(read_query("between"), {"a": "Russ", "b": "Kharkiv"}), store=store) == []
+
+
 def test_entity_timeline_for_another_entity_shows_its_roles(store):
     sparql = bind_parameters(read_query("entity_timeline"), {"entity": "Ukraine"})
     rows = query_rows(sparql, store=store)

@@ -119,12 +119,51 @@ def test_graph_same_statement_twice_is_one_edge(statements):
     assert graph_from_statements(statements + statements[:3]).number_of_edges() == 22
 
 
-def test_graph_draws_an_event_without_object_as_a_loop_on_its_subject(statements):
+def test_graph_holds_an_event_without_object_as_a_loop_on_its_subject(statements):
     intransitive = {**statements[0], "id": "loop", "object": None}
     graph = graph_from_statements([intransitive])
     subject = intransitive["subject"]["id"]
     assert list(graph.nodes) == [subject]
     assert [(u, v, k) for u, v, k in graph.edges(keys=True)] == [(subject, subject, "loop")]
+
+
+@pytest.mark.parametrize("alone, predicates", [
+    (["rallied"], "rallied"),
+    (["rallied", "rallied", "resigned"], "rallied ×2, resigned"),
+])
+def test_page_shows_events_without_object_on_their_entity_not_as_loops(statements, alone, predicates):
+    intransitive = [{**statements[0], "id": f"alone-{n}", "object": None,
+                     "predicate": {"text": text, "lemma": text, "event": None}} for n, text in enumerate(alone)]
+    data = page_data(graph_from_statements([*statements, *intransitive]))
+    subject = statements[0]["subject"]["id"]
+    indices = [i for i, s in enumerate(data["statements"]) if s["object"] is None]
+    assert len(indices) == len(alone)
+    # no link or bundle from an entity to itself, and every other statement still in a link
+    assert not [link for link in data["links"] if link["from"] == link["to"]]
+    assert not [b for b in data["bundles"] if b["from"] == b["to"]]
+    linked = sorted(i for link in data["links"] for i in link["statements"])
+    assert linked == [i for i in range(len(data["statements"])) if i not in indices]
+    node = next(n for n in data["nodes"] if n["id"] == subject)
+    assert sorted(node["alone"]) == indices
+    assert node["tooltip"].endswith(f"{len(alone)} without an object: {predicates}")
+    assert all(n["alone"] == [] for n in data["nodes"] if n["id"] != subject)
+
+
+def test_page_header_counts_articles_read_and_those_with_statements(tmp_path, statements):
+    read = [*DOCUMENTS, {"id": "quiet-1", "title": "Nothing happened"}, {"id": "quiet-2", "title": "Still nothing"}]
+    with_statements = len({s["doc"] for s in statements})
+    html = write_html(statements, tmp_path / "graph.html", documents=read).read_text(encoding="utf-8")
+    header = re.search(r'<span class="kg-summary"[^>]*>(.*?)</span>', html).group(1)
+    assert header == (f"17 entities · 22 statements · {len(read)} articles read, "
+                      f"{with_statements} with statements")
+    assert embedded_data(html)["articles"] == {"read": len(read), "withStatements": with_statements}
+    # without the documents, the page cannot say how many were read
+    html = write_html(statements, tmp_path / "bare.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="kg-summary"[^>]*>(.*?)</span>', html).group(1) == (
+        f"17 entities · 22 statements · {with_statements} with statements")
+    # a page cut to the top entities still counts every article with statements
+    html = write_html(statements, tmp_path / "top.html", documents=read, top=2).read_text(encoding="utf-8")
+    assert embedded_data(html)["articles"] == {"read": len(read), "withStatements": with_statements}
 
 
 def test_graph_rejects_statement_without_object(statements):
@@ -424,7 +463,7 @@ def in_statement_order(graph: nx.MultiDiGraph, full: nx.MultiDiGraph) -> nx.Mult
     """
     first_seen = {node: i for i, node in enumerate(full)}
     position = {key: i for i, (_, _, key) in enumerate(full.edges(keys=True))}
-    ordered = nx.MultiDiGraph()
+    ordered = nx.MultiDiGraph(**graph.graph)
     ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: first_seen[item[0]]))
     ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda edge: position[edge[2]]))
     return ordered

@@ -144,6 +144,8 @@ VERB_OVERRIDES.update({
     # "Clinton beats Trump in the polls": winning, not PLOVER's "beat: physically assault",
     # which English says with "beat up" (kg.events.force_event handles "beat" with an object)
     ("beat", "up"): "ASSAULT",
+    # "hung out with their neighbours": spending time, not hanging anyone (EXECUTE block)
+    ("hang", "out"): "",
     # not in the dictionary, which has VANDALISE [1712] "destroy property" (17, COERCE)
     ("deface", ""): "COERCE",
     # spurning or rebuffing is refusing (CAMEO 12), not criticising
@@ -228,10 +230,10 @@ CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], 
 # subject is the victim (die).  As bare verbs they give no event; patterns still apply
 # ("reach agreement", "call for").
 NO_EVENT_VERBS = frozenset(
-    """accord admit affect aim amass approve benefit bind bother build call combine compete
+    """accord admit affect aim amass approve benefit bind bother build call close combine compete
     compound conclude conduct confront connect consider constitute contain control cry
     deal decide determine die direct dominate enable end enlarge ensure establish
-    exaggerate expand expect expose express face fail fill fire found gather give go
+    exaggerate exclude expand expect expose express face fail fill fire found gather give go
     govern handle head hear hit hope impact improve increase indicate influence insert
     inspire intend interfere introduce issue join lead learn leave manage master match
     mean need pass pay place plague plan prepare publish pull rag reach recover relate

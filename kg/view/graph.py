@@ -28,19 +28,23 @@ def graph_from_statements(statements: Iterable[Mapping[str, Any]]) -> nx.MultiDi
     (['Moscow'], 1)
     """
     graph = nx.MultiDiGraph()
+    documents = set()
     for number, record in enumerate(statements, 1):
         subject, obj = _arguments(record, number)
         for argument in (subject, obj):
             _add_entity(graph, argument)
         key, attributes = _edge_attributes(record, number)
         graph.add_edge(subject["id"], obj["id"], key=key, **attributes)
+        documents.add(record.get("doc"))
+    graph.graph["documents"] = len(documents - {None})  # the documents with statements
     return graph
 
 
 def _arguments(record: Mapping[str, Any], number: int) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
     """The subject and object of statement ``number`` (counting from 1), each with an id.
 
-    An event without an object ("workers demonstrated") is drawn as a loop on its subject."""
+    An event without an object ("workers demonstrated") is held as a loop on its subject
+    (in exports too); the page draws it as a property of the entity, not as a loop."""
     try:
         subject = record["subject"]
         obj = record["object"] if record["object"] is not None else subject

@@ -104,6 +104,8 @@ def page_parts(data: Mapping[str, Any], *, title: str = "Knowledge graph") -> It
             "entities": len(data["nodes"]),
             "statements": len(data["statements"]),
             "documents": len(data["documents"]),
+            "read": data["articles"]["read"],
+            "with_statements": data["articles"]["withStatements"],
         },
     )
     if page.count(_DATA_MARK) != 1:

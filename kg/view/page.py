@@ -75,7 +75,9 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
     # Made after the layout, and once the simple graph is gone, the statements' dicts
     # are held beside neither.
     del simple, scores
-    statements, sentences, links, bundles = _page_statements(graph)
+    statements, sentences, links, bundles, alone = _page_statements(graph)
+    for node in nodes:
+        _mark_events_alone(node, alone.get(node["id"], ()), statements)
 
     used_documents = Counter(s["doc"] for s in statements)
     types = Counter(node["group"] for node in nodes)
@@ -105,6 +107,9 @@ def page_data(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] = (
         "kinds": {kind: {"count": sum(1 for s in statements if edge_kind(s["negated"], s["modality"]) == kind),
                          **EDGE_STYLES[kind]} for kind in KINDS},
         "note": note,
+        # articles read (None when the documents were not given) and those with statements,
+        # shown on the page or not: an article can be read and give none
+        "articles": {"read": graph.graph.get("read"), "withStatements": graph.graph.get("documents", len(used_documents))},
         **arrangement,
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
         "stabilizationIterations": stabilization_iterations(len(nodes)),
@@ -239,12 +244,16 @@ def _concept_positions(simple: nx.Graph, concepts: list[Any], positions: Mapping
 
 
 def _page_statements(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[str], list[dict[str, Any]],
-                                                      list[dict[str, Any]]]:
-    """The ``statements``, ``sentences``, ``links`` and ``bundles`` of :func:`page_data`.
+                                                      list[dict[str, Any]], dict[Any, list[int]]]:
+    """The ``statements``, ``sentences``, ``links`` and ``bundles`` of :func:`page_data`,
+    and the statements without an object by entity.
 
+    An event without an object ("protesters rallied") is no link: the graph holds it as a
+    loop on its subject, the page as a property of the entity (see :func:`_mark_events_alone`).
     A subject, object or source named alike in many statements is one dict in all of
     them: the page holds tens of thousands of statements about a few thousand entities.
     """
+    alone: dict[Any, list[int]] = defaultdict(list)
     statements: list[dict[str, Any]] = []
     sentences: list[str] = []
     sentence_index: dict[tuple, int] = {}
@@ -258,6 +267,9 @@ def _page_statements(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list
             sentence_index[sentence_key] = len(sentences)
             sentences.append(record.get("sentence") or "")
         statements.append(_compact_statement(record, sentence_index[sentence_key], arguments))
+        if record.get("object") is None:
+            alone[source].append(len(statements) - 1)
+            continue
         kind = edge_kind(data["negated"], data["modality"])
         link_members[(source, target, kind, data["lemma"], data["modality"])].append(len(statements) - 1)
 
@@ -268,7 +280,21 @@ def _page_statements(graph: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list
         links.append({"from": source, "to": target, "kind": kind, "statements": members})
     bundles = [{"from": source, "to": target, "kind": kind, "links": members}
                for (source, target, kind), members in bundle_links.items()]
-    return statements, sentences, links, bundles
+    return statements, sentences, links, bundles, dict(alone)
+
+
+def _mark_events_alone(node: dict[str, Any], members: Iterable[int], statements: list[dict[str, Any]]) -> None:
+    """``node["alone"]``: its statements without an object (an intransitive event:
+    "protesters rallied", "the minister resigned"), listed with the entity and named in its
+    tooltip; the page draws such an entity with a dashed ring, never with a loop."""
+    node["alone"] = list(members)
+    if not node["alone"]:
+        return
+    predicates = Counter(statements[i]["predicate"] for i in node["alone"])
+    shown = ", ".join(f"{text} ×{count}" if count > 1 else text for text, count in predicates.most_common(5))
+    more = len(predicates) - 5
+    node["tooltip"] += (f"\n{len(node['alone'])} without an object: {shown}"
+                        + (f", … (+{more})" if more > 0 else ""))
 
 
 def _compact_statement(record: Mapping[str, Any], sentence: int,

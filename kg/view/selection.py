@@ -73,6 +73,7 @@ class EntitySummary:
         self.statements: list[int] = []
         self.loops: dict[int, int] = {}
         self.neighbours: list[dict[int, int]] = []
+        self.documents: set[Any] = set()  # the documents with statements
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -126,6 +127,7 @@ def summarise_statements(statements: Iterable[Mapping[str, Any]], *, aliases: in
     summary = EntitySummary(aliases=aliases)
     for number, record in enumerate(statements, 1):
         summary.add_statement(*_arguments(record, number))
+        summary.documents.add(record.get("doc"))
     return summary
 
 
@@ -356,10 +358,11 @@ def view_graph(statements: Records, *, top: int | None = None, focus: str | None
             notes.append(f"the {len(chosen)} most central")
     nodes = [(summary.ids[one], {"label": summary.labels[one], "type": summary.types[one],
                                  "code": summary.codes[one], "aliases": set()}) for one in chosen]
-    total = len(summary)
+    total, with_statements = len(summary), len(summary.documents - {None})
     del summary  # the second pass needs only the chosen entities
     graph, left_out = _graph_of_entities(statements(), nodes, link_limit=LINK_STATEMENTS if page else None,
                                          pair_limit=pair_limit)
+    graph.graph["documents"] = with_statements  # all the documents with statements, shown or not
     if left_out:
         limits = [f"{LINK_STATEMENTS} statements per link"]
         if pair_limit is not None:
@@ -384,15 +387,20 @@ def used_documents(documents: Records, graph: nx.MultiDiGraph) -> list[dict[str,
     """The id, title, source and date of the documents ``graph``'s statements come from.
 
     ``documents`` is read once, one record at a time; for an id given twice the last wins,
-    as in :func:`page_data`.
+    as in :func:`page_data`.  How many documents were read in all (with statements or
+    not) goes to ``graph.graph["read"]``, for the page's header.
     """
     used = {data["record"].get("doc") for _, _, data in graph.edges(data=True)}
     kept: dict[Any, dict[str, Any]] = {}
+    read: set[Any] = set()
     for document in documents() if callable(documents) else documents:
         doc = document.get("id")
+        read.add(doc)
         if doc and doc in used:
             kept[doc] = {"id": doc, "title": document.get("title"), "source": document.get("source"),
                          "date": document.get("date")}
+    if read:
+        graph.graph["read"] = len(read)
     return list(kept.values())
 
 

@@ -1,0 +1,303 @@
+"""kg.headlines: an article's headline as a sentence the parser can read (model-free rows),
+and headline statements through the whole pipeline (integration, real model)."""
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+
+from kg.headlines import (
+    body_case,
+    gazetteer_names,
+    headline_case,
+    headline_sentence,
+    infinitive_as_future,
+    is_ticker,
+    participle_as_passive,
+    past_tense,
+    present_as_past,
+    reading_span,
+    repaired_headline,
+    repeats_body,
+    title_span,
+    verb_stem,
+)
+from conftest import parsed
+
+# A small English lexicon and gazetteer, so that the rows need no model.
+ENGLISH = {"board", "merger", "approve", "central", "banker", "criticise", "policy", "plan", "lead", "third", "world",
+           "capital", "market", "court", "strike", "blow", "civil", "liberty", "unanimous", "good", "news", "network",
+           "ignore", "house", "white", "ban", "lobbyist", "reverse", "big", "three", "back", "joy", "tear", "begin",
+           "marriage", "climb", "sign", "order", "executive", "drug", "test", "wide", "go", "tool", "say", "carry",
+           "push", "drop", "visit", "establishment", "democratic", "thanks", "sale", "car", "early", "same", "sex",
+           "growth", "german", "cut", "deficit", "issue", "franc", "bond", "endorse", "rep", "talk", "ally", "meet", "form"}
+VERBS = {"approve", "criticise", "plan", "lead", "strike", "ignore", "reverse", "ban", "climb", "sign", "test", "go", "say",
+         "carry", "push", "drop", "visit", "begin", "back", "network"}
+NAMES = {"Zambian": "Country", "IMF": "Organization", "White House": "Country", "New Jersey": "Location", "Joy": "Person",
+         "Begin": "Person", "Supreme Court": "Organization", "NATO": "Organization", "Council Of Europe": "Organization"}
+
+
+def known(word: str) -> bool:
+    return word in ENGLISH
+
+
+def known_verb(word: str) -> bool:
+    return word in VERBS
+
+
+is_name = gazetteer_names(lambda phrase: SimpleNamespace(type=NAMES[phrase]) if phrase in NAMES else None, known,
+                          lambda given: "m" if given in ("Brad", "Joe") else None)
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("ZAMBIAN CENTRAL BANKER CRITICISES IMF POLICIES", "upper"),
+    ("U.S. EARLY MARCH CAR SALES OFF 2.2 PCT", "upper"),
+    ("Thanks to the Democratic Establishment, Biden Is Back", "title"),
+    ("Tears Of Joy As Same-Sex Marriages Begin In New Jersey", "title"),
+    ("Donald Trump declines to disavow David Duke and the KKK", "sentence"),
+    ("Cars pull down US retail figures", "sentence"),
+    ("IMF", "sentence"),  # one word: nothing to tell
+])
+def test_headline_case(title, kind):
+    assert headline_case(title) == kind
+
+
+@pytest.mark.parametrize("title, body, sentence", [
+    # the body's own case wins: "board", "merger" in lower case, "Hughes Tool" a name; "HT" a ticker
+    ("HUGHES TOOL HT BOARD APPROVES MERGER", "Hughes Tool Co said its board will approve the merger.",
+     "Hughes Tool board approves merger"),
+    # an English word the body does not use is lower case; a gazetteer name and an acronym are not
+    ("ZAMBIAN CENTRAL BANKER CRITICISES IMF POLICIES", "The bank said the IMF had erred.",
+     "Zambian central banker criticises IMF policies"),
+    # "PLANS" is no ticker: English knows "plan" (a verb's -s form)
+    ("IFC PLANS TO LEAD THIRD WORLD TO CAPITAL MARKETS", "The IFC said it would help.",
+     "IFC plans to lead third world to capital markets"),
+    # Title Case: closed-class and English words lower case, a name of several words kept
+    ("Tears Of Joy As Same-Sex Marriages Begin In New Jersey", "Couples married in New Jersey.",
+     "Tears of joy as same-sex marriages begin in New Jersey"),
+    # a kicker before a colon is left out; a Title Case acronym stays in capitals
+    ("Good News: A Unanimous Supreme Court Strikes a Blow for Civil Liberties", "The court ruled on Monday.",
+     "A unanimous Supreme Court strikes a blow for civil liberties"),
+    # the body writes a word in lower case though it looks like a name in the headline
+    ("‘Big Three’ Networks Ignore White House Reversing Lobbyist Ban", "none of the “big three” networks covered it.",
+     "‘big three’ networks ignore White House reversing lobbyist ban"),
+    # a word neither English nor in the body is a name
+    ("Thanks to the Democratic Establishment, Biden Is Back", "In 2016, the Democratic Party lost.",
+     "Thanks to the Democratic establishment, Biden is back"),
+    # a source tag after a colon or a dash is the speaker; sentence case is left as it is
+    ("Sanders climbs, now tied with Biden among voters: Reuters poll", "", "Sanders climbs, now tied with Biden among voters, Reuters poll said"),
+    ("GERMAN GROWTH WILL NOT CUT U.S. DEFICIT -BANGEMANN", "Economics Minister Martin Bangemann said growth was slow.",
+     "German growth will not cut U.S. deficit, Bangemann said"),
+    # a name of several words keeps its particles in lower case
+    ("COUNCIL OF EUROPE ISSUES FRANC BOND", "The council said it issued bonds.", "Council of Europe issues franc bond"),
+    # a census given name before a word that is no English word is a person's name
+    ("Rep. Brad Schneider Endorses Joe Biden", "The congressman said he endorsed Biden.", "Rep. Brad Schneider endorses Joe Biden"),
+    ("Donald Trump declines to disavow David Duke", "", "Donald Trump declines to disavow David Duke"),
+    ("", "", None),
+    ("2.2 -- 3.4", "", None),
+])
+def test_headline_sentence(title, body, sentence):
+    assert headline_sentence(title, body, known, is_name) == sentence
+
+
+@pytest.mark.parametrize("words, index, body, ticker", [
+    (["HUGHES", "TOOL", "HT", "BOARD"], 2, "Hughes Tool Co said", True),
+    (["PRAXIS", "PRAX", "AIDS", "DRUG"], 1, "Praxis Pharmaceuticals Inc said its AIDS drug", True),
+    (["PRAXIS", "PRAX", "AIDS", "DRUG"], 2, "Praxis Pharmaceuticals Inc said its AIDS drug", False),  # the body uses it
+    (["HUGHES", "TOOL", "BOARD"], 2, "Hughes Tool Co said", False),  # an English word
+    (["STEWART", "SERVICES", "SSSS", "QTR"], 2, "Stewart said", True),  # after an English word too
+    (["TALKS", "WITH", "QXZ"], 2, "", False),  # after a closed-class word
+    (["ALLIES", "NATO", "MEET"], 1, "", False),  # an acronym the gazetteer knows
+    (["IBM", "IBM", "FORMS"], 1, "IBM said", True),  # a word written twice
+    (["CHRYSLER", "C", "HAS"], 1, "Chrysler said", True),  # a single letter
+    (["DEPOSIT", "GUARANTY", "DEPS.O", "ADDS"], 2, "", True),  # a Reuters instrument code
+    (["HT", "BOARD"], 0, "Hughes said", False),  # first word
+])
+def test_is_ticker(words, index, body, ticker):
+    assert is_ticker(words, index, body_case(body), known, kind="upper", is_name=is_name) is ticker
+
+
+def test_body_case_ignores_headings():
+    case = body_case("Tears Of Joy As Marriages Begin\n\nThe couples wept with joy.")
+    assert case.usual("joy") == "lower" and case.usual("begin") is None and case.seen("begin")
+
+
+def test_body_case_ignores_sentence_starts_and_counts_inside():
+    case = body_case("Board members met. The board said the Board of Trade and IMF agreed.\nMerger talks")
+    assert case.usual("board") in ("lower", "title")  # one of each inside a sentence, the first not counted
+    assert case.usual("imf") == "upper"
+    assert case.usual("merger") is None and case.seen("merger")  # a line start says nothing of its case
+    assert case.usual("members") == "lower"
+
+
+@pytest.mark.parametrize("title, span", [
+    ("Good News: A Unanimous Supreme Court Strikes a Blow", (11, 51)),
+    ("Sanders climbs, now tied with Biden: Reuters poll", (0, 35)),
+    ("Meet the Trump Truthers: Media figures insist he was a plant", (25, 60)),
+    ("Analysis: why it matters", (0, 24)),  # too short after the colon to be the statement
+    ("Obama makes first visit to Utah: ‘It’s about time’ say the locals", (0, 31)),  # a quotation after it
+    ("No colon here", (0, 13)),
+])
+def test_reading_span(title, span):
+    assert reading_span(title) == span
+
+
+@pytest.mark.parametrize("text, title, span", [
+    ("Biden Is Back\n\nJoe Biden won.", "Biden Is Back", (0, 13)),
+    ("  Biden Is Back  \n\nJoe Biden won.", "Biden Is Back", (2, 15)),
+    ("Joe Biden won.", "Biden Is Back", None),  # a .jsonl title the text does not hold
+    ("Biden Is Back again.", "Biden Is Back", None),  # the text goes on: not the title's line
+    ("Biden Is Back", None, None),
+])
+def test_title_span(text, title, span):
+    assert title_span(text, title) == span
+
+
+@pytest.mark.parametrize("word, stem", [
+    ("criticises", "criticise"), ("carries", "carry"), ("pushes", "push"), ("climbs", "climb"), ("says", "say"),
+    ("networks", "network"), ("boards", None), ("bus", None), ("press", None), ("climbed", None),
+])
+def test_verb_stem(word, stem):
+    assert verb_stem(word, known_verb) == stem
+
+
+@pytest.mark.parametrize("stem, past", [
+    ("criticise", "criticised"), ("carry", "carried"), ("push", "pushed"), ("plan", "planned"), ("drop", "dropped"),
+    ("say", "said"), ("visit", "visited"), ("play", "played"), ("strike", "struck"),
+])
+def test_past_tense(stem, past):
+    assert past_tense(stem) == past
+
+
+# Compact parses (word|POS|dep|head|lemma|tag) as the small model gives them for headlines.
+CRITICISES = ("Zambian|ADJ|amod|2||JJ central|ADJ|amod|2||JJ banker|NOUN|nsubj|3||NN criticises|NOUN|ROOT|3||NNS "
+              "IMF|PROPN|compound|5||NNP policies|NOUN|dobj|3||NNS")
+NETWORKS = "Networks|NOUN|nsubj|1||NNS ignore|VERB|ROOT|1||VBP the|DET|det|3||DT ban|NOUN|dobj|1||NN"
+TRUMP_TO = ("Trump|VERB|ROOT|0||VB to|PART|aux|3||TO immediately|ADV|advmod|3||RB sign|VERB|xcomp|0||VB "
+            "orders|NOUN|dobj|3||NNS")
+PLANS_TO = "IFC|PROPN|nsubj|1||NNP plans|VERB|ROOT|1||VBZ to|PART|aux|3||TO lead|VERB|xcomp|1||VB markets|NOUN|dobj|3||NNS"
+ACCUSED = ("Brown|PROPN|nsubj|1||NNP accused|VERB|ROOT|1||VBD of|ADP|prep|1||IN assault|NOUN|pobj|2||NN by|ADP|prep|1||IN "
+           "trainer|NOUN|pobj|4||NN")
+NOMINATED = ("Lawyer|NOUN|nsubj|1||NN nominated|VERB|ROOT|1|nominate|VBD Claims|PROPN|compound|4||NNP Court|PROPN|compound|4||NNP "
+             "judge|NOUN|dobj|1||NN")
+REFUSED = ("Court|PROPN|nsubj|1||NNP refused|VERB|ROOT|1|refuse|VBD to|PART|aux|3||TO reinstate|VERB|xcomp|1||VB "
+           "ban|NOUN|dobj|3||NN")
+IMPORTED = "Indonesia|PROPN|nsubj|2||NNP has|AUX|aux|2||VBZ imported|VERB|ROOT|2||VBN oil|NOUN|dobj|2||NN"
+
+
+@pytest.mark.parametrize("spec, repaired", [
+    (CRITICISES, "Zambian central banker criticised IMF policies"),  # headline present → past, parsed again
+    (NETWORKS, None),  # a finite verb already: nothing to repair
+    (TRUMP_TO, "Trump will immediately sign orders"),  # "X to do" → "X will do"
+    (PLANS_TO, None),  # "plans to lead": a verb governs the infinitive
+    (ACCUSED, "Brown was accused of assault by trainer"),  # a participle with its agent → passive
+    (NOMINATED, "Lawyer was nominated Claims Court judge"),  # a naming verb's object is its complement
+    (REFUSED, None),  # a verb that governs a clause is active: "Why the Circuit Refused to Reinstate …"
+    (IMPORTED, None),  # an auxiliary: the tense is written out
+])
+def test_repaired_headline(blank_nlp, spec, repaired):
+    assert repaired_headline(parsed(blank_nlp, spec), known_verb) == repaired
+
+
+def test_each_repair_is_its_own_rule(blank_nlp):
+    assert present_as_past(parsed(blank_nlp, CRITICISES), known_verb) == {3: "criticised"}
+    assert infinitive_as_future(parsed(blank_nlp, TRUMP_TO)) == {1: "will"}
+    assert participle_as_passive(parsed(blank_nlp, ACCUSED)) == {1: "was accused"}
+    assert infinitive_as_future(parsed(blank_nlp, PLANS_TO)) == {}
+
+
+def _statement(subject, lemma, obj=None, negated=False, modality=None):
+    entity = lambda name: SimpleNamespace(entity=SimpleNamespace(id=name))  # noqa: E731
+    return SimpleNamespace(subject=entity(subject), predicate=SimpleNamespace(lemma=lemma),
+                           object=entity(obj) if obj else None, negated=negated, modality=modality)
+
+
+@pytest.mark.parametrize("headline, body, repeated", [
+    (_statement("Trump", "sign", "order", modality="future"), [_statement("Trump", "sign", "order", modality="future")], True),
+    (_statement("Trump", "sign", "order", modality="future"), [_statement("Trump", "sign", "order")], False),  # another modality
+    (_statement("Trump", "sign", "order"), [_statement("Trump", "sign", "bill")], False),
+    (_statement("Biden", "be back"), [_statement("Biden", "be back")], True),  # no object on either side
+    (_statement("Biden", "be back"), [], False),
+])
+def test_repeats_body(headline, body, repeated):
+    assert repeats_body(headline, body) is repeated
+
+
+def test_gazetteer_names_keep_places_and_unknown_words_not_common_words():
+    assert is_name("Zambian") and is_name("White House") and is_name("IMF")
+    assert not is_name("Joy") and not is_name("Begin")  # a person's name that is an English word
+    assert not is_name("Banker")  # not in the gazetteer
+
+
+def _argument(text, entity_id, kind="Concept"):
+    from kg.types import Argument, Entity
+
+    return Argument(text, Entity(id=entity_id, label=entity_id, type=kind))
+
+
+@pytest.mark.parametrize("text, entity_id, kind, replaced", [
+    ("Zambian central banker", "banker", "Concept", True),  # a role noun for one person
+    ("MSNBC host", "host", "Concept", True),
+    ("10th black congressman", "congressman", "Concept", True),
+    ("Zambian central bankers", "banker", "Concept", False),  # several people
+    ("A unanimous Supreme Court", "supreme court", "Concept", False),  # a body, written as a name
+    ("loan losses", "loan loss", "Concept", False),  # a thing
+    ("Donald Trump", "Donald Trump", "Person", False),  # already someone
+])
+def test_headline_subject_stands_for_the_lede_person(text, entity_id, kind, replaced):
+    from kg.extraction import headline_subject
+    from kg.types import Entity
+
+    mwape = Entity(id="Michael Mwape", label="Michael Mwape", type="Person")
+    subject = _argument(text, entity_id, kind)
+    found = headline_subject(subject, mwape)
+    assert (found.entity is mwape) is replaced and found.text == text
+    assert headline_subject(subject, None) is subject  # no person in the lede: as it was
+
+
+# -- integration: the real model --------------------------------------------------------------
+
+
+ARTICLE = {"id": "wire-1", "title": "ZAMBIAN CENTRAL BANKER CRITICISES IMF POLICIES",
+           "text": "LUSAKA, April 2 - Bank of Zambia general manager Michael Mwape said the economy grew.\n\n"
+                   "Mwape said the reforms had caused unrest."}
+REPEATED = {"id": "lede-1", "title": "Trump To Sign 200 Executive Orders",
+            "text": "President-elect Donald Trump will sign 200 executive orders, Fox News reported."}
+
+
+def _build(tmp_path, records):
+    from kg.pipeline import build
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    build([source], out=tmp_path / "out", quiet=True)
+    lines = (tmp_path / "out" / "statements.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines], tmp_path / "out"
+
+
+def test_headline_statements_are_marked_and_valid(tmp_path):
+    from validity import assert_valid_rdf
+
+    records, out = _build(tmp_path, [ARTICLE, REPEATED])
+    titled = [r for r in records if r.get("from_title")]
+    # the banker of the headline is the person the lede names
+    assert [(r["subject"]["id"], r["predicate"]["text"], r["object"]["id"]) for r in titled] == [
+        ("Michael Mwape", "criticised", "International Monetary Fund")]
+    (one,) = titled
+    assert one["sentence"] == ARTICLE["title"] and (one["start"], one["end"]) == (0, 0)
+    assert all("from_title" not in r for r in records if r not in titled)
+    # the headline that repeats its lede gives no second statement of the fact
+    assert [r["predicate"]["lemma"] for r in records if r["doc"] == "lede-1" and r["subject"]["id"] == "Donald Trump"] == ["sign"]
+    graph = assert_valid_rdf((out / "kg.ttl").read_bytes(), "ttl")
+    flagged = list(graph.query("PREFIX kg: <https://w3id.org/kg-news/ontology#> "
+                               "SELECT ?s WHERE { ?s kg:fromTitle true }"))
+    assert len(flagged) == 1
+
+
+def test_a_text_title_line_is_read_once_as_the_headline(nlp_model):
+    from kg import extract
+
+    statements = extract("Russia Attacks Syria\n\nThe weather was fine in Moscow on Monday.")
+    assert [(s.subject.entity.id, s.predicate.lemma, s.object.entity.id, s.from_title, s.start, s.end) for s in statements] == [
+        ("Russia", "attack", "Syria", True, 0, 20)]
