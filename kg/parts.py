@@ -167,6 +167,7 @@ def _digest(applied: dict[str, Any]) -> str:
 
 
 def _link(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)  # linked by a worker that died before the end of its task
     try:
         os.link(source, target)
     except OSError:  # another file system, or no hard links there
