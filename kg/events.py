@@ -523,9 +523,15 @@ def in_a_medium(place_nouns: Iterable[str]) -> bool:
 # controversies" (exploit), "blew into Iowa" (arrived), "took the ball over the line".
 FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "into"), ("blow", "in"), ("blow", "through"),
                                 ("kill", "off"), ("beat", "out")})
-# Verbs of seizing: force only when armed men, a state or an officer take (CAMEO 192 occupy
-# territory, 1711 confiscate property); "Democrats took over the House" is an election.
-SEIZURE_VERBS = frozenset("capture grab occupy overrun seize take".split())
+# Verbs of seizing places or power: force only when armed men, a state or an officer take
+# (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
+# House" is an election, "they ousted two GOP state senators in recalls" a vote.
+SEIZURE_VERBS = frozenset("capture depose grab occupy oust overrun overthrow seize take topple".split())
+# Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
+ALLY_PREPS = frozenset("alongside beside".split())
+# Modifiers that make an act of force one of words: "a verbal war with Lindsey Graham",
+# "searing personal attacks on senators", "a rhetorical assault".
+VERBAL_MODIFIERS = frozenset("personal political rhetorical smear verbal".split())
 
 
 # Verbs of moving forces: with a direct object (what is moved) and "into" or "to" a place, the
@@ -610,6 +616,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     """
     if event not in FORCE_EVENTS:
         return event
+    if (particle or "").lower() in ALLY_PREPS and obj is not None:
+        return "COOPERATE"  # "fought alongside U.S. troops": military cooperation (CAMEO 062, as the dictionary's pattern)
     if not literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
                          listed=listed, official=official, particle=particle, subject_code=subject_code,
                          places=places, object_words=object_words):
@@ -699,6 +707,10 @@ def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str
         return False  # "a Judaism being murdered", "beating the hell out of"
     if no_one_hit(object_words):
         return False  # "have killed precisely zero Americans"
+    if (particle or "").lower() in ALLY_PREPS:
+        return False  # "fought alongside U.S. troops": an ally
+    if any(word.lower() in VERBAL_MODIFIERS for word in object_words):
+        return False  # "escalated a verbal war", "launched personal attacks on senators"
     if verb in SEIZURE_VERBS and subject not in (ARMED, STATE) and not official:
         return False  # "Democrats took over the House", "took the ball over the Irish line"
     return True

@@ -294,13 +294,38 @@ def place_pronoun_agent(argument: Argument) -> bool:
     return _words(argument.text) in (["it"], ["they"]) and argument.entity.type == "Location"
 
 
+# Hyphenated modifiers that tie a group to an actor it is not: "the al Qaeda-linked group" is
+# not al-Qaeda, "the Iran-backed group" not Iran ("Saudi-led" is: who leads acts).
+_PROXY = re.compile(r"-(?:linked|backed|allied|affiliated|aligned|inspired|sponsored|supported|funded)\b", re.IGNORECASE)
+
+
+def proxy_actor(argument: Argument) -> bool:
+    """An argument that names a group by its patron: "two members of the al Qaeda-linked group"."""
+    return _PROXY.search(argument.text) is not None
+
+
+def located_actor(argument: Argument) -> bool:
+    """A person or group named by a common noun and resolved to the country or place it is in:
+    "a suicide bomber in Baghdad" is not Iraq."""
+    words = _words(argument.text)
+    label = set(_words(argument.entity.label or argument.entity.id))
+    if argument.entity.type not in ("Country", "Location") or "in" not in words[1:]:
+        return False
+    before = words[:words.index("in")]
+    # the name or its adjective before "in" names the actor itself: "Iraqi forces in Mosul"
+    named = any(w.startswith(name[:4]) for name in label if len(name) > 3 for w in before)
+    return not named and bool(before) and before[-1].isalpha()
+
+
 def shaky_force(statement: Statement, sentence: Span | None = None) -> bool:
     """A use of force whose arguments are not sure: an actor reached through a plural noun of
-    its followers, or a pronoun resolved to a place as the agent."""
+    its followers, through the place it is in or through its patron, or a pronoun resolved to
+    a place as the agent."""
     if statement.predicate.event not in FORCE_CLASSES:
         return False
-    return (place_pronoun_agent(statement.subject) or plural_for_person(statement.subject)
-            or statement.object is not None and plural_for_person(statement.object))
+    arguments = [statement.subject] + ([statement.object] if statement.object is not None else [])
+    return place_pronoun_agent(statement.subject) or any(
+        plural_for_person(a) or proxy_actor(a) or located_actor(a) for a in arguments)
 
 
 def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:

@@ -761,6 +761,12 @@ LITERAL_ROWS = [
     ("seize", K2.ARMED, K2.PLACE, "", "", "", "", False, [], "Gaza", True),
     ("seize", K2.STATE, K2.THING, "official", "post", "", "", False, [], "three diplomatic posts", True),
     ("capture", K2.PERSON, K2.PERSON, "", "", "", "USAMIL", True, [], "the rebel leader", True),  # an officer
+    ("oust", K2.BODY, K2.BODY, "", "", "", "", False, [], "two GOP state senators", False),  # a recall vote
+    ("overthrow", K2.ARMED, K2.PERSON, "rebel", "", "", "", False, [], "President Assad", True),
+    ("fight", K2.BODY, K2.STATE, "militia", "", "alongside", "", False, [], "U.S. troops", False),  # an ally
+    ("fight", K2.BODY, K2.ARMED, "militia", "", "against", "", False, [], "the extremist group", True),
+    ("escalate", K2.PERSON, K2.THING, "", "war", "", "", False, [], "a verbal war", False),
+    ("launch", K2.PERSON, K2.THING, "", "attack", "", "", False, [], "searing personal attacks", False),
 ]
 
 
@@ -782,6 +788,15 @@ def test_literal_force(verb, subject, obj, subject_head, object_head, particle, 
 ])
 def test_force_event_not_literal(event, verb, subject, obj, object_head, places, expected):
     assert events.force_event(event, verb, subject=subject, obj=obj, object_head=object_head, places=places) == expected
+
+
+@pytest.mark.parametrize("particle, obj, expected", [
+    ("alongside", K2.STATE, "COOPERATE"),  # "Kurdish militias fought alongside U.S. troops" (CAMEO 062)
+    ("against", K2.ARMED, "FIGHT"),
+    ("alongside", None, None),  # no one named: no event
+])
+def test_fighting_alongside_is_cooperation(particle, obj, expected):
+    assert events.force_event("FIGHT", "fight", subject=K2.ARMED, obj=obj, particle=particle) == expected
 
 
 NO_FORCE_SENTENCES = [

@@ -338,3 +338,28 @@ def test_place_pronoun_agent(argument, expected):
 ])
 def test_shaky_force_is_gated(subject, obj, event, reason):
     assert gate.gate_reason(statement(subject, "shot", "shoot", obj, event=event)) == reason
+
+
+def country(text: str, name: str) -> Argument:
+    return Argument(text, Entity(id=name, label=name, type="Country"))
+
+
+@pytest.mark.parametrize("argument, expected", [
+    (country("a suicide bomber in Baghdad", "Iraq"), True),  # a bomber is not Iraq
+    (country("Iraq", "Iraq"), False),
+    (country("Iraqi forces in Mosul", "Iraq"), False),  # the name is in the words before "in"
+    (country("the army in Iraq", "Iraq"), True),
+    (Argument("a bomber in Baghdad", Entity("bomber", "bomber", "Concept")), False),
+])
+def test_located_actor(argument, expected):
+    assert gate.located_actor(argument) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two members of the al Qaeda-linked group", True),
+    ("25 fighters of the Iran-backed group", True),
+    ("the Saudi-led coalition", False),  # who leads acts
+    ("al-Qaeda", False),
+])
+def test_proxy_actor(text, expected):
+    assert gate.proxy_actor(Argument(text, Entity("x", "x", "ArmedGroup"))) is expected
