@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import itertools
 import json
+import logging
 from collections.abc import Iterable, Iterator
 
 from kg.attribution import (
@@ -26,6 +27,8 @@ from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import _names_a_person, statements_from_sentence
 from kg.types import Argument, Document, Entity, Statement
+
+log = logging.getLogger(__name__)
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
@@ -240,8 +243,19 @@ def extract_documents(documents: Iterable[Document], *, curation: Curation | Non
         return  # nothing to parse: do not load the model at all
     nlp = load_model()
     for parsed in parse(itertools.chain([first], documents), nlp=nlp):
-        resolver = EntityResolver(nlp, curation=curation)
-        yield parsed.document, list(statements_from_parsed(parsed, resolver))
+        yield parsed.document, _statements_or_none(parsed, EntityResolver(nlp, curation=curation))
+
+
+def _statements_or_none(parsed: ParsedDocument, resolver: EntityResolver) -> list[Statement]:
+    """The statements of one document; none, and a warning naming it, when a rule fails on it:
+    one document the rules cannot read must not stop a build of thousands (the next build
+    with a changed extractor reads it again)."""
+    try:
+        return list(statements_from_parsed(parsed, resolver))
+    except (RecursionError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        log.warning("%s: no statements read: the extractor failed on it (%s: %s)", parsed.document.id,
+                    type(error).__name__, error)
+        return []
 
 
 def statement_line(statement: Statement) -> str:

@@ -20,7 +20,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
-from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -906,6 +906,10 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
+                if prep.lower_ == "by" and actors[0].dep_ == "poss":
+                    # the owner of an act done by someone suffers it: "Brown's killing by Officer Wilson"
+                    yield Candidate(obj, actors[0], noun, words, noun.lemma_.lower(), "nominal", event=event)
+                    continue
                 yield Candidate(actors[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", event=event, extra=[prep])
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
@@ -1135,7 +1139,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
-                            listed=listed, official=holds_office(subject))
+                            listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
+                            subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
+                            object_words=[] if obj is None else obj.text.split())
+        if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
+            event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
+        if unrealised_infinitive(candidate.verb):
+            event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
         act = act_object(candidate.verb)
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
@@ -1250,6 +1260,24 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
 
 # Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def clause_places(verb: Token) -> list[str]:
+    """The nouns of a clause's prepositional phrases, on the verb or its object ("escalated the
+    offensive on social media": medium), for :func:`kg.events.in_a_medium`."""
+    heads, places = [verb, *(c for c in verb.children if c.dep_ == "dobj")], []
+    for _ in range(2):  # and a phrase inside a phrase: "offensive against the council on social media"
+        heads = [g for h in heads for p in h.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        places += [g.lemma_.lower() for g in heads]
+    return places
+
+
+def unrealised_infinitive(verb: Token) -> bool:
+    """An infinitive under a governor of plans, rivalry, learning or permission ("conspired to
+    kill", "vie to kill", "learning how to use", "authorized the military to conduct"): no act
+    is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
+    return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and unrealised(verb.head.lemma_))
 
 
 def holds_office(argument: Argument) -> bool:
