@@ -93,7 +93,7 @@ class TurnSpeakers:
         one of the turn before when it speaks on in that voice (:func:`kg.attribution.speaks_on`)."""
         if offset in self.labels:
             self.current = self.labels[offset]
-        elif self.current is not None and not speaks_on(sentences, self.current.text.split()[-1].lower()):
+        elif self.current is not None and not speaks_on(sentences, self.current.entity.id.split()[-1].lower()):
             self.current = None
         return self.current
 
@@ -110,7 +110,9 @@ class TurnSpeakers:
             called = {e.id: e for e in people if len(e.id.split()) > 1 and e.id.split()[0].lower() == surname}
             entity = next(iter(called.values())) if len(called) == 1 else None
         if entity is None and label.isupper() and 2 <= len(label) <= 3 and label.isalpha():
-            entity = next((e for e in reversed(people) if initials(e.id) == label), None)
+            # initials stand for a name whatever type NER gave it ("Reince Priebus" read as an organisation)
+            named = [e for _, e in self.resolver.history if e.type != CONCEPT and " " in e.id] + self.speakers
+            entity = next((e for e in reversed(named) if initials(e.id) == label), None)
         if entity is None:
             known = self.resolver.gazetteer.lookup(label)
             entity = known if known is not None and known.type in SPEAKING_BODIES else None

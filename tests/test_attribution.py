@@ -522,3 +522,18 @@ def test_transcript_through_the_model():
     # the label is not parsed, the question is not Smith's, and the writer's "I think" is no one's
     assert not any(s[5] == "John Smith" and s[0] != "John Smith" for s in found)
     assert not any(s[1] == "meet" and not s[3] for s in found if s[5] == "John Smith")
+
+
+def test_transcript_initials_and_a_turn_over_paragraphs():
+    text = ("Radio host Hugh Hewitt spoke with Reince Priebus on Monday.\n\n"
+            "HUGH HEWITT: Did the senator ever meet Vladimir Putin?\n\n"
+            "RP: I never met Vladimir Putin.\n\n"
+            "Now I want to add something. You know, I have met Angela Merkel.\n\n"
+            "Priebus later praised Merkel.")
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None, s.negated,
+              s.attributed_to.entity.id if s.attributed_to else None) for s in kg.extract(text)}
+    # "RP" is Reince Priebus by his initials; his turn goes on in the next paragraph ("I")
+    assert ("Reince Priebus", "meet", "Vladimir Putin", True, "Reince Priebus") in found
+    assert ("Reince Priebus", "meet", "Angela Merkel", False, "Reince Priebus") in found
+    # the paragraph naming him is the writer's again
+    assert ("Reince Priebus", "praise", "Angela Merkel", False, None) in found
