@@ -319,13 +319,15 @@ def located_actor(argument: Argument) -> bool:
 
 def shaky_force(statement: Statement, sentence: Span | None = None) -> bool:
     """A use of force whose arguments are not sure: an actor reached through a plural noun of
-    its followers, through the place it is in or through its patron, or a pronoun resolved to
-    a place as the agent."""
+    its followers or through its patron, an agent reached through the place it is in, or a
+    pronoun resolved to a place as the agent."""
     if statement.predicate.event not in FORCE_CLASSES:
         return False
     arguments = [statement.subject] + ([statement.object] if statement.object is not None else [])
-    return place_pronoun_agent(statement.subject) or any(
-        plural_for_person(a) or proxy_actor(a) or located_actor(a) for a in arguments)
+    # a place stands for its people as the target ("killed people in the United States"), but
+    # not for the one who acts there ("a suicide bomber in Baghdad")
+    return place_pronoun_agent(statement.subject) or located_actor(statement.subject) or any(
+        plural_for_person(a) or proxy_actor(a) for a in arguments)
 
 
 def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:

@@ -363,3 +363,11 @@ def test_located_actor(argument, expected):
 ])
 def test_proxy_actor(text, expected):
     assert gate.proxy_actor(Argument(text, Entity("x", "x", "ArmedGroup"))) is expected
+
+
+@pytest.mark.parametrize("subject, obj, reason", [
+    (country("a suicide bomber in Baghdad", "Iraq"), arg("soldier"), "pronoun"),  # the agent is not Iraq
+    (arg("Islamic State"), country("people in the United States", "United States"), None),  # the victims are its people
+])
+def test_located_agent_not_target(subject, obj, reason):
+    assert gate.gate_reason(statement(subject, "killed", "kill", obj, event="ASSAULT")) == reason
