@@ -7,8 +7,11 @@ ticker symbols after company names ("HUGHES TOOL HT BOARD"). The small model par
 text badly (every capitalised word looks like a name), so the headline is rewritten into
 ordinary sentence case before it is parsed: each word is written as the article's body
 writes it, else as the gazetteer writes a name, else in lower case when it is an English
-word.  Only the text handed to the parser changes: a statement read from the headline
-carries the headline as written as its sentence, and ``from_title`` (kg/extraction.py).
+word; the kicker and tickers are left out, the source tag becomes the speaker ("…, Reuters
+poll said").  When that parse finds no verb, the headline's own grammar is spelled out and
+it is parsed again (:func:`repaired_headline`).  Only the text handed to the parser
+changes: a statement read from the headline carries the headline as written as its
+sentence, and ``from_title`` (kg/extraction.py).
 
 Pure functions over strings; ``known_word`` (is this an English word, in lower case?) is
 passed in, so that nothing here needs the model (:func:`english_words` makes it from the
@@ -34,14 +37,16 @@ NAME_PARTICLES = frozenset("of the and for on in at to a an de".split())
 # Abbreviations of wire copy that are words, not tickers: "SIZEABLE DLR DECLINE", "3RD QTR NET".
 WIRE_WORDS = frozenset("""dlr dlrs pct mln bln qtr qtrs shr shrs cts avg vs yr yrs revs oper ltd inc corp co plc nv ag sa
     spa bhd div int'l natl intl mths""".split())
+# Longer than this, a title is no headline (a field holding a whole text): not read.
+HEADLINE_MAX_CHARS = 400
 # Words of a kicker or a source tag that introduce a headline rather than state it.
 KICKER_MAX_WORDS = 4
+SOURCE_TAG_MAX_WORDS = 3
 # A body with fewer capitalised words inside sentences than this share was written without case.
 UNCASED_BODY = 0.02
 UNCASED_MIN_WORDS = 50
 # Longest name in capitals read as an acronym ("IMF", "NATO", "OPEC"): "ZAMBIAN" is a word.
 ACRONYM_MAX = 5
-SOURCE_TAG_MAX_WORDS = 3
 # A Reuters instrument code after a company name: "DEPS.O", "BARC.L".
 RIC = re.compile(r"[A-Z]{1,5}\.[A-Z]{1,2}")
 # A word as the headline writes it: letters with inner apostrophes, periods ("U.S."),
@@ -302,15 +307,16 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
     >>> headline_sentence("HUGHES TOOL HT BOARD APPROVES MERGER", "Hughes Tool Co said its board will approve the merger.", lambda w: w in {"board", "merger", "approve"})
     'Hughes Tool board approves merger'
     """
-    if not title or not any(c.isalpha() for c in title):
-        return None
+    if not title or not any(c.isalpha() for c in title) or len(title) > HEADLINE_MAX_CHARS:
+        return None  # no words, or a "title" field holding a whole text
     start, end = reading_span(title)
     text = title[start:end].strip()
     tag = source_tag(title)
     kind = headline_case(text)
     if kind != "sentence":
-        text = _truecased(text, kind, body_case(body), known_word, is_name)
-        tag = tag and _truecased(tag, kind, body_case(body), known_word, is_name)
+        case = body_case(body)
+        text = _truecased(text, kind, case, known_word, is_name)
+        tag = tag and _truecased(tag, kind, case, known_word, is_name)
     if tag and text:
         text = f"{text.rstrip('.!')}, {tag} said"  # the headline's source tag is its speaker
     return text[:1].upper() + text[1:] if text else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, first_person_voice, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -978,11 +978,12 @@ def _phrase(head: Token) -> list[Token]:
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
                              quoted_by: Argument | None = None, last_speaker: Argument | None = None,
-                             survey: Argument | None = None) -> Iterator[Statement]:
+                             survey: Argument | None = None, turn: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
-    (:class:`kg.attribution.QuoteSpeakers`)."""
+    (:class:`kg.attribution.QuoteSpeakers`); ``turn`` the speaker of the transcript turn it is
+    part of ("Trump: I don't know David Duke"), whose "I" and "me" are that speaker."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
     found: list[tuple[Candidate, Statement]] = []
@@ -1000,7 +1001,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         made = False
         for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey, turn=turn)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -1008,7 +1009,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             # no statement with an object: an event without one ("workers demonstrated")
             for candidate in (one for found_one in intransitive_candidates(token) for one in group_candidates(found_one, resolver, offset)):
                 statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                       quoted_by=quoted_by)
+                                       quoted_by=quoted_by, turn=turn)
                 if statement is not None:
                     found.append((candidate, statement))
     seen: set[str] = set()
@@ -1056,10 +1057,15 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
                quoted_by: Argument | None = None, last_speaker: Argument | None = None,
-               survey: Argument | None = None) -> Statement | None:
+               survey: Argument | None = None, turn: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
+    voice = speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by)
+    if voice is not None and candidate.subject_entity is None and first_person_voice(candidate.subject, sentence, turn is not None):
+        subject = Argument(candidate.subject.text, voice.entity)  # "“I never met him,” Trump said": Trump
+    if voice is not None and candidate.object is not None and first_person_voice(candidate.object, sentence, turn is not None):
+        obj = Argument(candidate.object.text, voice.entity)
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
@@ -1189,6 +1195,18 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,
+                  quoted_by: Argument | None) -> Argument | None:
+    """Who speaks the clause of ``verb``, for its first person: the speaker the sentence names
+    ("“I never met him,” Trump said"), else the one of the quotation or turn it is part of."""
+    speaker = speech_subject(sentence, verb)
+    if speaker is not None and speaker.lower_ not in FIRST_PERSON:
+        found = resolver.argument(speaker, offset)
+        if found is not None:
+            return found
+    return quoted_by
 
 
 def reported_by_antecedent(head: Token, speaker: Token | None, subject: Argument, attributed: Argument | None) -> bool:

@@ -100,6 +100,9 @@ ARGUMENTS = [
     pytest.param("a|DET|det|1 group|NOUN|ROOT|1 of|ADP|prep|1 Iraqi|ADJ|amod|4 officials|NOUN|pobj|2|official", (), 1, "Iraq",
                  id="partitive-group"),
     pytest.param("70|NUM|nummod|1 dollars|NOUN|ROOT|1|dollar of|ADP|prep|1 aid|NOUN|pobj|2", (), 1, "aid", id="partitive-money"),
+    # a club stands for the body that names it: "Celtic football clubs"
+    pytest.param("Celtic|PROPN|amod|2 football|NOUN|compound|2 clubs|NOUN|ROOT|2|club", [(0, 1, "ORG")], 2, "Celtic",
+                 id="club-of-a-body"),
     # a thing is a concept named by its compounds and lemma
     pytest.param("air|NOUN|compound|1 strikes|NOUN|ROOT|1|strike", (), 1, "air strike", id="concept"),
 ]
@@ -873,3 +876,13 @@ def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expecte
     description = next(t for t in docs[last] if t.lower_ == "president")
     found = resolver.argument(description, offset=1000 * last)
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
+
+
+def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):
+    # "their" → the plural subject "people" → its owner through "in their networks" → "their"
+    # again: the resolver answers None the second time instead of recursing without end
+    from kg.extraction import extract
+
+    statements = extract("Health officials say the rules matter. They will follow what people in their networks "
+                         "are doing, even if they do not want to go out.")
+    assert all(s.subject.entity.id for s in statements)
