@@ -1130,7 +1130,9 @@ def parenthesised_parts(span: Span) -> list[Span]:
     if opening is None:
         return [span]
     closing = next((t.i for t in span.doc[opening + 1 : span.end] if t.text == ")"), span.end)
-    parts = [Span(span.doc, start, end, label=span.label_) for start, end in ((span.start, opening), (opening + 1, closing))]
+    # a name NER glued on after the parenthesis (a missing full stop): "… Services (Apacs) Apacs chose"
+    pieces = ((span.start, opening), (opening + 1, closing), (closing + 1, span.end))
+    parts = [Span(span.doc, start, end, label=span.label_) for start, end in pieces if start < end]
     return [part for part in parts if len(part)]
 
 

@@ -435,10 +435,21 @@ def test_two_capitals_defined_in_parentheses_are_a_mention(blank_nlp):
      ["Federal Bureau", "FBI"]),
     ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1", (0, 4), ["Federal Bureau", "FBI"]),
     ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1", (0, 2), ["Federal Bureau"]),
+    # the short form used again after the parenthesis, glued on by NER where a full stop is missing
+    ("Payment|PROPN|compound|1 Services|PROPN|nmod|5 (|PUNCT|punct|3 Apacs|PROPN|appos|1 )|PUNCT|punct|1 "
+     "Apacs|PROPN|nsubj|6 chose|VERB|ROOT|6|choose", (0, 6), ["Payment Services", "Apacs", "Apacs"]),
 ])
 def test_parenthesised_parts(blank_nlp, spec, span, expected):
     doc = parsed(blank_nlp, spec)
     assert [part.text for part in parenthesised_parts(Span(doc, *span, label="ORG"))] == expected
+
+
+def test_a_short_form_after_its_definition_is_the_body(blank_nlp):
+    # "the Association for … Services (Apacs) Apacs chose …": both short forms are the body
+    _, docs = settled(blank_nlp, [("Payment|PROPN|compound|1 Services|PROPN|nmod|5 (|PUNCT|punct|3 Apacs|PROPN|appos|1 "
+                                   ")|PUNCT|punct|1 Apacs|PROPN|nsubj|6 chose|VERB|ROOT|6|choose", [(0, 6, "ORG")]),
+                                  ("Apacs|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])])
+    assert [docs[0][5]._.kg_mention.entity.id, docs[1][0]._.kg_mention.entity.id] == ["Payment Services"] * 2
 
 
 @pytest.mark.parametrize("paragraphs, paragraph, index, entity_id, entity_type", ARTICLE_PEOPLE)
