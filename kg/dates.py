@@ -218,17 +218,41 @@ def _nearest_date(sentence: Any, dates: dict[int, StatedDate], words: set[str]) 
     return dates.get(sentence.root.i)
 
 
+# Auxiliaries of the future: "will", "shall", "'ll", and "wo" of "won't" as spaCy splits it.
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _future_condition(verb: Any) -> bool:
+    """A verb in a condition on a future clause, whose weekday is the next one although the
+    verb is in the present: "the strike will go ahead if talks fail on Friday", "it will be
+    him so long as Trump doesn't dominate on Tuesday", "talks will resume unless rebels attack"."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = [child for child in verb.children if child.dep_ == "mark"]
+    if not any(mark.lower_ in ("if", "unless") or (mark.lower_ == "as" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "long")
+               for mark in marks):
+        return False
+    head = verb.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # "so long as" may hang the clause from "long" or a noun
+    return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in head.children)
+
+
 def statement_date(sentence: Any, dates: dict[int, StatedDate], predicate_text: str,
                    base: date | None, *, ahead: bool = False) -> tuple[str | None, str | None, str | None]:
     """(date, source, words) of a statement of ``sentence`` whose predicate reads ``predicate_text``.
 
     The date of the nearest clause (:func:`_nearest_date`); else the article's date
     (source ``article``); else no date at all.  ``ahead``: the statement is about the
-    future, so a weekday or a month is the next one (:func:`resolve_date`).
+    future, so a weekday or a month is the next one (:func:`resolve_date`); so is one of a
+    condition on a future clause (:func:`_future_condition`).
     """
     if dates:
-        stated = _nearest_date(sentence, dates, set(predicate_text.split()))
+        words = set(predicate_text.split())
+        stated = _nearest_date(sentence, dates, words)
         if stated is not None:
+            ahead = ahead or any(_future_condition(token) for token in sentence
+                                 if token.text in words and token.pos_ in ("VERB", "AUX"))
             day = resolve_date(stated.text, base, ahead=True) if ahead else None
             return (day or stated.day).isoformat(), TEXT, stated.text
     if base is not None:

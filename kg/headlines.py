@@ -37,6 +37,8 @@ NAME_PARTICLES = frozenset("of the and for on in at to a an de".split())
 # Abbreviations of wire copy that are words, not tickers: "SIZEABLE DLR DECLINE", "3RD QTR NET".
 WIRE_WORDS = frozenset("""dlr dlrs pct mln bln qtr qtrs shr shrs cts avg vs yr yrs revs oper ltd inc corp co plc nv ag sa
     spa bhd div int'l natl intl mths""".split())
+# Longer than this, a title is no headline (a field holding a whole text): not read.
+HEADLINE_MAX_CHARS = 400
 # Words of a kicker or a source tag that introduce a headline rather than state it.
 KICKER_MAX_WORDS = 4
 SOURCE_TAG_MAX_WORDS = 3
@@ -305,8 +307,8 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
     >>> headline_sentence("HUGHES TOOL HT BOARD APPROVES MERGER", "Hughes Tool Co said its board will approve the merger.", lambda w: w in {"board", "merger", "approve"})
     'Hughes Tool board approves merger'
     """
-    if not title or not any(c.isalpha() for c in title):
-        return None
+    if not title or not any(c.isalpha() for c in title) or len(title) > HEADLINE_MAX_CHARS:
+        return None  # no words, or a "title" field holding a whole text
     start, end = reading_span(title)
     text = title[start:end].strip()
     tag = source_tag(title)

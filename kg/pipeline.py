@@ -262,7 +262,7 @@ class PreviousBuild:
             if manifest.get("extractor") != extractor_fingerprint(curation):
                 return
             self.output = manifest.get("output")
-            self.known = {(r["id"], r["sha256"]): r["statements"] for r in read_jsonl(out.documents)}
+            self.known = {(r["id"], _unchanged_key(r["sha256"], r.get("title"))): r["statements"] for r in read_jsonl(out.documents)}
             if any(not isinstance(n, int) or n < 0 for n in self.known.values()):
                 self.known = {}
         except (OSError, ValueError, KeyError, TypeError):
@@ -295,8 +295,8 @@ class PreviousBuild:
             self.known, self._offsets = {}, {}  # missing or damaged: parse everything
 
     def lines(self, document: Document) -> list[str] | None:
-        """The previous statement lines of ``document`` if its text is unchanged, else None."""
-        key = (document.id, document.sha256)
+        """The previous statement lines of ``document`` if its text and title are unchanged, else None."""
+        key = (document.id, _unchanged_key(document.sha256, document.title))
         if key not in self.known or document.id in self.reused:
             return None
         self._index()
@@ -374,6 +374,12 @@ class PreviousBuild:
         for handle in [self._file, *self._block_files.values()]:
             if handle is not None:
                 handle.close()
+
+
+def _unchanged_key(sha256: str, title: str | None) -> str:
+    """What must be the same for a document's statements to be reused: its text, and its title,
+    which is read too (kg/headlines.py)."""
+    return f"{sha256}\x1f{title or ''}"
 
 
 def _size(path: Path) -> int | None:

@@ -139,6 +139,32 @@ def test_a_future_statement_takes_the_next_weekday(blank_nlp):
     assert statement_date(sentence, dates_, "will sign", WEDNESDAY)[0] == "2015-10-02"
 
 
+# "The strike will go ahead if talks fail on Friday ."
+IF_FUTURE = ("The|DET|det|1 strike|NOUN|nsubj|3 will|AUX|aux|3 go|VERB|ROOT|3 ahead|ADV|advmod|3 if|SCONJ|mark|7 "
+             "talks|NOUN|nsubj|7 fail|VERB|advcl|3 on|ADP|prep|7 Friday|PROPN|pobj|8 .|PUNCT|punct|3")
+# "The strike went ahead as talks failed on Friday ." : no future, the last Friday
+AS_PAST = ("The|DET|det|1 strike|NOUN|nsubj|2 went|VERB|ROOT|2 ahead|ADV|advmod|2 as|SCONJ|mark|6 "
+           "talks|NOUN|nsubj|6 failed|VERB|advcl|2 on|ADP|prep|6 Friday|PROPN|pobj|7 .|PUNCT|punct|2")
+# "If talks failed on Friday , the strike went ahead ." : a condition on the past
+IF_PAST = ("If|SCONJ|mark|2 talks|NOUN|nsubj|2 failed|VERB|advcl|8 on|ADP|prep|2 Friday|PROPN|pobj|3 ,|PUNCT|punct|8 "
+           "the|DET|det|7 strike|NOUN|nsubj|8 went|VERB|ROOT|8 ahead|ADV|advmod|8 .|PUNCT|punct|8")
+# "It will be him so long as Trump does n't dominate on Tuesday ." (the clause hangs from "long")
+SO_LONG_AS = ("It|PRON|nsubj|2 will|AUX|aux|2 be|AUX|ROOT|2 him|PRON|attr|2 so|ADV|advmod|5 long|ADV|advmod|2 "
+              "as|SCONJ|mark|10 Trump|PROPN|nsubj|10 does|AUX|aux|10 n't|PART|neg|10 dominate|VERB|advcl|5 "
+              "on|ADP|prep|10 Tuesday|PROPN|pobj|11 .|PUNCT|punct|2")
+
+
+@pytest.mark.parametrize("spec, ents, predicate, expected", [
+    (IF_FUTURE, [(9, 10, "DATE")], "fail", "2015-10-09"),        # the next Friday
+    (AS_PAST, [(8, 9, "DATE")], "failed", "2015-10-02"),         # the last one
+    (IF_PAST, [(4, 5, "DATE")], "failed", "2015-10-02"),
+    (SO_LONG_AS, [(12, 13, "DATE")], "does n't dominate", "2015-10-13"),
+])
+def test_a_condition_on_the_future_takes_the_next_weekday(blank_nlp, spec, ents, predicate, expected):
+    sentence = parsed(blank_nlp, spec, ents)[:]
+    assert statement_date(sentence, sentence_dates(sentence, WEDNESDAY), predicate, WEDNESDAY)[0] == expected
+
+
 def test_no_article_date_and_no_stated_date_is_no_date(blank_nlp):
     sentence = parsed(blank_nlp, STRUCK)[:]
     assert statement_date(sentence, sentence_dates(sentence, None), "struck", None) == (None, None, None)

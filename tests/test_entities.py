@@ -1036,3 +1036,13 @@ def test_model_short_forms_of_one_body(nlp_model):
                          "said it would ask GATT to rule. The EC Commission charged that EC exporters were hurt.")
     ids = {a.entity.id for s in statements for a in (s.subject, s.object, s.attributed_to) if a is not None and "Commission" in a.entity.id}
     assert ids == {"European Community Commission"}
+
+
+def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):
+    # "their" → the plural subject "people" → its owner through "in their networks" → "their"
+    # again: the resolver answers None the second time instead of recursing without end
+    from kg.extraction import extract
+
+    statements = extract("Health officials say the rules matter. They will follow what people in their networks "
+                         "are doing, even if they do not want to go out.")
+    assert all(s.subject.entity.id for s in statements)

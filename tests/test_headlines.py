@@ -96,6 +96,7 @@ def test_headline_case(title, kind):
     ("Donald Trump declines to disavow David Duke", "", "Donald Trump declines to disavow David Duke"),
     ("", "", None),
     ("2.2 -- 3.4", "", None),
+    ("Russia attacks Syria. " * 40, "", None),  # a whole text in the title field
 ])
 def test_headline_sentence(title, body, sentence):
     assert headline_sentence(title, body, known, is_name) == sentence

@@ -62,6 +62,21 @@ def test_changed_document_is_reparsed_and_removed_one_dropped(articles, tmp_path
     assert not any(r["doc"] == "sahel-aid" for r in records)
 
 
+def test_a_changed_title_alone_is_read_again(tmp_path):
+    # the headline is read too (kg/headlines.py): a .jsonl record whose title changes is parsed anew
+    source, out = tmp_path / "in.jsonl", tmp_path / "out"
+    record = {"id": "a", "title": "Russia Attacks Syria", "text": "The weather was fine in Moscow on Monday."}
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    kg.build([source], out=out)
+    source.write_text(json.dumps({**record, "title": "Russia Attacks Iraq"}) + "\n", encoding="utf-8")
+    report = kg.build([source], out=out)
+    assert report.reused == 0
+    records = [json.loads(line) for line in (out / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["subject"]["id"], r["object"]["id"], r.get("from_title")) for r in records] == [("Russia", "Iraq", True)]
+    report = kg.build([source], out=out)
+    assert report.reused == 1  # unchanged: reused
+
+
 def test_second_build_on_the_same_folder_refuses(articles, tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -794,6 +794,19 @@ def test_export_round_trips(tmp_path, statements, fmt):
     assert titled and all(data["doc_title"] == "Kharkiv shelled as Kyiv presses allies" for data in titled)
 
 
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_export_holds_an_event_without_object_on_its_entity(tmp_path, statements, fmt):
+    rallied = dict(statements[0], id="rallied", predicate={"text": "rallied", "lemma": "rally", "event": "PROTEST"},
+                   object=None)
+    graph = read_back(write_export(statements + [rallied], tmp_path / f"graph.{fmt}", fmt), fmt)
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (17, 22)  # no loop for it
+    subject = rallied["subject"]["id"]
+    assert not any(u == v for u, v in graph.edges())
+    events = graph.nodes[subject]["without_object"]
+    assert (events if fmt == "json" else events.split("; ")) == ["rallied"]
+    assert "without_object" not in graph.nodes["Kharkiv"]
+
+
 def test_export_leaves_out_missing_values(tmp_path, statements):
     path = write_export(statements, tmp_path / "graph.json", "json")
     data = json.loads(path.read_text(encoding="utf-8"))

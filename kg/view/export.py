@@ -25,16 +25,19 @@ def export_graph(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] 
                  lists: bool = False) -> nx.MultiDiGraph:
     """A copy of ``graph`` with only plain values as attributes, as GraphML and GEXF require.
 
-    Entities keep label, type, actor code, aliases, degree and centrality; each edge is
-    one statement with its predicate, event type, polarity, modality, attribution,
-    document and offsets, and evidence sentence.  ``lists`` keeps aliases as a list
+    Entities keep label, type, actor code, aliases, degree and centrality, and the predicates
+    of their events without an object ("workers demonstrated": ``without_object``, never a
+    loop); each edge is one statement with its predicate, event type, polarity, modality,
+    attribution, document and offsets, and evidence sentence.  ``lists`` keeps aliases as a list
     (for JSON) instead of one ``"; "``-joined string.  Missing values are left out.
     """
     titles = {d["id"]: d.get("title") for d in documents if d.get("id")}
     scores = centrality(graph)
+    alone = _without_object(graph)
     plain = nx.MultiDiGraph()
     for node, attributes in graph.nodes(data=True):
         aliases = sorted(attributes["aliases"], key=lambda alias: (alias.casefold(), alias))
+        events = alone.get(node, [])
         values = {
             "label": attributes["label"],
             "type": attributes["type"],
@@ -42,10 +45,13 @@ def export_graph(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] 
             "aliases": aliases if lists else "; ".join(aliases),
             "statements": statement_count(graph, node),
             "degree_centrality": round(scores[node], 6),
+            "without_object": (events if lists else "; ".join(events)) or None,
         }
         plain.add_node(str(node), **{k: v for k, v in values.items() if v is not None})
     for source, target, key, data in graph.edges(keys=True, data=True):
         record = data["record"]
+        if record.get("object") is None:
+            continue  # an event without an object is the entity's, not a loop (``without_object``)
         said = record.get("attributed_to") or {}
         confidence = record.get("confidence")
         values = {
@@ -66,6 +72,15 @@ def export_graph(graph: nx.MultiDiGraph, documents: Iterable[Mapping[str, Any]] 
         }
         plain.add_edge(str(source), str(target), key=str(key), **{k: v for k, v in values.items() if v is not None})
     return plain
+
+
+def _without_object(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Each entity's events without an object, their predicates in reading order, once each."""
+    alone: dict[str, list[str]] = {}
+    for source, _, data in graph.edges(data=True):
+        if data["record"].get("object") is None and data["predicate"] not in alone.setdefault(source, []):
+            alone[source].append(data["predicate"])
+    return alone
 
 
 def _write_json(graph: nx.MultiDiGraph, handle: IO[bytes]) -> None:
