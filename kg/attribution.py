@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
+from kg.types import Entity
 
 FIRST_PERSON = {"i", "we"}
 # Sources whose account is an accusation, not a finding: "according to the suit, Brown …".
@@ -570,7 +571,8 @@ class ClaimDenials(Generic[Speaker]):
 
 # Honorifics before a speaker label's name: "Mr. Tapper:".
 HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prof", "president", "senator", "governor", "mayor",
-              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend"}
+              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend", "house", "speaker",
+              "vice", "former", "chairman", "chairwoman", "leader"}
 # The first person singular, whose referent in quoted or transcribed speech is the speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
 
@@ -584,16 +586,47 @@ def turn_speaker_name(label: str) -> str | None:
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
 
-def first_person_voice(pronoun: Token, sentence: Span, in_turn: bool) -> bool:
-    """Whether a first-person singular pronoun is a speaker's own word, so that it stands for
-    that speaker: in a turn of a transcript ("Trump: … I don't know David Duke"), or between
-    quotation marks ("“I never met him,” Trump said"); "I" outside quotes is the writer's."""
-    return pronoun.pos_ == "PRON" and pronoun.lower_ in FIRST_PERSON_SINGULAR and (
-        in_turn or inside_quotes(pronoun, quote_marks(sentence)))
+FIRST_PERSON_PLURAL = {"we", "us"}
+# Kinds of actor that speak as "we" for themselves: "“We have no complaints,” the company said".
+SPEAKING_KINDS = {"Country", "Organization", "ArmedGroup", "Group"}
+
+
+# Offices whose holder's "we" is the body they hold it in: "Foreign Minister Sergei Lavrov".
+SPEAKING_OFFICES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+                    "premier", "chancellor"}
+
+
+def speaker_body(speaker: Entity | None, lookup: Callable[[str], Entity | None]) -> Entity | None:
+    """What a speaker's "we" stands for: a body or state speaking for itself, or the state or
+    body a minister, secretary, spokesman or envoy speaks for ("Russian Foreign Minister Sergei
+    Lavrov": Russia); None for anyone else (the "we" of a candidate, an economist, a community
+    leader is their party, their trade, their community: no actor the article names)."""
+    if speaker is None:
+        return None
+    if speaker.type in SPEAKING_KINDS:
+        return speaker
+    role = (speaker.role or "").lower().split()
+    if speaker.type == "Person" and speaker.affiliation and role and role[-1] in SPEAKING_OFFICES:
+        return lookup(speaker.affiliation)
+    return None
+
+
+def first_person_voice(pronoun: Token, sentence: Span, in_turn: bool) -> str | None:
+    """Whose word a first-person singular pronoun is, so that it stands for them: "quote" between
+    quotation marks ("“I never met him,” Trump said": the quotation's speaker), "turn" in a turn
+    of a transcript outside quotation marks ("Trump: … Mrs. Clinton said I should give my tax":
+    the turn's speaker, in indirect speech too); None for anything else ("I" outside quotes is the
+    writer's)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ not in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
+        return None
+    if inside_quotes(pronoun, quote_marks(sentence)):
+        return "quote"
+    return "turn" if in_turn else None
 
 
 # Pronouns of the first and second person: a speaker talking to someone.
-SPEAKING_PRONOUNS = {"i", "me", "my", "myself", "we", "us", "our", "you", "your"}
+# ("we" and "our" are no sign: an editorial's writer says them too)
+SPEAKING_PRONOUNS = {"i", "me", "my", "myself", "you", "your"}
 
 
 def speaks_on(sentences: list[Span], surname: str) -> bool:

@@ -175,12 +175,13 @@ def article_spans(text: str) -> Iterator[tuple[int, int]]:
 # -- turns of a transcript ----------------------------------------------------------------------
 
 # A speaker label opening a turn of a transcript or interview: "Trump: I have to look …",
-# "KASICH: …", "Mr. Tapper: …", "Q: …" / "A: …" (a name of one to three words, capitals or
-# title case, an optional honorific; never digits, so "10:30" is no label).
+# "KASICH: …", "Mr. Tapper: …", "HOUSE SPEAKER NANCY PELOSI: …", "Q: …" / "A: …" (a name of up
+# to three words in title case or four in capitals, an optional honorific; never digits, so
+# "10:30" is no label).  What follows starts with a capital, or with any letter after capitals.
 HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)"
 TURN_LABEL = re.compile(
-    rf"(?P<label>{HONORIFIC}?(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{0,2}})|Q|A)"
-    r":[ \t]+(?=[\"“‘(\[.… ]*[A-Z])")
+    rf"(?P<label>{HONORIFIC}?(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}}|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}})|Q|A)"
+    r":[ \t]+(?P<next>[\"“‘(\[.… ]*\w)")
 SENTENCE_END = re.compile(r"[.?!…][\"”’)]?\s")
 # What may stand before a label inside a paragraph: a sentence end, or a dash breaking off
 # the turn before ("… but — Trump: Honestly, …").
@@ -191,8 +192,8 @@ NOT_SPEAKERS = frozenset("""update updated related photo photos image video watc
     advertisement credit credits caption correction clarification disclaimer breaking exclusive analysis opinion summary
     background conclusion verdict warning tags topics question answer more also besides however meanwhile example file
     transcript here result results the this that why what how who when where but and so yes no bottom line editor
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december today tonight yesterday update read see click subscribe follow share
+    monday tuesday wednesday thursday friday saturday sunday january february march july september october november
+    december myth fact facts flashback addendum interview today tonight yesterday update read see click subscribe follow share
     advisory alert story text full details location date time price cost score final""".split())
 
 
@@ -207,10 +208,12 @@ def turn_labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     found = []
     for match in TURN_LABEL.finditer(text, start, end):
         label = match.group("label")
+        if not (match.group("next")[-1].isupper() or label.isupper() and match.group("next")[-1].isalpha()):
+            continue  # "Smith: the man who …" is no turn; a label in capitals may go on in lower case
         if match.start() > start and not TURN_BOUNDARY.search(text, max(start, match.start() - 4), match.start()):
             continue
         if is_turn_label(label) and not heads_section(text, match.end(), end, label):
-            found.append((match.start(), match.end(), label))
+            found.append((match.start(), match.start("next"), label))
     return found
 
 
@@ -232,13 +235,3 @@ def turn_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _nonempty(text, position, label_start)
         position = speech_start
     yield from _nonempty(text, position, end)
-
-
-def label_before(text: str, offset: int) -> str | None:
-    """The speaker label that opens the turn starting at ``offset`` (cut by :func:`turn_pieces`),
-    or None."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    for label_start, speech_start, label in turn_labels(text, line_start, min(len(text), offset + 8)):
-        if speech_start == offset:
-            return label
-    return None

@@ -6,14 +6,17 @@ it only when it parses itself (small inputs), so a build whose workers parse nev
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import json
 import logging
 from collections.abc import Iterable, Iterator
 
-from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speaks_on, speech_subject, turn_speaker_name
-from kg.cleaning import label_before
+from kg.attribution import (
+    ClaimDenials, QuoteSpeakers, denied_claim, ends_open, speaks_on, speech_subject, starts_quoted, turn_speaker_name,
+)
+from kg.cleaning import turn_labels
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import CONCEPT, EntityResolver
@@ -50,10 +53,10 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
-        turn = turns.speaker(offset, sentences)
-        for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
+        voices = turn_voices(sentences, turns.speaker(offset, sentences), speakers)
+        for sentence, (speaker, turn), previous, survey in zip(sentences, voices, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                  quoted_by=speaker or turn, last_speaker=previous, survey=survey, turn=turn))
+                                                  quoted_by=speaker, last_speaker=previous, survey=survey, turn=turn))
             found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
             claims.add(found)
             body += _dated(found, sentence, base)
@@ -62,45 +65,77 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     yield from body
 
 
+# Kinds of actor whose words a transcript's label may introduce besides people.
+SPEAKING_BODIES = {"Organization", "ArmedGroup", "Group"}
+
+
 class TurnSpeakers:
     """The speakers of the turns of one document's transcripts: the part of a paragraph after a
     speaker label ("Trump: I have to look at the group.", "KASICH: …") is that speaker's word
     (the label itself is not parsed: :func:`kg.cleaning.turn_pieces`), and so are the paragraphs
-    after it that speak on in the first or second person."""
+    after it that speak on in the first or second person.  Each label resolved is a mention of
+    its speaker for the pronouns after it, as if it had been parsed."""
 
     def __init__(self, text: str, resolver: EntityResolver) -> None:
-        self.text = text
         self.resolver = resolver
         self.speakers: list[Entity] = []  # the people the labels so far named
+        self.labels: dict[int, Argument | None] = {}  # speech start → the speaker its label names
+        for label_start, speech_start, label in turn_labels(text, 0, len(text)):
+            name = turn_speaker_name(label)
+            found = self._person(label, name) if name is not None else None
+            self.labels[speech_start] = found
+            if found is not None:
+                bisect.insort(resolver.history, (label_start, found.entity), key=lambda item: item[0])
         self.current: Argument | None = None  # the speaker of the turn going on
 
     def speaker(self, offset: int, sentences: list) -> Argument | None:
         """The speaker of the part of a paragraph at ``offset``: the one its label names, or the
         one of the turn before when it speaks on in that voice (:func:`kg.attribution.speaks_on`)."""
-        label = label_before(self.text, offset)
-        if label is None:
-            if self.current is not None and not speaks_on(sentences, self.current.text.split()[-1].lower()):
-                self.current = None
-            return self.current
-        name = turn_speaker_name(label)
-        self.current = self._person(label, name) if name is not None else None
+        if offset in self.labels:
+            self.current = self.labels[offset]
+        elif self.current is not None and not speaks_on(sentences, self.current.text.split()[-1].lower()):
+            self.current = None
         return self.current
 
     def _person(self, label: str, name: str) -> Argument | None:
         """The person a label names: one the article names with that surname ("TAPPER" is Jake
-        Tapper), one whose initials it is ("HH" after "HUGH HEWITT:"), or a full name of a known
-        given name ("AMY GOODMAN"); None for anything else ("LEFT:", "POLL:", "REPORTER:")."""
+        Tapper) or given name alone ("HILLARY"), one whose initials it is ("HH" after "HUGH
+        HEWITT:"), a full name of a known given name ("AMY GOODMAN"), or a body the dictionaries
+        know ("CNN"); None for anything else ("LEFT:", "POLL:", "REPORTER:")."""
         surname = name.split()[-1].lower()
         people = [e for _, e in self.resolver.history if e.type == "Person"] + self.speakers
         entity = self.resolver.people_by_surname.get(surname) or next(
             (e for e in people if e.id.split()[-1].lower() == surname), None)
+        if entity is None and " " not in name:
+            called = {e.id: e for e in people if len(e.id.split()) > 1 and e.id.split()[0].lower() == surname}
+            entity = next(iter(called.values())) if len(called) == 1 else None
         if entity is None and label.isupper() and 2 <= len(label) <= 3 and label.isalpha():
             entity = next((e for e in reversed(people) if initials(e.id) == label), None)
+        if entity is None:
+            known = self.resolver.gazetteer.lookup(label)
+            entity = known if known is not None and known.type in SPEAKING_BODIES else None
         if entity is None and 2 <= len(name.split()) <= 3 and self.resolver.gazetteer.gender(name.split()[0]) is not None:
             entity = Entity(id=name, label=name, type="Person")  # a transcript's speaker named nowhere else
         if entity is not None:
             self.speakers.append(entity)
         return Argument(label, entity) if entity is not None else None
+
+
+def turn_voices(sentences: list, turn: Argument | None, carried: list) -> list[tuple]:
+    """(quotation speaker, turn speaker) of each sentence of a part.  In a turn, every sentence
+    is the speaker's, and a quotation in it keeps the speaker it names or carries; a turn that
+    opens with a quotation is that quotation only, the speaker's own words ("TRUMP: “We have to
+    open up our country.” — conference call with governors Tuesday": a fact check's quoted
+    claim, then the writer's note of its source)."""
+    if turn is None or not sentences:
+        return [(speaker, None) for speaker in carried]
+    if not starts_quoted(sentences[0], False):
+        return [(speaker, turn) for speaker in carried]
+    voices, was_open = [], False
+    for sentence in sentences:
+        voices.append((turn, turn) if starts_quoted(sentence, was_open) else (None, None))
+        was_open = ends_open(sentence, was_open)
+    return voices
 
 
 def initials(name: str) -> str:

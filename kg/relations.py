@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, first_person_voice, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -1061,11 +1061,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
-    voice = speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by)
-    if voice is not None and candidate.subject_entity is None and first_person_voice(candidate.subject, sentence, turn is not None):
-        subject = Argument(candidate.subject.text, voice.entity)  # "“I never met him,” Trump said": Trump
-    if voice is not None and candidate.object is not None and first_person_voice(candidate.object, sentence, turn is not None):
-        obj = Argument(candidate.object.text, voice.entity)
+    # "I" and "me" in a quotation are its speaker ("“I never met him,” Trump said"), in a turn the turn's
+    voices = {"quote": speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by), "turn": turn}
+    if candidate.subject_entity is None:
+        subject = first_person(candidate.subject, sentence, voices, resolver) or subject
+    if candidate.object is not None:
+        obj = first_person(candidate.object, sentence, voices, resolver) or obj
+    if self_in_third_person(candidate.subject, subject, turn) or self_in_third_person(candidate.object, obj, turn):
+        return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
+    quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
@@ -1195,6 +1199,31 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+# Pronouns of a third person, never the speaker's word for themself.
+THIRD_PERSON_PERSONAL = {"he", "him", "she", "her", "his", "hers"}
+
+
+def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None], resolver: EntityResolver) -> Argument | None:
+    """The speaker a first-person argument stands for (:func:`kg.attribution.first_person_voice`):
+    "I" and "me" the speaker, "we" and "us" the body or state the speaker speaks for
+    (:func:`kg.attribution.speaker_body`)."""
+    voice = voices.get(first_person_voice(head, sentence, bool(voices.get("turn"))) or "")
+    if voice is None:
+        return None
+    if head.lower_ in FIRST_PERSON_PLURAL:
+        body = speaker_body(voice.entity, lambda id_: resolver.gazetteer.get(id_) or next(
+            (e for _, e in resolver.history if e.id == id_), None))
+        return Argument(head.text, body) if body is not None else None
+    return Argument(head.text, voice.entity)
+
+
+def self_in_third_person(head: Token | None, argument: Argument | None, turn: Argument | None) -> bool:
+    """A third-person pronoun of a turn resolved to the turn's own speaker: speakers say "I",
+    not "he" or "she", of themselves, so the pronoun was misresolved."""
+    return (head is not None and argument is not None and turn is not None and head.pos_ == "PRON"
+            and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 
 
 def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,

@@ -408,13 +408,13 @@ def test_model_spokesman_is_the_source():
 
 # -- turns of a transcript and first-person speech -----------------------------------------------
 
-from kg.attribution import first_person_voice, speaks_on, turn_speaker_name  # noqa: E402
+from kg.attribution import first_person_voice, speaker_body, speaks_on, turn_speaker_name  # noqa: E402
 from kg.types import Argument, Entity  # noqa: E402
 
 
 @pytest.mark.parametrize("label, name", [
     ("Trump", "Trump"), ("KASICH", "Kasich"), ("Mr. Tapper", "Tapper"), ("JAKE TAPPER", "Jake Tapper"),
-    ("PRESIDENT BARACK OBAMA", "Barack Obama"), ("Q", None), ("A", None),
+    ("PRESIDENT BARACK OBAMA", "Barack Obama"), ("HOUSE SPEAKER NANCY PELOSI", "Nancy Pelosi"), ("Q", None), ("A", None),
 ])
 def test_turn_speaker_name(label, name):
     assert turn_speaker_name(label) == name
@@ -427,12 +427,15 @@ QUOTED_MET = ("“|PUNCT|punct|2 I|PRON|nsubj|2 met|VERB|ccomp|7|meet Putin|PROP
 
 
 @pytest.mark.parametrize("spec, index, in_turn, expected", [
-    pytest.param(MET, 0, True, True, id="in-a-turn"),
-    pytest.param(MET, 0, False, False, id="the-writer"),
-    pytest.param(QUOTED_MET, 1, False, True, id="in-quotes"),
-    pytest.param("He|PRON|nsubj|1 met|VERB|ROOT|1|meet me|PRON|dobj|1", 2, True, True, id="object-me"),
-    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, False, id="we-is-no-person"),
-    pytest.param(QUOTED_MET, 5, False, False, id="a-name"),
+    pytest.param(MET, 0, True, "turn", id="in-a-turn"),
+    pytest.param(MET, 0, False, None, id="the-writer"),
+    pytest.param(QUOTED_MET, 1, False, "quote", id="in-quotes"),
+    pytest.param(QUOTED_MET, 1, True, "quote", id="in-quotes-in-a-turn"),
+    pytest.param("He|PRON|nsubj|1 met|VERB|ROOT|1|meet me|PRON|dobj|1", 2, True, "turn", id="object-me"),
+    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, "turn", id="we-in-a-turn"),
+    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, False, None, id="we-of-the-writer"),
+    pytest.param("They|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, None, id="they"),
+    pytest.param(QUOTED_MET, 5, False, None, id="a-name"),
 ])
 def test_first_person_voice(blank_nlp, spec, index, in_turn, expected):
     doc = parsed(blank_nlp, spec)
@@ -456,6 +459,25 @@ def test_speaks_on(blank_nlp, spec, expected):
 
 
 TRUMP = Argument("Trump", Entity(id="Donald Trump", label="Donald Trump", type="Person"))
+LAVROV = Argument("Lavrov", Entity(id="Sergei Lavrov", label="Sergei Lavrov", type="Person", role="Foreign Minister",
+                                   affiliation="Russia"))
+RUSSIA = Entity(id="Russia", label="Russia", type="Country")
+
+
+@pytest.mark.parametrize("speaker, body", [
+    pytest.param(LAVROV.entity, RUSSIA, id="a-minister-speaks-for-his-state"),
+    pytest.param(Entity(id="Acme", label="Acme", type="Organization"), Entity(id="Acme", label="Acme", type="Organization"), id="a-company"),
+    pytest.param(TRUMP.entity, None, id="a-person-tied-to-nobody"),
+    # a community leader's or an economist's "we" is their community or trade, whatever their country
+    pytest.param(Entity(id="Ann Roe", label="Ann Roe", type="Person", role="community leader", affiliation="Russia"), None,
+                 id="a-leader-of-no-state"),
+    pytest.param(Entity(id="Ann Roe", label="Ann Roe", type="Person", role="economist", affiliation="Russia"), None,
+                 id="an-economist"),
+    pytest.param(Entity(id="vote", label="vote", type="Concept"), None, id="a-thing"),
+    pytest.param(None, None, id="nobody"),
+])
+def test_speaker_body(speaker, body):
+    assert speaker_body(speaker, {"Russia": RUSSIA}.get) == body
 
 
 @pytest.mark.parametrize("spec, turn, expected", [
@@ -465,9 +487,20 @@ TRUMP = Argument("Trump", Entity(id="Donald Trump", label="Donald Trump", type="
     pytest.param(MET, None, [], id="writer"),
     # "“I met Putin,” Smith said.": Smith's "I"
     pytest.param(QUOTED_MET, None, [("Smith", "met", "Vladimir Putin", "Smith")], id="quote"),
+    # "Lavrov: We struck Ukraine." — a minister's "we" is his state
+    pytest.param("We|PRON|nsubj|1 struck|VERB|ROOT|1|strike Ukraine|PROPN|dobj|1 .|PUNCT|punct|1", LAVROV,
+                 [("Russia", "struck", "Ukraine", "Sergei Lavrov")], id="we-of-a-minister"),
+    # "Trump: We struck Ukraine." — a person tied to no body: no actor for "we"
+    pytest.param("We|PRON|nsubj|1 struck|VERB|ROOT|1|strike Ukraine|PROPN|dobj|1 .|PUNCT|punct|1", TRUMP, [], id="we-of-anyone"),
+    # "Trump: Trump met Putin. He …": a speaker is no "he" of his own turn
+    pytest.param("Trump|PROPN|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1 .|PUNCT|punct|1 "
+                 "He|PRON|nsubj|5 met|VERB|ROOT|5|meet Putin|PROPN|dobj|5 .|PUNCT|punct|5",
+                 Argument("Trump", Entity(id="Trump", label="Trump", type="Person")),
+                 [("Trump", "met", "Vladimir Putin", "Trump")], id="he-is-not-the-speaker"),
 ])
 def test_first_person_statements(blank_nlp, spec, turn, expected):
-    doc = parsed(blank_nlp, spec, [(i, i + 1, "PERSON") for i, t in enumerate(spec.split()) if t.startswith(("Putin", "Smith"))])
+    doc = parsed(blank_nlp, spec, [(i, i + 1, "PERSON") for i, t in enumerate(spec.split()) if t.startswith(("Putin", "Smith", "Trump"))]
+                 + [(i, i + 1, "GPE") for i, t in enumerate(spec.split()) if t.startswith("Ukraine")])
     resolver = EntityResolver(blank_nlp)
     resolver.annotate(doc)
     resolver.settle()
