@@ -61,6 +61,20 @@ def part_files(folder: Path) -> list[Path]:
     return [folder / entry["file"] for entry in manifest["parts"]]
 
 
+def merged_ids(folder: Path) -> int:
+    """How many entity ids the cross-document merge renamed in the parts (from the statements
+    the workers wrote before it): with none, `concatenated = kg.nq` would not test it."""
+    from kg.merge import KeyIndex
+    from kg.parts import STATEMENTS, read_statements
+
+    keys = KeyIndex()
+    for file in sorted((folder / STATEMENTS).iterdir()):
+        for _, lines in read_statements(file):
+            for line in lines:
+                keys.add_line(line)
+    return len(keys.merges())
+
+
 def load_oxigraph(folder: Path, scratch: Path) -> tuple[int, float]:
     import pyoxigraph
 
@@ -153,9 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(f.stat().st_size for f in files)
         joined = b"".join(gzip.decompress(f.read_bytes()) for f in files)
         parts_same = joined == (scratch / "small" / "kg.nq").read_bytes()
+        merged = merged_ids(scratch / "parts")
         print(f"parts slice: {args.parts_mb:g} MB, {small_info['documents']:,} documents, {small_info['words']:,} words", flush=True)
         print(f"--parts: {parts:6.1f} s, {len(files)} part file(s), {size / 2**20:.1f} MB gzip "
-              f"({len(joined) / 2**20:.1f} MB N-Quads); concatenated = kg.nq: {parts_same}", flush=True)
+              f"({len(joined) / 2**20:.1f} MB N-Quads); concatenated = kg.nq: {parts_same}; "
+              f"ids merged across articles: {merged}", flush=True)
         quads, seconds = load_oxigraph(scratch / "parts", scratch)
         print(f"Oxigraph bulk_load of the parts: {quads:,} quads in {seconds:.1f} s, {quads / seconds:,.0f} quads/s", flush=True)
         if not args.no_virtuoso:

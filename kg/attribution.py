@@ -564,3 +564,49 @@ class ClaimDenials(Generic[Speaker]):
         every one so far."""
         groups = self.claims if every else self.claims[-1:]
         return [s for group in groups for s in group if same(s.subject, denier)]
+
+
+# -- turns of a transcript and first-person speech ------------------------------------------
+
+# Honorifics before a speaker label's name: "Mr. Tapper:".
+HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prof", "president", "senator", "governor", "mayor",
+              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend"}
+# The first person singular, whose referent in quoted or transcribed speech is the speaker.
+FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
+
+
+def turn_speaker_name(label: str) -> str | None:
+    """The name of the speaker whose words a labelled turn is ("Mr. Tapper" → "Tapper", "KASICH"
+    → "Kasich"), or None: "Q" and "A" name nobody by themselves."""
+    words = [w for w in label.replace(".", " ").split() if w.lower() not in HONORIFICS]
+    if not words or label in ("Q", "A"):
+        return None
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+def first_person_voice(pronoun: Token, sentence: Span, in_turn: bool) -> bool:
+    """Whether a first-person singular pronoun is a speaker's own word, so that it stands for
+    that speaker: in a turn of a transcript ("Trump: … I don't know David Duke"), or between
+    quotation marks ("“I never met him,” Trump said"); "I" outside quotes is the writer's."""
+    return pronoun.pos_ == "PRON" and pronoun.lower_ in FIRST_PERSON_SINGULAR and (
+        in_turn or inside_quotes(pronoun, quote_marks(sentence)))
+
+
+# Pronouns of the first and second person: a speaker talking to someone.
+SPEAKING_PRONOUNS = {"i", "me", "my", "myself", "we", "us", "our", "you", "your"}
+
+
+def speaks_on(sentences: list[Span], surname: str) -> bool:
+    """Whether an unlabelled paragraph goes on with the turn before it: it talks in the first or
+    second person outside quotation marks ("Now he backed away from that … I don't know where
+    he'll be tonight") and does not name the speaker in the third person ("This is the kind of
+    situation where Trump's lack of support …" is the writer again)."""
+    voiced = False
+    for sentence in sentences:
+        marks = quote_marks(sentence)
+        for token in sentence:
+            if token.lower_ == surname:
+                return False
+            if token.pos_ == "PRON" and token.lower_ in SPEAKING_PRONOUNS and not inside_quotes(token, marks):
+                voiced = True
+    return voiced

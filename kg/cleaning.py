@@ -168,4 +168,77 @@ def _nonempty(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def article_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of ``text`` to parse, in order: its paragraphs, boilerplate left out."""
     for start, end in paragraphs(text):
-        yield from paragraph_spans(text, start, end)
+        for piece_start, piece_end in paragraph_spans(text, start, end):
+            yield from turn_pieces(text, piece_start, piece_end)
+
+
+# -- turns of a transcript ----------------------------------------------------------------------
+
+# A speaker label opening a turn of a transcript or interview: "Trump: I have to look …",
+# "KASICH: …", "Mr. Tapper: …", "Q: …" / "A: …" (a name of one to three words, capitals or
+# title case, an optional honorific; never digits, so "10:30" is no label).
+HONORIFIC = r"(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)"
+TURN_LABEL = re.compile(
+    rf"(?P<label>{HONORIFIC}?(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{0,2}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{0,2}})|Q|A)"
+    r":[ \t]+(?=[\"“‘(\[.… ]*[A-Z])")
+SENTENCE_END = re.compile(r"[.?!…][\"”’)]?\s")
+# What may stand before a label inside a paragraph: a sentence end, or a dash breaking off
+# the turn before ("… but — Trump: Honestly, …").
+TURN_BOUNDARY = re.compile(r"(?:[.?!…][\"”’)]?|[—–]|--|\n)[ \t]*$")
+# Words before a colon that head a line, a list or a section, never a speaker: "UPDATE:",
+# "Related:", "Photo:", "Pros:", "Bottom Line:", "Monday:".
+NOT_SPEAKERS = frozenset("""update updated related photo photos image video watch listen note source sources pros cons
+    advertisement credit credits caption correction clarification disclaimer breaking exclusive analysis opinion summary
+    background conclusion verdict warning tags topics question answer more also besides however meanwhile example file
+    transcript here result results the this that why what how who when where but and so yes no bottom line editor
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december today tonight yesterday update read see click subscribe follow share
+    advisory alert story text full details location date time price cost score final""".split())
+
+
+def is_turn_label(label: str) -> bool:
+    """Whether a name before a colon is a speaker's, not a heading's word ("UPDATE", "Bottom Line")."""
+    return not any(word.lower().strip("'’") in NOT_SPEAKERS for word in label.split())
+
+
+def turn_labels(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(label start, speech start, label) of each speaker label of text[start:end] that opens a
+    turn: at the paragraph's start or after a sentence end or a dash."""
+    found = []
+    for match in TURN_LABEL.finditer(text, start, end):
+        label = match.group("label")
+        if match.start() > start and not TURN_BOUNDARY.search(text, max(start, match.start() - 4), match.start()):
+            continue
+        if is_turn_label(label) and not heads_section(text, match.end(), end, label):
+            found.append((match.start(), match.end(), label))
+    return found
+
+
+def heads_section(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a name before a colon heads a section about that person rather than their words:
+    the first sentence after it names them in the third person ("CRUZ: After recently opening
+    10 new campaign offices …, Cruz was able to steer …"); speakers do not name themselves."""
+    stop = SENTENCE_END.search(text, start, min(end, start + 400))
+    first = text[start:stop.start() if stop else min(end, start + 400)]
+    surname = label.split()[-1].strip(".")
+    return re.search(rf"\b{re.escape(surname)}\b", first, flags=re.IGNORECASE) is not None
+
+
+def turn_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] cut into its turns, each without its speaker label (what the parser
+    sees of "Tapper: Ok. I'm just talking about …" is "Ok. I'm just talking about …")."""
+    position = start
+    for label_start, speech_start, _ in turn_labels(text, start, end):
+        yield from _nonempty(text, position, label_start)
+        position = speech_start
+    yield from _nonempty(text, position, end)
+
+
+def label_before(text: str, offset: int) -> str | None:
+    """The speaker label that opens the turn starting at ``offset`` (cut by :func:`turn_pieces`),
+    or None."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    for label_start, speech_start, label in turn_labels(text, line_start, min(len(text), offset + 8)):
+        if speech_start == offset:
+            return label
+    return None

@@ -273,6 +273,7 @@ class EntityResolver:
         self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
         self.shares: list[tuple[int, Token]] = []  # (offset, group noun) of every "20% of registered Democrats"
+        self.resolving: set[int] = set()  # document offsets of the pronouns being resolved (no cycles)
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -715,13 +716,22 @@ class EntityResolver:
         agreeing mention gives it, its subject first.  An object pronoun is never its own
         clause's subject ("he would not meet him"), and a reflexive is no second actor.
         """
+        position = offset + pronoun.idx
+        if position in self.resolving:
+            return None  # asked again while resolving it: "their leaders … they" through the leaders' owner
+        self.resolving.add(position)
+        try:
+            return self._pronoun_antecedent(pronoun, offset, position)
+        finally:
+            self.resolving.discard(position)
+
+    def _pronoun_antecedent(self, pronoun: Token, offset: int, position: int) -> Entity | None:
         lower = pronoun.lower_
         if lower in REFLEXIVE_PRONOUNS:
             return None
         agreement = PRONOUN_AGREEMENT.get(lower)
         if agreement is None:
             return None
-        position = offset + pronoun.idx
         excluded: set[str] = set()
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)

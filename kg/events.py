@@ -450,8 +450,148 @@ def launch_without_target(verb: str, weapon: str, preps: Iterable[str]) -> bool:
 ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
 
 
+# -- the evidence a use of force needs (issue 17, real news) ---------------------------------
+#
+# PLOVER's force classes need a target that can be hurt, seized or coerced and an agent that
+# can use force, read literally.  These predicates name the constructions where news uses the
+# words of force without the act: an abstract target, a court ruling, a tax, a medium of words,
+# a phrasal verb of another meaning, an act not done (a zero target, an infinitive only planned).
+
+# Nouns of ideas, faiths, records, opinions, rights, deals and markets: nothing force can hurt,
+# seize or coerce ("a Judaism being murdered by Israel", "killed the deal", "beating the hell
+# out of"), with the endings of abstract nouns of doctrine and quality ("-ism", "-ness").
+ABSTRACT_TARGETS = frozenset(
+    """agenda bill business career chance competition confidence culture deal debate democracy dream economy
+    faith freedom hell hope idea image law legacy liberty message mood narrative notion
+    opinion ownership policy price rate record reform religion reputation right rule spirit stock
+    story tradition trade truth value view vote""".split())
+ABSTRACT_ENDINGS = ("ism", "ness")
+
+
+def abstract_target(object_head: str) -> bool:
+    """Whether the object's head noun names an idea, a record or a market, which force cannot
+    be used on ("murdered Judaism", "killed the deal", "bans direct share ownership").
+
+    >>> abstract_target("judaism"), abstract_target("share ownership"), abstract_target("army base")
+    (True, True, False)
+    """
+    words = (object_head or "").strip().lower().split()
+    if not words:
+        return False
+    head = singular(words[-1])
+    return head not in PHYSICAL_TARGETS and (head in ABSTRACT_TARGETS or len(head) > 5 and head.endswith(ABSTRACT_ENDINGS))
+
+
+# Courts and judges (and the texts of law) act by rulings in the normal course of law ("a California judge barred Trump
+# from tapping funds", "the bankruptcy court issued an order prohibiting …"): no coercion.
+JUDICIAL = frozenset("court judge jury justice magistrate tribunal".split())
+# Instruments of law as agents: "the Constitution forbade the federal government", "used a
+# search warrant to raid": a text forbids or permits, it uses no force.
+LEGAL_INSTRUMENTS = frozenset("act amendment constitution law order regulation ruling statute treaty warrant".split())
+
+
+def judicial_agent(subject_head: str, code: str = "") -> bool:
+    """A court, a judge or a text of law as the agent: its head noun, or a CAMEO code of the
+    judiciary (JUD).
+
+    >>> judicial_agent("bankruptcy court"), judicial_agent("", "USAJUD"), judicial_agent("police")
+    (True, True, False)
+    """
+    words = (subject_head or "").strip().lower().split()
+    return bool(words) and singular(words[-1]) in JUDICIAL | LEGAL_INSTRUMENTS or (code or "")[3:6] == "JUD"
+
+
+# Verbs of levying money: "the president taxes Americans with tariffs" is a measure of economy,
+# not coercion (PLOVER COERCE is repression and seizure).
+LEVY_VERBS = frozenset("charge fine levy tariff tax toll".split())
+# Media and forums of words: force "on social media", "on Twitter", "in the press" is figurative
+# ("Trump escalated the offensive on social media").
+MEDIA = frozenset("airwave blog broadcast facebook interview internet media medium newspaper op-ed podcast "
+                  "press radio show television tv tweet twitter web website".split())
+
+
+def in_a_medium(place_nouns: Iterable[str]) -> bool:
+    """Whether the clause places the act in a medium of words ("on social media", "on Twitter").
+
+    >>> in_a_medium(["medium"]), in_a_medium(["twitter"]), in_a_medium(["city", "monday"])
+    (True, True, False)
+    """
+    return any(singular(word.lower()) in MEDIA for word in place_nouns)
+
+
+# Phrasal verbs whose particle gives the verb of force another meaning: "seize on his ethics
+# controversies" (exploit), "blew into Iowa" (arrived), "took the ball over the line".
+FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "into"), ("blow", "in"), ("blow", "through"),
+                                ("kill", "off"), ("beat", "out")})
+# Verbs of seizing places or power: force only when armed men, a state or an officer take
+# (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
+# House" is an election, "they ousted two GOP state senators in recalls" a vote.
+SEIZURE_VERBS = frozenset("capture depose grab occupy oust overrun overthrow seize take topple".split())
+# Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
+ALLY_PREPS = frozenset("alongside beside".split())
+# Modifiers that make an act of force one of words: "a verbal war with Lindsey Graham",
+# "searing personal attacks on senators", "a rhetorical assault".
+VERBAL_MODIFIERS = frozenset("personal political rhetorical smear verbal".split())
+
+
+# Verbs of moving forces: with a direct object (what is moved) and "into" or "to" a place, the
+# clause deploys, it does not occupy: "the Pentagon has moved 18 warships into the Arabian
+# Sea" (CAMEO 15x, MOBILIZE); "troops moved into the town" (no object) is occupation.
+DEPLOY_VERBS = frozenset("deploy dispatch move send".split())
+
+
+def deployment(verb: str, particle: str, moved_object: bool) -> bool:
+    """Whether a clause moves forces somewhere rather than taking it.
+
+    >>> deployment("move", "into", True), deployment("move", "into", False)
+    (True, False)
+    """
+    return verb in DEPLOY_VERBS and (particle or "").lower() in ("into", "to") and moved_object
+
+
+def figurative_phrasal(verb: str, particle: str) -> bool:
+    """Whether a verb of force with this particle means something else ("seize on", "blow into").
+
+    >>> figurative_phrasal("seize", "on"), figurative_phrasal("blow", "up")
+    (True, False)
+    """
+    return (verb, (particle or "").lower()) in FIGURATIVE_PHRASAL
+
+
+# Quantifiers that say the act was not done to anyone: "have killed precisely zero Americans".
+NONE_WORDS = frozenset("no none zero".split())
+
+
+def no_one_hit(object_words: Iterable[str]) -> bool:
+    """Whether the object is a zero quantity ("precisely zero Americans", "no civilians").
+
+    >>> no_one_hit("precisely zero Americans".split()), no_one_hit("two soldiers".split())
+    (True, False)
+    """
+    return any(word.lower() in NONE_WORDS for word in object_words)
+
+
+# Governors whose infinitive complement is a plan, a rivalry, a lesson or a permission, not an
+# act done: "conspired to kill", "vie to kill Trump by symbolically stabbing his likeness",
+# "learning how to use truck bombs", "authorized the military to conduct airstrikes".
+# (Implicatives such as "managed to kill", and efforts that are force themselves, "fighting to
+# overthrow", report the act and are not listed.)
+IRREALIS_GOVERNORS = frozenset(
+    """authorise authorize collude compete conspire empower learn plot race scheme scramble teach train vie""".split())
+
+
+def unrealised(governor: str) -> bool:
+    """Whether an infinitive under this governor reports no act (see IRREALIS_GOVERNORS).
+
+    >>> unrealised("conspire"), unrealised("manage"), unrealised("fight")
+    (True, False, False)
+    """
+    return (governor or "").lower() in IRREALIS_GOVERNORS
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
-                object_head: str = "", listed: bool = False, official: bool = False) -> str | None:
+                object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
+                subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = ()) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -459,7 +599,9 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     :data:`BODY`, :data:`PLACE`, :data:`PEOPLE`, :data:`THING`; ``obj`` None for an intransitive);
     ``subject_head`` and ``object_head`` are the head nouns of things; ``listed`` says the dictionary has a pattern for
     this verb and object ("set fire"), which then stands; ``official`` that the subject is a
-    person holding state office (a government, military, police or judicial code).
+    person holding state office (a government, military, police or judicial code);
+    ``particle`` the verb's particle or preposition, ``subject_code`` the subject's CAMEO code,
+    ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words.
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -474,6 +616,13 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     """
     if event not in FORCE_EVENTS:
         return event
+    if (particle or "").lower() in ALLY_PREPS and obj is not None:
+        return "COOPERATE"  # "fought alongside U.S. troops": military cooperation (CAMEO 062, as the dictionary's pattern)
+    if not literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
+                         listed=listed, official=official, particle=particle, subject_code=subject_code,
+                         places=places, object_words=object_words):
+        # words of force used for words: "blasted the policy", "attacked him on Twitter" criticise
+        return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
     if labour_strike(subject_head, object_head):
         return "PROTEST"  # "bank workers voted to launch a nationwide strike" (CAMEO 143)
     if obj is None:
@@ -529,6 +678,42 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     if event == "FIGHT" and not conventional and verb not in HEAVY_WEAPON_VERBS and civilian_target(obj, object_head):
         return "ASSAULT"  # "militiamen attacked the villagers", "gunmen stormed a school"
     return event
+
+
+def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str = "", object_head: str = "",
+                  listed: bool = False, official: bool = False, particle: str = "", subject_code: str = "",
+                  places: Iterable[str] = (), object_words: Iterable[str] = ()) -> bool:
+    """Whether a clause with a verb of force can report force at all, by the evidence PLOVER's
+    force classes need (see the predicates above): not a court's ruling, a levy, a phrasal
+    verb of another meaning, an act "on social media", an abstract target, a zero target, nor a
+    seizure by someone who bears no arms and holds no office.
+
+    >>> literal_force("murder", subject=STATE, obj=BODY, object_head="judaism")
+    False
+    >>> literal_force("bar", subject=PLACE, obj=PERSON, subject_head="judge")
+    False
+    >>> literal_force("take", subject=BODY, obj=BODY, object_head="house", particle="over")
+    False
+    >>> literal_force("take", subject=ARMED, obj=PLACE, object_head="town", particle="over")
+    True
+    """
+    if judicial_agent(subject_head, subject_code) and noun_event_type(object_head) not in FORCE_EVENTS:
+        # "a California judge barred Trump from tapping funds"; but a court's act of coercion
+        # named by its object stands: "a judge extended his detention"
+        return False
+    if verb in LEVY_VERBS or figurative_phrasal(verb, particle) or in_a_medium(places):
+        return False  # "taxes Americans", "seizing on his controversies", "escalated the offensive on social media"
+    if object_head and not listed and abstract_target(object_head) and obj not in (ARMED, STATE, PLACE):
+        return False  # "a Judaism being murdered", "beating the hell out of"
+    if no_one_hit(object_words):
+        return False  # "have killed precisely zero Americans"
+    if (particle or "").lower() in ALLY_PREPS:
+        return False  # "fought alongside U.S. troops": an ally
+    if any(word.lower() in VERBAL_MODIFIERS for word in object_words):
+        return False  # "escalated a verbal war", "launched personal attacks on senators"
+    if verb in SEIZURE_VERBS and subject not in (ARMED, STATE) and not official:
+        return False  # "Democrats took over the House", "took the ball over the Irish line"
+    return True
 
 
 # Verbs of the heavy weapons of war (CAMEO 194/195), FIGHT whoever is hit.

@@ -9,9 +9,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import logging
 from collections.abc import Iterable, Iterator
 
-from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speech_subject
+from kg.attribution import ClaimDenials, QuoteSpeakers, denied_claim, speaks_on, speech_subject, turn_speaker_name
+from kg.cleaning import label_before
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import CONCEPT, EntityResolver
@@ -22,6 +24,8 @@ from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import _names_a_person, statements_from_sentence
 from kg.types import Argument, Document, Entity, Statement
+
+log = logging.getLogger(__name__)
 
 
 def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> Iterator[Statement]:
@@ -42,18 +46,66 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     quotes: QuoteSpeakers[Argument] = QuoteSpeakers()
     claims: ClaimDenials[Argument] = ClaimDenials()
     body: list[Statement] = []
+    turns = TurnSpeakers(parsed.document.text, resolver)
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
         speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        turn = turns.speaker(offset, sentences)
         for sentence, speaker, previous, survey in zip(sentences, speakers, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
-                                                  quoted_by=speaker, last_speaker=previous, survey=survey))
+                                                  quoted_by=speaker or turn, last_speaker=previous, survey=survey, turn=turn))
             found += denials_in_sentence(sentence, claims, resolver, offset, speaker)
             claims.add(found)
             body += _dated(found, sentence, base)
     if parsed.title is not None:
         yield from title_statements(parsed, resolver, title_offset, body, base)
     yield from body
+
+
+class TurnSpeakers:
+    """The speakers of the turns of one document's transcripts: the part of a paragraph after a
+    speaker label ("Trump: I have to look at the group.", "KASICH: …") is that speaker's word
+    (the label itself is not parsed: :func:`kg.cleaning.turn_pieces`), and so are the paragraphs
+    after it that speak on in the first or second person."""
+
+    def __init__(self, text: str, resolver: EntityResolver) -> None:
+        self.text = text
+        self.resolver = resolver
+        self.speakers: list[Entity] = []  # the people the labels so far named
+        self.current: Argument | None = None  # the speaker of the turn going on
+
+    def speaker(self, offset: int, sentences: list) -> Argument | None:
+        """The speaker of the part of a paragraph at ``offset``: the one its label names, or the
+        one of the turn before when it speaks on in that voice (:func:`kg.attribution.speaks_on`)."""
+        label = label_before(self.text, offset)
+        if label is None:
+            if self.current is not None and not speaks_on(sentences, self.current.text.split()[-1].lower()):
+                self.current = None
+            return self.current
+        name = turn_speaker_name(label)
+        self.current = self._person(label, name) if name is not None else None
+        return self.current
+
+    def _person(self, label: str, name: str) -> Argument | None:
+        """The person a label names: one the article names with that surname ("TAPPER" is Jake
+        Tapper), one whose initials it is ("HH" after "HUGH HEWITT:"), or a full name of a known
+        given name ("AMY GOODMAN"); None for anything else ("LEFT:", "POLL:", "REPORTER:")."""
+        surname = name.split()[-1].lower()
+        people = [e for _, e in self.resolver.history if e.type == "Person"] + self.speakers
+        entity = self.resolver.people_by_surname.get(surname) or next(
+            (e for e in people if e.id.split()[-1].lower() == surname), None)
+        if entity is None and label.isupper() and 2 <= len(label) <= 3 and label.isalpha():
+            entity = next((e for e in reversed(people) if initials(e.id) == label), None)
+        if entity is None and 2 <= len(name.split()) <= 3 and self.resolver.gazetteer.gender(name.split()[0]) is not None:
+            entity = Entity(id=name, label=name, type="Person")  # a transcript's speaker named nowhere else
+        if entity is not None:
+            self.speakers.append(entity)
+        return Argument(label, entity) if entity is not None else None
+
+
+def initials(name: str) -> str:
+    """ "HH" for Hugh Hewitt."""
+    return "".join(word[0] for word in name.split() if word[:1].isalpha()).upper()
 
 
 def title_statements(parsed: ParsedDocument, resolver: EntityResolver, offset: int, body: list[Statement],
@@ -156,8 +208,19 @@ def extract_documents(documents: Iterable[Document], *, curation: Curation | Non
         return  # nothing to parse: do not load the model at all
     nlp = load_model()
     for parsed in parse(itertools.chain([first], documents), nlp=nlp):
-        resolver = EntityResolver(nlp, curation=curation)
-        yield parsed.document, list(statements_from_parsed(parsed, resolver))
+        yield parsed.document, _statements_or_none(parsed, EntityResolver(nlp, curation=curation))
+
+
+def _statements_or_none(parsed: ParsedDocument, resolver: EntityResolver) -> list[Statement]:
+    """The statements of one document; none, and a warning naming it, when a rule fails on it:
+    one document the rules cannot read must not stop a build of thousands (the next build
+    with a changed extractor reads it again)."""
+    try:
+        return list(statements_from_parsed(parsed, resolver))
+    except (RecursionError, ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        log.warning("%s: no statements read: the extractor failed on it (%s: %s)", parsed.document.id,
+                    type(error).__name__, error)
+        return []
 
 
 def statement_line(statement: Statement) -> str:

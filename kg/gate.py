@@ -45,6 +45,9 @@ FRAGMENT_POS = {"ADJ", "DET", "NUM", "ADV", "ADP", "PART", "CCONJ", "SCONJ", "AU
 # Words an argument cannot end on: it was cut in the middle of a coordination or a phrase.
 DANGLING = {"and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an",
             "as", "than", "that", "which", "who", "w/"}
+# Conjunctions that open a subordinate clause: an argument that starts with one is the subject
+# of a condition or a reason misparsed into the argument ("if the Islamic State militants").
+SUBORDINATORS = {"if", "unless", "whether", "because", "although", "though"}
 # Pronouns and the kinds of entity they can stand for.
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
@@ -122,6 +125,8 @@ def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_ob
         return not (is_object and (lemma.split()[0] in MEASURE_VERBS or lemma.split()[1:2] in CHANGE_ADVERBS))
     if words[-1] in DANGLING or words[0] in {"and", "or", "but", "of"}:
         return True  # cut in a coordination: "both the al-Assad government in Damascus and"
+    if len(words) > 1 and words[0] in SUBORDINATORS:
+        return True  # a clause's conjunction read into its subject: "if the militants | advance on | troops"
     if len(words) == 1:
         if words[0] in PRONOUNS and argument.entity.type == CONCEPT:
             return True  # a pronoun left unresolved
@@ -219,7 +224,10 @@ def pronoun_disagrees(argument: Argument) -> bool:
 
 
 def pronoun(statement: Statement, sentence: Span | None = None) -> bool:
-    return pronoun_disagrees(statement.subject) or statement.object is not None and pronoun_disagrees(statement.object)
+    """An argument resolved against its gender, number or kind: a pronoun (above), or, for a
+    use of force, a plural noun of an actor's followers or "it" as a place (:func:`shaky_force`)."""
+    return (pronoun_disagrees(statement.subject) or statement.object is not None and pronoun_disagrees(statement.object)
+            or shaky_force(statement, sentence))
 
 
 def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
@@ -265,6 +273,61 @@ def generic_actor(statement: Statement, sentence: Span | None = None) -> bool:
     "others"): a concept is never the canonical home of an actor."""
     return any(argument.entity.type == CONCEPT and _head_word(argument) in GENERIC_ACTORS
                for argument in (statement.subject, statement.object) if argument is not None)
+
+
+# The event classes of force (kg.events.FORCE_EVENTS), whose arguments must be sure: a reader
+# takes "X killed Y" on the graph at its word.
+FORCE_CLASSES = {"ASSAULT", "COERCE", "FIGHT"}
+
+
+def plural_for_person(argument: Argument) -> bool:
+    """A short plural noun phrase resolved to one person through its modifier: "Morsi
+    supporters" is not Morsi, "Obama aides" not Obama."""
+    words = _words(argument.text)
+    label = set(_words(argument.entity.label or argument.entity.id))
+    last = words[-1] if words else ""
+    return (argument.entity.type == "Person" and 1 < len(words) <= 4 and last.isalpha() and last not in label
+            and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+
+
+def place_pronoun_agent(argument: Argument) -> bool:
+    """"It" resolved to a place as the agent: a place uses no force ("It killed my father":
+    an illness)."""
+    return _words(argument.text) in (["it"], ["they"]) and argument.entity.type == "Location"
+
+
+# Hyphenated modifiers that tie a group to an actor it is not: "the al Qaeda-linked group" is
+# not al-Qaeda, "the Iran-backed group" not Iran ("Saudi-led" is: who leads acts).
+_PROXY = re.compile(r"-(?:linked|backed|allied|affiliated|aligned|inspired|sponsored|supported|funded)\b", re.IGNORECASE)
+
+
+def proxy_actor(argument: Argument) -> bool:
+    """An argument that names a group by its patron: "two members of the al Qaeda-linked group"."""
+    return _PROXY.search(argument.text) is not None
+
+
+def located_actor(argument: Argument) -> bool:
+    """A person or group named by a common noun and resolved to the country or place it is in:
+    "a suicide bomber in Baghdad" is not Iraq."""
+    words = _words(argument.text)
+    label = set(_words(argument.entity.label or argument.entity.id))
+    if argument.entity.type not in ("Country", "Location") or "in" not in words[1:]:
+        return False
+    before = words[:words.index("in")]
+    # the name or its adjective before "in" names the actor itself: "Iraqi forces in Mosul"
+    named = any(w.startswith(name[:4]) for name in label if len(name) > 3 for w in before)
+    return not named and bool(before) and before[-1].isalpha()
+
+
+def shaky_force(statement: Statement, sentence: Span | None = None) -> bool:
+    """A use of force whose arguments are not sure: an actor reached through a plural noun of
+    its followers, through the place it is in or through its patron, or a pronoun resolved to
+    a place as the agent."""
+    if statement.predicate.event not in FORCE_CLASSES:
+        return False
+    arguments = [statement.subject] + ([statement.object] if statement.object is not None else [])
+    return place_pronoun_agent(statement.subject) or any(
+        plural_for_person(a) or proxy_actor(a) or located_actor(a) for a in arguments)
 
 
 def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:

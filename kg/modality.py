@@ -98,6 +98,12 @@ HEDGE_ADJECTIVES = {
     **dict.fromkeys(("planned", "intended", "threatened"), "intended"),
     **dict.fromkeys(("proposed", "requested"), "requested"),
 }
+# Verbs of belief whose negation is the complement's ("I don't believe I've ever met him" says
+# he believes he has not, and only believes it).
+BELIEF_VERBS = {"believe", "think", "suppose", "imagine", "expect", "reckon", "guess"}
+# Adjectives of certainty and the degree adverbs that hedge them: "I'm pretty sure I didn't meet him".
+CERTAINTY_ADJECTIVES = {"sure", "certain", "confident", "convinced", "positive"}
+HEDGING_DEGREES = {"pretty", "fairly", "reasonably", "almost", "nearly", "mostly", "somewhat", "rather"}
 CONDITIONAL_MARKS = {"if", "unless"}
 # Marks of an indirect question: "did not say whether Russia would strike".
 QUESTION_MARKS = {"whether", "if"}
@@ -284,6 +290,13 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     gov = governor(verb)
     depth = 0
     while gov is not None and depth < 4:
+        if negated_belief(gov, verb):
+            # "I don't believe I've ever met him": believed not met, a belief only
+            negated, modality = not negated, modality or "possible"
+            break
+        if modality is None and hedged_certainty(gov, verb):
+            modality = "possible"  # "I'm pretty sure I didn't meet him"
+            break
         if is_reporting(gov, verb):
             negated, modality = reported_modality(gov, negated, modality)
             break
@@ -318,6 +331,19 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def negated_belief(gov: Token, verb: Token) -> bool:
+    """A negated verb of belief over a content clause (neg-raising): "I don't believe I've ever
+    met him", "he does not think Russia will attack" (the belief is the clause negated)."""
+    return complement_dep(verb) == "ccomp" and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in BELIEF_VERBS and is_negated(gov)
+
+
+def hedged_certainty(gov: Token, verb: Token) -> bool:
+    """An adjective of certainty toned down by a degree adverb, over a content clause: "I'm
+    pretty sure I didn't meet him", "fairly confident that …" (not "I'm sure", not "quite sure")."""
+    return (complement_dep(verb) == "ccomp" and gov.pos_ == "ADJ" and gov.lemma_.lower() in CERTAINTY_ADJECTIVES
+            and any(c.dep_ == "advmod" and c.lower_ in HEDGING_DEGREES for c in gov.children))
 
 
 def means_gerund(verb: Token, dep: str) -> bool:

@@ -111,7 +111,8 @@ def _with_records(documents: Iterable[tuple[dict[str, Any], list[str]]], drop: f
 def extract_part(documents: list[Document], folder: str, index: int, extract: Any = None) -> tuple[list[list], Any]:
     """Run on a worker: extract ``documents`` and write their statement lines, before the
     merge, to ``folder/statements/part-INDEX.jsonl.gz``.  Returns each document's
-    ``[id, sha256, statements]`` and the partition's entity keys (:class:`kg.merge.KeyIndex`)."""
+    ``[id, sha256, statements, record digest]`` and the partition's entity keys
+    (:class:`kg.merge.KeyIndex`): keys cross the network, statements stay on shared storage."""
     from kg.cluster import count_extracted
     from kg.merge import KeyIndex
     from kg.workers import extract_lines
@@ -166,6 +167,7 @@ def _digest(applied: dict[str, Any]) -> str:
 
 
 def _link(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)  # linked by a worker that died before the end of its task
     try:
         os.link(source, target)
     except OSError:  # another file system, or no hard links there

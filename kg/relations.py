@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, first_person_voice, is_allegation_source, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
     own_subjects,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
-from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, event_type, force_event,
+from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
@@ -935,6 +935,10 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
+                if prep.lower_ == "by" and actors[0].dep_ == "poss":
+                    # the owner of an act done by someone suffers it: "Brown's killing by Officer Wilson"
+                    yield Candidate(obj, actors[0], noun, words, noun.lemma_.lower(), "nominal", event=event)
+                    continue
                 yield Candidate(actors[0], obj, noun, words, f"{noun.lemma_.lower()} {prep.lower_}", "nominal", event=event, extra=[prep])
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
@@ -1003,11 +1007,12 @@ def _phrase(head: Token) -> list[Token]:
 
 def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id: str, offset: int = 0,
                              quoted_by: Argument | None = None, last_speaker: Argument | None = None,
-                             survey: Argument | None = None) -> Iterator[Statement]:
+                             survey: Argument | None = None, turn: Argument | None = None) -> Iterator[Statement]:
     """Every statement of one parsed sentence; ``offset`` places its paragraph in the document;
     ``quoted_by`` is the speaker of a quotation the sentence belongs to without naming him,
     ``last_speaker`` the last one named before it, for a "he said" with no antecedent found
-    (:class:`kg.attribution.QuoteSpeakers`)."""
+    (:class:`kg.attribution.QuoteSpeakers`); ``turn`` the speaker of the transcript turn it is
+    part of ("Trump: I don't know David Duke"), whose "I" and "me" are that speaker."""
     start = offset + sentence.start_char
     end = offset + sentence.end_char
     found: list[tuple[Candidate, Statement]] = []
@@ -1025,7 +1030,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         made = False
         for candidate in (one for found_one in candidates for one in group_candidates(found_one, resolver, offset)):
             statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey)
+                                   quoted_by=quoted_by, last_speaker=last_speaker, survey=survey, turn=turn)
             if statement is not None:
                 found.append((candidate, statement))
                 made = True
@@ -1033,7 +1038,7 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
             # no statement with an object: an event without one ("workers demonstrated")
             for candidate in (one for found_one in intransitive_candidates(token) for one in group_candidates(found_one, resolver, offset)):
                 statement = _statement(candidate, sentence, resolver, doc_id=doc_id, start=start, end=end, offset=offset,
-                                       quoted_by=quoted_by)
+                                       quoted_by=quoted_by, turn=turn)
                 if statement is not None:
                     found.append((candidate, statement))
     seen: set[str] = set()
@@ -1081,10 +1086,15 @@ def _of_inside(inner: Candidate, outer: Candidate) -> bool:
 
 def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *, doc_id: str, start: int, end: int, offset: int,
                quoted_by: Argument | None = None, last_speaker: Argument | None = None,
-               survey: Argument | None = None) -> Statement | None:
+               survey: Argument | None = None, turn: Argument | None = None) -> Statement | None:
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
+    voice = speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by)
+    if voice is not None and candidate.subject_entity is None and first_person_voice(candidate.subject, sentence, turn is not None):
+        subject = Argument(candidate.subject.text, voice.entity)  # "“I never met him,” Trump said": Trump
+    if voice is not None and candidate.object is not None and first_person_voice(candidate.object, sentence, turn is not None):
+        obj = Argument(candidate.object.text, voice.entity)
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
@@ -1154,7 +1164,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
         event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
-                            listed=listed, official=holds_office(subject))
+                            listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
+                            subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
+                            object_words=[] if obj is None else obj.text.split())
+        if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
+            event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
+        if unrealised_infinitive(candidate.verb):
+            event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
         act = act_object(candidate.verb)
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
@@ -1210,6 +1226,18 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     )
 
 
+def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,
+                  quoted_by: Argument | None) -> Argument | None:
+    """Who speaks the clause of ``verb``, for its first person: the speaker the sentence names
+    ("“I never met him,” Trump said"), else the one of the quotation or turn it is part of."""
+    speaker = speech_subject(sentence, verb)
+    if speaker is not None and speaker.lower_ not in FIRST_PERSON:
+        found = resolver.argument(speaker, offset)
+        if found is not None:
+            return found
+    return quoted_by
+
+
 def reported_by_antecedent(head: Token, speaker: Token | None, subject: Argument, attributed: Argument | None) -> bool:
     """A subject pronoun of a reported clause resolved to the clause's own speaker: "Trump has
     hinted he would repeal …", "Christie announced that he was dropping …" (the commonest and
@@ -1240,6 +1268,24 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
 
 # Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+def clause_places(verb: Token) -> list[str]:
+    """The nouns of a clause's prepositional phrases, on the verb or its object ("escalated the
+    offensive on social media": medium), for :func:`kg.events.in_a_medium`."""
+    heads, places = [verb, *(c for c in verb.children if c.dep_ == "dobj")], []
+    for _ in range(2):  # and a phrase inside a phrase: "offensive against the council on social media"
+        heads = [g for h in heads for p in h.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        places += [g.lemma_.lower() for g in heads]
+    return places
+
+
+def unrealised_infinitive(verb: Token) -> bool:
+    """An infinitive under a governor of plans, rivalry, learning or permission ("conspired to
+    kill", "vie to kill", "learning how to use", "authorized the military to conduct"): no act
+    is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
+    return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and unrealised(verb.head.lemma_))
 
 
 def holds_office(argument: Argument) -> bool:

@@ -404,3 +404,88 @@ def test_model_spokesman_is_the_source():
     statements = kg.extract("Russia did not strike the hospital, a Defense Ministry spokesman said on Tuesday.")
     assert statements
     assert all(s.attributed_to is not None and "spokesman" in s.attributed_to.text for s in statements)
+
+
+# -- turns of a transcript and first-person speech -----------------------------------------------
+
+from kg.attribution import first_person_voice, speaks_on, turn_speaker_name  # noqa: E402
+from kg.types import Argument, Entity  # noqa: E402
+
+
+@pytest.mark.parametrize("label, name", [
+    ("Trump", "Trump"), ("KASICH", "Kasich"), ("Mr. Tapper", "Tapper"), ("JAKE TAPPER", "Jake Tapper"),
+    ("PRESIDENT BARACK OBAMA", "Barack Obama"), ("Q", None), ("A", None),
+])
+def test_turn_speaker_name(label, name):
+    assert turn_speaker_name(label) == name
+
+
+# "I met Putin." with and without quotation marks
+MET = "I|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1 .|PUNCT|punct|1"
+QUOTED_MET = ("“|PUNCT|punct|2 I|PRON|nsubj|2 met|VERB|ccomp|7|meet Putin|PROPN|dobj|2 ,|PUNCT|punct|7 ”|PUNCT|punct|7 "
+              "Smith|PROPN|nsubj|7 said|VERB|ROOT|7|say .|PUNCT|punct|7")
+
+
+@pytest.mark.parametrize("spec, index, in_turn, expected", [
+    pytest.param(MET, 0, True, True, id="in-a-turn"),
+    pytest.param(MET, 0, False, False, id="the-writer"),
+    pytest.param(QUOTED_MET, 1, False, True, id="in-quotes"),
+    pytest.param("He|PRON|nsubj|1 met|VERB|ROOT|1|meet me|PRON|dobj|1", 2, True, True, id="object-me"),
+    pytest.param("We|PRON|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1", 0, True, False, id="we-is-no-person"),
+    pytest.param(QUOTED_MET, 5, False, False, id="a-name"),
+])
+def test_first_person_voice(blank_nlp, spec, index, in_turn, expected):
+    doc = parsed(blank_nlp, spec)
+    assert first_person_voice(doc[index], doc[:], in_turn) is expected
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # "I don't know where he'll be tonight": the speaker goes on
+    pytest.param("I|PRON|nsubj|1 know|VERB|ROOT|1 where|SCONJ|advmod|4 he|PRON|nsubj|4 'll|AUX|ccomp|1|will", True, id="first-person"),
+    pytest.param("you|PRON|nsubj|1 go|VERB|ROOT|1 home|ADV|advmod|1", True, id="second-person"),
+    # "Cruz is right, I think": the speaker named in the third person is the writer again
+    pytest.param("Cruz|PROPN|nsubj|1 is|AUX|ROOT|1|be right|ADJ|acomp|1 ,|PUNCT|punct|1 I|PRON|nsubj|5 think|VERB|parataxis|1",
+                 False, id="names-the-speaker"),
+    pytest.param("Prices|NOUN|nsubj|1 rose|VERB|ROOT|1|rise .|PUNCT|punct|1", False, id="third-person"),
+    # "“I will win,” Rubio said": a quotation inside it is someone else's voice
+    pytest.param("“|PUNCT|punct|3 I|PRON|nsubj|3 will|AUX|aux|3 win|VERB|ccomp|7 ,|PUNCT|punct|7 ”|PUNCT|punct|7 "
+                 "Rubio|PROPN|nsubj|7 said|VERB|ROOT|7|say", False, id="quoted-first-person"),
+])
+def test_speaks_on(blank_nlp, spec, expected):
+    assert speaks_on(list(parsed(blank_nlp, spec).sents), "cruz") is expected
+
+
+TRUMP = Argument("Trump", Entity(id="Donald Trump", label="Donald Trump", type="Person"))
+
+
+@pytest.mark.parametrize("spec, turn, expected", [
+    # "Trump: I met Putin." — the turn's "I" is Trump, and so is the account
+    pytest.param(MET, TRUMP, [("Donald Trump", "met", "Vladimir Putin", "Donald Trump")], id="turn"),
+    # "I met Putin." in the writer's voice: no actor for "I"
+    pytest.param(MET, None, [], id="writer"),
+    # "“I met Putin,” Smith said.": Smith's "I"
+    pytest.param(QUOTED_MET, None, [("Smith", "met", "Vladimir Putin", "Smith")], id="quote"),
+])
+def test_first_person_statements(blank_nlp, spec, turn, expected):
+    doc = parsed(blank_nlp, spec, [(i, i + 1, "PERSON") for i, t in enumerate(spec.split()) if t.startswith(("Putin", "Smith"))])
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(doc)
+    resolver.settle()
+    found = [(s.subject.entity.id, s.predicate.text, s.object.entity.id, s.attributed_to.entity.id if s.attributed_to else None)
+             for sentence in doc.sents
+             for s in statements_from_sentence(sentence, resolver, doc_id="t", quoted_by=turn, turn=turn)]
+    assert found == expected
+
+
+def test_transcript_through_the_model():
+    text = ("Senator John Smith was asked about Russia on Sunday. Here is their exchange:\n\n"
+            "Jones: Have you met the Russian president?\n\n"
+            "Smith: Honestly, I don't know Vladimir Putin. I don't believe I've ever met him.\n\n"
+            "This is the kind of answer that Smith gives often. I think he met Putin.")
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None, s.negated, s.modality,
+              s.attributed_to.entity.id if s.attributed_to else None) for s in kg.extract(text)}
+    assert ("John Smith", "know", "Vladimir Putin", True, None, "John Smith") in found
+    assert ("John Smith", "meet", "Vladimir Putin", True, "possible", "John Smith") in found
+    # the label is not parsed, the question is not Smith's, and the writer's "I think" is no one's
+    assert not any(s[5] == "John Smith" and s[0] != "John Smith" for s in found)
+    assert not any(s[1] == "meet" and not s[3] for s in found if s[5] == "John Smith")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kg
-from kg.cleaning import article_spans, dateline_length, is_boilerplate_line
+from kg.cleaning import article_spans, dateline_length, is_boilerplate_line, label_before, turn_labels
 
 DATELINES = [
     # (paragraph start, the dateline it begins with, "" when none)
@@ -127,3 +127,42 @@ def test_model_dateline_is_never_the_speaker_and_offsets_stay_exact():
         assert text[s.start:s.end] == s.sentence
         assert "CAIRO" not in s.sentence and "caption" not in s.sentence and "Related" not in s.sentence
         assert s.attributed_to is not None and "spokesman" in s.attributed_to.text
+
+
+TURNS = [
+    # (paragraph, the labels that open turns in it, each with the words its speech starts with)
+    ("Trump: I have to look at the group.", [("Trump", "I have")]),
+    ("So give me a list. Tapper: Ok. I'm just asking, but — Trump: Honestly, I don't know him.",
+     [("Tapper", "Ok."), ("Trump", "Honestly,")]),
+    ("TAPPER: ... Donald Trump has won a third of the vote.", [("TAPPER", "... Donald")]),
+    ("Mr. Henry: Do you agree? Mrs. Clinton: I do.", [("Mr. Henry", "Do you"), ("Mrs. Clinton", "I do.")]),
+    ("Q: What happened? A: We left early.", [("Q", "What happened?"), ("A", "We left")]),
+    ("JAKE TAPPER: Are you running?", [("JAKE TAPPER", "Are you")]),
+    # a section about a person names them in its first sentence: no turn
+    ("KASICH: Banking on a win in Ohio, Kasich delivered a consistent tone.", []),
+    # headings, lists and links are no speakers
+    ("UPDATE: The senator resigned on Monday.", []),
+    ("Pros: It is cheap and it works.", []),
+    ("Bottom Line: The bill is dead.", []),
+    ("Related: What the budget means for you", []),
+    # a time, a name inside a sentence, a colon before a lower-case word
+    ("The meeting starts at 10:30 Monday.", []),
+    ("He put it to Jake Tapper: No deal.", []),
+    ("Smith: the man who knew too much", []),
+]
+
+
+@pytest.mark.parametrize("paragraph, turns", TURNS)
+def test_turn_labels(paragraph, turns):
+    found = turn_labels(paragraph, 0, len(paragraph))
+    assert [label for _, _, label in found] == [label for label, _ in turns]
+    assert [paragraph[speech:] for _, speech, _ in found] == [paragraph[paragraph.index(words):] for _, words in turns]
+    for label_start, speech, label in found:
+        assert paragraph[label_start:].startswith(label) and label_before(paragraph, speech) == label
+
+
+def test_turns_are_parsed_without_their_labels():
+    text = "Here is their exchange:\n\nTrump: I don't know him. Tapper: Ok. — Trump: Honestly, no.\n\nThe end came fast."
+    pieces = [text[start:end] for start, end in article_spans(text)]
+    assert pieces == ["Here is their exchange:", "I don't know him.", "Ok. —", "Honestly, no.", "The end came fast."]
+    assert [label_before(text, start) for start, _ in article_spans(text)] == [None, "Trump", "Tapper", "Trump", None]

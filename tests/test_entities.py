@@ -897,3 +897,13 @@ def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expecte
     description = next(t for t in docs[last] if t.lower_ == "president")
     found = resolver.argument(description, offset=1000 * last)
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
+
+
+def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):
+    # "their" → the plural subject "people" → its owner through "in their networks" → "their"
+    # again: the resolver answers None the second time instead of recursing without end
+    from kg.extraction import extract
+
+    statements = extract("Health officials say the rules matter. They will follow what people in their networks "
+                         "are doing, even if they do not want to go out.")
+    assert all(s.subject.entity.id for s in statements)

@@ -664,3 +664,171 @@ def test_sentence_event_with_the_model(nlp_model, sentence, expected):
     with_event = [s for s in extract(sentence) if s.predicate.event]
     assert with_event, sentence
     assert max(with_event, key=lambda s: s.confidence).predicate.event == expected
+
+
+# -- the evidence a use of force needs (kg.events.literal_force and its predicates) ---------
+
+@pytest.mark.parametrize("head, expected", [
+    ("judaism", True),  # "a Judaism being murdered by Israel": a faith, by its ending
+    ("share ownership", True),  # "bans direct share ownership": a market's rule
+    ("hell", True),  # "beating the hell out of"
+    ("deal", True),
+    ("army base", False),
+    ("market", False),  # a market place can be bombed
+    ("villager", False),
+    ("", False),
+])
+def test_abstract_target(head, expected):
+    assert events.abstract_target(head) is expected
+
+
+@pytest.mark.parametrize("head, code, expected", [
+    ("bankruptcy court", "", True),
+    ("california judge", "", True),
+    ("constitution", "", True),  # "the Constitution forbade the federal government"
+    ("search warrant", "", True),
+    ("", "USAJUD", True),  # a judge known by his code
+    ("police", "", False),
+    ("", "USAGOV", False),
+])
+def test_judicial_agent(head, code, expected):
+    assert events.judicial_agent(head, code) is expected
+
+
+@pytest.mark.parametrize("places, expected", [
+    (["medium"], True),  # "on social media" (the lemma of "media")
+    (["twitter"], True),
+    (["city", "monday"], False),
+    ([], False),
+])
+def test_in_a_medium(places, expected):
+    assert events.in_a_medium(places) is expected
+
+
+@pytest.mark.parametrize("verb, particle, expected", [
+    ("seize", "on", True), ("seize", "upon", True), ("blow", "into", True),
+    ("blow", "up", False), ("seize", "", False),
+])
+def test_figurative_phrasal(verb, particle, expected):
+    assert events.figurative_phrasal(verb, particle) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("precisely zero Americans", True), ("no civilians", True), ("two soldiers", False), ("Nobel laureates", False),
+])
+def test_no_one_hit(words, expected):
+    assert events.no_one_hit(words.split()) is expected
+
+
+@pytest.mark.parametrize("verb, particle, moved, expected", [
+    ("move", "into", True, True),  # "moved 18 warships into the Arabian Sea"
+    ("send", "to", True, True),
+    ("move", "into", False, False),  # "troops moved into the town": occupation
+    ("attack", "", True, False),
+])
+def test_deployment(verb, particle, moved, expected):
+    assert events.deployment(verb, particle, moved) is expected
+
+
+@pytest.mark.parametrize("governor, expected", [
+    ("conspire", True), ("vie", True), ("learn", True), ("authorize", True), ("plot", True),
+    ("manage", False),  # "managed to kill": done
+    ("fight", False),  # "fighting to overthrow": the effort is force itself
+    ("begin", False),
+])
+def test_unrealised(governor, expected):
+    assert events.unrealised(governor) is expected
+
+
+K2 = events
+LITERAL_ROWS = [
+    # (verb, subject, obj, subject_head, object_head, particle, code, official, places, object words, expected)
+    ("murder", K2.STATE, K2.BODY, "", "judaism", "", "", False, [], "the Judaism", False),
+    ("kill", K2.ARMED, K2.PEOPLE, "militant", "villager", "", "", False, [], "three villagers", True),
+    ("bar", K2.PLACE, K2.PERSON, "california judge", "", "", "", False, [], "Trump", False),
+    ("prohibit", K2.PEOPLE, K2.BODY, "bankruptcy court", "", "", "", False, [], "TransAmerican", False),
+    ("arrest", K2.PERSON, K2.PERSON, "", "", "", "USAJUD", True, [], "Stone", False),  # a judge's order
+    ("extend", K2.PEOPLE, K2.THING, "egyptian judge", "detention", "", "", False, [], "his detention", True),
+    ("arrest", K2.ARMED, K2.PERSON, "police", "", "", "", False, [], "Stone", True),
+    ("tax", K2.PERSON, K2.STATE, "", "", "", "", True, [], "Americans", False),
+    ("seize", K2.BODY, K2.PEOPLE, "", "lawmaker", "on", "", False, [], "lawmakers", False),
+    ("blow", K2.BODY, K2.PLACE, "", "", "into", "", False, [], "Iowa", False),
+    ("blow", K2.ARMED, K2.THING, "rebel", "pipeline", "up", "", False, [], "a pipeline", True),
+    ("escalate", K2.PERSON, K2.THING, "", "offensive", "", "", False, ["medium"], "the offensive", False),
+    ("kill", K2.PEOPLE, K2.STATE, "immigrant", "", "", "", False, [], "precisely zero Americans", False),
+    ("take", K2.BODY, K2.BODY, "", "house", "over", "", False, [], "the House", False),  # an election
+    ("take", K2.PERSON, K2.THING, "", "line", "over", "", False, [], "the Irish line", False),  # sport
+    ("seize", K2.ARMED, K2.PLACE, "", "", "", "", False, [], "Gaza", True),
+    ("seize", K2.STATE, K2.THING, "official", "post", "", "", False, [], "three diplomatic posts", True),
+    ("capture", K2.PERSON, K2.PERSON, "", "", "", "USAMIL", True, [], "the rebel leader", True),  # an officer
+    ("oust", K2.BODY, K2.BODY, "", "", "", "", False, [], "two GOP state senators", False),  # a recall vote
+    ("overthrow", K2.ARMED, K2.PERSON, "rebel", "", "", "", False, [], "President Assad", True),
+    ("fight", K2.BODY, K2.STATE, "militia", "", "alongside", "", False, [], "U.S. troops", False),  # an ally
+    ("fight", K2.BODY, K2.ARMED, "militia", "", "against", "", False, [], "the extremist group", True),
+    ("escalate", K2.PERSON, K2.THING, "", "war", "", "", False, [], "a verbal war", False),
+    ("launch", K2.PERSON, K2.THING, "", "attack", "", "", False, [], "searing personal attacks", False),
+]
+
+
+@pytest.mark.parametrize("verb, subject, obj, subject_head, object_head, particle, code, official, places, words, expected",
+                         LITERAL_ROWS, ids=[f"{row[0]}-{row[9]}" for row in LITERAL_ROWS])
+def test_literal_force(verb, subject, obj, subject_head, object_head, particle, code, official, places, words, expected):
+    assert events.literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
+                                particle=particle, subject_code=code, official=official, places=places,
+                                object_words=words.split()) is expected
+
+
+@pytest.mark.parametrize("event, verb, subject, obj, object_head, places, expected", [
+    # words of force for words: criticism (CAMEO 111), not force
+    ("FIGHT", "attack", K2.PERSON, K2.PERSON, "", ["twitter"], "DISAPPROVE"),
+    ("FIGHT", "blast", K2.PERSON, K2.THING, "policy", [], "DISAPPROVE"),
+    ("ASSAULT", "murder", K2.STATE, K2.BODY, "judaism", [], None),  # no word of criticism: nothing
+    ("FIGHT", "attack", K2.ARMED, K2.PLACE, "", ["twitter"], None),  # armed men in a medium: not literal either
+    ("FIGHT", "attack", K2.ARMED, K2.PLACE, "", ["city"], "FIGHT"),
+])
+def test_force_event_not_literal(event, verb, subject, obj, object_head, places, expected):
+    assert events.force_event(event, verb, subject=subject, obj=obj, object_head=object_head, places=places) == expected
+
+
+@pytest.mark.parametrize("particle, obj, expected", [
+    ("alongside", K2.STATE, "COOPERATE"),  # "Kurdish militias fought alongside U.S. troops" (CAMEO 062)
+    ("against", K2.ARMED, "FIGHT"),
+    ("alongside", None, None),  # no one named: no event
+])
+def test_fighting_alongside_is_cooperation(particle, obj, expected):
+    assert events.force_event("FIGHT", "fight", subject=K2.ARMED, obj=obj, particle=particle) == expected
+
+
+NO_FORCE_SENTENCES = [
+    # made-up sentences of each construction: no FIGHT, ASSAULT or COERCE statement
+    "A federal judge barred the governor from closing the churches.",
+    "The president taxes farmers with new tariffs.",
+    "The officers conspired to kill the senator.",
+    "Republicans seized on the scandal and the senator's remarks.",
+    "The mayor escalated his offensive against the council on social media.",
+    "Democrats took over the Senate in January.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_FORCE_SENTENCES, ids=[s[:40] for s in NO_FORCE_SENTENCES])
+def test_no_force_event_with_the_model(nlp_model, sentence):
+    from kg.extraction import extract
+
+    force = [(s.subject.text, s.predicate.text, s.object and s.object.text, s.predicate.event)
+             for s in extract(sentence) if s.predicate.event in events.FORCE_EVENTS]
+    assert force == [], sentence
+
+
+FORCE_SENTENCES = [
+    # and their literal counterparts keep their class
+    ("Police arrested the senator in his home on Monday.", "COERCE"),
+    ("Rebels seized the town after two days of fighting.", "FIGHT"),
+    ("Gunmen killed three villagers in the north.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FORCE_SENTENCES, ids=[s[0][:40] for s in FORCE_SENTENCES])
+def test_force_event_with_the_model(nlp_model, sentence, expected):
+    from kg.extraction import extract
+
+    assert expected in {s.predicate.event for s in extract(sentence)}, sentence

@@ -79,6 +79,11 @@ MISREAD = parsed(spacy.blank("en"), "Abe|PROPN|nsubj|1 pledged|VERB|ROOT|1 plans
     ("NATO", "NATO", True, "join", None, False),
     ("bartering", "bartering", True, "support", GERUND[:], False),  # a gerund is a noun phrase
     ("plans", "plan", True, "pledge", MISREAD[:], True),  # a lone verb that is no gerund
+    # a clause's conjunction read into the subject: "if the Islamic State militants | advance on"
+    ("if the Islamic State militants", "Islamic State", False, "advance on", None, True),
+    ("unless Iraq", "Iraq", False, "attack", None, True),
+    ("if", "if", False, "say", None, False),  # a lone word is left to the other rules
+    ("the Islamic State militants", "Islamic State", False, "advance on", None, False),
 ])
 def test_fragment_argument(text, entity, is_object, lemma, sentence, expected):
     assert gate.fragment_argument(arg(text, entity), sentence, is_object=is_object, lemma=lemma) is expected
@@ -293,3 +298,71 @@ def test_a_build_with_all_does_not_reuse_the_store_of_one_without():
     from kg.pipeline import output_fingerprint
 
     assert output_fingerprint(keep_gated=True) != output_fingerprint(keep_gated=False)
+
+
+# -- shaky arguments of a use of force (kg.gate.shaky_force) -------------------------------
+
+def person(text: str, name: str) -> Argument:
+    return Argument(text, Entity(id=name, label=name, type="Person"))
+
+
+def place(text: str, name: str) -> Argument:
+    return Argument(text, Entity(id=name, label=name, type="Location"))
+
+
+@pytest.mark.parametrize("argument, expected", [
+    (person("Morsi supporters", "Mohamed Morsi"), True),  # followers are not their leader
+    (person("Obama aides", "Barack Obama"), True),
+    (person("President Bashar Assad", "Bashar al-Assad"), False),  # a title and the name
+    (person("white police officer Matt Kenny", "Matt Kenny"), False),
+    (person("Morsi", "Mohamed Morsi"), False),
+    (person("Jones", "Tom Jones"), False),  # a one-word name ending in s
+    (Argument("Morsi supporters", Entity("Morsi supporters", "Morsi supporters", "Concept")), False),
+])
+def test_plural_for_person(argument, expected):
+    assert gate.plural_for_person(argument) is expected
+
+
+@pytest.mark.parametrize("argument, expected", [
+    (place("It", "Ohio"), True),  # "It killed my beloved father" (an illness)
+    (place("Ohio", "Ohio"), False),
+    (Argument("it", Entity("Islamic State", "Islamic State", "ArmedGroup")), False),
+])
+def test_place_pronoun_agent(argument, expected):
+    assert gate.place_pronoun_agent(argument) is expected
+
+
+@pytest.mark.parametrize("subject, obj, event, reason", [
+    (arg("Islamic State"), person("Morsi supporters", "Mohamed Morsi"), "ASSAULT", "pronoun"),
+    (place("It", "Ohio"), arg("father"), "ASSAULT", "pronoun"),
+    (arg("Islamic State"), person("Mohamed Morsi", "Mohamed Morsi"), "ASSAULT", None),
+    # only a use of force asks this of its arguments
+    (arg("Russia"), person("Morsi supporters", "Mohamed Morsi"), "CONSULT", None),
+])
+def test_shaky_force_is_gated(subject, obj, event, reason):
+    assert gate.gate_reason(statement(subject, "shot", "shoot", obj, event=event)) == reason
+
+
+def country(text: str, name: str) -> Argument:
+    return Argument(text, Entity(id=name, label=name, type="Country"))
+
+
+@pytest.mark.parametrize("argument, expected", [
+    (country("a suicide bomber in Baghdad", "Iraq"), True),  # a bomber is not Iraq
+    (country("Iraq", "Iraq"), False),
+    (country("Iraqi forces in Mosul", "Iraq"), False),  # the name is in the words before "in"
+    (country("the army in Iraq", "Iraq"), True),
+    (Argument("a bomber in Baghdad", Entity("bomber", "bomber", "Concept")), False),
+])
+def test_located_actor(argument, expected):
+    assert gate.located_actor(argument) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two members of the al Qaeda-linked group", True),
+    ("25 fighters of the Iran-backed group", True),
+    ("the Saudi-led coalition", False),  # who leads acts
+    ("al-Qaeda", False),
+])
+def test_proxy_actor(text, expected):
+    assert gate.proxy_actor(Argument(text, Entity("x", "x", "ArmedGroup"))) is expected

@@ -10,6 +10,31 @@ from kg.modality import noun_hedge, polarity_and_modality
 
 ROWS = [
     pytest.param(
+        # a negated verb of belief is its complement negated, and only believed (neg-raising):
+        # "I don't believe I've ever met him"
+        "I|PRON|nsubj|3 do|AUX|aux|3 n't|PART|neg|3 believe|VERB|ROOT|3 I|PRON|nsubj|7 've|AUX|aux|7 ever|ADV|advmod|7 "
+        "met|VERB|ccomp|3|meet him|PRON|dobj|7 .|PUNCT|punct|3",
+        7, (True, "possible"), id="negated-belief"),
+    pytest.param(
+        # a double negation under it is an affirmation believed: "He doesn't think Iran didn't attack"
+        "He|PRON|nsubj|3 does|AUX|aux|3 not|PART|neg|3 think|VERB|ROOT|3 Iran|PROPN|nsubj|7 did|AUX|aux|7 "
+        "n't|PART|neg|7 attack|VERB|ccomp|3 .|PUNCT|punct|3",
+        7, (False, "possible"), id="negated-belief-double"),
+    pytest.param(
+        # an affirmed belief stays a report, not a hedge: "I believe I met him"
+        "I|PRON|nsubj|1 believe|VERB|ROOT|1 I|PRON|nsubj|3 met|VERB|ccomp|1|meet him|PRON|dobj|3 .|PUNCT|punct|1",
+        3, (False, None), id="affirmed-belief"),
+    pytest.param(
+        # a certainty toned down: "I'm pretty sure I didn't meet him"
+        "I|PRON|nsubj|1 'm|AUX|ROOT|1|be pretty|ADV|advmod|3 sure|ADJ|acomp|1 I|PRON|nsubj|7 did|AUX|aux|7 "
+        "n't|PART|neg|7 meet|VERB|ccomp|3 him|PRON|dobj|7 .|PUNCT|punct|1",
+        7, (True, "possible"), id="hedged-certainty"),
+    pytest.param(
+        # a plain certainty is no hedge: "I'm sure I didn't meet him"
+        "I|PRON|nsubj|1 'm|AUX|ROOT|1|be sure|ADJ|acomp|1 I|PRON|nsubj|6 did|AUX|aux|6 "
+        "n't|PART|neg|6 meet|VERB|ccomp|2 him|PRON|dobj|6 .|PUNCT|punct|1",
+        6, (True, None), id="plain-certainty"),
+    pytest.param(
         # "no longer" negates: "The ACLU will no longer defend armed protests"
         "ACLU|PROPN|nsubj|4 will|AUX|aux|4 no|ADV|advmod|3 longer|ADV|advmod|4 defend|VERB|ROOT|4 protests|NOUN|dobj|4|protest "
         ".|PUNCT|punct|4",

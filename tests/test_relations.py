@@ -1052,3 +1052,46 @@ PARTY_NOUNS = [
 @pytest.mark.parametrize("spec, ents, expected", PARTY_NOUNS)
 def test_party_noun(blank_nlp, spec, ents, expected):
     assert pairs(article_statements(blank_nlp, [(spec, ents)])) == expected
+
+
+# -- the clause around a verb of force (relations.clause_places, relations.unrealised_infinitive) --
+
+# "Trump escalated the offensive against Pelosi on social media"
+ESCALATED = ("Trump|PROPN|nsubj|1 escalated|VERB|ROOT|1|escalate the|DET|det|3 offensive|NOUN|dobj|1 against|ADP|prep|3 "
+             "Pelosi|PROPN|pobj|4 on|ADP|prep|5 social|ADJ|amod|8 media|NOUN|pobj|6|medium .|PUNCT|punct|1")
+# "Authorities conspired to kill Jesus" / "Israel managed to kill civilians"
+CONSPIRED = "Authorities|NOUN|nsubj|1|authority conspired|VERB|ROOT|1|conspire to|PART|aux|3 kill|VERB|xcomp|1 Jesus|PROPN|dobj|3"
+MANAGED = "Israel|PROPN|nsubj|1 managed|VERB|ROOT|1|manage to|PART|aux|3 kill|VERB|xcomp|1 civilians|NOUN|dobj|3|civilian"
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    (ESCALATED, 1, ["pelosi", "medium"]),  # a phrase inside the object's phrase is the clause's too
+    (CONSPIRED, 3, []),
+])
+def test_clause_places(blank_nlp, spec, index, expected):
+    assert relations.clause_places(parsed(blank_nlp, spec)[index]) == expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    (CONSPIRED, 3, True),  # a plot, not a killing
+    (MANAGED, 3, False),  # an implicative reports the act
+    (ESCALATED, 1, False),  # no infinitive
+])
+def test_unrealised_infinitive(blank_nlp, spec, index, expected):
+    assert relations.unrealised_infinitive(parsed(blank_nlp, spec)[index]) is expected
+
+
+@pytest.mark.parametrize("governor, event", [("conspired|VERB|ROOT|1|conspire", None), ("managed|VERB|ROOT|1|manage", "ASSAULT")])
+def test_conspired_to_kill_is_no_force(blank_nlp, governor, event):
+    spec = f"Rebels|NOUN|nsubj|1|rebel {governor} to|PART|aux|3 kill|VERB|xcomp|1 Obama|PROPN|dobj|3 .|PUNCT|punct|1"
+    found = {(s.predicate.lemma, s.object.text, s.predicate.event) for s in extract(blank_nlp, spec, [(4, 5, "PERSON")])}
+    assert ("kill", "Obama", event) in found
+
+
+def test_owner_of_an_act_done_by_someone_suffers_it(blank_nlp):
+    # "Brown's killing by Wilson sparked outrage": Wilson killed Brown, not the reverse
+    spec = ("Brown|PROPN|poss|2 's|PART|case|0 killing|NOUN|nsubj|5|killing by|ADP|prep|2 Wilson|PROPN|pobj|3 "
+            "sparked|VERB|ROOT|5|spark outrage|NOUN|dobj|5 .|PUNCT|punct|5")
+    found = {(s.subject.text, s.predicate.lemma, s.object.text) for s in extract(blank_nlp, spec, [(0, 1, "PERSON"), (4, 5, "PERSON")])
+             if s.predicate.lemma.startswith("killing")}
+    assert found == {("Wilson", "killing", "Brown")}

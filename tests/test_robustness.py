@@ -490,3 +490,26 @@ def test_extract_refuses_a_text_over_the_limit_before_parsing():
     assert result.exit_code == EXIT_INPUT
     assert result.output == (f"kg: error: text too long ({MAX_DOCUMENT_CHARS + 5:,} characters; "
                              f"the limit is {MAX_DOCUMENT_CHARS:,}): split it\n")
+
+
+def test_a_document_the_rules_fail_on_loses_only_its_statements(tmp_path, monkeypatch, caplog):
+    # a bug in one rule on one document (a RecursionError, an IndexError …) costs that
+    # document's statements and a warning naming it, not the build
+    import kg.extraction
+
+    real = kg.extraction.statements_from_parsed
+
+    def failing(parsed, resolver):
+        if parsed.document.id == "bad":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(parsed, resolver)
+
+    monkeypatch.setattr(kg.extraction, "statements_from_parsed", failing)
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps({"id": doc_id, "text": GOOD}) + "\n" for doc_id in ("good", "bad")),
+                      encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg.extraction"):
+        kg.build([corpus], out=tmp_path / "out", quiet=True)
+    statements = read_jsonl(tmp_path / "out" / "statements.jsonl")
+    assert statements and {s["doc"] for s in statements} == {"good"}
+    assert "bad: no statements read: the extractor failed on it (RecursionError" in caplog.text
