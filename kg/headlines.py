@@ -187,6 +187,8 @@ def _truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool],
         return word.upper()  # "IMF", "KKK": an acronym stays one
     if long_name and word.lower() in NAME_PARTICLES:
         return word.lower()  # "Council of Europe"
+    if usual == "title" and "-" in word.strip("-"):
+        return "-".join(_capitalised(part) for part in word.split("-"))  # a name the body writes: "Watkins-Johnson"
     if long_name or usual == "title":
         return _capitalised(word)
     if usual == "lower":
@@ -580,6 +582,9 @@ def participle_as_passive(doc: Any) -> dict[int, str]:
 
 # Tags of the words of a headline's subject before a dropped copula.
 SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "POS", "DT", "HYPH", "CD"}
+# Adjectives before an infinitive that the tagger may read as verbs: "Germans slow to accept …".
+ADJECTIVES_BEFORE_TO = {"slow", "quick", "eager", "keen", "ready", "reluctant", "likely", "unlikely", "poised", "set", "due",
+                        "able", "unable", "certain", "sure", "loath", "free"}
 # Words after a subject that state what it is without a verb: "China likely to join GATT", "Biden back".
 PREDICATE_ADVERBS = {"back", "out", "home", "away"}
 
@@ -598,12 +603,13 @@ def copula_dropped(doc: Any) -> dict[int, str]:
             break
     else:
         return {}
-    if _finite_before(doc, token.i + 1):
+    adjective = token.lower_ in ADJECTIVES_BEFORE_TO and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "TO"
+    if _finite_before(doc, token.i if adjective else token.i + 1):
         return {}
     before = doc[token.i - 1]
     if before.tag_ not in ("NN", "NNS", "NNP", "NNPS") or any(t.tag_ == "NN" and t.i < before.i for t in doc[: before.i]) and before.tag_ == "NNP":
         return {}
-    predicate = token.tag_ == "JJ" and (token.i + 1 == len(doc) or doc[token.i + 1].tag_ in ("TO", ",", "IN", ".")) \
+    predicate = adjective or token.tag_ == "JJ" and (token.i + 1 == len(doc) or doc[token.i + 1].tag_ in ("TO", ",", "IN", ".")) \
         or token.lower_ in PREDICATE_ADVERBS and (token.i + 1 == len(doc) or doc[token.i + 1].tag_ in (",", "IN", "."))
     if not predicate:
         return {}
