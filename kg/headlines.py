@@ -263,7 +263,8 @@ GLUED_TICKER_MAX = 4
 
 
 # a ticker glued to its company's name by the wire: "BOEINGBA" → BOEING, "GM'SGM" → GM'S (a word in
-# capitals the body never writes, that begins with a name the body writes)
+# capitals the body never writes, that begins with a name the body writes, or with a possessive
+# of the name its ticker repeats)
 def unglued(word: str, body: BodyCase, known_word: Callable[[str], bool]) -> str:
     if not word.isupper() or body.seen(word) or is_english(word, known_word):
         return word
@@ -272,6 +273,8 @@ def unglued(word: str, body: BodyCase, known_word: Callable[[str], bool]) -> str
         name = re.sub(r"['’]S$", "", stem)
         if rest.isalpha() and len(name) >= 2 and "title" in (body.usual(name), body.usual(stem)) or "upper" in (body.usual(name), body.usual(stem)):
             return stem
+        if rest == name and stem != name:
+            return stem  # the name written again as its ticker: "GM'SGM"
     return word
 
 

@@ -143,6 +143,7 @@ def test_is_ticker(words, index, body, ticker):
 @pytest.mark.parametrize("word, body, stem", [
     ("BOEINGBA", "It said Boeing Co will deliver the jets.", "BOEING"),  # a ticker glued to the name
     ("GM'SGM", "It said GM's sales fell and GM cut output.", "GM'S"),  # … after a possessive
+    ("GM'SGM", "It said the unit won the contract.", "GM'S"),  # … a possessive whose ticker repeats the name
     ("BOEINGBA", "It said the jets were delivered.", "BOEINGBA"),  # the body does not write the name
     ("BOARD", "It said Bo will approve it.", "BOARD"),  # an English word
     ("BOEING", "It said Boeing Co will deliver the jets.", "BOEING"),  # the body writes it whole
