@@ -271,7 +271,7 @@ def unglued(word: str, body: BodyCase, known_word: Callable[[str], bool]) -> str
     for cut in range(len(word) - 1, max(1, len(word) - GLUED_TICKER_MAX - 1), -1):
         stem, rest = word[:cut], word[cut:]
         name = re.sub(r"['’]S$", "", stem)
-        if rest.isalpha() and len(name) >= 2 and "title" in (body.usual(name), body.usual(stem)) or "upper" in (body.usual(name), body.usual(stem)):
+        if rest.isalpha() and len(name) >= 2 and {"title", "upper"} & {body.usual(name), body.usual(stem)}:
             return stem
         if rest == name and stem != name:
             return stem  # the name written again as its ticker: "GM'SGM"
