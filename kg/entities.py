@@ -1344,6 +1344,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             bodies.setdefault(entity.id, entity)
     defined = defined_short_forms(mentions)
     heads = head_short_forms(mentions)
+    named_people = {span.text.lower() for span, entity in mentions if entity.type == "Person"}
     merged, decided = [], set()
     for index, (span, entity) in enumerate(mentions):
         words, _ = person_words(span)
@@ -1356,7 +1357,11 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             target = found if found is not None and found.id != entity.id else None
         elif len(words) == 1 and (entity.type == "Person" or not _after_the(span)):
             word = words[0].lower()
-            ids = by_surname.get(word) or (by_given.get(word) if entity.type == "Person" else None)
+            # a given name alone is the person's, when NER typed it a person, or a place no gazetteer
+            # knows that the census knows as a given name ("Elton plays …" beside "Sir Elton John")
+            given = entity.type == "Person" or entity.type == "Location" and gazetteer.get(entity.id) is None \
+                and gazetteer.gender(words[0].capitalize()) is not None
+            ids = by_surname.get(word) or (by_given.get(word) if given else None)
             if ids and len(ids) == 1 and (entity.type != "Country" or span.text[:1].isupper()):
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
@@ -1365,6 +1370,9 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             target = defined[words[0]]  # "Federal Bureau of Investigation (FBI)": the short form so defined
         if target is None and index in heads:
             target = heads[index]  # "the Commission", "EC Commission" after "European Community Commission"
+        if target is None and len(words) == 1 and " " not in entity.id and gazetteer.get(entity.id) is None and entity.type != "Person" \
+                and words[0].lower() not in by_surname and words[0].lower() not in by_given and span.text.lower() not in named_people:
+            target = first_word_of_body(words[0], bodies, entity)  # "McDonnell" beside "McDonnell Douglas"
         if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup"):
             word = words[0]
             found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
@@ -1396,6 +1404,20 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged, decided
+
+
+# a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
+# the article begins with the word, which is no common word's capital: not "New", "First")
+def first_word_of_body(word: str, bodies: dict[str, Entity], entity: Entity) -> Entity | None:
+    if not word[:1].isupper() or word.lower() in FIRST_WORDS_OF_MANY:
+        return None
+    found = [body for body in bodies.values() if body.id != entity.id and body.id.split()[0].lower() == word.lower()]
+    return found[0] if len(found) == 1 else None
+
+
+# Capitalised first words of many bodies' names: alone they name none of them.
+FIRST_WORDS_OF_MANY = frozenset("""new first national american united general federal international royal central
+    the north south east west great british european world state bank air""".split())
 
 
 def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity]:

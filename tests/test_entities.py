@@ -329,6 +329,27 @@ ARTICLE_PEOPLE = [
          ("in|ADP|ROOT|0 The|DET|det|2 Hague|PROPN|pobj|0", [(1, 3, "GPE")])],
         1, 2, "The Hague", "Location", id="place-not-surname"),
     pytest.param(
+        # a given name NER took for a place is the person's whose full name starts with it
+        [("Sir|PROPN|compound|2 Elton|PROPN|compound|2 John|PROPN|nsubj|3 sang|VERB|ROOT|3|sing", [(1, 3, "PERSON")]),
+         ("Elton|PROPN|nsubj|1 plays|VERB|ROOT|1|play", [(0, 1, "GPE")])],
+        1, 0, "Elton John", "Person", id="given-name-taken-for-a-place"),
+    pytest.param(
+        # a body's first word alone names the body, with no company word to tell it
+        [("McDonnell|PROPN|compound|1 Douglas|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("McDonnell|PROPN|nsubj|1 opens|VERB|ROOT|1|open", [(0, 1, "ORG")])],
+        1, 0, "McDonnell Douglas", "Organization", id="body-first-word"),
+    pytest.param(
+        # … not a word the article uses for a person ("Trump" beside a group named after him)
+        [("Trump|PROPN|compound|1 Truthers|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 denied|VERB|ROOT|1|deny", [(0, 1, "ORG")])],
+        2, 0, "Trump", "Person", id="person-word-no-body-first-word"),
+    pytest.param(
+        # … nor a word that begins many bodies' names
+        [("National|PROPN|compound|1 Mutual|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("National|PROPN|nsubj|1 rose|VERB|ROOT|1|rise", [(0, 1, "ORG")])],
+        1, 0, "National", "Organization", id="common-first-word"),
+    pytest.param(
         # a company word makes a name an organisation, whatever NER said
         [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 rose|VERB|ROOT|3|rise",
           [(0, 3, "PERSON")])],

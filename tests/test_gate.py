@@ -174,6 +174,9 @@ def test_pronoun_disagrees(argument, expected):
     ("has", "have", arg("the United States", "United States"), None, False),
     ("made", "make", arg("an appeal", "appeal"), "REQUEST", False),  # an event is meaning
     ("signed", "sign", arg("the treaty", "treaty"), None, False),
+    ("is back", "be back", None, None, False),  # a return told with the copula: "Biden is back"
+    ("were down", "be down", None, None, False),  # a change
+    ("is", "be", None, None, True),
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected
