@@ -366,7 +366,7 @@ class EntityResolver:
                 if given in ("m", "f"):
                     self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
-        self.plural_names = {m.entity.id for doc, m, _ in settled if doc[m.end - 1].tag_ in ("NNPS", "NNS")}
+        self.plural_names = {m.entity.id for doc, m, _ in settled if named_in_plural(doc[m.start : m.end])}
         # offices of people named by their given name too, or known to the gazetteer: a bare
         # "President Trump" merged into the article's one full name "Melania Trump" holds none
         self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
@@ -384,9 +384,16 @@ class EntityResolver:
         added = []
         for doc, offset in self.parts:
             for token in doc:
-                if token._.kg_mention is not None:
+                demonym = token._.kg_mention is not None and self._demonym_person(token)
+                if token._.kg_mention is not None and not demonym:
                     continue
-                holder = self._role_holder(token, offset) or self._kind_referent(token, offset)
+                holder = self._role_holder(token, offset) or self._kind_referent(token, offset) or \
+                    self._epithet_person(token, offset, demonym)
+                if demonym:
+                    # "the 31-year-old Scot" is a person, never the state: out of the history
+                    where = offset + token.idx
+                    self.history = [(w, e) for w, e in self.history if w != where]
+                    token._.kg_mention = None
                 if holder is None:
                     continue
                 mention = Mention(token.i, token.i + 1, holder)
@@ -400,6 +407,31 @@ class EntityResolver:
                 self.sentences[where] = offset + token.sent.start_char
         if added:
             self.history = sorted(self.history + added, key=lambda item: item[0])
+
+    def _demonym_person(self, token: Token) -> bool:
+        """A definite demonym noun names a person of that nationality, not the state: "the
+        31-year-old Scot was suspended", "the Briton", "the American" (a single-word mention)."""
+        mention = token._.kg_mention
+        if mention.end - mention.start != 1 or mention.entity.type != "Country" or \
+                self.gazetteer.demonym(token.text) is None:
+            return False
+        return token.tag_ in ("NN", "NNP") and token.dep_ not in ("amod", "compound", "nmod") and \
+            [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
+
+    def _epithet_person(self, token: Token, offset: int, demonym: bool) -> Entity | None:
+        """The person an epithet names: a demonym ("the 31-year-old Scot") or an office noun with a
+        place modifier ("the Kentucky senator") is the article's topic person, its most named
+        person so far (the latest on a tie), when no holder of the office is titled."""
+        if not demonym:
+            if token.lower_ not in ROLE_NOUNS or description_office(token) is None or \
+                    not any(c.dep_ in ("compound", "amod") and c._.kg_mention is not None and
+                            c._.kg_mention.entity.type in ("Location", "Country") for c in token.children):
+                return None
+        position = offset + token.idx
+        people = [entity for where, entity in self.history if where < position and entity.type == "Person"]
+        if not people:
+            return None
+        return max(reversed(people), key=lambda person: self.mention_counts[person.id])
 
     def _role_holder(self, token: Token, offset: int) -> Entity | None:
         """The person a definite office description names: the latest holder of the office
@@ -420,7 +452,42 @@ class EntityResolver:
         recent = [person for where, person in holders if where >= offset + token.sent.start_char]
         if recent:
             return recent[-1]
+        distinct = list({person.id: person for _, person in holders}.values())
+        if len(distinct) > 1:
+            return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _home_holder(self, holders: list[Entity]) -> Entity | None:
+        """Of several people named with one title ("President Trump … Russian President Vladimir
+        Putin"), the one a bare "the president" means: the article's own, whom it never titles with
+        a state as it titles a foreign one, the most named; else the holder of the office of the
+        country the article names most; None when that leaves no single holder."""
+        foreign = {entity.id for _, mention, _ in self.mentions for entity in [mention.entity]
+                   if entity.type == "Person" and (entity.affiliation and self._is_state(entity.affiliation) or
+                                                   any(self._is_state(word) for word in (entity.role or "").split()))}
+        plain = [person for person in holders if person.id not in foreign]
+        if plain:
+            return max(reversed(plain), key=lambda person: self.mention_counts[person.id])
+        counts = collections.Counter(entity.code[:3] for _, entity in self.history if entity.type == "Country" and entity.code)
+        ranked = counts.most_common(2)
+        # the country the article names most, when it names one more than any other
+        home = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        at_home = [person for person in holders if home is not None and self._person_country(person) == home]
+        return at_home[0] if len(at_home) == 1 else None
+
+    def _is_state(self, name: str) -> bool:
+        """Whether a name or a title's word names a state: "Russia", "Russian", "U.S."."""
+        known = self.gazetteer.get(name) or self.gazetteer.lookup(name) if name[:1].isupper() else None
+        return known is not None and known.type == "Country"
+
+    def _person_country(self, person: Entity) -> str | None:
+        """The state a person's known code or title ties them to: "RUS" for Vladimir Putin."""
+        known = self.gazetteer.get(person.id)
+        code = (known.code if known is not None else None) or person.code
+        if code and len(code) >= 3 and code[:3].isupper():
+            return code[:3]
+        affiliation = self.gazetteer.get(person.affiliation) if person.affiliation else None
+        return affiliation.code[:3] if affiliation is not None and affiliation.type == "Country" and affiliation.code else None
 
     def _coordinated_pair(self, head: Token, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
         """Two actors coordinated before "the two" or "both", in its sentence or the one before:
@@ -632,7 +699,10 @@ class EntityResolver:
                 and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
-            if owner is not None:
+            if owner is not None and not (lower in ROLE_NOUNS and owner.type == "Location" and any(
+                    c.dep_ in ("compound", "amod") and c._.kg_mention is not None and c._.kg_mention.entity.id == owner.id
+                    for c in head.children)):
+                # "the Kentucky senator" is no act of Kentucky (its office noun names a person)
                 return Argument(text, owner)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det == ["the"] and lower in DEFINITE_DESCRIPTIONS:
@@ -748,6 +818,10 @@ class EntityResolver:
             found = self._plural_reporter(reporter, agreement, offset)
             if found is not None and found.id not in excluded:
                 return found
+        if agreement != "it":
+            found = self._reported_subject(pronoun, agreement, excluded)
+            if found is not None:
+                return found
         if agreement == "it":
             # "it" names a thing far more often than an actor ("raising it to $15", "called
             # it racist"): an actor only when it is the subject of this or the last sentence
@@ -767,6 +841,20 @@ class EntityResolver:
                 agent = head.lower_ in agent_nouns() or head.lemma_.lower() in agent_nouns()
                 return self._owner(head, group[2]) if agent else None
         return found
+
+    def _reported_subject(self, pronoun: Token, agreement: str, excluded: set[str]) -> Entity | None:
+        """A pronoun inside the clause a speaker reports, in the same sentence, continues that
+        clause's own subject, not the speaker: "Ruddock says Grewcock needs to review his actions
+        after he kicked Peel" (his, he: Grewcock)."""
+        clause = reported_clause(pronoun)
+        if clause is None:
+            return None
+        for token in reversed(reported_subject_names(clause)):
+            if token.i < pronoun.i and token._.kg_mention is not None:
+                entity = token._.kg_mention.entity
+                if entity.id not in excluded and self._agrees(entity, agreement):
+                    return entity
+        return None
 
     def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
         """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
@@ -1052,7 +1140,9 @@ def parenthesised_parts(span: Span) -> list[Span]:
     if opening is None:
         return [span]
     closing = next((t.i for t in span.doc[opening + 1 : span.end] if t.text == ")"), span.end)
-    parts = [Span(span.doc, start, end, label=span.label_) for start, end in ((span.start, opening), (opening + 1, closing))]
+    # a name NER glued on after the parenthesis (a missing full stop): "… Services (Apacs) Apacs chose"
+    pieces = ((span.start, opening), (opening + 1, closing), (closing + 1, span.end))
+    parts = [Span(span.doc, start, end, label=span.label_) for start, end in pieces if start < end]
     return [part for part in parts if len(part)]
 
 
@@ -1253,8 +1343,10 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
                 last_words[words[-1].lower()].add(entity.id)
             bodies.setdefault(entity.id, entity)
     defined = defined_short_forms(mentions)
+    heads = head_short_forms(mentions)
+    named_people = {span.text.lower() for span, entity in mentions if entity.type == "Person"}
     merged, decided = [], set()
-    for span, entity in mentions:
+    for index, (span, entity) in enumerate(mentions):
         words, _ = person_words(span)
         target = None
         if len(words) >= 2 and entity.type == "Person":
@@ -1265,13 +1357,22 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             target = found if found is not None and found.id != entity.id else None
         elif len(words) == 1 and (entity.type == "Person" or not _after_the(span)):
             word = words[0].lower()
-            ids = by_surname.get(word) or (by_given.get(word) if entity.type == "Person" else None)
+            # a given name alone is the person's, when NER typed it a person, or a place no gazetteer
+            # knows that the census knows as a given name ("Elton plays …" beside "Sir Elton John")
+            given = entity.type == "Person" or entity.type == "Location" and gazetteer.get(entity.id) is None \
+                and gazetteer.gender(words[0].capitalize()) is not None
+            ids = by_surname.get(word) or (by_given.get(word) if given else None)
             if ids and len(ids) == 1 and (entity.type != "Country" or span.text[:1].isupper()):
                 target = targets[next(iter(ids))]
         if target is not None and gazetteer.get(entity.id) is entity and entity.type != "Person" and entity.type != "Location":
             target = None  # a state or a body the gazetteer knows by this word is not a surname
         if target is None and len(words) == 1 and words[0] in defined and defined[words[0]].id != entity.id:
             target = defined[words[0]]  # "Federal Bureau of Investigation (FBI)": the short form so defined
+        if target is None and index in heads:
+            target = heads[index]  # "the Commission", "EC Commission" after "European Community Commission"
+        if target is None and len(words) == 1 and " " not in entity.id and gazetteer.get(entity.id) is None and entity.type != "Person" \
+                and words[0].lower() not in by_surname and words[0].lower() not in by_given and span.text.lower() not in named_people:
+            target = first_word_of_body(words[0], bodies, entity)  # "McDonnell" beside "McDonnell Douglas"
         if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup"):
             word = words[0]
             found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
@@ -1305,6 +1406,20 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
     return merged, decided
 
 
+# a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
+# the article begins with the word, which is no common word's capital: not "New", "First")
+def first_word_of_body(word: str, bodies: dict[str, Entity], entity: Entity) -> Entity | None:
+    if not word[:1].isupper() or word.lower() in FIRST_WORDS_OF_MANY:
+        return None
+    found = [body for body in bodies.values() if body.id != entity.id and body.id.split()[0].lower() == word.lower()]
+    return found[0] if len(found) == 1 else None
+
+
+# Capitalised first words of many bodies' names: alone they name none of them.
+FIRST_WORDS_OF_MANY = frozenset("""new first national american united general federal international royal central
+    the north south east west great british european world state bank air""".split())
+
+
 def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity]:
     """Short forms an article defines in parentheses after a body's name: "the Federal
     Bureau of Investigation (FBI)", "Securities Industry Association (SIA)" → the body."""
@@ -1317,6 +1432,46 @@ def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity
         if closing is not None and closing > span.end + 1:
             defined.setdefault(doc[span.end + 1 : closing].text, entity)
     return defined
+
+
+def named_in_plural(span: Span) -> bool:
+    """Whether a body's name is a plural noun phrase, which "they" may refer to: "the Rangers",
+    "United Nations"; not "Association for Payment Clearing Services" (its head is singular)."""
+    root = span.root
+    return root.tag_ in ("NNPS", "NNS") if root.tag_ else span[-1].tag_ in ("NNPS", "NNS")
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    """Whether a body's name is a shorter form of another with the same head word: each word
+    before the head is one of the longer name's words or the initials of a run of them ("EC
+    Commission" for "European Community Commission", "Commission" alone)."""
+    if len(short) >= len(long) or short[-1].lower() != long[-1].lower():
+        return False
+    words = [w.lower() for w in long[:-1] if w.lower() not in ("of", "and", "the", "for", "&")]
+    runs = {"".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    return all(w.lower() in words or w.isupper() and w.lower() in runs for w in short[:-1])
+
+
+def head_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[int, Entity]:
+    """A body's short form that is the head of a longer body's name in the same article is that
+    body: "European Community Commission … the Commission … EC Commission" (by index into
+    ``mentions``).  Of several such longer names, the latest before the short form (else the
+    first after) is meant: "the Commission" of a piece that later names the "U.S. International
+    Trade Commission" is the one named in its lead."""
+    bodies = [(i, canonical_name(span.text).split(), entity) for i, (span, entity) in enumerate(mentions)
+              if entity.type in ("Organization", "ArmedGroup")]
+    found: dict[int, Entity] = {}
+    for index, words, entity in sorted(bodies, key=lambda body: -len(body[1])):  # the longest names first
+        if not words or not words[-1][:1].isupper() or words[-1].lower().rstrip(".") in COMPANY_FORMS:
+            continue
+        longer = [(i, e) for i, w, e in bodies if e.id != entity.id and _shortens(words, w)]
+        # a longer name that is itself a short form of another stands for that one
+        longer = [(i, found.get(i, e)) for i, e in longer]
+        before = [e for i, e in longer if i < index]
+        target = before[-1] if before else (longer[0][1] if longer else None)
+        if target is not None:
+            found[index] = target
+    return found
 
 
 def _clipped(word: str, body: str) -> bool:
@@ -1531,6 +1686,37 @@ def reporting_subject(pronoun: Token) -> Token | None:
     if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
     return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+
+
+def reported_clause(token: Token) -> Token | None:
+    """The verb of the clause a reporting verb of the same sentence reports, when ``token`` is
+    inside it but is not its subject: "needs" for "he" in "Ruddock says Grewcock needs to review
+    his actions after he kicked Peel"."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
+            return None if token.head.i == node.i and token.dep_ in SUBJECT_DEPS else node
+        node = node.head
+    return None
+
+
+# Dependencies that lead out of a subject's own name: "the decision by Jones", "Obama's aide".
+OFF_NAME_DEPS = {"prep", "pobj", "poss", "relcl", "acl", "advcl", "ccomp", "conj", "appos"}
+
+
+def reported_subject_names(clause: Token) -> list[Token]:
+    """The tokens that name a reported clause's subject, in order: its subject and the words of
+    its own phrase (also a name the parser hung on a misread subject: "England lock Danny
+    Grewcock needs …" read "lock" as a verb), not a name inside a modifier ("the decision by Jones")."""
+    names = []
+    for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+        for token in subject.subtree:
+            node = token
+            while node.i != subject.i and node.dep_ not in OFF_NAME_DEPS:
+                node = node.head
+            if node.i == subject.i:
+                names.append(token)
+    return sorted(names, key=lambda t: t.i)
 
 
 def _has_modifier(head: Token) -> bool:

@@ -36,6 +36,8 @@ MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decli
                  "cut", "reduce", "exceed", "surge", "plunge", "slump", "tumble", "soar", "rebound", "widen", "narrow"}
 # The copula with these is a change, not an empty predicate: "sales were down 10 pct" ("be down").
 CHANGE_ADVERBS = (["up"], ["down"], ["off"], ["higher"], ["lower"])
+# ... and of a return: "Biden is back" (kg.relations.copular_return)
+RETURN_ADVERBS = (["back"],)
 # Parts of speech that cannot be a whole argument on their own: "unharmed", "both", "Iranian".
 # A verb too ("pledged … plans" with "plans" read as a verb), but not a gerund, which is a noun
 # phrase: "cannot support bartering".
@@ -235,8 +237,8 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
     if statement.predicate.event is not None:
         return False
     if verb == COPULA:
-        # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change)
-        return statement.predicate.lemma.split()[1:2] not in CHANGE_ADVERBS
+        # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change), nor a return
+        return statement.predicate.lemma.split()[1:2] not in CHANGE_ADVERBS + RETURN_ADVERBS
     if verb in POSSESSION_VERBS and statement.object is not None and statement.object.entity.type != CONCEPT \
             and not names_itself(statement.object):
         return True  # "Bush had the poor early showings of Biden", "He's got a few of them": a thing of the actor's
@@ -319,13 +321,15 @@ def located_actor(argument: Argument) -> bool:
 
 def shaky_force(statement: Statement, sentence: Span | None = None) -> bool:
     """A use of force whose arguments are not sure: an actor reached through a plural noun of
-    its followers, through the place it is in or through its patron, or a pronoun resolved to
-    a place as the agent."""
+    its followers or through its patron, an agent reached through the place it is in, or a
+    pronoun resolved to a place as the agent."""
     if statement.predicate.event not in FORCE_CLASSES:
         return False
     arguments = [statement.subject] + ([statement.object] if statement.object is not None else [])
-    return place_pronoun_agent(statement.subject) or any(
-        plural_for_person(a) or proxy_actor(a) or located_actor(a) for a in arguments)
+    # a place stands for its people as the target ("killed people in the United States"), but
+    # not for the one who acts there ("a suicide bomber in Baghdad")
+    return place_pronoun_agent(statement.subject) or located_actor(statement.subject) or any(
+        plural_for_person(a) or proxy_actor(a) for a in arguments)
 
 
 def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:

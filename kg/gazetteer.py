@@ -76,6 +76,23 @@ def clean_surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+@functools.cache
+def capital_keys() -> frozenset[str]:
+    """The lookup keys of the capitals of states (``names.tsv``): "Paris", "Moscow", "Washington"."""
+    keys = set()
+    for line in open(NAMES_PATH, encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if fields[0] == "C" and len(fields) > 4 and fields[4] == "1":
+            keys.add(phrase_key(fields[1]))
+    return frozenset(keys)
+
+
+def is_capital(phrase: str) -> bool:
+    """Whether a phrase names a state's capital city ("Paris", "Moscow"), which the gazetteer
+    resolves to the state (its metonym)."""
+    return phrase_key(phrase) in capital_keys()
+
+
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase: lower case, no accents, punctuation dropped, hyphens and
     underscores as blanks, a leading "the" removed.

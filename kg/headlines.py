@@ -187,6 +187,8 @@ def _truecase_word(word: str, body: BodyCase, known_word: Callable[[str], bool],
         return word.upper()  # "IMF", "KKK": an acronym stays one
     if long_name and word.lower() in NAME_PARTICLES:
         return word.lower()  # "Council of Europe"
+    if usual == "title" and "-" in word.strip("-"):
+        return "-".join(_capitalised(part) for part in word.split("-"))  # a name the body writes: "Watkins-Johnson"
     if long_name or usual == "title":
         return _capitalised(word)
     if usual == "lower":
@@ -232,7 +234,48 @@ def is_ticker(words: list[str], index: int, body: BodyCase, known_word: Callable
         return False
     if len(word) == 1:
         return word not in ("A", "I")  # "CHRYSLER C HAS NO PLANS"
-    return not is_english(word, known_word)
+    return not is_english(word, known_word) or index + 1 < len(words) and words[index + 1].lower() not in FUNCTION_WORDS \
+        and name_ticker(word, previous, body)
+
+
+# Words of a company's name that a short English word after a name may be: "ANZ BANK", "AIR FORCE".
+COMPANY_WORDS = frozenset("""bank air oil gas corp inc co ltd plc group trust fund home life first bay tool mills
+    systems bancorp capital savings federal national royal new old west east north south""".split())
+# Short verbs of headlines, never a ticker: "SWISS SAY THEY …", "JAPAN CUT …".
+SHORT_VERBS = frozenset("""say see cut set hit win won buy get got put end add bid sue pay eye aim act vow opt ban cap top tie
+    ask run lay let led owe fix try ran sat saw""".split())
+# Longest English word taken for a ticker after a company name.
+NAME_TICKER_MAX = 3
+
+
+# a company's ticker that is also a word: "MCDONNELL DM OPENS", "PIEDMONT PIE ACCEPTS" — a short
+# word in capitals right after a name the body writes as a name, that the body itself never uses
+def name_ticker(word: str, previous: str, body: BodyCase) -> bool:
+    if len(word) > NAME_TICKER_MAX or word.lower() in COMPANY_WORDS | SHORT_VERBS or word.lower() in WIRE_WORDS:
+        return False
+    if any(body.seen(form) for form in word_forms(word)):
+        return False
+    return body.usual(previous.rstrip(".")) in ("title", "upper")
+
+
+# Longest ticker the corpus glues to a name: "BOEINGBA", "GM'SGM".
+GLUED_TICKER_MAX = 4
+
+
+# a ticker glued to its company's name by the wire: "BOEINGBA" → BOEING, "GM'SGM" → GM'S (a word in
+# capitals the body never writes, that begins with a name the body writes, or with a possessive
+# of the name its ticker repeats)
+def unglued(word: str, body: BodyCase, known_word: Callable[[str], bool]) -> str:
+    if not word.isupper() or body.seen(word) or is_english(word, known_word):
+        return word
+    for cut in range(len(word) - 1, max(1, len(word) - GLUED_TICKER_MAX - 1), -1):
+        stem, rest = word[:cut], word[cut:]
+        name = re.sub(r"['’]S$", "", stem)
+        if rest.isalpha() and len(name) >= 2 and {"title", "upper"} & {body.usual(name), body.usual(stem)}:
+            return stem
+        if rest == name and stem != name:
+            return stem  # the name written again as its ticker: "GM'SGM"
+    return word
 
 
 QUOTE_OPEN, QUOTE_CLOSE = "‘“\"'", "’”\"'"
@@ -317,9 +360,41 @@ def headline_sentence(title: str | None, body: str, known_word: Callable[[str], 
         case = body_case(body)
         text = _truecased(text, kind, case, known_word, is_name)
         tag = tag and _truecased(tag, kind, case, known_word, is_name)
+    role = kind == "sentence" and text and role_before_name(text, body_case(body), known_word, is_name)
+    text = speaker_for_pronoun(role or text)
     if tag and text:
         text = f"{text.rstrip('.!')}, {tag} said"  # the headline's source tag is its speaker
+    if role and role[:1].islower():
+        return text  # "sprinter Walker quits": capitalised, the role would read as part of the name again
     return text[:1].upper() + text[1:] if text else None
+
+
+SPEECH = re.compile(r"^(?P<speaker>[A-Z][^,:;]*?) (?P<verb>says|said|say|tells|told) (?P<pronoun>it|they|he|she) ")
+
+
+# a reported headline's pronoun is its speaker: "Iraq says it hit two ships" → "Iraq says Iraq hit
+# two ships" (a headline has no sentence before it for the pronoun to point back to)
+def speaker_for_pronoun(text: str) -> str:
+    match = SPEECH.match(text)
+    if not match or match.group("verb") in ("tells", "told"):
+        return text
+    return text[: match.start("pronoun")] + match.group("speaker") + text[match.end("pronoun") :]
+
+
+# a role noun before a name in a headline in sentence case is no part of the name: "Sprinter
+# Walker quits athletics" → "sprinter Walker …" (an English word the body never capitalises,
+# that names nothing, before a name the body writes)
+def role_before_name(text: str, body: BodyCase, known_word: Callable[[str], bool],
+                     is_name: Callable[[str], bool] = lambda phrase: False) -> str:
+    words = text.split(" ")
+    if len(words) < 3 or not words[0][:1].isupper() or not words[1][:1].isupper() or not words[0].isalpha():
+        return text
+    first = words[0]
+    if body.usual(first) in ("title", "upper") or first.lower() in FUNCTION_WORDS or is_name(first) or not is_english(first, known_word):
+        return text
+    if body.usual(words[1].strip(",.:;'’")) != "title":
+        return text
+    return " ".join([first.lower(), *words[1:]])
 
 
 def _truecased(text: str, kind: str, case: BodyCase, known_word: Callable[[str], bool], is_name: Callable[[str], bool]) -> str:
@@ -333,6 +408,9 @@ def _truecased(text: str, kind: str, case: BodyCase, known_word: Callable[[str],
     for index, (word, core) in enumerate(zip(words, bare)):
         if is_ticker(bare, index, case, known_word, kind=kind, is_name=is_name):
             continue
+        if kind == "upper" and core:
+            stem = unglued(core, case, known_word)
+            word, core = word.replace(core, stem, 1), stem
         if core and any(c.isalpha() for c in core) and index not in quoted:
             length, as_written = names.get(index, (0, False))
             cased = truecase_word(core, case, known_word, name=index in names, kind=kind, long_name=length > 1, acronym=as_written)
@@ -477,7 +555,12 @@ def infinitive_as_future(doc: Any) -> dict[int, str]:
             verb = token.head if token.head.i > token.i else None
             previous = doc[token.i - 1]
             # "Trump to sign" ("Trump" read as a verb), not "plans to sign", "ready to sign"
-            if verb is not None and verb.tag_ == "VB" and (previous.tag_ not in ("VB", "VBG", "VBN", "JJ", "IN", "TO") or previous.is_title):
+            # (not a noun phrase with an infinitive before its own predicate: "Elections to replace
+            # … picks looking tighter")
+            predicate_after = any(t.tag_ == "VBG" and doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+                                  for t in doc[token.i + 2 :])
+            if verb is not None and verb.tag_ == "VB" and not predicate_after and (
+                    previous.tag_ not in ("VB", "VBG", "VBN", "JJ", "IN", "TO") or previous.is_title):
                 return {token.i: "will"}
             return {}
     return {}
@@ -500,10 +583,64 @@ def participle_as_passive(doc: Any) -> dict[int, str]:
     return {}
 
 
+# Tags of the words of a headline's subject before a dropped copula.
+SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "POS", "DT", "HYPH", "CD"}
+# Adjectives before an infinitive that the tagger may read as verbs: "Germans slow to accept …".
+ADJECTIVES_BEFORE_TO = {"slow", "quick", "eager", "keen", "ready", "reluctant", "likely", "unlikely", "poised", "set", "due",
+                        "able", "unable", "certain", "sure", "loath", "free"}
+# Words after a subject that state what it is without a verb: "China likely to join GATT", "Biden back".
+PREDICATE_ADVERBS = {"back", "out", "home", "away"}
+
+
+# headline without its copula: "China likely to join GATT" → "China is likely to join GATT",
+# "Germans slow to accept …" → "Germans are slow …", "Biden back" → "Biden is back" (an adjective
+# or an adverb of place right after a noun phrase that starts the headline, and no finite verb)
+def copula_dropped(doc: Any) -> dict[int, str]:
+    if len(doc) < 2:
+        return {}
+    change = _change_without_copula(doc)
+    if change:
+        return change
+    for token in doc[1:]:
+        if token.tag_ not in SUBJECT_TAGS:
+            break
+    else:
+        return {}
+    adjective = token.lower_ in ADJECTIVES_BEFORE_TO and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "TO"
+    if _finite_before(doc, token.i if adjective else token.i + 1):
+        return {}
+    before = doc[token.i - 1]
+    if before.tag_ not in ("NN", "NNS", "NNP", "NNPS") or any(t.tag_ == "NN" and t.i < before.i for t in doc[: before.i]) and before.tag_ == "NNP":
+        return {}
+    predicate = adjective or token.tag_ == "JJ" and (token.i + 1 == len(doc) or doc[token.i + 1].tag_ in ("TO", ",", "IN", ".")) \
+        or token.lower_ in PREDICATE_ADVERBS and (token.i + 1 == len(doc) or doc[token.i + 1].tag_ in (",", "IN", "."))
+    if not predicate:
+        return {}
+    plural = before.tag_ in ("NNS", "NNPS") or any(t.lower_ == "and" for t in doc[: token.i])
+    return {token.i: ("are " if plural else "is ") + token.text}
+
+
+# Adverbs of a change that a wire headline puts straight after its subject: "car sales off 2.2 pct".
+CHANGE_ADVERBS = {"up", "down", "off"}
+
+
+# … a change by an amount: "Lowe's sales up seven pct" → "Lowe's sales are up seven pct"
+# (the adverb after a noun, before a number, and no finite verb before it)
+def _change_without_copula(doc: Any) -> dict[int, str]:
+    for token in doc[1:-1]:
+        if token.lower_ in CHANGE_ADVERBS and doc[token.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS") and doc[token.i + 1].tag_ == "CD":
+            if _finite_before(doc, token.i):
+                return {}
+            plural = doc[token.i - 1].tag_ in ("NNS", "NNPS")
+            return {token.i: ("are " if plural else "is ") + token.text}
+    return {}
+
+
 def repaired_headline(doc: Any, known_verb: Callable[[str], bool]) -> str | None:
     """The headline (a parsed Doc of :func:`headline_sentence`'s text) with its grammar spelled
     out for a second parse, or None when none of the rules applies."""
-    changes = present_as_past(doc, known_verb) or infinitive_as_future(doc) or participle_as_passive(doc)
+    changes = (present_as_past(doc, known_verb) or copula_dropped(doc) or infinitive_as_future(doc)
+               or participle_as_passive(doc))
     if not changes:
         return None
     return "".join((changes.get(t.i, t.text)) + t.whitespace_ for t in doc).strip()

@@ -22,6 +22,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
+from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
     own_modality, polarity_and_modality, reported_in_past,
@@ -692,6 +693,24 @@ def copular_change(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, None, clause.verb, words, lemma, "change", clause.inherited)
 
 
+# Adverbs that, after "be", say an actor has returned: "Biden is back".
+RETURN_ADVERBS = {"back"}
+
+
+# a return told with the copula: "Biden is back", "the Taliban are back in power" (a named actor;
+# not "back to normal", "back on track", where a state returns, nor "back from …", a trip)
+def copular_return(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be" or unrealised_clause(clause.verb):
+        return
+    for adverb in (c for c in clause.verb.children if c.dep_ in ("advmod", "acomp", "prt") and c.lower_ in RETURN_ADVERBS
+                   and c.i == clause.verb.i + 1 + sum(1 for t in clause.verb.children if t.dep_ == "neg")):
+        if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "from") for c in [*adverb.children, *clause.verb.children]):
+            continue
+        for subject in clause.subjects:
+            if subject.pos_ == "PROPN" and subject.lower_ not in EXPLETIVES:
+                yield Candidate(subject, None, clause.verb, [*clause.words, adverb], f"be {adverb.lower_}", "change", clause.inherited)
+
+
 def reported_change(verb: Token, noun: Token) -> bool:
     """A change noun as the object of a verb that reports it, with nothing said to change
     ("had gains", "posted a 12 pct rise"; not "a rise in profits", which names what rose)."""
@@ -773,7 +792,7 @@ def is_amount(token: Token) -> bool:
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
-                        change_without_amount, copular_change, change_reported)
+                        change_without_amount, copular_change, change_reported, copular_return)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -816,7 +835,7 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     acted = noun_event_type(object_lemma) is not None
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
-                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod")):
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
@@ -832,6 +851,16 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+# a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity
+# concert", "the Baghdad bombing" (a capital stands for its state only as an actor, or as the owner:
+# "Moscow's request")
+def capital_as_place(modifier: Token) -> bool:
+    mention = modifier._.kg_mention
+    if modifier.dep_ not in ("compound", "amod", "nmod") or mention is None or mention.entity.type != "Country":
+        return False
+    return is_capital(modifier.doc[mention.start : mention.end].text)
 
 
 def within_preposition(container: Token, verb: Token) -> bool:

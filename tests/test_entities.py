@@ -329,6 +329,27 @@ ARTICLE_PEOPLE = [
          ("in|ADP|ROOT|0 The|DET|det|2 Hague|PROPN|pobj|0", [(1, 3, "GPE")])],
         1, 2, "The Hague", "Location", id="place-not-surname"),
     pytest.param(
+        # a given name NER took for a place is the person's whose full name starts with it
+        [("Sir|PROPN|compound|2 Elton|PROPN|compound|2 John|PROPN|nsubj|3 sang|VERB|ROOT|3|sing", [(1, 3, "PERSON")]),
+         ("Elton|PROPN|nsubj|1 plays|VERB|ROOT|1|play", [(0, 1, "GPE")])],
+        1, 0, "Elton John", "Person", id="given-name-taken-for-a-place"),
+    pytest.param(
+        # a body's first word alone names the body, with no company word to tell it
+        [("McDonnell|PROPN|compound|1 Douglas|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("McDonnell|PROPN|nsubj|1 opens|VERB|ROOT|1|open", [(0, 1, "ORG")])],
+        1, 0, "McDonnell Douglas", "Organization", id="body-first-word"),
+    pytest.param(
+        # … not a word the article uses for a person ("Trump" beside a group named after him)
+        [("Trump|PROPN|compound|1 Truthers|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("Trump|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 denied|VERB|ROOT|1|deny", [(0, 1, "ORG")])],
+        2, 0, "Trump", "Person", id="person-word-no-body-first-word"),
+    pytest.param(
+        # … nor a word that begins many bodies' names
+        [("National|PROPN|compound|1 Mutual|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")]),
+         ("National|PROPN|nsubj|1 rose|VERB|ROOT|1|rise", [(0, 1, "ORG")])],
+        1, 0, "National", "Organization", id="common-first-word"),
+    pytest.param(
         # a company word makes a name an organisation, whatever NER said
         [("Baker|PROPN|compound|2 International|PROPN|compound|2 Corp|PROPN|nsubj|3 rose|VERB|ROOT|3|rise",
           [(0, 3, "PERSON")])],
@@ -435,10 +456,21 @@ def test_two_capitals_defined_in_parentheses_are_a_mention(blank_nlp):
      ["Federal Bureau", "FBI"]),
     ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1 (|PUNCT|punct|3 FBI|PROPN|appos|1", (0, 4), ["Federal Bureau", "FBI"]),
     ("Federal|PROPN|compound|1 Bureau|PROPN|ROOT|1", (0, 2), ["Federal Bureau"]),
+    # the short form used again after the parenthesis, glued on by NER where a full stop is missing
+    ("Payment|PROPN|compound|1 Services|PROPN|nmod|5 (|PUNCT|punct|3 Apacs|PROPN|appos|1 )|PUNCT|punct|1 "
+     "Apacs|PROPN|nsubj|6 chose|VERB|ROOT|6|choose", (0, 6), ["Payment Services", "Apacs", "Apacs"]),
 ])
 def test_parenthesised_parts(blank_nlp, spec, span, expected):
     doc = parsed(blank_nlp, spec)
     assert [part.text for part in parenthesised_parts(Span(doc, *span, label="ORG"))] == expected
+
+
+def test_a_short_form_after_its_definition_is_the_body(blank_nlp):
+    # "the Association for … Services (Apacs) Apacs chose …": both short forms are the body
+    _, docs = settled(blank_nlp, [("Payment|PROPN|compound|1 Services|PROPN|nmod|5 (|PUNCT|punct|3 Apacs|PROPN|appos|1 "
+                                   ")|PUNCT|punct|1 Apacs|PROPN|nsubj|6 chose|VERB|ROOT|6|choose", [(0, 6, "ORG")]),
+                                  ("Apacs|PROPN|nsubj|1 said|VERB|ROOT|1|say", [(0, 1, "ORG")])])
+    assert [docs[0][5]._.kg_mention.entity.id, docs[1][0]._.kg_mention.entity.id] == ["Payment Services"] * 2
 
 
 @pytest.mark.parametrize("paragraphs, paragraph, index, entity_id, entity_type", ARTICLE_PEOPLE)
@@ -876,6 +908,155 @@ def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expecte
     description = next(t for t in docs[last] if t.lower_ == "president")
     found = resolver.argument(description, offset=1000 * last)
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
+
+
+# -- issue 15: a reader's findings on references (one construction a row) -----------------
+
+# "Ruddock says [England] lock Grewcock needs to review his actions after he kicked Peel": the
+# parser reads "lock" as a verb, so the reported clause's subject is a name hung on it
+REPORTED_CLAUSE = ("Ruddock|PROPN|nsubj|1 says|VERB|ROOT|1|say lock|VERB|nsubj|4|lock Grewcock|PROPN|dobj|2 "
+                   "needs|VERB|ccomp|1|need to|PART|aux|6 review|VERB|xcomp|4 his|PRON|poss|8|his actions|NOUN|dobj|6|action "
+                   "after|SCONJ|mark|11 he|PRON|nsubj|11|he kicked|VERB|advcl|6|kick Peel|PROPN|dobj|11",
+                   [(0, 1, "PERSON"), (3, 4, "PERSON"), (12, 13, "PERSON")])
+# (paragraphs; the pronoun's token; its antecedent)
+REPORTED_PRONOUNS = [
+    pytest.param([REPORTED_CLAUSE], 10, "Grewcock", id="he-in-the-reported-clause-is-its-subject"),
+    pytest.param([REPORTED_CLAUSE], 7, "Grewcock", id="his-in-the-reported-clause-is-its-subject"),
+    # a name inside a modifier of the reported subject is not that subject: the speaker still
+    pytest.param([("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say the|DET|det|3 decision|NOUN|nsubj|6 by|ADP|prep|3 "
+                   "Jones|PROPN|pobj|4 hurt|VERB|ccomp|1|hurt his|PRON|poss|8|his chances|NOUN|dobj|6|chance",
+                   [(0, 1, "PERSON"), (5, 6, "PERSON")])], 7, "Smith", id="not-a-name-in-a-modifier"),
+    # an object pronoun is still never its own clause's subject
+    pytest.param([("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Jones|PROPN|nsubj|3 blamed|VERB|ccomp|1|blame "
+                   "him|PRON|dobj|3|him", [(0, 1, "PERSON"), (2, 3, "PERSON")])], 4, "Smith", id="object-not-the-reported-subject"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, index, expected", REPORTED_PRONOUNS)
+def test_a_pronoun_in_a_reported_clause_continues_its_subject(blank_nlp, paragraphs, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.pronoun_antecedent(docs[0][index])
+    assert (found.id if found else None) == expected
+
+
+WALKER = ("Dougie|PROPN|compound|1 Walker|PROPN|nsubj|2 retired|VERB|ROOT|2|retire", [(0, 2, "PERSON")])
+RAND_PAUL = ("Rand|PROPN|compound|1 Paul|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")])
+THE_SCOT = ("The|DET|det|1 Scot|PROPN|nsubjpass|3|scot|NNP was|AUX|auxpass|3|be suspended|VERB|ROOT|3|suspend", [(1, 2, "PERSON")])
+KENTUCKY_SENATOR = ("the|DET|det|2 Kentucky|PROPN|compound|2 senator|NOUN|nsubj|3|senator|NN left|VERB|ROOT|3|leave",
+                    [(1, 2, "GPE")])
+# (paragraphs; the epithet's paragraph and token; the entity it names, None for no actor)
+EPITHETS = [
+    pytest.param([WALKER, THE_SCOT], 1, 1, "Dougie Walker", id="a-definite-demonym-is-the-topic-person"),
+    pytest.param([THE_SCOT], 0, 1, None, id="a-demonym-with-nobody-named-is-no-state"),
+    pytest.param([RAND_PAUL, KENTUCKY_SENATOR], 1, 2, "Rand Paul", id="an-office-of-a-place-is-the-topic-person"),
+    pytest.param([KENTUCKY_SENATOR], 0, 2, None, id="an-office-of-a-place-is-never-the-place"),
+    # a demonym that modifies a noun is still the state's adjective
+    pytest.param([WALKER, ("The|DET|det|2 Scottish|ADJ|amod|2|scottish|JJ team|NOUN|nsubj|3|team|NN won|VERB|ROOT|3|win",
+                           [(1, 2, "NORP")])], 1, 1, "United Kingdom", id="an-adjective-stays-the-state"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", EPITHETS)
+def test_epithets_name_a_person(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    token = docs[paragraph][index]
+    found = token._.kg_mention.entity if token._.kg_mention is not None else resolver.argument(token, offset=1000 * paragraph)
+    found = found.entity if isinstance(found, Argument) else found
+    assert (found.id if found is not None and found.type != "Concept" else None) == expected
+
+
+APACS = ("Association|PROPN|nsubj|5|association|NNP for|ADP|prep|0|for|IN Payment|PROPN|compound|4|payment|NNP "
+         "Clearing|PROPN|compound|4|clearing|NNP Services|PROPN|pobj|1|services|NNPS spoke|VERB|ROOT|5|speak|VBD", [(0, 5, "ORG")])
+
+
+def test_they_never_names_a_body_named_in_the_singular(blank_nlp):
+    # "retailers accepted them": them is no "Association for … Services" (its head is singular)
+    resolver, docs = settled(blank_nlp, [APACS, ("They|PRON|nsubj|1|they|PRP accepted|VERB|ROOT|1|accept cards|NOUN|dobj|1|card", ())])
+    assert resolver.pronoun_antecedent(docs[1][0], offset=1000) is None
+
+
+EC = ("European|PROPN|compound|2 Community|PROPN|compound|2 Commission|PROPN|nsubj|3 charged|VERB|ROOT|3|charge", [(0, 3, "ORG")])
+ITC = ("International|PROPN|compound|2 Trade|PROPN|compound|2 Commission|PROPN|nsubj|3 banned|VERB|ROOT|3|ban", [(0, 3, "ORG")])
+THE_COMMISSION = ("The|DET|det|1 Commission|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(1, 2, "ORG")])
+EC_COMMISSION = ("EC|PROPN|compound|1 Commission|PROPN|nsubj|2 said|VERB|ROOT|2|say", [(0, 2, "ORG")])
+# (paragraphs; the short form's paragraph and token; the body it is)
+HEAD_SHORT_FORMS = [
+    pytest.param([EC, THE_COMMISSION], 1, 1, "European Community Commission", id="the-head-alone"),
+    pytest.param([EC, EC_COMMISSION], 1, 1, "European Community Commission", id="initials-and-the-head"),
+    pytest.param([EC, THE_COMMISSION, ITC], 1, 1, "European Community Commission", id="the-latest-before-it"),
+    pytest.param([EC, ITC, THE_COMMISSION], 2, 1, "International Trade Commission", id="the-latest-of-two"),
+    pytest.param([ITC, EC_COMMISSION], 1, 1, "EC Commission", id="initials-of-another-name-no-match"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", HEAD_SHORT_FORMS)
+def test_a_short_form_that_heads_a_longer_name_is_that_body(blank_nlp, paragraphs, paragraph, index, expected):
+    _, docs = settled(blank_nlp, paragraphs)
+    assert docs[paragraph][index]._.kg_mention.entity.id == expected
+
+
+PUTIN_RUSSIAN = ("Russian|ADJ|amod|1 President|PROPN|compound|3 Vladimir|PROPN|compound|3 Putin|PROPN|nsubj|4 "
+                 "spoke|VERB|ROOT|4|speak", [(0, 1, "NORP"), (2, 4, "PERSON")])
+PUTIN_TITLED = ("President|PROPN|compound|1 Putin|PROPN|nsubj|2 smiled|VERB|ROOT|2|smile", [(1, 2, "PERSON")])
+# (paragraphs, the holder "the president" of the last paragraph names, None for nobody)
+HOME_HOLDERS = [
+    pytest.param([TRUMP, PUTIN_RUSSIAN, PUTIN_TITLED, PUTIN_TITLED, PRICES, THE_PRESIDENT], "Donald Trump",
+                 id="not-the-one-titled-with-a-state-though-more-named"),
+    pytest.param([("Russian|ADJ|amod|1 President|PROPN|compound|3 Vladimir|PROPN|compound|3 Putin|PROPN|nsubj|4 "
+                   "spoke|VERB|ROOT|4|speak", [(0, 1, "NORP"), (2, 4, "PERSON")]),
+                  ("Chinese|ADJ|amod|1 President|PROPN|compound|3 Xi|PROPN|compound|3 Jinping|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "NORP"), (2, 4, "PERSON")]), PUTIN_TITLED, XI, PRICES, THE_PRESIDENT],
+                 "Xi Jinping", id="of-foreign-holders-the-one-of-the-country-named-most"),
+    pytest.param([("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")]),
+                  ("Russian|ADJ|amod|1 President|PROPN|compound|3 Vladimir|PROPN|compound|3 Putin|PROPN|nsubj|4 "
+                   "spoke|VERB|ROOT|4|speak", [(0, 1, "NORP"), (2, 4, "PERSON")]),
+                  ("Chinese|ADJ|amod|1 President|PROPN|compound|3 Xi|PROPN|compound|3 Jinping|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "NORP"), (2, 4, "PERSON")]), PUTIN_TITLED, XI, PRICES, THE_PRESIDENT],
+                 None, id="foreign-holders-and-no-country-named-most"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", HOME_HOLDERS)
+def test_the_president_of_the_articles_country(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    last = len(paragraphs) - 1
+    description = next(t for t in docs[last] if t.lower_ == "president")
+    found = resolver.argument(description, offset=1000 * last)
+    assert (found.entity.id if found.entity.type != "Concept" else None) == expected
+
+
+# -- the same constructions with the real model (made-up sentences of the same shape) --------
+
+def _facts(text):
+    from kg.extraction import extract
+    return {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None) for s in extract(text)}
+
+
+def test_model_a_pronoun_in_a_reported_clause(nlp_model):
+    facts = _facts("Wales coach Tom Baxter says England lock Harry Mills needs to review his actions after he kicked Owen Price.")
+    assert ("Harry Mills", "kick", "Owen Price") in facts
+    assert not any(s == "Tom Baxter" and p == "kick" for s, p, _ in facts)
+
+
+def test_model_a_demonym_epithet(nlp_model):
+    facts = _facts("Former champion Andy Collins is to retire from cycling. The 29-year-old Scot was banned for two years "
+                   "in 2001 after testing positive for a steroid.")
+    assert not any(s == "United Kingdom" for s, _, _ in facts)
+    assert any(s == "Andy Collins" and p.startswith("test") for s, p, _ in facts)
+
+
+def test_model_an_office_of_a_place(nlp_model):
+    facts = _facts("Rand Paul argued with the host on Tuesday. Nevertheless, the Kentucky senator will have to learn to "
+                   "ignore the press.")
+    assert not any(s == "Kentucky" for s, _, _ in facts)
+
+
+def test_model_short_forms_of_one_body(nlp_model):
+    from kg.extraction import extract
+    statements = extract("The European Community Commission has charged Japan with breaking trade rules. The Commission "
+                         "said it would ask GATT to rule. The EC Commission charged that EC exporters were hurt.")
+    ids = {a.entity.id for s in statements for a in (s.subject, s.object, s.attributed_to) if a is not None and "Commission" in a.entity.id}
+    assert ids == {"European Community Commission"}
 
 
 def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):

@@ -174,6 +174,9 @@ def test_pronoun_disagrees(argument, expected):
     ("has", "have", arg("the United States", "United States"), None, False),
     ("made", "make", arg("an appeal", "appeal"), "REQUEST", False),  # an event is meaning
     ("signed", "sign", arg("the treaty", "treaty"), None, False),
+    ("is back", "be back", None, None, False),  # a return told with the copula: "Biden is back"
+    ("were down", "be down", None, None, False),  # a change
+    ("is", "be", None, None, True),
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected
@@ -363,3 +366,11 @@ def test_located_actor(argument, expected):
 ])
 def test_proxy_actor(text, expected):
     assert gate.proxy_actor(Argument(text, Entity("x", "x", "ArmedGroup"))) is expected
+
+
+@pytest.mark.parametrize("subject, obj, reason", [
+    (country("a suicide bomber in Baghdad", "Iraq"), arg("soldier"), "pronoun"),  # the agent is not Iraq
+    (arg("Islamic State"), country("people in the United States", "United States"), None),  # the victims are its people
+])
+def test_located_agent_not_target(subject, obj, reason):
+    assert gate.gate_reason(statement(subject, "killed", "kill", obj, event="ASSAULT")) == reason

@@ -545,3 +545,13 @@ def test_curation_file_missing_is_an_input_error(tmp_path):
 
 def test_given_names_have_a_gender(gazetteer):
     assert (gazetteer.gender("Hillary"), gazetteer.gender("donald"), gazetteer.gender("Zzyzx")) == ("f", "m", None)
+
+
+@pytest.mark.parametrize("phrase, capital", [
+    ("Paris", True), ("Moscow's", True), ("Washington", True),  # a state's capital (its metonym)
+    ("France", False), ("Toronto", False), ("Kremlin", False),  # a state, another city, a seat of government
+])
+def test_is_capital(phrase, capital):
+    from kg.gazetteer import is_capital
+
+    assert is_capital(phrase) is capital

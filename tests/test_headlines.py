@@ -9,6 +9,7 @@ import pytest
 
 from kg.headlines import (
     body_case,
+    copula_dropped,
     gazetteer_names,
     headline_case,
     headline_sentence,
@@ -20,7 +21,10 @@ from kg.headlines import (
     reading_span,
     repaired_headline,
     repeats_body,
+    role_before_name,
+    speaker_for_pronoun,
     title_span,
+    unglued,
     verb_stem,
 )
 from conftest import parsed
@@ -31,7 +35,9 @@ ENGLISH = {"board", "merger", "approve", "central", "banker", "criticise", "poli
            "ignore", "house", "white", "ban", "lobbyist", "reverse", "big", "three", "back", "joy", "tear", "begin",
            "marriage", "climb", "sign", "order", "executive", "drug", "test", "wide", "go", "tool", "say", "carry",
            "push", "drop", "visit", "establishment", "democratic", "thanks", "sale", "car", "early", "same", "sex",
-           "growth", "german", "cut", "deficit", "issue", "franc", "bond", "endorse", "rep", "talk", "ally", "meet", "form"}
+           "growth", "german", "cut", "deficit", "issue", "franc", "bond", "endorse", "rep", "talk", "ally", "meet", "form",
+           "bank", "mob", "dm", "say", "sprinter", "quit", "athletics", "open", "unit", "win", "contract", "two",
+           "ship", "hit"}
 VERBS = {"approve", "criticise", "plan", "lead", "strike", "ignore", "reverse", "ban", "climb", "sign", "test", "go", "say",
          "carry", "push", "drop", "visit", "begin", "back", "network"}
 NAMES = {"Zambian": "Country", "IMF": "Organization", "White House": "Country", "New Jersey": "Location", "Joy": "Person",
@@ -94,6 +100,12 @@ def test_headline_case(title, kind):
     # a census given name before a word that is no English word is a person's name
     ("Rep. Brad Schneider Endorses Joe Biden", "The congressman said he endorsed Biden.", "Rep. Brad Schneider endorses Joe Biden"),
     ("Donald Trump declines to disavow David Duke", "", "Donald Trump declines to disavow David Duke"),
+    # a hyphenated name the body writes is a name in each part; its ticker is left out
+    ("WATKINS-JOHNSON WJ WINS CONTRACT", "It said Watkins-Johnson Co won it.", "Watkins-Johnson wins contract"),
+    # a reported headline's pronoun is its speaker
+    ("IRAQ SAYS IT HIT TWO SHIPS", "The spokesman said the ships were hit.", "Iraq says Iraq hit two ships"),
+    # a role noun before a name the body writes is left in lower case, and so is the headline's first letter
+    ("Sprinter Walker quits athletics", "The champion Dougie Walker is to retire.", "sprinter Walker quits athletics"),
     ("", "", None),
     ("2.2 -- 3.4", "", None),
     ("Russia attacks Syria. " * 40, "", None),  # a whole text in the title field
@@ -114,9 +126,56 @@ def test_headline_sentence(title, body, sentence):
     (["CHRYSLER", "C", "HAS"], 1, "Chrysler said", True),  # a single letter
     (["DEPOSIT", "GUARANTY", "DEPS.O", "ADDS"], 2, "", True),  # a Reuters instrument code
     (["HT", "BOARD"], 0, "Hughes said", False),  # first word
+    # an English word right after a name the body writes, that the body never uses: a ticker
+    (["MCDONNELL", "DM", "OPENS"], 1, "It said McDonnell Douglas will open an office.", True),
+    (["MOBIL", "MOB", "UNIT"], 1, "It said Mobil Corp's unit will produce packaging.", True),
+    (["MOBIL", "MOB", "UNIT"], 1, "It said Mobil's mob of lawyers met.", False),  # the body uses the word
+    (["SWISS", "SAY", "THEY"], 1, "The central bank of the Swiss intervened.", False),  # a verb
+    (["ANZ", "BANK", "TO"], 1, "It said ANZ would cut its rate.", False),  # a word of company names
+    (["MCDONNELL", "DM"], 1, "It said McDonnell Douglas will open an office.", False),  # last: no predicate after it
+    (["MCDONNELL", "DM", "AND"], 1, "It said McDonnell Douglas will open an office.", False),  # a closed-class word after it
+    (["SAYS", "DM", "OPENS"], 1, "It said that the office opens.", False),  # after a word the body does not write as a name
 ])
 def test_is_ticker(words, index, body, ticker):
     assert is_ticker(words, index, body_case(body), known, kind="upper", is_name=is_name) is ticker
+
+
+@pytest.mark.parametrize("word, body, stem", [
+    ("BOEINGBA", "It said Boeing Co will deliver the jets.", "BOEING"),  # a ticker glued to the name
+    ("GM'SGM", "It said GM's sales fell and GM cut output.", "GM'S"),  # … after a possessive
+    ("GM'SGM", "It said the unit won the contract.", "GM'S"),  # … a possessive whose ticker repeats the name
+    ("BOEINGBA", "It said the jets were delivered.", "BOEINGBA"),  # the body does not write the name
+    ("BOARD", "It said Bo will approve it.", "BOARD"),  # an English word
+    ("BOEING", "It said Boeing Co will deliver the jets.", "BOEING"),  # the body writes it whole
+])
+def test_unglued(word, body, stem):
+    assert unglued(word, body_case(body), known) == stem
+
+
+@pytest.mark.parametrize("text, spoken", [
+    ("Iraq says it hit two ships in Gulf", "Iraq says Iraq hit two ships in Gulf"),  # the pronoun is the speaker
+    ("Swiss say they intervened with Bundesbank", "Swiss say Swiss intervened with Bundesbank"),
+    ("EC says U.S. broke trade rules", "EC says U.S. broke trade rules"),  # a name: nothing to replace
+    ("Trump tells him to leave", "Trump tells him to leave"),  # an addressee is no speaker
+    ("it says it will pay", "it says it will pay"),  # no named speaker
+])
+def test_speaker_for_pronoun(text, spoken):
+    assert speaker_for_pronoun(text) == spoken
+
+
+@pytest.mark.parametrize("text, body, read", [
+    # a role noun glued before a name the body writes: lower case, out of the name
+    ("Sprinter Walker quits athletics", "Former champion Dougie Walker is to retire.", "sprinter Walker quits athletics"),
+    ("Board Walker quits athletics", "Former champion Dougie Walker is to retire.", "board Walker quits athletics"),
+    # the body writes the word capitalised: part of a name ("Senate Democrats")
+    ("Senate Democrats block bill", "The vote in the Senate failed and Democrats left.", "Senate Democrats block bill"),
+    # the second word is no name of the body
+    ("Sprinter Walker quits athletics", "The champion is to retire.", "Sprinter Walker quits athletics"),
+    # the first word is no English word: a given name
+    ("Dougie Walker quits athletics", "Former champion Dougie Walker is to retire.", "Dougie Walker quits athletics"),
+])
+def test_role_before_name(text, body, read):
+    assert role_before_name(text, body_case(body), known, is_name) == read
 
 
 def test_body_case_ignores_headings():
@@ -187,7 +246,32 @@ REFUSED = ("Court|PROPN|nsubj|1||NNP refused|VERB|ROOT|1|refuse|VBD to|PART|aux|
 IMPORTED = "Indonesia|PROPN|nsubj|2||NNP has|AUX|aux|2||VBZ imported|VERB|ROOT|2||VBN oil|NOUN|dobj|2||NN"
 
 
+LIKELY_TO = "China|PROPN|nsubj|1||NNP likely|ADJ|ROOT|1||JJ to|PART|aux|3||TO join|VERB|xcomp|1||VB GATT|PROPN|dobj|3||NNP"
+SLOW_TO = "Germans|PROPN|nsubj|1||NNPS slow|ADJ|ROOT|1||JJ to|PART|aux|3||TO accept|VERB|xcomp|1||VB euro|NOUN|dobj|3||NN"
+SLOW_TO_VERB = "Germans|PROPN|nsubj|1||NNPS slow|VERB|ROOT|1||VBP to|PART|aux|3||TO accept|VERB|xcomp|1||VB euro|NOUN|dobj|3||NN"
+SLOW_GROWTH = "Germans|PROPN|nsubj|1||NNPS slow|VERB|ROOT|1||VBP growth|NOUN|dobj|1||NN"
+BACK = "Biden|PROPN|ROOT|0||NNP back|ADV|advmod|0||RB"
+SAYS_LIKELY = ("China|PROPN|nsubj|1||NNP likely|ADJ|ccomp|6||JJ to|PART|aux|3||TO join|VERB|xcomp|1||VB GATT|PROPN|dobj|3||NNP "
+               ",|PUNCT|punct|6||, diplomats|NOUN|nsubj|6||NNS say|VERB|ROOT|6||VBP")
+LIKELY_NOUN = "likely|ADJ|amod|1||JJ winner|NOUN|ROOT|1||NN to|PART|aux|3||TO join|VERB|relcl|1||VB"
+ADJECTIVE_NOUN = "Tough|ADJ|amod|1||JJ talks|NOUN|ROOT|1||NNS"
+SALES_UP = "sales|NOUN|ROOT|0||NNS up|ADV|advmod|0||RB seven|NUM|nummod|3||CD pct|NOUN|npadvmod|1||NN"
+SALE_UP_VERB = "sales|NOUN|nsubj|1||NNS rose|VERB|ROOT|1||VBD up|ADV|advmod|1||RB seven|NUM|nummod|4||CD pct|NOUN|npadvmod|1||NN"
+ELECTIONS_TO = ("Elections|NOUN|nsubj|4||NNS to|PART|aux|2||TO replace|VERB|relcl|0||VB picks|NOUN|dobj|2||NNS "
+                "looking|VERB|ROOT|4||VBG tighter|ADJ|acomp|4||JJR")
+
+
 @pytest.mark.parametrize("spec, repaired", [
+    (SALES_UP, "sales are up seven pct"),  # … and before the adverb of a change by an amount
+    (SALE_UP_VERB, None),  # a verb is written
+    (SLOW_GROWTH, None),  # a verb with its object: "Germans slow growth"
+    (LIKELY_TO, "China is likely to join GATT"),  # a headline drops "is" before an adjective
+    (SLOW_TO, "Germans are slow to accept euro"),  # … "are" after a plural
+    (SLOW_TO_VERB, "Germans are slow to accept euro"),  # … an adjective of the kind the tagger took for a verb
+    (BACK, "Biden is back"),  # … and before an adverb of place
+    (SAYS_LIKELY, "China is likely to join GATT , diplomats say"),  # a speaker after it has its own verb
+    (ADJECTIVE_NOUN, None),
+    (ELECTIONS_TO, None),  # a noun phrase with an infinitive before its own predicate is no future
     (CRITICISES, "Zambian central banker criticised IMF policies"),  # headline present → past, parsed again
     (NETWORKS, None),  # a finite verb already: nothing to repair
     (TRUMP_TO, "Trump will immediately sign orders"),  # "X to do" → "X will do"
@@ -206,6 +290,10 @@ def test_each_repair_is_its_own_rule(blank_nlp):
     assert infinitive_as_future(parsed(blank_nlp, TRUMP_TO)) == {1: "will"}
     assert participle_as_passive(parsed(blank_nlp, ACCUSED)) == {1: "was accused"}
     assert infinitive_as_future(parsed(blank_nlp, PLANS_TO)) == {}
+    assert copula_dropped(parsed(blank_nlp, LIKELY_TO)) == {1: "is likely"}
+    assert copula_dropped(parsed(blank_nlp, TRUMP_TO)) == {}
+    assert copula_dropped(parsed(blank_nlp, LIKELY_NOUN)) == {}  # an adjective before a noun is no predicate
+    assert infinitive_as_future(parsed(blank_nlp, ELECTIONS_TO)) == {}
 
 
 def _statement(subject, lemma, obj=None, negated=False, modality=None):
@@ -302,3 +390,38 @@ def test_a_text_title_line_is_read_once_as_the_headline(nlp_model):
     statements = extract("Russia Attacks Syria\n\nThe weather was fine in Moscow on Monday.")
     assert [(s.subject.entity.id, s.predicate.lemma, s.object.entity.id, s.from_title, s.start, s.end) for s in statements] == [
         ("Russia", "attack", "Syria", True, 0, 20)]
+
+
+# Made-up articles, one per construction of the headline (title, body) → its statements
+# (subject, lemma, object, negated, modality, speaker).
+HEADLINE_ARTICLES = [
+    pytest.param("Elton plays Paris charity concert",
+                 "Sir Elton John sang at a charity concert in Paris on Sunday. Sir Elton said he was delighted by the crowd.",
+                 [("Elton John", "play", "charity concert", False, None, None)], id="given-name-and-capital-as-place"),
+    pytest.param("IRAQ SAYS IT HIT TWO SHIPS IN GULF",
+                 "BAGHDAD, May 3 - Iraqi warplanes attacked two vessels near the Iranian coast, a military spokesman said.",
+                 [("Iraq", "hit", "ship", False, None, "Iraq")], id="reported-headline-keeps-its-speaker"),
+    pytest.param("MCDONNELL DM OPENS REGIONAL OFFICE",
+                 "ST LOUIS, March 6 - McDonnell Douglas said it will open an office in Denver. McDonnell said the move cuts costs.",
+                 [("McDonnell Douglas", "open", "office", False, None, None)], id="english-ticker-and-first-word"),
+    pytest.param("Sprinter Walker quits athletics",
+                 "Former champion Dougie Walker is to retire from the sport after injuries. Walker had hoped to race again.",
+                 [("Dougie Walker", "quit", "athletic", False, None, None)], id="role-noun-before-name"),
+    pytest.param("CHINA LIKELY TO JOIN GATT, DIPLOMATS SAY",
+                 "GENEVA, April 9 - Western diplomats expect the application from Beijing to succeed this year, they said.",
+                 [("China", "join", "gatt", False, "possible", "diplomat")], id="dropped-copula-likely"),
+    pytest.param("SALES UP SEVEN PCT", "DETROIT, April 8 - The company said its sales for the month rose to 200 mln dlrs.",
+                 [("sale", "be up", "seven pct", False, None, None)], id="dropped-copula-change"),
+    pytest.param("Biden back", "The former vice president Joe Biden won three states on Tuesday, his aides said.",
+                 [("Joe Biden", "be back", None, False, None, None)], id="dropped-copula-back"),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", HEADLINE_ARTICLES)
+def test_headline_constructions_on_the_model(nlp_model, title, body, expected):
+    from kg.extraction import extract_documents
+    from kg.types import Document
+
+    [(_, statements)] = list(extract_documents([Document(id="a", text=body, title=title)]))
+    assert [(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None, s.negated, s.modality,
+             s.attributed_to.entity.id if s.attributed_to else None) for s in statements if s.from_title] == expected

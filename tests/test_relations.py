@@ -384,6 +384,21 @@ OBJECT_ROWS = [
 
 NESTED_ROWS = [
     pytest.param(
+        # a capital before a noun says where the thing is: "plays a Paris charity concert" is no act on France
+        "Elton|PROPN|nsubj|1 plays|VERB|ROOT|1|play a|DET|det|5 Paris|PROPN|compound|5 charity|NOUN|compound|5 "
+        "concert|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (3, 4, "GPE")], {("Elton", "play", "charity concert", False, None, None)}, id="capital-as-place"),
+    pytest.param(
+        # … the state itself before a noun still names it: "backed a France charity" → France too
+        "Elton|PROPN|nsubj|1 backed|VERB|ROOT|1|back a|DET|det|4 France|PROPN|compound|4 charity|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (3, 4, "GPE")], {("Elton", "back", "charity", False, None, None), ("Elton", "back", "France", False, None, None)},
+        id="state-modifier-kept"),
+    pytest.param(
+        # … and a capital that owns the thing is the state: "rejected Moscow's request"
+        "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject Moscow|PROPN|poss|4 's|PART|case|2 request|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(2, 3, "GPE")], {("Iran", "reject", "request", False, None, None), ("Iran", "reject", "Russia", False, None, None)},
+        id="capital-as-owner"),
+    pytest.param(
         # an actor's adjective on the object names who acts: "backed the Syrian offensive" → Syria too
         "Iran|PROPN|nsubj|1 backed|VERB|ROOT|1|back the|DET|det|4 Syrian|ADJ|amod|4 offensive|NOUN|dobj|1 .|PUNCT|punct|1",
         (), {("Iran", "back", "offensive", False, None, None), ("Iran", "back", "Syria", False, None, None)}, id="modifier-of-object"),
@@ -435,6 +450,17 @@ ONE_PER_FACT_ROWS = [
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Russian|ADJ|amod|3 positions|NOUN|dobj|1|position .|PUNCT|punct|1",
         (), set(), id="no-self-loop"),
 ]
+
+RETURN_ROWS = [
+    pytest.param(
+        # a return told with the copula: "Biden is back"
+        "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be back|ADV|advmod|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON")], {("Biden", "be back", None, False, None, None)}, id="copular-return"),
+    pytest.param(
+        "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be not|PART|neg|1 back|ADV|advmod|1 .|PUNCT|punct|1",
+        [(0, 1, "PERSON")], {("Biden", "be back", None, True, None, None)}, id="copular-return-negated"),
+]
+
 
 MEASURED_ROWS = [
     pytest.param(
@@ -561,6 +587,13 @@ ROWS_BY_ID = {row.id: row.values[0] for row in ROWS}
 
 # Statements that must not come out: a threatened or refused act is not done.
 ABSENT = [
+    pytest.param(
+        # a state returns, or a trip ends: no actor's return
+        "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be back|ADV|advmod|1 to|ADP|prep|2 normal|ADJ|pobj|3 .|PUNCT|punct|1",
+        [(0, 1, "PERSON")], {("Biden", "be back", None, False, None, None)}, id="back-to-normal-is-no-return"),
+    pytest.param(
+        "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be back|ADV|advmod|1 from|ADP|prep|2 Iowa|PROPN|pobj|3 .|PUNCT|punct|1",
+        [(0, 1, "PERSON")], {("Biden", "be back", None, False, None, None)}, id="back-from-a-trip-is-no-return"),
     pytest.param(
         # an event noun that is asked for is not an event that happened
         "Iraq|PROPN|nsubj|2 may|AUX|aux|2 request|VERB|ROOT|2 Russian|ADJ|amod|4 strikes|NOUN|dobj|2|strike on|ADP|prep|4 "
@@ -790,7 +823,7 @@ def test_plural_for_body(blank_nlp, word, kind, expected):
 
 
 @pytest.mark.parametrize("spec, ents, expected", ROWS + PASSIVE_ROWS + PURPOSE_ROWS + OBJECT_ROWS + CONJUNCTION_ROWS
-                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + OWNED_ROWS + NESTED_ROWS
+                         + ONE_PER_FACT_ROWS + MEASURED_ROWS + RETURN_ROWS + OWNED_ROWS + NESTED_ROWS
                          + RELATIVE_GAP_ROWS + RECALL_ROWS + FALSE_EDGE_ROWS)
 def test_rule(blank_nlp, spec, ents, expected):
     found = facts(extract(blank_nlp, spec, ents))
