@@ -832,3 +832,20 @@ def test_force_event_with_the_model(nlp_model, sentence, expected):
     from kg.extraction import extract
 
     assert expected in {s.predicate.event for s in extract(sentence)}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Japan is expected to cut the base lending rate for state institutions.",
+    "The company cut 500 jobs last year.",
+])
+def test_cutting_rates_or_jobs_is_no_sanction(nlp_model, sentence):
+    # a bare "cut" is no event: news cuts rates, costs and jobs; "cut aid", "cut ties" stay SANCTION
+    from kg.extraction import extract
+
+    assert [s.predicate.event for s in extract(sentence) if s.predicate.event] == []
+
+
+def test_cutting_ties_is_a_sanction(nlp_model):
+    from kg.extraction import extract
+
+    assert {s.predicate.event for s in extract("The United States cut ties with Cuba.")} == {"SANCTION"}

@@ -225,13 +225,14 @@ CLASS_PATTERNS: tuple[tuple[tuple[tuple[str, str], ...], tuple[str, ...], str], 
 )
 
 # Very common verbs whose block default would code nearly every use wrongly ("according
-# to" → accord → COOPERATE; "go" → CONSULT); intention and modality verbs (want, plan,
+# to" → accord → COOPERATE; "go" → CONSULT; "cut" → SANCTION, where news cuts rates, costs
+# and jobs far more often than ties or aid); intention and modality verbs (want, plan,
 # expect: kg.relations records those as modality of the embedded verb); verbs whose
 # subject is the victim (die).  As bare verbs they give no event; patterns still apply
 # ("reach agreement", "call for").
 NO_EVENT_VERBS = frozenset(
     """accord admit affect aim amass approve benefit bind bother build call close combine compete
-    compound conclude conduct confront connect consider constitute contain control cry
+    compound conclude cut conduct confront connect consider constitute contain control cry
     deal decide determine die direct dominate enable end enlarge ensure establish
     exaggerate exclude expand expect expose express face fail fill fire found gather give go
     govern handle head hear hit hope impact improve increase indicate influence insert
