@@ -921,6 +921,11 @@ def concept_words(noun: Token) -> str:
     return " ".join([*words, noun.lemma_.lower()])
 
 
+def noun_words(noun: Token) -> list[Token]:
+    """An event or party noun's predicate words: its unnamed compounds and itself ("air strikes")."""
+    return sorted([*(c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None), noun], key=lambda t: t.i)
+
+
 def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     """Nominal events: "Russia's strikes on IS", "Russian air strikes against IS facilities"."""
     event = noun_event_type(concept_words(noun))
@@ -930,8 +935,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     actors = actors or pronoun_owners(noun)
     if not actors:
         return
-    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
-    words = sorted([*compounds, noun], key=lambda t: t.i)
+    words = noun_words(noun)
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
@@ -967,8 +971,7 @@ def party_noun_candidates(noun: Token) -> Iterator[Candidate]:
     owners = owners or pronoun_owners(noun)
     if not owners:
         return
-    compounds = [c for c in noun.lefts if c.dep_ == "compound" and c._.kg_mention is None]
-    words = sorted([*compounds, noun], key=lambda t: t.i)
+    words = noun_words(noun)
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in (o for o in with_conjuncts(pobj) if o._.kg_mention is not None):
