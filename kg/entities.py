@@ -5,6 +5,7 @@ resolve to what the same document mentioned before.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
@@ -263,7 +264,8 @@ class EntityResolver:
         self.subjects: set[int] = set()  # document offsets of mentions that are a clause's subject
         self.main_subjects: set[int] = set()  # … of those that are the subject of their sentence's main clause
         self.sentences: dict[int, int] = {}  # document offset of a mention → of its sentence
-        self.sentence_starts: set[int] = set()  # document offsets of every sentence so far
+        self.sentence_starts: list[int] = []  # document offsets of every sentence so far, in order
+        self.sentence_spans: list[tuple[Span, int]] = []  # … each sentence and its paragraph's offset, in that order
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
@@ -281,7 +283,12 @@ class EntityResolver:
         """Find the entity mentions of a parsed paragraph and set ``token._.kg_mention``."""
         mentions = [m for m in self._mentions(doc) if m is not None]
         self.parts.append((doc, offset))
-        self.sentence_starts.update(offset + sentence.start_char for sentence in doc.sents)
+        for sentence in doc.sents:
+            where = offset + sentence.start_char
+            at = bisect.bisect_left(self.sentence_starts, where)
+            if at == len(self.sentence_starts) or self.sentence_starts[at] != where:
+                self.sentence_starts.insert(at, where)
+                self.sentence_spans.insert(at, (sentence, offset))
         self.lowercase_words.update(token.text for token in doc if token.is_lower)
         for token in doc:
             if token.lower_ in HELD_OFFICES and _definite(token):
@@ -540,7 +547,7 @@ class EntityResolver:
             return pair
         position = offset + head.idx
         sentence = offset + head.sent.start_char
-        earlier = sorted(start for start in self.sentence_starts if start < sentence)
+        earlier = self.sentence_starts[:bisect.bisect_left(self.sentence_starts, sentence)]
         since = earlier[-2] if len(earlier) >= 2 else (earlier[0] if earlier else sentence)
         found: list[Entity] = []
         for where, entity in reversed(self.history):
@@ -738,7 +745,7 @@ class EntityResolver:
         position, sentence = first
         if any(where < position and entity.type == "Person" for where, entity in self.history):
             return None
-        later = sorted(start for start in self.sentence_starts if start > sentence)
+        later = self.sentence_starts[bisect.bisect_right(self.sentence_starts, sentence):]
         until = later[1] if len(later) > 1 else float("inf")
         holder = next(((where, entity) for where, entity in self.history if where > position and entity.type == "Person"), None)
         if holder is None or holder[0] >= until or holder[0] not in self.subjects:
@@ -875,13 +882,8 @@ class EntityResolver:
 
     def _sentence_before(self, start: int) -> tuple[Span, int] | None:
         """The sentence (and its paragraph's offset) before the one starting at ``start``."""
-        best = None
-        for doc, at in self.parts:
-            for sentence in doc.sents:
-                where = at + sentence.start_char
-                if where < start and (best is None or where > best[0]):
-                    best = (where, sentence, at)
-        return (best[1], best[2]) if best else None
+        at = bisect.bisect_left(self.sentence_starts, start)
+        return self.sentence_spans[at - 1] if at else None
 
     def _last_position(self, entity: Entity, position: int) -> int:
         return max((where for where, e in self.history if e.id == entity.id and where < position), default=-1)
@@ -917,8 +919,8 @@ class EntityResolver:
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
         """The latest agreeing subject before ``position`` in its sentence or the one before."""
-        earlier = [start for start in self.sentence_starts if start < sentence]
-        since = max(earlier) if earlier else sentence
+        at = bisect.bisect_left(self.sentence_starts, sentence)
+        since = self.sentence_starts[at - 1] if at else sentence
         for where, entity in reversed(self.history):
             if where >= position:
                 continue
@@ -974,8 +976,8 @@ class EntityResolver:
                    and self._agrees(entity, agreement) for other, entity in self.history if other < where)
 
     def _sentence_of(self, position: int) -> int | None:
-        earlier = [start for start in self.sentence_starts if start <= position]
-        return max(earlier) if earlier else None
+        at = bisect.bisect_right(self.sentence_starts, position)
+        return self.sentence_starts[at - 1] if at else None
 
     def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
         """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
