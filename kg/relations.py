@@ -295,13 +295,26 @@ def relative_host(noun: Token) -> Token:
     """Who a relative clause on a description is about: the one described, "He was the only
     candidate who embraced …" → he, "Booker (a Democrat who won …)" → Booker; a cleft keeps its
     name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …")."""
-    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+    if (noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+            and not sums_up_clause(noun)):
         return noun.head  # only a description ("a Democrat"), not a second name or role ("Fauci, who heads …")
     if noun.dep_ == "attr" and noun.head.lemma_ == "be" and not is_negated(noun.head):
         heads = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if heads and heads[0].lower_ not in EXPLETIVES and heads[0].tag_ not in ("WDT", "WP"):
             return heads[0]
     return noun
+
+
+# Nouns that sum up what the clause before them tells: "…, a move that surprised Republicans".
+SUMMARY_NOUNS = {"move", "step", "decision", "development", "sign", "signal", "change", "shift", "reversal", "turn",
+                 "departure", "blow", "boost", "setback", "gesture", "result", "outcome", "twist", "measure", "action",
+                 "act", "response", "reaction", "victory", "defeat", "win", "loss", "first", "trip", "tactic", "strategy"}
+
+
+# an appositive that sums up its clause: "he toured the South, a move that surprised other
+# Republicans" (the move surprised them, not the South)
+def sums_up_clause(noun: Token) -> bool:
+    return noun.lemma_.lower() in SUMMARY_NOUNS and noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].is_punct
 
 
 def intervening_clause(head: Token, verb: Token) -> bool:
@@ -381,12 +394,23 @@ def relative_gap(verb: Token) -> bool:
         return False
     if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
         return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
+    if pied_piped_relative(verb):
+        return False  # "the field in which Trump specialized": the noun is the preposition's
     if not any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in ("WDT", "WP") for c in verb.children):
         return False
     if any(c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp", "mark") or c.dep_ == "prep" and not any(
             p.dep_ == "pobj" for p in c.children) or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children):
         return False
     return verb.head.i < verb.i
+
+
+# pied-piped relative: "the field in which Trump specialized", "the firm for whom he worked"
+def pied_piped_relative(verb: Token) -> bool:
+    """A relative clause opened by a preposition and its pronoun: the noun it describes is
+    the preposition's object, never the verb's ("in which Trump specialized" says nothing
+    Trump specialized)."""
+    return any(c.dep_ == "prep" and any(p.dep_ == "pobj" and p.tag_ in ("WDT", "WP") for p in c.children)
+               for c in verb.children)
 
 
 def is_question_word(token: Token) -> bool:
@@ -411,7 +435,7 @@ def active_voice_words(verb: Token) -> tuple[list[Token], str]:
 def clause_objects(verb: Token) -> list[Token]:
     """The direct objects of a verb, or those of the next coordinated verb when it has none of
     its own ("attacked and destroyed the base": the base of both)."""
-    found = [relative_antecedent(c) for c in verb.children if c.dep_ in OBJECTS]
+    found = [relative_antecedent(c) for c in verb.children if c.dep_ in OBJECTS and not prepositional_dative(c)]
     if not found and relative_gap(verb):
         return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
@@ -421,14 +445,46 @@ def clause_objects(verb: Token) -> list[Token]:
     return []
 
 
+# prepositional dative: "have given in to the Democrats", "sold arms to Iran" (the parser's
+# "dative" on "to" is a preposition, whose object participant_preps reads; not a noun object)
+def prepositional_dative(token: Token) -> bool:
+    return token.dep_ == "dative" and token.pos_ == "ADP"
+
+
+# Fixed prepositional phrases that are adverbs, no participant: "for example", "at least",
+# "in time (for)", "on average" (a bare noun, no determiner or modifier of its own).
+ADVERBIAL_PHRASES = {
+    ("for", "example"), ("for", "instance"), ("for", "now"), ("for", "good"), ("for", "sure"), ("for", "once"),
+    ("at", "least"), ("at", "most"), ("at", "all"), ("at", "once"), ("at", "times"), ("at", "first"), ("at", "last"),
+    ("in", "fact"), ("in", "turn"), ("in", "time"), ("in", "part"), ("in", "general"), ("in", "particular"),
+    ("in", "advance"), ("on", "average"), ("on", "balance"), ("on", "purpose"), ("on", "time"), ("on", "track"),
+    ("by", "far"), ("to", "date"), ("of", "course"),
+}
+
+
+# an adverb made of a preposition and a bare noun: "picking Sanders for example", "at least"
+def adverbial_phrase(prep: Token, pobj: Token) -> bool:
+    return (prep.lower_, pobj.lower_) in ADVERBIAL_PHRASES and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in pobj.children)
+
+
+# a preposition right after such an adverb belongs to it: "replaced in time for the election"
+def after_adverbial_phrase(prep: Token) -> bool:
+    if prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return before.dep_ == "pobj" and adverbial_phrase(before.head, before)
+
+
 def participant_preps(verb: Token, excluded: set[str] = NON_PARTICIPANT_PREPS) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs after the verb: a phrase in front ("Under EC rules, …",
     "For most Americans, …") sets the scene and names no participant.  A recipient the parser
     calls a dative is one too: "providing weapons to Macedonia" ("to" a ``dative``)."""
     for prep in verb.children:
         if (prep.dep_ == "prep" or prep.dep_ == "dative" and prep.pos_ == "ADP") and prep.i > verb.i and prep.lower_ not in excluded:
+            if after_adverbial_phrase(prep):
+                continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ADVERBIAL_HEADS and not adverbial_phrase(prep, pobj):
                     yield prep, pobj  # not a time or manner: "on a normal day", "for the first time"
 
 
@@ -504,6 +560,8 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "called their results 'the Obama factor'": what the object is called
         if is_question_phrase(head) or is_stray_modifier(head):
             continue  # "which to pursue"; an adjective parsed as the object ("won regional elections")
+        if is_time_object(head):
+            continue  # "spent the fall promising …", "is facing one just 50 days into …": when, not what
         if is_amount(head) and base_form(clause.verb) in CHANGE_VERBS:
             continue  # "rose 4.77 billion dlrs": a measured change
         if officiated(clause.verb, head):
@@ -514,6 +572,17 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
                 yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
+
+
+# Nouns of a stretch of time: as a verb's object they say when or how long, not what.
+TIME_NOUNS = {"day", "week", "weekend", "month", "year", "decade", "century", "hour", "minute", "night", "morning",
+              "afternoon", "evening", "season", "spring", "summer", "fall", "autumn", "winter", "quarter", "semester"}
+
+
+# adverbial noun of time parsed as the object: "spent the fall promising …", "facing one 50 days into …"
+def is_time_object(head: Token) -> bool:
+    return head.dep_ == "dobj" and not is_amount(head) and (
+        head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS)
 
 
 # Verbs that join two people to each other: with a pair as object, the subject officiates.
@@ -613,6 +682,10 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     for prep, pobj in participant_preps(clause.verb):
         if office_seat(prep) is not None:
             continue  # the seat of an office: "remain MP for Richmond" (office_for_place)
+        if shifted_object(prep, direct) or after_time_object(prep, direct):
+            continue
+        if complex_preposition(prep, pobj) is not None:
+            continue  # "jumped on top of them": the participant is the inner object (complex_preposition_object)
         lemma = f"{clause.lemma} {prep.lower_}"
         for obj in with_conjuncts(pobj):
             for subject in clause.subjects:
@@ -623,6 +696,46 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
                 # not an adjective: "tied for the Democratic nomination")
                 yield from nested_candidates(subject, obj, clause.verb, [*clause.words, *extra, prep], lemma, clause.inherited,
                                              modifiers={"poss"})
+
+
+# Nouns that make a complex preposition with the preposition before them and "of" after:
+# "on top of", "in front of", "in favor of", "in support of", "in defense of".
+COMPLEX_PREPOSITIONS = {("on", "top"), ("in", "front"), ("in", "favor"), ("in", "favour"), ("in", "support"),
+                        ("in", "defense"), ("in", "defence")}
+
+
+def complex_preposition(prep: Token, noun: Token) -> Token | None:
+    """The "of" of a complex preposition ("on top of them", "in favor of the bill"), or None."""
+    if (prep.lower_, noun.lower_) not in COMPLEX_PREPOSITIONS or any(c.dep_ in ("det", "poss", "amod") for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
+# complex preposition: "Judge jumped on top of them" → Judge – jump on top of – them,
+# "the senators voted in favor of the bill" → senators – vote in favor of – bill
+def complex_preposition_object(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma == "be":
+        return
+    for prep in (c for c in clause.verb.children if c.dep_ == "prep" and c.i > clause.verb.i):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            of = complex_preposition(prep, noun)
+            if of is None:
+                continue
+            lemma = f"{clause.lemma} {prep.lower_} {noun.lower_} of"
+            for obj in (o for pobj in of.children if pobj.dep_ == "pobj" for o in with_conjuncts(pobj)):
+                for subject in clause.subjects:
+                    yield Candidate(subject, obj, clause.verb, clause.words, lemma, "prep", clause.inherited, extra=[prep, noun, of])
+
+
+# heavy object shifted after a phrase of the verb: "has brought to the surface the mobs",
+# "took into account the views" (the phrase is part of the predicate, not a participant)
+def shifted_object(prep: Token, direct: list[Token]) -> bool:
+    return any(prep.i < o.i for o in direct if o.dep_ == "dobj")
+
+
+# a preposition after an object of time belongs to it: "is facing one 50 days into the new Congress"
+def after_time_object(prep: Token, direct: list[Token]) -> bool:
+    return any(is_time_object(o) and prep.i == o.right_edge.i + 1 for o in direct)
 
 
 # a preposition whose object is an "-ing" clause with its own subject: the subject is the
@@ -791,7 +904,7 @@ def is_amount(token: Token) -> bool:
 
 PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
-                        office_for_place, prepositional_object, gerund_clause_subject, measured_change,
+                        office_for_place, prepositional_object, complex_preposition_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return)
 
 
