@@ -581,6 +581,10 @@ TIME_NOUNS = {"day", "week", "weekend", "month", "year", "decade", "century", "h
 
 # adverbial noun of time parsed as the object: "spent the fall promising …", "facing one 50 days into …"
 def is_time_object(head: Token) -> bool:
+    """(Not a stretch of something, "declared three days of mourning", nor one's own, "began
+    his second term".)"""
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False
     return head.dep_ == "dobj" and not is_amount(head) and (
         head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS)
 
@@ -677,7 +681,7 @@ def prepositional_object(clause: Clause) -> Iterator[Candidate]:
     direct = [o for o in clause_objects(clause.verb) if o.head == clause.verb]
     if any(is_question_phrase(o) for o in direct):
         return  # an indirect question: "which route to pursue via the courts"
-    extra = [t for head in direct[:1] for t in _phrase(head)]
+    extra = [t for head in direct[:1] if not is_time_object(head) for t in _phrase(head)]  # "to tender (April 14) for"
     object_lemma = concept_words(direct[0]) if direct else None
     for prep, pobj in participant_preps(clause.verb):
         if office_seat(prep) is not None:
@@ -730,12 +734,18 @@ def complex_preposition_object(clause: Clause) -> Iterator[Candidate]:
 # heavy object shifted after a phrase of the verb: "has brought to the surface the mobs",
 # "took into account the views" (the phrase is part of the predicate, not a participant)
 def shifted_object(prep: Token, direct: list[Token]) -> bool:
-    return any(prep.i < o.i for o in direct if o.dep_ == "dobj")
+    objects = [o for o in direct if o.dep_ == "dobj"]
+    return bool(objects) and all(prep.i < o.i for o in objects)  # not "posted a photo with the caption, “My mugshot”"
 
 
-# a preposition after an object of time belongs to it: "is facing one 50 days into the new Congress"
+# Prepositions that measure a time from an event: "50 days into the new Congress", "two weeks after the vote".
+TIME_SPAN_PREPS = {"into", "after", "before"}
+
+
+# a preposition after an object of time that measures from it belongs to it: "is facing one 50
+# days into the new Congress" (not "to tender April 14 for 55,000 tonnes": that is the verb's)
 def after_time_object(prep: Token, direct: list[Token]) -> bool:
-    return any(is_time_object(o) and prep.i == o.right_edge.i + 1 for o in direct)
+    return prep.lower_ in TIME_SPAN_PREPS and any(is_time_object(o) and prep.i == o.right_edge.i + 1 for o in direct)
 
 
 # a preposition whose object is an "-ing" clause with its own subject: the subject is the

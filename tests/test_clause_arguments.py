@@ -127,3 +127,30 @@ def test_model_prepositional_dative_predicate():
     import kg
     statements = kg.extract("The Republicans, who have given in to the Democrats’ dark side, lost the vote.")
     assert {s.predicate.text for s in statements if s.predicate.lemma == "give in to"} == {"have given in to"}
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # a stretch of something is a thing: "Iran declared three days of mourning"
+    ("Iran|PROPN|nsubj|1 declared|VERB|ROOT|1|declare three|NUM|nummod|3 days|NOUN|dobj|1|day of|ADP|prep|3 mourning|NOUN|pobj|4 "
+     ".|PUNCT|punct|1", {("Iran", "declare", "day")}),
+    # … and so is one's own: "Iran began its second year"
+    ("Iran|PROPN|nsubj|1 began|VERB|ROOT|1|begin its|PRON|poss|4 second|ADJ|amod|4 year|NOUN|dobj|1 .|PUNCT|punct|1",
+     {("Iran", "begin", "year")}),
+    # a time measured from an event belongs to it: "Iran is facing a revolt 50 days into the war"
+    ("Iran|PROPN|nsubj|2 is|AUX|aux|2|be facing|VERB|ROOT|2|face 50|NUM|nummod|4 days|NOUN|dobj|2|day into|ADP|prep|2 the|DET|det|7 "
+     "war|NOUN|pobj|5 .|PUNCT|punct|2", set()),
+    # … while the verb's own preposition after a date stays: "Iran will tender April 14 for wheat"
+    ("Iran|PROPN|nsubj|2 will|AUX|aux|2 tender|VERB|ROOT|2 April|PROPN|dobj|2 14|NUM|nummod|3 for|ADP|prep|2 wheat|NOUN|pobj|5 "
+     ".|PUNCT|punct|2", {("Iran", "tender for", "wheat")}),
+])
+def test_time_objects(blank_nlp, spec, expected):
+    ents = [(3, 5, "DATE")] if "April" in spec else ()
+    found = triples(blank_nlp, spec, ents)
+    assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
+
+
+def test_object_before_its_phrase_is_not_shifted(blank_nlp):
+    # "Iran posted a photo with the caption, “Victory”": a second object after the phrase is no shift
+    spec = ("Iran|PROPN|nsubj|1 posted|VERB|ROOT|1|post a|DET|det|3 photo|NOUN|dobj|1 with|ADP|prep|1 the|DET|det|6 caption|NOUN|pobj|4 "
+            ",|PUNCT|punct|1 Victory|NOUN|dobj|1|victory .|PUNCT|punct|1")
+    assert ("Iran", "post with", "caption") in triples(blank_nlp, spec)
