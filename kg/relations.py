@@ -458,13 +458,19 @@ ADVERBIAL_PHRASES = {
     ("at", "least"), ("at", "most"), ("at", "all"), ("at", "once"), ("at", "times"), ("at", "first"), ("at", "last"),
     ("in", "fact"), ("in", "turn"), ("in", "time"), ("in", "part"), ("in", "general"), ("in", "particular"),
     ("in", "advance"), ("on", "average"), ("on", "balance"), ("on", "purpose"), ("on", "time"), ("on", "track"),
-    ("by", "far"), ("to", "date"), ("of", "course"),
+    ("by", "far"), ("to", "date"), ("of", "course"), ("on", "station"), ("on", "hold"), ("on", "alert"), ("on", "record"),
+    ("at", "risk"), ("at", "stake"),
 }
+# … and those written with "the": "under the circumstances", "in the meantime", "on the contrary".
+ADVERBIAL_THE_PHRASES = {("under", "circumstances"), ("in", "meantime"), ("on", "contrary"), ("for", "moment")}
 
 
 # an adverb made of a preposition and a bare noun: "picking Sanders for example", "at least"
 def adverbial_phrase(prep: Token, pobj: Token) -> bool:
-    return (prep.lower_, pobj.lower_) in ADVERBIAL_PHRASES and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in pobj.children)
+    modifiers = [c for c in pobj.children if c.dep_ in ("det", "poss", "amod", "compound")]
+    if (prep.lower_, pobj.lower_) in ADVERBIAL_THE_PHRASES:
+        return [c.lower_ for c in modifiers] == ["the"]
+    return (prep.lower_, pobj.lower_) in ADVERBIAL_PHRASES and not modifiers
 
 
 # a preposition right after such an adverb belongs to it: "replaced in time for the election"

@@ -39,6 +39,16 @@ ROWS = [
         "elections|NOUN|pobj|5|election .|PUNCT|punct|1",
         (), {("Iran", "replace", "Iraq")}, id="after-adverbial-phrase"),
     pytest.param(
+        # … written with "the": "Iran forged the deal under the circumstances"
+        "Iran|PROPN|nsubj|1 forged|VERB|ROOT|1|forge the|DET|det|3 deal|NOUN|dobj|1 under|ADP|prep|1 the|DET|det|6 "
+        "circumstances|NOUN|pobj|4|circumstance .|PUNCT|punct|1",
+        (), {("Iran", "forge", "deal")}, id="adverbial-phrase-the"),
+    pytest.param(
+        # … and "on station in the Gulf" is where, not whom: "Iran kept the ship on station"
+        "Iran|PROPN|nsubj|1 kept|VERB|ROOT|1|keep the|DET|det|3 ship|NOUN|dobj|1 on|ADP|prep|1 station|NOUN|pobj|4 in|ADP|prep|5 "
+        "the|DET|det|8 Gulf|PROPN|pobj|6 .|PUNCT|punct|1",
+        (), {("Iran", "keep", "ship")}, id="adverbial-phrase-station"),
+    pytest.param(
         # a preposition with a real object is still a participant: "voted for Iraq"
         "Iran|PROPN|nsubj|1 voted|VERB|ROOT|1|vote for|ADP|prep|1 Iraq|PROPN|pobj|2 .|PUNCT|punct|1",
         (), {("Iran", "vote for", "Iraq")}, id="preposition-kept"),
