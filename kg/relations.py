@@ -162,6 +162,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     aim = aim_subjects(verb)
     if aim:
         return aim, True
+    if mismatched_conjunct(verb):
+        return [], False
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
         inherited, _ = subjects(verb.head)
@@ -211,6 +213,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if stranded is not None:
         return [stranded], False
     return [], False
+
+
+# a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying
+# and hoarding a medicine" parsed as "dissuade … and hoarding"; the gerund is coordinated with
+# "buying", not with "dissuade", and whoever dissuades does not hoard
+def mismatched_conjunct(verb: Token) -> bool:
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ == "VERB" and head.tag_ in ("VB", "VBD", "VBZ", "VBP")
+            and not own_subjects(verb) and not auxiliaries(verb))
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -338,7 +349,8 @@ def predicate_words(verb: Token) -> list[Token]:
     words += [c for c in verb.children if c.dep_ == "prt"]
     if words[1:]:
         first = min(w.i for w in words)
-        words += [c for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i]
+        # an adverb between auxiliary and verb, whole: "was at least temporarily halting" (not "was least")
+        words += [t for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i for t in c.subtree if first < t.i < verb.i]
     return sorted(words, key=lambda t: t.i)
 
 

@@ -164,3 +164,25 @@ def test_object_before_its_phrase_is_not_shifted(blank_nlp):
     spec = ("Iran|PROPN|nsubj|1 posted|VERB|ROOT|1|post a|DET|det|3 photo|NOUN|dobj|1 with|ADP|prep|1 the|DET|det|6 caption|NOUN|pobj|4 "
             ",|PUNCT|punct|1 Victory|NOUN|dobj|1|victory .|PUNCT|punct|1")
     assert ("Iran", "post with", "caption") in triples(blank_nlp, spec)
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # a gerund coordinated with a verb of another form is no conjunct of it: "Iran tried to dissuade
+    # people from buying and hoarding medicine" (Iran hoards nothing)
+    ("Iran|PROPN|nsubj|1 tried|VERB|ROOT|1|try to|PART|aux|3 dissuade|VERB|xcomp|1|dissuade|VB people|NOUN|dobj|3|people "
+     "from|ADP|prep|3 buying|NOUN|pobj|5|buying and|CCONJ|cc|3 hoarding|VERB|conj|3|hoard|VBG medicine|NOUN|dobj|8 .|PUNCT|punct|1",
+     {("Iran", "dissuade", "people"), ("Iran", "dissuade from", "buying")}),
+    # … while verbs of one form share their subject: "Iran is attacking and killing civilians"
+    ("Iran|PROPN|nsubj|2 is|AUX|aux|2|be attacking|VERB|ROOT|2|attack|VBG and|CCONJ|cc|2 killing|VERB|conj|2|kill|VBG "
+     "civilians|NOUN|dobj|4|civilian .|PUNCT|punct|2", {("Iran", "attack", "civilian"), ("Iran", "kill", "civilian")}),
+])
+def test_coordinated_verb_forms(blank_nlp, spec, expected):
+    found = triples(blank_nlp, spec)
+    assert found == expected, f"missing {expected - found}; unexpected {found - expected}"
+
+
+def test_phrase_adverb_inside_predicate(blank_nlp):
+    # "Iran was at least temporarily halting operations": the adverb whole, not "was least …"
+    spec = ("Iran|PROPN|nsubj|5 was|AUX|aux|5|be at|ADP|advmod|3 least|ADJ|advmod|5 temporarily|ADV|advmod|5 halting|VERB|ROOT|5|halt|VBG "
+            "operations|NOUN|dobj|5|operation .|PUNCT|punct|5")
+    assert {s.predicate.text for s in sentence_statements(blank_nlp, spec)} == {"was at least temporarily halting"}
