@@ -217,11 +217,16 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
 
 # a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying
 # and hoarding a medicine" parsed as "dissuade … and hoarding"; the gerund is coordinated with
-# "buying", not with "dissuade", and whoever dissuades does not hoard
+# the "-ing" noun before it ("buying"), not with "dissuade", and whoever dissuades does not hoard
+# (not after an "-ing" clause of the verb's own: "protests swept the country demanding reforms
+# and affirming …" share the protests)
 def mismatched_conjunct(verb: Token) -> bool:
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ == "VERB" and head.tag_ in ("VB", "VBD", "VBZ", "VBP")
-            and not own_subjects(verb) and not auxiliaries(verb))
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ == "VERB" and head.tag_ in ("VB", "VBD", "VBZ", "VBP")
+            and not own_subjects(verb) and not auxiliaries(verb)):
+        return False
+    gerunds = [t for t in verb.doc[head.i + 1 : verb.i] if t.lower_.endswith("ing") and t.is_alpha]
+    return bool(gerunds) and gerunds[-1].pos_ != "VERB"
 
 
 def stranded_subject(verb: Token) -> Token | None:

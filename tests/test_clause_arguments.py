@@ -112,6 +112,7 @@ def test_relative_host_of_appositive(blank_nlp, spec, noun, host):
     ("The Republicans, who have given in to the Democrats, lost the vote.",
      {("The Republicans", "give in to", "the Democrats")}, set()),
     ("Mark Judge jumped on top of Senator Brown.", {("Mark Judge", "jump on top of", "Senator Brown")}, {("Mark Judge", "jump on")}),
+    ("The government is trying to dissuade people from panic buying and hoarding a medicine.", set(), {("The government", "hoard")}),
 ])
 def test_model_arguments_from_their_own_clause(text, present, absent):
     import kg
@@ -186,3 +187,10 @@ def test_phrase_adverb_inside_predicate(blank_nlp):
     spec = ("Iran|PROPN|nsubj|5 was|AUX|aux|5|be at|ADP|advmod|3 least|ADJ|advmod|5 temporarily|ADV|advmod|5 halting|VERB|ROOT|5|halt|VBG "
             "operations|NOUN|dobj|5|operation .|PUNCT|punct|5")
     assert {s.predicate.text for s in sentence_statements(blank_nlp, spec)} == {"was at least temporarily halting"}
+
+
+def test_gerund_after_a_clause_of_its_own_verb_shares_the_subject(blank_nlp):
+    # "protests swept Iraq demanding reforms and affirming sovereignty": the protests affirm it
+    spec = ("protests|NOUN|nsubj|1|protest swept|VERB|ROOT|1|sweep|VBD Iraq|PROPN|dobj|1 demanding|VERB|advcl|1|demand|VBG "
+            "reforms|NOUN|dobj|3|reform and|CCONJ|cc|1 affirming|VERB|conj|1|affirm|VBG sovereignty|NOUN|dobj|6 .|PUNCT|punct|1")
+    assert not relations.mismatched_conjunct(parsed(blank_nlp, spec)[6])
