@@ -1001,13 +1001,43 @@ HELD_OFFICES = {"president", "secretary", "minister", "director", "ambassador", 
 OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
 
 
+# Conjunctions of an adverbial clause: "including when he chaired the commission".
+ADVERBIAL_CONJUNCTIONS = {"when", "while", "after", "before", "because", "if", "since", "until", "as"}
+
+
+def is_clause(token: Token) -> bool:
+    """A clause beside a phrase's meaning: a non-restrictive relative or adverbial clause, set
+    off by a comma or a dash ("Harvard, which he never attended"; not "a case that was being
+    heard by the Supreme Court", which says which case), or an adverbial clause after a
+    preposition ("including when he chaired …"); not a content clause, which is what the noun
+    says ("the prospect of Cruz being the nominee", "a question about whether he offered …")."""
+    if token.dep_ in ("relcl", "advcl"):
+        left = token.left_edge.i
+        return left > 0 and token.doc[left - 1].text in (",", "—", "–", "-", "--", "(")
+    return token.dep_ == "pcomp" and any(c.dep_ in ("advmod", "mark") and c.lower_ in ADVERBIAL_CONJUNCTIONS for c in token.children)
+
+
+# a clause inside a prepositional phrase of an argument is no part of the argument: "institutions
+# like Harvard University, which he never attended" → "institutions like Harvard University",
+# "two federal jobs, including when he chaired the commission" → "two federal jobs"
+def without_clauses(prep: Token) -> list[Token]:
+    cut: set[int] = set()
+    for token in prep.subtree:
+        if token is not prep and is_clause(token):
+            top = token.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token
+            if top is prep:
+                return []  # the preposition introduces nothing but the clause
+            cut.update(t.i for t in top.subtree)
+    return [t for t in prep.subtree if t.i not in cut]
+
+
 def phrase_tokens(head: Token, keep_prep: bool = True) -> list[Token]:
     """The tokens of the phrase headed by ``head``: its subtree without clauses and conjuncts."""
     tokens = [head]
     for child in head.children:
         if child.dep_ in OUTSIDE_PHRASE and not (keep_prep and child.dep_ == "prep" and child.i > head.i):
             continue
-        tokens.extend(child.subtree)
+        tokens.extend(without_clauses(child) if child.dep_ == "prep" else child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Stop at punctuation that would make the phrase discontinuous.
     while tokens and tokens[-1].is_punct:

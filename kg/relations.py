@@ -153,7 +153,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return with_conjuncts(focus), True
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
-        return [relative_host(verb.head)], True
+        return [relative_host(which_of_person(verb) or verb.head)], True
     if found:
         return [s for head in found for s in with_conjuncts(head)], False
     gerund = gerund_subjects(verb)
@@ -305,6 +305,19 @@ def aim_subjects(verb: Token) -> list[Token]:
         heads, _ = subjects(noun.head.head)
         return heads
     return []
+
+
+# "which" never stands for a person: "the death of Suleimani, which led the United States to
+# suspend operations" (the death led it), though the parse hangs the clause on the person
+def which_of_person(verb: Token) -> Token | None:
+    """The noun a "which" clause on a person after "of" is about: the one the "of" hangs from."""
+    noun = verb.head
+    if not any(c.dep_ == "nsubj" and c.lower_ == "which" for c in verb.children) or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    mention = noun._.kg_mention
+    person = mention.entity.type == "Person" if mention is not None else noun.ent_type_ == "PERSON"
+    owner = noun.head.head
+    return owner if person and owner.pos_ in ("NOUN", "PROPN") else None
 
 
 def relative_host(noun: Token) -> Token:

@@ -194,3 +194,44 @@ def test_gerund_after_a_clause_of_its_own_verb_shares_the_subject(blank_nlp):
     spec = ("protests|NOUN|nsubj|1|protest swept|VERB|ROOT|1|sweep|VBD Iraq|PROPN|dobj|1 demanding|VERB|advcl|1|demand|VBG "
             "reforms|NOUN|dobj|3|reform and|CCONJ|cc|1 affirming|VERB|conj|1|affirm|VBG sovereignty|NOUN|dobj|6 .|PUNCT|punct|1")
     assert not relations.mismatched_conjunct(parsed(blank_nlp, spec)[6])
+
+
+def test_which_never_stands_for_a_person(blank_nlp):
+    # "Iran mourned the death of Smith, which angered Iraq": the death angered Iraq, not Smith
+    spec = ("Iran|PROPN|nsubj|1 mourned|VERB|ROOT|1|mourn the|DET|det|3 death|NOUN|dobj|1 of|ADP|prep|3 Smith|PROPN|pobj|4 "
+            ",|PUNCT|punct|5 which|PRON|nsubj|8|which|WDT angered|VERB|relcl|5|anger Iraq|PROPN|dobj|8 .|PUNCT|punct|1")
+    found = triples(blank_nlp, spec, [(5, 6, "PERSON")])
+    assert ("death", "anger", "Iraq") in found and not any(s == "Smith" and p == "anger" for s, p, _ in found)
+
+
+@pytest.mark.parametrize("spec, head, text", [
+    # a clause inside an argument's prepositional phrase is no part of it
+    ("Iran|PROPN|nsubj|1 paid|VERB|ROOT|1|pay money|NOUN|dobj|1 to|ADP|prep|1 schools|NOUN|pobj|3|school like|ADP|prep|4 "
+     "Harvard|PROPN|pobj|5 ,|PUNCT|punct|6 which|PRON|dobj|10|which|WDT he|PRON|nsubj|10 attended|VERB|relcl|6|attend .|PUNCT|punct|1",
+     4, "schools like Harvard"),
+    # … nor a preposition that only introduces a clause: "jobs, including when he chaired it"
+    ("Iran|PROPN|nsubj|1 held|VERB|ROOT|1|hold two|NUM|nummod|3 jobs|NOUN|dobj|1|job ,|PUNCT|punct|3 including|VERB|prep|3|include "
+     "when|SCONJ|advmod|8 he|PRON|nsubj|8 chaired|VERB|pcomp|5|chair it|PRON|dobj|8 .|PUNCT|punct|1", 3, "two jobs"),
+    # … while a phrase without a clause stays whole: "the port of Izmail"
+    ("Russia|PROPN|nsubj|1 hit|VERB|ROOT|1 the|DET|det|3 port|NOUN|dobj|1 of|ADP|prep|3 Izmail|PROPN|pobj|4 .|PUNCT|punct|1",
+     3, "the port of Izmail"),
+])
+def test_argument_text_without_clauses(blank_nlp, spec, head, text):
+    from kg.entities import phrase_text
+    assert phrase_text(parsed(blank_nlp, spec)[head]) == text
+
+
+def test_content_clause_stays_in_argument(blank_nlp):
+    # "the prospect of Cruz being the nominee": the clause is what the noun says, kept
+    from kg.entities import phrase_text
+    spec = ("Iran|PROPN|nsubj|1 feared|VERB|ROOT|1|fear the|DET|det|3 prospect|NOUN|dobj|1 of|ADP|prep|3 Cruz|PROPN|nsubj|6 "
+            "being|AUX|pcomp|4|be the|DET|det|8 nominee|NOUN|attr|6 .|PUNCT|punct|1")
+    assert phrase_text(parsed(blank_nlp, spec)[3]) == "the prospect of Cruz being the nominee"
+
+
+def test_restrictive_relative_stays_in_argument(blank_nlp):
+    # "his appeal of a case that the court heard": the clause says which case, kept
+    from kg.entities import phrase_text
+    spec = ("Iran|PROPN|nsubj|1 withdrew|VERB|ROOT|1|withdraw its|PRON|poss|3 appeal|NOUN|dobj|1 of|ADP|prep|3 a|DET|det|6 "
+            "case|NOUN|pobj|4 that|PRON|dobj|9|that|WDT the|DET|det|9 court|NOUN|nsubj|10 heard|VERB|relcl|6|hear .|PUNCT|punct|1")
+    assert phrase_text(parsed(blank_nlp, spec)[3]) == "its appeal of a case that the court heard"
