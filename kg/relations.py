@@ -404,9 +404,16 @@ class Clause:
 def clause_of(verb: Token) -> Clause:
     subject_heads, inherited = subjects(verb)
     passive = [relative_antecedent(s) for head in verb.children if head.dep_ == "nsubjpass" for s in with_conjuncts(head)]
-    if not passive and not subject_heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if (not passive and not subject_heads and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not adverbial_host(verb.head)):
         passive = with_conjuncts(verb.head)  # reduced relative: "bills passed by the House"
     return Clause(verb, subject_heads, inherited, passive, predicate_words(verb), verb_lemma(verb))
+
+
+# a participle after an adverbial noun is not about it: "prosecutors, at the time led by Mr.
+# Acosta, …" (the parse hangs "led" on "time"; the prosecutors were led)
+def adverbial_host(noun: Token) -> bool:
+    return noun.lemma_.lower() in ADVERBIAL_HEADS | TIME_NOUNS and noun.dep_ == "pobj"
 
 
 def relative_antecedent(token: Token) -> Token:

@@ -235,3 +235,10 @@ def test_restrictive_relative_stays_in_argument(blank_nlp):
     spec = ("Iran|PROPN|nsubj|1 withdrew|VERB|ROOT|1|withdraw its|PRON|poss|3 appeal|NOUN|dobj|1 of|ADP|prep|3 a|DET|det|6 "
             "case|NOUN|pobj|4 that|PRON|dobj|9|that|WDT the|DET|det|9 court|NOUN|nsubj|10 heard|VERB|relcl|6|hear .|PUNCT|punct|1")
     assert phrase_text(parsed(blank_nlp, spec)[3]) == "its appeal of a case that the court heard"
+
+
+def test_participle_after_adverbial_noun_is_not_about_it(blank_nlp):
+    # "prosecutors, at the time led by Smith, …": Smith led no time
+    spec = ("prosecutors|NOUN|nsubj|8|prosecutor ,|PUNCT|punct|0 at|ADP|prep|0 the|DET|det|4 time|NOUN|pobj|2 led|VERB|acl|4|lead|VBN "
+            "by|ADP|agent|5 Smith|PROPN|pobj|6 arranged|VERB|ROOT|8|arrange a|DET|det|10 deal|NOUN|dobj|8 .|PUNCT|punct|8")
+    assert not any(p == "lead" for _, p, _ in triples(blank_nlp, spec, [(7, 8, "PERSON")]))
