@@ -352,16 +352,44 @@ def quote_marks(sentence: Span) -> list[Token]:
     return [t for t in sentence if t.text in QUOTES]
 
 
+def straight_quote_faces(mark: Token) -> str | None:
+    """Which way a straight quotation mark faces, told by the spaces around it as a reader tells
+    it: after a space (or at the start) and against the next word it opens (`reading: "The
+    board`), against the word before and followed by a space, punctuation or the end it closes
+    (`in due course."`); None when the spacing tells nothing (spaces on both sides or none)."""
+    doc = mark.doc
+    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    after = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    spaced_after = after is None or bool(mark.whitespace_) or (after.is_punct and after.text not in QUOTES)
+    if spaced_before and not spaced_after:
+        return "open"
+    if spaced_after and not spaced_before:
+        return "close"
+    return None
+
+
+def mark_faces(mark: Token) -> str | None:
+    """ "open", "close", or None (a straight mark that only toggles) for a quotation mark."""
+    if mark.text in OPENING_QUOTES:
+        return "open"
+    if mark.text in CLOSING_QUOTES:
+        return "close"
+    return straight_quote_faces(mark)
+
+
 def inside_quotes(token: Token, marks: list[Token]) -> bool:
     """Whether ``token`` stands between quotation marks of its sentence (an unclosed opening
     mark counts, a closing mark with no opening one means the sentence began inside)."""
     depth = 0
     for mark in marks:
+        faces = mark_faces(mark)
         if mark.i > token.i:
-            return depth > 0 or mark.text in CLOSING_QUOTES and depth == 0
+            return depth > 0 or faces == "close" and depth == 0
         if mark.text in OPENING_QUOTES:
             depth += 1
-        elif mark.text in CLOSING_QUOTES:
+        elif faces == "open":
+            depth = max(depth, 1)  # straight marks do not nest
+        elif faces == "close":
             depth = max(0, depth - 1)
         else:
             depth = 1 - depth if depth <= 1 else depth - 1
@@ -400,12 +428,8 @@ def ends_open(sentence: Span, was_open: bool) -> bool:
     sentences and paragraphs)."""
     state = was_open
     for mark in quote_marks(sentence):
-        if mark.text in OPENING_QUOTES:
-            state = True
-        elif mark.text in CLOSING_QUOTES:
-            state = False
-        else:
-            state = not state
+        faces = mark_faces(mark)
+        state = True if faces == "open" else False if faces == "close" else not state
     return state
 
 
@@ -415,7 +439,29 @@ def starts_quoted(sentence: Span, was_open: bool) -> bool:
     first = next((t for t in sentence if not t.is_space), None)
     marks = quote_marks(sentence)
     # a sentence whose first mark closes a quotation began inside it: "We will win,” he said."
-    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and marks[0].text in CLOSING_QUOTES
+    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and mark_faces(marks[0]) == "close"
+
+
+def outside_the_quotation(sentence: Span, verb: Token) -> bool:
+    """Whether the clause of ``verb`` is the writer's narrative after a quotation closed in its
+    sentence, so the speaker of the quotation does not carry to it: a sentence that opens with
+    (or inside) a quotation whose clause stands after the closing mark, outside the marks
+    ("[sic]” Carusone also chided police for …").  A sentence without marks inside a running
+    quotation, a clause between the marks, and a sentence of the writer with a word in scare
+    quotes ("The Court did leave … what counts as an “excessive” fine", in a block quotation)
+    are not."""
+    marks = quote_marks(sentence)
+    # a sentence that opens inside a quotation and has the clause outside the marks: after the close
+    return bool(marks) and starts_quoted(sentence, False) and not inside_quotes(verb, marks)
+
+
+def continues_quotation(sentence: Span) -> bool:
+    """Whether a paragraph opening with ``sentence`` may go on with a quotation left open: in
+    English a quotation running over paragraphs opens each of them with a quotation mark, so
+    a paragraph that opens without one is the writer's again ("…, with a statement reading:
+    "The board can confirm …" / "To succeed, Glazer will still need …", the closing mark lost)."""
+    first = next((t for t in sentence if not t.is_space), None)
+    return first is not None and first.text in QUOTES - CLOSING_QUOTES
 
 
 class QuoteSpeakers(Generic[Speaker]):
@@ -441,9 +487,13 @@ class QuoteSpeakers(Generic[Speaker]):
         self.survey: Speaker | None = None  # the last survey named so far
         self.surveys: list[Speaker | None] = []  # for each sentence of the last paragraph, the survey named up to it
 
-    def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
+    def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None],
+                  new_paragraph: bool = True) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
-        or where the sentence names its own)."""
+        or where the sentence names its own); ``new_paragraph`` False for a piece that goes on
+        with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
+        if new_paragraph and sentences and not continues_quotation(sentences[0]):
+            self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
         quoted, named = [], []
         was_open = self.open
         self.previous = []

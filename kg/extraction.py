@@ -52,7 +52,8 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     turns = TurnSpeakers(parsed.document.text, resolver)
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
-        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset),
+                                    new_paragraph=starts_paragraph(parsed.document.text, offset))
         voices = turn_voices(sentences, turns.speaker(offset, sentences), speakers)
         for sentence, (speaker, turn), previous, survey in zip(sentences, voices, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
@@ -63,6 +64,12 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     if parsed.title is not None:
         yield from title_statements(parsed, resolver, title_offset, body, base)
     yield from body
+
+
+def starts_paragraph(text: str, offset: int) -> bool:
+    """Whether the part at ``offset`` opens a paragraph (not a piece of a long one cut, nor the
+    words after a transcript's speaker label)."""
+    return text[:offset].rstrip(" \t").endswith("\n") or not text[:offset].strip()
 
 
 # Kinds of actor whose words a transcript's label may introduce besides people.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -1101,6 +1101,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         obj = first_person(candidate.object, sentence, voices, resolver) or obj
     if self_in_third_person(candidate.subject, subject, turn) or self_in_third_person(candidate.object, obj, turn):
         return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
+    if quoted_by is not None and outside_the_quotation(sentence, candidate.verb):
+        quoted_by = None  # narrative beside a quotation is the writer's, not the quoted speaker's
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None

@@ -7,7 +7,8 @@ import kg
 from conftest import parsed
 from kg.attribution import (
     ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
-    own_account, pronoun_speaker, quote_speaker, respondents, speech_subject, survey_of,
+    ends_open, outside_the_quotation, own_account, pronoun_speaker, quote_speaker, respondents, speech_subject,
+    straight_quote_faces, survey_of,
 )
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
@@ -254,6 +255,62 @@ def test_quote_speakers(blank_nlp, paragraphs, expected):
     assert _speakers(blank_nlp, paragraphs) == expected
 
 
+def test_open_quote_ends_with_its_paragraph(blank_nlp):
+    # Carter said: “We … / Russia attacked Syria. — a quotation left open (its closing mark lost)
+    # does not run into a paragraph that opens without a quotation mark; a piece of the same
+    # paragraph (a long paragraph cut) goes on with it
+    assert _speakers(blank_nlp, [[LEAD_IN], [PLAIN]]) == [[None], [None]]
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    first, piece = ([next(iter(parsed(blank_nlp, spec).sents))] for spec in (LEAD_IN, PLAIN))
+    quotes.paragraph(first, lambda token: token.text)
+    assert quotes.paragraph(piece, lambda token: token.text, new_paragraph=False) == ["Carter"]
+
+
+@pytest.mark.parametrize("text, index, faces", [
+    pytest.param('with a statement reading: "The board', 5, "open", id="after-a-space-before-a-word"),
+    pytest.param('made in due course."', 5, "close", id="after-a-word-at-the-end"),
+    pytest.param('a Secret Service "hard pass," last week', 3, "open", id="scare-open"),
+    pytest.param('a Secret Service "hard pass," last week', 7, "close", id="scare-close-before-a-space"),
+    pytest.param('proposals". Then', 1, "close", id="close-before-punctuation"),
+    pytest.param('a " b', 1, None, id="spaces-on-both-sides"),
+])
+def test_straight_quote_faces(blank_nlp, text, index, faces):
+    doc = blank_nlp(text)
+    assert doc[index].text == '"'
+    assert straight_quote_faces(doc[index]) == faces
+
+
+@pytest.mark.parametrize("text, was_open, expected", [
+    # "… reading: "The board can confirm …" / "A further announcement …" (the first never closed):
+    # the second opens again and closes, so the quotation ends with it
+    pytest.param('"A further announcement will be made in due course."', True, False, id="reopened-and-closed"),
+    pytest.param('Now the board has confirmed it, with a statement reading: "The board can confirm it.', False, True,
+                 id="left-open"),
+    pytest.param('He called it "fake news" on Sunday.', False, False, id="scare-quotes"),
+    pytest.param('We will win," Carter said.', True, False, id="closed-after-a-running-quote"),
+])
+def test_ends_open_with_straight_quotes(blank_nlp, text, was_open, expected):
+    assert ends_open(blank_nlp(text)[:], was_open) is expected
+
+
+NARRATIVE_AFTER = "”|PUNCT|punct|3 Carusone|PROPN|nsubj|3 also|ADV|advmod|3 chided|VERB|ROOT|3|chide police|NOUN|dobj|3 .|PUNCT|punct|3"
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    # "[sic]” Carusone also chided police": the writer's narrative after the quotation closed
+    pytest.param(NARRATIVE_AFTER, 3, True, id="after-the-close"),
+    # “We will win.” — the quotation itself
+    pytest.param(QUOTED, 3, False, id="inside-the-marks"),
+    # Trump called it “fake”. — a writer's sentence with scare quotes, carrying nothing anyway
+    pytest.param(SCARE, 1, False, id="scare-quotes"),
+    # a sentence without marks (inside a running quotation, or plain)
+    pytest.param(PLAIN, 1, False, id="no-marks"),
+])
+def test_outside_the_quotation(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    assert outside_the_quotation(doc[:], doc[index]) is expected
+
+
 def test_last_speaker_before_each_sentence(blank_nlp):
     # "“We will fight,” he said. Russia attacked Syria." / "We will win, Carter said." / "Russia attacked Syria."
     quotes: QuoteSpeakers[str] = QuoteSpeakers()
@@ -397,6 +454,28 @@ def test_model_quote_speaker_carries_over():
     statements = kg.extract(text)
     respects = [s for s in statements if s.predicate.lemma == "respect"]
     assert respects and all(s.attributed_to is not None and s.attributed_to.entity.id == "Vladimir Putin" for s in respects)
+
+
+@pytest.mark.model
+def test_model_lost_closing_mark_does_not_run_on():
+    # a statement quoted with straight marks whose closing mark is lost, then a second quoted
+    # sentence: the paragraph after it, opening without a mark, is the writer's own
+    text = ("Glazer back with new offer\n\n"
+            'Now the board has confirmed that Glazer is back, with a statement reading: "The board can confirm it '
+            'has now received a detailed proposal. "A further announcement will be made in due course."\n\n'
+            "The Glazer family reacted with anger. The Manchester United fans have opposed Glazer since 2003.")
+    opposed = [s for s in kg.extract(text) if s.predicate.lemma == "oppose"]
+    assert opposed and all(s.attributed_to is None for s in opposed)
+
+
+@pytest.mark.model
+def test_model_narrative_after_a_closed_quote():
+    # the quotation is Smith's, what the writer says of him after the closing mark is not
+    text = ("Smith attacks police\n\n"
+            "“Russia will never win,” Smith said. “Ukraine has won the war,” and Smith blamed the police for the arrests.")
+    found = {(s.predicate.lemma, s.object.entity.id): s.attributed_to for s in kg.extract(text)}
+    assert found[("win", "war")] is not None and found[("win", "war")].entity.id == "Smith"
+    assert ("blame", "police") in found and found[("blame", "police")] is None
 
 
 @pytest.mark.model
