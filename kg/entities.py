@@ -826,9 +826,12 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._body_in_sentence(pronoun, offset, excluded) or \
+            found = self._body_in_sentence(pronoun, offset, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
+            if found is not None and lower == "it" and self._thing_since(pronoun, offset, self._last_position(found, position)):
+                return None  # "The campaign was controversial and veterans criticised it": the campaign
+            return found
         found = self._nearest_agreeing(agreement, position, excluded)
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
@@ -853,6 +856,18 @@ class EntityResolver:
                 if entity.id not in excluded and self._agrees(entity, agreement):
                     return entity
         return None
+
+    def _thing_since(self, pronoun: Token, offset: int, since: int) -> bool:
+        """Whether a thing named after the actor's last mention (at ``since``), in the pronoun's
+        sentence or the one before, is what "it" goes on with (:func:`thing_topic`): "Rudd
+        defended the programme. It provides …", "the campaign was controversial from the moment
+        it kicked off and many veterans criticised it" (not the body named before the thing)."""
+        position = offset + pronoun.idx
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        return any(since < at + token.idx < position and thing_topic(token) for span, at in spans for token in span)
 
     def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
         """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
@@ -983,6 +998,27 @@ class EntityResolver:
             if where < position and entity.type in types:
                 return entity
         return None
+
+
+# Nouns of a body that act as one, never a thing "it" goes on with: "its board", "the unit".
+BODY_NOUNS = {"board", "team", "unit", "subsidiary", "management", "panel", "parent", "bidder", "buyer", "seller",
+              "newspaper", "paper", "network", "station", "exchange", "regulator", "watchdog", "firm", "group"}
+
+
+def thing_topic(token: Token) -> bool:
+    """A thing that a following "it" stands for rather than a body named before it: a singular
+    common noun, the subject or direct object of its sentence's main clause (the topics a
+    pronoun goes on with, not a noun of a relative or adverbial clause: "The IFC, whose role is
+    to provide financing, … it has set up three funds"), that names no actor ("the programme",
+    "a law", "the campaign", "the deal"; not "the company", "its board", "the military", a
+    name, a date or an amount)."""
+    lower = token.lower_
+    verb = token.head
+    main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return (main and token.dep_ in SUBJECT_DEPS | {"dobj"} and token.pos_ == "NOUN" and token.tag_ == "NN"
+            and token._.kg_mention is None and not token.ent_type_ and not token.like_num
+            and lower not in agent_nouns() and token.lemma_.lower() not in agent_nouns() and lower not in BODY_NOUNS
+            and lower not in DEFINITE_DESCRIPTIONS and lower not in KIND_DESCRIPTIONS)
 
 
 # Lower-case words inside people's names ("Charles de Gaulle", "Osama bin Laden").

@@ -613,6 +613,22 @@ PRONOUNS = [
     pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
                   ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
                   ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
+    # "it" goes on with a thing named after the body, the subject or object of a main clause:
+    # "The IFC launched a campaign. Veterans criticised it." (the campaign), "… The law passed. It …"
+    pytest.param([("IFC|PROPN|nsubj|1 launched|VERB|ROOT|1|launch a|DET|det|3 campaign|NOUN|dobj|1|campaign|NN", [(0, 1, "ORG")]),
+                  ("Veterans|NOUN|nsubj|1|veteran|NNS criticised|VERB|ROOT|1|criticise it|PRON|dobj|1|it", ())], 1, 2, None,
+                 id="it-the-thing-after-the-body"),
+    pytest.param([("IFC|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak the|DET|det|3 law|NOUN|nsubj|4|law|NN passed|VERB|conj|1|pass",
+                   [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it took|VERB|ROOT|1|take effect|NOUN|dobj|1|effect|NN", ())], 1, 0, None,
+                 id="it-the-thing-subject-of-a-coordinated-main-clause"),
+    # … not a thing of a relative clause ("The IFC, whose role grew, spoke. It announced …"),
+    # nor a body's own part ("The IFC praised its board. It announced …")
+    pytest.param([("IFC|PROPN|nsubj|5 whose|DET|poss|2 role|NOUN|nsubj|3|role|NN grew|VERB|relcl|0|grow ,|PUNCT|punct|5 "
+                   "spoke|VERB|ROOT|5|speak", [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-a-relative-clause-thing"),
+    pytest.param([("IFC|PROPN|nsubj|1 praised|VERB|ROOT|1|praise its|PRON|poss|3 board|NOUN|dobj|1|board|NN", [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-the-bodys-board"),
     # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
