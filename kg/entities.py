@@ -267,6 +267,7 @@ class EntityResolver:
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
         self.shares: list[tuple[int, Token]] = []  # (offset, group noun) of every "20% of registered Democrats"
         self.resolving: set[int] = set()  # document offsets of the pronouns being resolved (no cycles)
+        self.governments: list[tuple[int, Token]] = []  # (offset, "government" noun) of each government named with its state
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -305,6 +306,7 @@ class EntityResolver:
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
         self.shares.extend((offset + token.idx, group) for token in doc for group in [share_group(token)] if group is not None)
+        self.governments.extend((offset + token.idx, token) for token in doc if government_state(token) is not None)
         return mentions
 
     # -- the whole article -----------------------------------------------------------------
@@ -703,6 +705,10 @@ class EntityResolver:
                 # "the Kentucky senator" is no act of Kentucky (its office noun names a person)
                 return Argument(text, owner)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
+        if det == ["the"] and national_government(head):
+            entity = self._government_of(offset + head.idx)
+            if entity is not None:
+                return Argument(text, entity)
         if det == ["the"] and lower in DEFINITE_DESCRIPTIONS:
             entity = self._antecedent_of_types(DEFINITE_DESCRIPTIONS[lower], offset + head.idx)
             if entity is not None:
@@ -720,6 +726,26 @@ class EntityResolver:
             return Argument(text, self.people_by_surname[lower])
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
+
+    def _government_of(self, position: int) -> Entity | None:
+        """The state a bare "the government" stands for: one just named as a government, in its
+        sentence or the two before ("the Japanese government", "Japan's government", "the
+        government of Japan": :func:`government_state`); else the article's own country, the
+        one it names more often than any other so far; else the last named as a government, or
+        the last state named.  Not merely a country of the sentence before: "… a similar
+        escalation in Iraq … allow the government to grow" in an article on Afghanistan is the
+        Afghan government."""
+        at = bisect.bisect_right(self.sentence_starts, position)
+        recent = self.sentence_starts[max(0, at - 3)] if at else 0
+        named = [(where, state) for where, token in self.governments if where < position
+                 for state in [government_state(token)] if state is not None]
+        if named and named[-1][0] >= recent:
+            return named[-1][1]
+        states = [e for where, e in self.history if where < position and e.type == "Country"]
+        ranked = collections.Counter(e.id for e in states).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return next(e for e in states if e.id == ranked[0][0])
+        return named[-1][1] if named else states[-1] if states else None
 
     def _office_holder(self, head: Token, offset: int) -> Entity | None:
         """The person a definite office names when the article names its holder only after it:
@@ -998,6 +1024,32 @@ class EntityResolver:
             if where < position and entity.type in types:
                 return entity
         return None
+
+
+def government_state(token: Token) -> Entity | None:
+    """The state a "government" noun names as its own: "the Japanese government", "Japan's
+    government", "the government of Japan" (Japan); None for a bare "the government"."""
+    if token.lower_ != "government" or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    owners += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+    for owner in owners:
+        mention = owner._.kg_mention
+        if mention is not None and mention.entity.type == "Country":
+            return mention.entity
+    return None
+
+
+# Governments below the state's: "the local government", "the state government".
+LOCAL_GOVERNMENT_WORDS = {"local", "provincial", "regional", "municipal", "city", "county", "state", "town", "district"}
+
+
+def national_government(head: Token) -> bool:
+    """A "government" that names no state of its own: "the government", "the federal
+    government" (not "the Japanese government", nor a local one: "the state government")."""
+    return (head.lower_ == "government" and government_state(head) is None
+            and not any(c.dep_ in ("compound", "poss", "nmod") or c.lower_ in LOCAL_GOVERNMENT_WORDS for c in head.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 # Nouns of a body that act as one, never a thing "it" goes on with: "its board", "the unit".

@@ -8,7 +8,7 @@ from conftest import parsed
 from spacy.tokens import Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         partitive_of, title_of)
+                         national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -1083,3 +1083,47 @@ def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):
     statements = extract("Health officials say the rules matter. They will follow what people in their networks "
                          "are doing, even if they do not want to go out.")
     assert all(s.subject.entity.id for s in statements)
+
+
+# "the government" is the one just named as a government, else the article's own country (the
+# one it names most), not a country merely named in the sentence before (kg.entities._government_of)
+RUSSIA_SPOKE = ("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")])
+SYRIA_LEFT = ("Syria|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "GPE")])
+THE_GOVERNMENT = ("the|DET|det|1 government|NOUN|nsubj|2 acted|VERB|ROOT|2|act", ())
+GOVERNMENTS = [
+    pytest.param([RUSSIA_SPOKE, RUSSIA_SPOKE, SYRIA_LEFT, THE_GOVERNMENT], "Russia", id="the-articles-own-country"),
+    pytest.param([RUSSIA_SPOKE, RUSSIA_SPOKE,
+                  ("Syria|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 left|VERB|ROOT|3|leave", [(0, 1, "GPE")]),
+                  THE_GOVERNMENT], "Syria", id="just-named-as-a-government"),
+    pytest.param([RUSSIA_SPOKE, SYRIA_LEFT, THE_GOVERNMENT], "Syria", id="no-country-named-most-the-last"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", GOVERNMENTS)
+def test_the_government(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[-1][1], offset=1000 * (len(docs) - 1))
+    assert found is not None and found.entity.id == expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    pytest.param("the|DET|det|1 government|NOUN|nsubj|2 acted|VERB|ROOT|2|act", 1, True, id="bare"),
+    pytest.param("the|DET|det|2 federal|ADJ|amod|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, True, id="federal"),
+    pytest.param("the|DET|det|2 state|NOUN|compound|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, False, id="state"),
+    pytest.param("the|DET|det|2 local|ADJ|amod|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, False, id="local"),
+    pytest.param("the|DET|det|1 government|NOUN|nsubj|4 of|ADP|prep|1 Japan|PROPN|pobj|2 acted|VERB|ROOT|4|act", 1, False,
+                 id="of-a-state"),
+])
+def test_national_government(blank_nlp, spec, index, expected):
+    assert national_government(parsed(blank_nlp, spec)[index]) is expected
+
+
+@pytest.mark.model
+def test_model_the_government_is_the_articles_country():
+    # the article is about the US; Japan is named in the sentence before "the government"
+    text = ("Tariffs on steel\n\nThe United States imposed new tariffs on steel on Monday. The U.S. Commerce Department "
+            "said the tariffs would protect American jobs. Officials met Japanese trade negotiators on Tuesday.\n\n"
+            "The government will review the tariffs next year.")
+    from kg.extraction import extract
+    review = [s for s in extract(text) if s.predicate.lemma == "review"]
+    assert review and all(s.subject.entity.id == "United States" for s in review)
