@@ -134,7 +134,19 @@ def speaker_of(verb: Token) -> Token | None:
             return detached
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
-        verb = verb.head
+        verb = reporting_coordinate(verb) or verb.head
+    return None
+
+
+def reporting_coordinate(verb: Token) -> Token | None:
+    """The verb of saying a subjectless reporting verb is coordinated with when the parse hangs
+    it under the reported clause: "Houston said inspection programs have kept pace with change,
+    but conceded that the danger … has increased" ("conceded" under "kept": Houston's second
+    verb of saying, not the programs')."""
+    clause = verb.head
+    if verb.dep_ == "conj" and is_reporting(verb) and clause.dep_ == "ccomp" and is_reporting(clause.head) \
+            and clause.head.i < clause.i < verb.i:
+        return clause.head
     return None
 
 
@@ -157,8 +169,10 @@ def quoted_as_saying(verb: Token) -> Token | None:
     """ "a report quoting a Ministry of Trade spokesman as saying Indonesia had not issued
     licences": the words are the spokesman's."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
-        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
-        return objects[0] if objects else None
+        quoting = verb.head.head
+        # "Xi was quoted as saying": the one quoted is the passive's subject
+        quoted = [c for c in quoting.children if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and is_passive(quoting)]
+        return quoted[0] if quoted else None
     return None
 
 
@@ -404,7 +418,8 @@ def quote_speaker(sentence: Span) -> Token | None:
         return None
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS and not inside_quotes(token, marks):
-            speakers = [s for s in own_subjects(token) if not inside_quotes(s, marks)]
+            quoted = quoted_as_saying(token)  # "“…,” Xi was quoted as saying"
+            speakers = [s for s in own_subjects(token) or ([quoted] if quoted is not None else []) if not inside_quotes(s, marks)]
             if speakers and speakers[0].lower_ not in FIRST_PERSON:
                 return speakers[0]
     return None

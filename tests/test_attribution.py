@@ -116,6 +116,18 @@ SPEAKER_ROWS = [
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
+    pytest.param(
+        # a second verb of saying hung under the reported clause: "Houston said programs kept pace,
+        # but conceded that danger increased" (Houston's concession, not the programs')
+        "Houston|PROPN|nsubj|1 said|VERB|ROOT|1|say programs|NOUN|nsubj|3|program kept|VERB|ccomp|1|keep pace|NOUN|dobj|3 "
+        ",|PUNCT|punct|3 but|CCONJ|cc|3 conceded|VERB|conj|3|concede that|SCONJ|mark|10 danger|NOUN|nsubj|10 "
+        "increased|VERB|ccomp|7|increase",
+        10, "Houston", id="said-but-conceded"),
+    pytest.param(
+        # … but a coordinated clause with its own subject keeps it: "Russia said Iran lied and Iraq admitted it"
+        "Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 lied|VERB|ccomp|1|lie and|CCONJ|cc|3 "
+        "Iraq|PROPN|nsubj|6 admitted|VERB|conj|3|admit it|PRON|dobj|8 happened|VERB|ccomp|6|happen",
+        8, "Iraq", id="coordinated-own-subject"),
 ]
 
 # "As a mark of interest, Fauci, who heads NIAID, said the government will test AL721", parsed
@@ -327,6 +339,15 @@ def test_pronoun_speaker(blank_nlp, word, expected):
     # "He said the bank …" with no antecedent found: the last one who spoke; "I" in a quote: its speaker
     doc = parsed(blank_nlp, f"{word}|{'PROPN' if word == 'Carter' else 'PRON'}|nsubj|1 said|VERB|ROOT|1|say")
     assert pronoun_speaker(doc[0], "quoted", "last") == expected
+
+
+def test_quote_speaker_quoted_as_saying(blank_nlp):
+    # “Parties must act,” Xi was quoted as saying.
+    spec = ("“|PUNCT|punct|8 Parties|NOUN|nsubj|3|party must|AUX|aux|3 act|VERB|ccomp|8 ,|PUNCT|punct|8 ”|PUNCT|punct|8 "
+            "Xi|PROPN|nsubjpass|8 was|AUX|auxpass|8|be quoted|VERB|ROOT|8|quote|VBN as|ADP|prep|8 "
+            "saying|VERB|pcomp|9|say|VBG .|PUNCT|punct|8")
+    [sentence] = parsed(blank_nlp, spec).sents
+    assert quote_speaker(sentence).text == "Xi"
 
 
 def test_quote_speaker_is_outside_the_quotes(blank_nlp):
