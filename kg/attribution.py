@@ -119,13 +119,27 @@ def detached_speaker(verb: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Nouns of those who speak for a named holder, whose word is the holder's: "Haniyeh's office said"
+# (a team, a campaign or a spokesman is a source of its own: "the Trump transition team said").
+SPEAKING_FOR_NOUNS = {"office"}
+
+
+def spoken_for(speaker: Token) -> Token:
+    """The one whose office speaks: "Hamas Prime Minister Ismail Haniyeh's office said"
+    (Haniyeh); the speaker itself otherwise ("the office said", "the Trump transition team said")."""
+    if speaker.pos_ != "NOUN" or speaker.lower_ not in SPEAKING_FOR_NOUNS:
+        return speaker
+    owners = [c for c in speaker.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    return owners[-1] if owners else speaker
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
     said his company had no plans", "Lamneck said …, estimating that the group would …"."""
     for _ in range(4):
         speakers = own_subjects(verb)
         if speakers:
-            return relative_antecedent(speakers[0], verb)
+            return spoken_for(relative_antecedent(speakers[0], verb))
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
@@ -421,7 +435,7 @@ def quote_speaker(sentence: Span) -> Token | None:
             quoted = quoted_as_saying(token)  # "“…,” Xi was quoted as saying"
             speakers = [s for s in own_subjects(token) or ([quoted] if quoted is not None else []) if not inside_quotes(s, marks)]
             if speakers and speakers[0].lower_ not in FIRST_PERSON:
-                return speakers[0]
+                return spoken_for(speakers[0])
     return None
 
 

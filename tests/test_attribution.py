@@ -117,6 +117,16 @@ SPEAKER_ROWS = [
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
     pytest.param(
+        # an office speaks for its holder: "Talks will resume, Haniyeh's office said"
+        "Talks|NOUN|nsubj|2|talk will|AUX|aux|2 resume|VERB|ccomp|7 ,|PUNCT|punct|7 Haniyeh|PROPN|poss|6 's|PART|case|4 "
+        "office|NOUN|nsubj|7 said|VERB|ROOT|7|say",
+        2, "Haniyeh", id="holders-office"),
+    pytest.param(
+        # … a team is a source of its own: "Talks will resume, the Trump transition team said"
+        "Talks|NOUN|nsubj|2|talk will|AUX|aux|2 resume|VERB|ccomp|8 ,|PUNCT|punct|8 the|DET|det|7 Trump|PROPN|compound|7 "
+        "transition|NOUN|compound|7 team|NOUN|nsubj|8 said|VERB|ROOT|8|say",
+        2, "team", id="team-its-own-source"),
+    pytest.param(
         # a second verb of saying hung under the reported clause: "Houston said programs kept pace,
         # but conceded that danger increased" (Houston's concession, not the programs')
         "Houston|PROPN|nsubj|1 said|VERB|ROOT|1|say programs|NOUN|nsubj|3|program kept|VERB|ccomp|1|keep pace|NOUN|dobj|3 "
