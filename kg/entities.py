@@ -824,8 +824,8 @@ class EntityResolver:
         if lower in REFLEXIVE_PRONOUNS:
             return None
         agreement = PRONOUN_AGREEMENT.get(lower)
-        if agreement is None:
-            return None
+        if agreement is None or dummy_it(pronoun):
+            return None  # "It's not just policy shortcomings", "it is necessary to take new steps"
         excluded: set[str] = set()
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
@@ -839,7 +839,7 @@ class EntityResolver:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
             if found is not None and self._agrees(found, agreement) and found.id not in excluded:
                 return found
-            found = self._plural_reporter(reporter, agreement, offset)
+            found = self._plural_reporter(reporter, agreement, offset) or self._described_reporter(reporter, agreement, offset)
             if found is not None and found.id not in excluded:
                 return found
         if agreement != "it":
@@ -929,6 +929,15 @@ class EntityResolver:
         if reporter.lower_ in agent_nouns() or reporter.lemma_.lower() in agent_nouns():
             return self._owner(reporter, offset)
         return None
+
+    def _described_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
+        """A reporter named by a description of a body, for "it" of its reported clause:
+        "Israel's military said it struck two rocket launchers" (the military acts for Israel),
+        "the company said it …" (the company named before)."""
+        if agreement != "it" or reporter._.kg_mention is not None or reporter.pos_ != "NOUN" or reporter.tag_ != "NN":
+            return None
+        found = self.argument(reporter, offset)
+        return found.entity if found is not None and self._agrees(found.entity, "it") else None
 
     def _body_in_sentence(self, pronoun: Token, offset: int, excluded: set[str]) -> Entity | None:
         """A body named earlier in the pronoun's own sentence, the nearest, when no other thing is
@@ -1756,6 +1765,26 @@ def main_clause_subject(token: Token) -> bool:
         return token.dep_ == "ROOT"
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def dummy_it(pronoun: Token) -> bool:
+    """An "it" that stands for no actor: the subject of "be" with a plural complement ("It's
+    not just policy shortcomings": no body is several things), or with a finite clause put
+    after it ("it was unclear whether …", "it is likely that …").  (With an infinitive after
+    it the one who would act is left to the reader: "If GATT accepted China, it would be hard
+    not to accept the Soviet Union" — GATT, read through the "it".)"""
+    verb = pronoun.head
+    if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    return (any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") for c in complements)
+            or any(finite_clause(c) and c.i > verb.i for node in (verb, *complements) for c in node.children
+                   if c.dep_ in ("ccomp", "csubj")))
+
+
+def finite_clause(verb: Token) -> bool:
+    """A clause with a subject or a subordinating word of its own, not a bare infinitive."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in verb.children)
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

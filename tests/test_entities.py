@@ -8,7 +8,7 @@ from conftest import parsed
 from spacy.tokens import Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         national_government, partitive_of, title_of)
+                         dummy_it, national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -629,6 +629,11 @@ PRONOUNS = [
                   ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-a-relative-clause-thing"),
     pytest.param([("IFC|PROPN|nsubj|1 praised|VERB|ROOT|1|praise its|PRON|poss|3 board|NOUN|dobj|1|board|NN", [(0, 1, "ORG")]),
                   ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-the-bodys-board"),
+    # a reporter described as a body's: "Israel's military said it struck …" (the military acts for Israel)
+    pytest.param([("UN|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Israel|PROPN|poss|2 's|PART|case|0 military|NOUN|nsubj|3|military|NN said|VERB|ROOT|3|say "
+                   "it|PRON|nsubj|5|it struck|VERB|ccomp|3|strike", [(0, 1, "GPE")])], 1, 4, "Israel",
+                 id="it-a-described-reporter"),
     # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
@@ -1127,3 +1132,18 @@ def test_model_the_government_is_the_articles_country():
     from kg.extraction import extract
     review = [s for s in extract(text) if s.predicate.lemma == "review"]
     assert review and all(s.subject.entity.id == "United States" for s in review)
+
+
+@pytest.mark.parametrize("spec, expected", [
+    pytest.param("It|PRON|nsubj|1 was|AUX|ROOT|1|be unclear|ADJ|acomp|1 whether|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+                 "left|VERB|ccomp|1|leave", True, id="unclear-whether"),
+    pytest.param("It|PRON|nsubj|1 is|AUX|ROOT|1|be not|PART|neg|1 shortcomings|NOUN|attr|1|shortcoming|NNS", True,
+                 id="plural-complement"),
+    # an infinitive leaves the one who would act to the reader: "it would be hard not to accept …"
+    pytest.param("it|PRON|nsubj|2 would|AUX|aux|2 be|AUX|ROOT|2|be hard|ADJ|acomp|2 not|PART|neg|6 to|PART|aux|6 "
+                 "accept|VERB|xcomp|3|accept", False, id="infinitive"),
+    pytest.param("It|PRON|nsubj|1 is|AUX|ROOT|1|be a|DET|det|3 bank|NOUN|attr|1|bank|NN", False, id="a-body"),
+    pytest.param("It|PRON|nsubj|1 struck|VERB|ROOT|1|strike Gaza|PROPN|dobj|1", False, id="an-act"),
+])
+def test_dummy_it(blank_nlp, spec, expected):
+    assert dummy_it(parsed(blank_nlp, spec)[0]) is expected
