@@ -647,3 +647,21 @@ def test_transcript_initials_and_a_turn_over_paragraphs():
     assert ("Reince Priebus", "meet", "Angela Merkel", False, "Reince Priebus") in found
     # the paragraph naming him is the writer's again
     assert ("Reince Priebus", "praise", "Angela Merkel", False, None) in found
+
+
+@pytest.mark.parametrize("word, kind, expected", [
+    pytest.param("they", "ArmedGroup", None, id="they-resolved-to-one-body"),
+    pytest.param("they", "Group", "X", id="they-a-group"),
+    pytest.param("he", "Person", "X", id="he-a-person"),
+])
+def test_quote_speaker_resolver(blank_nlp, word, kind, expected):
+    # "…," they wrote — after "Ansar al-Sharia attacked …": the lawmakers, not the armed group
+    from kg.extraction import quote_speaker_resolver
+
+    class OneEntity:
+        def argument(self, token, offset):
+            return Argument(token.text, Entity(id="X", label="X", type=kind))
+
+    token = parsed(blank_nlp, f"{word}|PRON|nsubj|1|{word} wrote|VERB|ROOT|1|write")[0]
+    found = quote_speaker_resolver(OneEntity(), 0)(token)
+    assert (found.entity.id if found is not None else None) == expected
