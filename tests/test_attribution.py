@@ -117,6 +117,18 @@ SPEAKER_ROWS = [
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
     pytest.param(
+        # a relative clause set off after a name is the writer's identification, not the speaker's:
+        # "India, which received loans, will increase borrowing, an official said"
+        "India|PROPN|nsubj|7 ,|PUNCT|punct|0 which|PRON|nsubj|3 received|VERB|relcl|0|receive loans|NOUN|dobj|3 "
+        ",|PUNCT|punct|0 will|AUX|aux|7 increase|VERB|ccomp|11 borrowing|NOUN|dobj|7 ,|PUNCT|punct|11 "
+        "official|NOUN|nsubj|11 said|VERB|ROOT|11|say",
+        3, None, id="relative-after-a-name"),
+    pytest.param(
+        # … one about a thing is the report's: "Imports rose in goods, which rose most, the department said"
+        "Imports|NOUN|nsubj|1|import rose|VERB|ccomp|9|rise in|ADP|prep|1 goods|NOUN|pobj|2 ,|PUNCT|punct|3 "
+        "which|PRON|nsubj|6 rose|VERB|relcl|3|rise ,|PUNCT|punct|9 department|NOUN|nsubj|9 said|VERB|ROOT|9|say",
+        6, "department", id="relative-about-a-thing"),
+    pytest.param(
         # an office speaks for its holder: "Talks will resume, Haniyeh's office said"
         "Talks|NOUN|nsubj|2|talk will|AUX|aux|2 resume|VERB|ccomp|7 ,|PUNCT|punct|7 Haniyeh|PROPN|poss|6 's|PART|case|4 "
         "office|NOUN|nsubj|7 said|VERB|ROOT|7|say",
