@@ -835,7 +835,7 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._body_in_sentence(pronoun, offset, excluded) or \
+            return self._body_in_sentence(pronoun, offset, excluded) or self._owner_in_sentence(pronoun, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded) or \
                 self._nearest_agreeing("body", position, excluded, subjects_only=True)
         found = self._nearest_agreeing(agreement, position, excluded)
@@ -915,6 +915,21 @@ class EntityResolver:
                                                for t in between):
                     return None  # "the Navy will be sending its …": the nearer subject is its owner
                 return entity
+        return None
+
+    def _owner_in_sentence(self, pronoun: Token, excluded: set[str]) -> Entity | None:
+        """An owner "its" whose nearest agreeing actor before it, in its own sentence, is an owner
+        too: "China's prospects are good, with its application supported by …" (China), "Russia's
+        economy shrank as its exports fell" (a possessive continues a possessive)."""
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss":
+            return None
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            mention = token._.kg_mention
+            if mention is None or not self._agrees(mention.entity, "it"):
+                continue
+            if token.dep_ == "poss" and mention.entity.id not in excluded:
+                return mention.entity
+            return None
         return None
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:

@@ -36,6 +36,9 @@ REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal"
 # Verbs whose clausal complement's subject is their own object: "allowed Ouattara to run",
 # parsed as a clause "Ouattara to run" under "allowed".
 RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
+# Verbs of wanting whose clausal complement's subject is whom the want is aimed at: "the
+# association wants Congress to undertake a study", "Trump will need Congress to repeal …".
+WANTING_VERBS = {"want", "need"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
                       # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
@@ -442,6 +445,40 @@ def passive_agent(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, words, clause.lemma, "passive", text=text)
 
 
+# passive on a thing of an actor's: "its application supported by the United States", "China's
+# bid was backed by Japan" → the United States – support – China, as the active "supported
+# China's bid" names China (only an owner, never an adjective or a compound: "a U.S. plan
+# approved by Congress" is no act on the United States; only a named agent and an act between
+# actors: "its study will be chaired by Shinn", "Niger's programme, supported by a loan" are not)
+def passive_owner(clause: Clause) -> Iterator[Candidate]:
+    agents = [pobj for agent in clause.verb.children if agent.dep_ == "agent" for pobj in agent.children
+              if pobj.dep_ == "pobj" and pobj._.kg_mention is not None]
+    if not agents:
+        return
+    words, text = active_voice_words(clause.verb)
+    for thing in (t for t in clause.passive_subjects if t._.kg_mention is None and t.pos_ == "NOUN"):
+        if event_type(base_form(clause.verb), None, concept_words(thing)) is None:
+            continue
+        owners = [c for c in thing.children if c.dep_ == "poss" and (c._.kg_mention is not None or c.lower_ in THIRD_PERSON_POSSESSIVES)]
+        for owner in owners:
+            for pobj in agents:
+                for subject in with_conjuncts(pobj):
+                    yield Candidate(subject, owner, clause.verb, words, clause.lemma, "nested", object_lemma=concept_words(thing),
+                                    container=thing, text=text)
+
+
+# the subject of a wanted clause is whom the want is aimed at: "the association wants Congress to
+# undertake a study" → association – want – Congress (the act itself is read from the clause)
+def wanted_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in WANTING_VERBS:
+        return
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for head in own_subjects(complement):
+            for obj in with_conjuncts(head):
+                for subject in clause.subjects:
+                    yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
 def has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
@@ -789,8 +826,8 @@ def is_amount(token: Token) -> bool:
     return token.lower_ in AMOUNT_UNITS and any(c.like_num or c.pos_ == "NUM" for c in token.subtree if c != token)
 
 
-PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
-ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
+PASSIVE_CONSTRUCTIONS = (passive_agent, passive_owner, passive_cause, passive_stance)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, wanted_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return)
 
@@ -1126,6 +1163,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated, modality, refusal = polarity_and_modality(candidate.verb)
         if modality is None and is_object_purpose(candidate.verb):
             modality = "intended"  # what an agreement or a loan is for is not done yet
+        if modality is None and candidate.kind == "raised" and candidate.verb.lemma_.lower() in WANTING_VERBS:
+            modality = "requested"  # "wants Congress to undertake a study": asked of Congress, not done
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event

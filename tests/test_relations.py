@@ -1095,3 +1095,53 @@ def test_owner_of_an_act_done_by_someone_suffers_it(blank_nlp):
     found = {(s.subject.text, s.predicate.lemma, s.object.text) for s in extract(blank_nlp, spec, [(0, 1, "PERSON"), (4, 5, "PERSON")])
              if s.predicate.lemma.startswith("killing")}
     assert found == {("Wilson", "killing", "Brown")}
+
+
+# -- issue 15, actor recall: an act on an owner's thing in the passive, a wanted clause's subject --
+
+OWNED_AND_WANTED = [
+    pytest.param("China|PROPN|poss|2 's|PART|case|0 bid|NOUN|nsubjpass|4 was|AUX|auxpass|4|be backed|VERB|ROOT|4|back|VBN "
+                 "by|ADP|agent|4 Japan|PROPN|pobj|5 .|PUNCT|punct|4", [(0, 1, "GPE"), (6, 7, "GPE")],
+                 {("Japan", "back", "China", False, None, None), ("Japan", "back", "bid", False, None, None)},
+                 id="passive-on-an-owners-thing"),
+    pytest.param("China|PROPN|poss|2 's|PART|case|0 prospects|NOUN|nsubj|3|prospect are|AUX|ROOT|3|be good|ADJ|acomp|3 "
+                 ",|PUNCT|punct|3 with|ADP|prep|3 its|PRON|poss|8|its|PRP$ application|NOUN|pobj|6 supported|VERB|acl|8|support|VBN "
+                 "by|ADP|agent|9 Japan|PROPN|pobj|10", [(0, 1, "GPE"), (11, 12, "GPE")],
+                 {("Japan", "support", "China", False, None, None), ("Japan", "support", "application", False, None, None)},
+                 id="reduced-passive-its-continues-an-owner"),
+    pytest.param("a|DET|det|3 U.S.|PROPN|compound|3 peace|NOUN|compound|3 plan|NOUN|nsubjpass|5 was|AUX|auxpass|5|be "
+                 "approved|VERB|ROOT|5|approve|VBN by|ADP|agent|5 Congress|PROPN|pobj|6", [(1, 2, "GPE"), (7, 8, "ORG")],
+                 {("congress", "approve", "peace plan", False, None, None)}, id="passive-compound-is-no-owner"),
+    pytest.param("Russia|PROPN|nsubj|1 wants|VERB|ROOT|1|want Ukraine|PROPN|nsubj|4 to|PART|aux|4 surrender|VERB|ccomp|1",
+                 [(0, 1, "GPE"), (2, 3, "GPE")],
+                 {("Russia", "want", "Ukraine", False, "requested", None), ("Ukraine", "surrender", None, False, "intended", None)},
+                 id="wanted-clause-subject"),
+    pytest.param("Trump|PROPN|nsubj|2 will|AUX|aux|2 need|VERB|ROOT|2 Congress|PROPN|nsubj|5 to|PART|aux|5 repeal|VERB|ccomp|2 "
+                 "rules|NOUN|dobj|5|rule", [(0, 1, "PERSON"), (3, 4, "ORG")],
+                 {("Trump", "need", "congress", False, "future", None), ("congress", "repeal", "rule", False, "obligated", None)},
+                 id="needed-clause-subject-future"),
+    pytest.param("Russia|PROPN|nsubj|1 wants|VERB|ROOT|1|want to|PART|aux|3 meet|VERB|xcomp|1 Ukraine|PROPN|dobj|3",
+                 [(0, 1, "GPE"), (4, 5, "GPE")], {("Russia", "meet", "Ukraine", False, "intended", None)},
+                 id="wanting-to-act-is-no-want-of-anyone"),
+    pytest.param("Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say Ukraine|PROPN|nsubj|4 must|AUX|aux|4 surrender|VERB|ccomp|1",
+                 [(0, 1, "GPE"), (2, 3, "GPE")], set(), id="a-said-clause-is-no-want"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", OWNED_AND_WANTED)
+def test_owned_and_wanted(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats said Brazil's chances were good, with its bid backed by Argentina and Chile.",
+     {("Argentina", "backed", "Brazil"), ("Chile", "backed", "Brazil")}),
+    ("The union wants Congress to pass the bill, its leader said.", set()),
+    ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
+])
+def test_model_owned_and_wanted(text, expected):
+    import kg
+    found = {(s.subject.entity.id, s.predicate.text, s.object.entity.id) for s in kg.extract(text)
+             if s.object is not None and s.object.entity.type != "Concept" and s.subject.entity.type != "Concept"}
+    assert found == expected
