@@ -213,7 +213,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     stranded = stranded_subject(verb)
     if stranded is not None:
         return [stranded], False
+    glued = glued_subject(verb)
+    if glued is not None:
+        return with_conjuncts(glued), False
     return [], False
+
+
+# an opening "as" clause that swallowed the subject: "As Beinart points out in The Atlantic, Bush
+# and his initiative weren't popular …" parsed with "Bush" as a conjunct of "The Atlantic"
+def glued_subject(verb: Token) -> Token | None:
+    """The subject the parser glued, after a comma, to the last noun of an opening adverbial
+    clause ("As Beinart points out in The Atlantic, Bush …"), leaving the main verb without
+    one: the first such conjunct whose phrase runs up to the verb is the verb's subject."""
+    if verb.dep_ != "ROOT" or own_subjects(verb) or any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.pos_ in ("VERB", "AUX")):
+        if not any(m.dep_ == "mark" and m.i == clause.left_edge.i for m in clause.children):
+            continue  # only a clause opened by its conjunction: "As …", "When …"
+        for token in clause.subtree:
+            if (token.dep_ == "conj" and token.pos_ == "PROPN" and token._.kg_mention is not None and token.i > clause.i
+                    and token.head.dep_ == "pobj" and verb.doc[token.i - 1].lower_ == ","
+                    and all(t.is_punct for t in verb.doc[token.head.right_edge.i + 1 : verb.i])):
+                return token
+    return None
 
 
 def stranded_subject(verb: Token) -> Token | None:

@@ -1139,9 +1139,31 @@ def test_owned_and_wanted(blank_nlp, spec, ents, expected):
      {("Argentina", "backed", "Brazil"), ("Chile", "backed", "Brazil")}),
     ("The union wants Congress to pass the bill, its leader said.", set()),
     ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
+    ("As Smith wrote in The Times, Obama criticized Putin.", {("Barack Obama", "criticized", "Vladimir Putin")}),
 ])
 def test_model_owned_and_wanted(text, expected):
     import kg
     found = {(s.subject.entity.id, s.predicate.text, s.object.entity.id) for s in kg.extract(text)
              if s.object is not None and s.object.entity.type != "Concept" and s.subject.entity.type != "Concept"}
     assert found == expected
+
+
+# an opening "as" clause that swallowed the main clause's subject as a conjunct of its last noun
+GLUED = "As|SCONJ|mark|2 Smith|PROPN|nsubj|2 wrote|VERB|advcl|8|write in|ADP|prep|2 The|DET|det|5 Times|PROPN|pobj|3 ,|PUNCT|punct|5 "
+GLUED_ROWS = [
+    pytest.param(GLUED + "Obama|PROPN|conj|5 criticized|VERB|ROOT|8|criticize Putin|PROPN|dobj|8",
+                 [(1, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "PERSON"), (9, 10, "PERSON")],
+                 {("Barack Obama", "criticize", "Vladimir Putin", False, None, "Smith")}, id="as-clause-swallowed-the-subject"),
+    pytest.param(GLUED + "Berlin|PROPN|conj|5 he|PRON|nsubj|9 criticized|VERB|ROOT|9|criticize Putin|PROPN|dobj|9",
+                 [(1, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE"), (10, 11, "PERSON")],
+                 {("Smith", "criticize", "Vladimir Putin", False, None, None)}, id="a-verb-with-its-own-subject-keeps-it"),
+    pytest.param("Smith|PROPN|nsubj|1 wrote|VERB|advcl|7|write in|ADP|prep|1 The|DET|det|4 Times|PROPN|pobj|2 ,|PUNCT|punct|4 "
+                 "Obama|PROPN|conj|4 criticized|VERB|ROOT|7|criticize Putin|PROPN|dobj|7",
+                 [(0, 1, "PERSON"), (3, 5, "ORG"), (6, 7, "PERSON"), (8, 9, "PERSON")],
+                 set(), id="only-a-clause-opened-by-its-conjunction"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", GLUED_ROWS)
+def test_glued_subject(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
