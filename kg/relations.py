@@ -906,10 +906,20 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                     object_lemma=object_lemma, container=container, event=event)
-                    if acted or child.lower_ == "against":
+                    if acted or child.lower_ == "against" or blamed_on(verb, child):
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+# Verbs that lay blame "on" someone: "blamed the birther issue on Clinton", "pinned the loss on him".
+BLAME_VERBS = {"blame", "pin"}
+
+
+# blame laid "on" a thing falls on its owner, the one blamed: "blamed the entire birther issue on
+# Hillary Clinton's 2008 campaign" → Clinton (as "restrictions against German goods" → Germany)
+def blamed_on(verb: Token, prep: Token) -> bool:
+    return prep.lower_ == "on" and base_form(verb) in BLAME_VERBS
 
 
 # a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity

@@ -1140,6 +1140,7 @@ def test_owned_and_wanted(blank_nlp, spec, ents, expected):
     ("The union wants Congress to pass the bill, its leader said.", set()),
     ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
     ("As Smith wrote in The Times, Obama criticized Putin.", {("Barack Obama", "criticized", "Vladimir Putin")}),
+    ("Barack Obama blamed the defeat on Mitt Romney's campaign.", {("Barack Obama", "blamed", "Mitt Romney")}),
 ])
 def test_model_owned_and_wanted(text, expected):
     import kg
@@ -1167,3 +1168,16 @@ GLUED_ROWS = [
 @pytest.mark.parametrize("spec, ents, expected", GLUED_ROWS)
 def test_glued_subject(blank_nlp, spec, ents, expected):
     assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+# blame laid "on" a thing falls on its owner ("blamed the issue on Clinton's campaign"), no other verb's "on"
+BLAME_ON = "Obama|PROPN|nsubj|1 {} the|DET|det|4 entire|ADJ|amod|4 issue|NOUN|dobj|1 on|ADP|prep|4 Clinton|PROPN|poss|8 " \
+           "'s|PART|case|6 campaign|NOUN|pobj|5"
+
+
+@pytest.mark.parametrize("verb, expected", [
+    ("blamed|VERB|ROOT|1|blame", {("Barack Obama", "blame on", "Clinton", False, None, None), ("Barack Obama", "blame", "issue", False, None, None)}),
+    ("discussed|VERB|ROOT|1|discuss", {("Barack Obama", "discuss", "issue", False, None, None)}),
+])
+def test_blamed_on_an_owners_thing(blank_nlp, verb, expected):
+    assert facts(extract(blank_nlp, BLAME_ON.format(verb), [(0, 1, "PERSON"), (6, 7, "PERSON")])) == expected
