@@ -1005,7 +1005,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     if not actors:
         return
     words = noun_words(noun)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and (c.lower_ in EVENT_NOUN_PREPS or objective_of(noun, c, actors[0]))):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
                 if prep.lower_ == "by" and actors[0].dep_ == "poss":
@@ -1016,6 +1016,13 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
+
+
+# the objective "of" after an event noun whose actor is named before it: "U.S. criticism of ADB
+# lending", "Russia's invasion of Ukraine" (without one, "of" may name who acts: "the criticism of
+# the senators"; a pronoun owner is too often a thing's: "its sale of bonds")
+def objective_of(noun: Token, prep: Token, actor: Token) -> bool:
+    return prep.lower_ == "of" and actor.i < noun.i and actor._.kg_mention is not None and actor.dep_ in ("poss", "compound")
 
 
 # Prepositions after a noun of an actor's that name the other party of a relation or a clash.

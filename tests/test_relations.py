@@ -1141,6 +1141,7 @@ def test_owned_and_wanted(blank_nlp, spec, ents, expected):
     ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
     ("As Smith wrote in The Times, Obama criticized Putin.", {("Barack Obama", "criticized", "Vladimir Putin")}),
     ("Barack Obama blamed the defeat on Mitt Romney's campaign.", {("Barack Obama", "blamed", "Mitt Romney")}),
+    ("Russia's invasion of Ukraine shocked Europe.", {("Russia", "invasion of", "Ukraine")}),
 ])
 def test_model_owned_and_wanted(text, expected):
     import kg
@@ -1181,3 +1182,22 @@ BLAME_ON = "Obama|PROPN|nsubj|1 {} the|DET|det|4 entire|ADJ|amod|4 issue|NOUN|do
 ])
 def test_blamed_on_an_owners_thing(blank_nlp, verb, expected):
     assert facts(extract(blank_nlp, BLAME_ON.format(verb), [(0, 1, "PERSON"), (6, 7, "PERSON")])) == expected
+
+
+# the objective "of" after an event noun whose actor is named before it; none without that actor
+OBJECTIVE_OF = [
+    pytest.param("Russia|PROPN|poss|2 's|PART|case|0 invasion|NOUN|nsubj|5 of|ADP|prep|2 Ukraine|PROPN|pobj|3 "
+                 "shocked|VERB|ROOT|5|shock Europe|PROPN|dobj|5", [(0, 1, "GPE"), (4, 5, "GPE"), (6, 7, "LOC")],
+                 {("Russia", "invasion of", "Ukraine", False, None, None), ("invasion", "shock", "Europe", False, None, None)},
+                 id="owner-then-objective-of"),
+    pytest.param("the|DET|det|1 criticism|NOUN|nsubj|5 of|ADP|prep|1 the|DET|det|4 Kremlin|PROPN|pobj|2 grew|VERB|ROOT|5|grow",
+                 [(4, 5, "ORG")], {("criticism", "grow", None, False, None, None)}, id="no-actor-before-no-of-reading"),
+    pytest.param("its|PRON|poss|1|its|PRP$ invasion|NOUN|nsubj|4 of|ADP|prep|1 Ukraine|PROPN|pobj|2 shocked|VERB|ROOT|4|shock "
+                 "Europe|PROPN|dobj|4", [(3, 4, "GPE"), (5, 6, "LOC")], {("invasion", "shock", "Europe", False, None, None)},
+                 id="a-pronoun-owner-is-not-enough"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", OBJECTIVE_OF)
+def test_objective_of(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
