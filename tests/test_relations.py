@@ -1201,3 +1201,27 @@ OBJECTIVE_OF = [
 @pytest.mark.parametrize("spec, ents, expected", OBJECTIVE_OF)
 def test_objective_of(blank_nlp, spec, ents, expected):
     assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+# a subject "it" continues the sentence before's definite singular thing subject, not a body
+# named further back; "Elsinore said it …" with Elsinore unmarked is Elsinore Corp
+NATO_THEN = "NATO|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Serbia|PROPN|dobj|1 .|PUNCT|punct|1 "
+IT_REVIVED = ("it|PRON|nsubj|1|it|PRP revived|VERB|ROOT|1|revive Biden|PROPN|dobj|1", [(2, 3, "PERSON")])
+IT_AFTER_A_THING = [
+    pytest.param([(NATO_THEN + "The|DET|det|6 Democratic|ADJ|amod|6 establishment|NOUN|nsubj|7|establishment|NN "
+                   "managed|VERB|ROOT|7|manage the|DET|det|9 impossible|ADJ|dobj|7", [(0, 1, "ORG"), (2, 3, "GPE")]), IT_REVIVED],
+                 {("NATO", "attack", "Serbia")}, id="a-thing-subject-between-is-whom-it-continues"),
+    pytest.param([(NATO_THEN + "Prices|NOUN|nsubj|5|price|NNS rose|VERB|ROOT|5|rise", [(0, 1, "ORG"), (2, 3, "GPE")]), IT_REVIVED],
+                 {("NATO", "attack", "Serbia"), ("NATO", "revive", "Biden"), ("price", "rise", None)},
+                 id="a-plural-subject-between-leaves-the-body"),
+    pytest.param([("Elsinore|PROPN|compound|1 Corp|PROPN|nsubj|2 sold|VERB|ROOT|2|sell bonds|NOUN|dobj|2|bond", [(0, 2, "ORG")]),
+                  ("The|DET|det|1 offering|NOUN|nsubj|2|offering|NN closed|VERB|ROOT|2|close", []),
+                  ("Elsinore|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|4|it|PRP has|AUX|aux|4|have "
+                   "guaranteed|VERB|ccomp|1|guarantee the|DET|det|6 payment|NOUN|dobj|4", [])],
+                 {("Elsinore Corp", "sell", "bond"), ("Elsinore Corp", "guarantee", "payment")}, id="an-unmarked-reporter-names-its-body"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", IT_AFTER_A_THING)
+def test_it_after_a_thing_subject(blank_nlp, paragraphs, expected):
+    assert pairs(article_statements(blank_nlp, paragraphs)) == expected
