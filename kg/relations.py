@@ -336,8 +336,15 @@ def intervening_clause(head: Token, verb: Token) -> bool:
 
 
 def is_object_purpose(verb: Token) -> bool:
-    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
-    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"
+    (also when parsed as a relative clause, if it has an object of its own: "obtained enough loans
+    to pay off its arrears"; without one the noun is its object: "a bill to sign")."""
+    # (not under a denial: "been given no reason to doubt", "did not need to exhaust all the ways to …")
+    governor = verb.head.head
+    infinitive_relative = (verb.dep_ == "relcl" and any(c.dep_ == "dobj" for c in verb.children)
+                           and not any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children)
+                           and not is_negated(governor) and not (governor.dep_ == "xcomp" and is_negated(governor.head)))
+    return ((verb.dep_ == "acl" or infinitive_relative) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
             and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 

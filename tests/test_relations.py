@@ -1225,3 +1225,24 @@ IT_AFTER_A_THING = [
 @pytest.mark.parametrize("paragraphs, expected", IT_AFTER_A_THING)
 def test_it_after_a_thing_subject(blank_nlp, paragraphs, expected):
     assert pairs(article_statements(blank_nlp, paragraphs)) == expected
+
+
+# an infinitive on a verb's object parsed as a relative clause, with an object of its own, is the
+# purpose of whoever holds the noun; not under a denial, and not without its own object
+INFINITIVE_RELATIVES = [
+    pytest.param("Zambia|PROPN|nsubj|2 has|AUX|aux|2|have obtained|VERB|ROOT|2|obtain loans|NOUN|dobj|2|loan to|PART|aux|5 "
+                 "pay|VERB|relcl|3 off|ADP|prt|5 its|PRON|poss|9|its|PRP$ IMF|PROPN|compound|9 arrears|NOUN|dobj|5|arrear",
+                 [(0, 1, "GPE"), (8, 9, "ORG")],
+                 {("Zambia", "obtain", "loan", False, None, None), ("Zambia", "pay off", "International Monetary Fund", False, "intended", None),
+                  ("Zambia", "pay off", "arrear", False, "intended", None)}, id="loans-to-pay-off-arrears"),
+    pytest.param("Zambia|PROPN|nsubj|1 got|VERB|ROOT|1|get no|DET|det|3 reason|NOUN|dobj|1 to|PART|aux|5 doubt|VERB|relcl|3 "
+                 "Kenya|PROPN|dobj|5", [(0, 1, "GPE"), (6, 7, "GPE")], {("Zambia", "get", "reason", True, None, None)},
+                 id="no-reason-to-doubt-is-no-purpose"),
+    pytest.param("Zambia|PROPN|nsubj|1 got|VERB|ROOT|1|get a|DET|det|3 bill|NOUN|dobj|1 to|PART|aux|5 sign|VERB|relcl|3",
+                 [(0, 1, "GPE")], {("Zambia", "get", "bill", False, None, None)}, id="a-bill-to-sign-has-no-object-of-its-own"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", INFINITIVE_RELATIVES)
+def test_infinitive_relative(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
