@@ -16,17 +16,15 @@ from spacy.tokens import Span, Token
 from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
+from kg.quotes import (  # noqa: F401 (re-exported: the quotation helpers were first written here)
+    CLOSING_QUOTES, OPENING_QUOTES, QUOTES, STRAIGHT_QUOTES, inside_quotes, mark_faces, quote_marks, straight_quote_faces,
+)
 from kg.types import Entity
 
 FIRST_PERSON = {"i", "we"}
 # Sources whose account is an accusation, not a finding: "according to the suit, Brown …".
 ALLEGATION_SOURCES = {"suit", "lawsuit", "complaint", "indictment", "allegation", "accusation", "accuser",
                       "affidavit", "prosecutor", "prosecution", "plaintiff", "petition", "filing"}
-# Quotation marks: curly ones say which way they face, straight ones only count.
-OPENING_QUOTES = {"“", "‘‘", "``", "«"}
-CLOSING_QUOTES = {"”", "''", "»"}
-STRAIGHT_QUOTES = {'"'}
-QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 # Verbs that report what their subject says or thinks, for attribution: the speech verbs, and
 # reporting verbs whose act is news of its own ("warned that …" is a warning, kept as a statement).
 REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
@@ -388,54 +386,6 @@ def is_allegation_source(speaker: Token | None) -> bool:
 
 
 # -- quotations across sentences ----------------------------------------------------------
-
-
-def quote_marks(sentence: Span) -> list[Token]:
-    return [t for t in sentence if t.text in QUOTES]
-
-
-def straight_quote_faces(mark: Token) -> str | None:
-    """Which way a straight quotation mark faces, told by the spaces around it as a reader tells
-    it: after a space (or at the start) and against the next word it opens (`reading: "The
-    board`), against the word before and followed by a space, punctuation or the end it closes
-    (`in due course."`); None when the spacing tells nothing (spaces on both sides or none)."""
-    doc = mark.doc
-    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
-    after = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
-    spaced_after = after is None or bool(mark.whitespace_) or (after.is_punct and after.text not in QUOTES)
-    if spaced_before and not spaced_after:
-        return "open"
-    if spaced_after and not spaced_before:
-        return "close"
-    return None
-
-
-def mark_faces(mark: Token) -> str | None:
-    """ "open", "close", or None (a straight mark that only toggles) for a quotation mark."""
-    if mark.text in OPENING_QUOTES:
-        return "open"
-    if mark.text in CLOSING_QUOTES:
-        return "close"
-    return straight_quote_faces(mark)
-
-
-def inside_quotes(token: Token, marks: list[Token]) -> bool:
-    """Whether ``token`` stands between quotation marks of its sentence (an unclosed opening
-    mark counts, a closing mark with no opening one means the sentence began inside)."""
-    depth = 0
-    for mark in marks:
-        faces = mark_faces(mark)
-        if mark.i > token.i:
-            return depth > 0 or faces == "close" and depth == 0
-        if mark.text in OPENING_QUOTES:
-            depth += 1
-        elif faces == "open":
-            depth = max(depth, 1)  # straight marks do not nest
-        elif faces == "close":
-            depth = max(0, depth - 1)
-        else:
-            depth = 1 - depth if depth <= 1 else depth - 1
-    return depth > 0
 
 
 def quote_speaker(sentence: Span) -> Token | None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
+from kg.quotes import inside_quotes, quote_marks
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -826,7 +827,7 @@ class EntityResolver:
         agreement = PRONOUN_AGREEMENT.get(lower)
         if agreement is None or dummy_it(pronoun):
             return None  # "It's not just policy shortcomings", "it is necessary to take new steps"
-        excluded: set[str] = set()
+        excluded: set[str] = quoted_names(pronoun)
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
             if subject is not None and subject.i != pronoun.i:
@@ -1808,6 +1809,19 @@ def main_clause_subject(token: Token) -> bool:
         return token.dep_ == "ROOT"
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def quoted_names(pronoun: Token) -> set[str]:
+    """The names inside the quotation marks of a sentence whose speech verb, outside them, has
+    ``pronoun`` as its subject: whoever a quotation mentions is not who says it ("“… the way
+    Republicans were during Obama's term …,” he said": he is not Obama)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS:
+        return set()
+    marks = quote_marks(pronoun.sent)
+    if not marks or inside_quotes(pronoun, marks):
+        return set()
+    return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
 
 
 def dummy_it(pronoun: Token) -> bool:

@@ -634,6 +634,10 @@ PRONOUNS = [
                   ("Israel|PROPN|poss|2 's|PART|case|0 military|NOUN|nsubj|3|military|NN said|VERB|ROOT|3|say "
                    "it|PRON|nsubj|5|it struck|VERB|ccomp|3|strike", [(0, 1, "GPE")])], 1, 4, "Israel",
                  id="it-a-described-reporter"),
+    # whoever a quotation names is not who says it: "“Obama erred,” he said" after Smith spoke
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+                  ("“|PUNCT|punct|2 Obama|PROPN|nsubj|2 erred|VERB|ccomp|5|err ”|PUNCT|punct|5 he|PRON|nsubj|5|he "
+                   "said|VERB|ROOT|5|say", [(1, 2, "PERSON")])], 1, 4, "John Smith", id="speaker-not-named-in-the-quote"),
     # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
