@@ -16,9 +16,7 @@ from spacy.tokens import Span, Token
 from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
-from kg.quotes import (  # noqa: F401 (re-exported: the quotation helpers were first written here)
-    CLOSING_QUOTES, OPENING_QUOTES, QUOTES, STRAIGHT_QUOTES, inside_quotes, mark_faces, quote_marks, straight_quote_faces,
-)
+from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
 from kg.types import Entity
 
 FIRST_PERSON = {"i", "we"}

@@ -8,7 +8,7 @@ from conftest import parsed
 from kg.attribution import (
     ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
     ends_open, outside_the_quotation, own_account, pronoun_speaker, quote_speaker, respondents, speech_subject,
-    straight_quote_faces, survey_of,
+    survey_of,
 )
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
@@ -309,6 +309,7 @@ def test_open_quote_ends_with_its_paragraph(blank_nlp):
     pytest.param('a " b', 1, None, id="spaces-on-both-sides"),
 ])
 def test_straight_quote_faces(blank_nlp, text, index, faces):
+    from kg.quotes import straight_quote_faces
     doc = blank_nlp(text)
     assert doc[index].text == '"'
     assert straight_quote_faces(doc[index]) == faces
