@@ -825,8 +825,8 @@ class EntityResolver:
         if lower in REFLEXIVE_PRONOUNS:
             return None
         agreement = PRONOUN_AGREEMENT.get(lower)
-        if agreement is None or dummy_it(pronoun):
-            return None  # "It's not just policy shortcomings", "it is necessary to take new steps"
+        if agreement is None or dummy_it(pronoun) or content_it(pronoun):
+            return None  # "It's not just policy shortcomings", "he said it again"
         excluded: set[str] = quoted_names(pronoun)
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
@@ -1822,6 +1822,19 @@ def quoted_names(pronoun: Token) -> set[str]:
     if not marks or inside_quotes(pronoun, marks):
         return set()
     return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
+
+
+# Verbs whose direct object is what is said, thought or done, never the one it is said to:
+# "he said it again", "they might as well do it sooner", "as Carusone described it".
+CONTENT_VERBS = {"say", "add", "announce", "state", "claim", "report", "note", "explain", "argue", "deny", "confirm",
+                 "predict", "believe", "think", "write", "declare", "acknowledge", "admit", "suggest", "repeat",
+                 "mention", "discuss", "describe", "do", "doubt", "know", "understand"}
+
+
+def content_it(pronoun: Token) -> bool:
+    """An object "it" of a verb of saying, thinking or doing: what was said or done, no actor
+    ("And he said it again on Friday" is the remark, not CNN)."""
+    return pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_.lower() in CONTENT_VERBS
 
 
 def dummy_it(pronoun: Token) -> bool:

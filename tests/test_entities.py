@@ -8,7 +8,7 @@ from conftest import parsed
 from spacy.tokens import Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         dummy_it, national_government, partitive_of, title_of)
+                         content_it, dummy_it, national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -1151,3 +1151,14 @@ def test_model_the_government_is_the_articles_country():
 ])
 def test_dummy_it(blank_nlp, spec, expected):
     assert dummy_it(parsed(blank_nlp, spec)[0]) is expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    pytest.param("he|PRON|nsubj|1|he said|VERB|ROOT|1|say it|PRON|dobj|1|it again|ADV|advmod|1", 2, True, id="said-it"),
+    pytest.param("They|PRON|nsubj|2|they might|AUX|aux|2 do|VERB|ROOT|2|do it|PRON|dobj|2|it", 3, True, id="do-it"),
+    # the one acted on or spoken to stays a possible actor: "Spamhaus contacted it", "officials told it to stop"
+    pytest.param("Spamhaus|PROPN|nsubj|1 contacted|VERB|ROOT|1|contact it|PRON|dobj|1|it", 2, False, id="contacted-it"),
+    pytest.param("officials|NOUN|nsubj|1 told|VERB|ROOT|1|tell it|PRON|dobj|1|it", 2, False, id="told-it"),
+])
+def test_content_it(blank_nlp, spec, index, expected):
+    assert content_it(parsed(blank_nlp, spec)[index]) is expected
