@@ -38,6 +38,13 @@ MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decli
 CHANGE_ADVERBS = (["up"], ["down"], ["off"], ["higher"], ["lower"])
 # ... and of a return: "Biden is back" (kg.relations.copular_return)
 RETURN_ADVERBS = (["back"],)
+# ... and of a judgement that is itself news: "job losses are unprecedented" (kg.relations.judgement_adjective)
+JUDGEMENT_ADJECTIVES = {
+    "unprecedented", "unjustified", "justified", "unacceptable", "illegal", "unlawful", "legal", "unconstitutional",
+    "constitutional", "invalid", "incorrect", "correct", "wrong", "false", "untrue", "inaccurate", "misleading", "unfair",
+    "negative", "positive", "bullish", "bearish", "friendly", "favourable", "favorable", "unfavourable", "unfavorable",
+    "harmful", "beneficial", "dangerous", "unsafe", "unsustainable", "inevitable", "irresponsible",
+}
 # Parts of speech that cannot be a whole argument on their own: "unharmed", "both", "Iranian".
 # A verb too ("pledged … plans" with "plans" read as a verb), but not a gerund, which is a noun
 # phrase: "cannot support bartering".
@@ -238,7 +245,8 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
         return False
     if verb == COPULA:
         # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change), nor a return
-        return statement.predicate.lemma.split()[1:2] not in CHANGE_ADVERBS + RETURN_ADVERBS
+        second = statement.predicate.lemma.split()[1:2]
+        return second not in CHANGE_ADVERBS + RETURN_ADVERBS and not set(second) & JUDGEMENT_ADJECTIVES
     if verb in POSSESSION_VERBS and statement.object is not None and statement.object.entity.type != CONCEPT \
             and not names_itself(statement.object):
         return True  # "Bush had the poor early showings of Biden", "He's got a few of them": a thing of the actor's

@@ -22,6 +22,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
+from kg import gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
@@ -70,10 +71,14 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
 BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
-                   "measured": 0.6, "intransitive": 0.6, "change": 0.6}
+                   "measured": 0.6, "intransitive": 0.6, "change": 0.6, "obligation": 0.55, "judgement": 0.5}
 # Kinds of candidate that may have no object: an event ("workers demonstrated") and a change
 # whose amount is not given ("sales eased", "Ford and Chrysler both gained").
-OBJECTLESS_KINDS = {"intransitive", "change"}
+OBJECTLESS_KINDS = {"intransitive", "change", "obligation", "judgement"}
+# Kinds of candidate that state a fact of a thing, no act of an actor: a change ("sales
+# eased"), what must be done ("serious problems have to be tackled"), a judgement ("job losses
+# of this scale are unprecedented", "the reduction should be friendly to the market").
+THING_FACT_KINDS = {"change", "obligation", "judgement"}
 # Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
@@ -131,6 +136,8 @@ class Candidate:
     subject_entity: Entity | None = None  # the actor, when the subject word stands for several ("the two")
     object_entity: Entity | None = None  # the actor, when the object word stands for another ("each other")
     object_words: list[Token] | None = None  # an object phrase the parse split: "MP for Richmond"
+    denied: bool = False  # the act denied of a whole group: "none of the networks covered it"
+    modality: str | None = None  # the construction's own modality: "are expected 0.50 cent lower" is future
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -711,6 +718,134 @@ def copular_return(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, None, clause.verb, [*clause.words, adverb], f"be {adverb.lower_}", "change", clause.inherited)
 
 
+# Passive verbs of a forecast: "are expected 0.50 cent lower", "are called 0.20 lower", "is seen higher".
+FORECAST_PASSIVES = {"expect", "call", "see", "forecast", "project", "predict", "estimate", "tip"}
+
+
+# a forecast of a change: "pork bellies are expected 0.50 to 1.00 cent lower", "June cattle
+# futures are called 0.20 to 0.50 cent lower" → bellies – are expected lower (future: not yet
+# happened; whoever says so is its source). Not "are expected to rise" (an infinitive, whose
+# own clause is the change) nor "was called a liar" (no direction).
+def forecast_change(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in FORECAST_PASSIVES or has_agent(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    for direction in (t for t in verb.subtree if t.lower_ in CHANGE_ADVERBS and t.i > verb.i and forecast_path(t, verb)):
+        for subject in clause.passive_subjects:
+            if subject.lower_ in EXPLETIVES or subject.pos_ == "PRON":
+                continue
+            yield Candidate(subject, None, verb, [*predicate_words(verb), direction], f"{base_form(verb)} {direction.lower_}",
+                            "change", modality="future")
+
+
+# Links from a forecast's verb to its direction: "expected 0.50 cent lower" (oprd), "called
+# 0.20 to 0.50 cent lower" (a range read as "to … lower").
+FORECAST_LINKS = {"oprd", "acomp", "advmod", "prep", "pobj", "npadvmod"}
+
+
+def forecast_path(direction: Token, verb: Token) -> bool:
+    """Whether ``direction`` hangs from ``verb`` through an amount or a range only, not a clause."""
+    token = direction
+    while token != verb:
+        if token.dep_ not in FORECAST_LINKS:
+            return False
+        token = token.head
+    return True
+
+
+# Verbs of a duty whose infinitive is what must be done: "have to be tackled", "need to be changed".
+DUTY_VERBS = {"have", "need", "ought"}
+
+
+def duty_in_clause(verb: Token) -> bool:
+    """Whether the clause itself says its act must be done: a modal ("must", "should") or "have
+    to", "need to" (not a duty read from a clause further up the parse)."""
+    if own_modality(verb) == "obligated":
+        return True
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUTY_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+# a passive of obligation with no agent: "serious problems have to be tackled", "the law must
+# be changed" → problems – have to be tackled, and with whom or what it concerns: "Trump should
+# be held to account", "the decision should be left up to the states" → decision – should be
+# left up to – states (what must be done, no one named to do it). Not "were tackled", a report
+# of an act whose doer is unnamed, nor "must be tackled by X", a passive with its agent, nor a
+# relative clause, whose antecedent the parser often misplaces ("laws on the books that have to be …").
+def obligated_passive(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if verb.tag_ != "VBN" or has_agent(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    if any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "advcl", "oprd", "dep") for c in verb.children) or base_form(verb) == "get":
+        return  # a complement ("should be held to account" parsed as a clause), a word the parser
+        # could not place, or the idiom of "get" ("must be gotten “rid of”")
+    if "relcl" in (verb.dep_, verb.head.dep_) or verb.i + 1 < len(verb.doc) and verb.nbor(1).text == "-":
+        return  # a relative clause; a word split at its hyphen ("re-examined")
+    if not duty_in_clause(verb):
+        return
+    words = predicate_words(verb)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        words = sorted({*predicate_words(verb.head), *words}, key=lambda t: t.i)  # "have to be tackled"
+    lemma = verb_lemma(verb)
+    targets = list(participant_preps(verb))
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if any(p.dep_ == "prep" and p.lower_ not in NON_PARTICIPANT_PREPS and p not in {prep for prep, _ in targets}
+           for head in (verb, *particles) for p in head.children):
+        return  # a phrase the predicate needs but no participant: "should be held to account", "left up to the states"
+    for subject in clause.passive_subjects or (clause.subjects if verb.dep_ == "xcomp" else []):
+        if subject.lower_ in EXPLETIVES or subject.pos_ == "PRON":
+            continue  # "it must be said": no thing to be done
+        if not targets:
+            yield Candidate(subject, None, verb, words, lemma, "obligation", clause.inherited)
+        for prep, pobj in targets:
+            for obj in with_conjuncts(pobj):
+                yield Candidate(subject, obj, verb, [*words, prep], f"{lemma} {prep.lower_}", "obligation", clause.inherited)
+
+
+# Adjectives of a judgement that is itself news: "job losses of this scale are unprecedented",
+# "the tax was unjustified", "the report is negative for futures", "should be friendly to the market".
+JUDGEMENT_ADJECTIVES = gate.JUDGEMENT_ADJECTIVES  # one list, kept where the gate reads it too
+
+
+# a judgement told with the copula: "job losses of this scale are unprecedented" → job losses –
+# are unprecedented; with whom or what it concerns: "the reduction should be friendly to the
+# market" → reduction – be friendly to – market (a thing may be judged: no actor needed). Not a
+# pronoun or an expletive subject ("this was incorrect", "it is wrong to …": what they stand for
+# is not in the clause), nor a clause the adjective governs ("it is unfair that …").
+def judgement_adjective(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be":
+        return
+    for adjective in (c for c in clause.verb.children if c.dep_ == "acomp" and c.lemma_.lower() in JUDGEMENT_ADJECTIVES):
+        if any(c.dep_ in ("xcomp", "ccomp") for c in adjective.children):
+            continue
+        subjects = [s for s in clause.subjects if s.lower_ not in EXPLETIVES and s.pos_ in ("NOUN", "PROPN")]
+        targets = list(participant_preps(adjective, excluded=NON_ADJECTIVE_PREPS))
+        for subject in subjects:
+            if not targets:
+                yield Candidate(subject, None, clause.verb, [*clause.words, adjective], f"be {adjective.lemma_.lower()}", "judgement",
+                                clause.inherited)
+            for prep, pobj in targets:
+                for obj in with_conjuncts(pobj):
+                    yield Candidate(subject, obj, clause.verb, [*clause.words, adjective, prep],
+                                    f"be {adjective.lemma_.lower()} {prep.lower_}", "judgement", clause.inherited)
+
+
+# Quantifiers that deny an act of every member of the group they are "of": "none of the networks".
+DENYING_QUANTIFIERS = {"none", "neither"}
+
+
+# a denying partitive subject: "none of the big three networks covered the story" → networks –
+# covered – story, negated (the act denied of the group named; "none of them": the pronoun's group)
+def denied_of_group(candidate: Candidate) -> Candidate:
+    if candidate.subject.lower_ not in DENYING_QUANTIFIERS or candidate.subject_entity is not None:
+        return candidate
+    group = next((pobj for prep in candidate.subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
+    if group is None:
+        return candidate
+    return replace(candidate, subject=group, denied=not candidate.denied)
+
+
 def reported_change(verb: Token, noun: Token) -> bool:
     """A change noun as the object of a verb that reports it, with nothing said to change
     ("had gains", "posted a 12 pct rise"; not "a rise in profits", which names what rose)."""
@@ -789,21 +924,19 @@ def is_amount(token: Token) -> bool:
     return token.lower_ in AMOUNT_UNITS and any(c.like_num or c.pos_ == "NUM" for c in token.subtree if c != token)
 
 
-PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
+PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_change, obligated_passive)
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
-                        change_without_amount, copular_change, change_reported, copular_return)
+                        change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
+                        judgement_adjective)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
     """Every candidate of the clause headed by ``verb``, one English construction at a time."""
     clause = clause_of(verb)
-    if clause.passive_subjects:
-        for construction in PASSIVE_CONSTRUCTIONS:
-            yield from construction(clause)
-    elif clause.subjects:
-        for construction in ACTIVE_CONSTRUCTIONS:
-            yield from construction(clause)
+    constructions = PASSIVE_CONSTRUCTIONS if clause.passive_subjects else ACTIVE_CONSTRUCTIONS if clause.subjects else ()
+    for construction in constructions:
+        yield from map(denied_of_group, construction(clause))
 
 
 def intransitive_candidates(verb: Token) -> Iterator[Candidate]:
@@ -1107,12 +1240,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
     # ("none of the networks covered it" is a negation this rule does not read: left out)
     people = (subject.entity.type == CONCEPT and partitive_of(candidate.subject) is not None
-              and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns())
+              and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns()
+              or candidate.denied and candidate.subject.tag_ in ("NNS", "NNPS"))  # "none of the networks covered it"
     if obj is None:
-        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind == "change"):
+        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind in THING_FACT_KINDS):
             return None  # "the talks collapsed": no one acts; "workers demonstrated" stays; "sales eased" too
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
-            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject) or people):
+            candidate.kind in ("measured", "judgement", "obligation") or owned(candidate.subject) or named_agent(candidate.subject) or people):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -1124,8 +1258,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
+        modality = modality or candidate.modality
         if modality is None and is_object_purpose(candidate.verb):
             modality = "intended"  # what an agreement or a loan is for is not done yet
+    negated = negated != candidate.denied  # "none of the networks covered it"; "none of them failed to" is no denial
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event
@@ -1154,6 +1290,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
     event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
+    if candidate.kind == "obligation":
+        event = None  # its subject is the one acted on ("Trump should be held to account"): no act of Trump's
     if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:
@@ -1194,7 +1332,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
-    if obj is None and candidate.kind != "change" and (event is None or event in NEEDS_TARGET):
+    if obj is None and candidate.kind not in THING_FACT_KINDS and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target, or a change
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by

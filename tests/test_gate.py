@@ -176,7 +176,9 @@ def test_pronoun_disagrees(argument, expected):
     ("signed", "sign", arg("the treaty", "treaty"), None, False),
     ("is back", "be back", None, None, False),  # a return told with the copula: "Biden is back"
     ("were down", "be down", None, None, False),  # a change
+    ("are unprecedented", "be unprecedented", None, None, False),  # a judgement: "job losses are unprecedented"
     ("is", "be", None, None, True),
+    ("are ready", "be ready", None, None, True),  # no judgement of its own
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected
