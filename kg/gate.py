@@ -38,6 +38,13 @@ MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decli
 CHANGE_ADVERBS = (["up"], ["down"], ["off"], ["higher"], ["lower"])
 # ... and of a return: "Biden is back" (kg.relations.copular_return)
 RETURN_ADVERBS = (["back"],)
+# A light verb's noun of a stance, and the prepositions after it that say what it is about:
+# "had no position on", "take a stand against", "hold hearings on" (kg.relations.light_verb_noun).
+LIGHT_NOUN_VERBS = {"have", "hold", "take", "express", "voice"}
+STANCE_NOUNS = {"position", "stance", "stand", "view", "line", "approach", "policy", "opinion", "concern", "doubt",
+                "reservation", "objection", "question", "hearing", "debate", "vote", "say", "influence", "control",
+                "jurisdiction", "authority", "veto", "decision"}
+STANCE_NOUN_PREPS = {"on", "about", "over", "towards", "toward", "against"}
 # ... and of a judgement that is itself news: "job losses are unprecedented" (kg.relations.judgement_adjective)
 JUDGEMENT_ADJECTIVES = {
     "unprecedented", "unjustified", "justified", "unacceptable", "illegal", "unlawful", "legal", "unconstitutional",
@@ -250,6 +257,9 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
     if verb in POSSESSION_VERBS and statement.object is not None and statement.object.entity.type != CONCEPT \
             and not names_itself(statement.object):
         return True  # "Bush had the poor early showings of Biden", "He's got a few of them": a thing of the actor's
+    light = statement.predicate.lemma.split()
+    if len(light) == 3 and light[0] in LIGHT_NOUN_VERBS and light[1] in STANCE_NOUNS and light[2] in STANCE_NOUN_PREPS:
+        return False  # the light verb's noun is the predicate: "had no position on" (kg.relations.light_verb_noun)
     return verb in LIGHT_VERBS and statement.object is not None and statement.object.entity.type == CONCEPT
 
 

@@ -36,7 +36,7 @@ OBJECTS = {"dobj", "attr", "oprd", "dative"}
 REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal", "call"}
 # Verbs whose clausal complement's subject is their own object: "allowed Ouattara to run",
 # parsed as a clause "Ouattara to run" under "allowed".
-RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
+RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige", "help"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
                       # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
@@ -523,6 +523,27 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
                 yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
 
 
+# Light verbs whose object noun of a stance carries the meaning ("had no position on", "voiced
+# concern over"), and the prepositions after the noun that name what the stance is about.
+LIGHT_NOUN_VERBS, STANCE_NOUNS, STANCE_NOUN_PREPS = gate.LIGHT_NOUN_VERBS, gate.STANCE_NOUNS, gate.STANCE_NOUN_PREPS
+
+
+# a stance named by a light verb's noun: "the association had no position on nonbank banks" →
+# association – have position on – nonbank banks (negated by "no"), "voiced concern over the
+# merger", "takes a hard line on China" (not "had a clash on the bridge", "have company on the
+# exchanges": a noun of no stance, the phrase a place)
+def light_verb_noun(clause: Clause) -> Iterator[Candidate]:
+    if base_form(clause.verb) not in LIGHT_NOUN_VERBS:
+        return
+    for noun in (c for c in clause.verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in STANCE_NOUNS):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_NOUN_PREPS):
+            lemma = f"{clause.lemma} {noun.lemma_.lower()} {prep.lower_}"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for obj in with_conjuncts(pobj):
+                    for subject in clause.subjects:
+                        yield Candidate(subject, obj, clause.verb, [*clause.words, noun, prep], lemma, "direct", clause.inherited)
+
+
 # Verbs that join two people to each other: with a pair as object, the subject officiates.
 JOINING_VERBS = {"marry", "wed"}
 
@@ -928,7 +949,7 @@ PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
-                        judgement_adjective)
+                        judgement_adjective, light_verb_noun)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:

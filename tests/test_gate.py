@@ -179,6 +179,8 @@ def test_pronoun_disagrees(argument, expected):
     ("are unprecedented", "be unprecedented", None, None, False),  # a judgement: "job losses are unprecedented"
     ("is", "be", None, None, True),
     ("are ready", "be ready", None, None, True),  # no judgement of its own
+    ("had position on", "have position on", arg("nonbank banks", "bank"), None, False),  # a stance: "had no position on"
+    ("came in on", "come in on", arg("the list", "list"), None, True),  # no light verb of a stance
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected

@@ -641,6 +641,22 @@ THING_FACT_ROWS = [
         "Neither|DET|nsubj|5|neither of|ADP|prep|0 the|DET|det|4 two|NUM|nummod|4 parties|NOUN|pobj|1|party|NNS backed|VERB|ROOT|5|back "
         "Obama|PROPN|dobj|5 .|PUNCT|punct|5",
         [(6, 7, "PERSON")], {("party", "back", "Barack Obama", True, None, None)}, id="denied-of-group-actors"),
+    pytest.param(
+        # a stance named by a light verb's noun: "Iran has no position on Israel"
+        "Iran|PROPN|nsubj|1 has|VERB|ROOT|1|have no|DET|det|3 position|NOUN|dobj|1 on|ADP|prep|3 Israel|PROPN|pobj|4 .|PUNCT|punct|1",
+        [(0, 1, "GPE"), (5, 6, "GPE")],
+        # (beside the light verb's own reading, which the gate keeps off the graph as an empty predicate)
+        {("Iran", "have position on", "Israel", True, None, None), ("Iran", "have", "position", True, None, None)}, id="light-verb-stance"),
+    pytest.param(
+        # a noun of no stance is no predicate: "Iran had a clash on the border"
+        "Iran|PROPN|nsubj|1 had|VERB|ROOT|1|have a|DET|det|3 clash|NOUN|dobj|1 on|ADP|prep|3 the|DET|det|6 border|NOUN|pobj|4 "
+        ".|PUNCT|punct|1",
+        [(0, 1, "GPE")], {("Iran", "have", "clash", False, None, None)}, id="light-verb-no-stance"),
+    pytest.param(
+        # the one helped is whom the help is for: "the IFC will help companies to borrow"
+        "The|DET|det|1 IFC|PROPN|nsubj|3 will|AUX|aux|3 help|VERB|ROOT|3 companies|NOUN|nsubj|6|company to|PART|aux|6 "
+        "borrow|VERB|ccomp|3 .|PUNCT|punct|3",
+        [(1, 2, "ORG")], {("IFC", "help", "company", False, "future", None)}, id="help-raised"),
 ]
 
 
@@ -964,6 +980,8 @@ CONSTRUCTIONS = [
     (relations.judgement_adjective, THING_FACT_ROWS[6].values[0], 5, {("losses", "be unprecedented", None)}),
     (relations.judgement_adjective, THING_FACT_ROWS[7].values[0], 3, {("reduction", "be friendly to", "market")}),
     (relations.judgement_adjective, THING_FACT_ROWS[9].values[0], 2, set()),
+    (relations.light_verb_noun, THING_FACT_ROWS[12].values[0], 1, {("Iran", "have position on", "Israel")}),
+    (relations.light_verb_noun, THING_FACT_ROWS[13].values[0], 1, set()),
 ]
 
 
