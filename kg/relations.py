@@ -517,10 +517,35 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "Booker married Gabriela Celeiro and Liz Salerno": he wed them to each other
         if reported_change(clause.verb, head):
             continue  # "had gains": a change of the subject (:func:`change_reported`)
+        if given_thing(clause.verb, head) is not None:
+            continue  # a recipient is read with the thing given (:func:`double_object`)
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
                 yield from nested_candidates(subject, obj, clause.verb, clause.words, clause.lemma, clause.inherited)
+
+
+def given_thing(verb: Token, recipient: Token) -> Token | None:
+    """The direct object beside a recipient the parser calls a dative: "gives the ITC jurisdiction"."""
+    if recipient.dep_ != "dative" or recipient.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > recipient.i), None)
+
+
+# double object: the recipient with the thing given, "the bill gives the ITC jurisdiction over
+# patent disputes" → bill – gives jurisdiction to – ITC (not "gives – the ITC", as if the ITC
+# were what is given; the thing given is the direct object's own statement)
+def double_object(clause: Clause) -> Iterator[Candidate]:
+    for recipient in (c for c in clause.verb.children if c.dep_ == "dative"):
+        thing = given_thing(clause.verb, recipient)
+        if thing is None:
+            continue
+        words = sorted([*clause.words, thing], key=lambda t: t.i)
+        text = " ".join(t.text for t in words) + " to"
+        for obj in with_conjuncts(recipient):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, clause.verb, words, clause.lemma, "direct", clause.inherited,
+                                object_lemma=concept_words(thing), text=text)
 
 
 # Light verbs whose object noun of a stance carries the meaning ("had no position on", "voiced
@@ -949,7 +974,7 @@ PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
-                        judgement_adjective, light_verb_noun)
+                        judgement_adjective, light_verb_noun, double_object)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -989,7 +1014,8 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     acted = noun_event_type(object_lemma) is not None
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
-                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)):
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)
+                and (acted or not place_before_thing(child))):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
@@ -1015,6 +1041,14 @@ def capital_as_place(modifier: Token) -> bool:
     if modifier.dep_ not in ("compound", "amod", "nmod") or mention is None or mention.entity.type != "Country":
         return False
     return is_capital(modifier.doc[mention.start : mention.end].text)
+
+
+# a city or a region before the noun of a thing says where the thing is: "opens a regional N.Y.
+# office", "a Denver plant" (a place, not a party to the act; before an act it may be the
+# actor: "the Texas lawsuit", left to the event noun)
+def place_before_thing(modifier: Token) -> bool:
+    mention = modifier._.kg_mention
+    return modifier.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.entity.type == "Location"
 
 
 def within_preposition(container: Token, verb: Token) -> bool:

@@ -657,6 +657,16 @@ THING_FACT_ROWS = [
         "The|DET|det|1 IFC|PROPN|nsubj|3 will|AUX|aux|3 help|VERB|ROOT|3 companies|NOUN|nsubj|6|company to|PART|aux|6 "
         "borrow|VERB|ccomp|3 .|PUNCT|punct|3",
         [(1, 2, "ORG")], {("IFC", "help", "company", False, "future", None)}, id="help-raised"),
+    pytest.param(
+        # double object: the recipient with the thing given, "the bill gives the ITC jurisdiction"
+        "The|DET|det|1 bill|NOUN|nsubj|2 gives|VERB|ROOT|2|give the|DET|det|4 ITC|PROPN|dative|2 jurisdiction|NOUN|dobj|2 "
+        ".|PUNCT|punct|2",
+        [(4, 5, "ORG")], {("bill", "give", "ITC", False, None, None)}, id="double-object"),
+    pytest.param(
+        # a city before the noun of a thing says where it is: "Xerox opens a regional Denver office"
+        "Xerox|PROPN|nsubj|1 opens|VERB|ROOT|1|open a|DET|det|5 regional|ADJ|amod|5 Denver|PROPN|compound|5 office|NOUN|dobj|1 "
+        ".|PUNCT|punct|1",
+        [(0, 1, "ORG"), (4, 5, "GPE")], {("Xerox", "open", "office", False, None, None)}, id="place-before-thing"),
 ]
 
 
@@ -982,6 +992,8 @@ CONSTRUCTIONS = [
     (relations.judgement_adjective, THING_FACT_ROWS[9].values[0], 2, set()),
     (relations.light_verb_noun, THING_FACT_ROWS[12].values[0], 1, {("Iran", "have position on", "Israel")}),
     (relations.light_verb_noun, THING_FACT_ROWS[13].values[0], 1, set()),
+    (relations.double_object, THING_FACT_ROWS[15].values[0], 2, {("bill", "give", "ITC")}),
+    (relations.direct_object, THING_FACT_ROWS[15].values[0], 2, {("bill", "give", "jurisdiction")}),
 ]
 
 
@@ -1190,6 +1202,8 @@ MODEL_THING_FACTS = [
     ("Tariffs must be cut before the summit.", ("tariff", "must be cut", None, False, "obligated")),
     ("Layoffs on this scale are unprecedented, the union said.", ("layoff", "are unprecedented", None, False, None)),
     ("None of the newspapers reported the scandal.", ("newspaper", "reported", "scandal", True, None)),
+    ("The bill gives the ITC jurisdiction over patent disputes.", ("bill", "gives jurisdiction to", "ITC", False, None)),
+    ("Xerox opens a regional Denver office.", ("Xerox", "opens", "office", False, None)),
 ]
 
 
