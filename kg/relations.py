@@ -1137,6 +1137,35 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
 
 
+# Nouns of the result of a contest, won or lost somewhere: "Biden's South Carolina victory".
+CONTEST_NOUNS = {"victory", "win", "triumph", "defeat", "loss", "landslide"}
+
+
+def noun_owners(noun: Token) -> list[Token]:
+    """The named owners of a noun: "Biden's victory" → Biden; also where the parser read a
+    participle before the noun as a verb with the owner as its subject ("Biden's smashing …
+    victory" parsed as "Biden smashing victory": the possessive marker shows the owner)."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c._.kg_mention is not None]
+    if not owners and noun.dep_ == "dobj" and noun.head.tag_ == "VBG":
+        owners = [c for c in noun.head.children if c.dep_ == "nsubj" and c._.kg_mention is not None
+                  and any(m.tag_ == "POS" for m in c.children)]
+    return owners
+
+
+# the result of a contest where it was held: "Biden's South Carolina victory", "Trump's win in
+# Iowa" → Biden – victory in – South Carolina (the place is the contest's; "Russia's victory
+# over Napoleon" names a party, not a place: left to the party nouns)
+def contest_result(noun: Token) -> Iterator[Candidate]:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONTEST_NOUNS:
+        return
+    places = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i and c._.kg_mention is not None]
+    places += [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+               for pobj in prep.children if pobj.dep_ == "pobj" and pobj._.kg_mention is not None]
+    for owner in noun_owners(noun):
+        for place in places:
+            yield Candidate(owner, place, noun, [noun], f"{noun.lemma_.lower()} in", "nominal", text=f"{noun.text} in")
+
+
 # Prepositions after a noun of an actor's that name the other party of a relation or a clash.
 PARTY_PREPS = {"with", "against"}
 # Nouns whose meaning is a tie or a clash between two parties ("performance", "interview" are not).
@@ -1215,7 +1244,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token))
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token),
+                                         contest_result(token))
         else:
             continue
         made = False

@@ -667,6 +667,12 @@ THING_FACT_ROWS = [
         "Xerox|PROPN|nsubj|1 opens|VERB|ROOT|1|open a|DET|det|5 regional|ADJ|amod|5 Denver|PROPN|compound|5 office|NOUN|dobj|1 "
         ".|PUNCT|punct|1",
         [(0, 1, "ORG"), (4, 5, "GPE")], {("Xerox", "open", "office", False, None, None)}, id="place-before-thing"),
+    pytest.param(
+        # the result of a contest where it was held: "Kasich's win in Ohio surprised pollsters"
+        "Kasich|PROPN|poss|2 's|PART|case|0|'s|POS win|NOUN|nsubj|5 in|ADP|prep|2 Ohio|PROPN|pobj|3 surprised|VERB|ROOT|5|surprise "
+        "pollsters|NOUN|dobj|5|pollster .|PUNCT|punct|5",
+        [(0, 1, "PERSON"), (4, 5, "GPE")],
+        {("Kasich", "win in", "Ohio", False, None, None), ("win", "surprise", "pollster", False, None, None)}, id="contest-result"),
 ]
 
 
@@ -1204,12 +1210,14 @@ MODEL_THING_FACTS = [
     ("None of the newspapers reported the scandal.", ("newspaper", "reported", "scandal", True, None)),
     ("The bill gives the ITC jurisdiction over patent disputes.", ("bill", "gives jurisdiction to", "ITC", False, None)),
     ("Xerox opens a regional Denver office.", ("Xerox", "opens", "office", False, None)),
+    ("Trump's win in Iowa surprised the pollsters.", ("Trump", "win in", "Iowa", False, None),
+     ("win", "surprised", "pollster", False, None)),
 ]
 
 
-@pytest.mark.parametrize("text, expected", MODEL_THING_FACTS, ids=[t[:30] for t, _ in MODEL_THING_FACTS])
+@pytest.mark.parametrize("text, expected", [(t, set(e)) for t, *e in MODEL_THING_FACTS], ids=[t[:30] for t, *_ in MODEL_THING_FACTS])
 def test_model_thing_facts(text, expected):
     import kg
     found = {(s.subject.entity.id, s.predicate.text, s.object.entity.id if s.object else None, s.negated, s.modality)
              for s in kg.extract(text)}
-    assert found == {expected}
+    assert found == expected
