@@ -43,7 +43,9 @@ GOVERNOR_MODALITY = {
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
                      # orders: "orders its chaplains to put their Bibles away", "told them to leave"
-                     "order", "instruct", "direct", "command", "tell"), "requested"),
+                     "order", "instruct", "direct", "command", "tell",
+                     # advice: "recommended that shareholders approve the merger"
+                     "recommend", "advise"), "requested"),
     # what is only considered: "Kuwait had considered having Soviet escorts"
     "consider": "possible",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),

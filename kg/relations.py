@@ -548,6 +548,30 @@ def double_object(clause: Clause) -> Iterator[Candidate]:
                                 object_lemma=concept_words(thing), text=text)
 
 
+# Verbs that put forward an act for others to do: "recommended that shareholders approve the merger".
+RECOMMENDING_VERBS = {"recommend", "propose", "suggest", "advise"}
+# Longest reading of the recommended act kept as the predicate: "recommended that shareholders approve".
+RECOMMENDED_SPAN = 6
+
+
+# a recommended act: "its board recommended that shareholders approve the merger" → board –
+# recommended that shareholders approve – merger (what the recommendation is about is the
+# act's object; the ones asked to act are in the predicate). Not a clause with no object
+# ("suggested that prices would rise"), nor one too far from the verb to read as one predicate.
+def recommended_act(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in RECOMMENDING_VERBS or clause_objects(verb):
+        return
+    for act in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i - verb.i <= RECOMMENDED_SPAN):
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in act.children):
+            continue  # "suggested that prices would rise": a forecast, not an act put forward
+        text = verb.doc[min(w.i for w in clause.words) : act.i + 1].text
+        for obj in (o for head in act.children if head.dep_ == "dobj" for o in with_conjuncts(head)):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, verb, [*clause.words, act], f"{clause.lemma} {base_form(act)}", "direct",
+                                clause.inherited, object_lemma=concept_words(obj), text=text)
+
+
 # Light verbs whose object noun of a stance carries the meaning ("had no position on", "voiced
 # concern over"), and the prepositions after the noun that name what the stance is about.
 LIGHT_NOUN_VERBS, STANCE_NOUNS, STANCE_NOUN_PREPS = gate.LIGHT_NOUN_VERBS, gate.STANCE_NOUNS, gate.STANCE_NOUN_PREPS
@@ -974,7 +998,7 @@ PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
-                        judgement_adjective, light_verb_noun, double_object)
+                        judgement_adjective, light_verb_noun, double_object, recommended_act)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:

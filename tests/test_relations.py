@@ -673,6 +673,19 @@ THING_FACT_ROWS = [
         "pollsters|NOUN|dobj|5|pollster .|PUNCT|punct|5",
         [(0, 1, "PERSON"), (4, 5, "GPE")],
         {("Kasich", "win in", "Ohio", False, None, None), ("win", "surprise", "pollster", False, None, None)}, id="contest-result"),
+    pytest.param(
+        # a recommended act, its object what is recommended: "the EU recommended that Greece cut its deficit"
+        # (and Greece's cut is asked of it, not done)
+        "The|DET|det|1 EU|PROPN|nsubj|2 recommended|VERB|ROOT|2|recommend that|SCONJ|mark|5 Greece|PROPN|nsubj|5 cut|VERB|ccomp|2 "
+        "its|PRON|poss|7 deficit|NOUN|dobj|5 .|PUNCT|punct|2",
+        [(1, 2, "ORG"), (4, 5, "GPE")],
+        {("European Union", "recommend cut", "deficit", False, None, None), ("Greece", "cut", "deficit", False, "requested", None)},
+        id="recommended-act"),
+    pytest.param(
+        # a forecast is no act put forward: "he suggested that prices would rise"
+        "He|PRON|nsubj|1 suggested|VERB|ROOT|1|suggest that|SCONJ|mark|5 prices|NOUN|nsubj|5|price would|AUX|aux|5 rise|VERB|ccomp|1 "
+        ".|PUNCT|punct|1",
+        (), {("price", "rise", None, False, "conditional", None)}, id="suggested-forecast"),
 ]
 
 
@@ -1000,6 +1013,8 @@ CONSTRUCTIONS = [
     (relations.light_verb_noun, THING_FACT_ROWS[13].values[0], 1, set()),
     (relations.double_object, THING_FACT_ROWS[15].values[0], 2, {("bill", "give", "ITC")}),
     (relations.direct_object, THING_FACT_ROWS[15].values[0], 2, {("bill", "give", "jurisdiction")}),
+    (relations.recommended_act, THING_FACT_ROWS[18].values[0], 2, {("EU", "recommend cut", "deficit")}),
+    (relations.recommended_act, THING_FACT_ROWS[19].values[0], 1, set()),
 ]
 
 
