@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 from spacy.tokens import Span, Token
 
 from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
+from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 from kg.types import Entity
 
@@ -569,10 +570,8 @@ class ClaimDenials(Generic[Speaker]):
 
 # -- turns of a transcript and first-person speech ------------------------------------------
 
-# Honorifics before a speaker label's name: "Mr. Tapper:".
-HONORIFICS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "prof", "president", "senator", "governor", "mayor",
-              "secretary", "judge", "justice", "minister", "ambassador", "general", "rev", "reverend", "house", "speaker",
-              "vice", "former", "chairman", "chairwoman", "leader"}
+# Words before a speaker label's name: "Mr. Tapper:", "HOUSE SPEAKER PAUL RYAN:".
+LABEL_TITLE_WORDS = TITLE_WORDS | {"house"}
 # The first person singular, whose referent in quoted or transcribed speech is the speaker.
 FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
 
@@ -580,7 +579,7 @@ FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
 def turn_speaker_name(label: str) -> str | None:
     """The name of the speaker whose words a labelled turn is ("Mr. Tapper" → "Tapper", "KASICH"
     → "Kasich"), or None: "Q" and "A" name nobody by themselves."""
-    words = [w for w in label.replace(".", " ").split() if w.lower() not in HONORIFICS]
+    words = [w for w in label.replace(".", " ").split() if w.lower() not in LABEL_TITLE_WORDS]
     if not words or label in ("Q", "A"):
         return None
     return " ".join(w.capitalize() if w.isupper() else w for w in words)

@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.gazetteer import BODY_WORDS, OFFICE_WORDS, Curation, Gazetteer
+from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -69,15 +69,6 @@ REPORTING_VERBS = {"say", "tell", "add", "announce", "state", "claim", "insist",
                    "promise", "vow", "pledge", "acknowledge", "admit", "suggest", "indicate", "complain"}
 # How far back a pronoun looks for its antecedent, in characters of the article.
 PRONOUN_REACH = 1_500
-# Honorifics and titles before a surname: "Mrs Clinton", "President Trump", "Sen. Sanders".
-# The gender an honorific gives.
-HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "lady": "f",
-              "lord": "m", "madam": "f", "madame": "f", "mister": "m", "prof": None, "professor": None}
-NAME_TITLES = {"president", "senator", "sen", "gov", "governor", "rep", "representative", "congressman",
-               "congresswoman", "secretary", "minister", "prime", "chancellor", "king", "queen", "prince",
-               "princess", "pope", "judge", "justice", "gen", "general", "col", "colonel", "lt", "sgt", "capt",
-               "captain", "mayor", "ambassador", "candidate", "nominee", "speaker", "leader", "chairman",
-               "chairwoman", "director", "attorney", "detective", "officer", "vice", "former", "first", "lady"}
 # Words that make a name a company's or a body's, whatever NER said ("Baker International Corp").
 ORG_SUFFIXES = {"corp", "corporation", "inc", "co", "company", "ltd", "plc", "llc", "group", "bank", "holdings",
                 "association", "institute", "university", "college", "council", "committee", "party", "fund",

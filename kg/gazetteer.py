@@ -66,6 +66,18 @@ BODY_WORDS = {"department", "ministry", "agency", "bureau", "commission", "counc
 # Offices are people, not bodies: "US Secretary of State", "Director of Central Intelligence".
 OFFICE_WORDS = {"president", "secretary", "minister", "director", "ambassador", "attorney", "representative",
                 "chief", "chairman", "spokesman", "general", "envoy", "vice"}
+# Words before a person's name, one list for every stage (entities, speakers' labels, the
+# cross-document merge): honorifics, with the gender each gives ("Mrs Clinton", "Rev. Jackson"),
+# and titles of office or standing ("President Trump", "Sen. Sanders", "former", "vice").
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sir": "m", "dame": "f", "lady": "f",
+              "lord": "m", "madam": "f", "madame": "f", "mister": "m", "prof": None, "professor": None, "rev": None,
+              "reverend": None}
+NAME_TITLES = {"president", "president-elect", "senator", "sen", "gov", "governor", "rep", "representative",
+               "congressman", "congresswoman", "secretary", "sec", "minister", "prime", "chancellor", "king", "queen",
+               "prince", "princess", "pope", "judge", "justice", "gen", "general", "col", "colonel", "lt", "sgt",
+               "capt", "captain", "mayor", "ambassador", "candidate", "nominee", "speaker", "leader", "chairman",
+               "chairwoman", "director", "attorney", "detective", "officer", "vice", "former", "first", "lady"}
+TITLE_WORDS = frozenset(HONORIFICS) | NAME_TITLES
 
 
 def clean_surface(text: str) -> str:

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.gazetteer import TITLE_WORDS
+
 ROLES = ("subject", "object", "attributed_to")
 ACTOR_TYPES = {"Person", "Organization", "Country", "ArmedGroup", "Group", "Location"}
 # Types NER gives a bare surname by mistake: such an id may be a person's surname.
@@ -80,7 +82,7 @@ class KeyIndex:
             if not key.record:
                 key.record = {k: v for k, v in part.items() if k not in ("text",)}
             first = text.split(" ", 1)[0].lower().rstrip(".")
-            key.titled = key.titled or (first in HONORIFICS or first in TITLES) and " " in text
+            key.titled = key.titled or first in TITLE_WORDS and " " in text
 
     def _add_concept(self, part: dict, sentence: str) -> None:
         # a surname NER missed is a concept named by its lemma ("trump"): kept only when
@@ -159,13 +161,9 @@ def rewrite(line: str, replacements: dict[str, dict[str, str]]) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n" if changed else line
 
 
-# Words that make a two-word id no full name ("Mrs Trump" is not Donald Trump's namesake),
-# and name suffixes that are not the surname ("Donald Trump Jr").
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "president", "senator", "sen",
-              "gov", "governor", "rep", "judge", "gen", "general"}
+# Name suffixes that are not the surname ("Donald Trump Jr").  A two-word id opening with a
+# title (kg.gazetteer.TITLE_WORDS) is no full name: "Mrs Trump" is not Donald Trump's namesake.
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-TITLES = {"vice", "president", "president-elect", "secretary", "minister", "chancellor", "speaker", "leader",
-          "candidate", "mayor", "ambassador", "chairman", "chairwoman", "sec", "attorney", "prime"}
 # A surname two people of the build carry goes to one of them only when that one has this
 # many times the mentions of the others together ("Trump": Donald Trump, not Donald Trump Jr).
 DOMINANCE = 10
@@ -177,7 +175,7 @@ def surname(entity_id: str) -> str | None:
     words = [w.strip(".,").lower() for w in entity_id.split()]
     while words and words[-1] in SUFFIXES:
         words.pop()
-    if len(words) < 2 or len(words) > 4 or words[0] in HONORIFICS:
+    if len(words) < 2 or len(words) > 4 or words[0] in TITLE_WORDS:
         return None  # one word, an honorific and surname, or a phrase NER took for a name
     return words[-1]
 
