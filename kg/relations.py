@@ -25,7 +25,7 @@ from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, 
 from kg import gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -410,7 +410,8 @@ def active_voice_words(verb: Token) -> tuple[list[Token], str]:
     """A passive predicate as its active reading: "had been urged (by)" → "had urged",
     "will be attacked" → "will attack", so that "agent – predicate – patient" reads right."""
     kept = [w for w in predicate_words(verb) if w == verb or w.dep_ not in ("auxpass",) and w.lemma_.lower() != "be"]
-    base = any(w.dep_ == "aux" and (w.lower_ in MODAL_AUX or w.lower_ in ("to", "do", "does", "did")) for w in kept)
+    base = any(w.dep_ == "aux" and (w.lower_ in MODAL_AUX or w.lower_ in ("to", "do", "does", "did")) for w in kept) and not any(
+        w.dep_ == "aux" and w.lemma_.lower() == "have" for w in kept)  # "will have been struck" → "will have struck"
     text = " ".join(verb.lemma_ if w == verb and base else w.text for w in kept)
     return kept, text
 
@@ -447,6 +448,18 @@ def passive_agent(clause: Clause) -> Iterator[Candidate]:
         for subject in with_conjuncts(pobj):
             for obj in clause.passive_subjects:
                 yield Candidate(subject, obj, clause.verb, words, clause.lemma, "passive", text=text)
+
+
+# a passive infinitive with its agent, its subject raised to the verb it hangs from:
+# "standing does not appear to have been hurt by his confrontation with Warren", "Iraq seems
+# to have been struck by Iran" → confrontation – hurt – standing (the one acted on is the
+# governing verb's subject; without an agent the clause keeps its active reading)
+def raised_passive_agent(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if (verb.dep_ != "xcomp" or clause.passive_subjects or not has_agent(verb)
+            or not any(c.dep_ == "auxpass" for c in verb.children)):
+        return
+    yield from passive_agent(replace(clause, passive_subjects=clause.subjects, subjects=[]))
 
 
 def has_agent(verb: Token) -> bool:
@@ -998,7 +1011,7 @@ PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_
 ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
-                        judgement_adjective, light_verb_noun, double_object, recommended_act)
+                        judgement_adjective, light_verb_noun, double_object, recommended_act, raised_passive_agent)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
@@ -1401,6 +1414,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
     if candidate.kind == "obligation":
         event = None  # its subject is the one acted on ("Trump should be held to account"): no act of Trump's
+    if candidate.verb.dep_ == "xcomp" and not_yet_done(candidate.verb.head):
+        event = None  # "has yet to be ratified by the European Parliament": not done so far, no refusal
     if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:

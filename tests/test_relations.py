@@ -686,6 +686,11 @@ THING_FACT_ROWS = [
         "He|PRON|nsubj|1 suggested|VERB|ROOT|1|suggest that|SCONJ|mark|5 prices|NOUN|nsubj|5|price would|AUX|aux|5 rise|VERB|ccomp|1 "
         ".|PUNCT|punct|1",
         (), {("price", "rise", None, False, "conditional", None)}, id="suggested-forecast"),
+    pytest.param(
+        # a passive infinitive with its agent, its subject raised: "Iraq seems to have been struck by Iran"
+        "Iraq|PROPN|nsubj|1 seems|VERB|ROOT|1|seem to|PART|aux|5 have|AUX|aux|5 been|AUX|auxpass|5|be struck|VERB|xcomp|1|strike|VBN "
+        "by|ADP|agent|5 Iran|PROPN|pobj|6 .|PUNCT|punct|1",
+        [(0, 1, "GPE"), (7, 8, "GPE")], {("Iran", "strike", "Iraq", False, "possible", None)}, id="raised-passive-agent"),
 ]
 
 
@@ -1015,6 +1020,7 @@ CONSTRUCTIONS = [
     (relations.direct_object, THING_FACT_ROWS[15].values[0], 2, {("bill", "give", "jurisdiction")}),
     (relations.recommended_act, THING_FACT_ROWS[18].values[0], 2, {("EU", "recommend cut", "deficit")}),
     (relations.recommended_act, THING_FACT_ROWS[19].values[0], 1, set()),
+    (relations.raised_passive_agent, THING_FACT_ROWS[20].values[0], 5, {("Iran", "strike", "Iraq")}),
 ]
 
 
