@@ -826,9 +826,11 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._body_in_sentence(pronoun, offset, excluded) or \
-                self._salient_subject(agreement, position, sentence, excluded) or \
-                self._nearest_agreeing("body", position, excluded, subjects_only=True)
+            found = self._body_in_sentence(pronoun, offset, excluded) or self._owner_in_sentence(pronoun, excluded) or \
+                self._salient_subject(agreement, position, sentence, excluded)
+            if found is None and pronoun.dep_ in SUBJECT_DEPS and self._thing_subject_before(sentence):
+                return self._body_named_by(reporter, position, excluded)  # "Elsinore said it …": Elsinore Corp
+            return found or self._nearest_agreeing("body", position, excluded, subjects_only=True)
         found = self._nearest_agreeing(agreement, position, excluded)
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
@@ -907,6 +909,47 @@ class EntityResolver:
                     return None  # "the Navy will be sending its …": the nearer subject is its owner
                 return entity
         return None
+
+    def _owner_in_sentence(self, pronoun: Token, excluded: set[str]) -> Entity | None:
+        """An owner "its" whose nearest agreeing actor before it, in its own sentence, is an owner
+        too: "China's prospects are good, with its application supported by …" (China), "Russia's
+        economy shrank as its exports fell" (a possessive continues a possessive)."""
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss":
+            return None
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            mention = token._.kg_mention
+            if mention is None or not self._agrees(mention.entity, "it"):
+                continue
+            if token.dep_ == "poss" and mention.entity.id not in excluded:
+                return mention.entity
+            return None
+        return None
+
+    def _body_named_by(self, reporter: Token | None, position: int, excluded: set[str]) -> Entity | None:
+        """The last body before ``position`` that the reporter's word names without its legal
+        form, when NER left the reporter unmarked: "Elsinore said it has guaranteed …" →
+        Elsinore Corp (not its Elsinore Finance Corp)."""
+        if reporter is None or reporter._.kg_mention is not None or not reporter.is_title:
+            return None
+        for where, entity in reversed(self.history):
+            words = entity.label.replace(".", "").lower().split()
+            while len(words) > 1 and words[-1] in COMPANY_FORMS:
+                words.pop()
+            if where < position and entity.id not in excluded and self._agrees(entity, "body") and words == [reporter.lower_]:
+                return entity
+        return None
+
+    def _thing_subject_before(self, sentence: int) -> bool:
+        """Whether the sentence before the one starting at ``sentence`` has, as the subject of its
+        main clause, a definite singular noun that names no actor: a subject "it" continues it, not
+        a body named further back ("The Democratic establishment managed the nearly impossible. …
+        it cut off Bernie Sanders": not the GOP of the headline)."""
+        before = self._sentence_before(sentence)
+        if before is None:
+            return False
+        root = before[0].root
+        return any(c.dep_ == "nsubj" and c.tag_ == "NN" and c._.kg_mention is None
+                   and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in root.children)
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
         """The latest agreeing subject before ``position`` in its sentence or the one before."""

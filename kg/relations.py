@@ -37,6 +37,9 @@ REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal"
 # Verbs whose clausal complement's subject is their own object: "allowed Ouattara to run",
 # parsed as a clause "Ouattara to run" under "allowed".
 RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige", "help"}
+# Verbs of wanting whose clausal complement's subject is whom the want is aimed at: "the
+# association wants Congress to undertake a study", "Trump will need Congress to repeal …".
+WANTING_VERBS = {"want", "need"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
                       # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
@@ -217,7 +220,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     stranded = stranded_subject(verb)
     if stranded is not None:
         return [stranded], False
+    glued = glued_subject(verb)
+    if glued is not None:
+        return with_conjuncts(glued), False
     return [], False
+
+
+# an opening "as" clause that swallowed the subject: "As Beinart points out in The Atlantic, Bush
+# and his initiative weren't popular …" parsed with "Bush" as a conjunct of "The Atlantic"
+def glued_subject(verb: Token) -> Token | None:
+    """The subject the parser glued, after a comma, to the last noun of an opening adverbial
+    clause ("As Beinart points out in The Atlantic, Bush …"), leaving the main verb without
+    one: the first such conjunct whose phrase runs up to the verb is the verb's subject."""
+    if verb.dep_ != "ROOT" or own_subjects(verb) or any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.pos_ in ("VERB", "AUX")):
+        if not any(m.dep_ == "mark" and m.i == clause.left_edge.i for m in clause.children):
+            continue  # only a clause opened by its conjunction: "As …", "When …"
+        for token in clause.subtree:
+            if (token.dep_ == "conj" and token.pos_ == "PROPN" and token._.kg_mention is not None and token.i > clause.i
+                    and token.head.dep_ == "pobj" and verb.doc[token.i - 1].lower_ == ","
+                    and all(t.is_punct for t in verb.doc[token.head.right_edge.i + 1 : verb.i])):
+                return token
+    return None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -318,8 +343,15 @@ def intervening_clause(head: Token, verb: Token) -> bool:
 
 
 def is_object_purpose(verb: Token) -> bool:
-    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
-    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"
+    (also when parsed as a relative clause, if it has an object of its own: "obtained enough loans
+    to pay off its arrears"; without one the noun is its object: "a bill to sign")."""
+    # (not under a denial: "been given no reason to doubt", "did not need to exhaust all the ways to …")
+    governor = verb.head.head
+    infinitive_relative = (verb.dep_ == "relcl" and any(c.dep_ == "dobj" for c in verb.children)
+                           and not any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children)
+                           and not is_negated(governor) and not (governor.dep_ == "xcomp" and is_negated(governor.head)))
+    return ((verb.dep_ == "acl" or infinitive_relative) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
             and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
@@ -460,6 +492,40 @@ def raised_passive_agent(clause: Clause) -> Iterator[Candidate]:
             or not any(c.dep_ == "auxpass" for c in verb.children)):
         return
     yield from passive_agent(replace(clause, passive_subjects=clause.subjects, subjects=[]))
+
+
+# passive on a thing of an actor's: "its application supported by the United States", "China's
+# bid was backed by Japan" → the United States – support – China, as the active "supported
+# China's bid" names China (only an owner, never an adjective or a compound: "a U.S. plan
+# approved by Congress" is no act on the United States; only a named agent and an act between
+# actors: "its study will be chaired by Shinn", "Niger's programme, supported by a loan" are not)
+def passive_owner(clause: Clause) -> Iterator[Candidate]:
+    agents = [pobj for agent in clause.verb.children if agent.dep_ == "agent" for pobj in agent.children
+              if pobj.dep_ == "pobj" and pobj._.kg_mention is not None]
+    if not agents:
+        return
+    words, text = active_voice_words(clause.verb)
+    for thing in (t for t in clause.passive_subjects if t._.kg_mention is None and t.pos_ == "NOUN"):
+        if event_type(base_form(clause.verb), None, concept_words(thing)) is None:
+            continue
+        owners = [c for c in thing.children if c.dep_ == "poss" and (c._.kg_mention is not None or c.lower_ in THIRD_PERSON_POSSESSIVES)]
+        for owner in owners:
+            for pobj in agents:
+                for subject in with_conjuncts(pobj):
+                    yield Candidate(subject, owner, clause.verb, words, clause.lemma, "nested", object_lemma=concept_words(thing),
+                                    container=thing, text=text)
+
+
+# the subject of a wanted clause is whom the want is aimed at: "the association wants Congress to
+# undertake a study" → association – want – Congress (the act itself is read from the clause)
+def wanted_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in WANTING_VERBS:
+        return
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for head in own_subjects(complement):
+            for obj in with_conjuncts(head):
+                for subject in clause.subjects:
+                    yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
 
 
 def has_agent(verb: Token) -> bool:
@@ -1007,8 +1073,8 @@ def is_amount(token: Token) -> bool:
     return token.lower_ in AMOUNT_UNITS and any(c.like_num or c.pos_ == "NUM" for c in token.subtree if c != token)
 
 
-PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance, forecast_change, obligated_passive)
-ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
+PASSIVE_CONSTRUCTIONS = (passive_agent, passive_owner, passive_cause, passive_stance, forecast_change, obligated_passive)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, wanted_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, gerund_clause_subject, measured_change,
                         change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
                         judgement_adjective, light_verb_noun, double_object, recommended_act, raised_passive_agent)
@@ -1064,10 +1130,20 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                     object_lemma=object_lemma, container=container, event=event)
-                    if acted or child.lower_ == "against":
+                    if acted or child.lower_ == "against" or blamed_on(verb, child):
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+# Verbs that lay blame "on" someone: "blamed the birther issue on Clinton", "pinned the loss on him".
+BLAME_VERBS = {"blame", "pin"}
+
+
+# blame laid "on" a thing falls on its owner, the one blamed: "blamed the entire birther issue on
+# Hillary Clinton's 2008 campaign" → Clinton (as "restrictions against German goods" → Germany)
+def blamed_on(verb: Token, prep: Token) -> bool:
+    return prep.lower_ == "on" and base_form(verb) in BLAME_VERBS
 
 
 # a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity
@@ -1161,7 +1237,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     if not actors:
         return
     words = noun_words(noun)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and (c.lower_ in EVENT_NOUN_PREPS or objective_of(noun, c, actors[0]))):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
                 if prep.lower_ == "by" and actors[0].dep_ == "poss":
@@ -1201,6 +1277,13 @@ def contest_result(noun: Token) -> Iterator[Candidate]:
     for owner in noun_owners(noun):
         for place in places:
             yield Candidate(owner, place, noun, [noun], f"{noun.lemma_.lower()} in", "nominal", text=f"{noun.text} in")
+
+
+# the objective "of" after an event noun whose actor is named before it: "U.S. criticism of ADB
+# lending", "Russia's invasion of Ukraine" (without one, "of" may name who acts: "the criticism of
+# the senators"; a pronoun owner is too often a thing's: "its sale of bonds")
+def objective_of(noun: Token, prep: Token, actor: Token) -> bool:
+    return prep.lower_ == "of" and actor.i < noun.i and actor._.kg_mention is not None and actor.dep_ in ("poss", "compound")
 
 
 # Prepositions after a noun of an actor's that name the other party of a relation or a clash.
@@ -1383,6 +1466,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = modality or candidate.modality
         if modality is None and is_object_purpose(candidate.verb):
             modality = "intended"  # what an agreement or a loan is for is not done yet
+        if modality is None and candidate.kind == "raised" and candidate.verb.lemma_.lower() in WANTING_VERBS:
+            modality = "requested"  # "wants Congress to undertake a study": asked of Congress, not done
     negated = negated != candidate.denied  # "none of the networks covered it"; "none of them failed to" is no denial
     words = list(candidate.words)
     lemma = candidate.lemma

@@ -1242,3 +1242,154 @@ def test_model_thing_facts(text, expected):
     found = {(s.subject.entity.id, s.predicate.text, s.object.entity.id if s.object else None, s.negated, s.modality)
              for s in kg.extract(text)}
     assert found == expected
+
+
+# -- issue 15, actor recall: an act on an owner's thing in the passive, a wanted clause's subject --
+
+OWNED_AND_WANTED = [
+    pytest.param("China|PROPN|poss|2 's|PART|case|0 bid|NOUN|nsubjpass|4 was|AUX|auxpass|4|be backed|VERB|ROOT|4|back|VBN "
+                 "by|ADP|agent|4 Japan|PROPN|pobj|5 .|PUNCT|punct|4", [(0, 1, "GPE"), (6, 7, "GPE")],
+                 {("Japan", "back", "China", False, None, None), ("Japan", "back", "bid", False, None, None)},
+                 id="passive-on-an-owners-thing"),
+    pytest.param("China|PROPN|poss|2 's|PART|case|0 prospects|NOUN|nsubj|3|prospect are|AUX|ROOT|3|be good|ADJ|acomp|3 "
+                 ",|PUNCT|punct|3 with|ADP|prep|3 its|PRON|poss|8|its|PRP$ application|NOUN|pobj|6 supported|VERB|acl|8|support|VBN "
+                 "by|ADP|agent|9 Japan|PROPN|pobj|10", [(0, 1, "GPE"), (11, 12, "GPE")],
+                 {("Japan", "support", "China", False, None, None), ("Japan", "support", "application", False, None, None)},
+                 id="reduced-passive-its-continues-an-owner"),
+    pytest.param("a|DET|det|3 U.S.|PROPN|compound|3 peace|NOUN|compound|3 plan|NOUN|nsubjpass|5 was|AUX|auxpass|5|be "
+                 "approved|VERB|ROOT|5|approve|VBN by|ADP|agent|5 Congress|PROPN|pobj|6", [(1, 2, "GPE"), (7, 8, "ORG")],
+                 {("congress", "approve", "peace plan", False, None, None)}, id="passive-compound-is-no-owner"),
+    pytest.param("Russia|PROPN|nsubj|1 wants|VERB|ROOT|1|want Ukraine|PROPN|nsubj|4 to|PART|aux|4 surrender|VERB|ccomp|1",
+                 [(0, 1, "GPE"), (2, 3, "GPE")],
+                 {("Russia", "want", "Ukraine", False, "requested", None), ("Ukraine", "surrender", None, False, "intended", None)},
+                 id="wanted-clause-subject"),
+    pytest.param("Trump|PROPN|nsubj|2 will|AUX|aux|2 need|VERB|ROOT|2 Congress|PROPN|nsubj|5 to|PART|aux|5 repeal|VERB|ccomp|2 "
+                 "rules|NOUN|dobj|5|rule", [(0, 1, "PERSON"), (3, 4, "ORG")],
+                 {("Trump", "need", "congress", False, "future", None), ("congress", "repeal", "rule", False, "obligated", None)},
+                 id="needed-clause-subject-future"),
+    pytest.param("Russia|PROPN|nsubj|1 wants|VERB|ROOT|1|want to|PART|aux|3 meet|VERB|xcomp|1 Ukraine|PROPN|dobj|3",
+                 [(0, 1, "GPE"), (4, 5, "GPE")], {("Russia", "meet", "Ukraine", False, "intended", None)},
+                 id="wanting-to-act-is-no-want-of-anyone"),
+    pytest.param("Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say Ukraine|PROPN|nsubj|4 must|AUX|aux|4 surrender|VERB|ccomp|1",
+                 [(0, 1, "GPE"), (2, 3, "GPE")], set(), id="a-said-clause-is-no-want"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", OWNED_AND_WANTED)
+def test_owned_and_wanted(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats said Brazil's chances were good, with its bid backed by Argentina and Chile.",
+     {("Argentina", "backed", "Brazil"), ("Chile", "backed", "Brazil")}),
+    ("The union wants Congress to pass the bill, its leader said.", set()),
+    ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
+    ("As Smith wrote in The Times, Obama criticized Putin.", {("Barack Obama", "criticized", "Vladimir Putin")}),
+    ("Barack Obama blamed the defeat on Mitt Romney's campaign.", {("Barack Obama", "blamed", "Mitt Romney")}),
+    ("Russia's invasion of Ukraine shocked Europe.", {("Russia", "invasion of", "Ukraine")}),
+])
+def test_model_owned_and_wanted(text, expected):
+    import kg
+    found = {(s.subject.entity.id, s.predicate.text, s.object.entity.id) for s in kg.extract(text)
+             if s.object is not None and s.object.entity.type != "Concept" and s.subject.entity.type != "Concept"}
+    assert found == expected
+
+
+# an opening "as" clause that swallowed the main clause's subject as a conjunct of its last noun
+GLUED = "As|SCONJ|mark|2 Smith|PROPN|nsubj|2 wrote|VERB|advcl|8|write in|ADP|prep|2 The|DET|det|5 Times|PROPN|pobj|3 ,|PUNCT|punct|5 "
+GLUED_ROWS = [
+    pytest.param(GLUED + "Obama|PROPN|conj|5 criticized|VERB|ROOT|8|criticize Putin|PROPN|dobj|8",
+                 [(1, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "PERSON"), (9, 10, "PERSON")],
+                 {("Barack Obama", "criticize", "Vladimir Putin", False, None, "Smith")}, id="as-clause-swallowed-the-subject"),
+    pytest.param(GLUED + "Berlin|PROPN|conj|5 he|PRON|nsubj|9 criticized|VERB|ROOT|9|criticize Putin|PROPN|dobj|9",
+                 [(1, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE"), (10, 11, "PERSON")],
+                 {("Smith", "criticize", "Vladimir Putin", False, None, None)}, id="a-verb-with-its-own-subject-keeps-it"),
+    pytest.param("Smith|PROPN|nsubj|1 wrote|VERB|advcl|7|write in|ADP|prep|1 The|DET|det|4 Times|PROPN|pobj|2 ,|PUNCT|punct|4 "
+                 "Obama|PROPN|conj|4 criticized|VERB|ROOT|7|criticize Putin|PROPN|dobj|7",
+                 [(0, 1, "PERSON"), (3, 5, "ORG"), (6, 7, "PERSON"), (8, 9, "PERSON")],
+                 set(), id="only-a-clause-opened-by-its-conjunction"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", GLUED_ROWS)
+def test_glued_subject(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+# blame laid "on" a thing falls on its owner ("blamed the issue on Clinton's campaign"), no other verb's "on"
+BLAME_ON = "Obama|PROPN|nsubj|1 {} the|DET|det|4 entire|ADJ|amod|4 issue|NOUN|dobj|1 on|ADP|prep|4 Clinton|PROPN|poss|8 " \
+           "'s|PART|case|6 campaign|NOUN|pobj|5"
+
+
+@pytest.mark.parametrize("verb, expected", [
+    ("blamed|VERB|ROOT|1|blame", {("Barack Obama", "blame on", "Clinton", False, None, None), ("Barack Obama", "blame", "issue", False, None, None)}),
+    ("discussed|VERB|ROOT|1|discuss", {("Barack Obama", "discuss", "issue", False, None, None)}),
+])
+def test_blamed_on_an_owners_thing(blank_nlp, verb, expected):
+    assert facts(extract(blank_nlp, BLAME_ON.format(verb), [(0, 1, "PERSON"), (6, 7, "PERSON")])) == expected
+
+
+# the objective "of" after an event noun whose actor is named before it; none without that actor
+OBJECTIVE_OF = [
+    pytest.param("Russia|PROPN|poss|2 's|PART|case|0 invasion|NOUN|nsubj|5 of|ADP|prep|2 Ukraine|PROPN|pobj|3 "
+                 "shocked|VERB|ROOT|5|shock Europe|PROPN|dobj|5", [(0, 1, "GPE"), (4, 5, "GPE"), (6, 7, "LOC")],
+                 {("Russia", "invasion of", "Ukraine", False, None, None), ("invasion", "shock", "Europe", False, None, None)},
+                 id="owner-then-objective-of"),
+    pytest.param("the|DET|det|1 criticism|NOUN|nsubj|5 of|ADP|prep|1 the|DET|det|4 Kremlin|PROPN|pobj|2 grew|VERB|ROOT|5|grow",
+                 [(4, 5, "ORG")], {("criticism", "grow", None, False, None, None)}, id="no-actor-before-no-of-reading"),
+    pytest.param("its|PRON|poss|1|its|PRP$ invasion|NOUN|nsubj|4 of|ADP|prep|1 Ukraine|PROPN|pobj|2 shocked|VERB|ROOT|4|shock "
+                 "Europe|PROPN|dobj|4", [(3, 4, "GPE"), (5, 6, "LOC")], {("invasion", "shock", "Europe", False, None, None)},
+                 id="a-pronoun-owner-is-not-enough"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", OBJECTIVE_OF)
+def test_objective_of(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+# a subject "it" continues the sentence before's definite singular thing subject, not a body
+# named further back; "Elsinore said it …" with Elsinore unmarked is Elsinore Corp
+NATO_THEN = "NATO|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Serbia|PROPN|dobj|1 .|PUNCT|punct|1 "
+IT_REVIVED = ("it|PRON|nsubj|1|it|PRP revived|VERB|ROOT|1|revive Biden|PROPN|dobj|1", [(2, 3, "PERSON")])
+IT_AFTER_A_THING = [
+    pytest.param([(NATO_THEN + "The|DET|det|6 Democratic|ADJ|amod|6 establishment|NOUN|nsubj|7|establishment|NN "
+                   "managed|VERB|ROOT|7|manage the|DET|det|9 impossible|ADJ|dobj|7", [(0, 1, "ORG"), (2, 3, "GPE")]), IT_REVIVED],
+                 {("NATO", "attack", "Serbia")}, id="a-thing-subject-between-is-whom-it-continues"),
+    pytest.param([(NATO_THEN + "Prices|NOUN|nsubj|5|price|NNS rose|VERB|ROOT|5|rise", [(0, 1, "ORG"), (2, 3, "GPE")]), IT_REVIVED],
+                 {("NATO", "attack", "Serbia"), ("NATO", "revive", "Biden"), ("price", "rise", None)},
+                 id="a-plural-subject-between-leaves-the-body"),
+    pytest.param([("Elsinore|PROPN|compound|1 Corp|PROPN|nsubj|2 sold|VERB|ROOT|2|sell bonds|NOUN|dobj|2|bond", [(0, 2, "ORG")]),
+                  ("The|DET|det|1 offering|NOUN|nsubj|2|offering|NN closed|VERB|ROOT|2|close", []),
+                  ("Elsinore|PROPN|nsubj|1 said|VERB|ROOT|1|say it|PRON|nsubj|4|it|PRP has|AUX|aux|4|have "
+                   "guaranteed|VERB|ccomp|1|guarantee the|DET|det|6 payment|NOUN|dobj|4", [])],
+                 {("Elsinore Corp", "sell", "bond"), ("Elsinore Corp", "guarantee", "payment")}, id="an-unmarked-reporter-names-its-body"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", IT_AFTER_A_THING)
+def test_it_after_a_thing_subject(blank_nlp, paragraphs, expected):
+    assert pairs(article_statements(blank_nlp, paragraphs)) == expected
+
+
+# an infinitive on a verb's object parsed as a relative clause, with an object of its own, is the
+# purpose of whoever holds the noun; not under a denial, and not without its own object
+INFINITIVE_RELATIVES = [
+    pytest.param("Zambia|PROPN|nsubj|2 has|AUX|aux|2|have obtained|VERB|ROOT|2|obtain loans|NOUN|dobj|2|loan to|PART|aux|5 "
+                 "pay|VERB|relcl|3 off|ADP|prt|5 its|PRON|poss|9|its|PRP$ IMF|PROPN|compound|9 arrears|NOUN|dobj|5|arrear",
+                 [(0, 1, "GPE"), (8, 9, "ORG")],
+                 {("Zambia", "obtain", "loan", False, None, None), ("Zambia", "pay off", "International Monetary Fund", False, "intended", None),
+                  ("Zambia", "pay off", "arrear", False, "intended", None)}, id="loans-to-pay-off-arrears"),
+    pytest.param("Zambia|PROPN|nsubj|1 got|VERB|ROOT|1|get no|DET|det|3 reason|NOUN|dobj|1 to|PART|aux|5 doubt|VERB|relcl|3 "
+                 "Kenya|PROPN|dobj|5", [(0, 1, "GPE"), (6, 7, "GPE")], {("Zambia", "get", "reason", True, None, None)},
+                 id="no-reason-to-doubt-is-no-purpose"),
+    pytest.param("Zambia|PROPN|nsubj|1 got|VERB|ROOT|1|get a|DET|det|3 bill|NOUN|dobj|1 to|PART|aux|5 sign|VERB|relcl|3",
+                 [(0, 1, "GPE")], {("Zambia", "get", "bill", False, None, None)}, id="a-bill-to-sign-has-no-object-of-its-own"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, expected", INFINITIVE_RELATIVES)
+def test_infinitive_relative(blank_nlp, spec, ents, expected):
+    assert facts(extract(blank_nlp, spec, ents)) == expected
