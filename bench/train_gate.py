@@ -24,6 +24,7 @@ import argparse
 import collections
 import hashlib
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -52,12 +53,15 @@ SEED = "kg-learned-gate-1"
 
 
 def extract(builds: Path | None) -> list[dict]:
+    if builds is None:
+        with tempfile.TemporaryDirectory(prefix="kg-gate-") as scratch:
+            return extract(Path(scratch))
     from kg.learned_gate import features
 
     rows = []
     for name, listing, labels_file in SETS:
         labels = {(judged.key(label), judged.reading(label)): label for label in judged.read_jsonl(HERE / "judged" / labels_file)}
-        folder = (builds / name) if builds else Path(tempfile.mkdtemp(prefix=f"kg-gate-{name}-"))
+        folder = builds / name
         folder.mkdir(parents=True, exist_ok=True)
         statements = folder / "build" / "statements.jsonl"
         if not statements.exists():
@@ -214,6 +218,13 @@ def fit(rows: list[dict], *, verbose: bool = True) -> dict:
             "weights": {name: round(float(w), 6) for name, w in zip(names, weights)}}
 
 
+def write(path: Path, text: str) -> None:
+    """Atomically: a temporary file in the same folder, then renamed."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
 def read_rows(path: Path = FEATURES) -> list[dict]:
     return judged.read_jsonl(path)
 
@@ -226,10 +237,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.extract:
         rows = extract(args.builds)
-        with open(FEATURES, "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(row, sort_keys=True) + "\n" for row in rows)
+        write(FEATURES, "".join(json.dumps(row, sort_keys=True) + "\n" for row in rows))
     shipped = fit(read_rows())
-    args.out.write_text(json.dumps(shipped, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write(args.out, json.dumps(shipped, indent=1, sort_keys=True) + "\n")
     print(f"wrote {args.out}")
     return 0
 

@@ -27,10 +27,6 @@ from typing import Any
 WEIGHTS = Path(__file__).resolve().parent / "data" / "learned_gate.json"
 
 TYPES = ("Person", "Country", "Organization", "Group", "ArmedGroup", "Location", "Concept")
-MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obligated", "claimed")
-# The rules' reasons (kg.types.GATE_REASONS but "learned"), a feature when the gate is asked
-# about a statement the rules already gate (the training script scores every judged one).
-RULE_REASONS = ("self-loop", "fragment", "pronoun", "empty-predicate", "circumstance", "generic-actor", "low-confidence")
 PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them",
             "their", "theirs", "themselves", "i", "me", "my", "we", "us", "our", "you", "your"}
 # A description that stands for someone named elsewhere: "the two", "the company", "his lawyers".
