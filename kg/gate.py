@@ -5,7 +5,9 @@ of the graph can trust: an argument that is a fragment ("regional" from "won Sun
 regional elections"), a predicate empty of meaning ("X is a reporter", "he did a lot of
 good things"), one actor linked to itself, a pronoun resolved against its gender or number,
 or a pattern read with low confidence.  :func:`gate_reason` names the first such reason, one
-function per kind below; the statement keeps it in its ``gated`` field.  A gated statement
+function per kind below, and then asks the learned gate (kg/learned_gate.py: a model of how
+likely a statement is to be wrong, trained on statements judged by hand) about the statements
+the rules let through; the statement keeps the reason in its ``gated`` field.  A gated statement
 stays in statements.jsonl and on its ``kg:Statement`` node (``kg:gated``), but is no direct
 triple and is not drawn on the page unless the build or view is asked for ``--all``
 (:func:`kg.types.is_asserted`).
@@ -17,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from kg import learned_gate
 from kg.types import Argument, Statement, read_jsonl
 
 if TYPE_CHECKING:  # the build's own process reads gated records without importing spaCy
@@ -354,6 +357,9 @@ def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:
     return statement.confidence < MIN_CONFIDENCE
 
 
+# A statement that passes every rule but that the learned gate finds likely wrong.
+LEARNED = "learned"
+
 # The reasons in the order they are tried: the first that holds is recorded.
 RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
     ("self-loop", self_loop),
@@ -367,11 +373,20 @@ RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
 
 
 def gate_reason(statement: Statement, sentence: Span | None = None) -> str | None:
-    """Why ``statement`` should not be asserted, or None when it passes the gate.
+    """Why ``statement`` should not be asserted, or None when it passes the gate: the first rule
+    that holds, else ``learned`` when the learned gate finds it likely wrong (kg/learned_gate.py).
 
     ``sentence`` is the parsed sentence the statement was read from; without it the rules
     that look at parts of speech are skipped.
     """
+    reason = rule_reason(statement, sentence)
+    if reason is None and learned_gate.is_likely_wrong(statement.to_record()):
+        return LEARNED
+    return reason
+
+
+def rule_reason(statement: Statement, sentence: Span | None = None) -> str | None:
+    """The first of the rules that holds (RULES), or None."""
     for reason, rule in RULES:
         if rule(statement, sentence):
             return reason
