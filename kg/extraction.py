@@ -22,7 +22,7 @@ from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import CONCEPT, EntityResolver
 from kg.errors import InputError, KGError
 from kg.gate import PRONOUNS, gated
-from kg.gazetteer import Curation
+from kg.gazetteer import Curation, Gazetteer
 from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
 from kg.relations import _names_a_person, statements_from_sentence
@@ -243,9 +243,9 @@ def extract_documents(documents: Iterable[Document], *, curation: Curation | Non
     first = next(documents, None)
     if first is None:
         return  # nothing to parse: do not load the model at all
-    nlp = load_model()
-    for parsed in parse(itertools.chain([first], documents), nlp=nlp):
-        yield parsed.document, _statements_or_none(parsed, EntityResolver(nlp, curation=curation))
+    nlp, gazetteer = load_model(), Gazetteer.curated(curation)
+    for parsed in parse(itertools.chain([first], documents), nlp=nlp, gazetteer=gazetteer):
+        yield parsed.document, _statements_or_none(parsed, EntityResolver(nlp, gazetteer))
 
 
 def _statements_or_none(parsed: ParsedDocument, resolver: EntityResolver) -> list[Statement]:

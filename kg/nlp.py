@@ -133,42 +133,45 @@ def parse(
     batch_size: int = BATCH_SIZE,
     zone_documents: int = ZONE_DOCUMENTS,
     memory_zone: bool = True,
+    gazetteer: Gazetteer | None = None,
 ) -> Iterator[ParsedDocument]:
     """Parse documents paragraph by paragraph with ``nlp.pipe``, streaming, in input order.
 
     With ``memory_zone`` (the default), documents are parsed ``zone_documents`` at a time
     inside ``nlp.memory_zone()``: a yielded document's Docs stay valid until the consumer
-    asks for a document of the next group, and no longer.
+    asks for a document of the next group, and no longer.  Headlines are truecased with
+    ``gazetteer`` (the build's, with the user's curation; the shipped one by default).
     """
     nlp = nlp or load_model()
+    gazetteer = gazetteer or Gazetteer.default()
     documents = iter(documents)
     if nlp not in _settled:
         first = list(itertools.islice(documents, 1))
-        yield from _parse_group(first, nlp, batch_size)
+        yield from _parse_group(first, nlp, batch_size, gazetteer)
         if first:
             _settled.add(nlp)
     use_zones = memory_zone and not nlp.vocab.in_memory_zone  # zones must not nest
     while group := list(itertools.islice(documents, max(1, zone_documents))):
         if use_zones:
             with nlp.memory_zone():
-                yield from _parse_group(group, nlp, batch_size)
+                yield from _parse_group(group, nlp, batch_size, gazetteer)
         else:
-            yield from _parse_group(group, nlp, batch_size)
+            yield from _parse_group(group, nlp, batch_size, gazetteer)
 
 
-def headline_text(document: Document, nlp: Language) -> str | None:
+def headline_text(document: Document, nlp: Language, gazetteer: Gazetteer) -> str | None:
     """The document's headline as a sentence for the parser (:func:`kg.headlines.headline_sentence`)."""
-    known, gazetteer = english_words(nlp), Gazetteer.default()
+    known = english_words(nlp)
     return headline_sentence(document.title, document.text, known, gazetteer_names(gazetteer.lookup, known, gazetteer.gender))
 
 
-def _parse_group(documents: list[Document], nlp: Language, batch_size: int) -> Iterator[ParsedDocument]:
+def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gazetteer: Gazetteer) -> Iterator[ParsedDocument]:
     """The documents of one group parsed, each yielded as soon as its last paragraph is."""
     parsed = [ParsedDocument(document, []) for document in documents]
     remaining = [0] * len(documents)
     tasks: list[tuple[str, tuple[int, int | None]]] = []
     for index, document in enumerate(documents):
-        headline = headline_text(document, nlp)
+        headline = headline_text(document, nlp, gazetteer)
         if headline:
             tasks.append((headline, (index, None)))  # the headline: no offset in the paragraphs
             remaining[index] += 1

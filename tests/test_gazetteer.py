@@ -555,3 +555,23 @@ def test_is_capital(phrase, capital):
     from kg.gazetteer import is_capital
 
     assert is_capital(phrase) is capital
+
+
+@pytest.mark.model
+def test_curation_names_the_headlines_words_too():
+    # A user's alias is a name in an all-capitals headline as in the body: the headline is
+    # truecased with the build's gazetteer, so "GRANITE PEAK" is the company, not a mountain.
+    from kg.extraction import extract_documents
+    from kg.gazetteer import Curation
+    from kg.types import Document
+
+    document = Document(id="x", title="HARVEST SUES GRANITE PEAK OVER MILL DEAL",
+                        text="The food company said on Monday it had sued its rival over a deal for a mill.")
+    curation = Curation(aliases=(("Granite Peak", ("Granite Peak Mining", "Organization", None)),), digest="test")
+
+    def title_facts(curation):
+        [(_, statements)] = extract_documents([document], curation=curation)
+        return [(s.subject.entity.id, s.predicate.lemma, s.object.entity.id) for s in statements if s.from_title]
+
+    assert title_facts(curation) == [("harvest", "sue", "Granite Peak Mining")]
+    assert title_facts(None) == []  # the shipped gazetteer knows no Granite Peak: "granite peak" stays lower case
