@@ -7,6 +7,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --errors --half even     # only the even (or odd) records' errors
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl  # hand-judged force precision
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_fresh.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -147,19 +148,32 @@ JUDGED = ROOT / "bench" / "events_force_judged.tsv"
 # Fresh samples judged after the rules were written (corpus lines 23,001-23,303 and
 # 23,304-23,607, leaving out the lines of the first sample): see bench/README.md.
 FRESH = ROOT / "bench" / "events_force_judged_fresh.tsv"
+# Sample E (corpus lines 24,301-24,500 and 24,521-24,620), judged blind against main bb0d03a.
+BLIND = ROOT / "bench" / "events_force_judged_blind.tsv"
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 
 def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, object]:
     """Precision of the FIGHT/ASSAULT/COERCE statements of a corpus build, from hand labels
-    keyed by article id, sentence offsets and statement id (``events_force_judged.tsv``)."""
+    keyed by article id, sentence offsets and statement id (``events_force_judged.tsv``).
+    A label file with ``subject``, ``lemma`` and ``object`` columns (``events_force_judged_blind.tsv``)
+    also matches a statement whose id moved but which says the same thing in the same sentence."""
     judged: dict[tuple[str, str, str, str], int] = {}
+    by_arguments: dict[tuple[str, ...], set[int]] = {}
+    columns: list[str] = []
     with open(labels, encoding="utf-8") as rows:
         for row in rows:
-            if row.strip() and not row.startswith(("#", "doc\t")):
-                doc, start, end, statement, _event, right, *_ = row.rstrip("\n").split("\t")
+            if row.startswith("doc\t"):
+                columns = row.rstrip("\n").split("\t")
+            elif row.strip() and not row.startswith("#"):
+                fields = row.rstrip("\n").split("\t")
+                doc, start, end, statement, _event, right, *_ = fields
                 judged[doc, start, end, statement] = int(right)
-    right = total = unjudged = 0
+                if {"subject", "lemma", "object"} <= set(columns):
+                    named = dict(zip(columns, fields))
+                    key = (doc, start, end, named["subject"], named["lemma"], named["object"])
+                    by_arguments.setdefault(key, set()).add(int(right))
+    right = total = unjudged = by_argument_matches = 0
     graph_right = graph_total = 0  # statements the precision gate lets onto the graph
     with open(statements, encoding="utf-8") as lines:
         for line in lines:
@@ -167,17 +181,26 @@ def judged_precision(statements: Path, labels: Path = JUDGED) -> dict[str, objec
             if (record.get("predicate") or {}).get("event") not in FORCE:
                 continue
             key = (record["doc"], str(record["start"]), str(record["end"]), record["id"])
-            if key in judged:
+            label = judged.get(key)
+            if label is None:
+                arguments = (*key[:3], record["subject"]["id"], record["predicate"]["lemma"],
+                             (record.get("object") or {}).get("id") or "-")
+                found = by_arguments.get(arguments, set())
+                if len(found) == 1:  # labels that disagree on one key decide nothing
+                    label = next(iter(found))
+                    by_argument_matches += 1
+            if label is not None:
                 total += 1
-                right += judged[key]
+                right += label
                 if not record.get("gated"):
                     graph_total += 1
-                    graph_right += judged[key]
+                    graph_right += label
             else:
                 unjudged += 1
     return {"judged": total, "right": right, "unjudged": unjudged, "precision": round(right / total, 3) if total else None,
             "on_graph": graph_total, "on_graph_right": graph_right,
-            "on_graph_precision": round(graph_right / graph_total, 3) if graph_total else None}
+            "on_graph_precision": round(graph_right / graph_total, 3) if graph_total else None,
+            **({"matched_by_arguments": by_argument_matches} if by_arguments else {})}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="only: precision of FIGHT/ASSAULT/COERCE in a corpus build's statements.jsonl, "
                              f"from the hand labels in {JUDGED.name} (or --labels)")
     parser.add_argument("--labels", type=Path, default=JUDGED,
-                        help=f"with --judged: the hand labels (default {JUDGED.name}; the fresh samples: {FRESH.name})")
+                        help=f"with --judged: the hand labels (default {JUDGED.name}; the fresh samples: {FRESH.name}; "
+                             f"the blind sample E: {BLIND.name})")
     args = parser.parse_args(argv)
     if args.judged is not None:
         print(json.dumps(judged_precision(args.judged, args.labels), indent=2))

@@ -19,6 +19,7 @@ reads otherwise is unmatched until judged again.
     python bench/judged.py --show          # ... and print the statements still to judge
     python bench/judged.py --statements OUT/statements.jsonl   # a build already made
     python bench/judged.py --learn         # ... and a learned gate trained on train_labels.jsonl
+    python bench/judged.py --set fresh     # the blind second sample: judged/fresh/{articles.json,labels.jsonl}
 
 After the extractor changes, run it again: labels are matched again by their key, and the
 statements of the sample that have no label yet are counted as unmatched (``--show`` prints
@@ -212,15 +213,22 @@ def learn(train: list[tuple[dict, str]], test: list[tuple[dict, str]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--statements", type=Path, default=None, help="a build's statements.jsonl of the 20 articles")
-    parser.add_argument("--articles", type=Path, default=HERE / "articles.json",
-                        help="the sample's articles [default: judged/articles.json; judged/train_articles.json "
+    parser.add_argument("--set", default="", help="a sample of its own folder judged/SET/ holding articles.json and "
+                        "labels.jsonl (fresh: drawn and judged blind, no rule written from it) [default: judged/]")
+    parser.add_argument("--articles", type=Path, default=None,
+                        help="the sample's articles [default: the set's articles.json; judged/train_articles.json "
                              "is the set the learned gate is trained on]")
-    parser.add_argument("--labels", type=Path, default=HERE / "labels.jsonl")
+    parser.add_argument("--labels", type=Path, default=None, help="[default: the set's labels.jsonl]")
     parser.add_argument("--size", type=int, default=100, help="statements that pass the gate in the sample")
     parser.add_argument("--show", action="store_true", help="print the sample's statements that have no label")
     parser.add_argument("--learn", action="store_true",
                         help="train a logistic gate on the training articles' labels and report it on this sample")
     args = parser.parse_args(argv)
+    folder = HERE / args.set
+    if not (folder / "articles.json").exists():
+        sys.exit(f"judged.py: no sample set {args.set!r} (no {folder / 'articles.json'})")
+    args.articles = args.articles or folder / "articles.json"
+    args.labels = args.labels or folder / "labels.jsonl"
     # a later line for the same key replaces an earlier one: add re-judged statements at the end
     labels = {key(label): label for label in read_jsonl(args.labels)} if args.labels.exists() else {}
     bad = [label for label in labels.values() if label.get("label") not in LABELS]

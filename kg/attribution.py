@@ -16,17 +16,13 @@ from spacy.tokens import Span, Token
 from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
+from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
 from kg.types import Entity
 
 FIRST_PERSON = {"i", "we"}
 # Sources whose account is an accusation, not a finding: "according to the suit, Brown …".
 ALLEGATION_SOURCES = {"suit", "lawsuit", "complaint", "indictment", "allegation", "accusation", "accuser",
                       "affidavit", "prosecutor", "prosecution", "plaintiff", "petition", "filing"}
-# Quotation marks: curly ones say which way they face, straight ones only count.
-OPENING_QUOTES = {"“", "‘‘", "``", "«"}
-CLOSING_QUOTES = {"”", "''", "»"}
-STRAIGHT_QUOTES = {'"'}
-QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 # Verbs that report what their subject says or thinks, for attribution: the speech verbs, and
 # reporting verbs whose act is news of its own ("warned that …" is a warning, kept as a statement).
 REPORTING_VERBS = SPEECH_VERBS | DENIAL_VERBS | {
@@ -119,13 +115,27 @@ def detached_speaker(verb: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Nouns of those who speak for a named holder, whose word is the holder's: "Haniyeh's office said"
+# (a team, a campaign or a spokesman is a source of its own: "the Trump transition team said").
+SPEAKING_FOR_NOUNS = {"office"}
+
+
+def spoken_for(speaker: Token) -> Token:
+    """The one whose office speaks: "Hamas Prime Minister Ismail Haniyeh's office said"
+    (Haniyeh); the speaker itself otherwise ("the office said", "the Trump transition team said")."""
+    if speaker.pos_ != "NOUN" or speaker.lower_ not in SPEAKING_FOR_NOUNS:
+        return speaker
+    owners = [c for c in speaker.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+    return owners[-1] if owners else speaker
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
     said his company had no plans", "Lamneck said …, estimating that the group would …"."""
     for _ in range(4):
         speakers = own_subjects(verb)
         if speakers:
-            return relative_antecedent(speakers[0], verb)
+            return spoken_for(relative_antecedent(speakers[0], verb))
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
@@ -134,7 +144,19 @@ def speaker_of(verb: Token) -> Token | None:
             return detached
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
-        verb = verb.head
+        verb = reporting_coordinate(verb) or verb.head
+    return None
+
+
+def reporting_coordinate(verb: Token) -> Token | None:
+    """The verb of saying a subjectless reporting verb is coordinated with when the parse hangs
+    it under the reported clause: "Houston said inspection programs have kept pace with change,
+    but conceded that the danger … has increased" ("conceded" under "kept": Houston's second
+    verb of saying, not the programs')."""
+    clause = verb.head
+    if verb.dep_ == "conj" and is_reporting(verb) and clause.dep_ == "ccomp" and is_reporting(clause.head) \
+            and clause.head.i < clause.i < verb.i:
+        return clause.head
     return None
 
 
@@ -157,8 +179,10 @@ def quoted_as_saying(verb: Token) -> Token | None:
     """ "a report quoting a Ministry of Trade spokesman as saying Indonesia had not issued
     licences": the words are the spokesman's."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in ("quote", "cite"):
-        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
-        return objects[0] if objects else None
+        quoting = verb.head.head
+        # "Xi was quoted as saying": the one quoted is the passive's subject
+        quoted = [c for c in quoting.children if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and is_passive(quoting)]
+        return quoted[0] if quoted else None
     return None
 
 
@@ -247,10 +271,24 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
             return speaker
-        if node.head is node or node.dep_ not in UPWARD:
+        if node.head is node or node.dep_ not in UPWARD or background_relative(node):
             return None
         node = node.head
     return None
+
+
+def background_relative(clause: Token) -> bool:
+    """A relative clause set off by a comma after a name, outside quotation marks: in reported
+    speech it is the writer's identification of whom the report names, not the speaker's word
+    ("India, which received its first loans from the ADB in 1986, will increase its borrowing,
+    an Indian official said").  A restrictive one ("the bills that he wrote") and one about a
+    thing ("… with the largest increases in consumer goods, which rose 1.2 billion dlrs, the
+    department said") are part of what is said."""
+    if clause.dep_ != "relcl" or not (clause.head.pos_ == "PROPN" or clause.head.ent_type_):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    before = clause.doc[first.i - 1] if first.i > clause.sent.start else None
+    return before is not None and before.text == "," and not inside_quotes(clause, quote_marks(clause.sent))
 
 
 def outer_source(sentence: Span, speaker: Token) -> Token | None:
@@ -348,26 +386,6 @@ def is_allegation_source(speaker: Token | None) -> bool:
 # -- quotations across sentences ----------------------------------------------------------
 
 
-def quote_marks(sentence: Span) -> list[Token]:
-    return [t for t in sentence if t.text in QUOTES]
-
-
-def inside_quotes(token: Token, marks: list[Token]) -> bool:
-    """Whether ``token`` stands between quotation marks of its sentence (an unclosed opening
-    mark counts, a closing mark with no opening one means the sentence began inside)."""
-    depth = 0
-    for mark in marks:
-        if mark.i > token.i:
-            return depth > 0 or mark.text in CLOSING_QUOTES and depth == 0
-        if mark.text in OPENING_QUOTES:
-            depth += 1
-        elif mark.text in CLOSING_QUOTES:
-            depth = max(0, depth - 1)
-        else:
-            depth = 1 - depth if depth <= 1 else depth - 1
-    return depth > 0
-
-
 def quote_speaker(sentence: Span) -> Token | None:
     """The speaker a sentence names for its quotation: the subject, outside the quotes, of a
     speech verb outside the quotes ("“We will fight,” he said"; "Carter said: “…”")."""
@@ -376,9 +394,10 @@ def quote_speaker(sentence: Span) -> Token | None:
         return None
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.lemma_ in SPEECH_VERBS and not inside_quotes(token, marks):
-            speakers = [s for s in own_subjects(token) if not inside_quotes(s, marks)]
+            quoted = quoted_as_saying(token)  # "“…,” Xi was quoted as saying"
+            speakers = [s for s in own_subjects(token) or ([quoted] if quoted is not None else []) if not inside_quotes(s, marks)]
             if speakers and speakers[0].lower_ not in FIRST_PERSON:
-                return speakers[0]
+                return spoken_for(speakers[0])
     return None
 
 
@@ -400,12 +419,8 @@ def ends_open(sentence: Span, was_open: bool) -> bool:
     sentences and paragraphs)."""
     state = was_open
     for mark in quote_marks(sentence):
-        if mark.text in OPENING_QUOTES:
-            state = True
-        elif mark.text in CLOSING_QUOTES:
-            state = False
-        else:
-            state = not state
+        faces = mark_faces(mark)
+        state = True if faces == "open" else False if faces == "close" else not state
     return state
 
 
@@ -415,7 +430,29 @@ def starts_quoted(sentence: Span, was_open: bool) -> bool:
     first = next((t for t in sentence if not t.is_space), None)
     marks = quote_marks(sentence)
     # a sentence whose first mark closes a quotation began inside it: "We will win,” he said."
-    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and marks[0].text in CLOSING_QUOTES
+    return was_open or first is not None and first.text in QUOTES - CLOSING_QUOTES or bool(marks) and mark_faces(marks[0]) == "close"
+
+
+def outside_the_quotation(sentence: Span, verb: Token) -> bool:
+    """Whether the clause of ``verb`` is the writer's narrative after a quotation closed in its
+    sentence, so the speaker of the quotation does not carry to it: a sentence that opens with
+    (or inside) a quotation whose clause stands after the closing mark, outside the marks
+    ("[sic]” Carusone also chided police for …").  A sentence without marks inside a running
+    quotation, a clause between the marks, and a sentence of the writer with a word in scare
+    quotes ("The Court did leave … what counts as an “excessive” fine", in a block quotation)
+    are not."""
+    marks = quote_marks(sentence)
+    # a sentence that opens inside a quotation and has the clause outside the marks: after the close
+    return bool(marks) and starts_quoted(sentence, False) and not inside_quotes(verb, marks)
+
+
+def continues_quotation(sentence: Span) -> bool:
+    """Whether a paragraph opening with ``sentence`` may go on with a quotation left open: in
+    English a quotation running over paragraphs opens each of them with a quotation mark, so
+    a paragraph that opens without one is the writer's again ("…, with a statement reading:
+    "The board can confirm …" / "To succeed, Glazer will still need …", the closing mark lost)."""
+    first = next((t for t in sentence if not t.is_space), None)
+    return first is not None and first.text in QUOTES - CLOSING_QUOTES
 
 
 class QuoteSpeakers(Generic[Speaker]):
@@ -441,9 +478,13 @@ class QuoteSpeakers(Generic[Speaker]):
         self.survey: Speaker | None = None  # the last survey named so far
         self.surveys: list[Speaker | None] = []  # for each sentence of the last paragraph, the survey named up to it
 
-    def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None]) -> list[Speaker | None]:
+    def paragraph(self, sentences: list[Span], resolve: Callable[[Token], Speaker | None],
+                  new_paragraph: bool = True) -> list[Speaker | None]:
         """The carried speaker of each sentence of the next paragraph (None where there is none,
-        or where the sentence names its own)."""
+        or where the sentence names its own); ``new_paragraph`` False for a piece that goes on
+        with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
+        if new_paragraph and sentences and not continues_quotation(sentences[0]):
+            self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
         quoted, named = [], []
         was_open = self.open
         self.previous = []

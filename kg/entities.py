@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
+from kg.quotes import inside_quotes, quote_marks
 from kg.types import Argument, Entity
 
 CONCEPT = "Concept"
@@ -267,6 +268,7 @@ class EntityResolver:
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
         self.shares: list[tuple[int, Token]] = []  # (offset, group noun) of every "20% of registered Democrats"
         self.resolving: set[int] = set()  # document offsets of the pronouns being resolved (no cycles)
+        self.governments: list[tuple[int, Token]] = []  # (offset, "government" noun) of each government named with its state
 
     # -- annotation ------------------------------------------------------------------------
 
@@ -305,6 +307,7 @@ class EntityResolver:
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
         self.shares.extend((offset + token.idx, group) for token in doc for group in [share_group(token)] if group is not None)
+        self.governments.extend((offset + token.idx, token) for token in doc if government_state(token) is not None)
         return mentions
 
     # -- the whole article -----------------------------------------------------------------
@@ -703,6 +706,10 @@ class EntityResolver:
                 # "the Kentucky senator" is no act of Kentucky (its office noun names a person)
                 return Argument(text, owner)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
+        if det == ["the"] and national_government(head):
+            entity = self._government_of(offset + head.idx)
+            if entity is not None:
+                return Argument(text, entity)
         if det == ["the"] and lower in DEFINITE_DESCRIPTIONS:
             entity = self._antecedent_of_types(DEFINITE_DESCRIPTIONS[lower], offset + head.idx)
             if entity is not None:
@@ -720,6 +727,26 @@ class EntityResolver:
             return Argument(text, self.people_by_surname[lower])
         concept = concept_name(head)
         return Argument(text, Entity(id=concept, label=concept, type=CONCEPT))
+
+    def _government_of(self, position: int) -> Entity | None:
+        """The state a bare "the government" stands for: one just named as a government, in its
+        sentence or the two before ("the Japanese government", "Japan's government", "the
+        government of Japan": :func:`government_state`); else the article's own country, the
+        one it names more often than any other so far; else the last named as a government, or
+        the last state named.  Not merely a country of the sentence before: "… a similar
+        escalation in Iraq … allow the government to grow" in an article on Afghanistan is the
+        Afghan government."""
+        at = bisect.bisect_right(self.sentence_starts, position)
+        recent = self.sentence_starts[max(0, at - 3)] if at else 0
+        named = [(where, state) for where, token in self.governments if where < position
+                 for state in [government_state(token)] if state is not None]
+        if named and named[-1][0] >= recent:
+            return named[-1][1]
+        states = [e for where, e in self.history if where < position and e.type == "Country"]
+        ranked = collections.Counter(e.id for e in states).most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return next(e for e in states if e.id == ranked[0][0])
+        return named[-1][1] if named else states[-1] if states else None
 
     def _office_holder(self, head: Token, offset: int) -> Entity | None:
         """The person a definite office names when the article names its holder only after it:
@@ -798,9 +825,9 @@ class EntityResolver:
         if lower in REFLEXIVE_PRONOUNS:
             return None
         agreement = PRONOUN_AGREEMENT.get(lower)
-        if agreement is None:
-            return None
-        excluded: set[str] = set()
+        if agreement is None or dummy_it(pronoun) or content_it(pronoun):
+            return None  # "It's not just policy shortcomings", "he said it again"
+        excluded: set[str] = quoted_names(pronoun)
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
             if subject is not None and subject.i != pronoun.i:
@@ -813,7 +840,7 @@ class EntityResolver:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
             if found is not None and self._agrees(found, agreement) and found.id not in excluded:
                 return found
-            found = self._plural_reporter(reporter, agreement, offset)
+            found = self._plural_reporter(reporter, agreement, offset) or self._described_reporter(reporter, agreement, offset)
             if found is not None and found.id not in excluded:
                 return found
         if agreement != "it":
@@ -826,9 +853,14 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
-            return self._body_in_sentence(pronoun, offset, excluded) or \
-                self._salient_subject(agreement, position, sentence, excluded) or \
-                self._nearest_agreeing("body", position, excluded, subjects_only=True)
+            found = self._body_in_sentence(pronoun, offset, excluded) or self._owner_in_sentence(pronoun, excluded) or \
+                self._salient_subject(agreement, position, sentence, excluded)
+            if found is None and pronoun.dep_ in SUBJECT_DEPS and self._thing_subject_before(sentence):
+                return self._body_named_by(reporter, position, excluded)  # "Elsinore said it …": Elsinore Corp
+            found = found or self._nearest_agreeing("body", position, excluded, subjects_only=True)
+            if found is not None and lower == "it" and self._thing_since(pronoun, offset, self._last_position(found, position)):
+                return None  # "The campaign was controversial and veterans criticised it": the campaign
+            return found
         found = self._nearest_agreeing(agreement, position, excluded)
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
@@ -853,6 +885,18 @@ class EntityResolver:
                 if entity.id not in excluded and self._agrees(entity, agreement):
                     return entity
         return None
+
+    def _thing_since(self, pronoun: Token, offset: int, since: int) -> bool:
+        """Whether a thing named after the actor's last mention (at ``since``), in the pronoun's
+        sentence or the one before, is what "it" goes on with (:func:`thing_topic`): "Rudd
+        defended the programme. It provides …", "the campaign was controversial from the moment
+        it kicked off and many veterans criticised it" (not the body named before the thing)."""
+        position = offset + pronoun.idx
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        return any(since < at + token.idx < position and thing_topic(token) for span, at in spans for token in span)
 
     def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
         """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
@@ -889,6 +933,15 @@ class EntityResolver:
             return self._owner(reporter, offset)
         return None
 
+    def _described_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
+        """A reporter named by a description of a body, for "it" of its reported clause:
+        "Israel's military said it struck two rocket launchers" (the military acts for Israel),
+        "the company said it …" (the company named before)."""
+        if agreement != "it" or reporter._.kg_mention is not None or reporter.pos_ != "NOUN" or reporter.tag_ != "NN":
+            return None
+        found = self.argument(reporter, offset)
+        return found.entity if found is not None and self._agrees(found.entity, "it") else None
+
     def _body_in_sentence(self, pronoun: Token, offset: int, excluded: set[str]) -> Entity | None:
         """A body named earlier in the pronoun's own sentence, the nearest, when no other thing is
         a subject between them: "Kukowski defended the committee, saying that it has to make hard
@@ -907,6 +960,47 @@ class EntityResolver:
                     return None  # "the Navy will be sending its …": the nearer subject is its owner
                 return entity
         return None
+
+    def _owner_in_sentence(self, pronoun: Token, excluded: set[str]) -> Entity | None:
+        """An owner "its" whose nearest agreeing actor before it, in its own sentence, is an owner
+        too: "China's prospects are good, with its application supported by …" (China), "Russia's
+        economy shrank as its exports fell" (a possessive continues a possessive)."""
+        if pronoun.lower_ != "its" or pronoun.dep_ != "poss":
+            return None
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            mention = token._.kg_mention
+            if mention is None or not self._agrees(mention.entity, "it"):
+                continue
+            if token.dep_ == "poss" and mention.entity.id not in excluded:
+                return mention.entity
+            return None
+        return None
+
+    def _body_named_by(self, reporter: Token | None, position: int, excluded: set[str]) -> Entity | None:
+        """The last body before ``position`` that the reporter's word names without its legal
+        form, when NER left the reporter unmarked: "Elsinore said it has guaranteed …" →
+        Elsinore Corp (not its Elsinore Finance Corp)."""
+        if reporter is None or reporter._.kg_mention is not None or not reporter.is_title:
+            return None
+        for where, entity in reversed(self.history):
+            words = entity.label.replace(".", "").lower().split()
+            while len(words) > 1 and words[-1] in COMPANY_FORMS:
+                words.pop()
+            if where < position and entity.id not in excluded and self._agrees(entity, "body") and words == [reporter.lower_]:
+                return entity
+        return None
+
+    def _thing_subject_before(self, sentence: int) -> bool:
+        """Whether the sentence before the one starting at ``sentence`` has, as the subject of its
+        main clause, a definite singular noun that names no actor: a subject "it" continues it, not
+        a body named further back ("The Democratic establishment managed the nearly impossible. …
+        it cut off Bernie Sanders": not the GOP of the headline)."""
+        before = self._sentence_before(sentence)
+        if before is None:
+            return False
+        root = before[0].root
+        return any(c.dep_ == "nsubj" and c.tag_ == "NN" and c._.kg_mention is None
+                   and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in root.children)
 
     def _salient_subject(self, agreement: str, position: int, sentence: int, excluded: set[str]) -> Entity | None:
         """The latest agreeing subject before ``position`` in its sentence or the one before."""
@@ -983,6 +1077,53 @@ class EntityResolver:
             if where < position and entity.type in types:
                 return entity
         return None
+
+
+def government_state(token: Token) -> Entity | None:
+    """The state a "government" noun names as its own: "the Japanese government", "Japan's
+    government", "the government of Japan" (Japan); None for a bare "the government"."""
+    if token.lower_ != "government" or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    owners = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    owners += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"]
+    for owner in owners:
+        mention = owner._.kg_mention
+        if mention is not None and mention.entity.type == "Country":
+            return mention.entity
+    return None
+
+
+# Governments below the state's: "the local government", "the state government".
+LOCAL_GOVERNMENT_WORDS = {"local", "provincial", "regional", "municipal", "city", "county", "state", "town", "district"}
+
+
+def national_government(head: Token) -> bool:
+    """A "government" that names no state of its own: "the government", "the federal
+    government" (not "the Japanese government", nor a local one: "the state government")."""
+    return (head.lower_ == "government" and government_state(head) is None
+            and not any(c.dep_ in ("compound", "poss", "nmod") or c.lower_ in LOCAL_GOVERNMENT_WORDS for c in head.children)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+# Nouns of a body that act as one, never a thing "it" goes on with: "its board", "the unit".
+BODY_NOUNS = {"board", "team", "unit", "subsidiary", "management", "panel", "parent", "bidder", "buyer", "seller",
+              "newspaper", "paper", "network", "station", "exchange", "regulator", "watchdog", "firm", "group"}
+
+
+def thing_topic(token: Token) -> bool:
+    """A thing that a following "it" stands for rather than a body named before it: a singular
+    common noun, the subject or direct object of its sentence's main clause (the topics a
+    pronoun goes on with, not a noun of a relative or adverbial clause: "The IFC, whose role is
+    to provide financing, … it has set up three funds"), that names no actor ("the programme",
+    "a law", "the campaign", "the deal"; not "the company", "its board", "the military", a
+    name, a date or an amount)."""
+    lower = token.lower_
+    verb = token.head
+    main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return (main and token.dep_ in SUBJECT_DEPS | {"dobj"} and token.pos_ == "NOUN" and token.tag_ == "NN"
+            and token._.kg_mention is None and not token.ent_type_ and not token.like_num
+            and lower not in agent_nouns() and token.lemma_.lower() not in agent_nouns() and lower not in BODY_NOUNS
+            and lower not in DEFINITE_DESCRIPTIONS and lower not in KIND_DESCRIPTIONS)
 
 
 # Lower-case words inside people's names ("Charles de Gaulle", "Osama bin Laden").
@@ -1698,6 +1839,52 @@ def main_clause_subject(token: Token) -> bool:
         return token.dep_ == "ROOT"
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def quoted_names(pronoun: Token) -> set[str]:
+    """The names inside the quotation marks of a sentence whose speech verb, outside them, has
+    ``pronoun`` as its subject: whoever a quotation mentions is not who says it ("“… the way
+    Republicans were during Obama's term …,” he said": he is not Obama)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS:
+        return set()
+    marks = quote_marks(pronoun.sent)
+    if not marks or inside_quotes(pronoun, marks):
+        return set()
+    return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
+
+
+# Verbs whose direct object is what is said, thought or done, never the one it is said to:
+# "he said it again", "they might as well do it sooner", "as Carusone described it".
+CONTENT_VERBS = {"say", "add", "announce", "state", "claim", "report", "note", "explain", "argue", "deny", "confirm",
+                 "predict", "believe", "think", "write", "declare", "acknowledge", "admit", "suggest", "repeat",
+                 "mention", "discuss", "describe", "do", "doubt", "know", "understand"}
+
+
+def content_it(pronoun: Token) -> bool:
+    """An object "it" of a verb of saying, thinking or doing: what was said or done, no actor
+    ("And he said it again on Friday" is the remark, not CNN)."""
+    return pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_.lower() in CONTENT_VERBS
+
+
+def dummy_it(pronoun: Token) -> bool:
+    """An "it" that stands for no actor: the subject of "be" with a plural complement ("It's
+    not just policy shortcomings": no body is several things), or with a finite clause put
+    after it ("it was unclear whether …", "it is likely that …").  (With an infinitive after
+    it the one who would act is left to the reader: "If GATT accepted China, it would be hard
+    not to accept the Soviet Union" — GATT, read through the "it".)"""
+    verb = pronoun.head
+    if pronoun.lower_ != "it" or pronoun.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    return (any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") for c in complements)
+            or any(finite_clause(c) and c.i > verb.i for node in (verb, *complements) for c in node.children
+                   if c.dep_ in ("ccomp", "csubj")))
+
+
+def finite_clause(verb: Token) -> bool:
+    """A clause with a subject or a subordinating word of its own, not a bare infinitive."""
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in verb.children)
 
 
 def reporting_subject(pronoun: Token) -> Token | None:

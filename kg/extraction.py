@@ -25,7 +25,7 @@ from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation, Gazetteer
 from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
-from kg.relations import _names_a_person, statements_from_sentence
+from kg.relations import _names_a_person, plural_for_body, statements_from_sentence
 from kg.types import Argument, Document, Entity, Statement
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,8 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     turns = TurnSpeakers(parsed.document.text, resolver)
     for offset, doc in parsed.parts:
         sentences = list(doc.sents)
-        speakers = quotes.paragraph(sentences, lambda token, offset=offset: resolver.argument(token, offset))
+        speakers = quotes.paragraph(sentences, quote_speaker_resolver(resolver, offset),
+                                    new_paragraph=starts_paragraph(parsed.document.text, offset))
         voices = turn_voices(sentences, turns.speaker(offset, sentences), speakers)
         for sentence, (speaker, turn), previous, survey in zip(sentences, voices, quotes.previous, quotes.surveys):
             found = list(statements_from_sentence(sentence, resolver, doc_id=parsed.document.id, offset=offset,
@@ -63,6 +64,22 @@ def statements_from_parsed(parsed: ParsedDocument, resolver: EntityResolver) -> 
     if parsed.title is not None:
         yield from title_statements(parsed, resolver, title_offset, body, base)
     yield from body
+
+
+def quote_speaker_resolver(resolver: EntityResolver, offset: int):
+    """How the speakers of quotations are resolved: as any argument, but a "they" that
+    resolved to one body or person is nobody (``"…," they wrote`` are people, not the armed
+    group named before: :func:`kg.relations.plural_for_body`)."""
+    def resolve(token):
+        found = resolver.argument(token, offset)
+        return None if found is not None and plural_for_body(token, found) else found
+    return resolve
+
+
+def starts_paragraph(text: str, offset: int) -> bool:
+    """Whether the part at ``offset`` opens a paragraph (not a piece of a long one cut, nor the
+    words after a transcript's speaker label)."""
+    return text[:offset].rstrip(" \t").endswith("\n") or not text[:offset].strip()
 
 
 # Kinds of actor whose words a transcript's label may introduce besides people.

@@ -5,7 +5,9 @@ of the graph can trust: an argument that is a fragment ("regional" from "won Sun
 regional elections"), a predicate empty of meaning ("X is a reporter", "he did a lot of
 good things"), one actor linked to itself, a pronoun resolved against its gender or number,
 or a pattern read with low confidence.  :func:`gate_reason` names the first such reason, one
-function per kind below; the statement keeps it in its ``gated`` field.  A gated statement
+function per kind below, and then asks the learned gate (kg/learned_gate.py: a model of how
+likely a statement is to be wrong, trained on statements judged by hand) about the statements
+the rules let through; the statement keeps the reason in its ``gated`` field.  A gated statement
 stays in statements.jsonl and on its ``kg:Statement`` node (``kg:gated``), but is no direct
 triple and is not drawn on the page unless the build or view is asked for ``--all``
 (:func:`kg.types.is_asserted`).
@@ -17,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from kg import learned_gate
 from kg.types import Argument, Statement, read_jsonl
 
 if TYPE_CHECKING:  # the build's own process reads gated records without importing spaCy
@@ -38,6 +41,20 @@ MEASURE_VERBS = {"rise", "fall", "increase", "decrease", "drop", "climb", "decli
 CHANGE_ADVERBS = (["up"], ["down"], ["off"], ["higher"], ["lower"])
 # ... and of a return: "Biden is back" (kg.relations.copular_return)
 RETURN_ADVERBS = (["back"],)
+# A light verb's noun of a stance, and the prepositions after it that say what it is about:
+# "had no position on", "take a stand against", "hold hearings on" (kg.relations.light_verb_noun).
+LIGHT_NOUN_VERBS = {"have", "hold", "take", "express", "voice"}
+STANCE_NOUNS = {"position", "stance", "stand", "view", "line", "approach", "policy", "opinion", "concern", "doubt",
+                "reservation", "objection", "question", "hearing", "debate", "vote", "say", "influence", "control",
+                "jurisdiction", "authority", "veto", "decision"}
+STANCE_NOUN_PREPS = {"on", "about", "over", "towards", "toward", "against"}
+# ... and of a judgement that is itself news: "job losses are unprecedented" (kg.relations.judgement_adjective)
+JUDGEMENT_ADJECTIVES = {
+    "unprecedented", "unjustified", "justified", "unacceptable", "illegal", "unlawful", "legal", "unconstitutional",
+    "constitutional", "invalid", "incorrect", "correct", "wrong", "false", "untrue", "inaccurate", "misleading", "unfair",
+    "negative", "positive", "bullish", "bearish", "friendly", "favourable", "favorable", "unfavourable", "unfavorable",
+    "harmful", "beneficial", "dangerous", "unsafe", "unsustainable", "inevitable", "irresponsible",
+}
 # Parts of speech that cannot be a whole argument on their own: "unharmed", "both", "Iranian".
 # A verb too ("pledged … plans" with "plans" read as a verb), but not a gerund, which is a noun
 # phrase: "cannot support bartering".
@@ -238,10 +255,14 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
         return False
     if verb == COPULA:
         # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change), nor a return
-        return statement.predicate.lemma.split()[1:2] not in CHANGE_ADVERBS + RETURN_ADVERBS
+        second = statement.predicate.lemma.split()[1:2]
+        return second not in CHANGE_ADVERBS + RETURN_ADVERBS and not set(second) & JUDGEMENT_ADJECTIVES
     if verb in POSSESSION_VERBS and statement.object is not None and statement.object.entity.type != CONCEPT \
             and not names_itself(statement.object):
         return True  # "Bush had the poor early showings of Biden", "He's got a few of them": a thing of the actor's
+    light = statement.predicate.lemma.split()
+    if len(light) == 3 and light[0] in LIGHT_NOUN_VERBS and light[1] in STANCE_NOUNS and light[2] in STANCE_NOUN_PREPS:
+        return False  # the light verb's noun is the predicate: "had no position on" (kg.relations.light_verb_noun)
     return verb in LIGHT_VERBS and statement.object is not None and statement.object.entity.type == CONCEPT
 
 
@@ -336,6 +357,9 @@ def low_confidence(statement: Statement, sentence: Span | None = None) -> bool:
     return statement.confidence < MIN_CONFIDENCE
 
 
+# A statement that passes every rule but that the learned gate finds likely wrong.
+LEARNED = "learned"
+
 # The reasons in the order they are tried: the first that holds is recorded.
 RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
     ("self-loop", self_loop),
@@ -349,11 +373,20 @@ RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
 
 
 def gate_reason(statement: Statement, sentence: Span | None = None) -> str | None:
-    """Why ``statement`` should not be asserted, or None when it passes the gate.
+    """Why ``statement`` should not be asserted, or None when it passes the gate: the first rule
+    that holds, else ``learned`` when the learned gate finds it likely wrong (kg/learned_gate.py).
 
     ``sentence`` is the parsed sentence the statement was read from; without it the rules
     that look at parts of speech are skipped.
     """
+    reason = rule_reason(statement, sentence)
+    if reason is None and learned_gate.is_likely_wrong(statement.to_record()):
+        return LEARNED
+    return reason
+
+
+def rule_reason(statement: Statement, sentence: Span | None = None) -> str | None:
+    """The first of the rules that holds (RULES), or None."""
     for reason, rule in RULES:
         if rule(statement, sentence):
             return reason

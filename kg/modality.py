@@ -43,7 +43,9 @@ GOVERNOR_MODALITY = {
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
                      # orders: "orders its chaplains to put their Bibles away", "told them to leave"
-                     "order", "instruct", "direct", "command", "tell"), "requested"),
+                     "order", "instruct", "direct", "command", "tell",
+                     # advice: "recommended that shareholders approve the merger"
+                     "recommend", "advise"), "requested"),
     # what is only considered: "Kuwait had considered having Soviet escorts"
     "consider": "possible",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
@@ -311,6 +313,9 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
             # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
             modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
+        elif dep == "xcomp" and not_yet_done(gov):
+            negated = True  # "has yet to cooperate": not done (so far), no duty
+            modality = modality or own_modality(gov)
         elif declined is not None:
             refusal = declined  # "was asked to disavow Duke and politely declined": a refusal
             modality = modality or own_modality(declined)
@@ -331,6 +336,12 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def not_yet_done(gov: Token) -> bool:
+    """"have yet to" or "be yet to": what has not been done so far, "the White House has yet to
+    cooperate", "Tehran is yet to respond" (not "have to", a duty)."""
+    return gov.lemma_.lower() in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children)
 
 
 def negated_belief(gov: Token, verb: Token) -> bool:

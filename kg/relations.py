@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -22,9 +22,10 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
+from kg import gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -35,7 +36,10 @@ OBJECTS = {"dobj", "attr", "oprd", "dative"}
 REQUEST_VERBS = {"demand", "ask", "urge", "request", "insist", "press", "appeal", "call"}
 # Verbs whose clausal complement's subject is their own object: "allowed Ouattara to run",
 # parsed as a clause "Ouattara to run" under "allowed".
-RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige"}
+RAISING_VERBS = REQUEST_VERBS | {"allow", "permit", "force", "order", "enable", "let", "compel", "oblige", "help"}
+# Verbs of wanting whose clausal complement's subject is whom the want is aimed at: "the
+# association wants Congress to undertake a study", "Trump will need Congress to repeal …".
+WANTING_VERBS = {"want", "need"}
 # Passive participles that state a stance of their subject: "Israel is opposed to French mediation".
 STANCE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote",
                       # … or a tie to someone: "Warren, who is aligned with Sanders", "is married to"
@@ -70,10 +74,14 @@ NESTED_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 # shrunk towards 0.6 where the counts are small.  Factors below: pronoun arguments 0.48
 # against 0.71, a thing as an argument 0.66 against 0.74; inherited subjects did no worse.
 BASE_CONFIDENCE = {"direct": 0.7, "passive": 0.7, "prep": 0.68, "copula": 0.55, "nominal": 0.55, "raised": 0.65, "nested": 0.65,
-                   "measured": 0.6, "intransitive": 0.6, "change": 0.6}
+                   "measured": 0.6, "intransitive": 0.6, "change": 0.6, "obligation": 0.55, "judgement": 0.5}
 # Kinds of candidate that may have no object: an event ("workers demonstrated") and a change
 # whose amount is not given ("sales eased", "Ford and Chrysler both gained").
-OBJECTLESS_KINDS = {"intransitive", "change"}
+OBJECTLESS_KINDS = {"intransitive", "change", "obligation", "judgement"}
+# Kinds of candidate that state a fact of a thing, no act of an actor: a change ("sales
+# eased"), what must be done ("serious problems have to be tackled"), a judgement ("job losses
+# of this scale are unprecedented", "the reduction should be friendly to the market").
+THING_FACT_KINDS = {"change", "obligation", "judgement"}
 # Verbs of a measured change, the facts of business news: "retail sales rose 4.77 billion dlrs".
 CHANGE_VERBS = {
     "rise", "fall", "increase", "decrease", "decline", "drop", "gain", "climb", "jump", "slip", "ease", "edge", "grow",
@@ -131,6 +139,8 @@ class Candidate:
     subject_entity: Entity | None = None  # the actor, when the subject word stands for several ("the two")
     object_entity: Entity | None = None  # the actor, when the object word stands for another ("each other")
     object_words: list[Token] | None = None  # an object phrase the parse split: "MP for Richmond"
+    denied: bool = False  # the act denied of a whole group: "none of the networks covered it"
+    modality: str | None = None  # the construction's own modality: "are expected 0.50 cent lower" is future
 
 
 # -- clause structure ---------------------------------------------------------------------
@@ -212,6 +222,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     stranded = stranded_subject(verb)
     if stranded is not None:
         return [stranded], False
+    glued = glued_subject(verb)
+    if glued is not None:
+        return with_conjuncts(glued), False
     return [], False
 
 
@@ -227,6 +240,25 @@ def mismatched_conjunct(verb: Token) -> bool:
         return False
     gerunds = [t for t in verb.doc[head.i + 1 : verb.i] if t.lower_.endswith("ing") and t.is_alpha]
     return bool(gerunds) and gerunds[-1].pos_ != "VERB"
+
+
+# an opening "as" clause that swallowed the subject: "As Beinart points out in The Atlantic, Bush
+# and his initiative weren't popular …" parsed with "Bush" as a conjunct of "The Atlantic"
+def glued_subject(verb: Token) -> Token | None:
+    """The subject the parser glued, after a comma, to the last noun of an opening adverbial
+    clause ("As Beinart points out in The Atlantic, Bush …"), leaving the main verb without
+    one: the first such conjunct whose phrase runs up to the verb is the verb's subject."""
+    if verb.dep_ != "ROOT" or own_subjects(verb) or any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.pos_ in ("VERB", "AUX")):
+        if not any(m.dep_ == "mark" and m.i == clause.left_edge.i for m in clause.children):
+            continue  # only a clause opened by its conjunction: "As …", "When …"
+        for token in clause.subtree:
+            if (token.dep_ == "conj" and token.pos_ == "PROPN" and token._.kg_mention is not None and token.i > clause.i
+                    and token.head.dep_ == "pobj" and verb.doc[token.i - 1].lower_ == ","
+                    and all(t.is_punct for t in verb.doc[token.head.right_edge.i + 1 : verb.i])):
+                return token
+    return None
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -353,8 +385,15 @@ def intervening_clause(head: Token, verb: Token) -> bool:
 
 
 def is_object_purpose(verb: Token) -> bool:
-    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"."""
-    return (verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
+    """An infinitive clause on a verb's direct object: "has an agreement to sell", "loans to pay off"
+    (also when parsed as a relative clause, if it has an object of its own: "obtained enough loans
+    to pay off its arrears"; without one the noun is its object: "a bill to sign")."""
+    # (not under a denial: "been given no reason to doubt", "did not need to exhaust all the ways to …")
+    governor = verb.head.head
+    infinitive_relative = (verb.dep_ == "relcl" and any(c.dep_ == "dobj" for c in verb.children)
+                           and not any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children)
+                           and not is_negated(governor) and not (governor.dep_ == "xcomp" and is_negated(governor.head)))
+    return ((verb.dep_ == "acl" or infinitive_relative) and verb.head.dep_ == "dobj" and verb.head.head.pos_ in ("VERB", "AUX")
             and not own_subjects(verb) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
@@ -464,7 +503,8 @@ def active_voice_words(verb: Token) -> tuple[list[Token], str]:
     """A passive predicate as its active reading: "had been urged (by)" → "had urged",
     "will be attacked" → "will attack", so that "agent – predicate – patient" reads right."""
     kept = [w for w in predicate_words(verb) if w == verb or w.dep_ not in ("auxpass",) and w.lemma_.lower() != "be"]
-    base = any(w.dep_ == "aux" and (w.lower_ in MODAL_AUX or w.lower_ in ("to", "do", "does", "did")) for w in kept)
+    base = any(w.dep_ == "aux" and (w.lower_ in MODAL_AUX or w.lower_ in ("to", "do", "does", "did")) for w in kept) and not any(
+        w.dep_ == "aux" and w.lemma_.lower() == "have" for w in kept)  # "will have been struck" → "will have struck"
     text = " ".join(verb.lemma_ if w == verb and base else w.text for w in kept)
     return kept, text
 
@@ -541,6 +581,52 @@ def passive_agent(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, obj, clause.verb, words, clause.lemma, "passive", text=text)
 
 
+# a passive infinitive with its agent, its subject raised to the verb it hangs from:
+# "standing does not appear to have been hurt by his confrontation with Warren", "Iraq seems
+# to have been struck by Iran" → confrontation – hurt – standing (the one acted on is the
+# governing verb's subject; without an agent the clause keeps its active reading)
+def raised_passive_agent(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if (verb.dep_ != "xcomp" or clause.passive_subjects or not has_agent(verb)
+            or not any(c.dep_ == "auxpass" for c in verb.children)):
+        return
+    yield from passive_agent(replace(clause, passive_subjects=clause.subjects, subjects=[]))
+
+
+# passive on a thing of an actor's: "its application supported by the United States", "China's
+# bid was backed by Japan" → the United States – support – China, as the active "supported
+# China's bid" names China (only an owner, never an adjective or a compound: "a U.S. plan
+# approved by Congress" is no act on the United States; only a named agent and an act between
+# actors: "its study will be chaired by Shinn", "Niger's programme, supported by a loan" are not)
+def passive_owner(clause: Clause) -> Iterator[Candidate]:
+    agents = [pobj for agent in clause.verb.children if agent.dep_ == "agent" for pobj in agent.children
+              if pobj.dep_ == "pobj" and pobj._.kg_mention is not None]
+    if not agents:
+        return
+    words, text = active_voice_words(clause.verb)
+    for thing in (t for t in clause.passive_subjects if t._.kg_mention is None and t.pos_ == "NOUN"):
+        if event_type(base_form(clause.verb), None, concept_words(thing)) is None:
+            continue
+        owners = [c for c in thing.children if c.dep_ == "poss" and (c._.kg_mention is not None or c.lower_ in THIRD_PERSON_POSSESSIVES)]
+        for owner in owners:
+            for pobj in agents:
+                for subject in with_conjuncts(pobj):
+                    yield Candidate(subject, owner, clause.verb, words, clause.lemma, "nested", object_lemma=concept_words(thing),
+                                    container=thing, text=text)
+
+
+# the subject of a wanted clause is whom the want is aimed at: "the association wants Congress to
+# undertake a study" → association – want – Congress (the act itself is read from the clause)
+def wanted_subject(clause: Clause) -> Iterator[Candidate]:
+    if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in WANTING_VERBS:
+        return
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for head in own_subjects(complement):
+            for obj in with_conjuncts(head):
+                for subject in clause.subjects:
+                    yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
 def has_agent(verb: Token) -> bool:
     return any(c.dep_ == "agent" for c in verb.children)
 
@@ -611,6 +697,8 @@ def direct_object(clause: Clause) -> Iterator[Candidate]:
             continue  # "Booker married Gabriela Celeiro and Liz Salerno": he wed them to each other
         if reported_change(clause.verb, head):
             continue  # "had gains": a change of the subject (:func:`change_reported`)
+        if given_thing(clause.verb, head) is not None:
+            continue  # a recipient is read with the thing given (:func:`double_object`)
         for obj in with_conjuncts(head):
             for subject in clause.subjects:
                 yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "direct", clause.inherited)
@@ -630,6 +718,74 @@ def is_time_object(head: Token) -> bool:
         return False
     return head.dep_ == "dobj" and not is_amount(head) and (
         head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS)
+
+
+def given_thing(verb: Token, recipient: Token) -> Token | None:
+    """The direct object beside a recipient the parser calls a dative: "gives the ITC jurisdiction"."""
+    if recipient.dep_ != "dative" or recipient.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > recipient.i), None)
+
+
+# double object: the recipient with the thing given, "the bill gives the ITC jurisdiction over
+# patent disputes" → bill – gives jurisdiction to – ITC (not "gives – the ITC", as if the ITC
+# were what is given; the thing given is the direct object's own statement)
+def double_object(clause: Clause) -> Iterator[Candidate]:
+    for recipient in (c for c in clause.verb.children if c.dep_ == "dative"):
+        thing = given_thing(clause.verb, recipient)
+        if thing is None:
+            continue
+        words = sorted([*clause.words, thing], key=lambda t: t.i)
+        text = " ".join(t.text for t in words) + " to"
+        for obj in with_conjuncts(recipient):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, clause.verb, words, clause.lemma, "direct", clause.inherited,
+                                object_lemma=concept_words(thing), text=text)
+
+
+# Verbs that put forward an act for others to do: "recommended that shareholders approve the merger".
+RECOMMENDING_VERBS = {"recommend", "propose", "suggest", "advise"}
+# Longest reading of the recommended act kept as the predicate: "recommended that shareholders approve".
+RECOMMENDED_SPAN = 6
+
+
+# a recommended act: "its board recommended that shareholders approve the merger" → board –
+# recommended that shareholders approve – merger (what the recommendation is about is the
+# act's object; the ones asked to act are in the predicate). Not a clause with no object
+# ("suggested that prices would rise"), nor one too far from the verb to read as one predicate.
+def recommended_act(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in RECOMMENDING_VERBS or clause_objects(verb):
+        return
+    for act in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i - verb.i <= RECOMMENDED_SPAN):
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in act.children):
+            continue  # "suggested that prices would rise": a forecast, not an act put forward
+        text = verb.doc[min(w.i for w in clause.words) : act.i + 1].text
+        for obj in (o for head in act.children if head.dep_ == "dobj" for o in with_conjuncts(head)):
+            for subject in clause.subjects:
+                yield Candidate(subject, obj, verb, [*clause.words, act], f"{clause.lemma} {base_form(act)}", "direct",
+                                clause.inherited, object_lemma=concept_words(obj), text=text)
+
+
+# Light verbs whose object noun of a stance carries the meaning ("had no position on", "voiced
+# concern over"), and the prepositions after the noun that name what the stance is about.
+LIGHT_NOUN_VERBS, STANCE_NOUNS, STANCE_NOUN_PREPS = gate.LIGHT_NOUN_VERBS, gate.STANCE_NOUNS, gate.STANCE_NOUN_PREPS
+
+
+# a stance named by a light verb's noun: "the association had no position on nonbank banks" →
+# association – have position on – nonbank banks (negated by "no"), "voiced concern over the
+# merger", "takes a hard line on China" (not "had a clash on the bridge", "have company on the
+# exchanges": a noun of no stance, the phrase a place)
+def light_verb_noun(clause: Clause) -> Iterator[Candidate]:
+    if base_form(clause.verb) not in LIGHT_NOUN_VERBS:
+        return
+    for noun in (c for c in clause.verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in STANCE_NOUNS):
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in STANCE_NOUN_PREPS):
+            lemma = f"{clause.lemma} {noun.lemma_.lower()} {prep.lower_}"
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for obj in with_conjuncts(pobj):
+                    for subject in clause.subjects:
+                        yield Candidate(subject, obj, clause.verb, [*clause.words, noun, prep], lemma, "direct", clause.inherited)
 
 
 # Verbs that join two people to each other: with a pair as object, the subject officiates.
@@ -877,6 +1033,134 @@ def copular_return(clause: Clause) -> Iterator[Candidate]:
                 yield Candidate(subject, None, clause.verb, [*clause.words, adverb], f"be {adverb.lower_}", "change", clause.inherited)
 
 
+# Passive verbs of a forecast: "are expected 0.50 cent lower", "are called 0.20 lower", "is seen higher".
+FORECAST_PASSIVES = {"expect", "call", "see", "forecast", "project", "predict", "estimate", "tip"}
+
+
+# a forecast of a change: "pork bellies are expected 0.50 to 1.00 cent lower", "June cattle
+# futures are called 0.20 to 0.50 cent lower" → bellies – are expected lower (future: not yet
+# happened; whoever says so is its source). Not "are expected to rise" (an infinitive, whose
+# own clause is the change) nor "was called a liar" (no direction).
+def forecast_change(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if base_form(verb) not in FORECAST_PASSIVES or has_agent(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    for direction in (t for t in verb.subtree if t.lower_ in CHANGE_ADVERBS and t.i > verb.i and forecast_path(t, verb)):
+        for subject in clause.passive_subjects:
+            if subject.lower_ in EXPLETIVES or subject.pos_ == "PRON":
+                continue
+            yield Candidate(subject, None, verb, [*predicate_words(verb), direction], f"{base_form(verb)} {direction.lower_}",
+                            "change", modality="future")
+
+
+# Links from a forecast's verb to its direction: "expected 0.50 cent lower" (oprd), "called
+# 0.20 to 0.50 cent lower" (a range read as "to … lower").
+FORECAST_LINKS = {"oprd", "acomp", "advmod", "prep", "pobj", "npadvmod"}
+
+
+def forecast_path(direction: Token, verb: Token) -> bool:
+    """Whether ``direction`` hangs from ``verb`` through an amount or a range only, not a clause."""
+    token = direction
+    while token != verb:
+        if token.dep_ not in FORECAST_LINKS:
+            return False
+        token = token.head
+    return True
+
+
+# Verbs of a duty whose infinitive is what must be done: "have to be tackled", "need to be changed".
+DUTY_VERBS = {"have", "need", "ought"}
+
+
+def duty_in_clause(verb: Token) -> bool:
+    """Whether the clause itself says its act must be done: a modal ("must", "should") or "have
+    to", "need to" (not a duty read from a clause further up the parse)."""
+    if own_modality(verb) == "obligated":
+        return True
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUTY_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+# a passive of obligation with no agent: "serious problems have to be tackled", "the law must
+# be changed" → problems – have to be tackled, and with whom or what it concerns: "Trump should
+# be held to account", "the decision should be left up to the states" → decision – should be
+# left up to – states (what must be done, no one named to do it). Not "were tackled", a report
+# of an act whose doer is unnamed, nor "must be tackled by X", a passive with its agent, nor a
+# relative clause, whose antecedent the parser often misplaces ("laws on the books that have to be …").
+def obligated_passive(clause: Clause) -> Iterator[Candidate]:
+    verb = clause.verb
+    if verb.tag_ != "VBN" or has_agent(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    if any(c.dep_ in OBJECTS or c.dep_ in ("xcomp", "ccomp", "advcl", "oprd", "dep") for c in verb.children) or base_form(verb) == "get":
+        return  # a complement ("should be held to account" parsed as a clause), a word the parser
+        # could not place, or the idiom of "get" ("must be gotten “rid of”")
+    if "relcl" in (verb.dep_, verb.head.dep_) or verb.i + 1 < len(verb.doc) and verb.nbor(1).text == "-":
+        return  # a relative clause; a word split at its hyphen ("re-examined")
+    if not duty_in_clause(verb):
+        return
+    words = predicate_words(verb)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        words = sorted({*predicate_words(verb.head), *words}, key=lambda t: t.i)  # "have to be tackled"
+    lemma = verb_lemma(verb)
+    targets = list(participant_preps(verb))
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if any(p.dep_ == "prep" and p.lower_ not in NON_PARTICIPANT_PREPS and p not in {prep for prep, _ in targets}
+           for head in (verb, *particles) for p in head.children):
+        return  # a phrase the predicate needs but no participant: "should be held to account", "left up to the states"
+    for subject in clause.passive_subjects or (clause.subjects if verb.dep_ == "xcomp" else []):
+        if subject.lower_ in EXPLETIVES or subject.pos_ == "PRON":
+            continue  # "it must be said": no thing to be done
+        if not targets:
+            yield Candidate(subject, None, verb, words, lemma, "obligation", clause.inherited)
+        for prep, pobj in targets:
+            for obj in with_conjuncts(pobj):
+                yield Candidate(subject, obj, verb, [*words, prep], f"{lemma} {prep.lower_}", "obligation", clause.inherited)
+
+
+# Adjectives of a judgement that is itself news: "job losses of this scale are unprecedented",
+# "the tax was unjustified", "the report is negative for futures", "should be friendly to the market".
+JUDGEMENT_ADJECTIVES = gate.JUDGEMENT_ADJECTIVES  # one list, kept where the gate reads it too
+
+
+# a judgement told with the copula: "job losses of this scale are unprecedented" → job losses –
+# are unprecedented; with whom or what it concerns: "the reduction should be friendly to the
+# market" → reduction – be friendly to – market (a thing may be judged: no actor needed). Not a
+# pronoun or an expletive subject ("this was incorrect", "it is wrong to …": what they stand for
+# is not in the clause), nor a clause the adjective governs ("it is unfair that …").
+def judgement_adjective(clause: Clause) -> Iterator[Candidate]:
+    if clause.lemma != "be":
+        return
+    for adjective in (c for c in clause.verb.children if c.dep_ == "acomp" and c.lemma_.lower() in JUDGEMENT_ADJECTIVES):
+        if any(c.dep_ in ("xcomp", "ccomp") for c in adjective.children):
+            continue
+        subjects = [s for s in clause.subjects if s.lower_ not in EXPLETIVES and s.pos_ in ("NOUN", "PROPN")]
+        targets = list(participant_preps(adjective, excluded=NON_ADJECTIVE_PREPS))
+        for subject in subjects:
+            if not targets:
+                yield Candidate(subject, None, clause.verb, [*clause.words, adjective], f"be {adjective.lemma_.lower()}", "judgement",
+                                clause.inherited)
+            for prep, pobj in targets:
+                for obj in with_conjuncts(pobj):
+                    yield Candidate(subject, obj, clause.verb, [*clause.words, adjective, prep],
+                                    f"be {adjective.lemma_.lower()} {prep.lower_}", "judgement", clause.inherited)
+
+
+# Quantifiers that deny an act of every member of the group they are "of": "none of the networks".
+DENYING_QUANTIFIERS = {"none", "neither"}
+
+
+# a denying partitive subject: "none of the big three networks covered the story" → networks –
+# covered – story, negated (the act denied of the group named; "none of them": the pronoun's group)
+def denied_of_group(candidate: Candidate) -> Candidate:
+    if candidate.subject.lower_ not in DENYING_QUANTIFIERS or candidate.subject_entity is not None:
+        return candidate
+    group = next((pobj for prep in candidate.subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj"), None)
+    if group is None:
+        return candidate
+    return replace(candidate, subject=group, denied=not candidate.denied)
+
+
 def reported_change(verb: Token, noun: Token) -> bool:
     """A change noun as the object of a verb that reports it, with nothing said to change
     ("had gains", "posted a 12 pct rise"; not "a rise in profits", which names what rose)."""
@@ -955,21 +1239,19 @@ def is_amount(token: Token) -> bool:
     return token.lower_ in AMOUNT_UNITS and any(c.like_num or c.pos_ == "NUM" for c in token.subtree if c != token)
 
 
-PASSIVE_CONSTRUCTIONS = (passive_agent, passive_cause, passive_stance)
-ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, direct_object, copula_attribute, predicate_noun_relation,
+PASSIVE_CONSTRUCTIONS = (passive_agent, passive_owner, passive_cause, passive_stance, forecast_change, obligated_passive)
+ACTIVE_CONSTRUCTIONS = (predicative_adjective, raised_subject, wanted_subject, direct_object, copula_attribute, predicate_noun_relation,
                         office_for_place, prepositional_object, complex_preposition_object, gerund_clause_subject, measured_change,
-                        change_without_amount, copular_change, change_reported, copular_return)
+                        change_without_amount, copular_change, change_reported, copular_return, obligated_passive,
+                        judgement_adjective, light_verb_noun, double_object, recommended_act, raised_passive_agent)
 
 
 def clause_candidates(verb: Token) -> Iterator[Candidate]:
     """Every candidate of the clause headed by ``verb``, one English construction at a time."""
     clause = clause_of(verb)
-    if clause.passive_subjects:
-        for construction in PASSIVE_CONSTRUCTIONS:
-            yield from construction(clause)
-    elif clause.subjects:
-        for construction in ACTIVE_CONSTRUCTIONS:
-            yield from construction(clause)
+    constructions = PASSIVE_CONSTRUCTIONS if clause.passive_subjects else ACTIVE_CONSTRUCTIONS if clause.subjects else ()
+    for construction in constructions:
+        yield from map(denied_of_group, construction(clause))
 
 
 def intransitive_candidates(verb: Token) -> Iterator[Candidate]:
@@ -1001,7 +1283,8 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     acted = noun_event_type(object_lemma) is not None
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
-                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)):
+                and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)
+                and (acted or not place_before_thing(child))):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
@@ -1013,10 +1296,20 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
                 for obj in with_conjuncts(pobj):
                     yield Candidate(subject, obj, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                     object_lemma=object_lemma, container=container, event=event)
-                    if acted or child.lower_ == "against":
+                    if acted or child.lower_ == "against" or blamed_on(verb, child):
                         yield from (Candidate(subject, owner, verb, words, f"{lemma} {child.lower_}", "nested", inherited,
                                               object_lemma=object_lemma, container=container, event=event)
                                     for owner in owners_of_thing(obj))
+
+
+# Verbs that lay blame "on" someone: "blamed the birther issue on Clinton", "pinned the loss on him".
+BLAME_VERBS = {"blame", "pin"}
+
+
+# blame laid "on" a thing falls on its owner, the one blamed: "blamed the entire birther issue on
+# Hillary Clinton's 2008 campaign" → Clinton (as "restrictions against German goods" → Germany)
+def blamed_on(verb: Token, prep: Token) -> bool:
+    return prep.lower_ == "on" and base_form(verb) in BLAME_VERBS
 
 
 # a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity
@@ -1027,6 +1320,14 @@ def capital_as_place(modifier: Token) -> bool:
     if modifier.dep_ not in ("compound", "amod", "nmod") or mention is None or mention.entity.type != "Country":
         return False
     return is_capital(modifier.doc[mention.start : mention.end].text)
+
+
+# a city or a region before the noun of a thing says where the thing is: "opens a regional N.Y.
+# office", "a Denver plant" (a place, not a party to the act; before an act it may be the
+# actor: "the Texas lawsuit", left to the event noun)
+def place_before_thing(modifier: Token) -> bool:
+    mention = modifier._.kg_mention
+    return modifier.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.entity.type == "Location"
 
 
 def within_preposition(container: Token, verb: Token) -> bool:
@@ -1102,7 +1403,7 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     if not actors:
         return
     words = noun_words(noun)
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in EVENT_NOUN_PREPS):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and (c.lower_ in EVENT_NOUN_PREPS or objective_of(noun, c, actors[0]))):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for obj in with_conjuncts(pobj):
                 if prep.lower_ == "by" and actors[0].dep_ == "poss":
@@ -1113,6 +1414,42 @@ def nominal_candidates(noun: Token) -> Iterator[Candidate]:
     for clause in (c for c in noun.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"):
         # "Washington's refusal to share intelligence" → US – refusal – share intelligence
         yield Candidate(actors[0], clause, noun, words, noun.lemma_.lower(), "nominal", event=event)
+
+
+# Nouns of the result of a contest, won or lost somewhere: "Biden's South Carolina victory".
+CONTEST_NOUNS = {"victory", "win", "triumph", "defeat", "loss", "landslide"}
+
+
+def noun_owners(noun: Token) -> list[Token]:
+    """The named owners of a noun: "Biden's victory" → Biden; also where the parser read a
+    participle before the noun as a verb with the owner as its subject ("Biden's smashing …
+    victory" parsed as "Biden smashing victory": the possessive marker shows the owner)."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c._.kg_mention is not None]
+    if not owners and noun.dep_ == "dobj" and noun.head.tag_ == "VBG":
+        owners = [c for c in noun.head.children if c.dep_ == "nsubj" and c._.kg_mention is not None
+                  and any(m.tag_ == "POS" for m in c.children)]
+    return owners
+
+
+# the result of a contest where it was held: "Biden's South Carolina victory", "Trump's win in
+# Iowa" → Biden – victory in – South Carolina (the place is the contest's; "Russia's victory
+# over Napoleon" names a party, not a place: left to the party nouns)
+def contest_result(noun: Token) -> Iterator[Candidate]:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONTEST_NOUNS:
+        return
+    places = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i and c._.kg_mention is not None]
+    places += [pobj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+               for pobj in prep.children if pobj.dep_ == "pobj" and pobj._.kg_mention is not None]
+    for owner in noun_owners(noun):
+        for place in places:
+            yield Candidate(owner, place, noun, [noun], f"{noun.lemma_.lower()} in", "nominal", text=f"{noun.text} in")
+
+
+# the objective "of" after an event noun whose actor is named before it: "U.S. criticism of ADB
+# lending", "Russia's invasion of Ukraine" (without one, "of" may name who acts: "the criticism of
+# the senators"; a pronoun owner is too often a thing's: "its sale of bonds")
+def objective_of(noun: Token, prep: Token, actor: Token) -> bool:
+    return prep.lower_ == "of" and actor.i < noun.i and actor._.kg_mention is not None and actor.dep_ in ("poss", "compound")
 
 
 # Prepositions after a noun of an actor's that name the other party of a relation or a clash.
@@ -1193,7 +1530,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
         elif token.pos_ == "NOUN":
-            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token))
+            candidates = itertools.chain(nominal_candidates(token), nominal_change(token), party_noun_candidates(token),
+                                         contest_result(token))
         else:
             continue
         made = False
@@ -1267,18 +1605,21 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         obj = first_person(candidate.object, sentence, voices, resolver) or obj
     if self_in_third_person(candidate.subject, subject, turn) or self_in_third_person(candidate.object, obj, turn):
         return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
+    if quoted_by is not None and outside_the_quotation(sentence, candidate.verb):
+        quoted_by = None  # narrative beside a quotation is the writer's, not the quoted speaker's
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
     # people named through a partitive act too: "hundreds of thousands of people blocked streets"
     # ("none of the networks covered it" is a negation this rule does not read: left out)
     people = (subject.entity.type == CONCEPT and partitive_of(candidate.subject) is not None
-              and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns())
+              and candidate.subject.lower_ not in ("none", "neither", "nobody") and subject.entity.id in agent_nouns()
+              or candidate.denied and candidate.subject.tag_ in ("NNS", "NNPS"))  # "none of the networks covered it"
     if obj is None:
-        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind == "change"):
+        if subject.entity.type == CONCEPT and not (named_agent(candidate.subject) or people or candidate.kind in THING_FACT_KINDS):
             return None  # "the talks collapsed": no one acts; "workers demonstrated" stays; "sales eased" too
     elif subject.entity.type == CONCEPT and obj.entity.type == CONCEPT and not (
-            candidate.kind == "measured" or owned(candidate.subject) or named_agent(candidate.subject) or people):
+            candidate.kind in ("measured", "judgement", "obligation") or owned(candidate.subject) or named_agent(candidate.subject) or people):
         return None  # a relation between two things, not actors: left to Open IE output
     if candidate.kind == "nested":
         container = resolver.argument(candidate.container, offset)
@@ -1290,8 +1631,12 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         negated, modality, refusal = nominal_polarity(candidate.verb)
     else:
         negated, modality, refusal = polarity_and_modality(candidate.verb)
+        modality = modality or candidate.modality
         if modality is None and is_object_purpose(candidate.verb):
             modality = "intended"  # what an agreement or a loan is for is not done yet
+        if modality is None and candidate.kind == "raised" and candidate.verb.lemma_.lower() in WANTING_VERBS:
+            modality = "requested"  # "wants Congress to undertake a study": asked of Congress, not done
+    negated = negated != candidate.denied  # "none of the networks covered it"; "none of them failed to" is no denial
     words = list(candidate.words)
     lemma = candidate.lemma
     event = candidate.event
@@ -1320,6 +1665,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
     event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
+    if candidate.kind == "obligation":
+        event = None  # its subject is the one acted on ("Trump should be held to account"): no act of Trump's
+    if candidate.verb.dep_ == "xcomp" and not_yet_done(candidate.verb.head):
+        event = None  # "has yet to be ratified by the European Parliament": not done so far, no refusal
     if event is not None and modality is not None and subject.entity.type == CONCEPT and not _is_agent_noun(candidate.subject):
         event = None  # a thing intends, threatens or promises nothing: "a resolution that aims to impose …"
     if event in FORCE_EVENTS:
@@ -1360,7 +1709,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
-    if obj is None and candidate.kind != "change" and (event is None or event in NEEDS_TARGET):
+    if obj is None and candidate.kind not in THING_FACT_KINDS and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target, or a change
     speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by

@@ -88,9 +88,11 @@ class Predicate:
 
 # The closed set of modalities; None means a plain assertion.  Documented in ontology/README.md.
 MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obligated", "claimed")
-# Why the precision gate keeps a statement off the graph (kg/gate.py, one rule each);
+# Why the precision gate keeps a statement off the graph (kg/gate.py, one rule each, and the
+# learned gate of kg/learned_gate.py last);
 # documented in README.md and ontology/README.md.
-GATE_REASONS = ("self-loop", "fragment", "pronoun", "empty-predicate", "circumstance", "generic-actor", "low-confidence")
+GATE_REASONS = ("self-loop", "fragment", "pronoun", "empty-predicate", "circumstance", "generic-actor", "low-confidence",
+                "learned")
 
 
 def statement_kind(record: Any) -> str:

@@ -7,7 +7,8 @@ import kg
 from conftest import parsed
 from kg.attribution import (
     ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
-    own_account, pronoun_speaker, quote_speaker, respondents, speech_subject, survey_of,
+    ends_open, outside_the_quotation, own_account, pronoun_speaker, quote_speaker, respondents, speech_subject,
+    survey_of,
 )
 from kg.entities import EntityResolver
 from kg.relations import statements_from_sentence
@@ -115,6 +116,40 @@ SPEAKER_ROWS = [
         # no speaker: the article's own
         "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1",
         1, None, id="none"),
+    pytest.param(
+        # a relative clause set off after a name is the writer's identification, not the speaker's:
+        # "India, which received loans, will increase borrowing, an official said"
+        "India|PROPN|nsubj|7 ,|PUNCT|punct|0 which|PRON|nsubj|3 received|VERB|relcl|0|receive loans|NOUN|dobj|3 "
+        ",|PUNCT|punct|0 will|AUX|aux|7 increase|VERB|ccomp|11 borrowing|NOUN|dobj|7 ,|PUNCT|punct|11 "
+        "official|NOUN|nsubj|11 said|VERB|ROOT|11|say",
+        3, None, id="relative-after-a-name"),
+    pytest.param(
+        # … one about a thing is the report's: "Imports rose in goods, which rose most, the department said"
+        "Imports|NOUN|nsubj|1|import rose|VERB|ccomp|9|rise in|ADP|prep|1 goods|NOUN|pobj|2 ,|PUNCT|punct|3 "
+        "which|PRON|nsubj|6 rose|VERB|relcl|3|rise ,|PUNCT|punct|9 department|NOUN|nsubj|9 said|VERB|ROOT|9|say",
+        6, "department", id="relative-about-a-thing"),
+    pytest.param(
+        # an office speaks for its holder: "Talks will resume, Haniyeh's office said"
+        "Talks|NOUN|nsubj|2|talk will|AUX|aux|2 resume|VERB|ccomp|7 ,|PUNCT|punct|7 Haniyeh|PROPN|poss|6 's|PART|case|4 "
+        "office|NOUN|nsubj|7 said|VERB|ROOT|7|say",
+        2, "Haniyeh", id="holders-office"),
+    pytest.param(
+        # … a team is a source of its own: "Talks will resume, the Trump transition team said"
+        "Talks|NOUN|nsubj|2|talk will|AUX|aux|2 resume|VERB|ccomp|8 ,|PUNCT|punct|8 the|DET|det|7 Trump|PROPN|compound|7 "
+        "transition|NOUN|compound|7 team|NOUN|nsubj|8 said|VERB|ROOT|8|say",
+        2, "team", id="team-its-own-source"),
+    pytest.param(
+        # a second verb of saying hung under the reported clause: "Houston said programs kept pace,
+        # but conceded that danger increased" (Houston's concession, not the programs')
+        "Houston|PROPN|nsubj|1 said|VERB|ROOT|1|say programs|NOUN|nsubj|3|program kept|VERB|ccomp|1|keep pace|NOUN|dobj|3 "
+        ",|PUNCT|punct|3 but|CCONJ|cc|3 conceded|VERB|conj|3|concede that|SCONJ|mark|10 danger|NOUN|nsubj|10 "
+        "increased|VERB|ccomp|7|increase",
+        10, "Houston", id="said-but-conceded"),
+    pytest.param(
+        # … but a coordinated clause with its own subject keeps it: "Russia said Iran lied and Iraq admitted it"
+        "Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 lied|VERB|ccomp|1|lie and|CCONJ|cc|3 "
+        "Iraq|PROPN|nsubj|6 admitted|VERB|conj|3|admit it|PRON|dobj|8 happened|VERB|ccomp|6|happen",
+        8, "Iraq", id="coordinated-own-subject"),
 ]
 
 # "As a mark of interest, Fauci, who heads NIAID, said the government will test AL721", parsed
@@ -254,6 +289,63 @@ def test_quote_speakers(blank_nlp, paragraphs, expected):
     assert _speakers(blank_nlp, paragraphs) == expected
 
 
+def test_open_quote_ends_with_its_paragraph(blank_nlp):
+    # Carter said: “We … / Russia attacked Syria. — a quotation left open (its closing mark lost)
+    # does not run into a paragraph that opens without a quotation mark; a piece of the same
+    # paragraph (a long paragraph cut) goes on with it
+    assert _speakers(blank_nlp, [[LEAD_IN], [PLAIN]]) == [[None], [None]]
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    first, piece = ([next(iter(parsed(blank_nlp, spec).sents))] for spec in (LEAD_IN, PLAIN))
+    quotes.paragraph(first, lambda token: token.text)
+    assert quotes.paragraph(piece, lambda token: token.text, new_paragraph=False) == ["Carter"]
+
+
+@pytest.mark.parametrize("text, index, faces", [
+    pytest.param('with a statement reading: "The board', 5, "open", id="after-a-space-before-a-word"),
+    pytest.param('made in due course."', 5, "close", id="after-a-word-at-the-end"),
+    pytest.param('a Secret Service "hard pass," last week', 3, "open", id="scare-open"),
+    pytest.param('a Secret Service "hard pass," last week', 7, "close", id="scare-close-before-a-space"),
+    pytest.param('proposals". Then', 1, "close", id="close-before-punctuation"),
+    pytest.param('a " b', 1, None, id="spaces-on-both-sides"),
+])
+def test_straight_quote_faces(blank_nlp, text, index, faces):
+    from kg.quotes import straight_quote_faces
+    doc = blank_nlp(text)
+    assert doc[index].text == '"'
+    assert straight_quote_faces(doc[index]) == faces
+
+
+@pytest.mark.parametrize("text, was_open, expected", [
+    # "… reading: "The board can confirm …" / "A further announcement …" (the first never closed):
+    # the second opens again and closes, so the quotation ends with it
+    pytest.param('"A further announcement will be made in due course."', True, False, id="reopened-and-closed"),
+    pytest.param('Now the board has confirmed it, with a statement reading: "The board can confirm it.', False, True,
+                 id="left-open"),
+    pytest.param('He called it "fake news" on Sunday.', False, False, id="scare-quotes"),
+    pytest.param('We will win," Carter said.', True, False, id="closed-after-a-running-quote"),
+])
+def test_ends_open_with_straight_quotes(blank_nlp, text, was_open, expected):
+    assert ends_open(blank_nlp(text)[:], was_open) is expected
+
+
+NARRATIVE_AFTER = "”|PUNCT|punct|3 Carusone|PROPN|nsubj|3 also|ADV|advmod|3 chided|VERB|ROOT|3|chide police|NOUN|dobj|3 .|PUNCT|punct|3"
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    # "[sic]” Carusone also chided police": the writer's narrative after the quotation closed
+    pytest.param(NARRATIVE_AFTER, 3, True, id="after-the-close"),
+    # “We will win.” — the quotation itself
+    pytest.param(QUOTED, 3, False, id="inside-the-marks"),
+    # Trump called it “fake”. — a writer's sentence with scare quotes, carrying nothing anyway
+    pytest.param(SCARE, 1, False, id="scare-quotes"),
+    # a sentence without marks (inside a running quotation, or plain)
+    pytest.param(PLAIN, 1, False, id="no-marks"),
+])
+def test_outside_the_quotation(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    assert outside_the_quotation(doc[:], doc[index]) is expected
+
+
 def test_last_speaker_before_each_sentence(blank_nlp):
     # "“We will fight,” he said. Russia attacked Syria." / "We will win, Carter said." / "Russia attacked Syria."
     quotes: QuoteSpeakers[str] = QuoteSpeakers()
@@ -270,6 +362,15 @@ def test_pronoun_speaker(blank_nlp, word, expected):
     # "He said the bank …" with no antecedent found: the last one who spoke; "I" in a quote: its speaker
     doc = parsed(blank_nlp, f"{word}|{'PROPN' if word == 'Carter' else 'PRON'}|nsubj|1 said|VERB|ROOT|1|say")
     assert pronoun_speaker(doc[0], "quoted", "last") == expected
+
+
+def test_quote_speaker_quoted_as_saying(blank_nlp):
+    # “Parties must act,” Xi was quoted as saying.
+    spec = ("“|PUNCT|punct|8 Parties|NOUN|nsubj|3|party must|AUX|aux|3 act|VERB|ccomp|8 ,|PUNCT|punct|8 ”|PUNCT|punct|8 "
+            "Xi|PROPN|nsubjpass|8 was|AUX|auxpass|8|be quoted|VERB|ROOT|8|quote|VBN as|ADP|prep|8 "
+            "saying|VERB|pcomp|9|say|VBG .|PUNCT|punct|8")
+    [sentence] = parsed(blank_nlp, spec).sents
+    assert quote_speaker(sentence).text == "Xi"
 
 
 def test_quote_speaker_is_outside_the_quotes(blank_nlp):
@@ -397,6 +498,28 @@ def test_model_quote_speaker_carries_over():
     statements = kg.extract(text)
     respects = [s for s in statements if s.predicate.lemma == "respect"]
     assert respects and all(s.attributed_to is not None and s.attributed_to.entity.id == "Vladimir Putin" for s in respects)
+
+
+@pytest.mark.model
+def test_model_lost_closing_mark_does_not_run_on():
+    # a statement quoted with straight marks whose closing mark is lost, then a second quoted
+    # sentence: the paragraph after it, opening without a mark, is the writer's own
+    text = ("Glazer back with new offer\n\n"
+            'Now the board has confirmed that Glazer is back, with a statement reading: "The board can confirm it '
+            'has now received a detailed proposal. "A further announcement will be made in due course."\n\n'
+            "The Glazer family reacted with anger. The Manchester United fans have opposed Glazer since 2003.")
+    opposed = [s for s in kg.extract(text) if s.predicate.lemma == "oppose"]
+    assert opposed and all(s.attributed_to is None for s in opposed)
+
+
+@pytest.mark.model
+def test_model_narrative_after_a_closed_quote():
+    # the quotation is Smith's, what the writer says of him after the closing mark is not
+    text = ("Smith attacks police\n\n"
+            "“Russia will never win,” Smith said. “Ukraine has won the war,” and Smith blamed the police for the arrests.")
+    found = {(s.predicate.lemma, s.object.entity.id): s.attributed_to for s in kg.extract(text)}
+    assert found[("win", "war")] is not None and found[("win", "war")].entity.id == "Smith"
+    assert ("blame", "police") in found and found[("blame", "police")] is None
 
 
 @pytest.mark.model
@@ -537,3 +660,21 @@ def test_transcript_initials_and_a_turn_over_paragraphs():
     assert ("Reince Priebus", "meet", "Angela Merkel", False, "Reince Priebus") in found
     # the paragraph naming him is the writer's again
     assert ("Reince Priebus", "praise", "Angela Merkel", False, None) in found
+
+
+@pytest.mark.parametrize("word, kind, expected", [
+    pytest.param("they", "ArmedGroup", None, id="they-resolved-to-one-body"),
+    pytest.param("they", "Group", "X", id="they-a-group"),
+    pytest.param("he", "Person", "X", id="he-a-person"),
+])
+def test_quote_speaker_resolver(blank_nlp, word, kind, expected):
+    # "…," they wrote — after "Ansar al-Sharia attacked …": the lawmakers, not the armed group
+    from kg.extraction import quote_speaker_resolver
+
+    class OneEntity:
+        def argument(self, token, offset):
+            return Argument(token.text, Entity(id="X", label="X", type=kind))
+
+    token = parsed(blank_nlp, f"{word}|PRON|nsubj|1|{word} wrote|VERB|ROOT|1|write")[0]
+    found = quote_speaker_resolver(OneEntity(), 0)(token)
+    assert (found.entity.id if found is not None else None) == expected

@@ -8,7 +8,7 @@ from conftest import parsed
 from spacy.tokens import Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         partitive_of, title_of)
+                         content_it, dummy_it, national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -613,6 +613,31 @@ PRONOUNS = [
     pytest.param([("conservative|ADJ|amod|1 leaders|NOUN|nsubj|2|leader|NNS signed|VERB|ROOT|2|sign", ()),
                   ("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
                   ("They|PRON|nsubj|1|they left|VERB|ROOT|1|leave", ())], 2, 0, "Democrats", id="they-the-nearer-group"),
+    # "it" goes on with a thing named after the body, the subject or object of a main clause:
+    # "The IFC launched a campaign. Veterans criticised it." (the campaign), "… The law passed. It …"
+    pytest.param([("IFC|PROPN|nsubj|1 launched|VERB|ROOT|1|launch a|DET|det|3 campaign|NOUN|dobj|1|campaign|NN", [(0, 1, "ORG")]),
+                  ("Veterans|NOUN|nsubj|1|veteran|NNS criticised|VERB|ROOT|1|criticise it|PRON|dobj|1|it", ())], 1, 2, None,
+                 id="it-the-thing-after-the-body"),
+    pytest.param([("IFC|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak the|DET|det|3 law|NOUN|nsubj|4|law|NN passed|VERB|conj|1|pass",
+                   [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it took|VERB|ROOT|1|take effect|NOUN|dobj|1|effect|NN", ())], 1, 0, None,
+                 id="it-the-thing-subject-of-a-coordinated-main-clause"),
+    # … not a thing of a relative clause ("The IFC, whose role grew, spoke. It announced …"),
+    # nor a body's own part ("The IFC praised its board. It announced …")
+    pytest.param([("IFC|PROPN|nsubj|5 whose|DET|poss|2 role|NOUN|nsubj|3|role|NN grew|VERB|relcl|0|grow ,|PUNCT|punct|5 "
+                   "spoke|VERB|ROOT|5|speak", [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-a-relative-clause-thing"),
+    pytest.param([("IFC|PROPN|nsubj|1 praised|VERB|ROOT|1|praise its|PRON|poss|3 board|NOUN|dobj|1|board|NN", [(0, 1, "ORG")]),
+                  ("It|PRON|nsubj|1|it announced|VERB|ROOT|1|announce", ())], 1, 0, "IFC", id="it-not-the-bodys-board"),
+    # a reporter described as a body's: "Israel's military said it struck …" (the military acts for Israel)
+    pytest.param([("UN|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Israel|PROPN|poss|2 's|PART|case|0 military|NOUN|nsubj|3|military|NN said|VERB|ROOT|3|say "
+                   "it|PRON|nsubj|5|it struck|VERB|ccomp|3|strike", [(0, 1, "GPE")])], 1, 4, "Israel",
+                 id="it-a-described-reporter"),
+    # whoever a quotation names is not who says it: "“Obama erred,” he said" after Smith spoke
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+                  ("“|PUNCT|punct|2 Obama|PROPN|nsubj|2 erred|VERB|ccomp|5|err ”|PUNCT|punct|5 he|PRON|nsubj|5|he "
+                   "said|VERB|ROOT|5|say", [(1, 2, "PERSON")])], 1, 4, "John Smith", id="speaker-not-named-in-the-quote"),
     # a surname's gender from the full name it resolved to: "Merkel" is Angela Merkel, no "he"
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
@@ -1067,3 +1092,73 @@ def test_a_pronoun_reached_again_while_resolving_it_ends(nlp_model):
     statements = extract("Health officials say the rules matter. They will follow what people in their networks "
                          "are doing, even if they do not want to go out.")
     assert all(s.subject.entity.id for s in statements)
+
+
+# "the government" is the one just named as a government, else the article's own country (the
+# one it names most), not a country merely named in the sentence before (kg.entities._government_of)
+RUSSIA_SPOKE = ("Russia|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "GPE")])
+SYRIA_LEFT = ("Syria|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "GPE")])
+THE_GOVERNMENT = ("the|DET|det|1 government|NOUN|nsubj|2 acted|VERB|ROOT|2|act", ())
+GOVERNMENTS = [
+    pytest.param([RUSSIA_SPOKE, RUSSIA_SPOKE, SYRIA_LEFT, THE_GOVERNMENT], "Russia", id="the-articles-own-country"),
+    pytest.param([RUSSIA_SPOKE, RUSSIA_SPOKE,
+                  ("Syria|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 left|VERB|ROOT|3|leave", [(0, 1, "GPE")]),
+                  THE_GOVERNMENT], "Syria", id="just-named-as-a-government"),
+    pytest.param([RUSSIA_SPOKE, SYRIA_LEFT, THE_GOVERNMENT], "Syria", id="no-country-named-most-the-last"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", GOVERNMENTS)
+def test_the_government(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[-1][1], offset=1000 * (len(docs) - 1))
+    assert found is not None and found.entity.id == expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    pytest.param("the|DET|det|1 government|NOUN|nsubj|2 acted|VERB|ROOT|2|act", 1, True, id="bare"),
+    pytest.param("the|DET|det|2 federal|ADJ|amod|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, True, id="federal"),
+    pytest.param("the|DET|det|2 state|NOUN|compound|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, False, id="state"),
+    pytest.param("the|DET|det|2 local|ADJ|amod|2 government|NOUN|nsubj|3 acted|VERB|ROOT|3|act", 2, False, id="local"),
+    pytest.param("the|DET|det|1 government|NOUN|nsubj|4 of|ADP|prep|1 Japan|PROPN|pobj|2 acted|VERB|ROOT|4|act", 1, False,
+                 id="of-a-state"),
+])
+def test_national_government(blank_nlp, spec, index, expected):
+    assert national_government(parsed(blank_nlp, spec)[index]) is expected
+
+
+@pytest.mark.model
+def test_model_the_government_is_the_articles_country():
+    # the article is about the US; Japan is named in the sentence before "the government"
+    text = ("Tariffs on steel\n\nThe United States imposed new tariffs on steel on Monday. The U.S. Commerce Department "
+            "said the tariffs would protect American jobs. Officials met Japanese trade negotiators on Tuesday.\n\n"
+            "The government will review the tariffs next year.")
+    from kg.extraction import extract
+    review = [s for s in extract(text) if s.predicate.lemma == "review"]
+    assert review and all(s.subject.entity.id == "United States" for s in review)
+
+
+@pytest.mark.parametrize("spec, expected", [
+    pytest.param("It|PRON|nsubj|1 was|AUX|ROOT|1|be unclear|ADJ|acomp|1 whether|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+                 "left|VERB|ccomp|1|leave", True, id="unclear-whether"),
+    pytest.param("It|PRON|nsubj|1 is|AUX|ROOT|1|be not|PART|neg|1 shortcomings|NOUN|attr|1|shortcoming|NNS", True,
+                 id="plural-complement"),
+    # an infinitive leaves the one who would act to the reader: "it would be hard not to accept …"
+    pytest.param("it|PRON|nsubj|2 would|AUX|aux|2 be|AUX|ROOT|2|be hard|ADJ|acomp|2 not|PART|neg|6 to|PART|aux|6 "
+                 "accept|VERB|xcomp|3|accept", False, id="infinitive"),
+    pytest.param("It|PRON|nsubj|1 is|AUX|ROOT|1|be a|DET|det|3 bank|NOUN|attr|1|bank|NN", False, id="a-body"),
+    pytest.param("It|PRON|nsubj|1 struck|VERB|ROOT|1|strike Gaza|PROPN|dobj|1", False, id="an-act"),
+])
+def test_dummy_it(blank_nlp, spec, expected):
+    assert dummy_it(parsed(blank_nlp, spec)[0]) is expected
+
+
+@pytest.mark.parametrize("spec, index, expected", [
+    pytest.param("he|PRON|nsubj|1|he said|VERB|ROOT|1|say it|PRON|dobj|1|it again|ADV|advmod|1", 2, True, id="said-it"),
+    pytest.param("They|PRON|nsubj|2|they might|AUX|aux|2 do|VERB|ROOT|2|do it|PRON|dobj|2|it", 3, True, id="do-it"),
+    # the one acted on or spoken to stays a possible actor: "Spamhaus contacted it", "officials told it to stop"
+    pytest.param("Spamhaus|PROPN|nsubj|1 contacted|VERB|ROOT|1|contact it|PRON|dobj|1|it", 2, False, id="contacted-it"),
+    pytest.param("officials|NOUN|nsubj|1 told|VERB|ROOT|1|tell it|PRON|dobj|1|it", 2, False, id="told-it"),
+])
+def test_content_it(blank_nlp, spec, index, expected):
+    assert content_it(parsed(blank_nlp, spec)[index]) is expected

@@ -42,7 +42,7 @@ def test_a_plain_fact_passes():
 
 
 def test_the_reasons_are_the_closed_set_of_types():
-    assert tuple(reason for reason, _ in gate.RULES) == GATE_REASONS
+    assert (*(reason for reason, _ in gate.RULES), gate.LEARNED) == GATE_REASONS
 
 
 @pytest.mark.parametrize("subject, obj, expected", [
@@ -176,7 +176,11 @@ def test_pronoun_disagrees(argument, expected):
     ("signed", "sign", arg("the treaty", "treaty"), None, False),
     ("is back", "be back", None, None, False),  # a return told with the copula: "Biden is back"
     ("were down", "be down", None, None, False),  # a change
+    ("are unprecedented", "be unprecedented", None, None, False),  # a judgement: "job losses are unprecedented"
     ("is", "be", None, None, True),
+    ("are ready", "be ready", None, None, True),  # no judgement of its own
+    ("had position on", "have position on", arg("nonbank banks", "bank"), None, False),  # a stance: "had no position on"
+    ("came in on", "come in on", arg("the list", "list"), None, True),  # no light verb of a stance
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected

@@ -10,6 +10,16 @@ from kg.modality import noun_hedge, polarity_and_modality
 
 ROWS = [
     pytest.param(
+        # what has yet to be done is not done, and no duty: "the White House has yet to cooperate"
+        "The|DET|det|2 White|PROPN|compound|2 House|PROPN|nsubj|3 has|VERB|ROOT|3|have yet|ADV|advmod|3 to|PART|aux|6 "
+        "cooperate|VERB|xcomp|3 .|PUNCT|punct|3",
+        6, (True, None), id="yet-to"),
+    pytest.param(
+        # ... while "has to" is a duty: "the White House has to cooperate"
+        "The|DET|det|2 White|PROPN|compound|2 House|PROPN|nsubj|3 has|VERB|ROOT|3|have to|PART|aux|5 cooperate|VERB|xcomp|3 "
+        ".|PUNCT|punct|3",
+        5, (False, "obligated"), id="have-to"),
+    pytest.param(
         # a negated verb of belief is its complement negated, and only believed (neg-raising):
         # "I don't believe I've ever met him"
         "I|PRON|nsubj|3 do|AUX|aux|3 n't|PART|neg|3 believe|VERB|ROOT|3 I|PRON|nsubj|7 've|AUX|aux|7 ever|ADV|advmod|7 "

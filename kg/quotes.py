@@ -1,0 +1,60 @@
+"""Quotation marks: which way a mark faces and whether a word stands between marks, for the
+attribution of quotations (:mod:`kg.attribution`) and the speakers pronouns stand for
+(:mod:`kg.entities`)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Quotation marks: curly ones say which way they face, straight ones only count.
+OPENING_QUOTES = {"“", "‘‘", "``", "«"}
+CLOSING_QUOTES = {"”", "''", "»"}
+STRAIGHT_QUOTES = {'"'}
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+
+
+def quote_marks(sentence: Span) -> list[Token]:
+    return [t for t in sentence if t.text in QUOTES]
+
+
+def straight_quote_faces(mark: Token) -> str | None:
+    """Which way a straight quotation mark faces, told by the spaces around it as a reader tells
+    it: after a space (or at the start) and against the next word it opens (`reading: "The
+    board`), against the word before and followed by a space, punctuation or the end it closes
+    (`in due course."`); None when the spacing tells nothing (spaces on both sides or none)."""
+    doc = mark.doc
+    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    after = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    spaced_after = after is None or bool(mark.whitespace_) or (after.is_punct and after.text not in QUOTES)
+    if spaced_before and not spaced_after:
+        return "open"
+    if spaced_after and not spaced_before:
+        return "close"
+    return None
+
+
+def mark_faces(mark: Token) -> str | None:
+    """ "open", "close", or None (a straight mark that only toggles) for a quotation mark."""
+    if mark.text in OPENING_QUOTES:
+        return "open"
+    if mark.text in CLOSING_QUOTES:
+        return "close"
+    return straight_quote_faces(mark)
+
+
+def inside_quotes(token: Token, marks: list[Token]) -> bool:
+    """Whether ``token`` stands between quotation marks of its sentence (an unclosed opening
+    mark counts, a closing mark with no opening one means the sentence began inside)."""
+    depth = 0
+    for mark in marks:
+        faces = mark_faces(mark)
+        if mark.i > token.i:
+            return depth > 0 or faces == "close" and depth == 0
+        if mark.text in OPENING_QUOTES:
+            depth += 1
+        elif faces == "open":
+            depth = max(depth, 1)  # straight marks do not nest
+        elif faces == "close":
+            depth = max(0, depth - 1)
+        else:
+            depth = 1 - depth if depth <= 1 else depth - 1
+    return depth > 0
