@@ -238,7 +238,8 @@ def mismatched_conjunct(verb: Token) -> bool:
     if not (verb.dep_ == "conj" and verb.tag_ == "VBG" and head.pos_ == "VERB" and head.tag_ in ("VB", "VBD", "VBZ", "VBP")
             and not own_subjects(verb) and not auxiliaries(verb)):
         return False
-    gerunds = [t for t in verb.doc[head.i + 1 : verb.i] if t.lower_.endswith("ing") and t.is_alpha]
+    gerunds = [t for t in verb.doc[head.i + 1 : verb.i]
+               if t.lower_.endswith("ing") and t.is_alpha and len(t) > 5 and t.pos_ in ("NOUN", "VERB") and not t.lower_.endswith("thing")]
     return bool(gerunds) and gerunds[-1].pos_ != "VERB"
 
 

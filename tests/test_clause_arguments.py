@@ -242,3 +242,10 @@ def test_participle_after_adverbial_noun_is_not_about_it(blank_nlp):
     spec = ("prosecutors|NOUN|nsubj|8|prosecutor ,|PUNCT|punct|0 at|ADP|prep|0 the|DET|det|4 time|NOUN|pobj|2 led|VERB|acl|4|lead|VBN "
             "by|ADP|agent|5 Smith|PROPN|pobj|6 arranged|VERB|ROOT|8|arrange a|DET|det|10 deal|NOUN|dobj|8 .|PUNCT|punct|8")
     assert not any(p == "lead" for _, p, _ in triples(blank_nlp, spec, [(7, 8, "PERSON")]))
+
+
+def test_gerund_after_a_pronoun_in_ing_is_no_mismatch(blank_nlp):
+    # "Iran did nothing and kept …": "nothing" is no "-ing" noun a gerund could be coordinated with
+    spec = ("Iran|PROPN|nsubj|1 did|VERB|ROOT|1|do|VBD nothing|PRON|dobj|1 and|CCONJ|cc|1 waiting|VERB|conj|1|wait|VBG "
+            ".|PUNCT|punct|1")
+    assert not relations.mismatched_conjunct(parsed(blank_nlp, spec)[4])
