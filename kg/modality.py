@@ -80,7 +80,13 @@ GOVERNING_EVENTS = {
 # negations cancel), "hard to accept X" that it is in doubt.
 DIFFICULTY_ADJECTIVES = {"hard", "difficult", "tough"}
 # Governors whose complement is not done: "avoided looking down", "was unwilling to give".
-NEGATIVE_GOVERNORS = {"avoid", "refrain", "neglect", "unwilling", "reluctant", "loath"}
+NEGATIVE_GOVERNORS = {"avoid", "refrain", "neglect", "unwilling", "reluctant", "loath",
+                      # what one cannot do is not done: "who was unable to attend"
+                      "unable", "incapable", "powerless"}
+# Adjectives that predict their infinitive: "the pledge was sure to face opposition".
+PREDICTING_ADJECTIVES = {"sure", "certain", "bound"}
+# Nouns of intent whose denial denies their content: "has no plans to bring Mueller".
+DENIABLE_NOUN_HEADS = {"have", "be"}
 # Refusals coordinated with a request, which they answer: "was asked to disavow Duke and declined".
 REFUSALS = {"decline", "refuse"}
 # Governing events whose complement is only intended: "Iran promised to attack Syria".
@@ -112,6 +118,9 @@ QUESTION_MARKS = {"whether", "if"}
 # Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
 # "Why would we attack?" asks too.
 QUESTIONED = {None, "future", "obligated", "conditional"}
+# Modalities a condition over the governing clause replaces: what is intended, requested or due
+# only if the condition holds ("if Republicans plan to use a shutdown") is conditional.
+CONDITIONED = {None, "future", "obligated", "intended", "requested"}
 
 
 def is_negated(verb: Token) -> bool:
@@ -125,9 +134,23 @@ def is_negated(verb: Token) -> bool:
     if any(c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(d.dep_ in ("det", "neg") and d.lower_ == "no" for d in c.children)
            for c in verb.children):
         return True  # a participant with "no": "found no collusion", "no country attacked"
+    if neither_nor(verb):
+        return True
     if shares_clause(verb):
         return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
     return False
+
+
+def neither_nor(verb: Token) -> bool:
+    """A correlative negation: "he neither wanted a rise nor a fall", "will neither partner …
+    nor sanction", "neither Russia nor China attacked"; the small model hangs "neither" on the
+    verb, its subject or its object, with whatever label, and "nor" on the second conjunct."""
+    for child in verb.children:
+        if child.lower_ == "neither" and child.dep_ != "conj":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(d.lower_ == "neither" for d in child.children):
+            return True
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children if c.i < verb.i)
 
 
 def hedge_adverb(verb: Token) -> str | None:
@@ -208,6 +231,8 @@ def own_modality(verb: Token) -> str | None:
         return "conditional"
     if modality:
         return modality
+    if extraposed_infinitive(verb) is not None:
+        return None  # "possible for the court to overturn": the adjective governs it (see governor)
     if is_purpose(verb):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
     if shares_clause(verb):
@@ -237,6 +262,17 @@ def content_clause(verb: Token) -> bool:
     return not relative or len(own_subjects(verb)) > 1
 
 
+def extraposed_infinitive(verb: Token) -> Token | None:
+    """The adjective an extraposed "for … to" clause is the subject of: "it remains possible for
+    the judge to overturn the plea", "it is hard for Democrats to oppose him" (not a purpose:
+    the judge is not meant to overturn it; the adjective says how likely it is)."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i < verb.i), None)
+
+
 def misattached_infinitive(verb: Token) -> bool:
     """A bare infinitive coordinated with the verb that governs the infinitive before it:
     "hopes to remain MP and start a family", parsed with "start" a conjunct of "hopes"."""
@@ -252,6 +288,8 @@ def governor(verb: Token) -> Token | None:
         return verb.head
     if content_clause(verb):
         return verb.head
+    if extraposed_infinitive(verb) is not None:
+        return extraposed_infinitive(verb)
     if misattached_infinitive(verb):
         return verb.head
     if gerund_governor(verb) is not None:
@@ -289,6 +327,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     negated = is_negated(verb)
     modality = own_modality(verb)
     refusal = None
+    conditioned = False
     gov = governor(verb)
     depth = 0
     while gov is not None and depth < 4:
@@ -325,14 +364,19 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             modality = own_modality(gov)  # "could try to force his hand by holding up nominees": not forced
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
-            modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep)
+            modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep) or predicted(gov, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
         if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
+        if denied_noun(gov):
+            negated = True  # "has no plans to bring Mueller", "there is no intention to strike"
+        conditioned = conditioned or conditional_clause(gov)
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done
         verb, gov, depth = gov, governor(gov), depth + 1
+    if conditioned and modality in CONDITIONED:
+        modality = "conditional"  # "if the rebels plan to attack the city": only if they plan it
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
@@ -394,6 +438,24 @@ def declined_request(gov: Token) -> Token | None:
                 and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in conj.children)):
             return conj
     return None
+
+
+def predicted(gov: Token, dep: str) -> str | None:
+    """An adjective that predicts its infinitive: "the pledge was sure to face opposition",
+    "is bound to fail" (not "I'm sure that …", a speaker's certainty about a fact)."""
+    if dep == "xcomp" and gov.pos_ == "ADJ" and gov.lemma_.lower() in PREDICTING_ADJECTIVES:
+        return "future"
+    return None
+
+
+def denied_noun(gov: Token) -> bool:
+    """A noun of intent denied: "has no plans to bring Mueller", "does not have any plans to sue",
+    "there is no intention to strike" (the content clause is not intended either)."""
+    if gov.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
+        return True
+    return gov.dep_ in ("dobj", "attr") and gov.head.lemma_.lower() in DENIABLE_NOUN_HEADS and is_negated(gov.head)
 
 
 def hearsay(gov: Token, dep: str) -> str | None:

@@ -257,6 +257,57 @@ ROWS = [
         "Kuwait|PROPN|nsubj|1 considered|VERB|ROOT|1|consider having|VERB|xcomp|1|have|VBG escorts|NOUN|dobj|2|escort",
         2, (False, "possible"), id="considered"),
     pytest.param(
+        # what one is unable to do is not done: "the president was unable to attend"
+        "president|NOUN|nsubj|1 was|AUX|ROOT|1|be unable|ADJ|acomp|1 to|PART|aux|4 attend|VERB|xcomp|2 .|PUNCT|punct|1",
+        4, (True, None), id="unable"),
+    pytest.param(
+        # a correlative negation ("neither" hung on the subject, as the model does): "he neither
+        # wanted a rise nor a fall"
+        "He|PRON|nsubj|2 neither|CCONJ|appos|0 wanted|VERB|ROOT|2|want a|DET|det|4 rise|NOUN|dobj|2 nor|CCONJ|cc|4 "
+        "a|DET|det|7 fall|NOUN|conj|4",
+        2, (True, None), id="neither-nor"),
+    pytest.param(
+        # ... and "nor" on the second verb: "Iran attacked Syria nor Iraq" is no negation, but
+        # "will not partner nor sanction …" reaches "sanction" through "nor"
+        "party|NOUN|nsubj|1 partnered|VERB|ROOT|1|partner nor|CCONJ|cc|1 sanctioned|VERB|conj|1|sanction "
+        "debates|NOUN|dobj|3|debate",
+        3, (True, None), id="nor-conjunct"),
+    pytest.param(
+        # an adjective that predicts: "the pledge was sure to face opposition"
+        "pledge|NOUN|nsubj|1 was|AUX|ROOT|1|be sure|ADJ|acomp|1 to|PART|aux|4 face|VERB|xcomp|2 opposition|NOUN|dobj|4",
+        4, (False, "future"), id="sure-to"),
+    pytest.param(
+        # an extraposed "for … to" clause is the adjective's subject, not a purpose: "it remains
+        # possible for the judge to overturn the plea"
+        "It|PRON|nsubj|1 remains|VERB|ROOT|1|remain possible|ADJ|acomp|1 for|SCONJ|mark|7 the|DET|det|5 "
+        "judge|NOUN|nsubj|7 to|PART|aux|7 overturn|VERB|advcl|1 plea|NOUN|dobj|7",
+        7, (False, "possible"), id="extraposed-for-to"),
+    pytest.param(
+        # ... while "for X to" after a verb is a purpose: "He saved money for his son to attend college"
+        "He|PRON|nsubj|1 saved|VERB|ROOT|1|save money|NOUN|dobj|1 for|SCONJ|mark|7 his|PRON|poss|5 son|NOUN|nsubj|7 "
+        "to|PART|aux|7 attend|VERB|advcl|1 college|NOUN|dobj|7",
+        7, (False, "intended"), id="purpose-for-to"),
+    pytest.param(
+        # a denied plan denies its content: "Graham has no plans to bring Mueller"
+        "Graham|PROPN|nsubj|1 has|VERB|ROOT|1|have no|DET|det|3 plans|NOUN|dobj|1|plan to|PART|aux|5 bring|VERB|acl|3 "
+        "Mueller|PROPN|dobj|5",
+        5, (True, "intended"), id="no-plans-to"),
+    pytest.param(
+        # ... also when "have" is negated: "Graham does not have any plans to bring Mueller"
+        "Graham|PROPN|nsubj|3 does|AUX|aux|3|do not|PART|neg|3 have|VERB|ROOT|3 any|DET|det|5 plans|NOUN|dobj|3|plan "
+        "to|PART|aux|7 bring|VERB|acl|5 Mueller|PROPN|dobj|7",
+        7, (True, "intended"), id="not-have-plans-to"),
+    pytest.param(
+        # ... but a plan with no denial is only intended: "Graham has plans to bring Mueller"
+        "Graham|PROPN|nsubj|1 has|VERB|ROOT|1|have plans|NOUN|dobj|1|plan to|PART|aux|4 bring|VERB|acl|2 "
+        "Mueller|PROPN|dobj|4",
+        4, (False, "intended"), id="plans-to"),
+    pytest.param(
+        # a condition over the governing clause: "if the rebels plan to attack the city, …"
+        "If|SCONJ|mark|3 the|DET|det|2 rebels|NOUN|nsubj|3|rebel plan|VERB|advcl|10 to|PART|aux|5 attack|VERB|xcomp|3 "
+        "city|NOUN|dobj|5 ,|PUNCT|punct|10 army|NOUN|nsubj|10 will|AUX|aux|10 respond|VERB|ROOT|10",
+        5, (False, "conditional"), id="condition-over-plan"),
+    pytest.param(
         # a refusal covers coordinated complements: "refused to share or cooperate" (both not done)
         "Turkey|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 share|VERB|xcomp|1 or|CCONJ|cc|3 "
         "cooperate|VERB|conj|3 .|PUNCT|punct|1",
@@ -303,6 +354,24 @@ def test_hedging_adjective_on_an_event_noun(blank_nlp, adjective, expected):
 
 
 # -- the real model ---------------------------------------------------------------------------
+
+GOVERNED_ROWS = [
+    # (sentence, lemma of the statement's predicate, negated, modality)
+    ("The senator has no plans to invite the minister to the hearing.", "invite", True, "intended"),
+    ("The president, who was unable to attend, sent a letter.", "attend", True, None),
+    ("Neither Russia nor China attacked the ship.", "attack", True, None),
+    ("The pledge was sure to face opposition from Republicans.", "face", False, "future"),
+    ("It remains possible for the court to overturn the ruling.", "overturn", False, "possible"),
+    ("If the rebels plan to attack the city, the army will respond.", "attack", False, "conditional"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, lemma, negated, modality", GOVERNED_ROWS)
+def test_model_governed_polarity_and_modality(text, lemma, negated, modality):
+    found = {(s.negated, s.modality) for s in kg.extract(text) if s.predicate.lemma.split()[0] == lemma}
+    assert found == {(negated, modality)}
+
 
 MODEL_ROWS = [
     # the seed sentence that was asserted twice (issue 18)
