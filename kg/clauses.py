@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.entities import agent_nouns
+
 SUBJECTS = {"nsubj", "csubj"}
 
 
@@ -117,3 +119,43 @@ def accusation(verb: Token) -> Token | None:
     if gov is not None and verb.head.lower_ in OBJECT_GERUND_PREPS and gov.lemma_.lower() in ACCUSING_VERBS:
         return gov
     return None
+
+
+# Verbs whose object does what their infinitive says, thing or not: "caused prices to rise",
+# "asked the court to rule", "allowed the law to lapse", "sent troops to fight".
+OBJECT_CONTROL = {
+    "allow", "let", "permit", "enable", "empower", "authorize", "cause", "lead", "force", "compel", "oblige", "require",
+    "help", "get", "make", "prompt", "push", "drive", "spur", "trigger", "induce", "expect", "want", "need", "like",
+    "prefer", "wish", "ask", "urge", "call", "tell", "order", "instruct", "direct", "press", "pressure", "persuade",
+    "convince", "encourage", "invite", "request", "advise", "warn", "remind", "challenge", "inspire", "motivate",
+    "tempt", "train", "teach", "hire", "pay", "send", "deploy", "appoint", "elect", "nominate", "designate", "leave",
+    "set", "program", "design", "build", "configure", "choose", "pick", "select", "assign", "dare", "beg", "forbid",
+    "prohibit", "bar", "ban", "block", "prevent",
+}
+# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
+PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
+# Common nouns with those endings that name no person.
+NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
+    letter manner matter meter number order paper power quarter register semester shelter summer
+    tower water weather winter""".split())
+
+
+def names_a_person(lemma: str) -> bool:
+    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
+    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
+
+
+# an infinitive of purpose after a thing, parsed as object control: "Google has used its control
+# over online speech to silence Gabbard", "thousands flooded the Champs-Elysées to watch the
+# fireworks" (Google silences, the crowd watches); a verb that makes or lets its object do
+# something keeps it ("caused prices to rise", "allowed the law to lapse")
+def purpose_after_thing(governor: Token, obj: Token) -> bool:
+    if governor.lemma_.lower() in OBJECT_CONTROL:
+        return False
+    if obj.ent_type_ in ("FAC", "LOC"):
+        return True  # a place or a building does not act
+    if obj.pos_ != "NOUN" or obj._.kg_mention is not None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in obj.children):
+        return False  # who is pressed acts: "applying pressure on banks to initiate the change"
+    return not (obj.lemma_.lower() in agent_nouns() or obj.lower_ in agent_nouns() or names_a_person(obj.lemma_.lower()))

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.clauses import (
     ACCUSING_VERBS, MEANS_PREPS, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, auxiliaries, gerund_governor, is_passive, is_purpose,
-    lemma_forms, own_subjects, shares_clause,
+    lemma_forms, own_subjects, purpose_after_thing, shares_clause,
 )
 
 # Verbs whose clausal complement is what someone said, not what happened.
@@ -146,8 +146,8 @@ def neither_nor(verb: Token) -> bool:
     nor sanction", "neither Russia nor China attacked"; the small model hangs "neither" on the
     verb, its subject or its object, with whatever label, and "nor" on the second conjunct."""
     for child in verb.children:
-        if child.lower_ == "neither" and child.dep_ != "conj":
-            return True
+        if child.lower_ == "neither" and child.dep_ not in ("conj", "nsubj", "nsubjpass"):
+            return True  # ("neither of the parties" as the subject is a group denied: relations.denied_of_group)
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(d.lower_ == "neither" for d in child.children):
             return True
     return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children if c.i < verb.i)
@@ -238,6 +238,15 @@ def own_modality(verb: Token) -> str | None:
     if shares_clause(verb):
         return own_modality(verb.head)
     return None
+
+
+def thing_purpose(verb: Token) -> bool:
+    """An infinitive of purpose after a thing the parse reads as object control: "Iran used the
+    money to buy weapons" (kg.clauses.purpose_after_thing)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return bool(objects) and purpose_after_thing(verb.head, objects[0])
 
 
 def reported_in_past(verb: Token) -> bool:
@@ -375,6 +384,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done
         verb, gov, depth = gov, governor(gov), depth + 1
+    if modality is None and thing_purpose(clause):
+        modality = "intended"  # "used the money to buy weapons": what the money was meant for
     if conditioned and modality in CONDITIONED:
         modality = "conditional"  # "if the rebels plan to attack the city": only if they plan it
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):

@@ -17,8 +17,9 @@ from kg.attribution import (  # noqa: F401 (re-exported)
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
-    own_subjects,
+    own_subjects, purpose_after_thing,
 )
+from kg.clauses import names_a_person as _names_a_person
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
@@ -182,7 +183,13 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
         if objects and verb.head.lemma_.lower() not in SUBJECT_CONTROL:
-            return objects, True
+            if not purpose_after_thing(verb.head, objects[0]):
+                return objects, True
+            if any(t.pos_ == "VERB" for t in verb.doc[verb.head.i + 1 : verb.i]) or is_purpose(verb.head):
+                # the infinitive may be the purpose of the verb between: "admitted that part of
+                # applying pressure on banks to initiate the change" (the banks initiate it); a
+                # purpose of a purpose is too far from its subject to trust the parse
+                return [], False
         if verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("AUX", "VERB"):
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
@@ -1865,19 +1872,6 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
     if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
         return PEOPLE  # "opposition candidates", "police officers"
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
-
-
-# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
-PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
-# Common nouns with those endings that name no person.
-NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
-    letter manner matter meter number order paper power quarter register semester shelter summer
-    tower water weather winter""".split())
-
-
-def _names_a_person(lemma: str) -> bool:
-    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
-    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
 
 
 def _is_agent_noun(head: Token) -> bool:

@@ -77,6 +77,33 @@ ROWS = [
         # … reached through "in" too: "Iran voted in favor of Iraq"
         "Iran|PROPN|nsubj|1 voted|VERB|ROOT|1|vote in|ADP|prep|1 favor|NOUN|pobj|2 of|ADP|prep|3 Iraq|PROPN|pobj|4 .|PUNCT|punct|1",
         (), {("Iran", "vote in favor of", "Iraq")}, id="complex-preposition-in"),
+    pytest.param(
+        # an infinitive of purpose after a thing, parsed as object control: "Iran used the money to
+        # buy weapons" (Iran buys, not the money)
+        "Iran|PROPN|nsubj|1 used|VERB|ROOT|1|use the|DET|det|3 money|NOUN|dobj|1 to|PART|aux|5 buy|VERB|xcomp|1 "
+        "weapons|NOUN|dobj|5|weapon .|PUNCT|punct|1",
+        (), {("Iran", "use", "money"), ("Iran", "buy", "weapon")}, id="purpose-after-thing"),
+    pytest.param(
+        # … while a verb that makes its object act keeps it: "Iran caused prices to rise"
+        "Iran|PROPN|nsubj|1 caused|VERB|ROOT|1|cause prices|NOUN|dobj|1|price to|PART|aux|4 rise|VERB|xcomp|1 .|PUNCT|punct|1",
+        (), {("Iran", "cause", "price"), ("price", "rise", None)}, id="object-control-of-thing"),
+    pytest.param(
+        # … and so does an actor after any verb: "Iran sent Iraq to build the dam"
+        "Iran|PROPN|nsubj|1 sent|VERB|ROOT|1|send Iraq|PROPN|dobj|1 to|PART|aux|4 build|VERB|xcomp|1 the|DET|det|6 "
+        "dam|NOUN|dobj|4 .|PUNCT|punct|1",
+        (), {("Iran", "send", "Iraq"), ("Iraq", "build", "dam")}, id="object-control-of-actor"),
+    pytest.param(
+        # a purpose of a purpose is too far from its subject to trust the parse: "Iran came to use
+        # the money to buy weapons" gives no buyer (the money does not buy)
+        "Iran|PROPN|nsubj|1 came|VERB|ROOT|1|come to|PART|aux|3 use|VERB|advcl|1 the|DET|det|5 money|NOUN|dobj|3 to|PART|aux|7 "
+        "buy|VERB|xcomp|3 weapons|NOUN|dobj|7|weapon .|PUNCT|punct|1",
+        (), {("Iran", "use", "money")}, id="purpose-of-purpose"),
+    pytest.param(
+        # … and so is an infinitive after another verb: "Iran admitted part of applying pressure to
+        # end the war" (whoever is pressed ends it, not the part)
+        "Iran|PROPN|nsubj|1 admitted|VERB|ROOT|1|admit part|NOUN|dobj|1 of|ADP|prep|2 applying|VERB|pcomp|3|apply "
+        "pressure|NOUN|dobj|4 to|PART|aux|7 end|VERB|xcomp|1 the|DET|det|9 war|NOUN|dobj|7 .|PUNCT|punct|1",
+        (), {("Iran", "admit", "part")}, id="purpose-after-verb-between"),
 ]
 
 
@@ -113,6 +140,10 @@ def test_relative_host_of_appositive(blank_nlp, spec, noun, host):
      {("The Republicans", "give in to", "the Democrats")}, set()),
     ("Mark Judge jumped on top of Senator Brown.", {("Mark Judge", "jump on top of", "Senator Brown")}, {("Mark Judge", "jump on")}),
     ("The government is trying to dissuade people from panic buying and hoarding a medicine.", set(), {("The government", "hoard")}),
+    ("The company has used its control over the market to silence its critics.",
+     {("The company", "silence", "its critics")}, {("its control over the market", "silence")}),
+    ("Thousands of people flooded the square to watch the fireworks.",
+     {("Thousands of people", "watch", "the fireworks")}, {("the square", "watch")}),
 ])
 def test_model_arguments_from_their_own_clause(text, present, absent):
     import kg
