@@ -40,7 +40,10 @@ MODAL_AUX = {
 GOVERNOR_MODALITY = {
     **dict.fromkeys(("want", "plan", "intend", "hope", "seek", "aim", "try", "attempt", "prepare", "work", "strive", "struggle",
                      "vow", "swear", "pledge", "promise", "mean", "wish", "agree", "offer",
-                     "ready", "willing", "prepared", "eager", "determined", "keen", "poised"), "intended"),
+                     "ready", "willing", "prepared", "eager", "determined", "keen", "poised",
+                     # steps taken toward an end not yet reached: "South Korea moved to steady the markets",
+                     # "scrambled to contain", "fought to keep", "lobbied to block"
+                     "move", "scramble", "rush", "race", "act", "fight", "battle", "lobby", "campaign"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
                      # orders: "orders its chaplains to put their Bibles away", "told them to leave"
                      "order", "instruct", "direct", "command", "tell",
@@ -85,6 +88,9 @@ NEGATIVE_GOVERNORS = {"avoid", "refrain", "neglect", "unwilling", "reluctant", "
                       "unable", "incapable", "powerless"}
 # Adjectives that predict their infinitive: "the pledge was sure to face opposition".
 PREDICTING_ADJECTIVES = {"sure", "certain", "bound"}
+# Verbs that predict their "-ing" or infinitive complement (not a "that" clause, a belief):
+# "Weston anticipates using the proceeds for acquisitions".
+PREDICTING_VERBS = {"anticipate", "foresee"}
 # Nouns of intent whose denial denies their content: "has no plans to bring Mueller".
 DENIABLE_NOUN_HEADS = {"have", "be"}
 # Refusals coordinated with a request, which they answer: "was asked to disavow Duke and declined".
@@ -452,10 +458,13 @@ def declined_request(gov: Token) -> Token | None:
 
 
 def predicted(gov: Token, dep: str) -> str | None:
-    """An adjective that predicts its infinitive: "the pledge was sure to face opposition",
-    "is bound to fail" (not "I'm sure that …", a speaker's certainty about a fact)."""
+    """An adjective or verb that predicts its infinitive: "the pledge was sure to face opposition",
+    "is bound to fail", "anticipates using" (not "I'm sure that …", "I anticipate that …", a
+    speaker's certainty or belief about a fact)."""
     if dep == "xcomp" and gov.pos_ == "ADJ" and gov.lemma_.lower() in PREDICTING_ADJECTIVES:
         return "future"
+    if dep == "xcomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS:
+        return "future"  # "anticipates using the proceeds"
     return None
 
 

@@ -308,6 +308,10 @@ ROWS = [
         "city|NOUN|dobj|5 ,|PUNCT|punct|10 army|NOUN|nsubj|10 will|AUX|aux|10 respond|VERB|ROOT|10",
         5, (False, "conditional"), id="condition-over-plan"),
     pytest.param(
+        # a step toward an end not yet reached: "South Korea moved to steady the markets"
+        "Korea|PROPN|nsubj|1 moved|VERB|ROOT|1|move to|PART|aux|3 steady|VERB|xcomp|1 markets|NOUN|dobj|3|market",
+        3, (False, "intended"), id="moved-to"),
+    pytest.param(
         # a refusal covers coordinated complements: "refused to share or cooperate" (both not done)
         "Turkey|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 share|VERB|xcomp|1 or|CCONJ|cc|3 "
         "cooperate|VERB|conj|3 .|PUNCT|punct|1",
@@ -363,6 +367,8 @@ GOVERNED_ROWS = [
     ("The pledge was sure to face opposition from Republicans.", "face", False, "future"),
     ("It remains possible for the court to overturn the ruling.", "overturn", False, "possible"),
     ("If the rebels plan to attack the city, the army will respond.", "attack", False, "conditional"),
+    ("South Korea moved to steady the financial markets.", "steady", False, "intended"),
+    ("The company anticipates using the proceeds for acquisitions.", "use", False, "future"),
 ]
 
 
