@@ -382,7 +382,10 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep) or predicted(gov, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
-        if (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
+        if dep == "xcomp" and ruled_out(gov):
+            # "ruled out attacking Ukraine": not done; "has not ruled out attacking": it may be
+            negated, modality = (False, "possible") if is_negated(gov) else (True, modality)
+        elif (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
         if denied_noun(gov):
             negated = True  # "has no plans to bring Mueller", "there is no intention to strike"
@@ -466,6 +469,14 @@ def predicted(gov: Token, dep: str) -> str | None:
     if dep == "xcomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS:
         return "future"  # "anticipates using the proceeds"
     return None
+
+
+def ruled_out(gov: Token) -> bool:
+    """A verb that excludes its "-ing" complement: "Russia ruled out attacking Ukraine", "excluded
+    raising taxes"; its own negation leaves the complement open ("has not ruled out attacking")."""
+    if gov.lemma_.lower() == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
+    return gov.lemma_.lower() == "exclude"
 
 
 def denied_noun(gov: Token) -> bool:

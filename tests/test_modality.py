@@ -312,6 +312,15 @@ ROWS = [
         "Korea|PROPN|nsubj|1 moved|VERB|ROOT|1|move to|PART|aux|3 steady|VERB|xcomp|1 markets|NOUN|dobj|3|market",
         3, (False, "intended"), id="moved-to"),
     pytest.param(
+        # what is ruled out is not done: "Russia ruled out attacking Ukraine"
+        "Russia|PROPN|nsubj|1 ruled|VERB|ROOT|1|rule out|ADP|prt|1 attacking|VERB|xcomp|1|attack|VBG Ukraine|PROPN|dobj|3",
+        3, (True, None), id="ruled-out"),
+    pytest.param(
+        # ... and what is not ruled out may be done: "Russia has not ruled out attacking Ukraine"
+        "Russia|PROPN|nsubj|3 has|AUX|aux|3|have not|PART|neg|3 ruled|VERB|ROOT|3|rule out|ADP|prt|3 "
+        "attacking|VERB|xcomp|3|attack|VBG Ukraine|PROPN|dobj|5",
+        5, (False, "possible"), id="not-ruled-out"),
+    pytest.param(
         # a refusal covers coordinated complements: "refused to share or cooperate" (both not done)
         "Turkey|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 share|VERB|xcomp|1 or|CCONJ|cc|3 "
         "cooperate|VERB|conj|3 .|PUNCT|punct|1",
@@ -368,6 +377,7 @@ GOVERNED_ROWS = [
     ("It remains possible for the court to overturn the ruling.", "overturn", False, "possible"),
     ("If the rebels plan to attack the city, the army will respond.", "attack", False, "conditional"),
     ("South Korea moved to steady the financial markets.", "steady", False, "intended"),
+    ("Russia has not ruled out attacking Ukraine.", "attack", False, "possible"),
     ("The company anticipates using the proceeds for acquisitions.", "use", False, "future"),
 ]
 
