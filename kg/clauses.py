@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.entities import agent_nouns
+from kg.entities import agent_nouns, names_a_person
 
 SUBJECTS = {"nsubj", "csubj"}
 
@@ -132,19 +132,6 @@ OBJECT_CONTROL = {
     "set", "program", "design", "build", "configure", "choose", "pick", "select", "assign", "dare", "beg", "forbid",
     "prohibit", "bar", "ban", "block", "prevent",
 }
-# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
-PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
-# Common nouns with those endings that name no person.
-NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
-    letter manner matter meter number order paper power quarter register semester shelter summer
-    tower water weather winter""".split())
-
-
-def names_a_person(lemma: str) -> bool:
-    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
-    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
-
-
 # an infinitive of purpose after a thing, parsed as object control: "Google has used its control
 # over online speech to silence Gabbard", "thousands flooded the Champs-Elysées to watch the
 # fireworks" (Google silences, the crowd watches); a verb that makes or lets its object do

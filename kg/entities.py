@@ -1138,6 +1138,52 @@ TEXT_WORDS = {"act", "acts", "clause", "amendment", "bill", "treaty", "accord", 
 HELD_OFFICES = {"president", "secretary", "minister", "director", "ambassador", "chairman", "chairwoman", "envoy",
                 "chancellor", "governor", "mayor", "premier", "commissioner"}
 
+# Endings of English nouns for people ("trainer", "journalist", "employee", "migrant").
+PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
+# Common nouns with those endings that name no person.
+NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
+    letter manner matter meter number order paper power quarter register semester shelter summer
+    tower water weather winter""".split())
+
+
+def names_a_person(lemma: str) -> bool:
+    """A common noun that names a person by its ending: "trainer", "journalist", "migrant"."""
+    return len(lemma) > 5 and lemma.endswith(PERSON_ENDINGS) and lemma not in NOT_PERSONS
+
+
+# Common nouns for people that no ending gives away ("individuals with connections to …").
+HUMAN_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "child", "children", "family", "resident",
+               "citizen", "friend", "relative", "associate", "aide", "staff", "crew", "official", "diplomat", "executive",
+               "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect"}
+
+
+def is_person_noun(noun: Token) -> bool:
+    """A noun that names a person or people: a Person entity, "individuals", "sailors"."""
+    mention = noun._.kg_mention
+    if mention is not None and mention.entity.type == "Person" or noun.ent_type_ == "PERSON":
+        return True
+    if noun.pos_ == "PROPN":
+        return False  # a name of anything else: "the Russian government", "Iran"
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in HUMAN_NOUNS or noun.lower_ in HUMAN_NOUNS or names_a_person(lemma))
+
+
+# "who" stands for a person, though the parse may hang its clause on the thing after a
+# preposition: "individuals with connections to the Russian government who provided WikiLeaks
+# with emails" (the individuals provided them)
+def who_of_thing(verb: Token) -> Token | None:
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children):
+        return None
+    noun = verb.head
+    if is_person_noun(noun):
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        if is_person_noun(noun):
+            return noun
+    return None
+
+
 # Dependents that are not part of a noun phrase's own words.
 OUTSIDE_PHRASE = {"conj", "cc", "relcl", "appos", "advcl", "parataxis", "punct", "acl", "prep", "preconj", "case"}
 
@@ -1152,6 +1198,8 @@ def is_clause(token: Token) -> bool:
     heard by the Supreme Court", which says which case), or an adverbial clause after a
     preposition ("including when he chaired …"); not a content clause, which is what the noun
     says ("the prospect of Cruz being the nominee", "a question about whether he offered …")."""
+    if token.dep_ == "relcl" and who_of_thing(token) is not None:
+        return True  # "individuals with connections to the government who provided …": about the individuals
     if token.dep_ in ("relcl", "advcl"):
         left = token.left_edge.i
         return left > 0 and token.doc[left - 1].text in (",", "—", "–", "-", "--", "(")

@@ -20,7 +20,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     own_subjects, purpose_after_thing,
 )
 from kg.clauses import names_a_person as _names_a_person
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate
@@ -164,7 +164,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return with_conjuncts(focus), True
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
-        return [relative_host(which_of_person(verb) or verb.head)], True
+        return [relative_host(which_of_person(verb) or who_of_thing(verb) or verb.head)], True
     if found:
         return [s for head in found for s in with_conjuncts(head)], False
     gerund = gerund_subjects(verb)

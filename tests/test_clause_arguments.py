@@ -104,6 +104,17 @@ ROWS = [
         "Iran|PROPN|nsubj|1 admitted|VERB|ROOT|1|admit part|NOUN|dobj|1 of|ADP|prep|2 applying|VERB|pcomp|3|apply "
         "pressure|NOUN|dobj|4 to|PART|aux|7 end|VERB|xcomp|1 the|DET|det|9 war|NOUN|dobj|7 .|PUNCT|punct|1",
         (), {("Iran", "admit", "part")}, id="purpose-after-verb-between"),
+    pytest.param(
+        # "who" stands for a person, not for the thing after a preposition the parse hangs it on:
+        # "officials with ties to Iran who backed Iraq" (the officials backed Iraq)
+        "Syria|PROPN|nsubj|1 named|VERB|ROOT|1|name officials|NOUN|dobj|1|official with|ADP|prep|2 ties|NOUN|pobj|3|tie "
+        "to|ADP|prep|4 Iran|PROPN|pobj|5 who|PRON|nsubj|8 backed|VERB|relcl|6|back Iraq|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(6, 7, "GPE")], {("Syria", "name", "official"), ("official", "back", "Iraq")}, id="who-of-thing"),
+    pytest.param(
+        # … while "who" on a person stays with the person: "friends of Smith who backed Iraq"
+        "Syria|PROPN|nsubj|1 named|VERB|ROOT|1|name friends|NOUN|dobj|1|friend of|ADP|prep|2 Smith|PROPN|pobj|3 "
+        "who|PRON|nsubj|6 backed|VERB|relcl|4|back Iraq|PROPN|dobj|6 .|PUNCT|punct|1",
+        [(4, 5, "PERSON")], {("Syria", "name of", "Smith"), ("Smith", "back", "Iraq")}, id="who-of-person"),
 ]
 
 
@@ -142,6 +153,8 @@ def test_relative_host_of_appositive(blank_nlp, spec, noun, host):
     ("The government is trying to dissuade people from panic buying and hoarding a medicine.", set(), {("The government", "hoard")}),
     ("The company has used its control over the market to silence its critics.",
      {("The company", "silence", "its critics")}, {("its control over the market", "silence")}),
+    ("The report names individuals with connections to the Russian government who provided WikiLeaks with emails.",
+     {("individuals with connections to the Russian government", "provide", "WikiLeaks")}, {("the Russian government", "provide")}),
     ("Thousands of people flooded the square to watch the fireworks.",
      {("Thousands of people", "watch", "the fireworks")}, {("the square", "watch")}),
 ])
