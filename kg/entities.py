@@ -828,13 +828,24 @@ class EntityResolver:
         if agreement is None or dummy_it(pronoun) or content_it(pronoun):
             return None  # "It's not just policy shortcomings", "he said it again"
         excluded: set[str] = quoted_names(pronoun)
+        earlier = fronted_clause_pronoun(pronoun)
+        if earlier is not None:
+            return self.pronoun_antecedent(earlier, offset)  # "If he fired Mueller, he would …": the first "he"
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
             if subject is not None and subject.i != pronoun.i:
-                found = subject._.kg_mention.entity if subject._.kg_mention is not None else (
-                    self.pronoun_antecedent(subject, offset) if subject.pos_ == "PRON" else None)
-                if found is not None:
-                    excluded.add(found.id)
+                for token in (subject, *subject_conjuncts(subject)):
+                    found = token._.kg_mention.entity if token._.kg_mention is not None else (
+                        self.pronoun_antecedent(token, offset) if token.pos_ == "PRON" and token.i != pronoun.i else None)
+                    if found is not None:
+                        excluded.add(found.id)
+        excluded |= {t._.kg_mention.entity.id for t in own_clause_objects(pronoun) if t._.kg_mention is not None}
+        speaker = quoting_speaker(pronoun)
+        if speaker is not None:
+            found = speaker._.kg_mention.entity if speaker._.kg_mention is not None else (
+                self.pronoun_antecedent(speaker, offset) if speaker.pos_ == "PRON" else None)
+            if found is not None:
+                excluded.add(found.id)
         reporter = reporting_subject(pronoun)
         if reporter is not None:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
@@ -1486,6 +1497,8 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         if current is None or known and gazetteer.get(current.id) is None or \
                 not (gazetteer.get(current.id) is not None) and len(entity.id) > len(current.id):
             people[key] = entity
+    for key in [key for key in people if glued_name(key, people)]:
+        del people[key]
     by_surname: dict[str, set[str]] = collections.defaultdict(set)
     by_given: dict[str, set[str]] = collections.defaultdict(set)
     targets: dict[str, Entity] = {}
@@ -1568,6 +1581,21 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged, decided
+
+
+# Names NER glued together from a list or a run of names are no one's full name: "Biden
+# Sanders" ("Biden, Sanders"), "Trump Donald", "Trump Trump", "Vladimir Putin-Donald Trump" —
+# its first word is another full name's surname and its last another's name, or it ends with
+# another full name; kept, such a "person" makes the bare surname "Sanders" ambiguous.
+def glued_name(key: tuple[str, str], people: dict[tuple[str, str], Entity]) -> bool:
+    first, last = key
+    others = [other for other in people if other != key]
+    if first == last:
+        return True
+    if any(first == o_last for _, o_last in others) and any(last in other for other in others):
+        return True
+    words = re.split(r"[\s-]+", people[key].id.lower())
+    return any(len(words) > 2 and words[-2:] == [o_first, o_last] and o_first != first for o_first, o_last in others)
 
 
 # a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
@@ -1895,7 +1923,86 @@ def reporting_subject(pronoun: Token) -> Token | None:
     clause = pronoun.head
     if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
-    return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.pos_ == "PRON":
+        subject = relative_antecedent(subject)
+    return subject
+
+
+# A relative pronoun stands for the noun its clause modifies: "Giuliani, who has said he was
+# working …" (also a second "and who …" the parser hung on the main verb: the first one's noun).
+def relative_antecedent(pronoun: Token) -> Token | None:
+    if pronoun.lower_ not in ("who", "which", "that"):
+        return None
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    earlier = [t for t in pronoun.sent[: pronoun.i - pronoun.sent.start]
+               if t.lower_ == pronoun.lower_ and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "relcl"]
+    return earlier[-1].head.head if earlier and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].lower_ == "and" else None
+
+
+# The subject's coordinated names, also through an apposition: "Max Rose, Democrat of New
+# York, and Dean Phillips … were seen confronting him" (him is neither of them).
+def subject_conjuncts(subject: Token) -> list[Token]:
+    found, todo = [], [subject]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+# A subject pronoun is not the object of its own clause: "If he were to fire Mueller" (he is
+# not Mueller), "she met Smith"; the objects of its verb and of the infinitives it governs.
+def own_clause_objects(pronoun: Token) -> list[Token]:
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in PRONOUN_AGREEMENT:
+        return []
+    objects, verbs = [], [pronoun.head]
+    while verbs:
+        verb = verbs.pop()
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                objects.append(child)
+            elif child.dep_ == "xcomp":
+                verbs.append(child)
+    return objects
+
+
+# A main clause's subject pronoun goes on with the same pronoun as the subject of the
+# adverbial clause before it: "If he were to fire Mueller, he would endanger …", "When she
+# arrived, she said …" (one person, whoever the first one is).
+def fronted_clause_pronoun(pronoun: Token) -> Token | None:
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in ("he", "she", "they", "it"):
+        return None
+    for clause in pronoun.head.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i:
+            earlier = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if earlier is not None and earlier.lower_ == pronoun.lower_ and earlier.i < pronoun.i:
+                return earlier
+    return None
+
+
+# Whoever speaks a quotation is not a third person inside it: "“He lied to us,” Smith said"
+# (he is not Smith, who would have said "I"): the speech verb's subject outside the marks.
+# Only a whole quotation, opening its sentence or after a colon or comma, not the writer's
+# partial quote "Taylor says Brown “began … near her”" (her is Taylor).
+def quoting_speaker(pronoun: Token) -> Token | None:
+    if pronoun.lower_ not in ("he", "him", "his", "she", "her"):
+        return None
+    marks = quote_marks(pronoun.sent)
+    if not marks or not inside_quotes(pronoun, marks):
+        return None
+    opening = [m for m in marks if m.i < pronoun.i]
+    if opening and opening[-1].i > pronoun.sent.start and pronoun.doc[opening[-1].i - 1].text not in (":", ","):
+        return None
+    for verb in pronoun.sent:
+        if verb.lemma_.lower() in REPORTING_VERBS and not inside_quotes(verb, marks):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside_quotes(c, marks)), None)
+            if subject is not None and subject.i != pronoun.i:
+                return subject
+    return None
 
 
 def reported_clause(token: Token) -> Token | None:
