@@ -517,7 +517,7 @@ class EntityResolver:
         if lower not in KIND_DESCRIPTIONS or token.pos_ != "NOUN" or _has_modifier(token) or \
                 [c.lower_ for c in token.children if c.dep_ == "det"] != ["the"]:
             return None
-        return self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
+        return speakers_body(token) or self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
 
     def _share_group(self, head: Token, offset: int) -> Entity | None:
         """The group a bare share stands for: "20% of registered Democrats said … Another 19%
@@ -696,6 +696,9 @@ class EntityResolver:
         holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
         if holder is not None:
             return Argument(text, holder)
+        speakers = speakers_body(head) if not _has_modifier(head) else None
+        if speakers is not None:
+            return Argument(text, speakers)
         if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
                 and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
@@ -2003,6 +2006,36 @@ def quoting_speaker(pronoun: Token) -> Token | None:
             if subject is not None and subject.i != pronoun.i:
                 return subject
     return None
+
+
+# A speaker's own body, for "the company" or "the group" of what they say: "Mikael Dolsten,
+# Pfizer's chief scientific officer, told CNBC that the company expects …", "Marjorie
+# Dannenfelser, president of the Susan B. Anthony List, said the group is pleased" (the body
+# named in the speaker's apposition or title, not the last one the article named).
+def speakers_body(head: Token) -> Entity | None:
+    lower = head.lower_
+    types = ("Organization",) if lower in KIND_DESCRIPTIONS else DEFINITE_DESCRIPTIONS.get(lower)
+    if types is None or head.dep_ not in SUBJECT_DEPS or [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+        return None
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if speaker is None or speaker._.kg_mention is None or speaker._.kg_mention.entity.type != "Person":
+        return None
+    bodies = {t._.kg_mention.entity.id: t._.kg_mention.entity for t in speaker_phrase(speaker)
+              if t._.kg_mention is not None and t._.kg_mention.entity.type in types}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def speaker_phrase(speaker: Token) -> list[Token]:
+    """A speaker's name with its title and apposition, not the clauses hung on it."""
+    found, todo = [], [speaker]
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        todo.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "conj", "cc"))
+    return found
 
 
 def reported_clause(token: Token) -> Token | None:

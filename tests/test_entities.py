@@ -790,6 +790,24 @@ KIND_REFERENCES = [
                  id="a-narrowed-bank-is-another"),
     pytest.param([("Justice|PROPN|compound|1 Department|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
                   ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "company", id="no-company-named"),
+    # "the company" / "the group" of what a speaker says is the body of the speaker's title:
+    # "Jane Doe, Pfizer's officer, said the company …" (not Moderna, named last)
+    pytest.param([("Moderna|PROPN|compound|1 Inc|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|7 ,|PUNCT|punct|1 Pfizer|PROPN|poss|5 's|PART|case|3 "
+                   "officer|NOUN|appos|1 ,|PUNCT|punct|1 said|VERB|ROOT|7|say the|DET|det|9 company|NOUN|nsubj|10 "
+                   "grew|VERB|ccomp|7|grow", [(0, 2, "PERSON"), (3, 4, "ORG")])], 1, 9, "Pfizer", id="the-speakers-company"),
+    pytest.param([("Greenpeace|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|8 ,|PUNCT|punct|1 head|NOUN|appos|1 of|ADP|prep|3 "
+                   "Sierra|PROPN|compound|6 Club|PROPN|pobj|4 ,|PUNCT|punct|1 told|VERB|ROOT|8|tell CNN|PROPN|dobj|8 "
+                   "the|DET|det|11 group|NOUN|nsubj|12 grew|VERB|ccomp|8|grow", [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 10, "ORG")])],
+                 1, 11, "Sierra Club",
+                 id="the-speakers-group"),
+    # … not the body of what the speaker's clause is about: "Doe, who met Pfizer, said the company"
+    pytest.param([("Moderna|PROPN|compound|1 Inc|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|6 who|PRON|nsubj|3|who met|VERB|relcl|1|meet "
+                   "Pfizer|PROPN|dobj|3 ,|PUNCT|punct|1 said|VERB|ROOT|6|say the|DET|det|8 company|NOUN|nsubj|9 "
+                   "grew|VERB|ccomp|6|grow", [(0, 2, "PERSON"), (4, 5, "ORG")])], 1, 8, "Moderna Inc",
+                 id="not-a-body-of-the-speakers-relative-clause"),
 ]
 
 
