@@ -353,7 +353,7 @@ class EntityResolver:
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
             span = doc[mention.start : mention.end]
-            gender = mention_gender(span, self.gazetteer) or reported_gender(span)
+            gender = mention_gender(span, self.gazetteer) or reported_gender(span) or kin_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
         named_in_full = {m.entity.id for _, m, _ in settled if m.end - m.start > 1}
@@ -1716,6 +1716,21 @@ def reported_gender(span: Span) -> str | None:
             if pronoun is not None:
                 return PRONOUN_AGREEMENT[pronoun.lower_]
     return None
+
+
+# Kin nouns that give a person's gender.
+KIN_GENDERS = {"son": "m", "father": "m", "husband": "m", "brother": "m", "nephew": "m", "grandson": "m", "uncle": "m",
+               "daughter": "f", "mother": "f", "wife": "f", "sister": "f", "niece": "f", "granddaughter": "f", "aunt": "f"}
+
+
+# A name in apposition with a kin noun has its gender: "whose son, Antwon Rose, was killed"
+# (she is not Antwon Rose), "his wife, Anne Holton", "Anne Holton, Kaine's wife".
+def kin_gender(span: Span) -> str | None:
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KIN_GENDERS:
+        return KIN_GENDERS[root.head.lemma_.lower()]
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in KIN_GENDERS]
+    return KIN_GENDERS[nouns[0].lemma_.lower()] if nouns else None
 
 
 # Offices one person holds, as a definite description refers to them ("the governor"); and

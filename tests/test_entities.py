@@ -661,6 +661,11 @@ PRONOUNS = [
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
                   ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Jones", id="gender-of-the-full-name"),
+    # a name in apposition with a kin noun has its gender: "Antwon Rose, her son, died. She …" (not him)
+    pytest.param([("Ann|PROPN|compound|1 Kenney|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Antwon|PROPN|compound|4 "
+                   "Rose|PROPN|nsubj|9 ,|PUNCT|punct|4 her|PRON|poss|7|her son|NOUN|appos|4|son ,|PUNCT|punct|4 "
+                   "died|VERB|ROOT|9|die", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, "Ann Kenney", id="kin-noun-gives-gender"),
     # an object pronoun is none of its clause's coordinated subjects, also past an apposition:
     # "Max Rose, Democrat, and Dean Phillips were seen confronting him"
     pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
