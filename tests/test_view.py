@@ -107,6 +107,21 @@ def test_graph_nodes_and_edges(graph, statements):
     assert "regional officials" not in graph
 
 
+@pytest.mark.parametrize("text, label, seen_as", [
+    ("Moscow", "Russia", True),                     # a metonym
+    ("Russian forces", "Russia", True),             # the state's forces
+    ("Artillery units of Russia", "Russia", True),  # "of": Russia's own units
+    ("Russia", "Russia", True),
+    ("new sanctions on Russia", "Russia", False),   # the sanctions, with Russia inside ("could impose … on")
+    ("talks with Turkey", "Turkey", False),
+    ("a complaint against the Kremlin", "Kremlin", False),
+    ("", "Russia", False),
+])
+def test_a_node_is_seen_as_the_texts_that_name_it(text, label, seen_as):
+    from kg.view.graph import names_node
+    assert names_node({"text": text, "label": label, "id": label}) is seen_as
+
+
 def test_graph_edge_carries_its_record(graph, statements):
     first = statements[0]
     data = graph.edges["Russia", "Kharkiv", first["id"]]

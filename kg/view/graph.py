@@ -81,8 +81,29 @@ def _add_entity(graph: nx.MultiDiGraph, argument: Mapping[str, Any]) -> None:
     attributes = graph.nodes[node]
     if not attributes.get("code") and argument.get("code"):
         attributes["code"] = argument["code"]
-    if argument.get("text"):
+    if names_node(argument):
         attributes["aliases"].add(argument["text"])
+
+
+# Prepositions after which a node's name is only part of a phrase about something else ("of"
+# is not one: "artillery units of Russia" are Russia's forces, seen as Russia).
+PHRASE_PREPOSITIONS = {"on", "against", "with", "to", "for", "by", "from", "in", "at", "over", "into", "about"}
+
+
+def names_node(argument: Mapping[str, Any]) -> bool:
+    """Whether an argument's text is a name of its node, to be shown among the texts it was
+    seen as: "Moscow", "Russian forces" and "the Kremlin" are Russia's, but "new sanctions on
+    Russia" (the object of "could impose … on") names the sanctions, with Russia inside it.
+
+    >>> names_node({"text": "new sanctions on Russia", "label": "Russia"}), names_node({"text": "Moscow", "label": "Russia"})
+    (False, True)
+    """
+    text, label = str(argument.get("text") or ""), str(argument.get("label") or argument.get("id") or "")
+    where = text.casefold().find(label.casefold()) if label else -1
+    before = [word.casefold() for word in text[:where].split()] if where > 0 else []
+    while before and before[-1] in ("the", "a", "an"):
+        before.pop()
+    return bool(text) and not (before and before[-1] in PHRASE_PREPOSITIONS)
 
 
 def centrality(graph: nx.Graph) -> dict[str, float]:

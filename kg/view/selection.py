@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import InputError
-from .graph import _arguments, _edge_attributes, edge_kind
+from .graph import _arguments, _edge_attributes, edge_kind, names_node
 
 # Without --top the page shows at most this many entities (past it, this many actors and the
 # concepts they name most), the most central: a 5,000-entity page took 2.7 s to become
@@ -102,7 +102,7 @@ class EntitySummary:
         elif not self.codes[number] and argument.get("code"):
             self.codes[number] = argument["code"]
         text, aliases = argument.get("text"), self.aliases[number]
-        if text and len(aliases) < self.alias_limit and text not in aliases:
+        if names_node(argument) and len(aliases) < self.alias_limit and text not in aliases:
             aliases.append(text)
         return number
 
@@ -276,7 +276,7 @@ def _graph_of_entities(statements: Iterable[Mapping[str, Any]], nodes: list[tupl
         subject, obj = _arguments(record, number)
         source, target = subject["id"], obj["id"]
         for node, argument in ((source, subject), (target, obj)):
-            if node in aliases and argument.get("text"):
+            if node in aliases and names_node(argument):
                 aliases[node].add(held.setdefault(argument["text"], argument["text"]))
         if source not in aliases or target not in aliases:
             continue
