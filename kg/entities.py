@@ -353,7 +353,7 @@ class EntityResolver:
         self.history = [(offset + doc[m.start].idx, m.entity) for doc, m, offset in settled]
         for doc, mention, _ in settled:
             span = doc[mention.start : mention.end]
-            gender = mention_gender(span, self.gazetteer) or reported_gender(span)
+            gender = mention_gender(span, self.gazetteer) or reported_gender(span) or kin_gender(span)
             if mention.entity.type == "Person" and gender:
                 self.genders.setdefault(mention.entity.id, gender)
         named_in_full = {m.entity.id for _, m, _ in settled if m.end - m.start > 1}
@@ -517,7 +517,7 @@ class EntityResolver:
         if lower not in KIND_DESCRIPTIONS or token.pos_ != "NOUN" or _has_modifier(token) or \
                 [c.lower_ for c in token.children if c.dep_ == "det"] != ["the"]:
             return None
-        return self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
+        return speakers_body(token) or self._antecedent_of_kind(KIND_DESCRIPTIONS[lower], offset + token.idx)
 
     def _share_group(self, head: Token, offset: int) -> Entity | None:
         """The group a bare share stands for: "20% of registered Democrats said … Another 19%
@@ -696,6 +696,9 @@ class EntityResolver:
         holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
         if holder is not None:
             return Argument(text, holder)
+        speakers = speakers_body(head) if not _has_modifier(head) else None
+        if speakers is not None:
+            return Argument(text, speakers)
         if (lower in ASSET_NOUNS or lower in agent_nouns() or head.lemma_.lower() in agent_nouns() or _compound_text(head) in agent_nouns()) \
                 and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
@@ -828,13 +831,24 @@ class EntityResolver:
         if agreement is None or dummy_it(pronoun) or content_it(pronoun):
             return None  # "It's not just policy shortcomings", "he said it again"
         excluded: set[str] = quoted_names(pronoun)
+        earlier = fronted_clause_pronoun(pronoun)
+        if earlier is not None:
+            return self.pronoun_antecedent(earlier, offset)  # "If he fired Mueller, he would …": the first "he"
         if pronoun.dep_ in OBJECT_DEPS or pronoun.dep_ == "poss" and lower in ("him", "them"):
             subject = clause_subject(pronoun)
             if subject is not None and subject.i != pronoun.i:
-                found = subject._.kg_mention.entity if subject._.kg_mention is not None else (
-                    self.pronoun_antecedent(subject, offset) if subject.pos_ == "PRON" else None)
-                if found is not None:
-                    excluded.add(found.id)
+                for token in (subject, *subject_conjuncts(subject)):
+                    found = token._.kg_mention.entity if token._.kg_mention is not None else (
+                        self.pronoun_antecedent(token, offset) if token.pos_ == "PRON" and token.i != pronoun.i else None)
+                    if found is not None:
+                        excluded.add(found.id)
+        excluded |= {t._.kg_mention.entity.id for t in own_clause_objects(pronoun) if t._.kg_mention is not None}
+        speaker = quoting_speaker(pronoun)
+        if speaker is not None:
+            found = speaker._.kg_mention.entity if speaker._.kg_mention is not None else (
+                self.pronoun_antecedent(speaker, offset) if speaker.pos_ == "PRON" else None)
+            if found is not None:
+                excluded.add(found.id)
         reporter = reporting_subject(pronoun)
         if reporter is not None:
             found = reporter._.kg_mention.entity if reporter._.kg_mention is not None else None
@@ -1534,6 +1548,8 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         if current is None or known and gazetteer.get(current.id) is None or \
                 not (gazetteer.get(current.id) is not None) and len(entity.id) > len(current.id):
             people[key] = entity
+    for key in [key for key in people if glued_name(key, people)]:
+        del people[key]
     by_surname: dict[str, set[str]] = collections.defaultdict(set)
     by_given: dict[str, set[str]] = collections.defaultdict(set)
     targets: dict[str, Entity] = {}
@@ -1616,6 +1632,21 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             entity = replace(target, role=target.role or entity.role, affiliation=target.affiliation or entity.affiliation)
         merged.append(entity)
     return merged, decided
+
+
+# Names NER glued together from a list or a run of names are no one's full name: "Biden
+# Sanders" ("Biden, Sanders"), "Trump Donald", "Trump Trump", "Vladimir Putin-Donald Trump" —
+# its first word is another full name's surname and its last another's name, or it ends with
+# another full name; kept, such a "person" makes the bare surname "Sanders" ambiguous.
+def glued_name(key: tuple[str, str], people: dict[tuple[str, str], Entity]) -> bool:
+    first, last = key
+    others = [other for other in people if other != key]
+    if first == last:
+        return True
+    if any(first == o_last for _, o_last in others) and any(last in other for other in others):
+        return True
+    words = re.split(r"[\s-]+", people[key].id.lower())
+    return any(len(words) > 2 and words[-2:] == [o_first, o_last] and o_first != first for o_first, o_last in others)
 
 
 # a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
@@ -1733,6 +1764,21 @@ def reported_gender(span: Span) -> str | None:
             if pronoun is not None:
                 return PRONOUN_AGREEMENT[pronoun.lower_]
     return None
+
+
+# Kin nouns that give a person's gender.
+KIN_GENDERS = {"son": "m", "father": "m", "husband": "m", "brother": "m", "nephew": "m", "grandson": "m", "uncle": "m",
+               "daughter": "f", "mother": "f", "wife": "f", "sister": "f", "niece": "f", "granddaughter": "f", "aunt": "f"}
+
+
+# A name in apposition with a kin noun has its gender: "whose son, Antwon Rose, was killed"
+# (she is not Antwon Rose), "his wife, Anne Holton", "Anne Holton, Kaine's wife".
+def kin_gender(span: Span) -> str | None:
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KIN_GENDERS:
+        return KIN_GENDERS[root.head.lemma_.lower()]
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in KIN_GENDERS]
+    return KIN_GENDERS[nouns[0].lemma_.lower()] if nouns else None
 
 
 # Offices one person holds, as a definite description refers to them ("the governor"); and
@@ -1943,7 +1989,116 @@ def reporting_subject(pronoun: Token) -> Token | None:
     clause = pronoun.head
     if clause.dep_ not in ("ccomp", "conj") or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
-    return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
+    subject = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.pos_ == "PRON":
+        subject = relative_antecedent(subject)
+    return subject
+
+
+# A relative pronoun stands for the noun its clause modifies: "Giuliani, who has said he was
+# working …" (also a second "and who …" the parser hung on the main verb: the first one's noun).
+def relative_antecedent(pronoun: Token) -> Token | None:
+    if pronoun.lower_ not in ("who", "which", "that"):
+        return None
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    earlier = [t for t in pronoun.sent[: pronoun.i - pronoun.sent.start]
+               if t.lower_ == pronoun.lower_ and t.dep_ in SUBJECT_DEPS and t.head.dep_ == "relcl"]
+    return earlier[-1].head.head if earlier and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].lower_ == "and" else None
+
+
+# The subject's coordinated names, also through an apposition: "Max Rose, Democrat of New
+# York, and Dean Phillips … were seen confronting him" (him is neither of them).
+def subject_conjuncts(subject: Token) -> list[Token]:
+    found, todo = [], [subject]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+# A subject pronoun is not the object of its own clause: "If he were to fire Mueller" (he is
+# not Mueller), "she met Smith"; the objects of its verb and of the infinitives it governs.
+def own_clause_objects(pronoun: Token) -> list[Token]:
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in PRONOUN_AGREEMENT:
+        return []
+    objects, verbs = [], [pronoun.head]
+    while verbs:
+        verb = verbs.pop()
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                objects.append(child)
+            elif child.dep_ == "xcomp":
+                verbs.append(child)
+    return objects
+
+
+# A main clause's subject pronoun goes on with the same pronoun as the subject of the
+# adverbial clause before it: "If he were to fire Mueller, he would endanger …", "When she
+# arrived, she said …" (one person, whoever the first one is).
+def fronted_clause_pronoun(pronoun: Token) -> Token | None:
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in ("he", "she", "they", "it"):
+        return None
+    for clause in pronoun.head.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i:
+            earlier = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if earlier is not None and earlier.lower_ == pronoun.lower_ and earlier.i < pronoun.i:
+                return earlier
+    return None
+
+
+# Whoever speaks a quotation is not a third person inside it: "“He lied to us,” Smith said"
+# (he is not Smith, who would have said "I"): the speech verb's subject outside the marks.
+# Only a whole quotation, opening its sentence or after a colon or comma, not the writer's
+# partial quote "Taylor says Brown “began … near her”" (her is Taylor).
+def quoting_speaker(pronoun: Token) -> Token | None:
+    if pronoun.lower_ not in ("he", "him", "his", "she", "her"):
+        return None
+    marks = quote_marks(pronoun.sent)
+    if not marks or not inside_quotes(pronoun, marks):
+        return None
+    opening = [m for m in marks if m.i < pronoun.i]
+    if opening and opening[-1].i > pronoun.sent.start and pronoun.doc[opening[-1].i - 1].text not in (":", ","):
+        return None
+    for verb in pronoun.sent:
+        if verb.lemma_.lower() in REPORTING_VERBS and not inside_quotes(verb, marks):
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside_quotes(c, marks)), None)
+            if subject is not None and subject.i != pronoun.i:
+                return subject
+    return None
+
+
+# A speaker's own body, for "the company" or "the group" of what they say: "Mikael Dolsten,
+# Pfizer's chief scientific officer, told CNBC that the company expects …", "Marjorie
+# Dannenfelser, president of the Susan B. Anthony List, said the group is pleased" (the body
+# named in the speaker's apposition or title, not the last one the article named).
+def speakers_body(head: Token) -> Entity | None:
+    lower = head.lower_
+    types = ("Organization",) if lower in KIND_DESCRIPTIONS else DEFINITE_DESCRIPTIONS.get(lower)
+    if types is None or head.dep_ not in SUBJECT_DEPS or [c.lower_ for c in head.children if c.dep_ == "det"] != ["the"]:
+        return None
+    clause = head.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if speaker is None or speaker._.kg_mention is None or speaker._.kg_mention.entity.type != "Person":
+        return None
+    bodies = {t._.kg_mention.entity.id: t._.kg_mention.entity for t in speaker_phrase(speaker)
+              if t._.kg_mention is not None and t._.kg_mention.entity.type in types}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def speaker_phrase(speaker: Token) -> list[Token]:
+    """A speaker's name with its title and apposition, not the clauses hung on it."""
+    found, todo = [], [speaker]
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        todo.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "conj", "cc"))
+    return found
 
 
 def reported_clause(token: Token) -> Token | None:

@@ -87,12 +87,13 @@ class KeyIndex:
     def _add_concept(self, part: dict, sentence: str) -> None:
         # a surname NER missed is a concept named by its lemma ("trump"): kept only when
         # written as a name, one word with a capital ("Trump") inside a sentence somewhere,
-        # not only at its start ("Price rose" is no Tom Price)
+        # not only at its start ("Price rose" is no Tom Price); after a closing quotation mark or
+        # a colon it is inside one too ("“… back,” Trump tweeted", "Scenario 3: Sanders wins")
         text = part.get("text", "")
         if part.get("type") == "Concept" and " " not in text and text[:1].isupper() and text.lower() == part["id"]:
             key = self.keys.setdefault(part["id"], _Key())
             key.types["Concept"] += 1
-            if re.search(r"(?<=[\w,;] )" + re.escape(text) + r"\b", sentence):
+            if re.search(r"(?<=[\w,;:”\"’)] )" + re.escape(text) + r"\b", sentence):
                 key.texts[text] = None
             key.record = key.record or {k: v for k, v in part.items() if k != "text"}
 

@@ -252,6 +252,25 @@ def settled(nlp, paragraphs):
 
 # (paragraphs, paragraph index, token index, expected id, expected type)
 ARTICLE_PEOPLE = [
+    # names NER glued from a run of names are no full name that makes a surname ambiguous:
+    # "Biden Sanders" beside Joe Biden and Bernie Sanders; "Trump Trump"; "Vladimir Putin-Donald Trump"
+    pytest.param(
+        [("Bernie|PROPN|compound|1 Sanders|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Joe|PROPN|compound|4 Biden|PROPN|nsubj|5 "
+          "spoke|VERB|ROOT|5|speak", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+         ("Biden|PROPN|compound|1 Sanders|PROPN|nsubj|2 debated|VERB|ROOT|2|debate", [(0, 2, "PERSON")]),
+         ("Sanders|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        2, 0, "Bernie Sanders", "Person", id="surname-beside-two-glued-surnames"),
+    pytest.param(
+        [("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Trump|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        2, 0, "Donald Trump", "Person", id="surname-beside-a-doubled-surname"),
+    pytest.param(
+        [("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+         ("Vladimir|PROPN|compound|3 Putin|PROPN|compound|3 -|PUNCT|punct|3 Donald|PROPN|compound|4 Trump|PROPN|compound|5 "
+          "summit|NOUN|nsubj|6 ended|VERB|ROOT|6|end", [(0, 5, "PERSON")]),
+         ("Trump|PROPN|nsubj|1 won|VERB|ROOT|1|win", [(0, 1, "ORG")])],
+        2, 0, "Donald Trump", "Person", id="surname-beside-a-hyphen-glued-pair"),
     pytest.param(
         # a surname NER calls an organisation, before the full name: the person
         [("Tapper|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
@@ -642,6 +661,48 @@ PRONOUNS = [
     pytest.param([("Merkel|PROPN|nsubj|1 met|VERB|ROOT|1|meet John|PROPN|compound|3 Jones|PROPN|dobj|1",
                    [(0, 1, "PERSON"), (2, 4, "PERSON")]),
                   ("He|PRON|nsubj|1|he left|VERB|ROOT|1|leave", ())], 1, 0, "John Jones", id="gender-of-the-full-name"),
+    # a name in apposition with a kin noun has its gender: "Antwon Rose, her son, died. She …" (not him)
+    pytest.param([("Ann|PROPN|compound|1 Kenney|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Antwon|PROPN|compound|4 "
+                   "Rose|PROPN|nsubj|9 ,|PUNCT|punct|4 her|PRON|poss|7|her son|NOUN|appos|4|son ,|PUNCT|punct|4 "
+                   "died|VERB|ROOT|9|die", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("She|PRON|nsubj|1|she left|VERB|ROOT|1|leave", ())], 1, 0, "Ann Kenney", id="kin-noun-gives-gender"),
+    # an object pronoun is none of its clause's coordinated subjects, also past an apposition:
+    # "Max Rose, Democrat, and Dean Phillips were seen confronting him"
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+                  ("Max|PROPN|compound|1 Rose|PROPN|nsubjpass|8 ,|PUNCT|punct|1 Democrat|PROPN|appos|1 and|CCONJ|cc|3 "
+                   "Dean|PROPN|compound|6 Phillips|PROPN|conj|3 were|AUX|auxpass|8 seen|VERB|ROOT|8|see "
+                   "confronting|VERB|xcomp|8|confront him|PRON|dobj|9|him", [(0, 2, "PERSON"), (5, 7, "PERSON")])],
+                 1, 10, "John Smith", id="object-not-a-coordinated-subject"),
+    # a relative pronoun reporter is the noun its clause modifies: "Giuliani, who has said he …"
+    pytest.param([("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet Rudy|PROPN|compound|4 Giuliani|PROPN|dobj|2 "
+                   ",|PUNCT|punct|4 who|PRON|nsubj|8|who has|AUX|aux|8 said|VERB|relcl|4|say he|PRON|nsubj|10|he "
+                   "worked|VERB|ccomp|8|work", [(0, 2, "PERSON"), (3, 5, "PERSON")])], 0, 9, "Rudy Giuliani",
+                 id="relative-pronoun-reporter"),
+    # … also a second "and who" the parser hung on the main verb
+    pytest.param([("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet Rudy|PROPN|compound|4 Giuliani|PROPN|dobj|2 "
+                   ",|PUNCT|punct|4 who|PRON|nsubj|7|who left|VERB|relcl|4|leave and|CCONJ|cc|2 who|PRON|nsubj|11|who "
+                   "has|AUX|aux|11 said|VERB|conj|2|say he|PRON|nsubj|13|he worked|VERB|ccomp|11|work",
+                   [(0, 2, "PERSON"), (3, 5, "PERSON")])], 0, 12, "Rudy Giuliani", id="second-relative-pronoun-reporter"),
+    # a subject pronoun is not its own clause's object, and the main clause's "he" goes on with the
+    # fronted clause's: "If he were to fire Mueller, he would endanger …"
+    pytest.param([("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Robert|PROPN|compound|4 "
+                   "Mueller|PROPN|nsubj|5 spoke|VERB|ROOT|5|speak", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("If|SCONJ|mark|2 he|PRON|nsubj|2|he were|AUX|advcl|7|be to|PART|aux|4 fire|VERB|xcomp|2|fire "
+                   "Mueller|PROPN|dobj|4 he|PRON|nsubj|7|he endanger|VERB|ROOT|7|endanger",
+                   [(5, 6, "PERSON")])], 1, 1, "Donald Trump", id="subject-not-its-own-object"),
+    pytest.param([("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
+                  ("If|SCONJ|mark|2 he|PRON|nsubj|2|he were|AUX|advcl|8|be to|PART|aux|4 fire|VERB|xcomp|2|fire "
+                   "Robert|PROPN|compound|6 Mueller|PROPN|dobj|4 he|PRON|nsubj|8|he endanger|VERB|ROOT|8|endanger",
+                   [(5, 7, "PERSON")])], 1, 7, "Donald Trump", id="main-clause-goes-on-with-fronted-clause"),
+    # whoever speaks a quotation is no third person in it: "“He lied,” Jones said" (not Jones)
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 attacked|VERB|ROOT|2|attack Tom|PROPN|compound|4 "
+                   "Jones|PROPN|dobj|2", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("“|PUNCT|punct|2 He|PRON|nsubj|2|he lied|VERB|ccomp|5|lie ”|PUNCT|punct|5 Jones|PROPN|nsubj|5 "
+                   "said|VERB|ROOT|5|say", [(4, 5, "PERSON")])], 1, 1, "John Smith", id="speaker-not-a-third-person-in-the-quote"),
+    # … but a partial quote keeps the writer's third person: "Taylor says Brown “hit her”" (her is Taylor)
+    pytest.param([("Ann|PROPN|compound|1 Taylor|PROPN|nsubj|2 says|VERB|ROOT|2|say Tom|PROPN|compound|4 Brown|PROPN|nsubj|6 "
+                   "“|PUNCT|punct|6 hit|VERB|ccomp|2|hit her|PRON|dobj|6|her ”|PUNCT|punct|6",
+                   [(0, 2, "PERSON"), (3, 5, "PERSON")])], 0, 7, "Ann Taylor", id="partial-quote-keeps-the-speaker"),
 ]
 
 
@@ -734,6 +795,24 @@ KIND_REFERENCES = [
                  id="a-narrowed-bank-is-another"),
     pytest.param([("Justice|PROPN|compound|1 Department|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
                   ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "company", id="no-company-named"),
+    # "the company" / "the group" of what a speaker says is the body of the speaker's title:
+    # "Jane Doe, Pfizer's officer, said the company …" (not Moderna, named last)
+    pytest.param([("Moderna|PROPN|compound|1 Inc|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|7 ,|PUNCT|punct|1 Pfizer|PROPN|poss|5 's|PART|case|3 "
+                   "officer|NOUN|appos|1 ,|PUNCT|punct|1 said|VERB|ROOT|7|say the|DET|det|9 company|NOUN|nsubj|10 "
+                   "grew|VERB|ccomp|7|grow", [(0, 2, "PERSON"), (3, 4, "ORG")])], 1, 9, "Pfizer", id="the-speakers-company"),
+    pytest.param([("Greenpeace|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|8 ,|PUNCT|punct|1 head|NOUN|appos|1 of|ADP|prep|3 "
+                   "Sierra|PROPN|compound|6 Club|PROPN|pobj|4 ,|PUNCT|punct|1 told|VERB|ROOT|8|tell CNN|PROPN|dobj|8 "
+                   "the|DET|det|11 group|NOUN|nsubj|12 grew|VERB|ccomp|8|grow", [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 10, "ORG")])],
+                 1, 11, "Sierra Club",
+                 id="the-speakers-group"),
+    # … not the body of what the speaker's clause is about: "Doe, who met Pfizer, said the company"
+    pytest.param([("Moderna|PROPN|compound|1 Inc|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")]),
+                  ("Jane|PROPN|compound|1 Doe|PROPN|nsubj|6 who|PRON|nsubj|3|who met|VERB|relcl|1|meet "
+                   "Pfizer|PROPN|dobj|3 ,|PUNCT|punct|1 said|VERB|ROOT|6|say the|DET|det|8 company|NOUN|nsubj|9 "
+                   "grew|VERB|ccomp|6|grow", [(0, 2, "PERSON"), (4, 5, "ORG")])], 1, 8, "Moderna Inc",
+                 id="not-a-body-of-the-speakers-relative-clause"),
 ]
 
 
