@@ -445,6 +445,8 @@ class EntityResolver:
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
+        if not holders and not office.startswith("former "):
+            holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
         if not holders:
             return None
         # one named in this sentence is the one meant ("An aide to Sen. James Exon
@@ -457,6 +459,18 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    def _past_holder_in_focus(self, office: str, modifiers: set[str], position: int) -> list[tuple[int, Entity]]:
+        """A past holder the story is about keeps the bare title when no present holder is named:
+        "Pete Buttigieg, the former mayor … the mayor"; one named in passing does not ("a top
+        adviser to then-President Richard Nixon … the president" is not Nixon)."""
+        counts = sorted({entity.id: self.mention_counts[entity.id] for where, entity in self.history
+                         if where < position and entity.type == "Person"}.items(), key=lambda item: -item[1])
+        # the story's one person, or the one named more often than any other
+        if not counts or len(counts) > 1 and counts[0][1] == counts[1][1]:
+            return []
+        return [(where, person) for where, held, person in self.roles
+                if where < position and held == office and person.id == counts[0][0] and modifiers <= set(person_title_words(person))]
 
     def _home_holder(self, holders: list[Entity]) -> Entity | None:
         """Of several people named with one title ("President Trump … Russian President Vladimir
@@ -1600,7 +1614,7 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
             target = heads[index]  # "the Commission", "EC Commission" after "European Community Commission"
         if target is None and len(words) == 1 and " " not in entity.id and gazetteer.get(entity.id) is None and entity.type != "Person" \
                 and words[0].lower() not in by_surname and words[0].lower() not in by_given and span.text.lower() not in named_people:
-            target = first_word_of_body(words[0], bodies, entity)  # "McDonnell" beside "McDonnell Douglas"
+            target = first_word_of_body(words[0], bodies, entity, _after_the(span))  # "McDonnell" beside "McDonnell Douglas"
         if target is None and len(words) == 1 and entity.type in ("Organization", "ArmedGroup"):
             word = words[0]
             found = initials.get(word) if word.isupper() and len(word) > 1 else last_words.get(word.lower())
@@ -1650,9 +1664,13 @@ def glued_name(key: tuple[str, str], people: dict[tuple[str, str], Entity]) -> b
 
 
 # a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
-# the article begins with the word, which is no common word's capital: not "New", "First")
-def first_word_of_body(word: str, bodies: dict[str, Entity], entity: Entity) -> Entity | None:
-    if not word[:1].isupper() or word.lower() in FIRST_WORDS_OF_MANY:
+# the article begins with the word, which is no common word's capital: not "New", "First"); not
+# the place a body is named after ("Louisville" beside the "Louisville Courier-Journal",
+# "Kentucky" beside the "Kentucky BOE"), nor a word written with "the" ("the House" beside the
+# "House Intelligence Committee"): a surname-like clip of a company is never "the McDonnell"
+def first_word_of_body(word: str, bodies: dict[str, Entity], entity: Entity, after_the: bool = False) -> Entity | None:
+    if not word[:1].isupper() or word.lower() in FIRST_WORDS_OF_MANY or after_the or \
+            entity.type in ("Location", "Country"):
         return None
     found = [body for body in bodies.values() if body.id != entity.id and body.id.split()[0].lower() == word.lower()]
     return found[0] if len(found) == 1 else None
@@ -1803,6 +1821,20 @@ def _office_word(words: list[str]) -> str | None:
     return words[-1]
 
 
+# Words that make a title a past one: "former President Bill Clinton", "then-President Richard
+# Nixon", "the late King Hussein", "ex-chairman".
+PAST_TITLE_WORDS = frozenset({"former", "then", "late", "ex", "erstwhile", "onetime", "one-time"})
+
+
+def past_office(office: str | None, title_tokens: Iterable[Token]) -> str | None:
+    """A past holder's office is another office than the present one: "former president" is
+    what "then-President Richard Nixon" held, which a bare "the president" does not name
+    ("the former president" does)."""
+    if office is None or not any(t.lower_.strip("-") in PAST_TITLE_WORDS for t in title_tokens):
+        return office
+    return f"former {office}"
+
+
 def office_of(span: Span) -> str | None:
     """The office a person's mention gives them, when it is no office of a body or place the
     title names: a title before the name ("Gov. Chris Christie", "President Donald Trump"), an
@@ -1811,19 +1843,22 @@ def office_of(span: Span) -> str | None:
     "Chinese President Xi Jinping", "Pete Buttigieg, the former mayor of South Bend" hold an
     office of another's, which a bare "the president" or "the mayor" does not name."""
     title, affiliation = title_of(span)
+    root = span.root
     if title:
         words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
         office = _office_word(words)
         if office:
-            return office if affiliation is None and len(words) == len(office.split()) else None
-    root = span.root
+            name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
+            before = [t for t in root.subtree if t.i < name_start] + \
+                [t for c in root.children if c.dep_ == "appos" and c.i >= span.end for t in c.lefts]
+            return past_office(office, before) if affiliation is None and len(words) == len(office.split()) else None
     for appos in (c for c in root.children if c.dep_ == "appos" and c.i >= span.end):
         office = _office_word([t.text for t in appos.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [appos.text])
         if office:
-            return None if _affiliated_description(appos) else office
+            return None if _affiliated_description(appos) else past_office(office, appos.lefts)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
-        return None if _affiliated_description(root.head) else office
+        return None if _affiliated_description(root.head) else past_office(office, root.head.lefts)
     return None
 
 
@@ -1846,7 +1881,7 @@ def description_office(token: Token) -> str | None:
     if any(c.dep_ in ("poss", "appos", "nmod") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None  # "the governor of Ohio", "the president, Joe Biden": another one, or named
     prefixes = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and c.lower_ in OFFICE_PREFIXES]
-    return _office_word([*prefixes[-1:], token.text])
+    return past_office(_office_word([*prefixes[-1:], token.text]), token.lefts)
 
 
 def description_modifiers(token: Token) -> set[str]:

@@ -1241,3 +1241,82 @@ def test_dummy_it(blank_nlp, spec, expected):
 ])
 def test_content_it(blank_nlp, spec, index, expected):
     assert content_it(parsed(blank_nlp, spec)[index]) is expected
+
+
+# A past holder's title ("former", "then-", "late") names another office than the present one:
+# a bare "the president" is not the then-president of a story told in passing.
+# (spec, entity spans, name span, expected office)
+PAST_OFFICES = [
+    pytest.param("President|PROPN|compound|2 Joe|PROPN|compound|2 Walden|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak",
+                 [(1, 3, "PERSON")], (1, 3), "president", id="present-title"),
+    pytest.param("then|ADV|advmod|2 -|PUNCT|punct|2 President|PROPN|compound|4 Richard|PROPN|compound|4 "
+                 "Nixon|PROPN|nsubj|5 resigned|VERB|ROOT|5|resign",
+                 [(3, 5, "PERSON")], (3, 5), "former president", id="then-title"),
+    pytest.param("former|ADJ|amod|1 President|PROPN|compound|3 Bill|PROPN|compound|3 Clinton|PROPN|nsubj|4 "
+                 "spoke|VERB|ROOT|4|speak",
+                 [(2, 4, "PERSON")], (2, 4), "former president", id="former-title"),
+    pytest.param("Bill|PROPN|compound|1 Clinton|PROPN|nsubj|6 ,|PUNCT|punct|1 the|DET|det|5 former|ADJ|amod|5 "
+                 "president|NOUN|appos|1 spoke|VERB|ROOT|6|speak",
+                 [(0, 2, "PERSON")], (0, 2), "former president", id="former-apposition"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, name, office", PAST_OFFICES)
+def test_a_past_title_is_a_past_office(blank_nlp, spec, ents, name, office):
+    from kg.entities import office_of
+    doc = parsed(blank_nlp, spec, ents)
+    assert office_of(doc[name[0] : name[1]]) == office
+
+
+# (spec, index of the description's noun, expected office)
+PAST_DESCRIPTIONS = [
+    pytest.param("the|DET|det|1 president|NOUN|nsubj|2 spoke|VERB|ROOT|2|speak", 1, "president", id="the-president"),
+    pytest.param("the|DET|det|2 former|ADJ|amod|2 president|NOUN|nsubj|3 spoke|VERB|ROOT|3|speak", 2, "former president",
+                 id="the-former-president"),
+]
+
+
+@pytest.mark.parametrize("spec, index, office", PAST_DESCRIPTIONS)
+def test_a_past_description_names_a_past_office(blank_nlp, spec, index, office):
+    from kg.entities import description_office
+    assert description_office(parsed(blank_nlp, spec)[index]) == office
+
+
+# A body's first word alone is the body ("McDonnell" beside "McDonnell Douglas"), but not the
+# place the body is named after, nor a word written with "the".
+# (word, its entity's type, written after "the", expected body id)
+FIRST_WORDS = [
+    pytest.param("McDonnell", "Organization", False, "McDonnell Douglas", id="clipped-company"),
+    pytest.param("Louisville", "Location", False, None, id="place-of-a-newspaper"),
+    pytest.param("Louisville", "Country", False, None, id="state-of-a-board"),
+    pytest.param("House", "Organization", True, None, id="the-chamber-of-a-committee"),
+]
+
+
+@pytest.mark.parametrize("word, kind, after_the, expected", FIRST_WORDS)
+def test_a_first_word_of_a_body(word, kind, after_the, expected):
+    from kg.entities import first_word_of_body
+    bodies = {name: Entity(name, name, "Organization") for name in
+              ("McDonnell Douglas", "Louisville Courier-Journal", "House Intelligence Committee")}
+    found = first_word_of_body(word, bodies, Entity(word, word, kind), after_the)
+    assert (found.id if found else None) == expected
+
+
+def test_model_the_president_is_not_a_then_president(nlp_model):
+    facts = _facts("President Joe Walden met reporters on Monday. Tom Hale, who represented a top adviser to "
+                   "then-President Richard Nixon, said the talks would fail. The president later criticized the Senate.")
+    assert any(s == "Joe Walden" and p == "criticize" for s, p, _ in facts)
+    assert not any(s == "Richard M. Nixon" and p == "criticize" for s, p, _ in facts)
+
+
+def test_model_a_place_is_not_the_body_named_after_it(nlp_model):
+    facts = _facts("The Springfield Gazette reported long lines on Tuesday. Angry Springfield voters blocked the road "
+                   "to the Springfield Gazette offices.")
+    assert not any(s == "Springfield Gazette" and p == "block" for s, p, _ in facts)
+
+
+def test_model_a_passing_past_holder_is_not_the_president(nlp_model):
+    # no present holder is titled: "the president" is still not the then-president named in passing
+    facts = _facts("Senator Tom Hale spoke on Monday. Hale, who advised then-President Richard Nixon, said the talks "
+                   "would fail. Hale added that the president condemned the plan.")
+    assert not any(s == "Richard M. Nixon" for s, _, _ in facts)
