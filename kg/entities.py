@@ -687,6 +687,10 @@ class EntityResolver:
         """The argument whose syntactic head is ``head``, or None when it is no actor or thing."""
         text = phrase_text(head)
         mention = head._.kg_mention
+        member = member_appositive(head)
+        if member is not None:
+            # "the committee's top Democrat, Adam Schiff": the member named, not the party
+            return Argument(text, member._.kg_mention.entity)
         if mention is not None:
             return Argument(text, mention.entity)
         inner = partitive_of(head)
@@ -717,7 +721,7 @@ class EntityResolver:
                 and not private_individual(head) and not owned_kin(head):
             # metonymy: "Russian warships", "the Syrian army", "Russia's Air Force" act for their state
             owner = self._owner(head, offset)
-            if owner is not None and not (lower in ROLE_NOUNS and owner.type == "Location" and any(
+            if owner is not None and not member_body(head, owner) and not (lower in ROLE_NOUNS and owner.type == "Location" and any(
                     c.dep_ in ("compound", "amod") and c._.kg_mention is not None and c._.kg_mention.entity.id == owner.id
                     for c in head.children)):
                 # "the Kentucky senator" is no act of Kentucky (its office noun names a person)
@@ -1957,6 +1961,28 @@ def appositive_name(head: Token) -> Token | None:
         if appos._.kg_mention is not None and appos._.kg_mention.entity.type != CONCEPT and not appos.conjuncts:
             return appos
     return None
+
+
+# Bodies a person belongs to, which do not act for the person as an administration does.
+MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions"})
+
+
+def member_body(head: Token, owner: Entity) -> bool:
+    """A person's party or club is a body the person is one of: "Adam Schiff … warned his party
+    would relaunch the probe" is no act of Schiff's (while "his administration" acts for him)."""
+    return owner.type == "Person" and head.lower_ in MEMBER_BODIES
+
+
+def member_appositive(head: Token) -> Token | None:
+    """The one person named beside a singular party or group member word: "the House
+    Intelligence Committee's top Democrat, Adam Schiff, warned", "a Republican, Jo Walden,
+    said" (one member, named; the group's word alone stands for the group)."""
+    mention = head._.kg_mention
+    if mention is None or mention.entity.type != "Group" or head.tag_ not in ("NNP", "NN") or head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    found = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c._.kg_mention is not None
+             and c._.kg_mention.entity.type == "Person" and not c.conjuncts]
+    return found[0] if len(found) == 1 else None
 
 
 def main_clause_subject(token: Token) -> bool:

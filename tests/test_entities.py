@@ -1320,3 +1320,34 @@ def test_model_a_passing_past_holder_is_not_the_president(nlp_model):
     facts = _facts("Senator Tom Hale spoke on Monday. Hale, who advised then-President Richard Nixon, said the talks "
                    "would fail. Hale added that the president condemned the plan.")
     assert not any(s == "Richard M. Nixon" for s, _, _ in facts)
+
+
+WALDEN_SAID = "John|PROPN|compound|1 Walden|PROPN|nsubj|2 said|VERB|ROOT|2|say his|PRON|poss|4|his "
+# A party member word with one person's name beside it is that person; a person's party is a
+# body the person belongs to, never the person (while "his officials" act for him).
+# (spec, ents, token index, expected id, expected type)
+MEMBERS = [
+    pytest.param("the|DET|det|2 top|ADJ|amod|2 Democrat|PROPN|nsubj|6|democrat|NNP ,|PUNCT|punct|2 Adam|PROPN|compound|5 "
+                 "Schiff|PROPN|appos|2 warned|VERB|ROOT|6|warn", [(2, 3, "NORP"), (4, 6, "PERSON")], 2, "Adam Schiff", "Person",
+                 id="member-named-in-apposition"),
+    pytest.param("Democrats|PROPN|nsubj|1|democrat|NNPS warned|VERB|ROOT|1|warn", [(0, 1, "NORP")], 0, "Democrats", "Group",
+                 id="the-group-itself"),
+    pytest.param(WALDEN_SAID + "party|NOUN|nsubj|6|party|NN would|AUX|aux|6 block|VERB|ccomp|2|block", [(0, 2, "PERSON")], 4,
+                 "party", "Concept", id="a-person's-party"),
+    pytest.param(WALDEN_SAID + "officials|NOUN|nsubj|6|official|NNS would|AUX|aux|6 block|VERB|ccomp|2|block",
+                 [(0, 2, "PERSON")], 4, "John Walden", "Person", id="a-person's-officials"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, index, expected, kind", MEMBERS)
+def test_a_member_and_a_member_body(blank_nlp, spec, ents, index, expected, kind):
+    resolver, docs = settled(blank_nlp, [(spec, ents)])
+    found = resolver.argument(docs[0][index])
+    assert (found.entity.id, found.entity.type) == (expected, kind)
+
+
+def test_model_a_party_member_named_beside_the_word(nlp_model):
+    from kg.extraction import extract
+    statements = extract("The committee's top Democrat, Adam Schiff, warned his party would relaunch the probe.")
+    assert {s.subject.entity.id for s in statements if s.predicate.lemma == "warn"} == {"Adam Schiff"}
+    assert not any(s.subject.entity.id == "Adam Schiff" for s in statements if s.predicate.lemma == "relaunch")
