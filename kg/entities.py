@@ -1638,7 +1638,8 @@ def merge_people(mentions: list[tuple[Span, Entity]], gazetteer: Gazetteer) -> t
         elif len(companies.get(first, ())) == 1 and gazetteer.get(entity.id) is not entity:
             company = company_entities[next(iter(companies[first]))]
             if len(words) == 1:
-                target = company  # "Hughes" after "Hughes Tool Co"
+                if not names_its_own_thing(words[0], span, entity):
+                    target = company  # "Hughes" after "Hughes Tool Co"
             elif entity.type == "Person" and entity.id != company.id:
                 target = replace(entity, type="Organization")  # "Baker Hughes", a company of company names
             if target is not None:
@@ -1668,21 +1669,30 @@ def glued_name(key: tuple[str, str], people: dict[tuple[str, str], Entity]) -> b
 
 
 # a body's first word alone names it: "McDonnell said" after "McDonnell Douglas said" (one body of
-# the article begins with the word, which is no common word's capital: not "New", "First"); not
-# the place a body is named after ("Louisville" beside the "Louisville Courier-Journal",
-# "Kentucky" beside the "Kentucky BOE"), nor a word written with "the" ("the House" beside the
-# "House Intelligence Committee"): a surname-like clip of a company is never "the McDonnell"
+# the article begins with the word, which is no common word's capital: not "New", "First")
 def first_word_of_body(word: str, bodies: dict[str, Entity], entity: Entity, after_the: bool = False) -> Entity | None:
     if not word[:1].isupper() or word.lower() in FIRST_WORDS_OF_MANY or after_the or \
             entity.type in ("Location", "Country"):
-        return None
+        return None  # see names_its_own_thing
     found = [body for body in bodies.values() if body.id != entity.id and body.id.split()[0].lower() == word.lower()]
     return found[0] if len(found) == 1 else None
 
 
-# Capitalised first words of many bodies' names: alone they name none of them.
+# Capitalised first words of many bodies' names: alone they name none of them ("House" and
+# "Senate" begin the names of their many committees).
 FIRST_WORDS_OF_MANY = frozenset("""new first national american united general federal international royal central
-    the north south east west great british european world state bank air""".split())
+    the north south east west great british european world state bank air house senate""".split())
+
+
+def names_its_own_thing(word: str, span: Span, entity: Entity) -> bool:
+    """Whether a body's first word, alone, still names a thing of its own, not that body: the
+    place the body is named after ("Louisville" beside the "Louisville Courier-Journal",
+    "Kentucky" beside the "Kentucky BOE"), a word written with "the" ("the House" beside the
+    "House Intelligence Committee": a clipped company is never "the McDonnell"), or the first
+    word of many bodies' names."""
+    # "the" of the word itself, not of the noun it modifies ("the Oversight committee")
+    own_the = _after_the(span) and span.root.dep_ not in ("compound", "amod")
+    return entity.type in ("Location", "Country") or own_the or word.lower() in FIRST_WORDS_OF_MANY
 
 
 def defined_short_forms(mentions: list[tuple[Span, Entity]]) -> dict[str, Entity]:

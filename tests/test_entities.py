@@ -1351,3 +1351,31 @@ def test_model_a_party_member_named_beside_the_word(nlp_model):
     statements = extract("The committee's top Democrat, Adam Schiff, warned his party would relaunch the probe.")
     assert {s.subject.entity.id for s in statements if s.predicate.lemma == "warn"} == {"Adam Schiff"}
     assert not any(s.subject.entity.id == "Adam Schiff" for s in statements if s.predicate.lemma == "relaunch")
+
+
+# A body's first word alone that still names a thing of its own, not the body it begins.
+# (spec, the word's token index, its entity's type, expected)
+OWN_THINGS = [
+    pytest.param("Hughes|PROPN|nsubj|1 said|VERB|ROOT|1|say", 0, "Organization", False, id="clipped-company"),
+    pytest.param("the|DET|det|1 Senate|PROPN|nsubj|2 voted|VERB|ROOT|2|vote", 1, "Organization", True, id="the-chamber"),
+    pytest.param("the|DET|det|2 Oversight|PROPN|compound|2 committee|NOUN|nsubj|3 met|VERB|ROOT|3|meet", 1, "Organization",
+                 False, id="the-of-the-noun-it-modifies"),
+    pytest.param("Louisville|PROPN|compound|1 voters|NOUN|nsubj|2|voter voted|VERB|ROOT|2|vote", 0, "Location", True,
+                 id="a-place"),
+    pytest.param("House|PROPN|compound|1 speaker|NOUN|nsubj|2 spoke|VERB|ROOT|2|speak", 0, "Organization", True,
+                 id="first-word-of-many-committees"),
+]
+
+
+@pytest.mark.parametrize("spec, index, kind, expected", OWN_THINGS)
+def test_a_first_word_that_names_its_own_thing(blank_nlp, spec, index, kind, expected):
+    from kg.entities import names_its_own_thing
+    doc = parsed(blank_nlp, spec)
+    word = doc[index].text
+    assert names_its_own_thing(word, doc[index : index + 1], Entity(word, word, kind)) is expected
+
+
+def test_model_the_senate_is_not_its_committee(nlp_model):
+    facts = _facts("Later, the Senate Finance Committee met. The Senate voted on the bill.")
+    assert not any(s == "Senate Finance Committee" and p.startswith("vote") for s, p, _ in facts)
+    assert any(s == "Senate" and p.startswith("vote") for s, p, _ in facts)
