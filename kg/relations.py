@@ -1338,6 +1338,31 @@ def place_before_thing(modifier: Token) -> bool:
     return modifier.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.entity.type == "Location"
 
 
+# An actor inside the thing acted on: the thing belongs to the predicate, so that the edge
+# reads as the sentence does: "could impose new sanctions on" – Russia, "rejected request of" –
+# United States (not "could impose" – Russia, "rejected" – United States).
+def thing_of_actor(container: Token, actor: Token) -> str | None:
+    """The words of the thing an actor sits in, as they go in the predicate: up to the
+    preposition before the actor ("new sanctions on"), or the thing without the actor's
+    modifier, followed by "of" ("a U.S. request" → "request of"); None for an adjective, or
+    an actor deeper inside, whose phrase stays the argument ("condemned Russian strikes",
+    "talks on Aegean airspace")."""
+    prep = next((t for t in (actor, *actor.ancestors) if t.head == container and t.dep_ == "prep"), None)
+    named = actor
+    while named.dep_ == "conj" and named.head != named:
+        named = named.head
+    if prep is None and (actor.dep_ == "amod" or actor.head != container) or prep is not None and named.head != prep:
+        return None  # deeper inside: "talks on Aegean airspace" keeps its phrase
+    words = [t for t in phrase_tokens(container) if t.i <= (prep.i if prep is not None else container.i)]
+    if prep is None:
+        inner = {t.i for t in actor.subtree}
+        words = [t for t in words if t.i not in inner and t.dep_ != "case"]
+    while words and words[0].dep_ in ("det", "poss", "predet") and words[0] != container:
+        words.pop(0)
+    text = " ".join(t.text for t in words)
+    return text if prep is not None else f"{text} of"
+
+
 def within_preposition(container: Token, verb: Token) -> bool:
     """A thing in a prepositional phrase of the verb ("for his performance"), not its object."""
     return container.dep_ == "pobj" and container.head.head == verb
@@ -1661,6 +1686,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         text = " ".join(t.text for t in [*own, *sorted({*words, *candidate.extra} - set(own), key=lambda t: t.i)])
     if candidate.text is not None and refusal is None:
         text = candidate.text
+    thing = thing_of_actor(candidate.container, candidate.object) if candidate.kind == "nested" and candidate.container is not None and candidate.object is not None else None
+    if thing is not None:
+        text = f"{text} {thing}"
     if event is None:
         verb_part = lemma.split()
         object_lemma = candidate.object_lemma or (concept_words(candidate.object) if candidate.object is not None else None)
@@ -1961,9 +1989,10 @@ def _object_argument(candidate: Candidate, resolver: EntityResolver, offset: int
     if candidate.object_entity is not None:
         return Argument(phrase_text(head), candidate.object_entity)
     if candidate.kind == "nested":
-        # the actor, named by the whole thing it is in: "the port of Izmail", "Russian strikes"
+        # the actor inside a thing: the thing is part of the predicate (:func:`thing_of_actor`)
         found = resolver.argument(head, offset)
-        return Argument(phrase_text(candidate.container), found.entity) if found is not None else None
+        named = head if thing_of_actor(candidate.container, head) is not None else candidate.container
+        return Argument(phrase_text(named), found.entity) if found is not None else None
     if candidate.object_words:
         # a phrase the parse split: "MP for Richmond, North Yorks" is one thing
         text = " ".join(t.text for t in candidate.object_words)

@@ -181,7 +181,8 @@ def test_prepositional_dative_is_no_object(blank_nlp):
 def test_model_prepositional_dative_predicate():
     import kg
     statements = kg.extract("The Republicans, who have given in to the Democrats’ dark side, lost the vote.")
-    assert {s.predicate.text for s in statements if s.predicate.lemma == "give in to"} == {"have given in to"}
+    # (the Democrats themselves are given in to through their dark side: the thing is in that predicate)
+    assert {s.predicate.text for s in statements if s.predicate.lemma == "give in to"} == {"have given in to", "have given in to dark side of"}
 
 
 @pytest.mark.parametrize("spec, expected", [

@@ -1283,11 +1283,11 @@ def test_owned_and_wanted(blank_nlp, spec, ents, expected):
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("Diplomats said Brazil's chances were good, with its bid backed by Argentina and Chile.",
-     {("Argentina", "backed", "Brazil"), ("Chile", "backed", "Brazil")}),
+     {("Argentina", "backed bid of", "Brazil"), ("Chile", "backed bid of", "Brazil")}),
     ("The union wants Congress to pass the bill, its leader said.", set()),
     ("Germany wants France to raise its defence budget.", {("Germany", "wants", "France")}),
     ("As Smith wrote in The Times, Obama criticized Putin.", {("Barack Obama", "criticized", "Vladimir Putin")}),
-    ("Barack Obama blamed the defeat on Mitt Romney's campaign.", {("Barack Obama", "blamed", "Mitt Romney")}),
+    ("Barack Obama blamed the defeat on Mitt Romney's campaign.", {("Barack Obama", "blamed", "Mitt Romney")}),  # the owner of a thing inside keeps the phrase
     ("Russia's invasion of Ukraine shocked Europe.", {("Russia", "invasion of", "Ukraine")}),
 ])
 def test_model_owned_and_wanted(text, expected):
@@ -1393,3 +1393,48 @@ INFINITIVE_RELATIVES = [
 @pytest.mark.parametrize("spec, ents, expected", INFINITIVE_RELATIVES)
 def test_infinitive_relative(blank_nlp, spec, ents, expected):
     assert facts(extract(blank_nlp, spec, ents)) == expected
+
+
+@pytest.mark.parametrize("spec, container, actor, words", [
+    # an actor after a preposition inside the thing: "imposed new sanctions on Russia"
+    ("EU|PROPN|nsubj|1 imposed|VERB|ROOT|1|impose new|ADJ|amod|3 sanctions|NOUN|dobj|1|sanction on|ADP|prep|3 "
+     "Russia|PROPN|pobj|4 .|PUNCT|punct|1", 3, 5, "new sanctions on"),
+    # ... a conjunct of it: "sanctions against the Taliban and Iran"
+    ("EU|PROPN|nsubj|1 lifted|VERB|ROOT|1|lift sanctions|NOUN|dobj|1|sanction against|ADP|prep|2 the|DET|det|5 "
+     "Taliban|PROPN|pobj|3 and|CCONJ|cc|5 Iran|PROPN|conj|5 .|PUNCT|punct|1", 2, 7, "sanctions against"),
+    # an owner before the thing: "rejected Turkey's proposal" (the determiner and the owner go)
+    ("Greece|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject Turkey|PROPN|poss|4 's|PART|case|2 proposal|NOUN|dobj|1 "
+     ".|PUNCT|punct|1", 4, 2, "proposal of"),
+    ("Iraq|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject a|DET|det|4 U.S.|PROPN|compound|4 request|NOUN|dobj|1 "
+     ".|PUNCT|punct|1", 4, 3, "request of"),
+])
+def test_the_thing_an_actor_sits_in_goes_in_the_predicate(blank_nlp, spec, container, actor, words):
+    doc = parsed(blank_nlp, spec)
+    assert relations.thing_of_actor(doc[container], doc[actor]) == words
+
+
+def test_an_adjective_actor_keeps_its_phrase(blank_nlp):
+    # "condemned Russian strikes": the strikes are Russia's; the phrase stays the argument
+    doc = parsed(blank_nlp, "Ukraine|PROPN|nsubj|1 condemned|VERB|ROOT|1|condemn Russian|ADJ|amod|3 strikes|NOUN|dobj|1|strike "
+                            ".|PUNCT|punct|1")
+    assert relations.thing_of_actor(doc[3], doc[2]) is None
+
+
+def test_an_actor_deeper_inside_keeps_its_phrase(blank_nlp):
+    # "resume talks on Aegean airspace": the airspace is talked about, not the Aegean
+    doc = parsed(blank_nlp, "Greece|PROPN|nsubj|1 resumed|VERB|ROOT|1|resume talks|NOUN|dobj|1|talk on|ADP|prep|2 "
+                            "Aegean|PROPN|compound|5 airspace|NOUN|pobj|3 .|PUNCT|punct|1")
+    assert relations.thing_of_actor(doc[2], doc[4]) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union could impose new sanctions on Russia.", ("European Union", "could impose new sanctions on", "Russia", "Russia")),
+    ("Greece rejected Turkey's proposal.", ("Greece", "rejected proposal of", "Turkey", "Turkey")),
+])
+def test_model_an_edge_to_an_actor_inside_a_thing_reads_as_the_sentence(text, expected):
+    import kg
+    subject, predicate, obj_text, obj_id = expected
+    found = {(s.subject.entity.id, s.predicate.text, s.object.text, s.object.entity.id)
+             for s in kg.extract(text) if s.object is not None and s.object.entity.id == obj_id}
+    assert found == {expected}
