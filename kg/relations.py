@@ -1344,11 +1344,15 @@ def place_before_thing(modifier: Token) -> bool:
 def thing_of_actor(container: Token, actor: Token) -> str | None:
     """The words of the thing an actor sits in, as they go in the predicate: up to the
     preposition before the actor ("new sanctions on"), or the thing without the actor's
-    modifier, followed by "of" ("a U.S. request" → "request of"); None for an adjective,
-    whose phrase stays the argument ("condemned Russian strikes" – Russia)."""
+    modifier, followed by "of" ("a U.S. request" → "request of"); None for an adjective, or
+    an actor deeper inside, whose phrase stays the argument ("condemned Russian strikes",
+    "talks on Aegean airspace")."""
     prep = next((t for t in (actor, *actor.ancestors) if t.head == container and t.dep_ == "prep"), None)
-    if prep is None and actor.dep_ == "amod":
-        return None
+    named = actor
+    while named.dep_ == "conj" and named.head != named:
+        named = named.head
+    if prep is None and (actor.dep_ == "amod" or actor.head != container) or prep is not None and named.head != prep:
+        return None  # deeper inside: "talks on Aegean airspace" keeps its phrase
     words = [t for t in phrase_tokens(container) if t.i <= (prep.i if prep is not None else container.i)]
     if prep is None:
         inner = {t.i for t in actor.subtree}
