@@ -109,6 +109,13 @@ def figures(labels: list[str]) -> str:
             f"wrong={counts['wrong']} ({100 * counts['wrong'] / n:.0f} %)")
 
 
+def digest(record: dict) -> str:
+    """The texts the judge read (subject, predicate, object), hashed: a label keeps this, never the text."""
+    texts = [part["text"] if isinstance(part, dict) else "" for part in
+             (record["subject"], record["predicate"], record["object"])]
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
+
+
 def reading(record: dict) -> tuple:
     """What the judge saw besides the key: polarity, modality and the speaker's id."""
     speaker = record.get("attributed_to")
@@ -116,9 +123,11 @@ def reading(record: dict) -> tuple:
 
 
 def matches(record: dict, labels: dict[tuple, dict]) -> bool:
-    """A label for this statement, judged when it read the same (same polarity, modality, speaker)."""
+    """A label for this statement, judged when it read the same (same polarity, modality, speaker, and
+    the same texts when the label has their digest; older labels have none and match without it)."""
     label = labels.get(key(record))
-    return label is not None and reading(label) == reading(record)
+    return (label is not None and reading(label) == reading(record)
+            and label.get("digest", digest(record)) == digest(record))
 
 
 def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
@@ -128,7 +137,7 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
     outside = len(set(labels) - {key(record) for record in chosen})
     print(f"sample: {len(chosen)} statements, {sum(not r.get('gated') for r in chosen)} pass the gate; "
           f"labelled {len(judged)}, unmatched {len(unmatched)} (of which {stale} now read with another polarity, "
-          f"modality or speaker than when judged); labels not in the sample {outside}")
+          f"modality, speaker or text than when judged); labels not in the sample {outside}")
     print(f"all       {figures([label['label'] for _, label in judged])}")
     print(f"gated-in  {figures([label['label'] for record, label in judged if not record.get('gated')])}")
     print(f"gated-out {figures([label['label'] for record, label in judged if record.get('gated')])}")
@@ -148,7 +157,7 @@ def report(chosen: list[dict], labels: dict[tuple, dict], *, show: bool) -> int:
             print(json.dumps({"doc": record["doc"], "start": record["start"], "end": record["end"],
                               "subject": subject_id, "predicate": lemma,
                               "object": object_id, "negated": negated, "modality": modality,
-                              "attributed_to": speaker, "label": "?"}, ensure_ascii=False)
+                              "attributed_to": speaker, "digest": digest(record), "label": "?"}, ensure_ascii=False)
                   + (f"   (was {old['label']} {','.join(old.get('what', []))} when it read {reading(old)})" if old else ""))
             # a statement may have no object (an intransitive one): show it as empty
             s, p, o = record["subject"], record["predicate"], record["object"] or {"text": "", "id": None, "type": None}
