@@ -478,11 +478,14 @@ def _document(doc_id: str, text: str, *, source: str, title: str | None = None, 
 
 
 def clean(text: str) -> str:
-    """Normalise line endings, blank out control characters and mend lone surrogates.
+    """Normalise line endings, blank out control characters, mend lone surrogates and drop
+    soft hyphens (an invisible hint where a word may break: the parser would read
+    "re\u00adject\u00aded" as an unknown word, and a whole article wrongly).
 
-    Offsets stay meaningful: every character but ``\\r\\n`` maps to exactly one character.
+    Offsets stay meaningful: every character but ``\\r\\n`` and the soft hyphen maps to
+    exactly one character.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
     return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
 
 

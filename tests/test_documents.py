@@ -184,6 +184,7 @@ def test_decode_never_fails_on_text(data, text):
     ("keep\ttab\nand newline", "keep\ttab\nand newline"),
     ("c1\x85\x9fend", "c1  end"),
     ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+    ("The Sen\u00adate re\u00adject\u00aded it", "The Senate rejected it"),  # soft hyphens: hints, not letters
     ("RTL \u202eevil\u202c, zero\u200bwidth, emoji 👩‍👩‍👧", "RTL \u202eevil\u202c, zero\u200bwidth, emoji 👩‍👩‍👧"),
 ])
 def test_clean_keeps_offsets_and_text(text, cleaned):
