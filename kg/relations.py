@@ -1343,24 +1343,33 @@ def place_before_thing(modifier: Token) -> bool:
 # United States (not "could impose" – Russia, "rejected" – United States).
 def thing_of_actor(container: Token, actor: Token) -> str | None:
     """The words of the thing an actor sits in, as they go in the predicate: up to the
-    preposition before the actor ("new sanctions on"), or the thing without the actor's
-    modifier, followed by "of" ("a U.S. request" → "request of"); None for an adjective, or
-    an actor deeper inside, whose phrase stays the argument ("condemned Russian strikes",
+    preposition before the actor ("new sanctions on"); or the thing without its owner,
+    followed by "by" for an act and "of" for a thing ("a U.S. request" → "request by",
+    "an investigation into Clinton's e-mail practices" → "investigation into e-mail practices of"); None for an adjective or a
+    name inside a deeper phrase, whose phrase stays the argument ("condemned Russian strikes",
     "talks on Aegean airspace")."""
     prep = next((t for t in (actor, *actor.ancestors) if t.head == container and t.dep_ == "prep"), None)
     named = actor
     while named.dep_ == "conj" and named.head != named:
         named = named.head
-    if prep is None and (actor.dep_ == "amod" or actor.head != container) or prep is not None and named.head != prep:
-        return None  # deeper inside: "talks on Aegean airspace" keeps its phrase
-    words = [t for t in phrase_tokens(container) if t.i <= (prep.i if prep is not None else container.i)]
-    if prep is None:
+    if prep is not None and named.head == prep:
+        words = [t for t in phrase_tokens(container) if t.i <= prep.i]  # "new sanctions on" – Russia
+        owner = False
+    elif prep is None and actor.dep_ != "amod" and actor.head == container or prep is not None and actor.dep_ == "poss":
+        owner = True  # "a U.S. request", "an investigation into Clinton's practices": the thing without its owner
         inner = {t.i for t in actor.subtree}
-        words = [t for t in words if t.i not in inner and t.dep_ != "case"]
+        words = [t for t in phrase_tokens(container) if t.i not in inner and t.i <= actor.head.i]
+    else:
+        return None  # deeper inside: "talks on Aegean airspace" keeps its phrase
     while words and words[0].dep_ in ("det", "poss", "predet") and words[0] != container:
         words.pop(0)
-    text = " ".join(t.text for t in words)
-    return text if prep is not None else f"{text} of"
+    # as written where the words are side by side ("e-mail"), else one space apart
+    text = "".join(t.text_with_ws if t.i + 1 == after.i else f"{t.text} " for t, after in zip(words, words[1:]))
+    text += words[-1].text if words else ""
+    if not owner:
+        return text
+    # the owner of an act is its doer ("a U.S. request" → "request by"), of a thing its owner
+    return f"{text} by" if actor.head == container and noun_event_type(concept_words(container)) is not None else f"{text} of"
 
 
 def within_preposition(container: Token, verb: Token) -> bool:
