@@ -1710,6 +1710,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = event_type(verb_part[0], verb_part[1] if len(verb_part) > 1 else None, object_lemma)
     # the act the clause performs: "will not accept refugees" is a REJECT (kg.events)
     event = performed_event(event, negated=negated, modality=modality, decided=announced_decision(candidate.verb))
+    if event is not None and amount_changes(subject, candidate.subject, lemma):
+        event = None  # "exports declined 5 pct", "the deficit has declined": a change, no rejection
     if candidate.kind == "obligation":
         event = None  # its subject is the one acted on ("Trump should be held to account"): no act of Trump's
     if candidate.verb.dep_ == "xcomp" and not_yet_done(candidate.verb.head):
@@ -1909,6 +1911,18 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
     if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
         return PEOPLE  # "opposition candidates", "police officers"
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
+
+
+# Verbs of an amount that changes by itself: with a thing as subject they report a change,
+# not an act ("exports declined", "prices fell", "the deficit widened"); "Japan declined to
+# comment" is still a refusal, by an actor.
+CHANGE_VERBS = {"rise", "fall", "decline", "drop", "climb", "increase", "decrease", "grow", "shrink", "jump", "slip",
+                "ease", "edge", "surge", "plunge", "slump", "tumble", "soar", "rebound", "widen", "narrow", "gain", "sink"}
+
+
+def amount_changes(subject: Argument, head: Token, lemma: str) -> bool:
+    """A thing (no actor, no people) whose amount changes: no act of anyone's."""
+    return lemma.split()[0] in CHANGE_VERBS and subject.entity.type == CONCEPT and not _is_agent_noun(head)
 
 
 def _is_agent_noun(head: Token) -> bool:

@@ -1441,3 +1441,29 @@ def test_model_an_edge_to_an_actor_inside_a_thing_reads_as_the_sentence(text, ex
     found = {(s.subject.entity.id, s.predicate.text, s.object.text, s.object.entity.id)
              for s in kg.extract(text) if s.object is not None and s.object.entity.id == obj_id}
     assert found == {expected}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, event", [
+    ("Exports declined 5 pct in March, the ministry said.", None),     # an amount that changes: no act
+    ("The budget deficit has declined sharply this year.", None),
+    ("Japan declined to comment.", "REJECT"),                          # an actor's refusal stays one
+])
+def test_model_a_change_of_an_amount_is_no_act(text, event):
+    import kg
+    (statement,) = kg.extract(text)
+    assert statement.predicate.event == event
+
+
+@pytest.mark.parametrize("spec, changes", [
+    ("exports|NOUN|nsubj|1|export declined|VERB|ROOT|1|decline .|PUNCT|punct|1", True),
+    ("Japan|PROPN|nsubj|1 declined|VERB|ROOT|1|decline .|PUNCT|punct|1", False),       # an actor
+    ("workers|NOUN|nsubj|1|worker declined|VERB|ROOT|1|decline .|PUNCT|punct|1", False),  # people
+    ("exports|NOUN|nsubj|1|export doubled|VERB|ROOT|1|double .|PUNCT|punct|1", False),   # no verb of change in the list
+])
+def test_amount_changes(blank_nlp, spec, changes):
+    from kg.types import Argument, Entity
+    doc = parsed(blank_nlp, spec)
+    kind = "Country" if doc[0].text == "Japan" else "Concept"
+    subject = Argument(doc[0].text, Entity(id=doc[0].lemma_, label=doc[0].text, type=kind))
+    assert relations.amount_changes(subject, doc[0], doc[1].lemma_) is changes
