@@ -1913,15 +1913,9 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
 
 
-# Verbs of an amount that changes by itself: with a thing as subject they report a change,
-# not an act ("exports declined", "prices fell", "the deficit widened"); "Japan declined to
-# comment" is still a refusal, by an actor.
-CHANGE_VERBS = {"rise", "fall", "decline", "drop", "climb", "increase", "decrease", "grow", "shrink", "jump", "slip",
-                "ease", "edge", "surge", "plunge", "slump", "tumble", "soar", "rebound", "widen", "narrow", "gain", "sink"}
-
-
 def amount_changes(subject: Argument, head: Token, lemma: str) -> bool:
-    """A thing (no actor, no people) whose amount changes: no act of anyone's."""
+    """A thing (no actor, no people) whose amount changes (:data:`CHANGE_VERBS`): a change,
+    no act of anyone's ("exports declined"); "Japan declined to comment" is still a refusal."""
     return lemma.split()[0] in CHANGE_VERBS and subject.entity.type == CONCEPT and not _is_agent_noun(head)
 
 
