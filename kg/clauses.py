@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.entities import agent_nouns, names_a_person
+from kg.entities import is_agent_word, names_a_person
 
 SUBJECTS = {"nsubj", "csubj"}
 
@@ -145,4 +145,4 @@ def purpose_after_thing(governor: Token, obj: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in obj.children):
         return False  # who is pressed acts: "applying pressure on banks to initiate the change"
-    return not (obj.lemma_.lower() in agent_nouns() or obj.lower_ in agent_nouns() or names_a_person(obj.lemma_.lower()))
+    return not (is_agent_word(obj) or names_a_person(obj.lemma_.lower()))

@@ -151,6 +151,11 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(agent_codes()) | EXTRA_AGENTS
 
 
+def is_agent_word(token: Token) -> bool:
+    """A word, as written or by its lemma, that is an agent noun: "soldiers", "police"."""
+    return token.lower_ in agent_nouns() or token.lemma_.lower() in agent_nouns()
+
+
 def private_individual(head: Token) -> bool:
     """One private person named by an indefinite agent noun: "a Saudi student opened fire" is
     a student, not Saudi Arabia.  The state's own agents still stand for it ("a Russian
@@ -807,7 +812,7 @@ class EntityResolver:
             return None
         for child in modifiers:
             # "Israeli army bulldozers": the army's owner
-            if child.lower_ in agent_nouns() or child.lemma_.lower() in agent_nouns():
+            if is_agent_word(child):
                 entity = self._owner(child, offset, depth + 1)
                 if entity is not None:
                     return entity
@@ -816,7 +821,7 @@ class EntityResolver:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj._.kg_mention is not None and pobj._.kg_mention.entity.type != "Person":
                     return pobj._.kg_mention.entity
-                if pobj.lower_ in agent_nouns() or pobj.lemma_.lower() in agent_nouns():
+                if is_agent_word(pobj):
                     entity = self._owner(pobj, offset, depth + 1)
                     if entity is not None:
                         return entity
@@ -900,7 +905,7 @@ class EntityResolver:
                 # "conservative leaders signed a statement … they are prepared": the nearer plural
                 # subject, an actor only through its owner ("Palestinian leaders"), is whom "they" names
                 head = group[1]
-                agent = head.lower_ in agent_nouns() or head.lemma_.lower() in agent_nouns()
+                agent = is_agent_word(head)
                 return self._owner(head, group[2]) if agent else None
         return found
 
@@ -961,7 +966,7 @@ class EntityResolver:
         the actor the noun's modifier names (its metonymy owner, whatever its type)."""
         if agreement != "they" or reporter._.kg_mention is not None or reporter.tag_ not in ("NNS", "NNPS"):
             return None
-        if reporter.lower_ in agent_nouns() or reporter.lemma_.lower() in agent_nouns():
+        if is_agent_word(reporter):
             return self._owner(reporter, offset)
         return None
 

@@ -19,13 +19,13 @@ from kg.attribution import (
 from kg.cleaning import turn_labels
 from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
-from kg.entities import CONCEPT, EntityResolver
+from kg.entities import CONCEPT, EntityResolver, names_a_person
 from kg.errors import InputError, KGError
 from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation, Gazetteer
 from kg.headlines import repeats_body, title_span
 from kg.nlp import ParsedDocument, load_model, parse
-from kg.relations import _names_a_person, plural_for_body, statements_from_sentence
+from kg.relations import plural_for_body, statements_from_sentence
 from kg.types import Argument, Document, Entity, Statement
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,7 @@ def headline_subject(subject: Argument, person: Entity | None) -> Argument:
     noun = subject.entity.id.split()[-1] if subject.entity.id else ""
     words = subject.text.split()
     # a common noun (lower case once the headline is truecased: not "Supreme Court") for one person
-    if not words or words[-1] != noun or not (_names_a_person(noun) or noun.endswith(("man", "woman")) or noun in PERSON_ROLES):
+    if not words or words[-1] != noun or not (names_a_person(noun) or noun.endswith(("man", "woman")) or noun in PERSON_ROLES):
         return subject
     return Argument(subject.text, person)
 

@@ -19,8 +19,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
     own_subjects, purpose_after_thing,
 )
-from kg.clauses import names_a_person as _names_a_person
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, partitive_of, phrase_text, phrase_tokens, who_of_thing
+from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate
@@ -223,7 +222,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return inherited, True
         # relative clause: "rockets which hit their targets", "warplanes flying over Syria"
         # (an "-ing" clause only on an actor: "settlements fearing an offensive" is a misparse)
-        actor = noun._.kg_mention is not None or noun.lower_ in agent_nouns() or noun.lemma_.lower() in agent_nouns()
+        actor = noun._.kg_mention is not None or is_agent_word(noun)
         if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBG" and actor:
             return [noun], True
     stranded = stranded_subject(verb)
@@ -1906,7 +1905,7 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return PERSON
     if kind != CONCEPT:
         return BODY
-    if head is not None and (word in agent_nouns() or head.lower_ in agent_nouns() or _names_a_person(word)):
+    if head is not None and (is_agent_word(head) or names_a_person(word)):
         return PEOPLE
     if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
         return PEOPLE  # "opposition candidates", "police officers"
@@ -1921,7 +1920,7 @@ def amount_changes(subject: Argument, head: Token, lemma: str) -> bool:
 
 def _is_agent_noun(head: Token) -> bool:
     """A common noun for people who act: "workers", "protesters", "police"."""
-    return head.pos_ == "NOUN" and (head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
+    return head.pos_ == "NOUN" and (is_agent_word(head))
 
 
 def clause_depth(verb: Token) -> int:
@@ -1955,7 +1954,7 @@ def named_agent(head: Token) -> bool:
     """A subject that names who acts though no entity was found for it: a name ("Praxis"),
     the short name of a body ("the Court"), a noun of people acting ("private employers")."""
     return (head.pos_ == "PROPN" and head.is_title and head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
-            or head.lemma_.lower() in agent_nouns() or head.lower_ in agent_nouns())
+            or is_agent_word(head))
 
 
 def owned(head: Token) -> bool:
