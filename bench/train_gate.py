@@ -96,22 +96,6 @@ def matrix(rows: list[dict], names: list[str]):
     return x
 
 
-def logistic(x, y, penalty: float):
-    """L2-penalised logistic regression by Newton's method (the bias is not penalised)."""
-    import numpy as np
-
-    weights = np.zeros(x.shape[1])
-    ridge = penalty * np.eye(x.shape[1])
-    ridge[0, 0] = 0.0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-(x @ weights)))
-        step = np.linalg.solve(x.T @ (x * (p * (1 - p))[:, None]) + ridge, x.T @ (p - y) + ridge @ weights)
-        weights -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return weights
-
-
 def names_of(rows: list[dict]) -> list[str]:
     """Every feature seen, the bias first, in a fixed order."""
     seen = sorted({name for row in rows for name in row["features"]} - {"bias"})
@@ -135,7 +119,7 @@ def out_of_fold(rows: list[dict], penalty: float, repeat: int):
     p = np.zeros(len(rows))
     for k in range(FOLDS):
         test = which == k
-        weights = logistic(x[~test], y[~test], penalty)
+        weights = judged.logistic(x[~test], y[~test], penalty)
         p[test] = 1 / (1 + np.exp(-(x[test] @ weights)))
     return p
 
@@ -210,7 +194,7 @@ def fit(rows: list[dict], *, verbose: bool = True) -> dict:
     if verbose:
         report(rows, penalty, threshold, probabilities)
     names = names_of(rows)
-    weights = logistic(matrix(rows, names), np.array([row["label"] == "wrong" for row in rows], float), penalty)
+    weights = judged.logistic(matrix(rows, names), np.array([row["label"] == "wrong" for row in rows], float), penalty)
     return {"about": "kg/learned_gate.py: logistic regression of P(statement is wrong), written by bench/train_gate.py "
                      "from bench/judged/gate_features.jsonl; a statement that passes the rules is gated when P > threshold",
             "threshold": threshold, "penalty": penalty,
