@@ -214,14 +214,58 @@ def trailing_speech_verb(node: Token, token: Token) -> Token | None:
 
 def parenthetical_speech_verb(node: Token) -> Token | None:
     """A speech verb set off inside the clause it reports: "In the past, she says, teachers have
-    called …", "The plan, officials said, will …"."""
+    called …", "The plan, officials said, will …", "Then, says Mr Jones, the Senate passed …"."""
     for child in node.children:
         if (child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS
                 and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)):
-            speakers = own_subjects(child)
+            speakers = own_subjects(child) or [s for s in node.children if inverted_speech_subject(s) == child]
             if speakers:
                 return speakers[0]
     return None
+
+
+# inverted speech verb set off before its clause: "Then, says Mr Kotamaraja, the blogging world
+# found out" (the parse hangs the reported clause on the speaker as a relative clause)
+def inverted_report(verb: Token) -> bool:
+    """Whether a "relative clause" on a speaker is the clause an inverted verb of saying before
+    the speaker reports: it has a subject of its own, no relative word, and a comma sets it off
+    ("…, says Smith, the board found out"); a true relative clause on a speaker keeps its
+    pronoun ("…, says Smith, who chairs the board") or follows the speech verb's subject in
+    the usual order ("Smith, the board says, …" is parsed otherwise)."""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "nsubj":
+        return False
+    speaker, speech = verb.head, verb.head.head
+    if not (speech.i < speaker.i < verb.i and speech.lemma_.lower() in SPEECH_VERBS):
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.dep_ == "mark" for t in verb.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text == ","
+
+
+# inverted speech verb whose subject the parse gives to the reported clause: "Then, says Mr
+# Jones, the Senate passed the bill" (Jones and the Senate both subjects of "passed")
+def inverted_speech_subject(subject: Token) -> Token | None:
+    """The parenthetical verb of saying a subject right after it belongs to, when the clause has
+    a subject of its own after it: "says" for Jones above; None otherwise."""
+    clause = subject.head
+    if subject.dep_ != "nsubj" or clause is subject:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > subject.i for c in clause.children):
+        return None
+    for child in clause.children:
+        if (child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS and child.i == subject.left_edge.i - 1
+                and not own_subjects(child)):
+            return child
+    return None
+
+
+def inverted_speaker(node: Token) -> Token | None:
+    """The speaker of an inverted verb of saying whose clause the parse hung on the speaker
+    (:func:`inverted_report`)."""
+    return node.head if inverted_report(node) else None
 
 
 def statement_noun_source(node: Token) -> Token | None:
@@ -257,7 +301,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
     node = token
     for _ in range(8):
-        source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
+        source = (according_to(node) or inverted_speaker(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
                   or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node)
                   or finding_source(node))
         if source is not None:

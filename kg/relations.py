@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -157,7 +157,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
-    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s)]
+    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -475,6 +475,8 @@ def relative_gap(verb: Token) -> bool:
     with an object or complement of its own)."""
     if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if inverted_report(verb):
+        return False  # "Then, says Mr Kotamaraja, the world found out": what he says, not whom
     if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
         return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
     if pied_piped_relative(verb):

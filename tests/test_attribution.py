@@ -678,3 +678,20 @@ def test_quote_speaker_resolver(blank_nlp, word, kind, expected):
     token = parsed(blank_nlp, f"{word}|PRON|nsubj|1|{word} wrote|VERB|ROOT|1|write")[0]
     found = quote_speaker_resolver(OneEntity(), 0)(token)
     assert (found.entity.id if found is not None else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, speaker", [
+    # an inverted verb of saying set off before the clause it reports
+    ("Then, says Mr Hallworth, the ministry found out.", None, "Hallworth"),
+    ("Then, says Mr Jones, the Senate passed the bill.", ("Senate", "pass", "bill"), "Jones"),
+    ("In March, said Tom Ford, Iran attacked Iraq.", ("Iran", "attack", "Iraq"), "Tom Ford"),
+])
+def test_model_inverted_speech_verb(text, fact, speaker):
+    statements = kg.extract(text)
+    # the speaker is never an argument of what he says
+    assert not [s for s in statements if speaker in (s.subject.entity.id, s.object.entity.id if s.object else None)]
+    if fact is not None:
+        found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+                 s.attributed_to.entity.id if s.attributed_to else None for s in statements}
+        assert found.get(fact) == speaker

@@ -296,6 +296,30 @@ RELATIVE_GAP_ROWS = [
         "Iran|PROPN|nsubj|1 praised|VERB|ROOT|1|praise the|DET|det|3 way|NOUN|dobj|1 Iraq|PROPN|nsubj|5 governed|VERB|relcl|3|govern "
         ".|PUNCT|punct|1",
         (), {("Iran", "praise", "way", False, None, None)}, id="manner-relative"),
+    pytest.param(
+        # an inverted verb of saying whose clause the parse hangs on the speaker: "Then, says
+        # Jones, Iran withdrew" is Jones's report, not Iran withdrawing Jones
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "withdrew|VERB|relcl|3|withdraw .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (5, 6, "GPE")], {("Iran", "withdraw", None, False, None, "Jones")}, id="inverted-speech-verb-relative"),
+    pytest.param(
+        # … whose words they are: "Then, says Jones, Iran attacked Iraq"
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "attacked|VERB|relcl|3|attack Iraq|PROPN|dobj|6 .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")], {("Iran", "attack", "Iraq", False, None, "Jones")},
+        id="inverted-speech-verb-report"),
+    pytest.param(
+        # … and a true relative clause on the speaker keeps its pronoun: "…, says Jones, who Iran attacked"
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 whom|PRON|dobj|7|whom|WP "
+        "Iran|PROPN|nsubj|7 attacked|VERB|relcl|3|attack .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (6, 7, "GPE")], {("Iran", "attack", "Jones", False, None, None)}, id="speaker-with-a-relative-pronoun"),
+    pytest.param(
+        # the same report parsed with both names as subjects of the reported verb: "Then, says
+        # Jones, Iran attacked Iraq" (Jones is the speaker, not a second attacker)
+        "Then|ADV|advmod|6 ,|PUNCT|punct|2 says|VERB|parataxis|6|say Jones|PROPN|nsubj|6 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "attacked|VERB|ROOT|6|attack Iraq|PROPN|dobj|6 .|PUNCT|punct|6",
+        [(3, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")], {("Iran", "attack", "Iraq", False, None, "Jones")},
+        id="inverted-speech-verb-subject"),
 ]
 
 PURPOSE_ROWS = [
