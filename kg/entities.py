@@ -434,7 +434,8 @@ class EntityResolver:
                             c._.kg_mention.entity.type in ("Location", "Country") for c in token.children):
                 return None
         position = offset + token.idx
-        people = [entity for where, entity in self.history if where < position and entity.type == "Person"]
+        people = [(where, entity) for where, entity in self.history if where < position and entity.type == "Person"]
+        people = [person for _, person in self._of_described_state(token, people)]
         if not people:
             return None
         return max(reversed(people), key=lambda person: self.mention_counts[person.id])
@@ -450,6 +451,7 @@ class EntityResolver:
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
+        holders = self._of_described_state(token, holders)
         if not holders and not office.startswith("former "):
             holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
         if not holders:
@@ -464,6 +466,22 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    # an office description with a state: "the U.S. president" is no person a title or the
+    # gazetteer ties to another state ("South Korean President Moon Jae-in … The U.S. president warned")
+    def _of_described_state(self, token: Token, holders: list[tuple[int, Entity]]) -> list[tuple[int, Entity]]:
+        """The holders a description's state modifier allows: those tied to that state or to none."""
+        states = {self._state_code(c._.kg_mention.entity) for c in token.lefts
+                  if c.dep_ in ("compound", "amod", "nmod") and c._.kg_mention is not None and c._.kg_mention.entity.type == "Country"}
+        states.discard(None)
+        if not states:
+            return holders
+        return [(where, person) for where, person in holders if self._person_country(person) in states | {None}]
+
+    def _state_code(self, state: Entity) -> str | None:
+        known = self.gazetteer.get(state.id)
+        code = (known.code if known is not None else None) or state.code
+        return code[:3] if code and len(code) >= 3 else None
 
     def _past_holder_in_focus(self, office: str, modifiers: set[str], position: int) -> list[tuple[int, Entity]]:
         """A past holder the story is about keeps the bare title when no present holder is named:
@@ -1864,8 +1882,11 @@ def office_of(span: Span) -> str | None:
     title, affiliation = title_of(span)
     root = span.root
     if title:
-        words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        written = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        words = without_chamber(written)
         office = _office_word(words)
+        if len(words) < len(written) or office == "speaker" and affiliation is not None and is_chamber(affiliation.label):
+            affiliation = None  # the speaker's own chamber
         if office:
             name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
             before = [t for t in root.subtree if t.i < name_start] + \
@@ -1879,6 +1900,25 @@ def office_of(span: Span) -> str | None:
         office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
         return None if _affiliated_description(root.head) else past_office(office, root.head.lefts)
     return None
+
+
+# Chambers whose presiding officer is "the speaker": "House Speaker John Boehner … The speaker said".
+CHAMBER_WORDS = {"house", "assembly", "parliament", "commons", "senate", "chamber"}
+
+
+def without_chamber(words: list[str]) -> list[str]:
+    """A speaker's title without the chamber he presides over, which is part of the office and
+    no body of another's: "House Speaker" is the speaker ("Family Research Council President"
+    stays an office of a body)."""
+    if len(words) == 2 and words[0].lower() in CHAMBER_WORDS and words[1].lower() == "speaker":
+        return words[1:]
+    return words
+
+
+def is_chamber(name: str) -> bool:
+    """A legislative chamber's name: "House", "the House of Representatives", "Assembly"."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in CHAMBER_WORDS or words[0] == "the" and len(words) > 1 and words[1] in CHAMBER_WORDS)
 
 
 def _affiliated_description(noun: Token) -> bool:

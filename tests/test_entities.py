@@ -857,6 +857,13 @@ OFFICE_DESCRIPTIONS = [
                              [(3, 4, "GPE")])], 1, 1, "Ohio", id="the-governor-of-another-state"),  # (acts for Ohio)
     pytest.param([THE_GOVERNOR, ("Prices|NOUN|nsubj|1|price rose|VERB|ROOT|1|rise", ()), CHRISTIE], 0, 1, None,
                  id="no-holder-named-before"),
+    # the chamber a speaker presides over is part of the office: "House Speaker John Bell … the speaker"
+    pytest.param([("House|PROPN|compound|1 Speaker|PROPN|compound|3 John|PROPN|compound|3 Bell|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "ORG"), (2, 4, "PERSON")]),
+                  ("the|DET|det|1 speaker|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "John Bell", id="a-chamber-speaker"),
+    pytest.param([("House|PROPN|compound|1 Leader|PROPN|compound|3 John|PROPN|compound|3 Bell|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+                   [(0, 1, "ORG"), (2, 4, "PERSON")]),
+                  ("the|DET|det|1 leader|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="a-chamber-leader-is-a-body-office"),
 ]
 
 
@@ -1129,7 +1136,39 @@ def test_the_president_of_the_articles_country(blank_nlp, paragraphs, expected):
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
 
 
+RUSSIAN_PUTIN_ONLY = ("Russian|ADJ|amod|1 President|PROPN|compound|3 Vladimir|PROPN|compound|3 Putin|PROPN|nsubj|4 "
+                      "spoke|VERB|ROOT|4|speak", [(0, 1, "NORP"), (2, 4, "PERSON")])
+THE_US_PRESIDENT = ("The|DET|det|2 U.S.|PROPN|compound|2 president|NOUN|nsubj|3 warned|VERB|ROOT|3|warn", [(1, 2, "GPE")])
+# (paragraphs, the person "the U.S. president" of the last paragraph names, None for nobody)
+STATE_DESCRIPTIONS = [
+    pytest.param([RUSSIAN_PUTIN_ONLY, PRICES, THE_US_PRESIDENT], None, id="not-the-holder-another-state-titles"),
+    pytest.param([TRUMP, RUSSIAN_PUTIN_ONLY, PRICES, THE_US_PRESIDENT], "Donald Trump", id="the-holder-no-state-titles"),
+    pytest.param([RUSSIAN_PUTIN_ONLY, PRICES, ("The|DET|det|2 Russian|ADJ|amod|2 president|NOUN|nsubj|3 warned|VERB|ROOT|3|warn",
+                                              [(1, 2, "NORP")])],
+                 "Vladimir Putin", id="the-holder-of-the-state-named"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", STATE_DESCRIPTIONS)
+def test_an_office_description_with_a_state(blank_nlp, paragraphs, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    last = len(paragraphs) - 1
+    description = next(t for t in docs[last] if t.lower_ == "president")
+    found = resolver.argument(description, offset=1000 * last)
+    assert (found.entity.id if found is not None and found.entity.type == "Person" else None) == expected
+
+
 # -- the same constructions with the real model (made-up sentences of the same shape) --------
+
+def test_model_descriptions_of_an_office():
+    # "the speaker" after "House Speaker …": his, and so is the pronoun after it
+    facts = _facts("Budget talks stall\n\nHouse Speaker Tom Ridley said on Monday that the talks had failed.\n\n"
+                   "The speaker said he would meet President Obama. He declined to give details of the plan.")
+    assert ("Tom Ridley", "decline", "detail") in facts and not any(s == "Barack Obama" and v == "decline" for s, v, _ in facts)
+    # "the U.S. president" is no president another state's title names
+    facts = _facts("Talks in Seoul\n\nSouth Korean President Moon Jae-in met the delegation on Sunday.\n\n"
+                   "The U.S. president warned China on Friday.")
+    assert not [f for f in facts if f[1] == "warn" and f[0].startswith("Moon")]
 
 def _facts(text):
     from kg.extraction import extract
