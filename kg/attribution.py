@@ -445,6 +445,23 @@ def quote_speaker(sentence: Span) -> Token | None:
     return None
 
 
+# Verbs of a speaker's tag cut off after a quoted question or remark: "“…?” Smith asked."
+TAG_VERBS = REPORTING_VERBS | {"ask", "wonder", "shout", "exclaim", "reply", "answer"}
+
+
+def cut_off_tag(sentence: Span) -> Token | None:
+    """The speaker of a sentence that is nothing but a speaker's tag, which the sentence
+    splitter cut off from the quotation before it ("“And would it help the committee?”" /
+    "Smith asked."): a verb of saying, its subject, no quotation marks and nothing said."""
+    root = sentence.root
+    if quote_marks(sentence) or root.pos_ not in ("VERB", "AUX") or not lemma_forms(root) & TAG_VERBS:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative", "parataxis", "advcl", "conj") for c in root.children):
+        return None
+    speakers = own_subjects(root)
+    return speakers[0] if speakers and speakers[0].lower_ not in FIRST_PERSON and speakers[0].i < root.i else None
+
+
 def reported_speaker(sentence: Span) -> Token | None:
     """Who a sentence reports, when its main verb is one of saying: "Hostile takeovers are
     frowned upon, the trading company official says." (the official)."""
@@ -529,7 +546,7 @@ class QuoteSpeakers(Generic[Speaker]):
         with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
         if new_paragraph and sentences and not continues_quotation(sentences[0]):
             self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
-        quoted, named = [], []
+        quoted, named, tags = [], [], []
         was_open = self.open
         self.previous = []
         self.surveys = []
@@ -542,6 +559,8 @@ class QuoteSpeakers(Generic[Speaker]):
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence)
             named.append(resolve(token) if token is not None else None)
+            tag = cut_off_tag(sentence)
+            tags.append(resolve(tag) if tag is not None else None)
             was_open = ends_open(sentence, was_open)
             self.previous.append(self.recent)
             reporter = reported_speaker(sentence) if named[-1] is None else None
@@ -559,6 +578,8 @@ class QuoteSpeakers(Generic[Speaker]):
             if not quoted[i]:
                 result.append(None)
                 continue
+            if i + 1 < len(sentences) and tags[i + 1] is not None and not quoted[i + 1]:
+                current = tags[i + 1]  # "“…?” / Ocasio-Cortez asked.": the tag cut off names its speaker
             result.append(current if current is not None else self._ahead(named, quoted, i))
         if self.block is not None:
             # a block quotation after "From the Politico report:": every sentence of this

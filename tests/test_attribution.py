@@ -243,6 +243,7 @@ OPEN = "“|PUNCT|punct|3 We|PRON|nsubj|3 will|AUX|aux|3 win|VERB|ROOT|3 .|PUNCT
 PLAIN = "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1"
 LEAD_IN = "Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say :|PUNCT|punct|1 “|PUNCT|punct|4 We|PRON|nsubj|1 ..|PUNCT|punct|1"
 SCARE = "Trump|PROPN|nsubj|1 called|VERB|ROOT|1|call it|PRON|dobj|1 “|PUNCT|punct|4 fake|ADJ|oprd|1 ”|PUNCT|punct|4 .|PUNCT|punct|1"
+TAG = "Smith|PROPN|nsubj|1 asked|VERB|ROOT|1|ask .|PUNCT|punct|1"
 CLOSE_SAID = "We|PRON|nsubj|2 will|AUX|aux|2 win|VERB|ccomp|6 ,|PUNCT|punct|2 ”|PUNCT|punct|6 Carter|PROPN|nsubj|6 said|VERB|ROOT|6|say .|PUNCT|punct|6"
 
 
@@ -281,6 +282,12 @@ QUOTE_ROWS = [
     pytest.param([[FROM_REPORT], [PLAIN, PLAIN], [PLAIN]], [[None], ["Politico", "Politico"], [None]], id="block-quote"),
     # … but a sentence of it naming its own speaker keeps that one
     pytest.param([[FROM_REPORT], [PLAIN, SAID]], [[None], ["Politico", None]], id="block-quote-own-speaker"),
+    # a speaker's tag the sentence splitter cut off after a quoted question names its speaker:
+    # “We will fight,” he said. “Will we win?” / Smith asked.
+    pytest.param([[SAID, QUOTED, TAG]], [[None, "Smith", None]], id="cut-off-tag"),
+    # … and a sentence that says something is no tag: “We will win.” / Smith said Russia …
+    pytest.param([[SAID, QUOTED, "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Russia|PROPN|nsubj|3 won|VERB|ccomp|1|win .|PUNCT|punct|1"]],
+                 [[None, "he", None]], id="a-report-is-no-tag"),
 ]
 
 
@@ -695,3 +702,14 @@ def test_model_inverted_speech_verb(text, fact, speaker):
         found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
                  s.attributed_to.entity.id if s.attributed_to else None for s in statements}
         assert found.get(fact) == speaker
+
+
+@pytest.mark.model
+def test_model_cut_off_tag_names_the_speaker():
+    text = ("Hearing on the war\n\n"
+            "\"Russia attacked Ukraine,\" Cohen said when Smith asked about the war. "
+            "\"And should the United States punish Russia?\" Smith asked.")
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+             s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(text)}
+    assert found[("United States", "punish", "Russia")] == "Smith"
+    assert found[("Russia", "attack", "Ukraine")] == "Cohen"
