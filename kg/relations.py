@@ -1650,6 +1650,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
     if quoted_by is not None and outside_the_quotation(sentence, candidate.verb):
         quoted_by = None  # narrative beside a quotation is the writer's, not the quoted speaker's
+    if self_in_third_person(candidate.subject, subject, quoted_by) or self_in_third_person(candidate.object, obj, quoted_by):
+        return None  # "Turner said Obama can act. “He's coming to the defense of Iraq.”": not Turner
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
@@ -1815,8 +1817,9 @@ def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None]
 
 
 def self_in_third_person(head: Token | None, argument: Argument | None, turn: Argument | None) -> bool:
-    """A third-person pronoun of a turn resolved to the turn's own speaker: speakers say "I",
-    not "he" or "she", of themselves, so the pronoun was misresolved."""
+    """A third-person pronoun of a turn, or of a quotation whose speaker another sentence names,
+    resolved to that speaker: speakers say "I", not "he" or "she", of themselves, so the pronoun
+    was misresolved."""
     return (head is not None and argument is not None and turn is not None and head.pos_ == "PRON"
             and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 

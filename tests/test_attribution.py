@@ -640,6 +640,33 @@ def test_first_person_statements(blank_nlp, spec, turn, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("quoted_by, expected", [
+    # "Trump met Putin. “He met Putin.”" carried as Trump's quotation: "he" is not Trump himself
+    (Argument("Trump", Entity(id="Trump", label="Trump", type="Person")), [("Trump", "met", "Vladimir Putin", None)]),
+    # … the same sentences in the writer's voice keep the pronoun's reading
+    (None, [("Trump", "met", "Vladimir Putin", None), ("Trump", "met", "Vladimir Putin", None)]),
+])
+def test_a_quotation_is_no_he_of_its_speaker(blank_nlp, quoted_by, expected):
+    spec = ("Trump|PROPN|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1 .|PUNCT|punct|1 "
+            "“|PUNCT|punct|6 He|PRON|nsubj|6 met|VERB|ROOT|6|meet Putin|PROPN|dobj|6 .|PUNCT|punct|6 ”|PUNCT|punct|6")
+    doc = parsed(blank_nlp, spec, [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")])
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(doc)
+    resolver.settle()
+    sentences = list(doc.sents)
+    found = [(s.subject.entity.id, s.predicate.text, s.object.entity.id, s.attributed_to.entity.id if s.attributed_to else None)
+             for i, sentence in enumerate(sentences)
+             for s in statements_from_sentence(sentence, resolver, doc_id="t", quoted_by=quoted_by if i else None)]
+    assert found == expected
+
+
+@pytest.mark.model
+def test_model_a_quotation_is_no_he_of_its_speaker():
+    text = ("Airstrikes debated\n\nRobert Turner defended the strikes. Turner said that Obama can order airstrikes against ISIS."
+            "\n\n\"He is coming to the defense of Iraq. He supports Iraq.\"")
+    assert not [s for s in kg.extract(text) if s.subject.entity.id == "Robert Turner" and s.predicate.lemma in ("support", "come to")]
+
+
 def test_transcript_through_the_model():
     text = ("Senator John Smith was asked about Russia on Sunday. Here is their exchange:\n\n"
             "Jones: Have you met the Russian president?\n\n"
