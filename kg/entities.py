@@ -917,6 +917,9 @@ class EntityResolver:
                 return None  # "The campaign was controversial and veterans criticised it": the campaign
             return found
         found = self._nearest_agreeing(agreement, position, excluded)
+        if found is not None and agreement in ("m", "f") and \
+                self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
+            return None  # "A security official said … He spoke to the AP": the official, named nowhere
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
             if group is not None and (found is None or group[0] > self._last_position(found, position)):
@@ -952,6 +955,34 @@ class EntityResolver:
         if before is not None:
             spans.insert(0, before)
         return any(since < at + token.idx < position and thing_topic(token) for span, at in spans for token in span)
+
+    # an unnamed person as the nearer subject: "A woman in a black robe clutched a man … “Nader,”
+    # she wailed" (the woman, not a name further back or in the quotation); "A security official
+    # said … the official said. He spoke to the AP on condition of anonymity"
+    def _unnamed_person_since(self, pronoun: Token, offset: int, since: int, agreement: str) -> bool:
+        """Whether a subject that is a person named by no name — introduced by "a" ("a woman",
+        "a Lebanese security official") or a definite description of one so introduced before
+        ("the official") — of the pronoun's gender stands after ``since`` (the antecedent's last
+        mention) in the pronoun's sentence or the one before, before the pronoun."""
+        position = offset + pronoun.idx
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        for span, at in spans:
+            for token in span:
+                if not since < at + token.idx < position or not unnamed_person_subject(token, agreement):
+                    continue
+                if trailing_tag_subject(token):
+                    continue  # "Ivanka Trump did not meet them, a U.S. official said. She met Moon": not the official
+                if indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), at + token.idx):
+                    return True
+        return False
+
+    def _introduced_unnamed(self, lemma: str, position: int) -> bool:
+        """Whether an earlier sentence introduced an unnamed person by ``lemma`` ("a … official")."""
+        return any(at + token.idx < position and token.lemma_.lower() == lemma and indefinite(token) and token._.kg_mention is None
+                   for span, at in self.sentence_spans if at + span.start_char < position for token in span)
 
     def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
         """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
@@ -1210,6 +1241,34 @@ def names_a_person(lemma: str) -> bool:
 HUMAN_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "child", "children", "family", "resident",
                "citizen", "friend", "relative", "associate", "aide", "staff", "crew", "official", "diplomat", "executive",
                "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect"}
+
+
+# Person nouns of one sex, which "he" or "she" cannot stand for.
+FEMALE_NOUNS = {"woman", "mother", "girl", "wife", "daughter", "sister", "grandmother", "widow", "lady", "actress", "aunt"}
+MALE_NOUNS = {"man", "father", "boy", "husband", "son", "brother", "grandfather", "widower", "actor", "uncle"}
+
+
+def unnamed_person_subject(token: Token, agreement: str) -> bool:
+    """A singular subject that names a person by a common noun alone, of the gender given ("m"
+    or "f"): "a woman", "the official" (not "the official, John Smith", nor a name)."""
+    if token.dep_ not in SUBJECT_DEPS or token.tag_ != "NN" or token._.kg_mention is not None or not is_person_noun(token):
+        return False
+    if any(c.dep_ == "appos" and c._.kg_mention is not None for c in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    return not (agreement == "m" and lemma in FEMALE_NOUNS or agreement == "f" and lemma in MALE_NOUNS)
+
+
+def trailing_tag_subject(token: Token) -> bool:
+    """The speaker of a tag after what it reports ("…, a U.S. official said"): the news goes on
+    with who was reported on, not with the source."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < token.i for c in verb.children)
+
+
+def indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def is_person_noun(noun: Token) -> bool:
@@ -2054,12 +2113,15 @@ def main_clause_subject(token: Token) -> bool:
 def quoted_names(pronoun: Token) -> set[str]:
     """The names inside the quotation marks of a sentence whose speech verb, outside them, has
     ``pronoun`` as its subject: whoever a quotation mentions is not who says it ("“… the way
-    Republicans were during Obama's term …,” he said": he is not Obama)."""
+    Republicans were during Obama's term …,” he said": he is not Obama), also of a verb of
+    any sound the parse hangs the quotation on ("“Nader,” she wailed": she is not Nader)."""
     verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS:
+    if pronoun.dep_ not in SUBJECT_DEPS:
         return set()
     marks = quote_marks(pronoun.sent)
     if not marks or inside_quotes(pronoun, marks):
+        return set()
+    if verb.lemma_.lower() not in REPORTING_VERBS and not any(inside_quotes(c, marks) for c in verb.children if not c.is_punct):
         return set()
     return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
 
