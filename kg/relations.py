@@ -178,6 +178,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
         inherited, _ = subjects(verb.head)
         return inherited, True
+    controller = prepositional_controller(verb)
+    if controller is not None:
+        return with_conjuncts(controller), True
     if verb.dep_ == "xcomp":
         # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -232,6 +235,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Verbs whose prepositional object does what their infinitive says: "called on people to donate
+# blood", "appealed to Congress to act", "relies on allies to defend it", "waited for Iran to respond".
+PREPOSITIONAL_CONTROL = {"call": {"on", "upon"}, "appeal": {"to"}, "rely": {"on", "upon"}, "count": {"on", "upon"},
+                         "depend": {"on", "upon"}, "wait": {"for"}, "look": {"to"}, "plead": {"with"}, "arrange": {"for"}}
+
+
+# object control through a preposition: "The hospital called on people to donate blood" (the people
+# donate, not the hospital)
+def prepositional_controller(verb: Token) -> Token | None:
+    """The prepositional object of the verb governing the infinitive ``verb`` that does what it says."""
+    governor = verb.head
+    preps = PREPOSITIONAL_CONTROL.get(governor.lemma_.lower())
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if not preps or any(c.dep_ == "dobj" for c in governor.children):
+        return None
+    for prep in (c for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.i < verb.i):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return None
 
 
 # a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying

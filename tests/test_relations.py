@@ -324,6 +324,24 @@ RELATIVE_GAP_ROWS = [
 
 PURPOSE_ROWS = [
     pytest.param(
+        # a verb of using: the user's aim, whatever the tool ("Russia used Facebook to attack Ukraine")
+        "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use Facebook|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
+        ".|PUNCT|punct|1", [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE")],
+        {("Russia", "use", "Facebook", False, None, None), ("Russia", "attack", "Ukraine", False, "intended", None)},
+        id="purpose-of-a-verb-of-using"),
+    pytest.param(
+        # … but people used do it: "Russia used troops to attack Ukraine"
+        "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use troops|NOUN|dobj|1|troop to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
+        ".|PUNCT|punct|1", [(0, 1, "GPE"), (5, 6, "GPE")],
+        {("Russia", "use", "troop", False, None, None), ("troop", "attack", "Ukraine", False, None, None)},
+        id="people-used-act"),
+    pytest.param(
+        # object control through a preposition: "Iran called on Iraq to attack Syria" (Iraq is asked to)
+        "Iran|PROPN|nsubj|1 called|VERB|ROOT|1|call on|ADP|prep|1 Iraq|PROPN|pobj|2 to|PART|aux|5 attack|VERB|xcomp|1 "
+        "Syria|PROPN|dobj|5 .|PUNCT|punct|1", [(0, 1, "GPE"), (3, 4, "GPE"), (6, 7, "GPE")],
+        {("Iran", "call on", "Iraq", False, None, None), ("Iraq", "attack", "Syria", False, "requested", None)},
+        id="call-on-someone-to"),
+    pytest.param(
         # control in the passive with an agent: "Syria was urged by Russia to attack Iraq" → Syria attacks
         "Syria|PROPN|nsubjpass|2 was|AUX|auxpass|2|be urged|VERB|ROOT|2|urge by|ADP|agent|2 Russia|PROPN|pobj|3 to|PART|aux|6 "
         "attack|VERB|xcomp|2 Iraq|PROPN|dobj|6 .|PUNCT|punct|2",
@@ -1491,3 +1509,14 @@ def test_amount_changes(blank_nlp, spec, changes):
     kind = "Country" if doc[0].text == "Japan" else "Concept"
     subject = Argument(doc[0].text, Entity(id=doc[0].lemma_, label=doc[0].text, type=kind))
     assert relations.amount_changes(subject, doc[0], doc[1].lemma_) is changes
+
+
+@pytest.mark.parametrize("text, right, wrong", [
+    ("Trump has used Twitter to bolster his victory over Clinton.", ("Trump", "bolster"), "Twitter"),
+    ("Hezbollah called on Lebanon to expel the Syrian envoy.", ("Lebanon", "expel"), "Hezbollah"),
+])
+def test_model_who_does_the_infinitive(text, right, wrong):
+    from kg.extraction import extract as extract_text
+
+    found = {(s.subject.entity.id, s.predicate.lemma.split()[0]) for s in extract_text(text)}
+    assert right in found and (wrong, right[1]) not in found
