@@ -129,13 +129,23 @@ def spoken_for(speaker: Token) -> Token:
     return owners[-1] if owners else speaker
 
 
+# a speaker named in apposition to a word that names nobody: "One of them, State Auditor John
+# Dougall, told BuzzFeed …" (Dougall, not "them")
+def appositive_speaker(speaker: Token) -> Token:
+    """The name set beside a pronoun, number or partitive speaker; the speaker itself otherwise."""
+    if not (speaker.pos_ in ("PRON", "NUM") or any(c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children)):
+        return speaker
+    names = [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")]
+    return names[0] if names else speaker
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
     said his company had no plans", "Lamneck said …, estimating that the group would …"."""
     for _ in range(4):
         speakers = own_subjects(verb)
         if speakers:
-            return spoken_for(relative_antecedent(speakers[0], verb))
+            return spoken_for(appositive_speaker(relative_antecedent(speakers[0], verb)))
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
@@ -193,9 +203,17 @@ def as_clause_source(node: Token) -> Token | None:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children) and (
                 is_reporting(child) or child.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in child.children)):
             speakers = own_subjects(child)
-            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+            if speakers and speakers[0].lower_ not in FIRST_PERSON and not own_narrative(node, child, speakers[0]):
                 return speakers[0]
     return None
+
+
+# "Fauci touted the drug as he insisted it shows promise": an "as" clause after the verb whose
+# speaker is a pronoun for the clause's own person tells what that person did, it is no source
+def own_narrative(node: Token, clause: Token, speaker: Token) -> bool:
+    subjects = own_subjects(node)
+    return (clause.i > node.i and speaker.pos_ == "PRON" and bool(subjects)
+            and (subjects[0].ent_type_ == "PERSON" or subjects[0].pos_ == "PRON"))
 
 
 def trailing_speech_verb(node: Token, token: Token) -> Token | None:
@@ -441,7 +459,7 @@ def quote_speaker(sentence: Span) -> Token | None:
             quoted = quoted_as_saying(token)  # "“…,” Xi was quoted as saying"
             speakers = [s for s in own_subjects(token) or ([quoted] if quoted is not None else []) if not inside_quotes(s, marks)]
             if speakers and speakers[0].lower_ not in FIRST_PERSON:
-                return spoken_for(speakers[0])
+                return spoken_for(appositive_speaker(speakers[0]))
     return None
 
 

@@ -212,6 +212,28 @@ def test_speech_subject(blank_nlp, spec, index, speaker):
     assert (found.text if found is not None else None) == speaker
 
 
+@pytest.mark.parametrize("spec, ents, index, speaker", [
+    # a speaker named in apposition to a partitive: "One of them, Jo Dougall, said Iran won"
+    ("One|NUM|nsubj|7 of|ADP|prep|0 them|PRON|pobj|1 ,|PUNCT|punct|0 Jo|PROPN|compound|5 Dougall|PROPN|appos|0 ,|PUNCT|punct|0 "
+     "said|VERB|ROOT|7|say Iran|PROPN|nsubj|9 won|VERB|ccomp|7|win .|PUNCT|punct|7", [(4, 6, "PERSON"), (8, 9, "GPE")], 9, "Dougall"),
+    # … a name after a noun stays the noun's apposition: "A spokesman, Jo Dougall, said" keeps the spokesman
+    ("A|DET|det|1 spokesman|NOUN|nsubj|6 ,|PUNCT|punct|1 Jo|PROPN|compound|4 Dougall|PROPN|appos|1 ,|PUNCT|punct|1 "
+     "said|VERB|ROOT|6|say Iran|PROPN|nsubj|8 won|VERB|ccomp|6|win .|PUNCT|punct|6", [(3, 5, "PERSON"), (7, 8, "GPE")], 8, "spokesman"),
+    # an "as" clause after the verb with a pronoun for the clause's own person is what he did:
+    # "Jo Fauci touted Iran as he insisted …" (no source), unlike "As Jo Beinart points out, Iran won"
+    ("Jo|PROPN|compound|1 Fauci|PROPN|nsubj|2 touted|VERB|ROOT|2|tout Iran|PROPN|dobj|2 as|SCONJ|mark|6 he|PRON|nsubj|6 "
+     "insisted|VERB|advcl|2|insist Iraq|PROPN|nsubj|8 won|VERB|ccomp|6|win .|PUNCT|punct|2", [(0, 2, "PERSON"), (3, 4, "GPE"), (7, 8, "GPE")],
+     2, None),
+    ("As|SCONJ|mark|3 Jo|PROPN|compound|2 Beinart|PROPN|nsubj|3 says|VERB|advcl|6|say ,|PUNCT|punct|6 Iran|PROPN|nsubj|6 "
+     "won|VERB|ROOT|6|win .|PUNCT|punct|6", [(1, 3, "PERSON"), (5, 6, "GPE")], 6, "Beinart"),
+])
+def test_speaker_of_a_named_clause(blank_nlp, spec, ents, index, speaker):
+    doc = parsed(blank_nlp, spec, ents)
+    [sentence] = doc.sents
+    found = speech_subject(sentence, doc[index])
+    assert (found.text if found is not None else None) == speaker
+
+
 def test_allegation_source_makes_a_claim(blank_nlp):
     # "according to the suit, Brown raped her": attributed to the suit, and an allegation
     doc = parsed(blank_nlp, SPEAKER_ROWS[3].values[0], [(0, 1, "PERSON"), (2, 3, "PERSON")])
@@ -740,3 +762,14 @@ def test_model_cut_off_tag_names_the_speaker():
              s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(text)}
     assert found[("United States", "punish", "Russia")] == "Smith"
     assert found[("Russia", "attack", "Ukraine")] == "Cohen"
+
+
+@pytest.mark.model
+def test_model_speakers_named_in_apposition_and_own_narrative():
+    found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(
+        "Two Republicans criticised Romney. One of them, State Auditor John Dougall, told BuzzFeed News that party "
+        "activists have been encouraging him to challenge Romney.")}
+    assert found[("John Dougall", "challenge")] == "John Dougall"
+    found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to for s in kg.extract(
+        "Dr. Anthony Fauci touted the drug as he insisted that Gilead deserves praise.")}
+    assert found[("Anthony Fauci", "tout")] is None
