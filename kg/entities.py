@@ -884,6 +884,13 @@ class EntityResolver:
                     if found is not None:
                         excluded.add(found.id)
         excluded |= {t._.kg_mention.entity.id for t in own_clause_objects(pronoun) if t._.kg_mention is not None}
+        first = coordinated_owner(pronoun)
+        if first is not None:
+            found = self.argument(first, offset)
+            if found is not None and found.entity.type != CONCEPT and self._agrees(found.entity, agreement):
+                return found.entity  # "the president and his company": the president's
+            if agreement in ("m", "f") and (is_person_noun(first) or first.lower_ in ROLE_NOUNS):
+                return None  # the person described owns it, whoever that is, not the last one named
         speaker = quoting_speaker(pronoun)
         if speaker is not None:
             found = speaker._.kg_mention.entity if speaker._.kg_mention is not None else (
@@ -2108,6 +2115,15 @@ def main_clause_subject(token: Token) -> bool:
         return token.dep_ == "ROOT"
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def coordinated_owner(pronoun: Token) -> Token | None:
+    """The conjunct before a noun a possessive pronoun owns: "tax returns from the president and
+    his company", "Trump and his family" (the first conjunct owns the second)."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i > pronoun.i:
+        return None
+    return noun.head
 
 
 def quoted_names(pronoun: Token) -> set[str]:

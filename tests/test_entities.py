@@ -728,6 +728,14 @@ UNNAMED_PEOPLE = [
     pytest.param([_jones_then("The suspect"), HE_LEFT], 1, 0, "John Jones", id="a-description-never-introduced"),
     # "a woman" is no "he"
     pytest.param([_jones_then("A woman"), HE_LEFT], 1, 0, "John Jones", id="another-gender"),
+    # "John Smith met Tom Jones and his wife": the conjunct before owns the second
+    pytest.param([("John|PROPN|compound|1 Smith|PROPN|nsubj|2 met|VERB|ROOT|2|meet Tom|PROPN|compound|4 Jones|PROPN|dobj|2 "
+                   "and|CCONJ|cc|4 his|PRON|poss|7|his wife|NOUN|conj|4", [(0, 2, "PERSON"), (3, 5, "PERSON")])], 0, 6, "Tom Jones",
+                 id="the-conjunct-before-owns"),
+    # … a description nobody resolves still owns it: "Tom Jones met the lawyer and his wife" (not Jones's)
+    pytest.param([("Tom|PROPN|compound|1 Jones|PROPN|nsubj|2 met|VERB|ROOT|2|meet the|DET|det|4 lawyer|NOUN|dobj|2 "
+                   "and|CCONJ|cc|4 his|PRON|poss|7|his wife|NOUN|conj|4", [(0, 2, "PERSON")])], 0, 6, None,
+                 id="an-unresolved-conjunct-before-owns"),
     # "“Mary,” she wailed": whoever a quotation names is not who utters it
     pytest.param([("“|PUNCT|punct|5 Mary|PROPN|dep|5 ,|PUNCT|punct|5 ”|PUNCT|punct|5 she|PRON|nsubj|5|she "
                    "wailed|VERB|ROOT|5|wail .|PUNCT|punct|5", [(1, 2, "PERSON")])], 0, 4, None, id="a-name-in-the-quotation-tag"),
