@@ -923,6 +923,8 @@ class EntityResolver:
             if found is not None and lower == "it" and self._thing_since(pronoun, offset, self._last_position(found, position)):
                 return None  # "The campaign was controversial and veterans criticised it": the campaign
             return found
+        if lower == "them" and plural_thing_before(pronoun):
+            return None  # "he had seen Trump's tax returns, but had not gone through them"
         found = self._nearest_agreeing(agreement, position, excluded)
         if found is not None and agreement in ("m", "f") and \
                 self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
@@ -2115,6 +2117,39 @@ def main_clause_subject(token: Token) -> bool:
         return token.dep_ == "ROOT"
     verb = token.head
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+# an object "them" after a plural thing of its own or a coordinated clause: "Cohen said he had
+# seen Trump's tax returns, but had not gone through them" (the returns, not the Democrats named
+# before)
+def plural_thing_before(pronoun: Token) -> bool:
+    """Whether the nearest plural noun before ``pronoun``, in the pronoun's clause or one
+    coordinated with it, names things (no name, no person or agent noun)."""
+    verb = governing_verb(pronoun)
+    if verb is None:
+        return False
+    clauses = {verb.i, *(c.i for c in verb.conjuncts)}
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.tag_ in ("NNS", "NNPS") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"):
+            own = governing_verb(token)
+            if own is None or own.i not in clauses:
+                return False
+            return token._.kg_mention is None and token.pos_ == "NOUN" and not is_person_noun(token) and not is_agent_word(token)
+        if token._.kg_mention is not None and token.dep_ not in ("poss", "compound", "amod"):
+            return False  # a name nearer than any plural noun
+    return False
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause ``token`` is an argument of (through prepositions and conjuncts)."""
+    head = token.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def coordinated_owner(pronoun: Token) -> Token | None:

@@ -736,6 +736,15 @@ UNNAMED_PEOPLE = [
     pytest.param([("Tom|PROPN|compound|1 Jones|PROPN|nsubj|2 met|VERB|ROOT|2|meet the|DET|det|4 lawyer|NOUN|dobj|2 "
                    "and|CCONJ|cc|4 his|PRON|poss|7|his wife|NOUN|conj|4", [(0, 2, "PERSON")])], 0, 6, None,
                  id="an-unresolved-conjunct-before-owns"),
+    # "Democrats spoke. Jones saw the returns but ignored them": the returns, no actor
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Jones|PROPN|nsubj|1 saw|VERB|ROOT|1|see the|DET|det|3 returns|NOUN|dobj|1|return|NNS but|CCONJ|cc|1 "
+                   "ignored|VERB|conj|1|ignore them|PRON|dobj|5|them", [(0, 1, "PERSON")])], 1, 6, None, id="them-a-plural-thing"),
+    # … not one of another clause: "Democrats spoke. Jones saw the returns before he met them"
+    pytest.param([("Democrats|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")]),
+                  ("Jones|PROPN|nsubj|1 saw|VERB|ROOT|1|see the|DET|det|3 returns|NOUN|dobj|1|return|NNS before|SCONJ|mark|6 "
+                   "he|PRON|nsubj|6 met|VERB|advcl|1|meet them|PRON|dobj|6|them", [(0, 1, "PERSON")])], 1, 7, "Democrats",
+                 id="them-not-a-thing-of-another-clause"),
     # "“Mary,” she wailed": whoever a quotation names is not who utters it
     pytest.param([("“|PUNCT|punct|5 Mary|PROPN|dep|5 ,|PUNCT|punct|5 ”|PUNCT|punct|5 she|PRON|nsubj|5|she "
                    "wailed|VERB|ROOT|5|wail .|PUNCT|punct|5", [(1, 2, "PERSON")])], 0, 4, None, id="a-name-in-the-quotation-tag"),
@@ -1462,3 +1471,9 @@ def test_model_an_unnamed_person_is_no_name_before():
                    "He spoke to The Associated Press on condition of anonymity.\n\n"
                    "A woman in a black robe clutched a man. \"Nader,\" she wailed.")
     assert not [f for f in facts if f[0] in ("Ali Hassan", "Nader")]
+
+
+def test_model_them_after_a_plural_thing():
+    facts = _facts("Tax fight\n\nDemocrats want the documents. Cohen said that he had seen Trump's tax returns, "
+                   "but had not gone through them.")
+    assert not [f for f in facts if f[2] == "Democrats" and f[0] != "Democrats"]
