@@ -705,11 +705,22 @@ def predicative_adjective(clause: Clause) -> Iterator[Candidate]:
 def raised_subject(clause: Clause) -> Iterator[Candidate]:
     if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in RAISING_VERBS:
         return
-    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp"):
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and not embedded_question(c)):
         for head in own_subjects(complement):
             for obj in with_conjuncts(head):
                 for subject in clause.subjects:
                     yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
+# Words that open a question reported inside a clause: "asked how Trump attempted to …".
+QUESTION_OPENERS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which"}
+
+
+# an embedded question: "Ocasio-Cortez asked how Trump attempted to reduce his tax burden" asks
+# about Trump, it does not ask Trump (the subject of the question is no raised object)
+def embedded_question(complement: Token) -> bool:
+    return any(c.dep_ in ("advmod", "mark", "nsubj", "dobj") and c.lower_ in QUESTION_OPENERS and c.i < complement.i
+               for c in complement.children)
 
 
 # direct object, also of a dative or an object predicate: "Russia attacked Syria", "gave Iraq arms"

@@ -741,6 +741,11 @@ ROWS_BY_ID = {row.id: row.values[0] for row in ROWS}
 # Statements that must not come out: a threatened or refused act is not done.
 ABSENT = [
     pytest.param(
+        # an embedded question asks about its subject, it does not ask it: "Russia asked how Iran attacked Iraq"
+        "Russia|PROPN|nsubj|1 asked|VERB|ROOT|1|ask how|SCONJ|advmod|4 Iran|PROPN|nsubj|4 attacked|VERB|ccomp|1|attack "
+        "Iraq|PROPN|dobj|4 .|PUNCT|punct|1", [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")],
+        {("Russia", "ask", "Iran", False, None, None)}, id="embedded-question"),
+    pytest.param(
         # a state returns, or a trip ends: no actor's return
         "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be back|ADV|advmod|1 to|ADP|prep|2 normal|ADJ|pobj|3 .|PUNCT|punct|1",
         [(0, 1, "PERSON")], {("Biden", "be back", None, False, None, None)}, id="back-to-normal-is-no-return"),
