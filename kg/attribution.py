@@ -333,8 +333,8 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
             return speaker
-        if node.head is node or node.dep_ not in UPWARD or background_relative(node):
-            return None
+        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or reporting_coordinate(node) is not None:
+            return None  # (a second act of the speaker, hung under what he said, is the writer's narrative)
         node = node.head
     return None
 

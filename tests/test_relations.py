@@ -324,6 +324,14 @@ RELATIVE_GAP_ROWS = [
 
 PURPOSE_ROWS = [
     pytest.param(
+        # a second verb of saying hung under the reported clause is the speaker's own act:
+        # "Smith said Iran attacked Iraq and accused Russia" (Smith accused Russia, the writer says)
+        "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 "
+        "and|CCONJ|cc|3 accused|VERB|conj|3|accuse Russia|PROPN|dobj|6 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE")],
+        {("Iran", "attack", "Iraq", False, None, "Smith"), ("Smith", "accuse", "Russia", False, None, None)},
+        id="second-verb-of-saying-under-the-report"),
+    pytest.param(
         # a verb of using: the user's aim, whatever the tool ("Russia used Facebook to attack Ukraine")
         "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use Facebook|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
         ".|PUNCT|punct|1", [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE")],
@@ -1525,3 +1533,13 @@ def test_model_who_does_the_infinitive(text, right, wrong):
 
     found = {(s.subject.entity.id, s.predicate.lemma.split()[0]) for s in extract_text(text)}
     assert right in found and (wrong, right[1]) not in found
+
+
+def test_model_second_verb_of_saying_under_the_report():
+    from kg.extraction import extract as extract_text
+
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+             s.attributed_to for s in extract_text(
+        "Budget talks\n\nHouse Speaker John Boehner said Sunday that talks with the administration are going nowhere "
+        "and accused President Obama of trying to ram through the plan.")}
+    assert ("John Boehner", "accuse", "Barack Obama") in found and found[("John Boehner", "accuse", "Barack Obama")] is None
