@@ -23,7 +23,7 @@ from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_age
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate
-from kg.gazetteer import is_capital
+from kg.gazetteer import TITLE_WORDS, is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
@@ -146,8 +146,28 @@ class Candidate:
 # -- clause structure ---------------------------------------------------------------------
 
 
+# Titles that stand before a name: "Chairman and CEO Daniel O'Day".
+NAME_TITLES = TITLE_WORDS | {"ceo", "chief", "founder", "cofounder", "co-founder", "owner", "publisher", "editor"}
+
+
+# two titles of one person before the name: "Gilead Chairman and CEO Daniel O'Day" (the parse
+# coordinates "Chairman" with the name: one person, not the company's chairman and O'Day)
+def title_of_the_next_name(token: Token) -> Token | None:
+    """The titled name a bare title is coordinated with, when both are titles of that name."""
+    if token.lower_ not in NAME_TITLES or token._.kg_mention is not None or any(c.dep_ == "det" for c in token.children):
+        return None
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.ent_type_ == "PERSON" and any(
+                c.dep_ == "compound" and c.lower_ in NAME_TITLES and c.i < conj.i for c in conj.children):
+            return conj
+    return None
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A head and the heads coordinated with it: "Shoigu and Putin" → [Shoigu, Putin]."""
+    named = title_of_the_next_name(token)
+    if named is not None:
+        return [named]
     heads = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ == token.pos_ or conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):

@@ -324,6 +324,12 @@ RELATIVE_GAP_ROWS = [
 
 PURPOSE_ROWS = [
     pytest.param(
+        # two titles of one person before the name: "Acme Chairman and CEO John Smith sued Iran"
+        "Acme|PROPN|compound|1 Chairman|PROPN|nsubj|6 and|CCONJ|cc|1 CEO|PROPN|compound|5 John|PROPN|compound|5 "
+        "Smith|PROPN|conj|1 sued|VERB|ROOT|6|sue Iran|PROPN|dobj|6 .|PUNCT|punct|6",
+        [(0, 1, "ORG"), (4, 6, "PERSON"), (7, 8, "GPE")], {("John Smith", "sue", "Iran", False, None, None)},
+        id="two-titles-of-one-name"),
+    pytest.param(
         # a second verb of saying hung under the reported clause is the speaker's own act:
         # "Smith said Iran attacked Iraq and accused Russia" (Smith accused Russia, the writer says)
         "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 "
