@@ -165,7 +165,8 @@ def reporting_coordinate(verb: Token) -> Token | None:
     verb of saying, not the programs')."""
     clause = verb.head
     if verb.dep_ == "conj" and is_reporting(verb) and clause.dep_ == "ccomp" and is_reporting(clause.head) \
-            and clause.head.i < clause.i < verb.i:
+            and clause.head.i < clause.i < verb.i and not own_subjects(verb) \
+            and not any(c.dep_ == "mark" for c in verb.children):  # "…, and that Ankara warned …" is reported too
         return clause.head
     return None
 

@@ -974,6 +974,7 @@ class EntityResolver:
         ("the official") — of the pronoun's gender stands after ``since`` (the antecedent's last
         mention) in the pronoun's sentence or the one before, before the pronoun."""
         position = offset + pronoun.idx
+        own = clause_subject(pronoun) if pronoun.dep_ not in SUBJECT_DEPS else None
         spans = [(pronoun.sent, offset)]
         before = self._sentence_before(offset + pronoun.sent.start_char)
         if before is not None:
@@ -982,6 +983,8 @@ class EntityResolver:
             for token in span:
                 if not since < at + token.idx < position or not unnamed_person_subject(token, agreement):
                     continue
+                if own is not None and token.doc is pronoun.doc and token.i == own.i:
+                    continue  # "an official asked him": never the clause's own subject
                 if trailing_tag_subject(token):
                     continue  # "Ivanka Trump did not meet them, a U.S. official said. She met Moon": not the official
                 if indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), at + token.idx):

@@ -726,6 +726,10 @@ UNNAMED_PEOPLE = [
                   HE_LEFT], 2, 0, None, id="the-unnamed-person-again"),
     # "the suspect" never introduced as "a suspect" may be the one named: the name stays
     pytest.param([_jones_then("The suspect"), HE_LEFT], 1, 0, "John Jones", id="a-description-never-introduced"),
+    # the pronoun's own clause subject is never what it names: "John Jones left. An official asked him"
+    pytest.param([("John|PROPN|compound|1 Jones|PROPN|nsubj|2 left|VERB|ROOT|2|leave .|PUNCT|punct|2 An|DET|det|5 "
+                   "official|NOUN|nsubj|6|official|NN asked|VERB|ROOT|6|ask him|PRON|dobj|6|him .|PUNCT|punct|6", [(0, 2, "PERSON")])],
+                 0, 7, "John Jones", id="not-the-own-clause-subject"),
     # "a woman" is no "he"
     pytest.param([_jones_then("A woman"), HE_LEFT], 1, 0, "John Jones", id="another-gender"),
     # "John Smith met Tom Jones and his wife": the conjunct before owns the second

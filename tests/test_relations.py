@@ -338,6 +338,13 @@ PURPOSE_ROWS = [
         {("Iran", "attack", "Iraq", False, None, "Smith"), ("Smith", "accuse", "Russia", False, None, None)},
         id="second-verb-of-saying-under-the-report"),
     pytest.param(
+        # … but one with a subject of its own is a second report: "Smith said Iran attacked Iraq and that Russia warned Syria"
+        "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 "
+        "and|CCONJ|cc|3 that|SCONJ|mark|8 Russia|PROPN|nsubj|8 warned|VERB|conj|3|warn Syria|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")],
+        {("Iran", "attack", "Iraq", False, None, "Smith"), ("Russia", "warn", "Syria", False, None, "Smith")},
+        id="second-report-with-its-own-subject"),
+    pytest.param(
         # a verb of using: the user's aim, whatever the tool ("Russia used Facebook to attack Ukraine")
         "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use Facebook|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
         ".|PUNCT|punct|1", [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE")],
