@@ -334,10 +334,23 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
             return speaker
-        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or reporting_coordinate(node) is not None:
+        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or reporting_coordinate(node) is not None \
+                or report_in_time_clause(node):
             return None  # (a second act of the speaker, hung under what he said, is the writer's narrative)
         node = node.head
     return None
+
+
+# Marks of a clause that places a report in time: "after officials said …".
+TIME_MARKS = {"after", "before", "since", "until", "while", "when", "once"}
+
+
+# another's report placed in time by the writer: "The White House said talks must lead to an end
+# of the program after officials from Pyongyang said their government was open to talks" (the
+# officials' words, and who they are, are not the White House's)
+def report_in_time_clause(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and is_reporting(clause) and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < clause.i for c in clause.children)
 
 
 def background_relative(clause: Token) -> bool:

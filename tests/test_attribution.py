@@ -226,6 +226,14 @@ def test_speech_subject(blank_nlp, spec, index, speaker):
      2, None),
     ("As|SCONJ|mark|3 Jo|PROPN|compound|2 Beinart|PROPN|nsubj|3 says|VERB|advcl|6|say ,|PUNCT|punct|6 Iran|PROPN|nsubj|6 "
      "won|VERB|ROOT|6|win .|PUNCT|punct|6", [(1, 3, "PERSON"), (5, 6, "GPE")], 6, "Beinart"),
+    # another's report the writer places in time: "Smith said Iran won after Iraq said Kuwait lost" — Kuwait lost is
+    # Iraq's word, and the subject of "said" is no word of Smith's
+    ("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 won|VERB|ccomp|1|win after|SCONJ|mark|6 Iraq|PROPN|nsubj|6 "
+     "said|VERB|advcl|3|say Kuwait|PROPN|nsubj|8 lost|VERB|ccomp|6|lose .|PUNCT|punct|1",
+     [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")], 8, "Iraq"),
+    ("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 won|VERB|ccomp|1|win after|SCONJ|mark|6 Iraq|PROPN|nsubj|6 "
+     "said|VERB|advcl|3|say Kuwait|PROPN|nsubj|8 lost|VERB|ccomp|6|lose .|PUNCT|punct|1",
+     [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")], 6, None),
 ])
 def test_speaker_of_a_named_clause(blank_nlp, spec, ents, index, speaker):
     doc = parsed(blank_nlp, spec, ents)
@@ -773,3 +781,12 @@ def test_model_speakers_named_in_apposition_and_own_narrative():
     found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to for s in kg.extract(
         "Dr. Anthony Fauci touted the drug as he insisted that Gilead deserves praise.")}
     assert found[("Anthony Fauci", "tout")] is None
+
+
+@pytest.mark.model
+def test_model_a_report_placed_in_time_is_not_the_outer_speakers():
+    text = ("Talks\n\nThe White House said any talks with North Korea must lead to an end to its nuclear program after "
+            "senior officials from Pyongyang said on Sunday their government was open to talks with the United States.")
+    found = [(s.subject.entity.id, s.attributed_to.entity.id if s.attributed_to else None) for s in kg.extract(text)
+             if s.predicate.lemma.startswith("open")]
+    assert found and all(speaker == "North Korea" for _, speaker in found)
