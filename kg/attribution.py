@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
+from kg.clauses import accusation, auxiliaries, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
@@ -169,6 +169,17 @@ def reporting_coordinate(verb: Token) -> Token | None:
             and not any(c.dep_ == "mark" for c in verb.children):  # "…, and that Ankara warned …" is reported too
         return clause.head
     return None
+
+
+def speakers_second_act(verb: Token) -> Token | None:
+    """The verb of saying whose speaker also does ``verb``, a second verb of saying the parse hung
+    under the reported clause, in the same tense and without an auxiliary ("Boehner said talks
+    are going nowhere and accused President Obama …"); "announced it would prohibit aid … and
+    would deny entry" reports the denial too."""
+    speech = reporting_coordinate(verb)
+    if speech is None or auxiliaries(verb) or verb.tag_ != speech.tag_:
+        return None
+    return speech
 
 
 def quoted_subject(verb: Token) -> Token | None:
@@ -334,7 +345,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
             return speaker
-        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or reporting_coordinate(node) is not None \
+        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or speakers_second_act(node) is not None \
                 or report_in_time_clause(node):
             return None  # (a second act of the speaker, hung under what he said, is the writer's narrative)
         node = node.head

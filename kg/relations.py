@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, reporting_coordinate, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, speakers_second_act, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -194,7 +194,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return aim, True
     if mismatched_conjunct(verb):
         return [], False
-    coordinate = reporting_coordinate(verb)
+    coordinate = speakers_second_act(verb)
     if coordinate is not None:
         # "Boehner said talks are going nowhere and accused Obama of …": Boehner accused him
         inherited, _ = subjects(coordinate)

@@ -1556,3 +1556,11 @@ def test_model_second_verb_of_saying_under_the_report():
         "Budget talks\n\nHouse Speaker John Boehner said Sunday that talks with the administration are going nowhere "
         "and accused President Obama of trying to ram through the plan.")}
     assert ("John Boehner", "accuse", "Barack Obama") in found and found[("John Boehner", "accuse", "Barack Obama")] is None
+
+
+def test_model_a_second_act_announced_stays_reported():
+    from kg.extraction import extract as extract_text
+
+    found = [s for s in extract_text("Russia announced on Monday it would halt all aid to Syria and would deny entry to "
+                                     "Iran's envoys.") if s.predicate.lemma.startswith("deny")]
+    assert found and all(s.subject.entity.id == "Russia" and s.attributed_to is not None for s in found)
