@@ -51,6 +51,13 @@ GOVERNOR_MODALITY = {
                      "recommend", "advise"), "requested"),
     # what is only considered: "Kuwait had considered having Soviet escorts"
     "consider": "possible",
+    # what is allowed may be done, it is not done: "the law allows the chairmen to request the returns",
+    # "discussed allowing Russia to interview U.S. citizens"
+    **dict.fromkeys(("allow", "permit", "authorize", "authorise"), "possible"),
+    # a proposal: "I propose deepening our dialogue"
+    "propose": "requested",
+    # what is about to happen has not: "Chrysler is about to re-enter the European market"
+    "about": "future",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
     # what one is accused of: "accused him of telling her" (kg.clauses.ACCUSING_VERBS)
     **dict.fromkeys(("accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"), "claimed"),
@@ -68,7 +75,9 @@ NOUN_MODALITY = {
                      "suspicion", "charge"), "claimed"),
     **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "proposal", "ultimatum", "suggestion"), "requested"),
     **dict.fromkeys(("plan", "promise", "pledge", "vow", "bid", "attempt", "effort", "intention", "offer",
-                     "threat"), "intended"),
+                     "threat",
+                     # a drive toward an end: "started a campaign to persuade Neal", "a push to repeal the law"
+                     "campaign", "drive", "push", "quest", "mission", "ambition", "desire"), "intended"),
     **dict.fromkeys(("possibility", "chance", "prospect", "likelihood", "risk", "fear"), "possible"),
 }
 # Governors whose complement is not done but refused or threatened: "refused to share" is a
@@ -79,6 +88,12 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Verbs of ceasing, whose "-ing" complement is what stops: "should stop using Twitter" says he
+# should no longer use it, "will never stop beating them" that they will go on.  The verb of
+# ceasing becomes the predicate, as a refusal does ("stop using").
+CEASING_VERBS = {"stop", "quit", "cease", "halt", "discontinue"}
+# Verbs that abandon a plan: "have shelved plans to privatise state industry" (no longer intended).
+ABANDONING_VERBS = {"shelve", "abandon", "drop", "scrap", "ditch", "cancel", "withdraw", "kill", "renounce"}
 # Adjectives of difficulty: "hard not to accept X" says X will likely be accepted (the two
 # negations cancel), "hard to accept X" that it is in doubt.
 DIFFICULTY_ADJECTIVES = {"hard", "difficult", "tough"}
@@ -119,6 +134,12 @@ BELIEF_VERBS = {"believe", "think", "suppose", "imagine", "expect", "reckon", "g
 CERTAINTY_ADJECTIVES = {"sure", "certain", "confident", "convinced", "positive"}
 HEDGING_DEGREES = {"pretty", "fairly", "reasonably", "almost", "nearly", "mostly", "somewhat", "rather"}
 CONDITIONAL_MARKS = {"if", "unless"}
+# Auxiliaries that open an inverted condition: "Should Moore make it to the Senate, …", "Had he
+# known, …", "Were Iran to attack, …".
+INVERTED_CONDITION_AUX = {"should", "had", "were"}
+# Subordinating words whose clause a question takes for granted: "How can they remain profitable
+# when wages are rising?" asks about the profit, not whether wages rise.
+PRESUPPOSING_MARKS = {"when", "while", "because", "since", "after", "before", "although", "though", "once", "whereas", "as"}
 # Marks of an indirect question: "did not say whether Russia would strike".
 QUESTION_MARKS = {"whether", "if"}
 # Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
@@ -171,8 +192,19 @@ def hedge_adverb(verb: Token) -> str | None:
 
 
 def conditional_clause(verb: Token) -> bool:
-    """The condition itself: "if GATT accepted China", "unless Iran agrees"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    """The condition itself: "if GATT accepted China", "unless Iran agrees", or inverted: "Should
+    Moore make it to the Senate"."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children) or inverted_condition(verb)
+
+
+def inverted_condition(verb: Token) -> bool:
+    """A condition by inversion, with no "if": "Should Moore make it to the Senate, Democrats …",
+    "Had Iran known, …" (the auxiliary before the subject, the clause before its main clause)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (bool(subjects) and verb.i < verb.head.i
+            and any(c.dep_ == "aux" and c.lower_ in INVERTED_CONDITION_AUX and c.i < subjects[0].i for c in verb.children))
 
 
 def has_condition(verb: Token) -> bool:
@@ -182,7 +214,25 @@ def has_condition(verb: Token) -> bool:
     little")."""
     if verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    return any(conditional_clause(c) and not concessive(c) for c in verb.children)
+    return any(conditional_clause(c) and not concessive(c) and not after_other_conjunct(verb, c) for c in verb.children)
+
+
+def after_other_conjunct(verb: Token, condition: Token) -> bool:
+    """A condition after a later coordinated verb belongs to that verb: "he will analyze the
+    request and respond if required by law" (he will analyze it, and respond only if)."""
+    return any(verb.i < t.i < condition.i for t in conjuncts_of(verb))
+
+
+def conjuncts_of(verb: Token) -> list[Token]:
+    """The verbs coordinated with this one, the small model hanging a later one on the verb or on
+    its object ("analyze the request and respond"), not verbs inside its complements."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            found += [child, *conjuncts_of(child)]
+        elif child.dep_ == "dobj":
+            found += [c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return found
 
 
 def concessive(clause: Token) -> bool:
@@ -216,8 +266,33 @@ def in_question(verb: Token) -> bool:
     clause that quotes a question ("Holder asked the reporters, “Will you cower?”")."""
     for mark in (t for t in verb.sent if t.text == "?"):
         asked = mark.head
-        if asked == verb or asked.is_ancestor(verb):
+        if asked == verb or asked.is_ancestor(verb) and not presupposed_between(verb, asked):
             return True
+    return False
+
+
+def presupposed_between(verb: Token, asked: Token) -> bool:
+    """Whether the clause sits in a subordinate clause the question takes for granted: "How can
+    they remain profitable when wages are rising?", "What more is there to say now that he has
+    admitted guilt and apologized?", "Did the man who attacked Iran resign?"."""
+    while verb != asked and verb.head != verb:
+        if presupposed_clause(verb):
+            return True
+        verb = verb.head
+    return False
+
+
+def presupposed_clause(verb: Token) -> bool:
+    """A relative clause, or a clause of time, reason or concession ("when", "because", "now that")."""
+    if verb.dep_ == "relcl":
+        return True
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("mark", "advmod") and c.lower_ in PRESUPPOSING_MARKS and c.i < verb.i and verb.dep_ == "advcl":
+            return True
+        if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0 and verb.doc[c.i - 1].lower_ == "now":
+            return True  # "now that he has admitted guilt"
     return False
 
 
@@ -256,8 +331,12 @@ def thing_purpose(verb: Token) -> bool:
 
 
 def reported_in_past(verb: Token) -> bool:
-    """Whether the clause is reported by a past-tense speech verb ("announced it would …")."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS and verb.head.tag_ == "VBD"
+    """Whether the clause is reported by a past-tense speech verb ("announced it would …", "were
+    saying they would no longer tolerate it", "had said it would")."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
+        return False
+    head = verb.head
+    return head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had") for c in head.children)
 
 
 def content_clause(verb: Token) -> bool:
@@ -292,7 +371,8 @@ def misattached_infinitive(verb: Token) -> bool:
     """A bare infinitive coordinated with the verb that governs the infinitive before it:
     "hopes to remain MP and start a family", parsed with "start" a conjunct of "hopes"."""
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VB" and not own_subjects(verb) and not auxiliaries(verb)
+    # the small model tags such a bare infinitive VBP as often as VB ("needs to get …, find a way")
+    return (verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and not own_subjects(verb) and not auxiliaries(verb)
             and head.tag_ in ("VBZ", "VBD", "VBP", "VBN")
             and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < verb.i for c in head.children))
 
@@ -363,7 +443,11 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             negated = False  # "hard not to accept the Soviet Union": likely accepted
         if dep == "xcomp" and lemma_forms(gov) & NEGATIVE_GOVERNORS:
             negated = True  # "avoided looking down", "was unwilling to give the Soviet Union a role"
-        if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
+        if refusal is None and dep == "xcomp" and ceasing(gov, verb):
+            refusal = gov  # "should stop using Twitter": the stopping is the predicate, "stop using"
+            modality = modality or own_modality(gov)
+        elif lemma in GOVERNING_EVENTS and (refusal is None or lemma_forms(refusal) & CEASING_VERBS) and dep == "xcomp":
+            # a refusal over a verb of ceasing governs both: "Iran refused to stop enriching uranium"
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
             # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
             modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
@@ -387,8 +471,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             negated, modality = (False, "possible") if is_negated(gov) else (True, modality)
         elif (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
-        if denied_noun(gov):
-            negated = True  # "has no plans to bring Mueller", "there is no intention to strike"
+        if denied_noun(gov) or abandoned_noun(gov):
+            negated = True  # "has no plans to bring Mueller", "have shelved plans to privatise"
         conditioned = conditioned or conditional_clause(gov)
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done
@@ -400,6 +484,31 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def governors_between(verb: Token, top: Token) -> list[Token]:
+    """The governing verbs on the way from a clause up to the refusal that governs it: "stop" in
+    "refused to stop enriching uranium"."""
+    between, gov = [], governor(verb)
+    while gov is not None and gov != top and len(between) < 4:
+        between.append(gov)
+        gov = governor(gov)
+    return between if gov == top else []
+
+
+def ceasing(gov: Token, verb: Token) -> bool:
+    """A verb of ceasing over an "-ing" clause: "should stop using Twitter", "ceased hiring
+    workers", "will never stop beating them" (not an infinitive of purpose: "stopped to talk")."""
+    return bool(lemma_forms(gov) & CEASING_VERBS) and gerund_head(verb).tag_ == "VBG"
+
+
+def abandoned_noun(gov: Token) -> bool:
+    """A noun of intent a verb abandons: "have shelved plans to privatise state industry",
+    "dropped its bid to buy Conrail" (what it planned is no longer intended; "did not drop its
+    plan" keeps it)."""
+    if gov.pos_ != "NOUN" or gov.dep_ != "dobj" or NOUN_MODALITY.get(gov.lemma_.lower()) not in ("intended", "requested"):
+        return False
+    return bool(lemma_forms(gov.head) & ABANDONING_VERBS) and not is_negated(gov.head)
 
 
 def not_yet_done(gov: Token) -> bool:
@@ -468,6 +577,9 @@ def predicted(gov: Token, dep: str) -> str | None:
         return "future"
     if dep == "xcomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS:
         return "future"  # "anticipates using the proceeds"
+    if dep == "ccomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS and any(
+            c.dep_ == "ccomp" and c.tag_ == "VBG" for c in gov.children):
+        return "future"  # "-ing" with its own subject: "foresee the situation improving"
     return None
 
 

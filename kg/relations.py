@@ -25,7 +25,7 @@ from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, 
 from kg import gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -409,13 +409,20 @@ def is_object_purpose(verb: Token) -> bool:
 
 def predicate_words(verb: Token) -> list[Token]:
     """Auxiliaries, negation, the verb and its particle: "may also request", "will not cooperate"."""
-    words = [verb, *auxiliaries(verb)]
+    words = [verb, *(a for a in auxiliaries(verb) if not preposition_read_as_to(a))]
     words += [c for c in verb.children if c.dep_ == "prt"]
-    if words[1:]:
-        first = min(w.i for w in words)
+    if words[1:] or len(words) < len(auxiliaries(verb)) + 1:
+        first = min(w.i for w in [*words, *auxiliaries(verb)])
         # an adverb between auxiliary and verb, whole: "was at least temporarily halting" (not "was least")
         words += [t for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i for t in c.subtree if first < t.i < verb.i]
     return sorted(words, key=lambda t: t.i)
+
+
+def preposition_read_as_to(aux: Token) -> bool:
+    """The preposition "to" before an "-ing" verb, which the small model hangs on the verb as an
+    infinitive's "to": "confessed to sexually assaulting his sisters", "objected to paying" (the
+    preposition belongs to the governing verb; the act is "sexually assaulting")."""
+    return aux.lower_ == "to" and aux.head.tag_ == "VBG"
 
 
 def verb_lemma(verb: Token) -> str:
@@ -1683,9 +1690,11 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     event = candidate.event
     if refusal is not None:
         # "refused to share intelligence": the refusal is the predicate; so is a threat
-        words = sorted({*predicate_words(refusal), *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
+        # "refused to stop enriching uranium": the verbs between are the predicate's too
+        between = [w for g in governors_between(candidate.verb, refusal) for w in predicate_words(g)]
+        words = sorted({*predicate_words(refusal), *between, *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
         lemma = refusal.lemma_.lower()
-        event = GOVERNING_EVENTS[lemma]
+        event = GOVERNING_EVENTS.get(lemma)  # a verb of ceasing ("stop using") has no event of its own
     text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
     if refusal is not None and refusal.i > candidate.verb.i:
         # a refusal after the request it answers: "was asked to disavow Duke and declined" reads

@@ -405,3 +405,133 @@ def test_model_hedges(text, modality):
     assert statements
     assert {s.modality for s in statements} == {modality}
     assert not any(s.asserted for s in statements)
+
+
+# -- governed acts read from real news (branch modal): one row per construction ---------------
+
+GOVERNED_NEWS_ROWS = [
+    pytest.param(
+        # a verb of ceasing governs its "-ing" clause: "Trump should stop using Twitter" (not "uses Twitter")
+        "Trump|PROPN|nsubj|2 should|AUX|aux|2 stop|VERB|ROOT|2 using|VERB|xcomp|2|use|VBG Twitter|PROPN|dobj|3",
+        3, (False, "obligated", 2), id="stop-using"),
+    pytest.param(
+        # ... and its negation is the act going on: "the GOP will never stop beating them"
+        "GOP|PROPN|nsubj|3 will|AUX|aux|3 never|ADV|neg|3 stop|VERB|ROOT|3 beating|VERB|xcomp|3|beat|VBG them|PRON|dobj|4",
+        4, (True, "future", 3), id="never-stop"),
+    pytest.param(
+        # an infinitive after "stop" is no act that stops (the model reads it as a purpose or a
+        # complement): "He stopped to talk to Iran"
+        "He|PRON|nsubj|1 stopped|VERB|ROOT|1|stop|VBD to|PART|aux|3 talk|VERB|xcomp|1|talk|VB to|ADP|prep|3 Iran|PROPN|pobj|4",
+        3, (False, None, None), id="stop-to-infinitive"),
+    pytest.param(
+        # a refusal over a verb of ceasing governs both: "Iran refused to stop enriching uranium"
+        "Iran|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 stop|VERB|xcomp|1 enriching|VERB|xcomp|3|enrich|VBG "
+        "uranium|NOUN|dobj|4",
+        4, (False, None, 1), id="refused-to-stop"),
+    pytest.param(
+        # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
+        "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
+        "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
+        2, (False, "conditional", None), id="inverted-condition"),
+    pytest.param(
+        # ... which conditions its main clause too
+        "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
+        "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
+        7, (False, "conditional", None), id="inverted-condition-consequence"),
+    pytest.param(
+        # a question takes its clause of time for granted: "How can they remain profitable when wages are rising?"
+        "How|SCONJ|advmod|3 can|AUX|aux|3 they|PRON|nsubj|3 remain|VERB|ROOT|3 profitable|ADJ|acomp|3 when|SCONJ|advmod|8 "
+        "wages|NOUN|nsubj|8|wage are|AUX|aux|8|be rising|VERB|advcl|3|rise|VBG ?|PUNCT|punct|3",
+        8, (False, None, None), id="question-when-clause"),
+    pytest.param(
+        # ... while its own clause is asked
+        "How|SCONJ|advmod|3 can|AUX|aux|3 they|PRON|nsubj|3 remain|VERB|ROOT|3 profitable|ADJ|acomp|3 when|SCONJ|advmod|8 "
+        "wages|NOUN|nsubj|8|wage are|AUX|aux|8|be rising|VERB|advcl|3|rise|VBG ?|PUNCT|punct|3",
+        3, (False, "possible", None), id="question-main-clause"),
+    pytest.param(
+        # "now that": "What is there to say now that he apologized?"
+        "What|PRON|attr|1 is|AUX|ROOT|1|be there|ADV|expl|1 to|PART|aux|4 say|VERB|advcl|1 now|ADV|advmod|4 that|SCONJ|mark|8 "
+        "he|PRON|nsubj|8 apologized|VERB|ccomp|4|apologize|VBD ?|PUNCT|punct|1",
+        8, (False, None, None), id="question-now-that"),
+    pytest.param(
+        # what is allowed is not done: "The law allows the chairmen to request information"
+        "law|NOUN|nsubj|1 allows|VERB|ROOT|1|allow chairmen|NOUN|nsubj|4|chairman to|PART|aux|4 request|VERB|ccomp|1 "
+        "information|NOUN|dobj|4",
+        4, (False, "possible", None), id="allowed-to"),
+    pytest.param(
+        # a proposal: "I propose deepening our dialogue"
+        "I|PRON|nsubj|1 propose|VERB|ROOT|1 deepening|VERB|xcomp|1|deepen|VBG dialogue|NOUN|dobj|2",
+        2, (False, "requested", None), id="propose"),
+    pytest.param(
+        # what is about to happen: "Chrysler is about to enter the market"
+        "Chrysler|PROPN|nsubj|1 is|AUX|ROOT|1|be about|ADJ|acomp|1 to|PART|aux|4 enter|VERB|xcomp|2 market|NOUN|dobj|4",
+        4, (False, "future", None), id="about-to"),
+    pytest.param(
+        # a campaign's end is not reached: "groups started a campaign to persuade Neal to ask for the returns"
+        "groups|NOUN|nsubj|1|group started|VERB|ROOT|1|start campaign|NOUN|dobj|1 to|PART|aux|4 persuade|VERB|acl|2 "
+        "Neal|PROPN|dobj|4 to|PART|aux|7 ask|VERB|xcomp|4",
+        7, (False, "intended", None), id="campaign-to"),
+    pytest.param(
+        # an abandoned plan is no longer intended: "The Conservatives have shelved plans to privatise industry"
+        "Conservatives|PROPN|nsubj|2 have|AUX|aux|2 shelved|VERB|ROOT|2|shelve plans|NOUN|dobj|2|plan to|PART|aux|5 "
+        "privatise|VERB|acl|3 industry|NOUN|dobj|5",
+        5, (True, "intended", None), id="shelved-plans"),
+    pytest.param(
+        # ... unless the abandoning is denied: "have not shelved plans to privatise industry"
+        "Conservatives|PROPN|nsubj|3 have|AUX|aux|3 not|PART|neg|3 shelved|VERB|ROOT|3|shelve plans|NOUN|dobj|3|plan "
+        "to|PART|aux|6 privatise|VERB|acl|4 industry|NOUN|dobj|6",
+        6, (False, "intended", None), id="not-shelved-plans"),
+    pytest.param(
+        # a reported "would" is the speaker's "will" in the past progressive too: "were saying they would tolerate it"
+        "Democrats|PROPN|nsubj|2 were|AUX|aux|2|be saying|VERB|ROOT|2|say|VBG they|PRON|nsubj|5 would|AUX|aux|5|would|MD "
+        "tolerate|VERB|ccomp|2 it|PRON|dobj|5",
+        5, (False, "future", None), id="reported-would-progressive"),
+    pytest.param(
+        # a condition after a later conjunct is that conjunct's: "he will analyze it and respond if required"
+        "he|PRON|nsubj|2 will|AUX|aux|2 analyze|VERB|ROOT|2 request|NOUN|dobj|2 and|CCONJ|cc|2 respond|VERB|conj|2 "
+        "if|SCONJ|mark|7 required|VERB|advcl|2|require|VBN",
+        2, (False, "future", None), id="condition-of-later-conjunct"),
+    pytest.param(
+        # ... while with no conjunct between, the condition is the verb's: "he will analyze it if required"
+        "he|PRON|nsubj|2 will|AUX|aux|2 analyze|VERB|ROOT|2 request|NOUN|dobj|2 if|SCONJ|mark|5 required|VERB|advcl|2|require|VBN",
+        2, (False, "conditional", None), id="condition-of-verb"),
+    pytest.param(
+        # a bare infinitive tagged VBP after the governing verb's infinitive: "needs to get votes, find a way"
+        "Barrett|PROPN|nsubj|1 needs|VERB|ROOT|1|need|VBZ to|PART|aux|3 get|VERB|xcomp|1|get|VB votes|NOUN|dobj|3|vote "
+        ",|PUNCT|punct|1 find|VERB|conj|1|find|VBP way|NOUN|dobj|6",
+        6, (False, "obligated", None), id="misattached-infinitive-vbp"),
+    pytest.param(
+        # an "-ing" clause with its own subject after a verb of predicting: "foresee the situation improving"
+        "Officials|NOUN|nsubj|1|official foresee|VERB|ROOT|1 situation|NOUN|nsubj|3 improving|VERB|ccomp|1|improve|VBG",
+        3, (False, "future", None), id="foresee-ing"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", GOVERNED_NEWS_ROWS)
+def test_governed_acts_of_news(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    negated, modality, governing = polarity_and_modality(doc[index])
+    negated_, modality_, at = expected
+    assert (negated, modality, governing) == (negated_, modality_, None if at is None else doc[at])
+
+
+NEWS_MODEL_ROWS = [
+    # (sentence, the statement's predicate text, negated, modality): made-up sentences of the shapes met
+    ("Analysts think the minister should stop using the old airport.", "should stop using", False, "obligated"),
+    ("The rebels will never stop attacking the convoys.", "will never stop attacking", True, "future"),
+    ("Should the talks fail, the army will attack the rebels.", "will attack", False, "conditional"),
+    ("The treaty allows Iran to inspect the sites.", "to inspect", False, "possible"),
+    ("The Conservatives have shelved plans to sell the state railway.", "to sell", True, "intended"),
+    ("The carmaker is about to enter the Chinese market.", "to enter", False, "future"),
+    # a refusal over a verb of ceasing: the whole chain is the predicate
+    ("Iran refused to stop enriching uranium.", "refused to stop enriching", False, None),
+    # the preposition "to" before an "-ing" verb is the governing verb's, not the act's
+    ("The senator confessed to secretly recording the meeting.", "secretly recording", False, None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, predicate, negated, modality", NEWS_MODEL_ROWS)
+def test_model_governed_acts_of_news(text, predicate, negated, modality):
+    found = {(s.negated, s.modality) for s in kg.extract(text) if s.predicate.text == predicate}
+    assert found == {(negated, modality)}

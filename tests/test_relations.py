@@ -162,8 +162,8 @@ ROWS = [
     pytest.param(
         # "allowed X to run": X is the one allowed
         "Egypt|PROPN|nsubj|1 allowed|VERB|ROOT|1|allow Hamas|PROPN|nsubj|4 to|PART|aux|4 meet|VERB|ccomp|1 Israel|PROPN|dobj|4 .|PUNCT|punct|1",
-        # (the allowed clause's own modality is polarity_and_modality's business)
-        (), {("Egypt", "allow", "Hamas", False, None, None), ("Hamas", "meet", "Israel", False, None, None)}, id="raised-allow"),
+        # (what is allowed is permitted, not asserted done: kg.modality GOVERNOR_MODALITY)
+        (), {("Egypt", "allow", "Hamas", False, None, None), ("Hamas", "meet", "Israel", False, "possible", None)}, id="raised-allow"),
     pytest.param(
         # a threat governs its complement: the threat is the predicate
         "Iran|PROPN|nsubj|1 threatened|VERB|ROOT|1|threaten to|PART|aux|3 attack|VERB|xcomp|1 Iraq|PROPN|dobj|3 .|PUNCT|punct|1",
