@@ -52,6 +52,19 @@ def is_purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that take a coordinated verb as their complement: "try and stop him" is "try to stop him".
+PSEUDO_COORDINATING = {"try"}
+
+
+def pseudo_coordinated(verb: Token) -> Token | None:
+    """The verb "and" joins to a verb of trying as its complement: "Republicans would be foolish to
+    try and stop him" (they would try to stop him; "try" takes no object of "stop")."""
+    if verb.lemma_.lower() not in PSEUDO_COORDINATING or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+                 and verb.doc[verb.i + 1].lower_ == "and" and not own_subjects(c)), None)
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb: "is said to", "it was reported that"."""
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)

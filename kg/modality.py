@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.clauses import (
     ACCUSING_VERBS, MEANS_PREPS, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, auxiliaries, gerund_governor, is_passive, is_purpose,
-    lemma_forms, own_subjects, purpose_after_thing, shares_clause,
+    lemma_forms, own_subjects, pseudo_coordinated, purpose_after_thing, shares_clause,
 )
 
 # Verbs whose clausal complement is what someone said, not what happened.
@@ -316,8 +316,8 @@ def own_modality(verb: Token) -> str | None:
         return None  # "possible for the court to overturn": the adjective governs it (see governor)
     if is_purpose(verb):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
-    if shares_clause(verb):
-        return own_modality(verb.head)
+    if shares_clause(verb) and not is_pseudo_coordinated(verb):
+        return own_modality(verb.head)  # ("will try and seize": the trying's auxiliary is not the seizing's)
     return None
 
 
@@ -385,8 +385,8 @@ def governor(verb: Token) -> Token | None:
         return verb.head
     if extraposed_infinitive(verb) is not None:
         return extraposed_infinitive(verb)
-    if misattached_infinitive(verb):
-        return verb.head
+    if misattached_infinitive(verb) or is_pseudo_coordinated(verb):
+        return verb.head  # "hopes to remain MP and start a family", "try and stop him"
     if gerund_governor(verb) is not None:
         return verb.head.head  # "-ing" after a preposition: "could play a role by introducing them"
     if shares_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
@@ -396,9 +396,14 @@ def governor(verb: Token) -> Token | None:
 
 def complement_dep(verb: Token) -> str:
     """How a clause hangs from its governor, looking through coordination: "to share and cooperate"."""
-    while verb.dep_ == "conj" and not misattached_infinitive(verb):
+    while verb.dep_ == "conj" and not misattached_infinitive(verb) and not is_pseudo_coordinated(verb):
         verb = verb.head
-    return "xcomp" if misattached_infinitive(verb) else verb.dep_
+    return "xcomp" if misattached_infinitive(verb) or is_pseudo_coordinated(verb) else verb.dep_
+
+
+def is_pseudo_coordinated(verb: Token) -> bool:
+    """The complement of a verb of trying joined by "and": "try and stop him" (kg.clauses.pseudo_coordinated)."""
+    return verb.dep_ == "conj" and pseudo_coordinated(verb.head) == verb
 
 
 def reported_modality(gov: Token, negated: bool, modality: str | None) -> tuple[bool, str | None]:

@@ -17,7 +17,7 @@ from kg.attribution import (  # noqa: F401 (re-exported)
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
-    own_subjects, purpose_after_thing,
+    own_subjects, pseudo_coordinated, purpose_after_thing,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
@@ -463,6 +463,27 @@ def clause_of(verb: Token) -> Clause:
     return Clause(verb, subject_heads, inherited, passive, predicate_words(verb), verb_lemma(verb))
 
 
+# Verbs of judging or naming whose past participle, set off by commas after a noun, says how the
+# noun is seen: "Ron Kind, considered one of the most centrist Democrats, said …".
+JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "call", "dub", "label", "describe", "rank",
+                       "rate", "think", "believe", "widely"}
+
+
+def participle_aside(verb: Token) -> bool:
+    """A passive participle between commas after a noun, which the small model reads as an
+    active verb with the noun as its subject ("Smith, considered a moderate, voted …"): the noun
+    is the one considered, and does no considering."""
+    if verb.lemma_.lower() not in JUDGING_PARTICIPLES or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if auxiliaries(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects:
+        # the subject right before the comma ("Iran, he said, considered …" is no aside)
+        return all(max(t.i for t in c.subtree if t.i < verb.i - 1) == verb.i - 2 for c in subjects)
+    return verb.dep_ in ("acl", "advcl") and verb.head.i < verb.i
+
+
 # a participle after an adverbial noun is not about it: "prosecutors, at the time led by Mr.
 # Acosta, …" (the parse hangs "led" on "time"; the prosecutors were led)
 def adverbial_host(noun: Token) -> bool:
@@ -531,6 +552,8 @@ def clause_objects(verb: Token) -> list[Token]:
         return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
         return found
+    if pseudo_coordinated(verb) is not None:
+        return []  # "try and stop him": the trying has no object, stopping him is what is tried
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):
         return [relative_antecedent(c) for c in conj.children if c.dep_ == "dobj"]
     return []
@@ -1574,6 +1597,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             if noun_read_as_verb(token):
                 continue  # "England lock Danny Grewcock", "Clapton's 1991 hit Tears in Heaven"
+            if participle_aside(token):
+                continue  # "Ron Kind, considered one of the most centrist Democrats, said …": Kind considers nothing
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)

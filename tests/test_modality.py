@@ -429,6 +429,14 @@ GOVERNED_NEWS_ROWS = [
         "uranium|NOUN|dobj|4",
         4, (False, None, 1), id="refused-to-stop"),
     pytest.param(
+        # a verb joined by "and" to "try" is what is tried: "The rebels will try and seize the airport"
+        "rebels|NOUN|nsubj|2|rebel will|AUX|aux|2 try|VERB|ROOT|2 and|CCONJ|cc|2 seize|VERB|conj|2 airport|NOUN|dobj|4",
+        4, (False, "intended", None), id="try-and"),
+    pytest.param(
+        # ... not a verb joined to another: "The rebels will attack and seize the airport"
+        "rebels|NOUN|nsubj|2|rebel will|AUX|aux|2 attack|VERB|ROOT|2 and|CCONJ|cc|2 seize|VERB|conj|2 airport|NOUN|dobj|4",
+        4, (False, "future", None), id="attack-and"),
+    pytest.param(
         # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
         "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
         "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
@@ -525,6 +533,8 @@ NEWS_MODEL_ROWS = [
     ("The carmaker is about to enter the Chinese market.", "to enter", False, "future"),
     # a refusal over a verb of ceasing: the whole chain is the predicate
     ("Iran refused to stop enriching uranium.", "refused to stop enriching", False, None),
+    # "try and": what is tried, and "try" takes no object of its own
+    ("The rebels will try and seize the airport.", "seize", False, "intended"),
     # the preposition "to" before an "-ing" verb is the governing verb's, not the act's
     ("The senator confessed to secretly recording the meeting.", "secretly recording", False, None),
 ]

@@ -1467,3 +1467,33 @@ def test_amount_changes(blank_nlp, spec, changes):
     kind = "Country" if doc[0].text == "Japan" else "Concept"
     subject = Argument(doc[0].text, Entity(id=doc[0].lemma_, label=doc[0].text, type=kind))
     assert relations.amount_changes(subject, doc[0], doc[1].lemma_) is changes
+
+
+@pytest.mark.parametrize("first, objects", [("try", []), ("attack", ["airport"])])
+def test_clause_objects_of_try_and(blank_nlp, first, objects):
+    # "will try and seize the airport": the trying has no object; "attack and seize the airport"
+    # shares it (right-node raising)
+    from kg.relations import clause_objects
+
+    doc = parsed(blank_nlp, f"rebels|NOUN|nsubj|2|rebel will|AUX|aux|2 {first}|VERB|ROOT|2 and|CCONJ|cc|2 seize|VERB|conj|2 "
+                            "airport|NOUN|dobj|4")
+    assert [t.text for t in clause_objects(doc[2])] == objects
+
+
+@pytest.mark.parametrize("spec, index, aside", [
+    # "Senator Smith, considered a moderate, voted against the bill": Smith is the one considered
+    ("Senator|PROPN|compound|1 Smith|PROPN|nsubj|3 ,|PUNCT|punct|1 considered|VERB|ROOT|3|consider|VBD a|DET|det|5 "
+     "moderate|ADJ|oprd|3 ,|PUNCT|punct|3 voted|VERB|conj|3|vote|VBD", 3, True),
+    # a reporting aside between subject and verb is no such participle: "Iran, he said, considered the offer"
+    ("Iran|PROPN|nsubj|5 ,|PUNCT|punct|0 he|PRON|nsubj|3 said|VERB|parataxis|5|say|VBD ,|PUNCT|punct|5 "
+     "considered|VERB|ROOT|5|consider|VBD offer|NOUN|dobj|5", 5, False),
+    # an active verb: "The minister considered the offer"
+    ("minister|NOUN|nsubj|1 considered|VERB|ROOT|1|consider|VBD offer|NOUN|dobj|1", 1, False),
+    # an active verb of another kind between commas is an act: "Smith, angered, attacked Iran"
+    ("Smith|PROPN|nsubj|3 ,|PUNCT|punct|0 angered|VERB|advcl|3|anger|VBN ,|PUNCT|punct|3 attacked|VERB|ROOT|3|attack|VBD "
+     "Iran|PROPN|dobj|3", 2, False),
+])
+def test_participle_aside(blank_nlp, spec, index, aside):
+    from kg.relations import participle_aside
+
+    assert participle_aside(parsed(blank_nlp, spec)[index]) is aside
