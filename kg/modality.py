@@ -54,7 +54,7 @@ GOVERNOR_MODALITY = {
     # what is allowed may be done, it is not done: "the law allows the chairmen to request the returns",
     # "discussed allowing Russia to interview U.S. citizens"
     **dict.fromkeys(("allow", "permit", "authorize", "authorise"), "possible"),
-    # a proposal: "I propose deepening our dialogue"
+    # a proposal: "I propose deepening our dialogue" (but "proposed to buy" is intended: see proposed)
     "propose": "requested",
     # what is about to happen has not: "Chrysler is about to re-enter the European market"
     "about": "future",
@@ -469,6 +469,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep) or predicted(gov, dep)
+                        or proposed(gov, verb, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
         if dep == "xcomp" and ruled_out(gov):
@@ -585,6 +586,14 @@ def predicted(gov: Token, dep: str) -> str | None:
     if dep == "ccomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS and any(
             c.dep_ == "ccomp" and c.tag_ == "VBG" for c in gov.children):
         return "future"  # "-ing" with its own subject: "foresee the situation improving"
+    return None
+
+
+def proposed(gov: Token, verb: Token, dep: str) -> str | None:
+    """ "propose" with an infinitive is what its subject means to do ("USAIR has proposed to buy
+    all of Piedmont's shares"); with an "-ing" or a "that" clause, what it asks of others."""
+    if dep == "xcomp" and gov.lemma_.lower() == "propose" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gerund_head(verb).children):
+        return "intended"
     return None
 
 

@@ -422,7 +422,9 @@ def preposition_read_as_to(aux: Token) -> bool:
     """The preposition "to" before an "-ing" verb, which the small model hangs on the verb as an
     infinitive's "to": "confessed to sexually assaulting his sisters", "objected to paying" (the
     preposition belongs to the governing verb; the act is "sexually assaulting")."""
-    return aux.lower_ == "to" and aux.head.tag_ == "VBG"
+    verb = aux.head
+    # ("appears to be keeping": the infinitive's "to" before a progressive)
+    return aux.lower_ == "to" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def verb_lemma(verb: Token) -> str:
@@ -465,8 +467,7 @@ def clause_of(verb: Token) -> Clause:
 
 # Verbs of judging or naming whose past participle, set off by commas after a noun, says how the
 # noun is seen: "Ron Kind, considered one of the most centrist Democrats, said …".
-JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "call", "dub", "label", "describe", "rank",
-                       "rate", "think", "believe", "widely"}
+JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "dub", "think", "believe"}
 
 
 def participle_aside(verb: Token) -> bool:
@@ -478,10 +479,18 @@ def participle_aside(verb: Token) -> bool:
     if auxiliaries(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if subjects:
-        # the subject right before the comma ("Iran, he said, considered …" is no aside)
-        return all(max(t.i for t in c.subtree if t.i < verb.i - 1) == verb.i - 2 for c in subjects)
-    return verb.dep_ in ("acl", "advcl") and verb.head.i < verb.i
+    if subjects and not all(max(t.i for t in c.subtree if t.i < verb.i - 1) == verb.i - 2 for c in subjects):
+        return False  # the subject right before the comma ("Iran, he said, considered …" is no aside)
+    return main_verb_after_aside(verb)
+
+
+def main_verb_after_aside(verb: Token) -> bool:
+    """The clause's own verb after the closing comma of the aside: "…, considered a moderate,
+    voted" (the parse makes it the head or a conjunct with no "and"); "Cohen, D-Tenn., called the
+    violence sad, retweeting a post" has none."""
+    if verb.dep_ in ("acl", "advcl") and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.doc[verb.head.i - 1].text != "," or True
+    return any(c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[c.i - 1].text == "," for c in verb.children)
 
 
 # a participle after an adverbial noun is not about it: "prosecutors, at the time led by Mr.

@@ -545,3 +545,12 @@ NEWS_MODEL_ROWS = [
 def test_model_governed_acts_of_news(text, predicate, negated, modality):
     found = {(s.negated, s.modality) for s in kg.extract(text) if s.predicate.text == predicate}
     assert found == {(negated, modality)}
+
+
+@pytest.mark.parametrize("complement, modality", [("to|PART|aux|3 buy|VERB|xcomp|1|buy|VB", "intended"),
+                                                   ("buying|VERB|xcomp|1|buy|VBG", "requested")])
+def test_proposed(blank_nlp, complement, modality):
+    # "USAIR proposed to buy the shares" (it means to); "USAIR proposed buying the shares" (a proposal)
+    doc = parsed(blank_nlp, f"USAIR|PROPN|nsubj|1 proposed|VERB|ROOT|1|propose {complement} shares|NOUN|dobj|{len(complement.split())+1}")
+    verb = next(t for t in doc if t.lemma_ == "buy")
+    assert polarity_and_modality(verb)[:2] == (False, modality)

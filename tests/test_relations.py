@@ -1489,6 +1489,9 @@ def test_clause_objects_of_try_and(blank_nlp, first, objects):
      "considered|VERB|ROOT|5|consider|VBD offer|NOUN|dobj|5", 5, False),
     # an active verb: "The minister considered the offer"
     ("minister|NOUN|nsubj|1 considered|VERB|ROOT|1|consider|VBD offer|NOUN|dobj|1", 1, False),
+    # an active verb after an appositive: "Cohen, D-Tenn., considered the violence sad, retweeting a post"
+    ("Cohen|PROPN|nsubj|4 ,|PUNCT|punct|0 D-Tenn.|PROPN|appos|0 ,|PUNCT|punct|0 considered|VERB|ROOT|4|consider|VBD "
+     "violence|NOUN|dobj|4 sad|ADJ|oprd|4 ,|PUNCT|punct|4 retweeting|VERB|advcl|4|retweet|VBG post|NOUN|dobj|8", 4, False),
     # an active verb of another kind between commas is an act: "Smith, angered, attacked Iran"
     ("Smith|PROPN|nsubj|3 ,|PUNCT|punct|0 angered|VERB|advcl|3|anger|VBN ,|PUNCT|punct|3 attacked|VERB|ROOT|3|attack|VBD "
      "Iran|PROPN|dobj|3", 2, False),
@@ -1497,3 +1500,17 @@ def test_participle_aside(blank_nlp, spec, index, aside):
     from kg.relations import participle_aside
 
     assert participle_aside(parsed(blank_nlp, spec)[index]) is aside
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # the preposition "to" before "-ing" is the governing verb's: "confessed to secretly recording it"
+    ("He|PRON|nsubj|1 confessed|VERB|ROOT|1|confess to|PART|aux|4 secretly|ADV|advmod|4 recording|VERB|xcomp|1|record|VBG "
+     "it|PRON|dobj|4", "secretly recording"),
+    # the infinitive's "to" before a progressive stays: "appears to be keeping"
+    ("He|PRON|nsubj|1 appears|VERB|ROOT|1|appear to|PART|aux|4 be|AUX|aux|4 keeping|VERB|xcomp|1|keep|VBG "
+     "options|NOUN|dobj|4", "to be keeping"),
+])
+def test_predicate_words_to_before_ing(blank_nlp, spec, expected):
+    doc = parsed(blank_nlp, spec)
+    verb = next(t for t in doc if t.tag_ == "VBG")
+    assert " ".join(t.text for t in relations.predicate_words(verb)) == expected
