@@ -73,7 +73,18 @@ def is_passive(verb: Token) -> bool:
 def shares_clause(verb: Token) -> bool:
     """A verb coordinated with the one before it that has neither subject nor auxiliary of its
     own, so shares both: "will not cooperate or share", "allegedly exposing himself … and kissing her"."""
-    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb)
+    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb) and not tense_break(verb)
+
+
+def tense_break(verb: Token) -> bool:
+    """A finite past or present verb coordinated with a verb its auxiliaries made non-finite, which
+    cannot share them: "said he could understand … and took a jab at Congress" ("could took" is no
+    English), "has not been a good mayor … and blamed him"."""
+    head = verb.head
+    # (a modal or a perfect "have", not an infinitive's "to": "forcing exporters to slash spending
+    # and lay off workers", where "lay" is tagged a past tense)
+    return verb.tag_ in ("VBD", "VBZ") and head.tag_ in ("VB", "VBN", "VBG") and any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "have") for c in head.children)
 
 
 def lemma_forms(token: Token) -> set[str]:

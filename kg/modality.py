@@ -22,6 +22,14 @@ SPEECH_VERBS = {
     "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
     "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
 }
+# Verbs whose "that" clause is taken as a fact ("did not know that Russia attacked"), and verbs
+# of hearing, whose "that" clause is what was heard, a claim ("don't want to hear that X").
+FACTIVE_VERBS = {"know", "learn", "discover", "realize", "realise", "notice", "regret", "remember", "forget"}
+HEARD_VERBS = {"hear", "read"}
+# Verbs whose "would" content is their subject's "will" when they are in the past: speech, and
+# foretelling ("predicted Clinton would win", "informed Louie she would not divorce him").
+REPORTING_FUTURE_VERBS = SPEECH_VERBS | {"predict", "forecast", "inform", "warn", "promise", "vow", "pledge", "assure",
+                                         "signal", "hint"}
 # Speech verbs whose content is an allegation, not a report: "Taylor alleges that Brown …".
 CLAIM_VERBS = {"allege", "claim", "purport", "rumour", "rumor", "accuse"}
 # Speech verbs whose content is denied: "Moscow denied that its jets struck the hospital".
@@ -43,12 +51,15 @@ GOVERNOR_MODALITY = {
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised",
                      # steps taken toward an end not yet reached: "South Korea moved to steady the markets",
                      # "scrambled to contain", "fought to keep", "lobbied to block"
+                     # ("decided to allow" is left a concession: the decision is the act, as event coders read it)
                      "move", "scramble", "rush", "race", "act", "fight", "battle", "lobby", "campaign"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
                      # orders: "orders its chaplains to put their Bibles away", "told them to leave"
                      "order", "instruct", "direct", "command", "tell",
                      # advice: "recommended that shareholders approve the merger"
-                     "recommend", "advise"), "requested"),
+                     "recommend", "advise",
+                     # pleas and pressure: "Cynthia begged Louie to go with her"
+                     "beg", "implore", "beseech", "exhort", "pressure"), "requested"),
     # what is only considered: "Kuwait had considered having Soviet escorts"
     "consider": "possible",
     # what is allowed may be done, it is not done: "the law allows the chairmen to request the returns",
@@ -66,8 +77,12 @@ GOVERNOR_MODALITY = {
     **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
     # "it would be hard to accept X": a guess about what will be done
     **dict.fromkeys(("hard", "difficult", "tough"), "possible"),
-    **dict.fromkeys(("expect", "set", "go"), "future"),
+    **dict.fromkeys(("expect", "set", "go",
+                     # what is scheduled: "was scheduled to be released in November 2021", "is due to vote"
+                     "schedule", "slate", "due"), "future"),
 }
+# Nouns of an aim, whose "is to" infinitive is intended: "the goal is to cut costs".
+GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task", "mission", "idea", "strategy", "priority"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
 # "the League's request that he disavow Duke", "a plan to strike Iran".
 NOUN_MODALITY = {
@@ -151,9 +166,11 @@ CONDITIONED = {None, "future", "obligated", "intended", "requested"}
 
 
 def is_negated(verb: Token) -> bool:
-    # "did not strike", "never struck"
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
+    # "did not strike", "never struck" (not "whether or not the court upholds it")
+    if any((c.dep_ == "neg" and not whether_or_not(c)) or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "left without paying", "would flow more smoothly without bureaucrats channeling money"
     if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(d.lower_ == "no" for d in c.children) for c in verb.children):
         return True  # "will no longer defend", "no more"
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -166,6 +183,12 @@ def is_negated(verb: Token) -> bool:
     if shares_clause(verb):
         return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
     return False
+
+
+def whether_or_not(neg: Token) -> bool:
+    """The "not" of "whether or not": no negation of the clause, which stays an open question."""
+    doc = neg.doc
+    return neg.lower_ == "not" and neg.i >= 2 and doc[neg.i - 1].lower_ == "or" and doc[neg.i - 2].lower_ == "whether"
 
 
 def neither_nor(verb: Token) -> bool:
@@ -203,8 +226,9 @@ def inverted_condition(verb: Token) -> bool:
     """A condition by inversion, with no "if": "Should Moore make it to the Senate, Democrats …",
     "Had Iran known, …" (the auxiliary before the subject, the clause before its main clause)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return (bool(subjects) and verb.i < verb.head.i
-            and any(c.dep_ == "aux" and c.lower_ in INVERTED_CONDITION_AUX and c.i < subjects[0].i for c in verb.children))
+    # (after its main clause too: "… own Clinton's judges should Trump lose")
+    return bool(subjects) and any(c.dep_ == "aux" and c.lower_ in INVERTED_CONDITION_AUX and c.i < subjects[0].i
+                                  and c.i == min(t.i for t in verb.subtree) for c in verb.children)
 
 
 def has_condition(verb: Token) -> bool:
@@ -265,10 +289,26 @@ def in_question(verb: Token) -> bool:
     ("Should the party ask him to step down?", "“Why would we attack?” he asked"), but not the
     clause that quotes a question ("Holder asked the reporters, “Will you cower?”")."""
     for mark in (t for t in verb.sent if t.text == "?"):
+        if quoted_outside(mark, verb):
+            continue
         asked = mark.head
         if asked == verb or asked.is_ancestor(verb) and not presupposed_between(verb, asked):
             return True
     return False
+
+
+OPENING_QUOTES = {"“", '"', "‘"}
+
+
+def quoted_outside(mark: Token, verb: Token) -> bool:
+    """A question mark inside a quotation that the clause is outside of: "Gold reacted by
+    tweeting … and wondering if the president would “apologize … and commit to no more?”" (the
+    reacting is no question)."""
+    opening = next((t for t in reversed(mark.sent[: mark.i - mark.sent.start]) if t.text in OPENING_QUOTES), None)
+    if opening is None:
+        return False
+    closing = mark.i + 1 < len(mark.doc) and mark.doc[mark.i + 1].text in {"”", '"', "’"}
+    return closing and verb.i < opening.i
 
 
 def presupposed_between(verb: Token, asked: Token) -> bool:
@@ -331,12 +371,23 @@ def thing_purpose(verb: Token) -> bool:
 
 
 def reported_in_past(verb: Token) -> bool:
-    """Whether the clause is reported by a past-tense speech verb ("announced it would …", "were
-    saying they would no longer tolerate it", "had said it would")."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
+    """Whether the clause is reported by a past-tense verb of saying or foretelling ("announced it
+    would …", "were saying they would no longer tolerate it", "has long said it would target",
+    "predicting Clinton would win", "informed Louie she would not divorce him"), looking through
+    coordination ("said he would try … and would strive")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "ccomp" or not lemma_forms(verb.head) & REPORTING_FUTURE_VERBS:
         return False
-    head = verb.head
-    return head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had") for c in head.children)
+    return past_tense(verb.head)
+
+
+def past_tense(verb: Token) -> bool:
+    """A verb in a past tense: "said", "was saying", "had said", "has said", or a participle of a
+    past clause ("…, predicting that …" after "proved")."""
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had", "has", "have") for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_ == "VBD"
 
 
 def content_clause(verb: Token) -> bool:
@@ -389,9 +440,16 @@ def governor(verb: Token) -> Token | None:
         return verb.head  # "hopes to remain MP and start a family", "try and stop him"
     if gerund_governor(verb) is not None:
         return verb.head.head  # "-ing" after a preposition: "could play a role by introducing them"
-    if shares_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
-        return governor(verb.head)  # "refused to share and cooperate": both refused
+    if (shares_clause(verb) or coordinated_infinitive(verb)) and verb.head.pos_ in ("VERB", "AUX"):
+        return governor(verb.head)  # "refused to share and cooperate", "a pledge to take down X and to drive Y": both
     return None
+
+
+def coordinated_infinitive(verb: Token) -> bool:
+    """An infinitive with its own "to" coordinated with another: "Bannon's pledge to take down
+    Republicans … and to drive McConnell from the leadership" (both pledged)."""
+    has_to = lambda t: any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # noqa: E731
+    return verb.dep_ == "conj" and has_to(verb) and has_to(verb.head) and not own_subjects(verb)
 
 
 def complement_dep(verb: Token) -> str:
@@ -441,6 +499,13 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         if is_reporting(gov, verb):
             negated, modality = reported_modality(gov, negated, modality)
             break
+        if complement_dep(verb) == "ccomp" and gov.pos_ in ("VERB", "AUX") and lemma_forms(gov) & (FACTIVE_VERBS | HEARD_VERBS):
+            # "did not know that Russia attacked": known, so done; "don't want to hear that Mexico is
+            # run by cartels": heard of, a claim, neither wanted nor denied
+            modality = modality or ("claimed" if lemma_forms(gov) & HEARD_VERBS else None)
+            break
+        if asked_question(gov, verb):
+            break  # "asked how her views differed": a question about it, no request
         dep = complement_dep(verb)
         lemma = gov.lemma_.lower()
         declined = declined_request(gov) if dep == "xcomp" and refusal is None else None
@@ -469,7 +534,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep) or predicted(gov, dep)
-                        or proposed(gov, verb, dep)
+                        or proposed(gov, verb, dep) or hedged_governor(gov) or arranged(gov, verb, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
         if dep == "xcomp" and ruled_out(gov):
@@ -515,6 +580,28 @@ def abandoned_noun(gov: Token) -> bool:
     if gov.pos_ != "NOUN" or gov.dep_ != "dobj" or NOUN_MODALITY.get(gov.lemma_.lower()) not in ("intended", "requested"):
         return False
     return bool(lemma_forms(gov.head) & ABANDONING_VERBS) and not is_negated(gov.head)
+
+
+def arranged(gov: Token, verb: Token, dep: str) -> str | None:
+    """ "be" with a bare infinitive, an arrangement: "The US is to send 1,500 troops" (not "the aim
+    is to send troops", where the noun says what it is: "aim" is intended)."""
+    if dep != "xcomp" or gov.lemma_.lower() != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ in ("acomp", "attr") for c in gov.children):
+        return None  # "It is necessary to take … into account": the adjective says what it is
+    subject = subjects[0].lemma_.lower()
+    if subject in GOAL_NOUNS:
+        return "intended"  # "Obama's vision was not to leave 10 million people uncovered"
+    return NOUN_MODALITY.get(subject, "future") if subjects[0].pos_ == "NOUN" else "future"
+
+
+def asked_question(gov: Token, verb: Token) -> bool:
+    """A verb of asking over a "wh-" clause: "when asked how her views on trade differed from
+    Obama's" (not a request that they differ)."""
+    if complement_dep(verb) != "ccomp" or GOVERNOR_MODALITY.get(gov.lemma_.lower()) != "requested":
+        return False
+    return any(t.tag_ in ("WRB", "WP", "WDT", "WP$") and t.i < verb.i for t in verb.subtree)
 
 
 def not_yet_done(gov: Token) -> bool:
@@ -587,6 +674,13 @@ def predicted(gov: Token, dep: str) -> str | None:
             c.dep_ == "ccomp" and c.tag_ == "VBG" for c in gov.children):
         return "future"  # "-ing" with its own subject: "foresee the situation improving"
     return None
+
+
+def hedged_governor(gov: Token) -> str | None:
+    """A governor hedged itself: "Republicans might try to block tariffs", "he may try to persuade
+    Bannon" (a possibility, before it is an intention)."""
+    modality = own_modality(gov) if gov.pos_ in ("VERB", "AUX") else None
+    return modality if modality in ("possible", "claimed") else None
 
 
 def proposed(gov: Token, verb: Token, dep: str) -> str | None:

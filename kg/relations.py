@@ -25,7 +25,7 @@ from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, 
 from kg import gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -409,13 +409,26 @@ def is_object_purpose(verb: Token) -> bool:
 
 def predicate_words(verb: Token) -> list[Token]:
     """Auxiliaries, negation, the verb and its particle: "may also request", "will not cooperate"."""
-    words = [verb, *(a for a in auxiliaries(verb) if not preposition_read_as_to(a))]
-    words += [c for c in verb.children if c.dep_ == "prt"]
+    # (not the preposition "to" before "-ing", nor the "not" of "whether or not")
+    words = [verb, *(a for a in auxiliaries(verb) if not preposition_read_as_to(a) and not whether_or_not(a))]
+    words += [c for c in verb.children if c.dep_ == "prt" or particle_adverb(verb, c)]
+    words += [t for c in verb.children if c.dep_ == "acomp" and c.lower_ in PLEAS for t in (c, *(n for n in c.children if n.dep_ == "neg"))]
     if words[1:] or len(words) < len(auxiliaries(verb)) + 1:
         first = min(w.i for w in [*words, *auxiliaries(verb)])
         # an adverb between auxiliary and verb, whole: "was at least temporarily halting" (not "was least")
         words += [t for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i for t in c.subtree if first < t.i < verb.i]
     return sorted(words, key=lambda t: t.i)
+
+
+# Adverbs right after a verb that make one verb with it, as particles do: "the talks could
+# fall apart" (not "fall"), "put the plan aside".
+PARTICLE_ADVERBS = {"apart", "aside", "away", "together"}
+# Pleas, which say what was pleaded: "The two pleaded not guilty" (no "pleaded" alone, and no negation).
+PLEAS = {"guilty", "innocent"}
+
+
+def particle_adverb(verb: Token, child: Token) -> bool:
+    return child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS and child.i == verb.i + 1
 
 
 def preposition_read_as_to(aux: Token) -> bool:

@@ -1509,6 +1509,13 @@ def test_participle_aside(blank_nlp, spec, index, aside):
     # the infinitive's "to" before a progressive stays: "appears to be keeping"
     ("He|PRON|nsubj|1 appears|VERB|ROOT|1|appear to|PART|aux|4 be|AUX|aux|4 keeping|VERB|xcomp|1|keep|VBG "
      "options|NOUN|dobj|4", "to be keeping"),
+    # an adverb that makes one verb with it: "the talks could fall apart"
+    ("talks|NOUN|nsubj|2|talk could|AUX|aux|2|could|MD falling|VERB|ROOT|2|fall|VBG apart|ADV|advmod|2", "could falling apart"),
+    # a plea: "The two pleaded not guilty"
+    ("two|NUM|nsubj|1 pleading|VERB|ROOT|1|plead|VBG not|PART|neg|3 guilty|ADJ|acomp|1", "pleading not guilty"),
+    # the "not" of "whether or not" is no part of the predicate
+    ("whether|SCONJ|mark|4 or|CCONJ|cc|4 not|PART|neg|4 Court|PROPN|nsubj|4 upholding|VERB|ROOT|4|uphold|VBG "
+     "it|PRON|dobj|4", "upholding"),
 ])
 def test_predicate_words_to_before_ing(blank_nlp, spec, expected):
     doc = parsed(blank_nlp, spec)
