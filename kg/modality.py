@@ -22,6 +22,8 @@ SPEECH_VERBS = {
     "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
     "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
 }
+# Adverbs that set a complement against a negated one: "not X, only Y".
+CONTRASTING_ADVERBS = {"only", "merely", "simply", "rather", "instead"}
 # Verbs whose "that" clause is taken as a fact ("did not know that Russia attacked"), and verbs
 # of hearing, whose "that" clause is what was heard, a claim ("don't want to hear that X").
 FACTIVE_VERBS = {"know", "learn", "discover", "realize", "realise", "notice", "regret", "remember", "forget"}
@@ -442,18 +444,39 @@ def governor(verb: Token) -> Token | None:
         return verb.head.head  # "-ing" after a preposition: "could play a role by introducing them"
     if (shares_clause(verb) or coordinated_infinitive(verb)) and verb.head.pos_ in ("VERB", "AUX"):
         return governor(verb.head)  # "refused to share and cooperate", "a pledge to take down X and to drive Y": both
+    partner = infinitive_partner(verb)
+    if partner is not None:
+        return governor(partner)
     return None
 
 
 def coordinated_infinitive(verb: Token) -> bool:
     """An infinitive with its own "to" coordinated with another: "Bannon's pledge to take down
     Republicans … and to drive McConnell from the leadership" (both pledged)."""
-    has_to = lambda t: any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)  # noqa: E731
     return verb.dep_ == "conj" and has_to(verb) and has_to(verb.head) and not own_subjects(verb)
+
+
+def infinitive_partner(verb: Token) -> Token | None:
+    """The infinitive an infinitive with its own "to" is coordinated with, when the parse hangs it
+    on a clause inside the first one's object: "a pledge to take down Republicans who are not
+    behind Trump and to drive McConnell from the leadership" ("to drive" on "are")."""
+    if verb.dep_ != "conj" or not has_to(verb) or has_to(verb.head) or own_subjects(verb):
+        return None
+    for ancestor in verb.head.ancestors:
+        if ancestor.pos_ == "VERB" and has_to(ancestor):
+            return ancestor
+    return None
+
+
+def has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def complement_dep(verb: Token) -> str:
     """How a clause hangs from its governor, looking through coordination: "to share and cooperate"."""
+    partner = infinitive_partner(verb)
+    if partner is not None:
+        return complement_dep(partner)
     while verb.dep_ == "conj" and not misattached_infinitive(verb) and not is_pseudo_coordinated(verb):
         verb = verb.head
     return "xcomp" if misattached_infinitive(verb) or is_pseudo_coordinated(verb) else verb.dep_
@@ -485,6 +508,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     negated = is_negated(verb)
     modality = own_modality(verb)
     refusal = None
+    if contrasted(verb):
+        return negated, modality, None  # "wasn't trying to embarrass him, only responding": he was responding
     conditioned = False
     gov = governor(verb)
     depth = 0
@@ -602,6 +627,14 @@ def asked_question(gov: Token, verb: Token) -> bool:
     if complement_dep(verb) != "ccomp" or GOVERNOR_MODALITY.get(gov.lemma_.lower()) != "requested":
         return False
     return any(t.tag_ in ("WRB", "WP", "WDT", "WP$") and t.i < verb.i for t in verb.subtree)
+
+
+def contrasted(verb: Token) -> bool:
+    """A complement set against a negated one: "He wasn't trying to embarrass Geithner, only
+    responding candidly", "did not want to attack, merely to warn" (what it was instead)."""
+    if verb.dep_ not in ("xcomp", "conj", "advcl") or not is_negated(verb.head):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in CONTRASTING_ADVERBS and c.i < verb.i for c in verb.children)
 
 
 def not_yet_done(gov: Token) -> bool:

@@ -530,6 +530,23 @@ GOVERNED_NEWS_ROWS = [
         "spending|NOUN|dobj|3 and|CCONJ|cc|3 lay|VERB|conj|3|lay|VBD off|ADP|prt|6 workers|NOUN|dobj|6|worker",
         6, (False, "obligated", None), id="no-tense-break-under-to"),
     pytest.param(
+        # an infinitive with "to" hung on a relative clause inside the first one's object: "a pledge
+        # to take down Republicans who are not behind Trump and to drive McConnell out"
+        "pledge|NOUN|ROOT|0 to|PART|aux|2 take|VERB|acl|0 Republicans|PROPN|dobj|2 who|PRON|nsubj|5 "
+        "are|AUX|relcl|3|be not|PART|neg|5 behind|ADP|prep|5 Trump|PROPN|pobj|7 and|CCONJ|cc|5 to|PART|aux|11 "
+        "drive|VERB|conj|5 McConnell|PROPN|dobj|11",
+        11, (False, "intended", None), id="infinitive-partner"),
+    pytest.param(
+        # a complement set against a negated one: "He wasn't trying to embarrass him, only responding"
+        "He|PRON|nsubj|3 was|AUX|aux|3|be n't|PART|neg|3 trying|VERB|ROOT|3|try|VBG to|PART|aux|5 "
+        "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
+        9, (False, None, None), id="only-responding"),
+    pytest.param(
+        # ... while the negated one stays negated and tried
+        "He|PRON|nsubj|3 was|AUX|aux|3|be n't|PART|neg|3 trying|VERB|ROOT|3|try|VBG to|PART|aux|5 "
+        "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
+        5, (True, "intended", None), id="not-trying"),
+    pytest.param(
         # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
         "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
         "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
