@@ -83,6 +83,8 @@ GOVERNOR_MODALITY = {
                      # what is scheduled: "was scheduled to be released in November 2021", "is due to vote"
                      "schedule", "slate", "due"), "future"),
 }
+# Nouns of evidence: "no evidence that Trump set the policies" leaves it unproven (not denied).
+EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "suggestion"}
 # Nouns of an aim, whose "is to" infinitive is intended: "the goal is to cut costs".
 GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task", "mission", "idea", "strategy", "priority"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
@@ -398,7 +400,7 @@ def content_clause(verb: Token) -> bool:
     relative clause ("the report that came out"), whose relative pronoun is an argument."""
     if verb.dep_ not in ("acl", "relcl", "ccomp", "appos") or verb.head.pos_ != "NOUN":
         return False
-    if verb.head.lemma_.lower() not in NOUN_MODALITY:
+    if verb.head.lemma_.lower() not in NOUN_MODALITY and verb.head.lemma_.lower() not in EVIDENCE_NOUNS:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
@@ -509,7 +511,9 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     modality = own_modality(verb)
     refusal = None
     if contrasted(verb):
-        return negated, modality, None  # "wasn't trying to embarrass him, only responding": he was responding
+        # "wasn't trying to embarrass him, only responding": he was responding; "should avoid eating
+        # in bars and instead use delivery": the use is due, not avoided
+        return negated, modality or own_modality(verb.head), None
     conditioned = False
     gov = governor(verb)
     depth = 0
@@ -567,7 +571,10 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             negated, modality = (False, "possible") if is_negated(gov) else (True, modality)
         elif (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
-        if denied_noun(gov) or abandoned_noun(gov):
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in EVIDENCE_NOUNS:
+            if denied_noun(gov):
+                modality = modality or "possible"  # "there is no evidence that Trump set the policies": unproven
+        elif denied_noun(gov) or abandoned_noun(gov):
             negated = True  # "has no plans to bring Mueller", "have shelved plans to privatise"
         conditioned = conditioned or conditional_clause(gov)
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
@@ -632,7 +639,7 @@ def asked_question(gov: Token, verb: Token) -> bool:
 def contrasted(verb: Token) -> bool:
     """A complement set against a negated one: "He wasn't trying to embarrass Geithner, only
     responding candidly", "did not want to attack, merely to warn" (what it was instead)."""
-    if verb.dep_ not in ("xcomp", "conj", "advcl") or not is_negated(verb.head):
+    if verb.dep_ not in ("xcomp", "conj", "advcl") or not (is_negated(verb.head) or lemma_forms(verb.head) & NEGATIVE_GOVERNORS):
         return False
     return any(c.dep_ == "advmod" and c.lower_ in CONTRASTING_ADVERBS and c.i < verb.i for c in verb.children)
 

@@ -1742,7 +1742,10 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         words = sorted({*predicate_words(refusal), *between, *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
         lemma = refusal.lemma_.lower()
         event = GOVERNING_EVENTS.get(lemma)  # a verb of ceasing ("stop using") has no event of its own
-    text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+    # the object's "no" is the statement's negation, not a word of its predicate: "Milbank poses
+    # no security threat to Trump" is "NOT poses security threat to | Trump"
+    extra = [t for t in candidate.extra if not (negated and t.lower_ == "no" and t.dep_ == "det")]
+    text = " ".join(t.text for t in sorted({*words, *extra}, key=lambda t: t.i))
     if refusal is not None and refusal.i > candidate.verb.i:
         # a refusal after the request it answers: "was asked to disavow Duke and declined" reads
         # "declined to disavow"
@@ -1835,6 +1838,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
+    if negated and obj is not None:
+        obj = without_denying_word(obj, candidate.object)
     return Statement(
         doc=doc_id,
         sentence=sentence.text,
@@ -1848,6 +1853,17 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
     )
+
+
+def without_denying_word(obj: Argument, head: Token | None) -> Argument:
+    """The object of a statement negated by the object's own "no", without it: "the government
+    provides no resources" is "NOT provides | resources", not the double negative "NOT provides |
+    no resources"."""
+    if head is None or not any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in head.children):
+        return obj
+    if not obj.text.lower().startswith("no "):
+        return obj
+    return replace(obj, text=obj.text[3:])
 
 
 # Pronouns of a third person, never the speaker's word for themself.

@@ -547,6 +547,22 @@ GOVERNED_NEWS_ROWS = [
         "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
         5, (True, "intended", None), id="not-trying"),
     pytest.param(
+        # "instead" sets a complement against an avoided one: "should avoid eating in bars and to
+        # instead use delivery" (the use is due, not avoided)
+        "Americans|PROPN|nsubj|2 should|AUX|aux|2|should|MD avoid|VERB|ROOT|2 eating|VERB|xcomp|2|eat|VBG "
+        "and|CCONJ|cc|3 to|PART|aux|7 instead|ADV|advmod|7 use|VERB|xcomp|2 delivery|NOUN|dobj|7",
+        7, (False, "obligated", None), id="instead-of-avoided"),
+    pytest.param(
+        # no evidence for a clause leaves it unproven, not denied: "there is no evidence that Trump set the policies"
+        "there|PRON|expl|1 is|VERB|ROOT|1|be no|DET|det|3 evidence|NOUN|attr|1 that|SCONJ|mark|6 Trump|PROPN|nsubj|6 "
+        "set|VERB|acl|3|set|VBD policies|NOUN|dobj|6|policy",
+        6, (False, "possible", None), id="no-evidence-that"),
+    pytest.param(
+        # ... while evidence for it leaves it as it is: "there is evidence that Russia attacked the ship"
+        "there|PRON|expl|1 is|VERB|ROOT|1|be evidence|NOUN|attr|1 that|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+        "attacked|VERB|acl|2|attack|VBD ship|NOUN|dobj|5",
+        5, (False, None, None), id="evidence-that"),
+    pytest.param(
         # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
         "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
         "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",

@@ -1521,3 +1521,13 @@ def test_predicate_words_to_before_ing(blank_nlp, spec, expected):
     doc = parsed(blank_nlp, spec)
     verb = next(t for t in doc if t.tag_ == "VBG")
     assert " ".join(t.text for t in relations.predicate_words(verb)) == expected
+
+
+def test_denying_no_is_the_negation_only(blank_nlp):
+    # "Milbank poses no security threat to Trump": NOT poses | security threat (no double negative)
+    found = sentence_statements(blank_nlp, "Milbank|PROPN|nsubj|1 poses|VERB|ROOT|1|pose no|DET|det|4 security|NOUN|compound|4 "
+                                           "threat|NOUN|dobj|1 to|ADP|prep|1 Trump|PROPN|pobj|5 .|PUNCT|punct|1",
+                                [(0, 1, "PERSON"), (6, 7, "PERSON")])
+    shown = {(s.predicate.text, s.object.text, s.negated) for s in found}
+    assert ("poses", "security threat", True) in shown
+    assert not any("no " in f"{p} {o} " for p, o, _ in shown)
