@@ -86,7 +86,11 @@ GOVERNOR_MODALITY = {
 # Nouns of evidence: "no evidence that Trump set the policies" leaves it unproven (not denied).
 EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "suggestion"}
 # Nouns of an aim, whose "is to" infinitive is intended: "the goal is to cut costs".
-GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task", "mission", "idea", "strategy", "priority"}
+GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task", "mission", "idea", "strategy", "priority",
+              "intent", "intention", "thing", "point", "challenge", "job"}
+# Bodies whose "is to" is an arrangement: "the government is to sell its stake".
+ARRANGING_BODIES = {"government", "ministry", "army", "company", "firm", "bank", "council", "committee", "court", "union",
+                    "party", "president", "minister", "board", "state", "country", "administration", "parliament"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
 # "the League's request that he disavow Duke", "a plan to strike Iran".
 NOUN_MODALITY = {
@@ -625,7 +629,10 @@ def arranged(gov: Token, verb: Token, dep: str) -> str | None:
     subject = subjects[0].lemma_.lower()
     if subject in GOAL_NOUNS:
         return "intended"  # "Obama's vision was not to leave 10 million people uncovered"
-    return NOUN_MODALITY.get(subject, "future") if subjects[0].pos_ == "NOUN" else "future"
+    if subjects[0].pos_ != "NOUN" or subjects[0].ent_type_ or subject in ARRANGING_BODIES:
+        return "future"  # a name, a pronoun or a body: "The US is to send troops", "the government is to sell"
+    # a thing's "is to" says what it is: "the most important thing is to prevent Iran from …"
+    return NOUN_MODALITY.get(subject)
 
 
 def asked_question(gov: Token, verb: Token) -> bool:

@@ -472,6 +472,14 @@ GOVERNED_NEWS_ROWS = [
         "goal|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 cut|VERB|xcomp|1 costs|NOUN|dobj|3|cost",
         3, (False, "intended", None), id="goal-is-to"),
     pytest.param(
+        # ... a body's, an arrangement: "The government is to sell its stake"
+        "government|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 sell|VERB|xcomp|1 stake|NOUN|dobj|3",
+        3, (False, "future", None), id="body-is-to"),
+    pytest.param(
+        # ... another thing's, what it is: "The rule is to wait"
+        "rule|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 wait|VERB|xcomp|1",
+        3, (False, None, None), id="thing-is-to"),
+    pytest.param(
         # a hedged governor hedges: "Republicans might try to block tariffs"
         "Republicans|PROPN|nsubj|2 might|AUX|aux|2|might|MD try|VERB|ROOT|2 to|PART|aux|4 block|VERB|xcomp|2 "
         "tariffs|NOUN|dobj|4|tariff",
