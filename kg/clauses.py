@@ -82,9 +82,11 @@ def tense_break(verb: Token) -> bool:
     English), "has not been a good mayor … and blamed him"."""
     head = verb.head
     # (a modal or a perfect "have", not an infinitive's "to": "forcing exporters to slash spending
-    # and lay off workers", where "lay" is tagged a past tense)
-    return verb.tag_ in ("VBD", "VBZ") and head.tag_ in ("VB", "VBN", "VBG") and any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "have") for c in head.children)
+    # and lay off workers", where "lay" is tagged a past tense; and a verb phrase of its own, not a
+    # participle read as a past tense: "would feel frustrated and misled")
+    return (verb.tag_ in ("VBD", "VBZ") and head.tag_ in ("VB", "VBN", "VBG")
+            and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children)
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "have") for c in head.children))
 
 
 def lemma_forms(token: Token) -> set[str]:

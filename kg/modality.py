@@ -230,6 +230,19 @@ def conditional_clause(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children) or inverted_condition(verb)
 
 
+def in_case_clause(verb: Token) -> bool:
+    """A precaution's condition: "stockpiled food in case the rebels attack the city", "backup
+    plans in case cases don't drop" (the small model hangs "in case" on the main verb or folds
+    "case" into the subject)."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj", "acl", "relcl") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = verb.doc
+    first = min(t.i for t in verb.subtree)
+    if doc[first].lower_ == "case" and first >= 1 and doc[first - 1].lower_ == "in":
+        return True
+    return first >= 2 and doc[first - 2].lower_ == "in" and doc[first - 1].lower_ == "case"
+
+
 def inverted_condition(verb: Token) -> bool:
     """A condition by inversion, with no "if": "Should Moore make it to the Senate, Democrats …",
     "Had Iran known, …" (the auxiliary before the subject, the clause before its main clause)."""
@@ -351,7 +364,7 @@ def own_modality(verb: Token) -> str | None:
     hedge = hedge_adverb(verb)
     if hedge:
         return hedge
-    if conditional_clause(verb):
+    if conditional_clause(verb) or in_case_clause(verb):
         return "conditional"
     if indirect_question(verb):
         return "possible"
@@ -724,9 +737,12 @@ def predicted(gov: Token, dep: str) -> str | None:
 
 
 def hedged_governor(gov: Token) -> str | None:
-    """A governor hedged itself: "Republicans might try to block tariffs", "he may try to persuade
-    Bannon" (a possibility, before it is an intention)."""
-    modality = own_modality(gov) if gov.pos_ in ("VERB", "AUX") else None
+    """A governor of intent hedged itself: "Republicans might try to block tariffs", "he may try to
+    persuade Bannon" (a possibility, before it is an intention); a hedged request stays a request
+    ("Athens may ask the EU to mediate": what is asked of the EU)."""
+    if gov.pos_ not in ("VERB", "AUX") or GOVERNOR_MODALITY.get(gov.lemma_.lower()) not in (None, "intended"):
+        return None
+    modality = own_modality(gov)
     return modality if modality in ("possible", "claimed") else None
 
 

@@ -485,6 +485,10 @@ GOVERNED_NEWS_ROWS = [
         "tariffs|NOUN|dobj|4|tariff",
         4, (False, "possible", None), id="might-try"),
     pytest.param(
+        # ... but a hedged request stays a request: "Athens may ask the EU to mediate"
+        "Athens|PROPN|nsubj|2 may|AUX|aux|2|may|MD ask|VERB|ROOT|2 EU|PROPN|dobj|2 to|PART|aux|5 mediate|VERB|xcomp|2",
+        5, (False, "requested", None), id="may-ask"),
+    pytest.param(
         # "whether or not" leaves the clause open, not negated
         "Republicans|PROPN|nsubj|2 would|AUX|aux|2|would|MD pursue|VERB|ROOT|2 law|NOUN|dobj|2 whether|SCONJ|mark|8 "
         "or|CCONJ|cc|8 not|PART|neg|8 Court|PROPN|nsubj|8 upholds|VERB|ccomp|2|uphold|VBZ it|PRON|dobj|8",
@@ -532,6 +536,12 @@ GOVERNED_NEWS_ROWS = [
         "took|VERB|conj|2|take|VBD jab|NOUN|dobj|5",
         5, (False, None, None), id="tense-break"),
     pytest.param(
+        # ... but a participle tagged as a past tense, with no phrase of its own, shares it: "partners
+        # would feel frustrated and misled"
+        "partners|NOUN|nsubj|2|partner would|AUX|aux|2|would|MD feel|VERB|ROOT|2|feel|VB frustrated|ADJ|acomp|2 "
+        "and|CCONJ|cc|2 misled|VERB|conj|2|mislead|VBD",
+        5, (False, "conditional", None), id="no-tense-break-participle"),
+    pytest.param(
         # ... though a past-tagged form under an infinitive's "to" shares it: "forcing them to slash
         # spending and lay off workers"
         "forcing|VERB|ROOT|0|force|VBG exporters|NOUN|dobj|0|exporter to|PART|aux|3 slash|VERB|xcomp|0|slash|VB "
@@ -570,6 +580,21 @@ GOVERNED_NEWS_ROWS = [
         "there|PRON|expl|1 is|VERB|ROOT|1|be evidence|NOUN|attr|1 that|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
         "attacked|VERB|acl|2|attack|VBD ship|NOUN|dobj|5",
         5, (False, None, None), id="evidence-that"),
+    pytest.param(
+        # a precaution's condition: "The army stockpiled food in case the rebels attack the city"
+        "army|NOUN|nsubj|1 stockpiled|VERB|ROOT|1|stockpile|VBD food|NOUN|dobj|1 in|ADP|prep|1 case|NOUN|pobj|3 "
+        "rebels|NOUN|nsubj|6|rebel attack|VERB|ccomp|1|attack|VBP city|NOUN|dobj|6",
+        6, (False, "conditional", None), id="in-case"),
+    pytest.param(
+        # ... "case" folded into the subject: "backup plans in case coronavirus cases don't drop"
+        "schools|NOUN|nsubj|1|school develop|VERB|ROOT|1 plans|NOUN|dobj|1|plan in|ADP|prep|1 case|NOUN|compound|5 "
+        "cases|NOUN|nsubj|8|case do|AUX|aux|8 n't|PART|neg|8 drop|VERB|conj|1",
+        8, (True, "conditional", None), id="in-case-folded"),
+    pytest.param(
+        # ... not a clause after another "case": "Iran won the case and attacked Iraq"
+        "Iran|PROPN|nsubj|1 won|VERB|ROOT|1|win|VBD case|NOUN|dobj|1 and|CCONJ|cc|1 attacked|VERB|conj|1|attack|VBD "
+        "Iraq|PROPN|dobj|4",
+        4, (False, None, None), id="not-in-case"),
     pytest.param(
         # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
         "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
