@@ -46,7 +46,7 @@ PENALTIES = (1.0, 3.0, 10.0, 30.0)
 FOLDS = 10
 REPEATS = 5
 # the learned gate keeps off what it takes to bring the wrong among the kept to this share
-MAX_WRONG_KEPT = 0.12
+MAX_WRONG_KEPT = 0.13
 SEED = "kg-learned-gate-1"
 
 
@@ -121,14 +121,17 @@ def matrix(rows: list[dict], names: list[str]):
 # relative word between subject and verb, a number object, a long sentence; of the parse, how a
 # pronoun's or a description's node was found, how far each argument is from its verb, the
 # clause the verb heads, an inherited or relative subject, a modifier object, whose words they
-# are.  Fewer than all: with ~600 labels, the record's other features (word counts, casing, the
+# are, a measured change.  Fewer than all: with ~600 labels, the record's other features (word counts, casing, the
 # order of the words) only add noise (out-of-fold AUC, bench/README.md).
 RECORD_FEATURES = ("bias", "confidence", "rule=", "subject:pronoun", "subject:actor_unnamed", "object:actor_unnamed",
                    "subject:description_actor", "predicate:light", "predicate:copula", "modality=", "negated",
                    "attributed", "sentence:quote", "sentence:question", "object:type=", "subject:type=",
                    "order:relative_between", "self_loop", "predicate:infinitive", "object:number", "sentence:long")
 PARSE_FEATURES = ("subject:pronoun_", "subject:description_", "object:description", "subject:far", "object:far",
-                  "verb:dep", "subject:relative", "subject:inherited", "object:modifier", "voice:")
+                  "verb:dep", "subject:relative", "subject:inherited", "object:modifier", "voice:",
+                  # of the constructions, the amounts of business news ("sales rose 4 %"), whose number
+                  # object is no fragment; the others, one weight each, fit the training articles only
+                  "kind=measured", "kind=change")
 
 
 def used(name: str) -> bool:
@@ -175,7 +178,7 @@ def choose(rows: list[dict], probabilities: list, thresholds) -> float:
     """The highest threshold at which the statements kept (those the rules pass with P(wrong) at
     most the threshold, out of fold, over the shuffles) are at most MAX_WRONG_KEPT wrong: the
     gate keeps off no more than it takes to bring the wrong ones under the target of the issue
-    (15 %), with a margin for articles unlike the training ones."""
+    (15 %), with a margin of two points for articles unlike the training ones."""
     passing = [i for i, row in enumerate(rows) if row["rule"] is None]
     good = [t for t in thresholds
             if share(rows, [i for p in probabilities for i in passing if p[i] <= t], "wrong") <= MAX_WRONG_KEPT]
