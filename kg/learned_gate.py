@@ -137,8 +137,8 @@ def _dep(token: Any, known: set[str]) -> str:
 
 
 def how_found(head: Any, argument: Any, resolver: Any, offset: int) -> dict[str, float]:
-    """How an argument's node was found from its word: named by it, a pronoun or a description
-    resolved through the article (how far back its node was last mentioned, how many other
+    """How an argument's node was found from its word: named by it, the first person (the
+    speaker), a pronoun or a description resolved through the article (how far back its node was last mentioned, how many other
     actors that could be meant are near), or a concept of its own words."""
     if argument is None or head is None:
         return {}
@@ -146,6 +146,8 @@ def how_found(head: Any, argument: Any, resolver: Any, offset: int) -> dict[str,
         return {"named": 1.0}
     if argument.entity.type == "Concept":
         return {"concept": 1.0}
+    if head.lower_ in FIRST_PERSON | {"my", "our"}:
+        return {"first_person": 1.0}  # the speaker of its quotation or turn, not an antecedent
     how = "pronoun" if head.pos_ == "PRON" else "description"
     out = {how: 1.0}
     if resolver is not None:

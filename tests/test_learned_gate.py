@@ -226,6 +226,13 @@ def test_how_a_named_or_concept_argument_was_found(said):
     assert learned_gate.how_found(said[2], None, None, 0) == {}
 
 
+def test_the_first_person_is_its_speaker_not_an_antecedent(blank_nlp):
+    from conftest import parsed
+    import kg.entities  # noqa: F401
+    i = parsed(blank_nlp, "I|PRON|ROOT|0")[0]
+    assert learned_gate.how_found(i, OBAMA, Resolver(3, 1, True, False), 0) == {"first_person": 1.0}
+
+
 def test_the_parse_features_reach_the_model_prefixed():
     found = learned_gate.features(record(), None, {"subject:pronoun_far": 1.0})
     assert found["parse:subject:pronoun_far"] == 1.0
