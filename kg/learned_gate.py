@@ -6,8 +6,11 @@ pronoun or a description resolved to the wrong actor, an argument taken from ano
 a name resolved to a node its words do not name.  This gate scores each statement that passes
 the rules with a logistic regression over simple features of its record (confidence, the
 kinds of its arguments, whether their words name their nodes, the predicate's kind, modality,
-attribution, the sentence's shape) and gates it (``"gated": "learned"``) when the probability
-that it is wrong is above a threshold.
+attribution, the sentence's shape) and of what the extractor saw when it read it
+(:func:`parse_features`: the construction, how the subject was found, how far the verb is from
+its arguments, how far back a pronoun's or a description's node was named and who else it
+could mean, whose words they are), kept on the statement as ``clues`` and never written out,
+and gates it (``"gated": "learned"``) when the probability that it is wrong is above a threshold.
 
 The weights and the threshold are in ``kg/data/learned_gate.json``, written by
 ``bench/train_gate.py`` from statements judged by hand (``bench/judged/``: labels keyed by

@@ -274,3 +274,13 @@ def test_antecedent_distance(blank_nlp):
     assert resolver.antecedent_distance(the_leader, obama, offset=95) == (1, 2, False, False)
     # never named before
     assert resolver.antecedent_distance(he, obama, offset=2)[0] == -1
+
+
+def test_an_extracted_statement_carries_its_parse_clues(nlp_model):
+    """With the model: the extractor keeps what it saw on the statement, for the gate, not in the record."""
+    from kg.extraction import extract
+    found = [s for s in extract("Russia struck Ukraine on Sunday. It said it would strike again.") if s.predicate.lemma == "strike"]
+    assert found
+    clues = dict(found[0].clues)
+    assert clues["kind=direct"] == 1.0 and clues["subject:named"] == 1.0 and clues["subject:own_clause"] == 1.0
+    assert "clues" not in found[0].to_record()
