@@ -22,7 +22,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
-from kg import gate
+from kg import gate, learned_gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
@@ -1852,6 +1852,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality=modality,
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
+        clues=tuple(sorted(learned_gate.parse_features(candidate, sentence, subject, obj, speaker=speaker, quoted_by=quoted_by,
+                                                       resolver=resolver, offset=offset).items())),
     )
 
 
