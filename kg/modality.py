@@ -43,7 +43,7 @@ HEARSAY_PASSIVES = {"say", "report", "believe", "think", "allege", "rumour", "ru
 MODAL_AUX = {
     "may": "possible", "might": "possible", "could": "possible", "can": "possible",
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
-    "would": "conditional",
+    "would": "conditional", "'d": "conditional",
     "must": "obligated", "should": "obligated", "ought": "obligated",
 }
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
@@ -157,6 +157,8 @@ BELIEF_VERBS = {"believe", "think", "suppose", "imagine", "expect", "reckon", "g
 CERTAINTY_ADJECTIVES = {"sure", "certain", "confident", "convinced", "positive"}
 HEDGING_DEGREES = {"pretty", "fairly", "reasonably", "almost", "nearly", "mostly", "somewhat", "rather"}
 CONDITIONAL_MARKS = {"if", "unless"}
+# Words whose "wh-" clause is an open question: "unclear how much …", "wondered who …".
+UNKNOWING_GOVERNORS = {"clear", "unclear", "uncertain", "wonder", "sure", "unsure"}
 # Auxiliaries that open an inverted condition: "Should Moore make it to the Senate, …", "Had he
 # known, …", "Were Iran to attack, …".
 INVERTED_CONDITION_AUX = {"should", "had", "were"}
@@ -288,7 +290,10 @@ def concessive(clause: Token) -> bool:
 def modal_auxiliary(verb: Token) -> str | None:
     """A modal auxiliary: "may request", "will not cooperate", "going to strike"."""
     for aux in auxiliaries(verb):
-        modality = MODAL_AUX.get(aux.lower_) or MODAL_AUX.get(aux.lemma_.lower())
+        word = aux.lower_.replace("\u2019", "'")  # the curly apostrophe of "he’d", "we’ll"
+        if word == "'d" and aux.tag_ != "MD":
+            continue  # "he'd gone": "had"
+        modality = MODAL_AUX.get(word) or MODAL_AUX.get(aux.lemma_.lower())
         if modality == "conditional" and reported_in_past(verb) and not has_condition(verb):
             return "future"  # "said it would prohibit": the reported "will", not a condition
         if modality:
@@ -301,8 +306,19 @@ def modal_auxiliary(verb: Token) -> str | None:
 def indirect_question(verb: Token) -> bool:
     """A clause asking, not saying: "did not say whether Russia would strike", "looking into
     whether Russia identified its targets"; "if" asks only as a complement ("asked if")."""
-    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
-               for c in verb.children)
+    if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
+           for c in verb.children):
+        return True
+    return wh_question(verb)
+
+
+def wh_question(verb: Token) -> bool:
+    """A "wh-" clause of what is not known: "it wasn't clear how much of a honeymoon Trump would
+    enjoy", "wondered who would lead" (not "knows who attacked", a fact)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in UNKNOWING_GOVERNORS:
+        return False
+    first = min(verb.subtree, key=lambda t: t.i)
+    return first.tag_ in ("WRB", "WP", "WDT", "WP$")
 
 
 def in_question(verb: Token) -> bool:

@@ -596,6 +596,23 @@ GOVERNED_NEWS_ROWS = [
         "Iraq|PROPN|dobj|4",
         4, (False, None, None), id="not-in-case"),
     pytest.param(
+        # the curly "’d" is "would": "He’d urge Trump to stop"
+        "He|PRON|nsubj|2 ’d|AUX|aux|2|’d|MD urge|VERB|ROOT|2 Trump|PROPN|dobj|2",
+        2, (False, "conditional", None), id="curly-would"),
+    pytest.param(
+        # ... but "'d" of a perfect is "had": "He'd gone to Paris"
+        "He|PRON|nsubj|2 'd|AUX|aux|2|have|VBD gone|VERB|ROOT|2|go|VBN to|ADP|prep|2 Paris|PROPN|pobj|3",
+        2, (False, None, None), id="had-not-would"),
+    pytest.param(
+        # a "wh-" clause of what is not known: "It wasn't clear how much Trump would enjoy"
+        "It|PRON|nsubj|1 was|AUX|ROOT|1|be n't|PART|neg|1 clear|ADJ|acomp|1 how|SCONJ|advmod|5|how|WRB "
+        "much|ADJ|dobj|8 Trump|PROPN|nsubj|8 would|AUX|aux|8|would|MD enjoy|VERB|ccomp|3",
+        8, (False, "possible", None), id="unclear-how"),
+    pytest.param(
+        # ... not one of what is known: "He knows who attacked the ship"
+        "He|PRON|nsubj|1 knows|VERB|ROOT|1|know who|PRON|nsubj|3|who|WP attacked|VERB|ccomp|1|attack|VBD ship|NOUN|dobj|3",
+        3, (False, None, None), id="knows-who"),
+    pytest.param(
         # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
         "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
         "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
