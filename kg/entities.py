@@ -1021,6 +1021,24 @@ class EntityResolver:
     def _last_position(self, entity: Entity, position: int) -> int:
         return max((where for where, e in self.history if e.id == entity.id and where < position), default=-1)
 
+    def antecedent_distance(self, head: Token, entity: Entity, offset: int = 0) -> tuple[int, int, bool, bool]:
+        """How sure the node of a word that does not name it is ("he", "the company"), for the
+        learned gate: how many sentences back the node was last mentioned (-1 when never before);
+        how many other actors that could be meant were mentioned in that sentence, the two before
+        it and the word's own (of the pronoun's agreement, or of the node's type); whether that last
+        mention was a clause's subject; and whether the node is named in the article more often than
+        each of those others."""
+        position = offset + head.idx
+        last = self._last_position(entity, position)
+        here = bisect.bisect_right(self.sentence_starts, position)
+        back = -1 if last < 0 else here - bisect.bisect_right(self.sentence_starts, last)
+        agreement = PRONOUN_AGREEMENT.get(head.lower_)
+        since = self.sentence_starts[max(0, here - 3)] if here else 0
+        rivals = {e.id for where, e in self.history if since <= where < position and e.id != entity.id
+                  and (self._agrees(e, agreement) if agreement is not None else e.type == entity.type)}
+        topic = all(self.mention_counts[entity.id] > self.mention_counts[other] for other in rivals)
+        return back, len(rivals), last in self.subjects, topic
+
     def _plural_reporter(self, reporter: Token, agreement: str, offset: int) -> Entity | None:
         """A reporter named by a plural common noun, for "they" of its reported clause:
         "Palestinian leaders said they would boycott …" — they are the leaders, who act for
