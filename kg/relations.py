@@ -413,7 +413,11 @@ def which_of_person(verb: Token) -> Token | None:
 def relative_host(noun: Token) -> Token:
     """Who a relative clause on a description is about: the one described, "He was the only
     candidate who embraced …" → he, "Booker (a Democrat who won …)" → Booker; a cleft keeps its
-    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …")."""
+    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …"); a
+    name set against another ("it was Hillary Clinton, not Trump, who won") leaves it to the other."""
+    contrasted = contrasted_appositive(noun)
+    if contrasted is not None:
+        return relative_host(contrasted)
     if (noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             and not sums_up_clause(noun)):
         return noun.head  # only a description ("a Democrat"), not a second name or role ("Fauci, who heads …")
@@ -422,6 +426,16 @@ def relative_host(noun: Token) -> Token:
         if heads and heads[0].lower_ not in EXPLETIVES and heads[0].tag_ not in ("WDT", "WP"):
             return heads[0]
     return noun
+
+
+# "X, not Y, who …": the parse hangs the relative clause on the name set against the one meant
+# ("it was Democrat Hillary Clinton, not Trump, who won the popular vote": Clinton won)
+def contrasted_appositive(noun: Token) -> Token | None:
+    """The name a "not"-apposition is set against, or None."""
+    if noun.dep_ != "appos" or noun.i == 0:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    return noun.head if before.lower_ == "not" and before.head.i in (noun.i, noun.head.i) else None
 
 
 # Nouns that sum up what the clause before them tells: "…, a move that surprised Republicans".

@@ -282,6 +282,12 @@ PASSIVE_ROWS = [
 
 RELATIVE_GAP_ROWS = [
     pytest.param(
+        # "X, not Y, who …": the relative clause is the one meant's, "It was Iran, not Iraq, who attacked Kuwait"
+        "It|PRON|nsubj|1|it was|AUX|ROOT|1|be Iran|PROPN|attr|1 ,|PUNCT|punct|2 not|PART|neg|2 Iraq|PROPN|appos|2 ,|PUNCT|punct|5 "
+        "who|PRON|nsubj|8|who|WP attacked|VERB|relcl|5|attack Kuwait|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(2, 3, "GPE"), (5, 6, "GPE"), (9, 10, "GPE")], {("Iran", "attack", "Kuwait", False, None, None)},
+        id="relative-on-a-contrasted-name"),
+    pytest.param(
         # a relative clause without pronoun: its noun is the object, "the bill Iraq had proposed"
         "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 bill|NOUN|dobj|1 Iraq|PROPN|nsubj|6 had|AUX|aux|6|have "
         "proposed|VERB|relcl|3|propose .|PUNCT|punct|1",
