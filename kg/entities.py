@@ -1370,6 +1370,8 @@ def phrase_tokens(head: Token, keep_prep: bool = True) -> list[Token]:
     for child in head.children:
         if child.dep_ in OUTSIDE_PHRASE and not (keep_prep and child.dep_ == "prep" and child.i > head.i):
             continue
+        if child.dep_ == "neg" and any(c.dep_ == "appos" and c.i > child.i for c in head.children):
+            continue  # the "not" of a name set against this one: "Hillary Clinton, not Trump,"
         tokens.extend(without_clauses(child) if child.dep_ == "prep" else child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Stop at punctuation that would make the phrase discontinuous.

@@ -1207,6 +1207,14 @@ def test_an_office_description_with_a_state(blank_nlp, paragraphs, expected):
     assert (found.entity.id if found is not None and found.entity.type == "Person" else None) == expected
 
 
+def test_phrase_leaves_out_the_not_of_a_contrast(blank_nlp):
+    # "Iran, not Iraq," : the phrase of Iran is "Iran"
+    from kg.entities import phrase_text
+    doc = parsed(blank_nlp, "It|PRON|nsubj|1 was|AUX|ROOT|1|be Iran|PROPN|attr|1 ,|PUNCT|punct|2 not|PART|neg|2 Iraq|PROPN|appos|2 "
+                            ",|PUNCT|punct|5 .|PUNCT|punct|1")
+    assert phrase_text(doc[2]) == "Iran"
+
+
 # -- the same constructions with the real model (made-up sentences of the same shape) --------
 
 def test_model_descriptions_of_an_office():
