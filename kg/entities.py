@@ -249,6 +249,30 @@ def canonical_name(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text).strip(" .,;:\"'“”")
 
 
+# Demonyms whose adjective form, after "the", names the whole people: "the Irish", "the French",
+# "the Chinese" (one person is "an Irishman", "a Briton", "the Scot").
+COLLECTIVE_DEMONYM_ENDINGS = ("ish", "ese")
+COLLECTIVE_DEMONYMS = {"french", "dutch", "swiss", "welsh"}
+
+
+def collective_demonym(word: str) -> bool:
+    """A demonym that after "the" names the people, never one person: "Early Americans looked
+    down at the Irish", "The French refused to help" (not the article's topic person)."""
+    lower = word.lower()
+    return lower.endswith(COLLECTIVE_DEMONYM_ENDINGS) or lower in COLLECTIVE_DEMONYMS
+
+
+# Modifiers that rank one of a kind: "the first African American awarded the Medal", "the only
+# Briton in the final", "the youngest senator".
+RANKING_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "only", "next", "sole", "lone"}
+
+
+def ranked_description(token: Token) -> bool:
+    """An epithet ranked among its kind ("the first African American awarded the Medal of Honor")
+    picks out whoever the rest of the sentence says, not the article's topic person."""
+    return any(c.dep_ == "amod" and (c.lower_ in RANKING_WORDS or c.tag_ == "JJS") for c in token.children)
+
+
 class EntityResolver:
     """Resolves the mentions of one document, in reading order."""
 
@@ -422,12 +446,14 @@ class EntityResolver:
                 self.gazetteer.demonym(token.text) is None:
             return False
         return token.tag_ in ("NN", "NNP") and token.dep_ not in ("amod", "compound", "nmod") and \
-            [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
+            [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] and not collective_demonym(token.text)
 
     def _epithet_person(self, token: Token, offset: int, demonym: bool) -> Entity | None:
         """The person an epithet names: a demonym ("the 31-year-old Scot") or an office noun with a
         place modifier ("the Kentucky senator") is the article's topic person, its most named
         person so far (the latest on a tie), when no holder of the office is titled."""
+        if ranked_description(token):
+            return None
         if not demonym:
             if token.lower_ not in ROLE_NOUNS or description_office(token) is None or \
                     not any(c.dep_ in ("compound", "amod") and c._.kg_mention is not None and

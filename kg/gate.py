@@ -222,6 +222,36 @@ def fragment(statement: Statement, sentence: Span | None = None) -> bool:
             or headline_fragment(statement, sentence))
 
 
+# Lowercase particles inside personal names: "David dal Maso", "Ursula von der Leyen".
+NAME_PARTICLES = {"al", "bin", "da", "dal", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+                  "la", "le", "ten", "ter", "van", "von"}
+# What may stand before a capitalised word that still starts a clause: a full stop ("The U.K.
+# Exported …" in wire copy), a colon, a quotation mark, a bracket or a dash.
+_CLAUSE_OPENERS = ".:\"\u201c\u2018'(\u2014\u2013-"
+
+
+def name_predicate(statement: Statement, sentence: Span | None = None) -> bool:
+    """The verb is a word of a name the parse read as a verb: a capitalised word inside the
+    sentence ("Black Lives Matter organizers Rashad Turner, Opal Tometi" read as organizers –
+    Rashad – Turner; "exploits in association with state-run oil company Ecopetrol some wells")
+    or a particle of a name ("drafted in David dal Maso" read as Kirwan – dal – Maso)."""
+    if statement.from_title:
+        return False
+    words = statement.predicate.text.split()
+    if words[:1] == ["to"]:
+        words = words[1:]
+    if not words:
+        return False
+    verb = words[0]
+    for match in re.finditer(r"(?<![\w-])" + re.escape(verb) + r"(?![\w-])", statement.sentence):
+        before = statement.sentence[:match.start()].rstrip()
+        if not before:
+            continue  # the sentence's first word
+        if verb in NAME_PARTICLES or verb[0].isupper() and before[-1] not in _CLAUSE_OPENERS:
+            return True
+    return False
+
+
 def pronoun_disagrees(argument: Argument) -> bool:
     """A pronoun resolved to an entity it cannot stand for: "he" a country, "it" a person,
     "they" one person."""
@@ -364,6 +394,7 @@ LEARNED = "learned"
 RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
     ("self-loop", self_loop),
     ("fragment", fragment),
+    ("name-predicate", name_predicate),
     ("pronoun", pronoun),
     ("empty-predicate", empty_predicate),
     ("circumstance", circumstance),

@@ -1113,6 +1113,20 @@ EPITHETS = [
     # a demonym that modifies a noun is still the state's adjective
     pytest.param([WALKER, ("The|DET|det|2 Scottish|ADJ|amod|2|scottish|JJ team|NOUN|nsubj|3|team|NN won|VERB|ROOT|3|win",
                            [(1, 2, "NORP")])], 1, 1, "United Kingdom", id="an-adjective-stays-the-state"),
+    # "the Irish", "the French" name the people, never the topic person
+    pytest.param([WALKER, ("Americans|PROPN|nsubj|1|american|NNPS looked|VERB|ROOT|1|look at|ADP|prep|1 the|DET|det|4 "
+                           "Irish|PROPN|pobj|2|irish|NNP", [(0, 1, "NORP"), (4, 5, "NORP")])], 1, 4, "Ireland",
+                 id="a-collective-demonym-is-the-people"),
+    pytest.param([WALKER, ("The|DET|det|1 French|PROPN|nsubj|2|french|NNP refused|VERB|ROOT|2|refuse", [(1, 2, "NORP")])],
+                 1, 1, "France", id="the-french-are-no-person"),
+    # a ranked epithet picks out whoever the sentence says: "the first Scot to win", "the youngest Scot"
+    pytest.param([WALKER, ("The|DET|det|2 first|ADJ|amod|2|first|JJ Scot|PROPN|nsubj|3|scot|NNP won|VERB|ROOT|3|win",
+                           [(2, 3, "NORP")])], 1, 2, None, id="a-first-of-a-kind-is-no-topic-person"),
+    pytest.param([WALKER, ("The|DET|det|2 youngest|ADJ|amod|2|young|JJS Scot|PROPN|nsubj|3|scot|NNP won|VERB|ROOT|3|win",
+                           [(2, 3, "NORP")])], 1, 2, None, id="a-superlative-epithet-is-no-topic-person"),
+    pytest.param([RAND_PAUL, ("the|DET|det|3 first|ADJ|amod|3|first|JJ Kentucky|PROPN|compound|3 senator|NOUN|nsubj|4|senator|NN "
+                              "left|VERB|ROOT|4|leave", [(2, 3, "GPE")])], 1, 3, None,
+                 id="a-ranked-office-of-a-place-is-no-topic-person"),
 ]
 
 
@@ -1243,6 +1257,14 @@ def test_model_a_demonym_epithet(nlp_model):
                    "in 2001 after testing positive for a steroid.")
     assert not any(s == "United Kingdom" for s, _, _ in facts)
     assert any(s == "Andy Collins" and p.startswith("test") for s, p, _ in facts)
+
+
+def test_model_collective_and_ranked_demonyms_are_not_the_topic_person(nlp_model):
+    facts = _facts("Donald Trump spoke about immigrants on Friday. Trump said the country needs fewer of them. Early "
+                   "settlers looked down at the Irish. The French refused to help. A man named William Carney fought. "
+                   "He was the first African American awarded the Medal of Honor.")
+    assert not any("Donald Trump" in (s, o) for s, p, o in facts if p not in ("say", "speak about", "speak"))
+    assert any(o == "Ireland" for _, _, o in facts)
 
 
 def test_model_an_office_of_a_place(nlp_model):

@@ -146,6 +146,29 @@ def test_extraposed_it(subject, text, expected):
     assert gate.extraposed_it(statement(subject, text, "impose", arg("penalty"))) is expected
 
 
+# (subject, predicate text, object, sentence, from the headline, gated as a name read as a verb)
+@pytest.mark.parametrize("subject, text, obj, sentence, from_title, expected", [
+    # a capitalised word inside the sentence: a name the parse read as a verb
+    ("Black Lives Matter organizers", "Rashad", "Turner",
+     "The suit names other activists: Black Lives Matter organizers Rashad Turner, Opal Tometi.", False, True),
+    ("Texas Petroleum Co", "Ecopetrol", "some wells",
+     "Texas Petroleum Co exploits in association with state company Ecopetrol some wells.", False, True),
+    # a particle of a name
+    ("Kirwan", "dal", "Maso", "Kirwan has drafted in David dal Maso at open-side.", False, True),
+    # a clause's first word, after a full stop, a quotation mark or a colon, is no name
+    ("The U.K.", "Exported", "535,460 tonnes", "The U.K. Exported 535,460 tonnes of wheat.", False, False),
+    ("the United Kingdom", "Should approve", "the treaty",
+     'Ballot papers will ask: "Should the United Kingdom approve the treaty?"', False, False),
+    ("Senators", "Probe", "banks", "Senators Probe Banks", True, False),  # the headline, rewritten
+    ("Obama", "met", "Putin", "Obama met Putin in Paris.", False, False),
+    ("Kerry", "to meet", "Obama", "Kerry wants to meet Obama.", False, False),
+])
+def test_name_predicate(subject, text, obj, sentence, from_title, expected):
+    found = statement(arg(subject), text, text.lower(), arg(obj), sentence=sentence, from_title=from_title)
+    assert gate.name_predicate(found) is expected
+    assert (gate.rule_reason(found) == "name-predicate") is expected
+
+
 @pytest.mark.parametrize("argument, expected", [
     (arg("he", "NATO"), True),  # "he" is a person
     (arg("he", "Kerry"), False),
