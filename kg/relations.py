@@ -237,7 +237,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         # "Baker has an agreement to sell the business", "obtained loans to pay off its arrears":
         # the one who holds the object means to do it, unless the object has its owner
         # ("exposed Trump's plan to put a tariff on China": Trump's plan)
-        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        owners = [c for c in verb.head.children if c.dep_ == "poss"] or object_holder(verb.head)
         if owners:
             return owners, True
         inherited, _ = subjects(verb.head.head)
@@ -454,6 +454,28 @@ def intervening_clause(head: Token, verb: Token) -> bool:
     """Whether a clause of another verb lies between ``head`` and its dependent ``verb``."""
     return any(t.dep_ in ("acl", "relcl", "ccomp", "advcl", "xcomp") and t.pos_ in ("VERB", "AUX")
                for t in head.doc[min(head.i, verb.i) + 1 : verb.i])
+
+
+# Verbs that hand their object to a recipient: "gave the unions a chance to appeal".
+GIVING_VERBS = {"give", "grant", "offer", "hand", "afford", "award", "deny", "promise"}
+
+
+def object_holder(noun: Token) -> list[Token]:
+    """Who holds an object that an infinitive modifies, when it is not the clause's subject: the
+    actor of its "of" phrase ("has reaffirmed the right of news organizations to safeguard
+    sources": the organizations safeguard them) or the recipient of a verb of giving ("gives
+    plaintiffs every right to try to spin a loss": the plaintiffs spin it)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            held = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if held and (held[0]._.kg_mention is not None or is_agent_word(held[0]) or held[0].tag_ in ("NNS", "NNPS")):
+                return with_conjuncts(held[0])
+    governor = noun.head
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in GIVING_VERBS:
+        recipients = [c for c in governor.children if c.dep_ in ("dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if recipients:
+            return with_conjuncts(recipients[0])
+    return []
 
 
 def is_object_purpose(verb: Token) -> bool:

@@ -402,6 +402,18 @@ PURPOSE_ROWS = [
         "Iraq|PROPN|dobj|6 .|PUNCT|punct|1",
         (), {("Iran", "expose", "plan", False, None, None), ("Iran", "expose", "Syria", False, None, None),
              ("Syria", "attack", "Iraq", False, "intended", None)}, id="owned-object-purpose"),
+    pytest.param(
+        # … or the actor of its "of" phrase: "Iran backed the right of Syria to attack Iraq"
+        "Iran|PROPN|nsubj|1 backed|VERB|ROOT|1|back the|DET|det|3 right|NOUN|dobj|1 of|ADP|prep|3 Syria|PROPN|pobj|4 to|PART|aux|7 "
+        "attack|VERB|acl|3 Iraq|PROPN|dobj|7 .|PUNCT|punct|1",
+        (), {("Iran", "back of", "Syria", False, None, None), ("Syria", "attack", "Iraq", False, "intended", None)},
+        id="object-purpose-of-holder"),
+    pytest.param(
+        # … or the recipient of a verb of giving: "Iran gave Syria a chance to attack Iraq"
+        "Iran|PROPN|nsubj|1 gave|VERB|ROOT|1|give Syria|PROPN|dative|1 a|DET|det|4 chance|NOUN|dobj|1 to|PART|aux|6 "
+        "attack|VERB|acl|4 Iraq|PROPN|dobj|6 .|PUNCT|punct|1",
+        (), {("Iran", "give", "chance", False, None, None), ("Iran", "give", "Syria", False, None, None),
+             ("Syria", "attack", "Iraq", False, "possible", None)}, id="object-purpose-of-recipient"),
 ]
 
 OBJECT_ROWS = [
@@ -1632,3 +1644,17 @@ def test_denying_no_is_the_negation_only(blank_nlp):
     shown = {(s.predicate.text, s.object.text, s.negated) for s in found}
     assert ("poses", "security threat", True) in shown
     assert not any("no " in f"{p} {o} " for p, o, _ in shown)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, holder, wrong_subject, verb", [
+    # the infinitive on the object is its holder's, not the clause subject's
+    ("The court upheld the right of the workers to strike against the company.", "workers", "court", "strike"),
+    ("Judge Smith affirmed the right of reporters to shield their informants.", "reporters", "Smith", "shield"),
+    ("Congress gave the states every right to try to block the rule.", None, "Congress", "block"),
+])
+def test_model_an_object_purpose_is_its_holders(text, holder, wrong_subject, verb):
+    import kg
+    acts = [s for s in kg.extract(text) if s.predicate.lemma.split()[0] == verb]
+    assert not any(wrong_subject in s.subject.text for s in acts)
+    assert [s.subject.text.split()[-1] for s in acts] == ([holder] if holder else [])
