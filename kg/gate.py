@@ -370,6 +370,13 @@ def located_actor(argument: Argument) -> bool:
     return not named and bool(before) and before[-1].isalpha()
 
 
+def located_subject(statement: Statement, sentence: Span | None = None) -> bool:
+    """The subject is a person or body named by a common noun and resolved to the place it is in
+    ("the judge in Miami issued an order", "police officers in Louisville shot …"): whoever
+    acts, the place does not.  (A place may still stand for its people as the object.)"""
+    return located_actor(statement.subject)
+
+
 def shaky_force(statement: Statement, sentence: Span | None = None) -> bool:
     """A use of force whose arguments are not sure: an actor reached through a plural noun of
     its followers or through its patron, an agent reached through the place it is in, or a
@@ -398,6 +405,7 @@ RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
     ("pronoun", pronoun),
     ("empty-predicate", empty_predicate),
     ("circumstance", circumstance),
+    ("located-actor", located_subject),
     ("generic-actor", generic_actor),
     ("low-confidence", low_confidence),
 )

@@ -401,3 +401,19 @@ def test_proxy_actor(text, expected):
 ])
 def test_located_agent_not_target(subject, obj, reason):
     assert gate.gate_reason(statement(subject, "killed", "kill", obj, event="ASSAULT")) == reason
+
+
+# (subject, object, reason): a common-noun actor resolved to the place it is in acts as nobody
+@pytest.mark.parametrize("subject, obj, reason", [
+    (Argument("the judge in Miami", Entity(id="Miami", label="Miami", type="Location")), arg("an order", "order"),
+     "located-actor"),
+    (Argument("police officers in Louisville, Kentucky", Entity(id="Louisville", label="Louisville", type="Location")),
+     arg("Joe Biden"), "located-actor"),
+    (country("Iraqi forces in Mosul", "Iraq"), arg("an order", "order"), None),  # the state's own forces are it
+    (arg("Obama"), country("the embassy in Iraq", "Iraq"), None),  # only the subject: a place may be the object
+    (country("the United States", "United States"), arg("an order", "order"), None),
+])
+def test_located_subject(subject, obj, reason):
+    found = statement(subject, "issued", "issue", obj)
+    assert gate.located_subject(found) is (reason is not None)
+    assert gate.rule_reason(found) == reason
