@@ -190,9 +190,16 @@ def is_negated(verb: Token) -> bool:
         return True  # a participant with "no": "found no collusion", "no country attacked"
     if neither_nor(verb):
         return True
-    if shares_clause(verb):
+    if shares_clause(verb) and not contrasting_conjunct(verb):
         return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
     return False
+
+
+def contrasting_conjunct(verb: Token) -> bool:
+    """A verb joined by "but" to the one before it: "does not want a strike but hopes to reach a
+    deal" (what is hoped is set against what is not wanted: no negation is shared)."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" and verb.head.i < c.i < verb.i
+                                       for c in verb.head.children)
 
 
 def whether_or_not(neg: Token) -> bool:
@@ -550,7 +557,10 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     conditioned = False
     gov = governor(verb)
     depth = 0
+    kept = None  # the polarity below a "but" conjunct, which no negation above it reaches
     while gov is not None and depth < 4:
+        if kept is None and contrasting_conjunct(verb):
+            kept = negated
         if negated_belief(gov, verb):
             # "I don't believe I've ever met him": believed not met, a belief only
             negated, modality = not negated, modality or "possible"
@@ -613,6 +623,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done
         verb, gov, depth = gov, governor(gov), depth + 1
+    if kept is not None:
+        negated = kept  # "do not want to take away guns but hope to promote gun laws": promoted
     if modality is None and thing_purpose(clause):
         modality = "intended"  # "used the money to buy weapons": what the money was meant for
     if conditioned and modality in CONDITIONED:

@@ -565,6 +565,27 @@ GOVERNED_NEWS_ROWS = [
         "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
         5, (True, "intended", None), id="not-trying"),
     pytest.param(
+        # "but" sets a conjunct against a negated verb: "The union does not want a strike but hopes to
+        # reach a deal" (the hope is real, the deal hoped for)
+        "union|NOUN|nsubj|3 does|AUX|aux|3|do not|PART|neg|3 want|VERB|ROOT|3|want|VB strike|NOUN|dobj|3 but|CCONJ|cc|3 "
+        "hopes|VERB|conj|3|hope|VBZ to|PART|aux|8 reach|VERB|xcomp|6 deal|NOUN|dobj|8",
+        8, (False, "intended", None), id="but-hopes-after-not-want"),
+    pytest.param(
+        # ... also when the parse hangs the conjunct on the negated verb's infinitive: "do not want to
+        # take away guns but hope to promote gun laws"
+        "they|PRON|nsubj|3 do|AUX|aux|3|do not|PART|neg|3 want|VERB|ROOT|3|want|VB to|PART|aux|5 take|VERB|xcomp|3 "
+        "guns|NOUN|dobj|5 but|CCONJ|cc|5 hope|VERB|conj|5|hope|VBP to|PART|aux|10 promote|VERB|xcomp|8 laws|NOUN|dobj|10",
+        10, (False, "intended", None), id="but-hope-after-not-want-to"),
+    pytest.param(
+        # ... while the negated one stays negated, and "or" shares the negation: "will not cooperate or share"
+        "they|PRON|nsubj|3 do|AUX|aux|3|do not|PART|neg|3 want|VERB|ROOT|3|want|VB to|PART|aux|5 take|VERB|xcomp|3 "
+        "guns|NOUN|dobj|5 but|CCONJ|cc|5 hope|VERB|conj|5|hope|VBP to|PART|aux|10 promote|VERB|xcomp|8 laws|NOUN|dobj|10",
+        5, (True, "intended", None), id="not-want-to-take"),
+    pytest.param(
+        "Iran|PROPN|nsubj|3 will|AUX|aux|3|will|MD not|PART|neg|3 cooperate|VERB|ROOT|3 or|CCONJ|cc|3 share|VERB|conj|3 "
+        "data|NOUN|dobj|5",
+        5, (True, "future", None), id="or-shares-the-negation"),
+    pytest.param(
         # "instead" sets a complement against an avoided one: "should avoid eating in bars and to
         # instead use delivery" (the use is due, not avoided)
         "Americans|PROPN|nsubj|2 should|AUX|aux|2|should|MD avoid|VERB|ROOT|2 eating|VERB|xcomp|2|eat|VBG "
@@ -738,3 +759,15 @@ def test_proposed(blank_nlp, complement, modality):
     doc = parsed(blank_nlp, f"USAIR|PROPN|nsubj|1 proposed|VERB|ROOT|1|propose {complement} shares|NOUN|dobj|{len(complement.split())+1}")
     verb = next(t for t in doc if t.lemma_ == "buy")
     assert polarity_and_modality(verb)[:2] == (False, modality)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, verb", [
+    ("The union does not want a strike but hopes to reach a deal with Ford.", "reach"),
+    ("Greenpeace said its members do not want to block the port but hope to meet Shell.", "meet"),
+    ("Fiji does not want to close its embassy but hopes to meet Australia soon.", "meet"),
+])
+def test_model_but_sets_a_conjunct_against_a_negated_verb(text, verb):
+    import kg
+    acts = [s for s in kg.extract(text) if s.predicate.lemma.split()[0] == verb]
+    assert acts and not any(s.negated for s in acts)
