@@ -2299,7 +2299,8 @@ def subject_conjuncts(subject: Token) -> list[Token]:
 
 
 # A subject pronoun is not the object of its own clause: "If he were to fire Mueller" (he is
-# not Mueller), "she met Smith"; the objects of its verb and of the infinitives it governs.
+# not Mueller), "she met Smith", "she campaigned with Clinton"; the objects of its verb and of the
+# infinitives it governs, and the names after their prepositions.
 def own_clause_objects(pronoun: Token) -> list[Token]:
     if pronoun.dep_ != "nsubj" or pronoun.lower_ not in PRONOUN_AGREEMENT:
         return []
@@ -2311,6 +2312,9 @@ def own_clause_objects(pronoun: Token) -> list[Token]:
                 objects.append(child)
             elif child.dep_ == "xcomp":
                 verbs.append(child)
+            elif child.dep_ in ("prep", "agent"):
+                # a name after the verb's preposition: "She has campaigned with Clinton" (she is not Clinton)
+                objects.extend(c for c in child.children if c.dep_ == "pobj")
     return objects
 
 

@@ -690,6 +690,11 @@ PRONOUNS = [
                   ("If|SCONJ|mark|2 he|PRON|nsubj|2|he were|AUX|advcl|7|be to|PART|aux|4 fire|VERB|xcomp|2|fire "
                    "Mueller|PROPN|dobj|4 he|PRON|nsubj|7|he endanger|VERB|ROOT|7|endanger",
                    [(5, 6, "PERSON")])], 1, 1, "Donald Trump", id="subject-not-its-own-object"),
+    # … nor a name after its verb's preposition: "She has campaigned with Clinton" (she is not Clinton)
+    pytest.param([("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Robert|PROPN|compound|4 "
+                   "Mueller|PROPN|nsubj|5 spoke|VERB|ROOT|5|speak", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
+                  ("he|PRON|nsubj|2|he has|AUX|aux|2|have campaigned|VERB|ROOT|2|campaign with|ADP|prep|2 "
+                   "Mueller|PROPN|pobj|3", [(4, 5, "PERSON")])], 1, 0, "Donald Trump", id="subject-not-its-prepositional-object"),
     pytest.param([("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "PERSON")]),
                   ("If|SCONJ|mark|2 he|PRON|nsubj|2|he were|AUX|advcl|8|be to|PART|aux|4 fire|VERB|xcomp|2|fire "
                    "Robert|PROPN|compound|6 Mueller|PROPN|dobj|4 he|PRON|nsubj|8|he endanger|VERB|ROOT|8|endanger",
@@ -1511,3 +1516,13 @@ def test_model_them_after_a_plural_thing():
     facts = _facts("Tax fight\n\nDemocrats want the documents. Cohen said that he had seen Trump's tax returns, "
                    "but had not gone through them.")
     assert not [f for f in facts if f[2] == "Democrats" and f[0] != "Democrats"]
+
+
+@pytest.mark.parametrize("text, pronoun_is", [
+    ("Jane Fulton spoke first. Hillary Clinton spoke next. She has campaigned with Clinton for months.", "Jane Fulton"),
+    ("Tom Lee arrived on Monday. Barack Obama arrived on Tuesday. He had worked with Obama in Chicago.", "Tom Lee"),
+])
+def test_model_a_subject_pronoun_is_no_name_after_its_verbs_preposition(nlp_model, text, pronoun_is):
+    from kg.extraction import extract
+    found = [s.subject.entity.id for s in extract(text) if s.subject.text in ("She", "He")]
+    assert found == [pronoun_is]
