@@ -338,7 +338,18 @@ def plural_for_person(argument: Argument) -> bool:
     label = set(_words(argument.entity.label or argument.entity.id))
     last = words[-1] if words else ""
     return (argument.entity.type == "Person" and 1 < len(words) <= 4 and last.isalpha() and last not in label
-            and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+            and (last in IRREGULAR_PLURALS or len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))))
+
+
+# Plural nouns of people that end in no "s": "All Trump people", "Obama's men".
+IRREGULAR_PLURALS = {"people", "men", "women", "children", "staff", "police"}
+
+
+def people_for_person(statement: Statement, sentence: Span | None = None) -> bool:
+    """An argument that is a plural noun of people resolved to the one person its modifier or
+    owner names: "All Trump people have denied the charges", "the top Obama officials", "his
+    customers have included …" (they are not Trump, Obama, him)."""
+    return any(plural_for_person(argument) for argument in (statement.subject, statement.object) if argument is not None)
 
 
 def place_pronoun_agent(argument: Argument) -> bool:
@@ -406,6 +417,7 @@ RULES: tuple[tuple[str, Callable[[Statement, Span | None], bool]], ...] = (
     ("empty-predicate", empty_predicate),
     ("circumstance", circumstance),
     ("located-actor", located_subject),
+    ("people-for-person", people_for_person),
     ("generic-actor", generic_actor),
     ("low-confidence", low_confidence),
 )

@@ -91,7 +91,7 @@ MODALITIES = ("possible", "future", "intended", "requested", "conditional", "obl
 # Why the precision gate keeps a statement off the graph (kg/gate.py, one rule each, and the
 # learned gate of kg/learned_gate.py last);
 # documented in README.md and ontology/README.md.
-GATE_REASONS = ("self-loop", "fragment", "name-predicate", "pronoun", "empty-predicate", "circumstance", "located-actor", "generic-actor", "low-confidence",
+GATE_REASONS = ("self-loop", "fragment", "name-predicate", "pronoun", "empty-predicate", "circumstance", "located-actor", "people-for-person", "generic-actor", "low-confidence",
                 "learned")
 
 

@@ -344,6 +344,9 @@ def place(text: str, name: str) -> Argument:
     (person("white police officer Matt Kenny", "Matt Kenny"), False),
     (person("Morsi", "Mohamed Morsi"), False),
     (person("Jones", "Tom Jones"), False),  # a one-word name ending in s
+    (person("All Trump people", "Donald Trump"), True),  # a plural without "s"
+    (person("Obama's men", "Barack Obama"), True),
+    (person("Tom Men", "Tom Men"), False),
     (Argument("Morsi supporters", Entity("Morsi supporters", "Morsi supporters", "Concept")), False),
 ])
 def test_plural_for_person(argument, expected):
@@ -363,8 +366,10 @@ def test_place_pronoun_agent(argument, expected):
     (arg("Islamic State"), person("Morsi supporters", "Mohamed Morsi"), "ASSAULT", "pronoun"),
     (place("It", "Ohio"), arg("father"), "ASSAULT", "pronoun"),
     (arg("Islamic State"), person("Mohamed Morsi", "Mohamed Morsi"), "ASSAULT", None),
-    # only a use of force asks this of its arguments
-    (arg("Russia"), person("Morsi supporters", "Mohamed Morsi"), "CONSULT", None),
+    # only a use of force asks this of its arguments (a plural for a person is gated in any
+    # statement, under its own reason)
+    (arg("Russia"), person("Morsi supporters", "Mohamed Morsi"), "CONSULT", "people-for-person"),
+    (arg("Russia"), arg("the al Qaeda-linked group", "al Qaeda-linked group"), "CONSULT", None),
 ])
 def test_shaky_force_is_gated(subject, obj, event, reason):
     assert gate.gate_reason(statement(subject, "shot", "shoot", obj, event=event)) == reason
@@ -417,3 +422,14 @@ def test_located_subject(subject, obj, reason):
     found = statement(subject, "issued", "issue", obj)
     assert gate.located_subject(found) is (reason is not None)
     assert gate.rule_reason(found) == reason
+
+
+# a plural noun of people resolved to one person is gated in any statement, not only a use of force
+@pytest.mark.parametrize("subject, obj, reason", [
+    (person("All Trump people", "Donald Trump"), arg("the charges", "charge"), "people-for-person"),
+    (arg("Kerry"), person("the top Obama officials", "Barack Obama"), "people-for-person"),
+    (person("his customers", "Dave Hawkins"), arg("amputees", "amputee"), "people-for-person"),
+    (person("President Obama", "Barack Obama"), arg("the charges", "charge"), None),
+])
+def test_people_for_person(subject, obj, reason):
+    assert gate.rule_reason(statement(subject, "denied", "deny", obj)) == reason
