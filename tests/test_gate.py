@@ -369,7 +369,7 @@ def test_place_pronoun_agent(argument, expected):
     # only a use of force asks this of its arguments (a plural for a person is gated in any
     # statement, under its own reason)
     (arg("Russia"), person("Morsi supporters", "Mohamed Morsi"), "CONSULT", "people-for-person"),
-    (arg("Russia"), arg("the al Qaeda-linked group", "al Qaeda-linked group"), "CONSULT", None),
+    (arg("Russia"), arg("NATO-backed Ukraine", "Ukraine"), "CONSULT", None),
 ])
 def test_shaky_force_is_gated(subject, obj, event, reason):
     assert gate.gate_reason(statement(subject, "shot", "shoot", obj, event=event)) == reason
