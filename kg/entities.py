@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.events import news_setting
 from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
 from kg.quotes import inside_quotes, quote_marks
 from kg.types import Argument, Entity
@@ -265,6 +266,7 @@ class EntityResolver:
         self.sentence_spans: list[tuple[Span, int]] = []  # … each sentence and its paragraph's offset, in that order
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
+        self.setting = ""  # after settle(): the contest the article reports, kg.events.news_setting
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
         self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
@@ -326,6 +328,7 @@ class EntityResolver:
         voted over all its mentions, with name evidence (an honorific, a census given name,
         a company word) counting double.
         """
+        self.setting = news_setting(token.lower_ for doc, _ in self.parts for token in doc)
         if not self.mentions:
             return
         merged, companies = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -589,9 +590,111 @@ def unrealised(governor: str) -> bool:
     return (governor or "").lower() in IRREALIS_GOVERNORS
 
 
+
+# -- acts the sentence does not assert (issue 17, sixth pass) --------------------------------
+
+# Verbs whose clause is a belief, a fear, a denial or a wager, not an act the writer reports:
+# "Loughner believed the government carried out the attacks", "people thinking that soldiers
+# beat up civilians", "betting on his denial that he assaulted her".  (Verbs of saying and
+# allegation are not here: "police said the gunman shot …" reports; "alleged" is a modality.)
+UNASSERTING_VERBS = frozenset("bet believe deny doubt dream fantasize fear imagine pretend suppose theorize think wonder".split())
+# Nouns whose clause is the same: "the theory that the government carried out 9/11", "his
+# denial that he assaulted her", "the claim that troops shot protesters".
+UNASSERTING_NOUNS = frozenset(
+    "accusation allegation belief claim conspiracy denial fantasy fear hypothesis myth notion rumor rumour scenario speculation theory".split())
+# Subordinators of a condition ("if militants advance on the troops", "unless the army
+# attacks") and the nouns of "in case", "in the event that".
+CONDITIONAL_MARKS = frozenset("if lest unless whether".split())
+CONDITIONAL_NOUNS = frozenset("case event".split())
+
+
+def unasserting(governor: str, *, noun: bool = False) -> bool:
+    """Whether a clause governed by this verb (or, with ``noun``, this noun) is believed, feared,
+    denied or supposed rather than reported (see UNASSERTING_VERBS, UNASSERTING_NOUNS).
+
+    >>> unasserting("believe"), unasserting("say"), unasserting("denial", noun=True), unasserting("report", noun=True)
+    (True, False, True, False)
+    """
+    return (governor or "").lower() in (UNASSERTING_NOUNS if noun else UNASSERTING_VERBS)
+
+
+def conditional(mark: str, noun: str = "") -> bool:
+    """Whether a subordinator (``mark``, or the preposition and noun of "in case") makes a clause
+    a condition: "if", "unless", "whether", "in case", "in the event".
+
+    >>> conditional("if"), conditional("because"), conditional("in", "case"), conditional("in", "city")
+    (True, False, True, False)
+    """
+    mark = (mark or "").lower()
+    return mark in CONDITIONAL_MARKS or mark == "in" and (noun or "").lower() in CONDITIONAL_NOUNS
+
+
+# -- the setting of an article: a campaign or a game (issue 17, sixth pass) -----------------
+
+# Words of elections and of games.  An article dense with them uses the words of force for the
+# contest it reports: "he's targeting Michigan, Wisconsin and Ohio", "West and Hegar exchanging
+# attacks", "the Republicans crushed Ohio State"; a campaign or a game is no use of force.
+ELECTION_WORDS = frozenset(
+    """ballot ballots campaign campaigns candidate candidates caucus caucuses delegate delegates election elections
+    electoral electorate incumbent nominee nomination poll polls primaries primary reelection re-election runoff
+    voter voters""".split())
+SPORT_WORDS = frozenset(
+    """championship coach coaches cup game games goal goals inning innings league match matches medal olympic olympics
+    player players playoff playoffs quarterback season stadium striker team teams tournament touchdown""".split())
+# How dense: this many different words of the kind, used this many times in all.
+SETTING_WORDS, SETTING_USES = 5, 10
+ELECTION, SPORT = "election", "sport"
+# Verbs of violence to a body that stay force in any setting: "a supporter shot the
+# congressman", "the player stabbed a fan".
+GRAVE_VIOLENCE = frozenset(
+    """abduct assassinate assault behead bludgeon choke execute injure kidnap kill knife maul molest murder punch rape
+    slaughter stab strangle torture wound""".split())
+
+
+def news_setting(words: Iterable[str]) -> str:
+    """The contest an article reports, from its words: ELECTION or SPORT when it uses at least
+    SETTING_WORDS different words of the kind, SETTING_USES times in all, else "".
+
+    >>> news_setting("the candidate told voters at the primary that the ballot and the election polls".split())
+    ''
+    >>> news_setting(("candidates voters primary ballot polls " * 2).split())
+    'election'
+    """
+    counts = {ELECTION: Counter(), SPORT: Counter()}
+    for word in words:
+        word = word.lower()
+        for kind, vocabulary in ((ELECTION, ELECTION_WORDS), (SPORT, SPORT_WORDS)):
+            if word in vocabulary:
+                counts[kind][word] += 1
+    dense = [(sum(c.values()), kind) for kind, c in counts.items() if len(c) >= SETTING_WORDS and sum(c.values()) >= SETTING_USES]
+    return max(dense)[1] if dense else ""
+
+
+def contest_use(verb: str, setting: str, *, subject: str, official: bool = False, listed: bool = False) -> bool:
+    """Whether a verb of force in an article about a campaign or a game names the contest, not
+    force: done by people, a body or a team (not armed men, a state or an officer; a
+    dictionary pattern such as "used a rifle" stands), with a verb other than one of grave
+    bodily violence (in a game, "shot" and "hit" are the ball's).
+
+    >>> contest_use("target", ELECTION, subject=PERSON), contest_use("kill", ELECTION, subject=PERSON)
+    (True, False)
+    >>> contest_use("invade", ELECTION, subject=PERSON, official=True), contest_use("attack", "", subject=PERSON)
+    (False, False)
+    >>> contest_use("shoot", ELECTION, subject=PERSON), contest_use("shoot", SPORT, subject=PERSON)
+    (False, True)
+    """
+    if setting not in (ELECTION, SPORT) or subject == ARMED or listed:
+        return False
+    if setting == ELECTION and (subject in (STATE, PLACE) or official or verb in BODILY_VIOLENCE):
+        # a state or a province acts as a government in any article: "Pence's Indiana jailed a woman"
+        return False
+    return verb not in GRAVE_VIOLENCE
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
-                subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = ()) -> str | None:
+                subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
+                setting: str = "") -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -601,7 +704,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     this verb and object ("set fire"), which then stands; ``official`` that the subject is a
     person holding state office (a government, military, police or judicial code);
     ``particle`` the verb's particle or preposition, ``subject_code`` the subject's CAMEO code,
-    ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words.
+    ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words,
+    ``setting`` the contest the article reports (:func:`news_setting`).
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -623,6 +727,9 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
                          places=places, object_words=object_words):
         # words of force used for words: "blasted the policy", "attacked him on Twitter" criticise
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
+    if contest_use(verb, setting, subject=subject, official=official, listed=listed):
+        # "he's targeting Michigan and Ohio" in a campaign, "crushed the Buckeyes" in a game
+        return "DISAPPROVE" if verb in FIGURATIVE_FORCE and setting == ELECTION and obj in (PERSON, BODY) else None
     if labour_strike(subject_head, object_head):
         return "PROTEST"  # "bank workers voted to launch a nationwide strike" (CAMEO 143)
     if obj is None:

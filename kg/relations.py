@@ -21,6 +21,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
+                       conditional, unasserting,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate
 from kg.gazetteer import is_capital
@@ -1734,11 +1735,13 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
-                            object_words=[] if obj is None else obj.text.split())
+                            object_words=[] if obj is None else obj.text.split(), setting=resolver.setting)
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
             event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
+        if unasserted_clause(candidate.verb):
+            event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks"
         act = act_object(candidate.verb)
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
@@ -1750,7 +1753,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
         weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
         if event == "FIGHT" and weapon is not None and launch_without_target(
-                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+                lemma.split()[0], concept_words(weapon), aiming_preps(candidate.verb)):
             event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
@@ -1879,6 +1882,52 @@ def unrealised_infinitive(verb: Token) -> bool:
     is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
     return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and unrealised(verb.head.lemma_))
+
+
+
+# Links from a clause up to the clause or noun that governs it, through which a condition or a
+# belief reaches it: complements, adverbial clauses, coordinated clauses, clauses of nouns.
+CLAUSE_LINKS = frozenset("acl advcl ccomp conj csubj pcomp relcl xcomp".split())
+
+
+def under_condition(token: Token) -> bool:
+    """A clause head with a subordinator of condition: "if militants advance", "in case the
+    U.S. does launch strikes" ("in case" is parsed as a phrase of the verb, "if" at times as a
+    word of the subject: "if the militants | advance")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "mark" and conditional(c.lower_) for t in (token, *subjects) for c in t.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and conditional(c.lower_, g.lemma_) for g in c.children)
+        for c in token.children)
+
+
+def unasserted_clause(verb: Token) -> bool:
+    """A clause the sentence does not assert: under a condition ("in case the U.S. does launch
+    strikes"), believed, feared or denied ("believed the government carried out the attacks",
+    "people thinking that soldiers beat up civilians", "the theory that …"), or charged
+    ("accused Kristol of killing"), however deep (:func:`kg.events.unasserting`)."""
+    token = verb
+    for _ in range(8):
+        if under_condition(token):
+            return True
+        head = token.head
+        if head is token or token.dep_ not in CLAUSE_LINKS:
+            return False
+        if accusation(token) is not None:
+            return True  # "accused Kristol of killing" (kg.clauses.accusation)
+        if token.dep_ != "conj" and unasserting(head.lemma_, noun=head.pos_ in ("NOUN", "PROPN")):
+            return True
+        if token.dep_ == "relcl":
+            return False  # "the gunman who attacked the home": the relative clause is presupposed
+        token = head
+    return False
+
+
+
+def aiming_preps(verb: Token) -> list[str]:
+    """The prepositions of a clause that can name what it aims at: not those of a time ("fired
+    two missiles on Thursday"), for :func:`kg.events.launch_without_target`."""
+    return [c.lower_ for c in verb.children if c.dep_ == "prep" and not any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)]
 
 
 def holds_office(argument: Argument) -> bool:
