@@ -523,7 +523,9 @@ def in_a_medium(place_nouns: Iterable[str]) -> bool:
 # Phrasal verbs whose particle gives the verb of force another meaning: "seize on his ethics
 # controversies" (exploit), "blew into Iowa" (arrived), "took the ball over the line".
 FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "into"), ("blow", "in"), ("blow", "through"),
-                                ("kill", "off"), ("beat", "out")})
+                                ("kill", "off"), ("beat", "out"),
+                                # rebuke and betrayal: "slaps down the conspiracy theorists", "kicks Israel under the bus"
+                                ("slap", "down"), ("kick", "under"), ("throw", "under")})
 # Verbs of seizing places or power: force only when armed men, a state or an officer take
 # (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
 # House" is an election, "they ousted two GOP state senators in recalls" a vote.
@@ -575,10 +577,12 @@ def no_one_hit(object_words: Iterable[str]) -> bool:
 # Governors whose infinitive complement is a plan, a rivalry, a lesson or a permission, not an
 # act done: "conspired to kill", "vie to kill Trump by symbolically stabbing his likeness",
 # "learning how to use truck bombs", "authorized the military to conduct airstrikes".
+# Advocacy is a plan too: "she proposes to nationalize every major business", "pushed to outlaw".
 # (Implicatives such as "managed to kill", and efforts that are force themselves, "fighting to
 # overthrow", report the act and are not listed.)
 IRREALIS_GOVERNORS = frozenset(
-    """authorise authorize collude compete conspire empower learn plot race scheme scramble teach train vie""".split())
+    """advocate authorise authorize campaign collude compete conspire empower learn lobby plot propose push race scheme
+    scramble seek teach train vie""".split())
 
 
 def unrealised(governor: str) -> bool:
@@ -627,6 +631,41 @@ def conditional(mark: str, noun: str = "") -> bool:
     """
     mark = (mark or "").lower()
     return mark in CONDITIONAL_MARKS or mark == "in" and (noun or "").lower() in CONDITIONAL_NOUNS
+
+
+# Verbs of fighting whose "over" or "about" phrase is the matter of a quarrel: "the two countries
+# have clashed over the wars in Ukraine and Syria", "fought over the budget" (a place fought over
+# is force: "troops clashed over the border town").
+QUARREL_VERBS = frozenset("battle brawl clash feud fight scuffle spar squabble tussle wrangle".split())
+QUARREL_PREPS = frozenset("about over".split())
+
+
+def quarrel(verb: str, particle: str, obj: str | None, object_head: str = "") -> bool:
+    """Whether a verb of fighting names a quarrel about a matter (see QUARREL_VERBS): its "over"
+    or "about" phrase is a thing, not a place, a state or a physical target ("the town").
+
+    >>> quarrel("clash", "over", THING, "war"), quarrel("clash", "over", PLACE), quarrel("clash", "with", THING, "war")
+    (True, False, False)
+    >>> quarrel("fight", "over", THING, "border town")
+    False
+    """
+    words = (object_head or "").lower().split()
+    return (verb in QUARREL_VERBS and (particle or "").lower() in QUARREL_PREPS and obj == THING
+            and not (words and singular(words[-1]) in PHYSICAL_TARGETS))
+
+
+def personal_accusation(modality: str | None, subject_type: str, object_type: str) -> bool:
+    """Whether a use of force is one person's contested charge against another: reported as an
+    allegation or an account ("claimed") with a person on both ends ("Ford, who alleged Kavanaugh
+    assaulted her"); an act whose unnamed doer is hedged stays ("the gunman allegedly shot
+    Daniel Anderl": a person named by a common noun is no "Person").
+
+    >>> personal_accusation("claimed", "Person", "Person"), personal_accusation("claimed", "Concept", "Person")
+    (True, False)
+    >>> personal_accusation(None, "Person", "Person"), personal_accusation("claimed", "Country", "Country")
+    (False, False)
+    """
+    return modality == "claimed" and subject_type == "Person" and object_type == "Person"
 
 
 # -- the setting of an article: a campaign or a game (issue 17, sixth pass) -----------------
@@ -727,6 +766,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
                          places=places, object_words=object_words):
         # words of force used for words: "blasted the policy", "attacked him on Twitter" criticise
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
+    if quarrel(verb, particle, obj, object_head):
+        return None  # "the two countries have clashed over the wars": a quarrel about a matter
     if contest_use(verb, setting, subject=subject, official=official, listed=listed):
         # "he's targeting Michigan and Ohio" in a campaign, "crushed the Buckeyes" in a game
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and setting == ELECTION and obj in (PERSON, BODY) else None

@@ -21,7 +21,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
-                       conditional, unasserting,
+                       conditional, personal_accusation, unasserting,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate
 from kg.gazetteer import is_capital
@@ -1780,6 +1780,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
+    if event in FORCE_EVENTS and obj is not None and personal_accusation(modality, subject.entity.type, obj.entity.type):
+        event = None  # "Ford, who alleged Kavanaugh assaulted her": a contested charge, no act reported
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
     return Statement(

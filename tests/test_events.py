@@ -708,6 +708,8 @@ def test_in_a_medium(places, expected):
 @pytest.mark.parametrize("verb, particle, expected", [
     ("seize", "on", True), ("seize", "upon", True), ("blow", "into", True),
     ("blow", "up", False), ("seize", "", False),
+    ("slap", "down", True), ("kick", "under", True),  # "slaps down the theorists", "kicks Israel under the bus"
+    ("shoot", "down", False), ("kick", "", False),
 ])
 def test_figurative_phrasal(verb, particle, expected):
     assert events.figurative_phrasal(verb, particle) is expected
@@ -732,6 +734,7 @@ def test_deployment(verb, particle, moved, expected):
 
 @pytest.mark.parametrize("governor, expected", [
     ("conspire", True), ("vie", True), ("learn", True), ("authorize", True), ("plot", True),
+    ("propose", True), ("push", True), ("seek", True),  # "proposes to nationalize", "pushed to outlaw"
     ("manage", False),  # "managed to kill": done
     ("fight", False),  # "fighting to overthrow": the effort is force itself
     ("begin", False),
@@ -997,3 +1000,51 @@ def test_campaign_targets_are_no_force_with_the_model(nlp_model):
     # grave violence stays force in a campaign article
     text = CAMPAIGN + "A gunman killed the campaign manager of Smith in Ohio."
     assert "ASSAULT" in {s.predicate.event for s in extract(text)}
+
+
+@pytest.mark.parametrize("verb, particle, obj, head, expected", [
+    ("clash", "over", K.THING, "war", True),        # "have clashed over the wars in Ukraine and Syria"
+    ("fight", "about", K.THING, "budget", True),
+    ("fight", "over", K.THING, "border town", False),  # a place fought over
+    ("clash", "over", K.PLACE, "", False),
+    ("clash", "with", K.THING, "war", False),
+    ("attack", "over", K.THING, "war", False),      # not a verb of quarrel
+])
+def test_quarrel(verb, particle, obj, head, expected):
+    assert events.quarrel(verb, particle, obj, head) is expected
+
+
+@pytest.mark.parametrize("modality, subject_type, object_type, expected", [
+    ("claimed", "Person", "Person", True),    # "Ford, who alleged Kavanaugh assaulted her"
+    ("claimed", "Concept", "Person", False),  # "the gunman allegedly shot Daniel Anderl"
+    ("claimed", "Person", "Concept", False),  # "prosecutors alleged that she killed the victim"
+    ("claimed", "Country", "Country", False),
+    (None, "Person", "Person", False),
+])
+def test_personal_accusation(modality, subject_type, object_type, expected):
+    assert events.personal_accusation(modality, subject_type, object_type) is expected
+
+
+MORE_NO_FORCE = [
+    "The two countries have clashed over the wars in Ukraine and Syria.",
+    "Christine Blasey Ford, who alleged Brett Kavanaugh sexually assaulted her, testified on Thursday.",
+    "Senator Elizabeth Warren proposes to nationalize every major business in the country.",
+    "The White House slaps down the conspiracy theorists.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_NO_FORCE, ids=[s[:40] for s in MORE_NO_FORCE])
+def test_quarrels_charges_and_proposals_are_no_force_with_the_model(nlp_model, sentence):
+    from kg.extraction import extract
+
+    assert [s.predicate.event for s in extract(sentence) if s.predicate.event in events.FORCE_EVENTS] == [], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels and troops clashed over the town of Idlib.",
+    "The gunman allegedly shot and killed Daniel Anderl at the house.",
+])
+def test_places_fought_over_and_hedged_doers_stay_force_with_the_model(nlp_model, sentence):
+    from kg.extraction import extract
+
+    assert {s.predicate.event for s in extract(sentence)} & events.FORCE_EVENTS, sentence
