@@ -465,7 +465,9 @@ ABSTRACT_TARGETS = frozenset(
     """agenda bill business career chance competition confidence culture deal debate democracy dream economy
     faith freedom hell hope idea image law legacy liberty message mood narrative notion
     opinion ownership policy price rate record reform religion reputation right rule spirit stock
-    story tradition trade truth value view vote""".split())
+    story tradition trade truth value view vote""".split()
+    # verdicts: "Roger Stone found guilty" is a finding of a court, not a use of force
+    + "guilty innocent liable".split())
 ABSTRACT_ENDINGS = ("ism", "ness")
 
 
@@ -530,6 +532,23 @@ FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "in
 # (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
 # House" is an election, "they ousted two GOP state senators in recalls" a vote.
 SEIZURE_VERBS = frozenset("capture depose grab occupy oust overrun overthrow seize take topple".split())
+# Offices and firms, which one takes over by succession or purchase, not by force, unless armed
+# men take them: "Lavrov … since taking over the Foreign Ministry in 2004", "took over the company".
+SUCCESSIONS = frozenset(
+    """chairmanship company corporation firm helm job leadership ministry portfolio position premiership presidency
+    role stake""".split())
+
+
+def succession(verb: str, object_head: str, subject: str) -> bool:
+    """Whether a verb of seizing takes an office or a firm by succession or purchase (see
+    SUCCESSIONS): anyone but armed men.
+
+    >>> succession("take", "foreign ministry", PERSON), succession("take", "ministry", ARMED), succession("seize", "town", STATE)
+    (True, False, False)
+    """
+    words = (object_head or "").lower().split()
+    return verb in SEIZURE_VERBS and subject != ARMED and bool(words) and singular(words[-1]) in SUCCESSIONS
+
 # Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
 ALLY_PREPS = frozenset("alongside beside".split())
 # Modifiers that make an act of force one of words: "a verbal war with Lindsey Graham",
@@ -709,11 +728,12 @@ def news_setting(words: Iterable[str]) -> str:
     return max(dense)[1] if dense else ""
 
 
-def contest_use(verb: str, setting: str, *, subject: str, official: bool = False, listed: bool = False) -> bool:
+def contest_use(verb: str, setting: str, *, subject: str, official: bool = False, weapon: bool = False) -> bool:
     """Whether a verb of force in an article about a campaign or a game names the contest, not
     force: done by people, a body or a team (not armed men, a state or an officer; a
-    dictionary pattern such as "used a rifle" stands), with a verb other than one of grave
-    bodily violence (in a game, "shot" and "hit" are the ball's).
+    weapon as the object stands: "used an AR-15 rifle"), with a verb other than one of grave
+    bodily violence (in a game, "shot" and "hit" are the ball's; in a campaign, "exchanging
+    attacks" are words).
 
     >>> contest_use("target", ELECTION, subject=PERSON), contest_use("kill", ELECTION, subject=PERSON)
     (True, False)
@@ -722,7 +742,7 @@ def contest_use(verb: str, setting: str, *, subject: str, official: bool = False
     >>> contest_use("shoot", ELECTION, subject=PERSON), contest_use("shoot", SPORT, subject=PERSON)
     (False, True)
     """
-    if setting not in (ELECTION, SPORT) or subject == ARMED or listed:
+    if setting not in (ELECTION, SPORT) or subject == ARMED or weapon:
         return False
     if setting == ELECTION and (subject in (STATE, PLACE) or official or verb in BODILY_VIOLENCE):
         # a state or a province acts as a government in any article: "Pence's Indiana jailed a woman"
@@ -768,7 +788,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
     if quarrel(verb, particle, obj, object_head):
         return None  # "the two countries have clashed over the wars": a quarrel about a matter
-    if contest_use(verb, setting, subject=subject, official=official, listed=listed):
+    if contest_use(verb, setting, subject=subject, official=official, weapon=is_weapon(object_head)):
         # "he's targeting Michigan and Ohio" in a campaign, "crushed the Buckeyes" in a game
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and setting == ELECTION and obj in (PERSON, BODY) else None
     if labour_strike(subject_head, object_head):
@@ -859,6 +879,8 @@ def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str
         return False  # "fought alongside U.S. troops": an ally
     if any(word.lower() in VERBAL_MODIFIERS for word in object_words):
         return False  # "escalated a verbal war", "launched personal attacks on senators"
+    if succession(verb, object_head, subject):
+        return False  # "since taking over the Foreign Ministry in 2004": an office taken up
     if verb in SEIZURE_VERBS and subject not in (ARMED, STATE) and not official:
         return False  # "Democrats took over the House", "took the ball over the Irish line"
     return True

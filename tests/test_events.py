@@ -890,7 +890,7 @@ def test_news_setting(words, expected):
     assert events.news_setting(words) == expected
 
 
-@pytest.mark.parametrize("verb, setting, subject, official, listed, expected", [
+@pytest.mark.parametrize("verb, setting, subject, official, weapon, expected", [
     ("target", "election", K.PERSON, False, False, True),   # "he's targeting Michigan and Ohio"
     ("attack", "election", K.BODY, False, False, True),     # "the Republicans attacked the Democrats"
     ("blockade", "election", K.BODY, False, False, True),
@@ -900,14 +900,15 @@ def test_news_setting(words, expected):
     ("attack", "election", K.ARMED, False, False, False),   # "gunmen attacked the polling station"
     ("kill", "election", K.PERSON, False, False, False),    # "a supporter killed the congressman"
     ("shoot", "election", K.PERSON, False, False, False),
-    ("use", "election", K.PERSON, False, True, False),      # "used an AR-15 rifle": a dictionary pattern
+    ("use", "election", K.PERSON, False, True, False),      # "used an AR-15 rifle": a weapon as the object
+    ("exchange", "election", K.PERSON, False, False, True),  # "West and Hegar exchanging attacks"
     ("shoot", "sport", K.PERSON, False, False, True),       # "shot the ball"
     ("beat", "sport", K.STATE, False, False, True),         # "Germany beat Brazil"
     ("stab", "sport", K.PERSON, False, False, False),       # "a player stabbed a fan"
     ("attack", "", K.PERSON, False, False, False),          # no setting: left to the other rules
 ])
-def test_contest_use(verb, setting, subject, official, listed, expected):
-    assert events.contest_use(verb, setting, subject=subject, official=official, listed=listed) is expected
+def test_contest_use(verb, setting, subject, official, weapon, expected):
+    assert events.contest_use(verb, setting, subject=subject, official=official, weapon=weapon) is expected
 
 
 @pytest.mark.parametrize("event, verb, subject, obj, setting, expected", [
@@ -1048,3 +1049,20 @@ def test_places_fought_over_and_hedged_doers_stay_force_with_the_model(nlp_model
     from kg.extraction import extract
 
     assert {s.predicate.event for s in extract(sentence)} & events.FORCE_EVENTS, sentence
+
+
+@pytest.mark.parametrize("verb, head, subject, expected", [
+    ("take", "foreign ministry", K.PERSON, True),   # "since taking over the Foreign Ministry in 2004"
+    ("take", "company", K.BODY, True),              # a purchase
+    ("take", "presidency", K.STATE, True),
+    ("take", "ministry", K.ARMED, False),           # "rebels took over the ministry"
+    ("seize", "diplomatic post", K.STATE, False),   # "seized three Russian diplomatic posts": compounds
+    ("seize", "town", K.STATE, False),
+    ("attack", "company", K.PERSON, False),         # not a verb of seizing
+])
+def test_succession(verb, head, subject, expected):
+    assert events.succession(verb, head, subject) is expected
+
+
+def test_verdicts_are_no_targets():
+    assert events.literal_force("find", subject=K.PERSON, obj=K.THING, object_head="guilty") is False
