@@ -552,8 +552,9 @@ def succession(verb: str, object_head: str, subject: str) -> bool:
 # Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
 ALLY_PREPS = frozenset("alongside beside".split())
 # Modifiers that make an act of force one of words: "a verbal war with Lindsey Graham",
-# "searing personal attacks on senators", "a rhetorical assault".
-VERBAL_MODIFIERS = frozenset("personal political rhetorical smear verbal".split())
+# "searing personal attacks on senators", "a rhetorical assault", and the tempers of speech:
+# "launched a furious attack on Special Counsel Robert Mueller", "a blistering attack".
+VERBAL_MODIFIERS = frozenset("blistering furious personal political rhetorical scathing smear stinging verbal vitriolic withering".split())
 
 
 # Verbs of moving forces: with a direct object (what is moved) and "into" or "to" a place, the
@@ -753,7 +754,7 @@ def contest_use(verb: str, setting: str, *, subject: str, official: bool = False
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
                 subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
-                setting: str = "") -> str | None:
+                setting: str = "", act_words: Iterable[str] = ()) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -764,7 +765,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     person holding state office (a government, military, police or judicial code);
     ``particle`` the verb's particle or preposition, ``subject_code`` the subject's CAMEO code,
     ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words,
-    ``setting`` the contest the article reports (:func:`news_setting`).
+    ``setting`` the contest the article reports (:func:`news_setting`), ``act_words`` the words of
+    the predicate, which may name the act ("launched a furious attack on").
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -783,7 +785,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return "COOPERATE"  # "fought alongside U.S. troops": military cooperation (CAMEO 062, as the dictionary's pattern)
     if not literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
                          listed=listed, official=official, particle=particle, subject_code=subject_code,
-                         places=places, object_words=object_words):
+                         places=places, object_words=object_words, act_words=act_words):
         # words of force used for words: "blasted the policy", "attacked him on Twitter" criticise
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
     if quarrel(verb, particle, obj, object_head):
@@ -850,7 +852,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
 
 def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str = "", object_head: str = "",
                   listed: bool = False, official: bool = False, particle: str = "", subject_code: str = "",
-                  places: Iterable[str] = (), object_words: Iterable[str] = ()) -> bool:
+                  places: Iterable[str] = (), object_words: Iterable[str] = (), act_words: Iterable[str] = ()) -> bool:
     """Whether a clause with a verb of force can report force at all, by the evidence PLOVER's
     force classes need (see the predicates above): not a court's ruling, a levy, a phrasal
     verb of another meaning, an act "on social media", an abstract target, a zero target, nor a
@@ -877,7 +879,7 @@ def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str
         return False  # "have killed precisely zero Americans"
     if (particle or "").lower() in ALLY_PREPS:
         return False  # "fought alongside U.S. troops": an ally
-    if any(word.lower() in VERBAL_MODIFIERS for word in object_words):
+    if any(word.lower() in VERBAL_MODIFIERS for word in (*object_words, *act_words)):
         return False  # "escalated a verbal war", "launched personal attacks on senators"
     if succession(verb, object_head, subject):
         return False  # "since taking over the Foreign Ministry in 2004": an office taken up

@@ -1735,7 +1735,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
-                            object_words=[] if obj is None else obj.text.split(), setting=resolver.setting)
+                            object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
+                            act_words=text.split())
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):

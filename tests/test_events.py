@@ -1066,3 +1066,13 @@ def test_succession(verb, head, subject, expected):
 
 def test_verdicts_are_no_targets():
     assert events.literal_force("find", subject=K.PERSON, obj=K.THING, object_head="guilty") is False
+
+
+@pytest.mark.parametrize("object_words, act_words, expected", [
+    (["Robert", "Mueller"], ["has", "launched", "furious", "attack", "on"], False),  # the temper of speech
+    (["a", "blistering", "attack"], ["launched"], False),
+    (["the", "base"], ["launched", "fresh", "attacks", "on"], True),
+])
+def test_verbal_modifiers_in_the_predicate(object_words, act_words, expected):
+    assert events.literal_force("launch", subject=K.STATE, obj=K.PERSON, object_words=object_words,
+                                act_words=act_words) is expected
