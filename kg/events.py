@@ -465,7 +465,7 @@ ABSTRACT_TARGETS = frozenset(
     """agenda bill business career chance competition confidence culture deal debate democracy dream economy
     faith freedom hell hope idea image law legacy liberty message mood narrative notion
     opinion ownership policy price rate record reform religion reputation right rule spirit stock
-    story tradition trade truth value view vote""".split()
+    story tradition trade truth value view vote word""".split()
     # verdicts: "Roger Stone found guilty" is a finding of a court, not a use of force
     + "guilty innocent liable".split())
 ABSTRACT_ENDINGS = ("ism", "ness")
@@ -527,7 +527,9 @@ def in_a_medium(place_nouns: Iterable[str]) -> bool:
 FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "into"), ("blow", "in"), ("blow", "through"),
                                 ("kill", "off"), ("beat", "out"),
                                 # rebuke and betrayal: "slaps down the conspiracy theorists", "kicks Israel under the bus"
-                                ("slap", "down"), ("kick", "under"), ("throw", "under")})
+                                ("slap", "down"), ("kick", "under"), ("throw", "under"),
+                                # ceasing work: "Reid was closing up shop before sending lawmakers home"
+                                ("close", "up")})
 # Verbs of seizing places or power: force only when armed men, a state or an officer take
 # (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
 # House" is an election, "they ousted two GOP state senators in recalls" a vote.

@@ -1741,8 +1741,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
             event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
-        if unasserted_clause(candidate.verb):
-            event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks"
+        if unasserted_clause(candidate.verb) or scare_quoted(candidate.verb):
+            event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks", "who “invade” the U.S."
         act = act_object(candidate.verb)
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
@@ -1901,6 +1901,17 @@ def under_condition(token: Token) -> bool:
     return any(c.dep_ == "mark" and conditional(c.lower_) for t in (token, *subjects) for c in t.children) or any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and conditional(c.lower_, g.lemma_) for g in c.children)
         for c in token.children)
+
+
+# Quotation marks, straight and curly, single and double.
+QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
+
+
+def scare_quoted(verb: Token) -> bool:
+    """A verb between quotation marks on its own: a word the writer holds at a distance, not an
+    act reported ("illegal immigrants who “invade” the U.S.")."""
+    doc = verb.doc
+    return 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text in QUOTE_MARKS and doc[verb.i + 1].text in QUOTE_MARKS
 
 
 def unasserted_clause(verb: Token) -> bool:

@@ -709,7 +709,7 @@ def test_in_a_medium(places, expected):
     ("seize", "on", True), ("seize", "upon", True), ("blow", "into", True),
     ("blow", "up", False), ("seize", "", False),
     ("slap", "down", True), ("kick", "under", True),  # "slaps down the theorists", "kicks Israel under the bus"
-    ("shoot", "down", False), ("kick", "", False),
+    ("shoot", "down", False), ("kick", "", False), ("close", "up", True),
 ])
 def test_figurative_phrasal(verb, particle, expected):
     assert events.figurative_phrasal(verb, particle) is expected
@@ -1076,3 +1076,22 @@ def test_verdicts_are_no_targets():
 def test_verbal_modifiers_in_the_predicate(object_words, act_words, expected):
     assert events.literal_force("launch", subject=K.STATE, obj=K.PERSON, object_words=object_words,
                                 act_words=act_words) is expected
+
+
+@pytest.mark.parametrize("spec, verb, expected", [
+    ("immigrants|NOUN|nsubj|2 “|PUNCT|punct|2 invade|VERB|ROOT|2 ”|PUNCT|punct|2 the|DET|det|5 country|NOUN|dobj|2", 2, True),
+    ('rebels|NOUN|nsubj|2 "|PUNCT|punct|2 attacked|VERB|ROOT|2 "|PUNCT|punct|2 the|DET|det|5 town|NOUN|dobj|2', 2, True),
+    ("rebels|NOUN|nsubj|1 attacked|VERB|ROOT|1 the|DET|det|3 town|NOUN|dobj|1", 1, False),
+    ("“|PUNCT|punct|1 rebels|NOUN|nsubj|2 attacked|VERB|ROOT|2 the|DET|det|4 town|NOUN|dobj|2 ”|PUNCT|punct|2", 2, False),
+])
+def test_scare_quoted(blank_nlp, spec, verb, expected):
+    from conftest import parsed
+    from kg.relations import scare_quoted
+
+    assert scare_quoted(parsed(blank_nlp, spec)[verb]) is expected
+
+
+def test_a_word_is_no_target():
+    # "the president withholds the word 'war' from the national conversation"
+    assert events.literal_force("withhold", subject=K.PERSON, obj=K.THING, object_head="word") is False
+    assert events.literal_force("withhold", subject=K.STATE, obj=K.THING, object_head="fuel") is True
