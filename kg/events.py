@@ -676,18 +676,23 @@ def quarrel(verb: str, particle: str, obj: str | None, object_head: str = "") ->
             and not (words and singular(words[-1]) in PHYSICAL_TARGETS))
 
 
-def personal_accusation(modality: str | None, subject_type: str, object_type: str) -> bool:
-    """Whether a use of force is one person's contested charge against another: reported as an
-    allegation or an account ("claimed") with a person on both ends ("Ford, who alleged Kavanaugh
-    assaulted her"); an act whose unnamed doer is hedged stays ("the gunman allegedly shot
-    Daniel Anderl": a person named by a common noun is no "Person").
+# Verbs that lay a charge: a clause they govern is the charge, not a finding.
+ALLEGING_VERBS = frozenset("allege accuse".split())
 
-    >>> personal_accusation("claimed", "Person", "Person"), personal_accusation("claimed", "Concept", "Person")
+
+def personal_accusation(governor: str, subject_type: str, object_type: str) -> bool:
+    """Whether a use of force is one person's charge against another, laid by a verb of
+    allegation that governs it, with a person on both ends ("Ford, who alleged Kavanaugh
+    assaulted her"); an act whose unnamed doer is hedged stays ("prosecutors alleged that she
+    killed the victim", "the gunman allegedly shot Daniel Anderl"), and so does a victim's
+    account reported by "say" ("Taylor says Brown overpowered her", an ASSAULT claimed).
+
+    >>> personal_accusation("allege", "Person", "Person"), personal_accusation("allege", "Person", "Concept")
     (True, False)
-    >>> personal_accusation(None, "Person", "Person"), personal_accusation("claimed", "Country", "Country")
+    >>> personal_accusation("say", "Person", "Person"), personal_accusation("allege", "Country", "Country")
     (False, False)
     """
-    return modality == "claimed" and subject_type == "Person" and object_type == "Person"
+    return (governor or "").lower() in ALLEGING_VERBS and subject_type == "Person" and object_type == "Person"
 
 
 # -- the setting of an article: a campaign or a game (issue 17, sixth pass) -----------------

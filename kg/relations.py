@@ -1781,7 +1781,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
-    if event in FORCE_EVENTS and obj is not None and personal_accusation(modality, subject.entity.type, obj.entity.type):
+    if event in FORCE_EVENTS and obj is not None and candidate.verb.dep_ in ("ccomp", "xcomp", "advcl") and personal_accusation(
+            candidate.verb.head.lemma_, subject.entity.type, obj.entity.type):
         event = None  # "Ford, who alleged Kavanaugh assaulted her": a contested charge, no act reported
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None

@@ -1015,15 +1015,15 @@ def test_quarrel(verb, particle, obj, head, expected):
     assert events.quarrel(verb, particle, obj, head) is expected
 
 
-@pytest.mark.parametrize("modality, subject_type, object_type, expected", [
-    ("claimed", "Person", "Person", True),    # "Ford, who alleged Kavanaugh assaulted her"
-    ("claimed", "Concept", "Person", False),  # "the gunman allegedly shot Daniel Anderl"
-    ("claimed", "Person", "Concept", False),  # "prosecutors alleged that she killed the victim"
-    ("claimed", "Country", "Country", False),
-    (None, "Person", "Person", False),
+@pytest.mark.parametrize("governor, subject_type, object_type, expected", [
+    ("allege", "Person", "Person", True),    # "Ford, who alleged Kavanaugh assaulted her"
+    ("accuse", "Person", "Person", True),
+    ("allege", "Person", "Concept", False),  # "prosecutors alleged that she killed the victim"
+    ("allege", "Country", "Country", False),
+    ("say", "Person", "Person", False),      # "Taylor says Brown overpowered her": newsfacts codes it ASSAULT, claimed
 ])
-def test_personal_accusation(modality, subject_type, object_type, expected):
-    assert events.personal_accusation(modality, subject_type, object_type) is expected
+def test_personal_accusation(governor, subject_type, object_type, expected):
+    assert events.personal_accusation(governor, subject_type, object_type) is expected
 
 
 MORE_NO_FORCE = [
