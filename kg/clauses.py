@@ -52,6 +52,19 @@ def is_purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that take a coordinated verb as their complement: "try and stop him" is "try to stop him".
+PSEUDO_COORDINATING = {"try"}
+
+
+def pseudo_coordinated(verb: Token) -> Token | None:
+    """The verb "and" joins to a verb of trying as its complement: "Republicans would be foolish to
+    try and stop him" (they would try to stop him; "try" takes no object of "stop")."""
+    if verb.lemma_.lower() not in PSEUDO_COORDINATING or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+                 and verb.doc[verb.i + 1].lower_ == "and" and not own_subjects(c)), None)
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb: "is said to", "it was reported that"."""
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
@@ -60,7 +73,20 @@ def is_passive(verb: Token) -> bool:
 def shares_clause(verb: Token) -> bool:
     """A verb coordinated with the one before it that has neither subject nor auxiliary of its
     own, so shares both: "will not cooperate or share", "allegedly exposing himself … and kissing her"."""
-    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb)
+    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb) and not tense_break(verb)
+
+
+def tense_break(verb: Token) -> bool:
+    """A finite past or present verb coordinated with a verb its auxiliaries made non-finite, which
+    cannot share them: "said he could understand … and took a jab at Congress" ("could took" is no
+    English), "has not been a good mayor … and blamed him"."""
+    head = verb.head
+    # (a modal or a perfect "have", not an infinitive's "to": "forcing exporters to slash spending
+    # and lay off workers", where "lay" is tagged a past tense; and a verb phrase of its own, not a
+    # participle read as a past tense: "would feel frustrated and misled")
+    return (verb.tag_ in ("VBD", "VBZ") and head.tag_ in ("VB", "VBN", "VBG")
+            and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children)
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "have") for c in head.children))
 
 
 def lemma_forms(token: Token) -> set[str]:
@@ -132,6 +158,11 @@ OBJECT_CONTROL = {
     "set", "program", "design", "build", "configure", "choose", "pick", "select", "assign", "dare", "beg", "forbid",
     "prohibit", "bar", "ban", "block", "prevent",
 }
+# Verbs of using a tool or a resource, whose infinitive says what the user means to do:
+# "has used Twitter to bolster his victory", "spent $5 million to defeat the bill".
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise", "exploit", "harness", "leverage", "spend", "invest", "tap"}
+
+
 # an infinitive of purpose after a thing, parsed as object control: "Google has used its control
 # over online speech to silence Gabbard", "thousands flooded the Champs-Elysées to watch the
 # fireworks" (Google silences, the crowd watches); a verb that makes or lets its object do
@@ -139,6 +170,11 @@ OBJECT_CONTROL = {
 def purpose_after_thing(governor: Token, obj: Token) -> bool:
     if governor.lemma_.lower() in OBJECT_CONTROL:
         return False
+    if governor.lemma_.lower() in INSTRUMENT_VERBS and not (obj.pos_ == "NOUN" and (is_agent_word(obj) or names_a_person(obj.lemma_.lower()))):
+        # "Trump has used Twitter to bolster his victory": the user's aim, whatever the tool (a
+        # name's type is too unsure to tell a tool from a person: NER calls Twitter a person);
+        # "used troops to guard the border" keeps the troops'
+        return True
     if obj.ent_type_ in ("FAC", "LOC"):
         return True  # a place or a building does not act
     if obj.pos_ != "NOUN" or obj._.kg_mention is not None:

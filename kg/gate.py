@@ -380,7 +380,7 @@ def gate_reason(statement: Statement, sentence: Span | None = None) -> str | Non
     that look at parts of speech are skipped.
     """
     reason = rule_reason(statement, sentence)
-    if reason is None and learned_gate.is_likely_wrong(statement.to_record()):
+    if reason is None and learned_gate.is_likely_wrong(statement.to_record(), clues=dict(statement.clues)):
         return LEARNED
     return reason
 

@@ -1,4 +1,4 @@
-"""The learned precision gate: how likely a statement is to be wrong, from its record alone.
+"""The learned precision gate: how likely a statement is to be wrong, from its record and its parse.
 
 The rules of :mod:`kg.gate` name what is plainly wrong (a fragment, a self-loop, an empty
 predicate); many statements that pass them are still wrong in ways no one rule sees: a
@@ -6,8 +6,11 @@ pronoun or a description resolved to the wrong actor, an argument taken from ano
 a name resolved to a node its words do not name.  This gate scores each statement that passes
 the rules with a logistic regression over simple features of its record (confidence, the
 kinds of its arguments, whether their words name their nodes, the predicate's kind, modality,
-attribution, the sentence's shape) and gates it (``"gated": "learned"``) when the probability
-that it is wrong is above a threshold.
+attribution, the sentence's shape) and of what the extractor saw when it read it
+(:func:`parse_features`: the construction, how the subject was found, how far the verb is from
+its arguments, how far back a pronoun's or a description's node was named and who else it
+could mean, whose words they are), kept on the statement as ``clues`` and never written out,
+and gates it (``"gated": "learned"``) when the probability that it is wrong is above a threshold.
 
 The weights and the threshold are in ``kg/data/learned_gate.json``, written by
 ``bench/train_gate.py`` from statements judged by hand (``bench/judged/``: labels keyed by
@@ -93,9 +96,125 @@ def _argument_features(prefix: str, argument: Mapping[str, Any] | None, sentence
     return out
 
 
-def features(record: Mapping[str, Any], rule_reason: str | None = None) -> dict[str, float]:
+# -- what the parse and the article showed when the statement was read ------------------------
+# (computed by kg.relations as it makes the statement, kept on it as ``clues``; the tokens are
+# spaCy tokens, taken as they come: this module imports no spaCy)
+
+# The clause the verb heads, by its dependency: the main clause, a conjunct, a complement, a
+# relative clause …; rarer ones are "other".
+VERB_DEPS = {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "pobj", "dobj", "poss", "conj", "appos"}
+OBJECT_DEPS = {"dobj", "pobj", "attr", "dative", "conj", "appos", "npadvmod", "oprd", "acomp", "nsubj"}
+# An object that is a word modifying another rather than a phrase of its own: "won Sunday's
+# regional elections" → "regional".
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "advmod", "npadvmod"}
+DEPTH = 6
+
+
+def tree_distance(a: Any, b: Any) -> int:
+    """The number of dependency arcs between two tokens of one sentence (99 when not connected)."""
+    up, steps, token = {a.i: 0}, 0, a
+    while token.head.i != token.i:
+        steps += 1
+        token = token.head
+        up[token.i] = steps
+    steps, token = 0, b
+    while token.i not in up:
+        if token.head.i == token.i:
+            return 99
+        steps += 1
+        token = token.head
+    return steps + up[token.i]
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        depth += 1
+        token = token.head
+    return depth
+
+
+def _dep(token: Any, known: set[str]) -> str:
+    return token.dep_ if token.dep_ in known else "other"
+
+
+def how_found(head: Any, argument: Any, resolver: Any, offset: int) -> dict[str, float]:
+    """How an argument's node was found from its word: named by it, the first person (the
+    speaker), a pronoun or a description resolved through the article (how far back its node was last mentioned, how many other
+    actors that could be meant are near), or a concept of its own words."""
+    if argument is None or head is None:
+        return {}
+    if head._.kg_mention is not None:
+        return {"named": 1.0}
+    if argument.entity.type == "Concept":
+        return {"concept": 1.0}
+    if head.lower_ in FIRST_PERSON | {"my", "our"}:
+        return {"first_person": 1.0}  # the speaker of its quotation or turn, not an antecedent
+    how = "pronoun" if head.pos_ == "PRON" else "description"
+    out = {how: 1.0}
+    if resolver is not None:
+        back, rivals, was_subject, topic = resolver.antecedent_distance(head, argument.entity, offset)
+        out.update({f"{how}_new": float(back < 0), f"{how}_same_sentence": float(back == 0),
+                    f"{how}_far": float(back >= 2), f"{how}_rival": float(rivals >= 1),
+                    f"{how}_rivals": min(rivals, 3) / 3, f"{how}_after_subject": float(was_subject),
+                    f"{how}_not_topic": float(rivals >= 1 and not topic)})
+    return {name: value for name, value in out.items() if value}
+
+
+def parse_features(candidate: Any, sentence: Any, subject: Any, obj: Any, *, speaker: Any = None,
+                   quoted_by: Any = None, resolver: Any = None, offset: int = 0) -> dict[str, float]:
+    """The features of a statement that only the extractor sees: the construction that made it
+    (``candidate.kind``) and whether its subject was inherited from another clause, the clause
+    its verb heads and how deep, each argument's dependency and its distance from the verb (in
+    arcs and in words), how each argument's node was found (:func:`how_found`), whose words it is
+    (a speaker named in the sentence or a pronoun, or one carried from a quotation before), and the
+    sentence's size (words, clauses).  ``subject`` and ``obj`` are the resolved arguments,
+    ``speaker`` the sentence's speech subject token, ``quoted_by`` the quotation's speaker."""
+    verb, head = candidate.verb, candidate.subject
+    out: dict[str, float] = {
+        f"kind={candidate.kind}": 1.0,
+        "subject:inherited": float(bool(candidate.inherited_subject)),
+        "subject:group": float(candidate.subject_entity is not None),
+        f"verb:dep={_dep(verb, VERB_DEPS)}": 1.0,
+        "verb:noun": float(verb.pos_ == "NOUN"),
+        "verb:depth": min(_depth(verb), DEPTH) / DEPTH,
+        f"subject:dep={_dep(head, SUBJECT_DEPS)}": 1.0,
+        "subject:own_clause": float(head.head.i == verb.i),
+        "subject:after_verb": float(head.i > verb.i),
+        "subject:arcs": min(tree_distance(head, verb), 8) / 8,
+        "subject:far": float(abs(head.i - verb.i) > 10),
+        # a relative clause's subject is the noun it hangs on: "rockets which hit their targets"
+        "subject:relative": float(verb.dep_ == "relcl" and bool(candidate.inherited_subject)),
+    }
+    out.update({f"subject:{name}": value for name, value in how_found(head, subject, resolver, offset).items()})
+    if candidate.object is not None:
+        item = candidate.object
+        out.update({f"object:dep={_dep(item, OBJECT_DEPS)}": 1.0,
+                    "object:modifier": float(item.dep_ in MODIFIER_DEPS),
+                    "object:preposition": float(item.dep_ == "pobj"),
+                    "object:own_clause": float(item.head.i == verb.i),
+                    "object:arcs": min(tree_distance(item, verb), 8) / 8,
+                    "object:far": float(abs(item.i - verb.i) > 10),
+                    "object:before_verb": float(item.i < verb.i),
+                    "object:verb": float(item.pos_ in ("VERB", "AUX"))})
+        out.update({f"object:{name}": value for name, value in how_found(item, obj, resolver, offset).items()})
+    quoted = quoted_by is not None
+    out.update({"voice:speaker_in_sentence": float(speaker is not None),
+                "voice:speaker_pronoun": float(speaker is not None and speaker.pos_ == "PRON"),
+                # a quotation's speaker named in an earlier sentence
+                "voice:carried": float(quoted and speaker is None),
+                "sentence:clauses": min(sum(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                                            for t in sentence), 8) / 8,
+                "sentence:tokens>40": float(len(sentence) > 40)})
+    return {name: value for name, value in out.items() if value}
+
+
+def features(record: Mapping[str, Any], rule_reason: str | None = None,
+             clues: Mapping[str, float] | None = None) -> dict[str, float]:
     """The named features of a statement record (kg.types.Statement.to_record()); ``rule_reason``
-    is what the rules of kg.gate say of it (None when it passes them)."""
+    is what the rules of kg.gate say of it (None when it passes them); ``clues`` what the parse
+    showed when it was read (:func:`parse_features`, a Statement's ``clues``), prefixed "parse:"."""
     sentence = record.get("sentence") or ""
     subject, predicate, obj = record["subject"], record["predicate"], record.get("object")
     lemma = (predicate.get("lemma") or "").split()
@@ -146,6 +265,7 @@ def features(record: Mapping[str, Any], rule_reason: str | None = None) -> dict[
     }
     out.update(_argument_features("subject", subject, sentence))
     out.update(_argument_features("object", obj, sentence))
+    out.update({f"parse:{name}": value for name, value in (clues or {}).items()})
     return {name: value for name, value in out.items() if value}
 
 
@@ -156,13 +276,14 @@ def model() -> Mapping[str, Any]:
 
 
 def probability_wrong(record: Mapping[str, Any], rule_reason: str | None = None,
-                      weights: Mapping[str, float] | None = None) -> float:
+                      weights: Mapping[str, float] | None = None, clues: Mapping[str, float] | None = None) -> float:
     """P(the statement is wrong) by the logistic model (``weights`` or the shipped ones)."""
     weights = model()["weights"] if weights is None else weights
-    z = sum(weights.get(name, 0.0) * value for name, value in features(record, rule_reason).items())
+    z = sum(weights.get(name, 0.0) * value for name, value in features(record, rule_reason, clues).items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def is_likely_wrong(record: Mapping[str, Any], rule_reason: str | None = None) -> bool:
+def is_likely_wrong(record: Mapping[str, Any], rule_reason: str | None = None,
+                    clues: Mapping[str, float] | None = None) -> bool:
     """Whether the learned gate keeps the statement off the graph (P(wrong) above the threshold)."""
-    return probability_wrong(record, rule_reason) > model()["threshold"]
+    return probability_wrong(record, rule_reason, clues=clues) > model()["threshold"]

@@ -13,20 +13,20 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, speakers_second_act, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
-    own_subjects, purpose_after_thing,
+    own_subjects, pseudo_coordinated, purpose_after_thing,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        conditional, personal_accusation, unasserting,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
-from kg import gate
-from kg.gazetteer import is_capital
+from kg import gate, learned_gate
+from kg.gazetteer import TITLE_WORDS, is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -147,8 +147,28 @@ class Candidate:
 # -- clause structure ---------------------------------------------------------------------
 
 
+# Titles that stand before a name: "Chairman and CEO Daniel O'Day".
+NAME_TITLES = TITLE_WORDS | {"ceo", "chief", "founder", "cofounder", "co-founder", "owner", "publisher", "editor"}
+
+
+# two titles of one person before the name: "Gilead Chairman and CEO Daniel O'Day" (the parse
+# coordinates "Chairman" with the name: one person, not the company's chairman and O'Day)
+def title_of_the_next_name(token: Token) -> Token | None:
+    """The titled name a bare title is coordinated with, when both are titles of that name."""
+    if token.lower_ not in NAME_TITLES or token._.kg_mention is not None or any(c.dep_ == "det" for c in token.children):
+        return None
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.ent_type_ == "PERSON" and any(
+                c.dep_ == "compound" and c.lower_ in NAME_TITLES and c.i < conj.i for c in conj.children):
+            return conj
+    return None
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A head and the heads coordinated with it: "Shoigu and Putin" → [Shoigu, Putin]."""
+    named = title_of_the_next_name(token)
+    if named is not None:
+        return [named]
     heads = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ == token.pos_ or conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
@@ -158,7 +178,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
-    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s)]
+    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -175,10 +195,18 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return aim, True
     if mismatched_conjunct(verb):
         return [], False
+    coordinate = speakers_second_act(verb)
+    if coordinate is not None:
+        # "Boehner said talks are going nowhere and accused Obama of …": Boehner accused him
+        inherited, _ = subjects(coordinate)
+        return inherited, True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
         inherited, _ = subjects(verb.head)
         return inherited, True
+    controller = prepositional_controller(verb)
+    if controller is not None:
+        return with_conjuncts(controller), True
     if verb.dep_ == "xcomp":
         # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -233,6 +261,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Verbs whose prepositional object does what their infinitive says: "called on people to donate
+# blood", "appealed to Congress to act", "relies on allies to defend it", "waited for Iran to respond".
+PREPOSITIONAL_CONTROL = {"call": {"on", "upon"}, "appeal": {"to"}, "rely": {"on", "upon"}, "count": {"on", "upon"},
+                         "depend": {"on", "upon"}, "wait": {"for"}, "look": {"to"}, "plead": {"with"}, "arrange": {"for"}}
+
+
+# object control through a preposition: "The hospital called on people to donate blood" (the people
+# donate, not the hospital)
+def prepositional_controller(verb: Token) -> Token | None:
+    """The prepositional object of the verb governing the infinitive ``verb`` that does what it says."""
+    governor = verb.head
+    preps = PREPOSITIONAL_CONTROL.get(governor.lemma_.lower())
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if not preps or any(c.dep_ == "dobj" for c in governor.children):
+        return None
+    for prep in (c for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.i < verb.i):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return None
 
 
 # a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying
@@ -363,7 +414,11 @@ def which_of_person(verb: Token) -> Token | None:
 def relative_host(noun: Token) -> Token:
     """Who a relative clause on a description is about: the one described, "He was the only
     candidate who embraced …" → he, "Booker (a Democrat who won …)" → Booker; a cleft keeps its
-    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …")."""
+    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …"); a
+    name set against another ("it was Hillary Clinton, not Trump, who won") leaves it to the other."""
+    contrasted = contrasted_appositive(noun)
+    if contrasted is not None:
+        return relative_host(contrasted)
     if (noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             and not sums_up_clause(noun)):
         return noun.head  # only a description ("a Democrat"), not a second name or role ("Fauci, who heads …")
@@ -372,6 +427,16 @@ def relative_host(noun: Token) -> Token:
         if heads and heads[0].lower_ not in EXPLETIVES and heads[0].tag_ not in ("WDT", "WP"):
             return heads[0]
     return noun
+
+
+# "X, not Y, who …": the parse hangs the relative clause on the name set against the one meant
+# ("it was Democrat Hillary Clinton, not Trump, who won the popular vote": Clinton won)
+def contrasted_appositive(noun: Token) -> Token | None:
+    """The name a "not"-apposition is set against, or None."""
+    if noun.dep_ != "appos" or noun.i == 0:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    return noun.head if before.lower_ == "not" and before.head.i in (noun.i, noun.head.i) else None
 
 
 # Nouns that sum up what the clause before them tells: "…, a move that surprised Republicans".
@@ -410,13 +475,35 @@ def is_object_purpose(verb: Token) -> bool:
 
 def predicate_words(verb: Token) -> list[Token]:
     """Auxiliaries, negation, the verb and its particle: "may also request", "will not cooperate"."""
-    words = [verb, *auxiliaries(verb)]
-    words += [c for c in verb.children if c.dep_ == "prt"]
-    if words[1:]:
-        first = min(w.i for w in words)
+    # (not the preposition "to" before "-ing", nor the "not" of "whether or not")
+    words = [verb, *(a for a in auxiliaries(verb) if not preposition_read_as_to(a) and not whether_or_not(a))]
+    words += [c for c in verb.children if c.dep_ == "prt" or particle_adverb(verb, c)]
+    words += [t for c in verb.children if c.dep_ == "acomp" and c.lower_ in PLEAS for t in (c, *(n for n in c.children if n.dep_ == "neg"))]
+    if words[1:] or len(words) < len(auxiliaries(verb)) + 1:
+        first = min(w.i for w in [*words, *auxiliaries(verb)])
         # an adverb between auxiliary and verb, whole: "was at least temporarily halting" (not "was least")
         words += [t for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i for t in c.subtree if first < t.i < verb.i]
     return sorted(words, key=lambda t: t.i)
+
+
+# Adverbs right after a verb that make one verb with it, as particles do: "the talks could
+# fall apart" (not "fall"), "put the plan aside".
+PARTICLE_ADVERBS = {"apart", "aside", "away", "together"}
+# Pleas, which say what was pleaded: "The two pleaded not guilty" (no "pleaded" alone, and no negation).
+PLEAS = {"guilty", "innocent"}
+
+
+def particle_adverb(verb: Token, child: Token) -> bool:
+    return child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS and child.i == verb.i + 1
+
+
+def preposition_read_as_to(aux: Token) -> bool:
+    """The preposition "to" before an "-ing" verb, which the small model hangs on the verb as an
+    infinitive's "to": "confessed to sexually assaulting his sisters", "objected to paying" (the
+    preposition belongs to the governing verb; the act is "sexually assaulting")."""
+    verb = aux.head
+    # ("appears to be keeping": the infinitive's "to" before a progressive)
+    return aux.lower_ == "to" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def verb_lemma(verb: Token) -> str:
@@ -457,6 +544,34 @@ def clause_of(verb: Token) -> Clause:
     return Clause(verb, subject_heads, inherited, passive, predicate_words(verb), verb_lemma(verb))
 
 
+# Verbs of judging or naming whose past participle, set off by commas after a noun, says how the
+# noun is seen: "Ron Kind, considered one of the most centrist Democrats, said …".
+JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "dub", "think", "believe"}
+
+
+def participle_aside(verb: Token) -> bool:
+    """A passive participle between commas after a noun, which the small model reads as an
+    active verb with the noun as its subject ("Smith, considered a moderate, voted …"): the noun
+    is the one considered, and does no considering."""
+    if verb.lemma_.lower() not in JUDGING_PARTICIPLES or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if auxiliaries(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects and not all(max(t.i for t in c.subtree if t.i < verb.i - 1) == verb.i - 2 for c in subjects):
+        return False  # the subject right before the comma ("Iran, he said, considered …" is no aside)
+    return main_verb_after_aside(verb)
+
+
+def main_verb_after_aside(verb: Token) -> bool:
+    """The clause's own verb after the closing comma of the aside: "…, considered a moderate,
+    voted" (the parse makes it the head or a conjunct with no "and"); "Cohen, D-Tenn., called the
+    violence sad, retweeting a post" has none."""
+    if verb.dep_ in ("acl", "advcl") and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.doc[verb.head.i - 1].text != "," or True
+    return any(c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[c.i - 1].text == "," for c in verb.children)
+
+
 # a participle after an adverbial noun is not about it: "prosecutors, at the time led by Mr.
 # Acosta, …" (the parse hangs "led" on "time"; the prosecutors were led)
 def adverbial_host(noun: Token) -> bool:
@@ -476,6 +591,8 @@ def relative_gap(verb: Token) -> bool:
     with an object or complement of its own)."""
     if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if inverted_report(verb):
+        return False  # "Then, says Mr Kotamaraja, the world found out": what he says, not whom
     if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
         return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
     if pied_piped_relative(verb):
@@ -525,6 +642,8 @@ def clause_objects(verb: Token) -> list[Token]:
         return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
         return found
+    if pseudo_coordinated(verb) is not None:
+        return []  # "try and stop him": the trying has no object, stopping him is what is tried
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):
         return [relative_antecedent(c) for c in conj.children if c.dep_ == "dobj"]
     return []
@@ -678,11 +797,22 @@ def predicative_adjective(clause: Clause) -> Iterator[Candidate]:
 def raised_subject(clause: Clause) -> Iterator[Candidate]:
     if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in RAISING_VERBS:
         return
-    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp"):
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and not embedded_question(c)):
         for head in own_subjects(complement):
             for obj in with_conjuncts(head):
                 for subject in clause.subjects:
                     yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
+# Words that open a question reported inside a clause: "asked how Trump attempted to …".
+QUESTION_OPENERS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which"}
+
+
+# an embedded question: "Ocasio-Cortez asked how Trump attempted to reduce his tax burden" asks
+# about Trump, it does not ask Trump (the subject of the question is no raised object)
+def embedded_question(complement: Token) -> bool:
+    return any(c.dep_ in ("advmod", "mark", "nsubj", "dobj") and c.lower_ in QUESTION_OPENERS and c.i < complement.i
+               for c in complement.children)
 
 
 # direct object, also of a dative or an object predicate: "Russia attacked Syria", "gave Iraq arms"
@@ -1568,6 +1698,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             if noun_read_as_verb(token):
                 continue  # "England lock Danny Grewcock", "Clapton's 1991 hit Tears in Heaven"
+            if participle_aside(token):
+                continue  # "Ron Kind, considered one of the most centrist Democrats, said …": Kind considers nothing
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
@@ -1649,6 +1781,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
     if quoted_by is not None and outside_the_quotation(sentence, candidate.verb):
         quoted_by = None  # narrative beside a quotation is the writer's, not the quoted speaker's
+    if self_in_third_person(candidate.subject, subject, quoted_by) or self_in_third_person(candidate.object, obj, quoted_by):
+        return None  # "Turner said Obama can act. “He's coming to the defense of Iraq.”": not Turner
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
@@ -1684,10 +1818,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     event = candidate.event
     if refusal is not None:
         # "refused to share intelligence": the refusal is the predicate; so is a threat
-        words = sorted({*predicate_words(refusal), *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
+        # "refused to stop enriching uranium": the verbs between are the predicate's too
+        between = [w for g in governors_between(candidate.verb, refusal) for w in predicate_words(g)]
+        words = sorted({*predicate_words(refusal), *between, *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
         lemma = refusal.lemma_.lower()
-        event = GOVERNING_EVENTS[lemma]
-    text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+        event = GOVERNING_EVENTS.get(lemma)  # a verb of ceasing ("stop using") has no event of its own
+    # the object's "no" is the statement's negation, not a word of its predicate: "Milbank poses
+    # no security threat to Trump" is "NOT poses security threat to | Trump"
+    extra = [t for t in candidate.extra if not (negated and t.lower_ == "no" and t.dep_ == "det")]
+    text = " ".join(t.text for t in sorted({*words, *extra}, key=lambda t: t.i))
     if refusal is not None and refusal.i > candidate.verb.i:
         # a refusal after the request it answers: "was asked to disavow Duke and declined" reads
         # "declined to disavow"
@@ -1786,6 +1925,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         event = None  # "Ford, who alleged Kavanaugh assaulted her": a contested charge, no act reported
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
+    if negated and obj is not None:
+        obj = without_denying_word(obj, candidate.object)
     return Statement(
         doc=doc_id,
         sentence=sentence.text,
@@ -1798,7 +1939,20 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality=modality,
         attributed_to=attributed,
         confidence=_confidence(candidate, subject, obj, sentence, governed=refusal is not None, own_word=own_word),
+        clues=tuple(sorted(learned_gate.parse_features(candidate, sentence, subject, obj, speaker=speaker, quoted_by=quoted_by,
+                                                       resolver=resolver, offset=offset).items())),
     )
+
+
+def without_denying_word(obj: Argument, head: Token | None) -> Argument:
+    """The object of a statement negated by the object's own "no", without it: "the government
+    provides no resources" is "NOT provides | resources", not the double negative "NOT provides |
+    no resources"."""
+    if head is None or not any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in head.children):
+        return obj
+    if not obj.text.lower().startswith("no "):
+        return obj
+    return replace(obj, text=obj.text[3:])
 
 
 # Pronouns of a third person, never the speaker's word for themself.
@@ -1820,8 +1974,9 @@ def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None]
 
 
 def self_in_third_person(head: Token | None, argument: Argument | None, turn: Argument | None) -> bool:
-    """A third-person pronoun of a turn resolved to the turn's own speaker: speakers say "I",
-    not "he" or "she", of themselves, so the pronoun was misresolved."""
+    """A third-person pronoun of a turn, or of a quotation whose speaker another sentence names,
+    resolved to that speaker: speakers say "I", not "he" or "she", of themselves, so the pronoun
+    was misresolved."""
     return (head is not None and argument is not None and turn is not None and head.pos_ == "PRON"
             and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 

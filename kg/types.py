@@ -139,6 +139,10 @@ class Statement:
     # read from the article's headline (kg/headlines.py): ``sentence`` is the headline, and
     # ``start``/``end`` its place in the text, or 0 and 0 when the text does not hold it
     from_title: bool = False
+    # What the extractor saw when it read the statement and a record does not keep (how the
+    # subject was found, how far the verb is from its arguments, whose quotation it is:
+    # kg.learned_gate.parse_features), for the learned gate; internal, never written out.
+    clues: tuple[tuple[str, float], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.modality is not None and self.modality not in MODALITIES:

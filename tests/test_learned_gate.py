@@ -119,7 +119,168 @@ def test_the_shipped_model_is_what_the_training_script_writes():
     assert all(abs(trained["weights"][name] - shipped["weights"][name]) < 1e-5 for name in shipped["weights"])
 
 
-def test_the_shipped_model_scores_every_feature_it_knows():
+def train_gate_module():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import train_gate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return train_gate
+
+
+def test_the_shipped_model_scores_every_feature_it_uses():
+    """Every feature the training script weighs that a plain record shows has its weight, and no other."""
     shipped = learned_gate.model()
+    used = train_gate_module().used
     assert 0 < shipped["threshold"] < 1
-    assert set(learned_gate.features(record(), None)) <= set(shipped["weights"])
+    assert {name for name in learned_gate.features(record(), None) if used(name)} <= set(shipped["weights"])
+    assert all(used(name) for name in shipped["weights"])
+    assert any(name.startswith("parse:") for name in shipped["weights"])
+
+
+# -- the features of the parse (kg.learned_gate.parse_features), on a hand-built parse --------
+
+# "Obama said he would meet regional leaders in Paris ."
+SAID = ("Obama|PROPN|nsubj|1 said|VERB|ROOT|1 he|PRON|nsubj|4 would|AUX|aux|4 meet|VERB|ccomp|1 "
+        "regional|ADJ|amod|6 leaders|NOUN|dobj|4 in|ADP|prep|4 Paris|PROPN|pobj|7 .|PUNCT|punct|1")
+OBAMA = Argument("he", Entity("Barack Obama", "Barack Obama", "Person"))
+THING = Argument("leaders", Entity("leader", "leader", "Concept"))
+
+
+@pytest.fixture(scope="module")
+def said(blank_nlp):
+    from conftest import parsed
+    import kg.entities  # noqa: F401  (registers Token._.kg_mention)
+    return parsed(blank_nlp, SAID)
+
+
+def candidate(doc, subject=2, obj=6, verb=4, kind="direct", inherited=False):
+    from types import SimpleNamespace
+    return SimpleNamespace(kind=kind, inherited_subject=inherited, subject_entity=None, verb=doc[verb],
+                           subject=doc[subject], object=None if obj is None else doc[obj])
+
+
+@pytest.mark.parametrize("a, b, arcs", [(2, 4, 1), (2, 8, 3), (0, 8, 4), (5, 6, 1), (1, 1, 0)])
+def test_tree_distance_counts_the_arcs_between_two_tokens(said, a, b, arcs):
+    assert learned_gate.tree_distance(said[a], said[b]) == arcs
+
+
+@pytest.mark.parametrize("spec, speaker, quoted, present, absent", [
+    # "he" the verb's own subject, "leaders" its direct object, the speaker named in the sentence
+    (dict(), 0, False,
+     {"kind=direct": 1, "verb:dep=ccomp": 1, "verb:depth": 1 / 6, "subject:dep=nsubj": 1, "subject:own_clause": 1,
+      "subject:arcs": 1 / 8, "object:dep=dobj": 1, "object:own_clause": 1, "object:arcs": 1 / 8,
+      "voice:speaker_in_sentence": 1, "sentence:clauses": 2 / 8},
+     {"subject:inherited", "subject:after_verb", "subject:far", "object:modifier", "object:preposition",
+      "object:before_verb", "voice:carried", "voice:speaker_pronoun", "sentence:tokens>40"}),
+    # a modifier taken as the object: "meet regional (leaders)"
+    (dict(obj=5), None, False, {"object:dep=other": 1, "object:modifier": 1, "object:arcs": 2 / 8},
+     {"object:own_clause", "object:preposition", "voice:speaker_in_sentence"}),
+    # a preposition's object, in the words of a speaker carried from a quotation before
+    (dict(obj=8, kind="prep"), None, True, {"kind=prep": 1, "object:dep=pobj": 1, "object:preposition": 1, "voice:carried": 1},
+     {"object:own_clause", "kind=direct"}),
+    # a subject inherited from the governing clause (two arcs away), a pronoun the speaker
+    (dict(subject=0, inherited=True), 2, False, {"subject:inherited": 1, "subject:arcs": 2 / 8, "voice:speaker_pronoun": 1},
+     {"subject:own_clause", "subject:relative"}),
+    # the subject found after the verb, the object before it
+    (dict(subject=8, obj=0, verb=1), None, False,
+     {"subject:after_verb": 1, "object:before_verb": 1, "verb:dep=ROOT": 1, "subject:arcs": 3 / 8},
+     {"verb:depth", "subject:own_clause"}),
+])
+def test_parse_features(said, spec, speaker, quoted, present, absent):
+    found = learned_gate.parse_features(candidate(said, **spec), said[:], None, None,
+                                        speaker=None if speaker is None else said[speaker], quoted_by=OBAMA if quoted else None)
+    assert {name: found.get(name) for name in present} == pytest.approx(present)
+    assert not absent & set(found)
+
+
+class Resolver:
+    """A stand-in for kg.entities.EntityResolver: the antecedent it reports."""
+
+    def __init__(self, back, rivals, was_subject, topic):
+        self.answer = (back, rivals, was_subject, topic)
+
+    def antecedent_distance(self, head, entity, offset=0):
+        return self.answer
+
+
+@pytest.mark.parametrize("resolver, present, absent", [
+    # last named three sentences back, a man of the same agreement named since, more often than Obama
+    (Resolver(3, 1, True, False), {"pronoun": 1, "pronoun_far": 1, "pronoun_rival": 1, "pronoun_rivals": 1 / 3,
+                                   "pronoun_after_subject": 1, "pronoun_not_topic": 1},
+     {"pronoun_new", "pronoun_same_sentence"}),
+    # named earlier in its own sentence, no one else to mean
+    (Resolver(0, 0, False, True), {"pronoun": 1, "pronoun_same_sentence": 1},
+     {"pronoun_far", "pronoun_rival", "pronoun_not_topic", "pronoun_new", "pronoun_after_subject"}),
+    # never named before it
+    (Resolver(-1, 2, False, True), {"pronoun_new": 1, "pronoun_rivals": 2 / 3}, {"pronoun_not_topic", "pronoun_far"}),
+])
+def test_how_a_pronouns_node_was_found(said, resolver, present, absent):
+    found = learned_gate.how_found(said[2], OBAMA, resolver, 0)
+    assert {name: found.get(name) for name in present} == pytest.approx(present)
+    assert not absent & set(found)
+
+
+def test_how_a_named_or_concept_argument_was_found(said):
+    assert learned_gate.how_found(said[6], THING, Resolver(3, 1, True, False), 0) == {"concept": 1.0}
+    assert learned_gate.how_found(said[2], None, None, 0) == {}
+
+
+def test_the_first_person_is_its_speaker_not_an_antecedent(blank_nlp):
+    from conftest import parsed
+    import kg.entities  # noqa: F401
+    i = parsed(blank_nlp, "I|PRON|ROOT|0")[0]
+    assert learned_gate.how_found(i, OBAMA, Resolver(3, 1, True, False), 0) == {"first_person": 1.0}
+
+
+def test_the_parse_features_reach_the_model_prefixed():
+    found = learned_gate.features(record(), None, {"subject:pronoun_far": 1.0})
+    assert found["parse:subject:pronoun_far"] == 1.0
+    weights = {"bias": -2.0, "parse:subject:pronoun_far": 4.0}
+    assert learned_gate.probability_wrong(record(), None, weights, {"subject:pronoun_far": 1.0}) == pytest.approx(0.8808, abs=1e-4)
+    assert learned_gate.probability_wrong(record(), None, weights) == pytest.approx(0.1192, abs=1e-4)
+
+
+def test_the_gate_reads_a_statements_clues(monkeypatch):
+    from dataclasses import replace
+    monkeypatch.setattr(learned_gate, "model", lambda: {"threshold": 0.5, "weights": {"bias": -2.0, "parse:subject:pronoun_far": 4.0}})
+    assert gate.gate_reason(STRIKE) is None
+    clued = replace(STRIKE, clues=(("subject:pronoun_far", 1.0),))
+    assert gate.gate_reason(clued) == "learned"
+    assert clued == STRIKE and clued.id == STRIKE.id and "clues" not in clued.to_record()
+
+
+# -- how far back a word's node was named (kg.entities.EntityResolver.antecedent_distance) ---
+
+def test_antecedent_distance(blank_nlp):
+    from conftest import parsed
+    from kg.entities import EntityResolver
+    obama, biden = Entity("Barack Obama", "Barack Obama", "Person"), Entity("Joe Biden", "Joe Biden", "Person")
+    pelosi = Entity("Nancy Pelosi", "Nancy Pelosi", "Person")
+    resolver = EntityResolver(blank_nlp)
+    resolver.sentence_starts = [0, 30, 60, 90]
+    resolver.history = [(5, obama), (35, biden), (62, pelosi), (70, obama)]
+    resolver.subjects = {5}
+    resolver.genders = {"Nancy Pelosi": "f"}
+    resolver.mention_counts.update({"Barack Obama": 3, "Joe Biden": 1, "Nancy Pelosi": 5})
+    he = parsed(blank_nlp, "he|PRON|ROOT|0")[0]
+    # "he" in the fourth sentence: Obama last named in the third (at 70, no subject), Biden a man named since
+    # the second; Pelosi is no "he"
+    assert resolver.antecedent_distance(he, obama, offset=95) == (1, 1, False, True)
+    # before the mention at 70: Obama three sentences back, as a subject
+    assert resolver.antecedent_distance(he, obama, offset=65) == (2, 1, True, True)
+    # a description of a person: any other person counts, and Pelosi is named more often
+    the_leader = parsed(blank_nlp, "leader|NOUN|ROOT|0")[0]
+    assert resolver.antecedent_distance(the_leader, obama, offset=95) == (1, 2, False, False)
+    # never named before
+    assert resolver.antecedent_distance(he, obama, offset=2)[0] == -1
+
+
+def test_an_extracted_statement_carries_its_parse_clues(nlp_model):
+    """With the model: the extractor keeps what it saw on the statement, for the gate, not in the record."""
+    from kg.extraction import extract
+    found = [s for s in extract("Russia struck Ukraine on Sunday. It said it would strike again.") if s.predicate.lemma == "strike"]
+    assert found
+    clues = dict(found[0].clues)
+    assert clues["kind=direct"] == 1.0 and clues["subject:named"] == 1.0 and clues["subject:own_clause"] == 1.0
+    assert "clues" not in found[0].to_record()
