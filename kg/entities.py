@@ -698,6 +698,11 @@ class EntityResolver:
             return Argument(text, member._.kg_mention.entity)
         if mention is not None:
             return Argument(text, mention.entity)
+        named = partitive_appositive(head)
+        if named is not None:
+            # one of a group, named: "the fifth member of the court, Menis Ketchum", "one of the
+            # suspects, Ahmed Ali" (the member named, not the court nor the suspects)
+            return Argument(text, named._.kg_mention.entity)
         inner = partitive_of(head)
         if inner is not None:
             # "a group of Moroccan diplomats" are Moroccan diplomats; "70 million dollars of aid" is aid
@@ -719,6 +724,9 @@ class EntityResolver:
         holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
         if holder is not None:
             return Argument(text, holder)
+        state = self._personal_government(head, offset)
+        if state is not None:
+            return Argument(text, state)
         speakers = speakers_body(head) if not _has_modifier(head) else None
         if speakers is not None:
             return Argument(text, speakers)
@@ -773,6 +781,27 @@ class EntityResolver:
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return next(e for e in states if e.id == ranked[0][0])
         return named[-1][1] if named else states[-1] if states else None
+
+    def _personal_government(self, head: Token, offset: int) -> Entity | None:
+        """A person's government is the state's they serve, not the person: "Finance Minister
+        Beshir Omer said his government rejected …" (Sudan's), "Abe's government".  The state is
+        the person's own (affiliation or country code) when the article names it; else the
+        state a bare "the government" would be (:meth:`_government_of`).  "his administration"
+        is no such word: it acts for the person."""
+        if head.lower_ != "government" or government_state(head) is not None:
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            return None
+        owner = owners[0]
+        person = owner._.kg_mention.entity if owner._.kg_mention is not None else (
+            self.pronoun_antecedent(owner, offset) if owner.pos_ == "PRON" else None)
+        if person is None or person.type != "Person":
+            return None
+        if person.affiliation or person.code:
+            return next((e for _, e in reversed(self.history) if e.type == "Country" and (
+                e.id == person.affiliation or person.code and e.code == person.code[:3])), None)
+        return self._government_of(offset + head.idx)
 
     def _office_holder(self, head: Token, offset: int) -> Entity | None:
         """The person a definite office names when the article names its holder only after it:
@@ -1985,15 +2014,49 @@ DESCRIPTION_NOUNS = ROLE_NOUNS | {
 def appositive_name(head: Token) -> Token | None:
     """The one name in apposition to a singular description of an actor: "their immediate past
     president, George W. Bush", "his rival, Ted Cruz" (not a list: "networks (ABC, CBS and
-    NBC)", nor a thing: "his signature initiative, Obamacare")."""
+    NBC)", nor a thing: "his signature initiative, Obamacare"); or the name a noun classifies,
+    written right after it with no comma (:func:`close_appositive`): "Taiwan's state oil
+    refiner CPC", "the tanker Front Altair"."""
     if head.pos_ != "NOUN" or head.tag_ not in ("NN", "") or head._.kg_mention is not None:
         return None
+    close = close_appositive(head)
+    if close is not None:
+        return close
     if head.lower_ not in DESCRIPTION_NOUNS and head.lower_ not in agent_nouns():
         return None
     for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
         if appos._.kg_mention is not None and appos._.kg_mention.entity.type != CONCEPT and not appos.conjuncts:
             return appos
     return None
+
+
+def close_appositive(head: Token) -> Token | None:
+    """The name in close apposition to a common noun, the noun only saying what kind of thing the
+    name is: "state oil refiner CPC", "the tanker Front Altair", "his lawyer Michael Cohen" (the
+    name's words follow the noun at once, with no comma or parenthesis between; one name, not a
+    list)."""
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+        if appos.left_edge.i != head.i + 1 or appos.conjuncts:
+            continue
+        mention = appos._.kg_mention
+        if mention is not None and mention.entity.type != CONCEPT and all(t.pos_ == "PROPN" for t in appos.subtree):
+            return appos
+    return None
+
+
+# Heads that pick one out of a group: "the fifth member of the court", "one of the suspects".
+SINGLE_PARTITIVES = {"member", "one"}
+
+
+def partitive_appositive(head: Token) -> Token | None:
+    """The one name in apposition to a singular partitive head, which names the one picked out
+    of the group its "of" phrase names: "the fifth member of the court, Menis Ketchum", "one of
+    the suspects, Ahmed Ali" (not a list: "two of them, Ali and Omar")."""
+    if head.lower_ not in SINGLE_PARTITIVES or partitive_of(head) is None:
+        return None
+    found = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c._.kg_mention is not None
+             and c._.kg_mention.entity.type != CONCEPT and not c.conjuncts]
+    return found[0] if len(found) == 1 else None
 
 
 # Bodies a person belongs to, which do not act for the person as an administration does.

@@ -884,6 +884,28 @@ APPOSITIVE_NAMES = [
                  "Obamacare|PROPN|appos|2", [(4, 5, "ORG")], 2, None, id="a-thing-is-no-description-of-an-actor"),
     pytest.param("the|DET|det|1 networks|NOUN|ROOT|1|network|NNS (|PUNCT|punct|1 ABC|PROPN|appos|1 ,|PUNCT|punct|3 "
                  "CBS|PROPN|conj|3", [(3, 4, "ORG"), (5, 6, "ORG")], 1, None, id="a-list-names-several"),
+    # close apposition: a noun saying what kind of thing the name right after it is
+    pytest.param("the|DET|det|2 oil|NOUN|compound|2 refiner|NOUN|nsubj|4 CPC|PROPN|appos|2 chartered|VERB|ROOT|4|charter",
+                 [(3, 4, "ORG")], 2, "CPC", id="close-apposition-names-it"),
+    pytest.param("the|DET|det|1 refiner|NOUN|nsubj|5 (|PUNCT|punct|1 CPC|PROPN|appos|1 )|PUNCT|punct|1 "
+                 "chartered|VERB|ROOT|5|charter", [(3, 4, "ORG")], 1, None, id="a-kind-noun-beside-a-parenthesis-is-no-close-apposition"),
+    pytest.param("the|DET|det|1 word|NOUN|nsubj|3 freedom|NOUN|appos|1 rang|VERB|ROOT|3|ring", (), 1, None,
+                 id="a-close-apposition-of-a-common-noun-names-nobody"),
+    pytest.param("the|DET|det|1 tanker|NOUN|nsubj|6 Front|PROPN|compound|3 Altair|PROPN|appos|1 and|CCONJ|cc|3 "
+                 "Kokuka|PROPN|conj|3 sank|VERB|ROOT|6|sink", [(2, 4, "ORG"), (5, 6, "ORG")], 1, None,
+                 id="a-close-list-names-several"),
+    # one picked out of a group, named
+    pytest.param("The|DET|det|2 fifth|ADJ|amod|2 member|NOUN|nsubj|9 of|ADP|prep|2 the|DET|det|5 court|NOUN|pobj|3 "
+                 ",|PUNCT|punct|2 Menis|PROPN|compound|8 Ketchum|PROPN|appos|2 resigned|VERB|ROOT|9|resign",
+                 [(7, 9, "PERSON")], 2, "Menis Ketchum", id="member-of-a-body-named"),
+    pytest.param("One|NUM|nsubj|8 of|ADP|prep|0 the|DET|det|3 suspects|NOUN|pobj|1|suspect|NNS ,|PUNCT|punct|0 "
+                 "Ahmed|PROPN|compound|6 Ali|PROPN|appos|0 ,|PUNCT|punct|0 fled|VERB|ROOT|8|flee",
+                 [(5, 7, "PERSON")], 0, "Ahmed Ali", id="one-of-a-group-named"),
+    pytest.param("One|NUM|nsubj|8 of|ADP|prep|0 the|DET|det|3 suspects|NOUN|pobj|1|suspect|NNS ,|PUNCT|punct|0 "
+                 "Ali|PROPN|appos|0 and|CCONJ|cc|5 Omar|PROPN|conj|5 fled|VERB|ROOT|8|flee",
+                 [(5, 6, "PERSON"), (7, 8, "PERSON")], 0, None, id="one-of-a-group-beside-a-list-is-none-of-them"),
+    pytest.param("The|DET|det|1 member|NOUN|nsubj|5 of|ADP|prep|1 the|DET|det|4 court|NOUN|pobj|2 resigned|VERB|ROOT|5|resign",
+                 (), 1, None, id="an-unnamed-member-is-no-one-named"),
 ]
 
 
@@ -892,6 +914,27 @@ def test_appositive_name(blank_nlp, spec, ents, index, expected):
     resolver, docs = settled(blank_nlp, [(spec, ents)])
     found = resolver.argument(docs[0][index])
     assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == expected
+
+
+SUDAN = ("Sudan|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject it|PRON|dobj|1", [(0, 1, "GPE")])
+# (paragraphs, token of the last paragraph, expected id): a person's government is their state's
+PERSONAL_GOVERNMENTS = [
+    pytest.param([SUDAN, ("Omer|PROPN|nsubj|1 said|VERB|ROOT|1|say his|PRON|poss|3 government|NOUN|nsubj|4 "
+                          "agreed|VERB|ccomp|1|agree", [(0, 1, "PERSON")])], 3, "Sudan", id="his-government"),
+    pytest.param([SUDAN, ("Omer|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 agreed|VERB|ROOT|3|agree",
+                          [(0, 1, "PERSON")])], 2, "Sudan", id="a-named-persons-government"),
+    pytest.param([SUDAN, ("Omer|PROPN|nsubj|1 said|VERB|ROOT|1|say his|PRON|poss|3 administration|NOUN|nsubj|4 "
+                          "agreed|VERB|ccomp|1|agree", [(0, 1, "PERSON")])], 3, "Omer", id="his-administration-acts-for-him"),
+    pytest.param([SUDAN, ("Egypt|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 agreed|VERB|ROOT|3|agree",
+                          [(0, 1, "GPE")])], 2, "Egypt", id="a-states-government-is-the-state"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, index, expected", PERSONAL_GOVERNMENTS)
+def test_personal_government(blank_nlp, paragraphs, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[-1][index], offset=1000 * (len(docs) - 1))
+    assert found is not None and found.entity.id == expected
 
 
 POLL = ("20|NUM|nummod|1 %|NOUN|nsubj|5 of|ADP|prep|1 registered|VERB|amod|4 Democrats|PROPN|pobj|2 said|VERB|ROOT|5|say",
