@@ -115,7 +115,7 @@ PARTITIVE_NOUNS = {
     "group", "groups", "number", "member", "members", "part", "parts", "some", "many", "most", "all", "any",
     "none", "each", "several", "majority", "minority", "rest", "dozen", "dozens", "hundreds", "thousands",
     "millions", "tens", "scores", "handful", "batch", "patch", "contingent", "team", "delegation", "lot",
-    "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type",
+    "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type", "worth",
 }
 PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", "DATE"}
 # NER labels whose span gives way to a gazetteer name inside it when the span itself is
@@ -1397,9 +1397,44 @@ def _compound_text(head: Token) -> str:
 
 
 def concept_name(head: Token) -> str:
-    """A concept's id: its compound words and head lemma, lower case ("air strike", "cooperation")."""
-    words = [c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    """A concept's id: its compound words and head lemma, lower case ("air strike", "cooperation");
+    a hyphenated compound whole ("assault-style rifle"), an amount before the noun left out ("a £2m
+    deal" → deal, :func:`amount_word`), unless the noun is the amount's own unit ("260.75bn roubles")."""
+    unit = head.lower_ in AMOUNT_UNITS or head.ent_type_ in AMOUNT_LABELS
+    words = [compound_words(c) for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None and (unit or not amount_word(c))]
     return " ".join([*words, head.lemma_.lower() or head.lower_])
+
+
+# Units and magnitudes of amounts, as news writes them before a noun: "a £2m deal", "18.5 mln
+# dlrs arrears", "a 20 pct stake".
+AMOUNT_UNITS = {"m", "bn", "k", "mln", "bln", "billion", "million", "thousand", "trillion", "dlrs", "dlr", "dollars",
+                "dollar", "pct", "percent", "stg", "yen", "cts", "pence", "euros", "pounds", "marks", "francs",
+                "rouble", "roubles", "ruble", "rubles", "rupees", "pesos", "yuan", "lire", "dinars"}
+# NER labels of amounts: a noun inside one is the amount's unit.
+AMOUNT_LABELS = {"MONEY", "QUANTITY", "PERCENT"}
+
+
+def amount_word(token: Token) -> bool:
+    """A word of an amount before a noun, no part of the thing's name: a number, or a unit
+    counted by one ("£2m deal": "m" counts 2; "18.5 mln dlrs arrears": "dlrs" after "mln"),
+    not a unit that classifies ("dollar bonds")."""
+    if token.like_num or token.pos_ == "NUM":
+        return True
+    if token.lower_ not in AMOUNT_UNITS:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.dep_ == "nummod" for c in token.children) or before is not None and (
+        before.like_num or before.lower_ in AMOUNT_UNITS)
+
+
+# a hyphenated compound is one word of the name: "assault-style rifles" (the parser hangs
+# "assault" and the hyphen on "style")
+def compound_words(compound: Token) -> str:
+    parts = [t for t in compound.subtree if t.i <= compound.i]
+    joined = all(t.dep_ == "compound" or t.tag_ == "HYPH" or t == compound for t in parts) and any(t.tag_ == "HYPH" for t in parts)
+    if not joined or parts[-1].i - parts[0].i + 1 != len(parts):
+        return compound.lemma_.lower()
+    return "".join(t.lower_ if t != compound else t.lemma_.lower() for t in parts)
 
 
 def name_span(span: Span) -> Span | None:

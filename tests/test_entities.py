@@ -8,7 +8,7 @@ from conftest import parsed
 from spacy.tokens import Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         content_it, dummy_it, national_government, partitive_of, title_of)
+                         concept_name, content_it, dummy_it, national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -186,6 +186,35 @@ def test_record_has_optional_keys_only_when_known():
 ])
 def test_agent_role(title, code):
     assert agent_role(title) == code
+
+
+# (spec, index of the head, concept id): a concept's name from its head and compounds
+CONCEPT_NAMES = [
+    pytest.param("the|DET|det|2 air|NOUN|compound|2 strikes|NOUN|ROOT|2|strike", 2, "air strike", id="compound-kept"),
+    pytest.param("a|DET|det|4 £|SYM|nmod|3 2|NUM|nummod|3 m|NOUN|compound|4 deal|NOUN|ROOT|4", 4, "deal",
+                 id="unit-counted-by-a-number-is-no-name"),
+    pytest.param("the|DET|det|4 18.5|NUM|nummod|4 mln|ADJ|amod|4 dlrs|NOUN|compound|4 arrears|NOUN|ROOT|4|arrear", 4, "arrear",
+                 id="unit-after-a-magnitude-is-no-name"),
+    pytest.param("paid|VERB|ROOT|0 260.75|NUM|nummod|2 bn|NOUN|compound|3 roubles|NOUN|dobj|0|rouble", 3, "bn rouble",
+                 id="the-amounts-own-unit-keeps-it"),
+    pytest.param("the|DET|det|2 dollar|NOUN|compound|2 bonds|NOUN|ROOT|2|bond", 2, "dollar bond",
+                 id="a-unit-that-classifies-stays"),
+    pytest.param("the|DET|det|4 assault|NOUN|compound|3 -|PUNCT|punct|3||HYPH style|NOUN|compound|4 rifles|NOUN|ROOT|4|rifle",
+                 4, "assault-style rifle", id="hyphenated-compound-whole"),
+    pytest.param("some|DET|quantmod|1 300|NUM|nummod|4 mln|NOUN|amod|4 dlrs|NOUN|compound|4 worth|NOUN|ROOT|4 of|ADP|prep|4 "
+                 "goods|NOUN|pobj|5|good", 4, "worth", id="amount-before-worth-is-no-name"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", CONCEPT_NAMES)
+def test_concept_name(blank_nlp, spec, index, expected):
+    assert concept_name(parsed(blank_nlp, spec)[index]) == expected
+
+
+def test_worth_stands_for_what_it_is_worth_of(blank_nlp):
+    # "300 mln dlrs worth of Japanese goods" are goods
+    doc = parsed(blank_nlp, "300|NUM|nummod|1 worth|NOUN|ROOT|1 of|ADP|prep|1 goods|NOUN|pobj|2|good")
+    assert partitive_of(doc[1]) == doc[3]
 
 
 def test_partitive_of_needs_an_of_phrase(blank_nlp):
@@ -1422,3 +1451,24 @@ def test_model_the_senate_is_not_its_committee(nlp_model):
     facts = _facts("Later, the Senate Finance Committee met. The Senate voted on the bill.")
     assert not any(s == "Senate Finance Committee" and p.startswith("vote") for s, p, _ in facts)
     assert any(s == "Senate" and p.startswith("vote") for s, p, _ in facts)
+
+
+def test_model_a_named_member_of_a_body(nlp_model):
+    facts = _facts("The board has nine directors. The third member of the board, Karen Holt, resigned on Friday.")
+    assert {s for s, p, _ in facts if p == "resign"} == {"Karen Holt"}
+
+
+def test_model_a_close_apposition_names_the_actor(nlp_model):
+    facts = _facts("India's state gas distributor GAIL bought two cargoes from Qatar.")
+    assert {s for s, p, _ in facts if p == "buy"} == {"GAIL"}
+
+
+def test_model_a_ministers_government_is_his_state(nlp_model):
+    facts = _facts("Kenya rejected the loan terms on Monday. Finance Minister David Mwangi said his government also "
+                   "rejected a demand to cut fuel subsidies.")
+    assert {s for s, p, _ in facts if p == "reject"} == {"Kenya"}
+
+
+def test_model_an_amount_is_no_part_of_a_things_name(nlp_model):
+    facts = _facts("Exxon signed a 40 mln dlrs contract with Pemex on Monday.")
+    assert {o for s, p, o in facts if s == "Exxon" and p == "sign"} == {"contract"}
