@@ -1427,14 +1427,29 @@ def amount_word(token: Token) -> bool:
         before.like_num or before.lower_ in AMOUNT_UNITS)
 
 
-# a hyphenated compound is one word of the name: "assault-style rifles" (the parser hangs
-# "assault" and the hyphen on "style")
+# Dependents that make one word of the name with the compound they modify: "gun background check
+# bill", "crude oil output", "black market dollars", "assault-style rifles", "three-year amnesties".
+COMPOUND_PART_DEPS = {"compound", "amod", "nummod", "punct"}
+
+
 def compound_words(compound: Token) -> str:
-    parts = [t for t in compound.subtree if t.i <= compound.i]
-    joined = all(t.dep_ == "compound" or t.tag_ == "HYPH" or t == compound for t in parts) and any(t.tag_ == "HYPH" for t in parts)
-    if not joined or parts[-1].i - parts[0].i + 1 != len(parts):
+    """A compound before a concept's head with its own modifiers, which make one word with it
+    ("background check" of "gun background check bill", "crude oil" of "crude oil output"); a
+    hyphenated one whole ("assault-style", "three-year"); names, numbers of an amount and
+    anything else (a clause, a possessive) left out, keeping the compound alone."""
+    doc = compound.doc
+    parts = list(doc[compound.left_edge.i: compound.i + 1])
+    if any(t.dep_ not in COMPOUND_PART_DEPS or t.dep_ == "punct" and t.tag_ != "HYPH" for t in parts[:-1]):
         return compound.lemma_.lower()
-    return "".join(t.lower_ if t != compound else t.lemma_.lower() for t in parts)
+    hyphened = {t.i for t in parts if t.tag_ == "HYPH"} | {t.i - 1 for t in parts if t.tag_ == "HYPH"} | \
+        {t.i + 1 for t in parts if t.tag_ == "HYPH"}
+    words = [t for t in parts[:-1] if t.tag_ != "HYPH" and t._.kg_mention is None
+             and (t.i in hyphened or not amount_word(t))]
+    text = ""
+    for t in [*words, compound]:
+        word = t.lemma_.lower() if t == compound else t.lower_
+        text += word if not text else ("-" if doc[t.i - 1].tag_ == "HYPH" else " ") + word
+    return text
 
 
 def name_span(span: Span) -> Span | None:

@@ -201,6 +201,14 @@ CONCEPT_NAMES = [
                  id="a-unit-that-classifies-stays"),
     pytest.param("the|DET|det|4 assault|NOUN|compound|3 -|PUNCT|punct|3||HYPH style|NOUN|compound|4 rifles|NOUN|ROOT|4|rifle",
                  4, "assault-style rifle", id="hyphenated-compound-whole"),
+    pytest.param("a|DET|det|4 gun|NOUN|compound|3 background|NOUN|compound|3 check|NOUN|compound|4 bill|NOUN|ROOT|4", 4,
+                 "gun background check bill", id="a-compound-with-its-own-compounds"),
+    pytest.param("its|PRON|poss|3 crude|ADJ|amod|2 oil|NOUN|compound|3 output|NOUN|ROOT|3", 3, "crude oil output",
+                 id="an-adjective-of-the-compound-is-part-of-it"),
+    pytest.param("its|PRON|poss|3 new|ADJ|amod|3 oil|NOUN|compound|3 output|NOUN|ROOT|3", 3, "oil output",
+                 id="an-adjective-of-the-head-is-not"),
+    pytest.param("three|NUM|nummod|2 -|PUNCT|punct|2||HYPH year|NOUN|compound|3 amnesties|NOUN|ROOT|3|amnesty", 3,
+                 "three-year amnesty", id="a-hyphenated-number-is-part-of-it"),
     pytest.param("some|DET|quantmod|1 300|NUM|nummod|4 mln|NOUN|amod|4 dlrs|NOUN|compound|4 worth|NOUN|ROOT|4 of|ADP|prep|4 "
                  "goods|NOUN|pobj|5|good", 4, "worth", id="amount-before-worth-is-no-name"),
 ]
@@ -209,6 +217,12 @@ CONCEPT_NAMES = [
 @pytest.mark.parametrize("spec, index, expected", CONCEPT_NAMES)
 def test_concept_name(blank_nlp, spec, index, expected):
     assert concept_name(parsed(blank_nlp, spec)[index]) == expected
+
+
+def test_a_name_is_no_part_of_a_concepts_name(blank_nlp):
+    # "U.S. exploration spending": the spending, wherever it is
+    _, doc = resolve(blank_nlp, "U.S.|PROPN|compound|1 exploration|NOUN|compound|2 spending|NOUN|ROOT|2", [(0, 1, "GPE")])
+    assert concept_name(doc[2]) == "exploration spending"
 
 
 def test_worth_stands_for_what_it_is_worth_of(blank_nlp):
