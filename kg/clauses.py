@@ -52,6 +52,19 @@ def is_purpose(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+# Verbs that take a coordinated verb as their complement: "try and stop him" is "try to stop him".
+PSEUDO_COORDINATING = {"try"}
+
+
+def pseudo_coordinated(verb: Token) -> Token | None:
+    """The verb "and" joins to a verb of trying as its complement: "Republicans would be foolish to
+    try and stop him" (they would try to stop him; "try" takes no object of "stop")."""
+    if verb.lemma_.lower() not in PSEUDO_COORDINATING or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+                 and verb.doc[verb.i + 1].lower_ == "and" and not own_subjects(c)), None)
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb: "is said to", "it was reported that"."""
     return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
@@ -60,7 +73,20 @@ def is_passive(verb: Token) -> bool:
 def shares_clause(verb: Token) -> bool:
     """A verb coordinated with the one before it that has neither subject nor auxiliary of its
     own, so shares both: "will not cooperate or share", "allegedly exposing himself … and kissing her"."""
-    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb)
+    return verb.dep_ == "conj" and not own_subjects(verb) and not auxiliaries(verb) and not tense_break(verb)
+
+
+def tense_break(verb: Token) -> bool:
+    """A finite past or present verb coordinated with a verb its auxiliaries made non-finite, which
+    cannot share them: "said he could understand … and took a jab at Congress" ("could took" is no
+    English), "has not been a good mayor … and blamed him"."""
+    head = verb.head
+    # (a modal or a perfect "have", not an infinitive's "to": "forcing exporters to slash spending
+    # and lay off workers", where "lay" is tagged a past tense; and a verb phrase of its own, not a
+    # participle read as a past tense: "would feel frustrated and misled")
+    return (verb.tag_ in ("VBD", "VBZ") and head.tag_ in ("VB", "VBN", "VBG")
+            and any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children)
+            and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "have") for c in head.children))
 
 
 def lemma_forms(token: Token) -> set[str]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.clauses import (
     ACCUSING_VERBS, MEANS_PREPS, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, auxiliaries, gerund_governor, is_passive, is_purpose,
-    lemma_forms, own_subjects, purpose_after_thing, shares_clause,
+    lemma_forms, own_subjects, pseudo_coordinated, purpose_after_thing, shares_clause,
 )
 
 # Verbs whose clausal complement is what someone said, not what happened.
@@ -22,6 +22,16 @@ SPEECH_VERBS = {
     "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
     "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
 }
+# Adverbs that set a complement against a negated one: "not X, only Y".
+CONTRASTING_ADVERBS = {"only", "merely", "simply", "rather", "instead"}
+# Verbs whose "that" clause is taken as a fact ("did not know that Russia attacked"), and verbs
+# of hearing, whose "that" clause is what was heard, a claim ("don't want to hear that X").
+FACTIVE_VERBS = {"know", "learn", "discover", "realize", "realise", "notice", "regret", "remember", "forget"}
+HEARD_VERBS = {"hear", "read"}
+# Verbs whose "would" content is their subject's "will" when they are in the past: speech, and
+# foretelling ("predicted Clinton would win", "informed Louie she would not divorce him").
+REPORTING_FUTURE_VERBS = SPEECH_VERBS | {"predict", "forecast", "inform", "warn", "promise", "vow", "pledge", "assure",
+                                         "signal", "hint"}
 # Speech verbs whose content is an allegation, not a report: "Taylor alleges that Brown …".
 CLAIM_VERBS = {"allege", "claim", "purport", "rumour", "rumor", "accuse"}
 # Speech verbs whose content is denied: "Moscow denied that its jets struck the hospital".
@@ -33,7 +43,7 @@ HEARSAY_PASSIVES = {"say", "report", "believe", "think", "allege", "rumour", "ru
 MODAL_AUX = {
     "may": "possible", "might": "possible", "could": "possible", "can": "possible",
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
-    "would": "conditional",
+    "would": "conditional", "'d": "conditional",
     "must": "obligated", "should": "obligated", "ought": "obligated",
 }
 # Verbs and adjectives that govern a complement clause and hedge it ("wants Moscow to have …").
@@ -43,14 +53,24 @@ GOVERNOR_MODALITY = {
                      "ready", "willing", "prepared", "eager", "determined", "keen", "poised",
                      # steps taken toward an end not yet reached: "South Korea moved to steady the markets",
                      # "scrambled to contain", "fought to keep", "lobbied to block"
+                     # ("decided to allow" is left a concession: the decision is the act, as event coders read it)
                      "move", "scramble", "rush", "race", "act", "fight", "battle", "lobby", "campaign"), "intended"),
     **dict.fromkeys(("ask", "request", "urge", "call", "press", "invite", "appeal", "demand", "encourage",
                      # orders: "orders its chaplains to put their Bibles away", "told them to leave"
                      "order", "instruct", "direct", "command", "tell",
                      # advice: "recommended that shareholders approve the merger"
-                     "recommend", "advise"), "requested"),
+                     "recommend", "advise",
+                     # pleas and pressure: "Cynthia begged Louie to go with her"
+                     "beg", "implore", "beseech", "exhort", "pressure"), "requested"),
     # what is only considered: "Kuwait had considered having Soviet escorts"
     "consider": "possible",
+    # what is allowed may be done, it is not done: "the law allows the chairmen to request the returns",
+    # "discussed allowing Russia to interview U.S. citizens"
+    **dict.fromkeys(("allow", "permit", "authorize", "authorise"), "possible"),
+    # a proposal: "I propose deepening our dialogue" (but "proposed to buy" is intended: see proposed)
+    "propose": "requested",
+    # what is about to happen has not: "Chrysler is about to re-enter the European market"
+    "about": "future",
     **dict.fromkeys(("claim", "allege", "purport", "pretend"), "claimed"),
     # what one is accused of: "accused him of telling her" (kg.clauses.ACCUSING_VERBS)
     **dict.fromkeys(("accuse", "charge", "blame", "suspect", "sue", "indict", "investigate", "arrest"), "claimed"),
@@ -59,8 +79,18 @@ GOVERNOR_MODALITY = {
     **dict.fromkeys(("likely", "unlikely", "possible", "seem", "appear"), "possible"),
     # "it would be hard to accept X": a guess about what will be done
     **dict.fromkeys(("hard", "difficult", "tough"), "possible"),
-    **dict.fromkeys(("expect", "set", "go"), "future"),
+    **dict.fromkeys(("expect", "set", "go",
+                     # what is scheduled: "was scheduled to be released in November 2021", "is due to vote"
+                     "schedule", "slate", "due"), "future"),
 }
+# Nouns of evidence: "no evidence that Trump set the policies" leaves it unproven (not denied).
+EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "suggestion"}
+# Nouns of an aim, whose "is to" infinitive is intended: "the goal is to cut costs".
+GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task", "mission", "idea", "strategy", "priority",
+              "intent", "intention", "thing", "point", "challenge", "job"}
+# Bodies whose "is to" is an arrangement: "the government is to sell its stake".
+ARRANGING_BODIES = {"government", "ministry", "army", "company", "firm", "bank", "council", "committee", "court", "union",
+                    "party", "president", "minister", "board", "state", "country", "administration", "parliament"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
 # "the League's request that he disavow Duke", "a plan to strike Iran".
 NOUN_MODALITY = {
@@ -68,7 +98,9 @@ NOUN_MODALITY = {
                      "suspicion", "charge"), "claimed"),
     **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "proposal", "ultimatum", "suggestion"), "requested"),
     **dict.fromkeys(("plan", "promise", "pledge", "vow", "bid", "attempt", "effort", "intention", "offer",
-                     "threat"), "intended"),
+                     "threat",
+                     # a drive toward an end: "started a campaign to persuade Neal", "a push to repeal the law"
+                     "campaign", "drive", "push", "quest", "mission", "ambition", "desire"), "intended"),
     **dict.fromkeys(("possibility", "chance", "prospect", "likelihood", "risk", "fear"), "possible"),
 }
 # Governors whose complement is not done but refused or threatened: "refused to share" is a
@@ -79,6 +111,12 @@ GOVERNING_EVENTS = {
     # what was agreed, offered or promised is not done yet; the agreement is
     **dict.fromkeys(("agree", "offer", "promise", "pledge"), "AGREE"),
 }
+# Verbs of ceasing, whose "-ing" complement is what stops: "should stop using Twitter" says he
+# should no longer use it, "will never stop beating them" that they will go on.  The verb of
+# ceasing becomes the predicate, as a refusal does ("stop using").
+CEASING_VERBS = {"stop", "quit", "cease", "halt", "discontinue"}
+# Verbs that abandon a plan: "have shelved plans to privatise state industry" (no longer intended).
+ABANDONING_VERBS = {"shelve", "abandon", "drop", "scrap", "ditch", "cancel", "withdraw", "kill", "renounce"}
 # Adjectives of difficulty: "hard not to accept X" says X will likely be accepted (the two
 # negations cancel), "hard to accept X" that it is in doubt.
 DIFFICULTY_ADJECTIVES = {"hard", "difficult", "tough"}
@@ -119,6 +157,14 @@ BELIEF_VERBS = {"believe", "think", "suppose", "imagine", "expect", "reckon", "g
 CERTAINTY_ADJECTIVES = {"sure", "certain", "confident", "convinced", "positive"}
 HEDGING_DEGREES = {"pretty", "fairly", "reasonably", "almost", "nearly", "mostly", "somewhat", "rather"}
 CONDITIONAL_MARKS = {"if", "unless"}
+# Words whose "wh-" clause is an open question: "unclear how much …", "wondered who …".
+UNKNOWING_GOVERNORS = {"clear", "unclear", "uncertain", "wonder", "sure", "unsure"}
+# Auxiliaries that open an inverted condition: "Should Moore make it to the Senate, …", "Had he
+# known, …", "Were Iran to attack, …".
+INVERTED_CONDITION_AUX = {"should", "had", "were"}
+# Subordinating words whose clause a question takes for granted: "How can they remain profitable
+# when wages are rising?" asks about the profit, not whether wages rise.
+PRESUPPOSING_MARKS = {"when", "while", "because", "since", "after", "before", "although", "though", "once", "whereas", "as"}
 # Marks of an indirect question: "did not say whether Russia would strike".
 QUESTION_MARKS = {"whether", "if"}
 # Modalities a question replaces: an inverted "Should the party ask …?" asks, it does not oblige;
@@ -130,9 +176,11 @@ CONDITIONED = {None, "future", "obligated", "intended", "requested"}
 
 
 def is_negated(verb: Token) -> bool:
-    # "did not strike", "never struck"
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
+    # "did not strike", "never struck" (not "whether or not the court upholds it")
+    if any((c.dep_ == "neg" and not whether_or_not(c)) or c.lower_ in ("never",) and c.dep_ == "advmod" for c in verb.children):
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "left without paying", "would flow more smoothly without bureaucrats channeling money"
     if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(d.lower_ == "no" for d in c.children) for c in verb.children):
         return True  # "will no longer defend", "no more"
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
@@ -145,6 +193,12 @@ def is_negated(verb: Token) -> bool:
     if shares_clause(verb):
         return is_negated(verb.head)  # shared auxiliary: "will not cooperate or share"
     return False
+
+
+def whether_or_not(neg: Token) -> bool:
+    """The "not" of "whether or not": no negation of the clause, which stays an open question."""
+    doc = neg.doc
+    return neg.lower_ == "not" and neg.i >= 2 and doc[neg.i - 1].lower_ == "or" and doc[neg.i - 2].lower_ == "whether"
 
 
 def neither_nor(verb: Token) -> bool:
@@ -171,8 +225,33 @@ def hedge_adverb(verb: Token) -> str | None:
 
 
 def conditional_clause(verb: Token) -> bool:
-    """The condition itself: "if GATT accepted China", "unless Iran agrees"."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    """The condition itself: "if GATT accepted China", "unless Iran agrees", or inverted: "Should
+    Moore make it to the Senate"."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children) or inverted_condition(verb)
+
+
+def in_case_clause(verb: Token) -> bool:
+    """A precaution's condition: "stockpiled food in case the rebels attack the city", "backup
+    plans in case cases don't drop" (the small model hangs "in case" on the main verb or folds
+    "case" into the subject)."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj", "acl", "relcl") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = verb.doc
+    first = min(t.i for t in verb.subtree)
+    if doc[first].lower_ == "case" and first >= 1 and doc[first - 1].lower_ == "in":
+        return True
+    return first >= 2 and doc[first - 2].lower_ == "in" and doc[first - 1].lower_ == "case"
+
+
+def inverted_condition(verb: Token) -> bool:
+    """A condition by inversion, with no "if": "Should Moore make it to the Senate, Democrats …",
+    "Had Iran known, …" (the auxiliary before the subject, the clause before its main clause)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # (after its main clause too: "… own Clinton's judges should Trump lose")
+    return bool(subjects) and any(c.dep_ == "aux" and c.lower_ in INVERTED_CONDITION_AUX and c.i < subjects[0].i
+                                  and c.i == min(t.i for t in verb.subtree) for c in verb.children)
 
 
 def has_condition(verb: Token) -> bool:
@@ -182,7 +261,25 @@ def has_condition(verb: Token) -> bool:
     little")."""
     if verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    return any(conditional_clause(c) and not concessive(c) for c in verb.children)
+    return any(conditional_clause(c) and not concessive(c) and not after_other_conjunct(verb, c) for c in verb.children)
+
+
+def after_other_conjunct(verb: Token, condition: Token) -> bool:
+    """A condition after a later coordinated verb belongs to that verb: "he will analyze the
+    request and respond if required by law" (he will analyze it, and respond only if)."""
+    return any(verb.i < t.i < condition.i for t in conjuncts_of(verb))
+
+
+def conjuncts_of(verb: Token) -> list[Token]:
+    """The verbs coordinated with this one, the small model hanging a later one on the verb or on
+    its object ("analyze the request and respond"), not verbs inside its complements."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB":
+            found += [child, *conjuncts_of(child)]
+        elif child.dep_ == "dobj":
+            found += [c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return found
 
 
 def concessive(clause: Token) -> bool:
@@ -193,7 +290,10 @@ def concessive(clause: Token) -> bool:
 def modal_auxiliary(verb: Token) -> str | None:
     """A modal auxiliary: "may request", "will not cooperate", "going to strike"."""
     for aux in auxiliaries(verb):
-        modality = MODAL_AUX.get(aux.lower_) or MODAL_AUX.get(aux.lemma_.lower())
+        word = aux.lower_.replace("\u2019", "'")  # the curly apostrophe of "he’d", "we’ll"
+        if word == "'d" and aux.tag_ != "MD":
+            continue  # "he'd gone": "had"
+        modality = MODAL_AUX.get(word) or MODAL_AUX.get(aux.lemma_.lower())
         if modality == "conditional" and reported_in_past(verb) and not has_condition(verb):
             return "future"  # "said it would prohibit": the reported "will", not a condition
         if modality:
@@ -206,8 +306,19 @@ def modal_auxiliary(verb: Token) -> str | None:
 def indirect_question(verb: Token) -> bool:
     """A clause asking, not saying: "did not say whether Russia would strike", "looking into
     whether Russia identified its targets"; "if" asks only as a complement ("asked if")."""
-    return any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
-               for c in verb.children)
+    if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
+           for c in verb.children):
+        return True
+    return wh_question(verb)
+
+
+def wh_question(verb: Token) -> bool:
+    """A "wh-" clause of what is not known: "it wasn't clear how much of a honeymoon Trump would
+    enjoy", "wondered who would lead" (not "knows who attacked", a fact)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in UNKNOWING_GOVERNORS:
+        return False
+    first = min(verb.subtree, key=lambda t: t.i)
+    return first.tag_ in ("WRB", "WP", "WDT", "WP$")
 
 
 def in_question(verb: Token) -> bool:
@@ -215,9 +326,50 @@ def in_question(verb: Token) -> bool:
     ("Should the party ask him to step down?", "“Why would we attack?” he asked"), but not the
     clause that quotes a question ("Holder asked the reporters, “Will you cower?”")."""
     for mark in (t for t in verb.sent if t.text == "?"):
+        if quoted_outside(mark, verb):
+            continue
         asked = mark.head
-        if asked == verb or asked.is_ancestor(verb):
+        if asked == verb or asked.is_ancestor(verb) and not presupposed_between(verb, asked):
             return True
+    return False
+
+
+OPENING_QUOTES = {"“", '"', "‘"}
+
+
+def quoted_outside(mark: Token, verb: Token) -> bool:
+    """A question mark inside a quotation that the clause is outside of: "Gold reacted by
+    tweeting … and wondering if the president would “apologize … and commit to no more?”" (the
+    reacting is no question)."""
+    opening = next((t for t in reversed(mark.sent[: mark.i - mark.sent.start]) if t.text in OPENING_QUOTES), None)
+    if opening is None:
+        return False
+    closing = mark.i + 1 < len(mark.doc) and mark.doc[mark.i + 1].text in {"”", '"', "’"}
+    return closing and verb.i < opening.i
+
+
+def presupposed_between(verb: Token, asked: Token) -> bool:
+    """Whether the clause sits in a subordinate clause the question takes for granted: "How can
+    they remain profitable when wages are rising?", "What more is there to say now that he has
+    admitted guilt and apologized?", "Did the man who attacked Iran resign?"."""
+    while verb != asked and verb.head != verb:
+        if presupposed_clause(verb):
+            return True
+        verb = verb.head
+    return False
+
+
+def presupposed_clause(verb: Token) -> bool:
+    """A relative clause, or a clause of time, reason or concession ("when", "because", "now that")."""
+    if verb.dep_ == "relcl":
+        return True
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("mark", "advmod") and c.lower_ in PRESUPPOSING_MARKS and c.i < verb.i and verb.dep_ == "advcl":
+            return True
+        if c.dep_ == "mark" and c.lower_ == "that" and c.i > 0 and verb.doc[c.i - 1].lower_ == "now":
+            return True  # "now that he has admitted guilt"
     return False
 
 
@@ -228,7 +380,7 @@ def own_modality(verb: Token) -> str | None:
     hedge = hedge_adverb(verb)
     if hedge:
         return hedge
-    if conditional_clause(verb):
+    if conditional_clause(verb) or in_case_clause(verb):
         return "conditional"
     if indirect_question(verb):
         return "possible"
@@ -241,8 +393,8 @@ def own_modality(verb: Token) -> str | None:
         return None  # "possible for the court to overturn": the adjective governs it (see governor)
     if is_purpose(verb):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
-    if shares_clause(verb):
-        return own_modality(verb.head)
+    if shares_clause(verb) and not is_pseudo_coordinated(verb):
+        return own_modality(verb.head)  # ("will try and seize": the trying's auxiliary is not the seizing's)
     return None
 
 
@@ -256,8 +408,23 @@ def thing_purpose(verb: Token) -> bool:
 
 
 def reported_in_past(verb: Token) -> bool:
-    """Whether the clause is reported by a past-tense speech verb ("announced it would …")."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS and verb.head.tag_ == "VBD"
+    """Whether the clause is reported by a past-tense verb of saying or foretelling ("announced it
+    would …", "were saying they would no longer tolerate it", "has long said it would target",
+    "predicting Clinton would win", "informed Louie she would not divorce him"), looking through
+    coordination ("said he would try … and would strive")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "ccomp" or not lemma_forms(verb.head) & REPORTING_FUTURE_VERBS:
+        return False
+    return past_tense(verb.head)
+
+
+def past_tense(verb: Token) -> bool:
+    """A verb in a past tense: "said", "was saying", "had said", "has said", or a participle of a
+    past clause ("…, predicting that …" after "proved")."""
+    if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had", "has", "have") for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_ == "VBD"
 
 
 def content_clause(verb: Token) -> bool:
@@ -266,7 +433,7 @@ def content_clause(verb: Token) -> bool:
     relative clause ("the report that came out"), whose relative pronoun is an argument."""
     if verb.dep_ not in ("acl", "relcl", "ccomp", "appos") or verb.head.pos_ != "NOUN":
         return False
-    if verb.head.lemma_.lower() not in NOUN_MODALITY:
+    if verb.head.lemma_.lower() not in NOUN_MODALITY and verb.head.lemma_.lower() not in EVIDENCE_NOUNS:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return False  # a reduced relative, not the noun's content: "the plan approved by Iraq"
@@ -292,7 +459,8 @@ def misattached_infinitive(verb: Token) -> bool:
     """A bare infinitive coordinated with the verb that governs the infinitive before it:
     "hopes to remain MP and start a family", parsed with "start" a conjunct of "hopes"."""
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VB" and not own_subjects(verb) and not auxiliaries(verb)
+    # the small model tags such a bare infinitive VBP as often as VB ("needs to get …, find a way")
+    return (verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and not own_subjects(verb) and not auxiliaries(verb)
             and head.tag_ in ("VBZ", "VBD", "VBP", "VBN")
             and any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < verb.i for c in head.children))
 
@@ -305,20 +473,53 @@ def governor(verb: Token) -> Token | None:
         return verb.head
     if extraposed_infinitive(verb) is not None:
         return extraposed_infinitive(verb)
-    if misattached_infinitive(verb):
-        return verb.head
+    if misattached_infinitive(verb) or is_pseudo_coordinated(verb):
+        return verb.head  # "hopes to remain MP and start a family", "try and stop him"
     if gerund_governor(verb) is not None:
         return verb.head.head  # "-ing" after a preposition: "could play a role by introducing them"
-    if shares_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
-        return governor(verb.head)  # "refused to share and cooperate": both refused
+    if (shares_clause(verb) or coordinated_infinitive(verb)) and verb.head.pos_ in ("VERB", "AUX"):
+        return governor(verb.head)  # "refused to share and cooperate", "a pledge to take down X and to drive Y": both
+    partner = infinitive_partner(verb)
+    if partner is not None:
+        return governor(partner)
     return None
+
+
+def coordinated_infinitive(verb: Token) -> bool:
+    """An infinitive with its own "to" coordinated with another: "Bannon's pledge to take down
+    Republicans … and to drive McConnell from the leadership" (both pledged)."""
+    return verb.dep_ == "conj" and has_to(verb) and has_to(verb.head) and not own_subjects(verb)
+
+
+def infinitive_partner(verb: Token) -> Token | None:
+    """The infinitive an infinitive with its own "to" is coordinated with, when the parse hangs it
+    on a clause inside the first one's object: "a pledge to take down Republicans who are not
+    behind Trump and to drive McConnell from the leadership" ("to drive" on "are")."""
+    if verb.dep_ != "conj" or not has_to(verb) or has_to(verb.head) or own_subjects(verb):
+        return None
+    for ancestor in verb.head.ancestors:
+        if ancestor.pos_ == "VERB" and has_to(ancestor):
+            return ancestor
+    return None
+
+
+def has_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def complement_dep(verb: Token) -> str:
     """How a clause hangs from its governor, looking through coordination: "to share and cooperate"."""
-    while verb.dep_ == "conj" and not misattached_infinitive(verb):
+    partner = infinitive_partner(verb)
+    if partner is not None:
+        return complement_dep(partner)
+    while verb.dep_ == "conj" and not misattached_infinitive(verb) and not is_pseudo_coordinated(verb):
         verb = verb.head
-    return "xcomp" if misattached_infinitive(verb) else verb.dep_
+    return "xcomp" if misattached_infinitive(verb) or is_pseudo_coordinated(verb) else verb.dep_
+
+
+def is_pseudo_coordinated(verb: Token) -> bool:
+    """The complement of a verb of trying joined by "and": "try and stop him" (kg.clauses.pseudo_coordinated)."""
+    return verb.dep_ == "conj" and pseudo_coordinated(verb.head) == verb
 
 
 def reported_modality(gov: Token, negated: bool, modality: str | None) -> tuple[bool, str | None]:
@@ -342,6 +543,10 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     negated = is_negated(verb)
     modality = own_modality(verb)
     refusal = None
+    if contrasted(verb):
+        # "wasn't trying to embarrass him, only responding": he was responding; "should avoid eating
+        # in bars and instead use delivery": the use is due, not avoided
+        return negated, modality or own_modality(verb.head), None
     conditioned = False
     gov = governor(verb)
     depth = 0
@@ -356,6 +561,13 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         if is_reporting(gov, verb):
             negated, modality = reported_modality(gov, negated, modality)
             break
+        if complement_dep(verb) == "ccomp" and gov.pos_ in ("VERB", "AUX") and lemma_forms(gov) & (FACTIVE_VERBS | HEARD_VERBS):
+            # "did not know that Russia attacked": known, so done; "don't want to hear that Mexico is
+            # run by cartels": heard of, a claim, neither wanted nor denied
+            modality = modality or ("claimed" if lemma_forms(gov) & HEARD_VERBS else None)
+            break
+        if asked_question(gov, verb):
+            break  # "asked how her views differed": a question about it, no request
         dep = complement_dep(verb)
         lemma = gov.lemma_.lower()
         declined = declined_request(gov) if dep == "xcomp" and refusal is None else None
@@ -363,7 +575,11 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             negated = False  # "hard not to accept the Soviet Union": likely accepted
         if dep == "xcomp" and lemma_forms(gov) & NEGATIVE_GOVERNORS:
             negated = True  # "avoided looking down", "was unwilling to give the Soviet Union a role"
-        if lemma in GOVERNING_EVENTS and refusal is None and dep == "xcomp":
+        if refusal is None and dep == "xcomp" and ceasing(gov, verb):
+            refusal = gov  # "should stop using Twitter": the stopping is the predicate, "stop using"
+            modality = modality or own_modality(gov)
+        elif lemma in GOVERNING_EVENTS and (refusal is None or lemma_forms(refusal) & CEASING_VERBS) and dep == "xcomp":
+            # a refusal over a verb of ceasing governs both: "Iran refused to stop enriching uranium"
             refusal = gov  # the predicate from now on: its own auxiliaries count, not its meaning
             # a promise is real, what it promises is not done: "pledged to begin dismantling the law"
             modality = modality or own_modality(gov) or ("intended" if lemma in PROMISE_VERBS else None)
@@ -380,6 +596,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         elif modality is None:
             # an auxiliary on the governor's clause comes first: "must be ready to" is obligated
             modality = ((own_modality(gov) if gov.pos_ == "ADJ" else None) or hearsay(gov, dep) or predicted(gov, dep)
+                        or proposed(gov, verb, dep) or hedged_governor(gov) or arranged(gov, verb, dep)
                         or next((GOVERNOR_MODALITY[f] for f in sorted(lemma_forms(gov)) if f in GOVERNOR_MODALITY), None)
                         or own_modality(gov))
         if dep == "xcomp" and ruled_out(gov):
@@ -387,8 +604,11 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             negated, modality = (False, "possible") if is_negated(gov) else (True, modality)
         elif (dep == "xcomp" or dep == "pcomp" and verb.head.lower_ in MEANS_PREPS) and is_negated(gov):
             negated = True  # "did not want to fight"
-        if denied_noun(gov):
-            negated = True  # "has no plans to bring Mueller", "there is no intention to strike"
+        if gov.pos_ == "NOUN" and gov.lemma_.lower() in EVIDENCE_NOUNS:
+            if denied_noun(gov):
+                modality = modality or "possible"  # "there is no evidence that Trump set the policies": unproven
+        elif denied_noun(gov) or abandoned_noun(gov):
+            negated = True  # "has no plans to bring Mueller", "have shelved plans to privatise"
         conditioned = conditioned or conditional_clause(gov)
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done
@@ -400,6 +620,64 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     if modality in QUESTIONED and (in_question(clause) or in_question(verb)):
         modality = "possible"  # a question asks whether, it does not say so
     return negated, modality, refusal
+
+
+def governors_between(verb: Token, top: Token) -> list[Token]:
+    """The governing verbs on the way from a clause up to the refusal that governs it: "stop" in
+    "refused to stop enriching uranium"."""
+    between, gov = [], governor(verb)
+    while gov is not None and gov != top and len(between) < 4:
+        between.append(gov)
+        gov = governor(gov)
+    return between if gov == top else []
+
+
+def ceasing(gov: Token, verb: Token) -> bool:
+    """A verb of ceasing over an "-ing" clause: "should stop using Twitter", "ceased hiring
+    workers", "will never stop beating them" (not an infinitive of purpose: "stopped to talk")."""
+    return bool(lemma_forms(gov) & CEASING_VERBS) and gerund_head(verb).tag_ == "VBG"
+
+
+def abandoned_noun(gov: Token) -> bool:
+    """A noun of intent a verb abandons: "have shelved plans to privatise state industry",
+    "dropped its bid to buy Conrail" (what it planned is no longer intended; "did not drop its
+    plan" keeps it)."""
+    if gov.pos_ != "NOUN" or gov.dep_ != "dobj" or NOUN_MODALITY.get(gov.lemma_.lower()) not in ("intended", "requested"):
+        return False
+    return bool(lemma_forms(gov.head) & ABANDONING_VERBS) and not is_negated(gov.head)
+
+
+def arranged(gov: Token, verb: Token, dep: str) -> str | None:
+    """ "be" with a bare infinitive, an arrangement: "The US is to send 1,500 troops" (not "the aim
+    is to send troops", where the noun says what it is: "aim" is intended)."""
+    if dep != "xcomp" or gov.lemma_.lower() != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    subjects = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ in ("acomp", "attr") for c in gov.children):
+        return None  # "It is necessary to take … into account": the adjective says what it is
+    subject = subjects[0].lemma_.lower()
+    if subject in GOAL_NOUNS:
+        return "intended"  # "Obama's vision was not to leave 10 million people uncovered"
+    if subjects[0].pos_ != "NOUN" or subjects[0].ent_type_ or subject in ARRANGING_BODIES:
+        return "future"  # a name, a pronoun or a body: "The US is to send troops", "the government is to sell"
+    # a thing's "is to" says what it is: "the most important thing is to prevent Iran from …"
+    return NOUN_MODALITY.get(subject)
+
+
+def asked_question(gov: Token, verb: Token) -> bool:
+    """A verb of asking over a "wh-" clause: "when asked how her views on trade differed from
+    Obama's" (not a request that they differ)."""
+    if complement_dep(verb) != "ccomp" or GOVERNOR_MODALITY.get(gov.lemma_.lower()) != "requested":
+        return False
+    return any(t.tag_ in ("WRB", "WP", "WDT", "WP$") and t.i < verb.i for t in verb.subtree)
+
+
+def contrasted(verb: Token) -> bool:
+    """A complement set against a negated one: "He wasn't trying to embarrass Geithner, only
+    responding candidly", "did not want to attack, merely to warn" (what it was instead)."""
+    if verb.dep_ not in ("xcomp", "conj", "advcl") or not (is_negated(verb.head) or lemma_forms(verb.head) & NEGATIVE_GOVERNORS):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in CONTRASTING_ADVERBS and c.i < verb.i for c in verb.children)
 
 
 def not_yet_done(gov: Token) -> bool:
@@ -468,6 +746,27 @@ def predicted(gov: Token, dep: str) -> str | None:
         return "future"
     if dep == "xcomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS:
         return "future"  # "anticipates using the proceeds"
+    if dep == "ccomp" and gov.pos_ == "VERB" and lemma_forms(gov) & PREDICTING_VERBS and any(
+            c.dep_ == "ccomp" and c.tag_ == "VBG" for c in gov.children):
+        return "future"  # "-ing" with its own subject: "foresee the situation improving"
+    return None
+
+
+def hedged_governor(gov: Token) -> str | None:
+    """A governor of intent hedged itself: "Republicans might try to block tariffs", "he may try to
+    persuade Bannon" (a possibility, before it is an intention); a hedged request stays a request
+    ("Athens may ask the EU to mediate": what is asked of the EU)."""
+    if gov.pos_ not in ("VERB", "AUX") or GOVERNOR_MODALITY.get(gov.lemma_.lower()) not in (None, "intended"):
+        return None
+    modality = own_modality(gov)
+    return modality if modality in ("possible", "claimed") else None
+
+
+def proposed(gov: Token, verb: Token, dep: str) -> str | None:
+    """ "propose" with an infinitive is what its subject means to do ("USAIR has proposed to buy
+    all of Piedmont's shares"); with an "-ing" or a "that" clause, what it asks of others."""
+    if dep == "xcomp" and gov.lemma_.lower() == "propose" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gerund_head(verb).children):
+        return "intended"
     return None
 
 

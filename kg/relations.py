@@ -17,7 +17,7 @@ from kg.attribution import (  # noqa: F401 (re-exported)
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
-    own_subjects, purpose_after_thing,
+    own_subjects, pseudo_coordinated, purpose_after_thing,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
@@ -25,7 +25,7 @@ from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, 
 from kg import gate, learned_gate
 from kg.gazetteer import is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
-    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
+    CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
 from kg.types import Argument, Entity, Predicate, Statement
@@ -409,13 +409,35 @@ def is_object_purpose(verb: Token) -> bool:
 
 def predicate_words(verb: Token) -> list[Token]:
     """Auxiliaries, negation, the verb and its particle: "may also request", "will not cooperate"."""
-    words = [verb, *auxiliaries(verb)]
-    words += [c for c in verb.children if c.dep_ == "prt"]
-    if words[1:]:
-        first = min(w.i for w in words)
+    # (not the preposition "to" before "-ing", nor the "not" of "whether or not")
+    words = [verb, *(a for a in auxiliaries(verb) if not preposition_read_as_to(a) and not whether_or_not(a))]
+    words += [c for c in verb.children if c.dep_ == "prt" or particle_adverb(verb, c)]
+    words += [t for c in verb.children if c.dep_ == "acomp" and c.lower_ in PLEAS for t in (c, *(n for n in c.children if n.dep_ == "neg"))]
+    if words[1:] or len(words) < len(auxiliaries(verb)) + 1:
+        first = min(w.i for w in [*words, *auxiliaries(verb)])
         # an adverb between auxiliary and verb, whole: "was at least temporarily halting" (not "was least")
         words += [t for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i for t in c.subtree if first < t.i < verb.i]
     return sorted(words, key=lambda t: t.i)
+
+
+# Adverbs right after a verb that make one verb with it, as particles do: "the talks could
+# fall apart" (not "fall"), "put the plan aside".
+PARTICLE_ADVERBS = {"apart", "aside", "away", "together"}
+# Pleas, which say what was pleaded: "The two pleaded not guilty" (no "pleaded" alone, and no negation).
+PLEAS = {"guilty", "innocent"}
+
+
+def particle_adverb(verb: Token, child: Token) -> bool:
+    return child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS and child.i == verb.i + 1
+
+
+def preposition_read_as_to(aux: Token) -> bool:
+    """The preposition "to" before an "-ing" verb, which the small model hangs on the verb as an
+    infinitive's "to": "confessed to sexually assaulting his sisters", "objected to paying" (the
+    preposition belongs to the governing verb; the act is "sexually assaulting")."""
+    verb = aux.head
+    # ("appears to be keeping": the infinitive's "to" before a progressive)
+    return aux.lower_ == "to" and verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def verb_lemma(verb: Token) -> str:
@@ -454,6 +476,34 @@ def clause_of(verb: Token) -> Clause:
             and not adverbial_host(verb.head)):
         passive = with_conjuncts(verb.head)  # reduced relative: "bills passed by the House"
     return Clause(verb, subject_heads, inherited, passive, predicate_words(verb), verb_lemma(verb))
+
+
+# Verbs of judging or naming whose past participle, set off by commas after a noun, says how the
+# noun is seen: "Ron Kind, considered one of the most centrist Democrats, said …".
+JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "dub", "think", "believe"}
+
+
+def participle_aside(verb: Token) -> bool:
+    """A passive participle between commas after a noun, which the small model reads as an
+    active verb with the noun as its subject ("Smith, considered a moderate, voted …"): the noun
+    is the one considered, and does no considering."""
+    if verb.lemma_.lower() not in JUDGING_PARTICIPLES or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if auxiliaries(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects and not all(max(t.i for t in c.subtree if t.i < verb.i - 1) == verb.i - 2 for c in subjects):
+        return False  # the subject right before the comma ("Iran, he said, considered …" is no aside)
+    return main_verb_after_aside(verb)
+
+
+def main_verb_after_aside(verb: Token) -> bool:
+    """The clause's own verb after the closing comma of the aside: "…, considered a moderate,
+    voted" (the parse makes it the head or a conjunct with no "and"); "Cohen, D-Tenn., called the
+    violence sad, retweeting a post" has none."""
+    if verb.dep_ in ("acl", "advcl") and verb.head.i > verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.doc[verb.head.i - 1].text != "," or True
+    return any(c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") and verb.doc[c.i - 1].text == "," for c in verb.children)
 
 
 # a participle after an adverbial noun is not about it: "prosecutors, at the time led by Mr.
@@ -524,6 +574,8 @@ def clause_objects(verb: Token) -> list[Token]:
         return [verb.head]  # "the sugar it has placed into intervention": it placed the sugar
     if found or any(c.dep_ in ("prep", "xcomp", "ccomp", "acomp", "dobj") and c.i > verb.i for c in verb.children):
         return found
+    if pseudo_coordinated(verb) is not None:
+        return []  # "try and stop him": the trying has no object, stopping him is what is tried
     for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i <= verb.i + 2 and not own_subjects(c)):
         return [relative_antecedent(c) for c in conj.children if c.dep_ == "dobj"]
     return []
@@ -1576,6 +1628,8 @@ def statements_from_sentence(sentence: Span, resolver: EntityResolver, *, doc_id
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             if noun_read_as_verb(token):
                 continue  # "England lock Danny Grewcock", "Clapton's 1991 hit Tears in Heaven"
+            if participle_aside(token):
+                continue  # "Ron Kind, considered one of the most centrist Democrats, said …": Kind considers nothing
             if token.lemma_ in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in token.children) and accusation(token) is None:
                 continue  # the speech act itself is attribution, kept on the reported statements
             candidates = clause_candidates(token)
@@ -1692,10 +1746,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     event = candidate.event
     if refusal is not None:
         # "refused to share intelligence": the refusal is the predicate; so is a threat
-        words = sorted({*predicate_words(refusal), *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
+        # "refused to stop enriching uranium": the verbs between are the predicate's too
+        between = [w for g in governors_between(candidate.verb, refusal) for w in predicate_words(g)]
+        words = sorted({*predicate_words(refusal), *between, *words, *(c for c in candidate.verb.children if c.dep_ == "aux" and c.lower_ == "to")}, key=lambda t: t.i)
         lemma = refusal.lemma_.lower()
-        event = GOVERNING_EVENTS[lemma]
-    text = " ".join(t.text for t in sorted({*words, *candidate.extra}, key=lambda t: t.i))
+        event = GOVERNING_EVENTS.get(lemma)  # a verb of ceasing ("stop using") has no event of its own
+    # the object's "no" is the statement's negation, not a word of its predicate: "Milbank poses
+    # no security threat to Trump" is "NOT poses security threat to | Trump"
+    extra = [t for t in candidate.extra if not (negated and t.lower_ == "no" and t.dep_ == "det")]
+    text = " ".join(t.text for t in sorted({*words, *extra}, key=lambda t: t.i))
     if refusal is not None and refusal.i > candidate.verb.i:
         # a refusal after the request it answers: "was asked to disavow Duke and declined" reads
         # "declined to disavow"
@@ -1788,6 +1847,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
+    if negated and obj is not None:
+        obj = without_denying_word(obj, candidate.object)
     return Statement(
         doc=doc_id,
         sentence=sentence.text,
@@ -1803,6 +1864,17 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         clues=tuple(sorted(learned_gate.parse_features(candidate, sentence, subject, obj, speaker=speaker, quoted_by=quoted_by,
                                                        resolver=resolver, offset=offset).items())),
     )
+
+
+def without_denying_word(obj: Argument, head: Token | None) -> Argument:
+    """The object of a statement negated by the object's own "no", without it: "the government
+    provides no resources" is "NOT provides | resources", not the double negative "NOT provides |
+    no resources"."""
+    if head is None or not any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in head.children):
+        return obj
+    if not obj.text.lower().startswith("no "):
+        return obj
+    return replace(obj, text=obj.text[3:])
 
 
 # Pronouns of a third person, never the speaker's word for themself.

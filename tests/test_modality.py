@@ -227,10 +227,10 @@ ROWS = [
         4, (True, None), id="unwilling"),
     pytest.param(
         # a gerund of means takes its governor's auxiliaries, not its meaning: "could try to force
-        # his hand by holding up nominees" is tried, not forced (obligated)
+        # his hand by holding up nominees" is possible ("could" on the trying), not forced (obligated)
         "Republicans|PROPN|nsubj|2 could|AUX|aux|2 try|VERB|ROOT|2 to|PART|aux|4 force|VERB|xcomp|2 his|PRON|poss|6 "
         "hand|NOUN|dobj|4 by|ADP|prep|4 holding|VERB|pcomp|7|hold|VBG up|ADP|prt|8 nominees|NOUN|dobj|8|nominee",
-        8, (False, "intended"), id="means-gerund"),
+        8, (False, "possible"), id="means-gerund"),
     pytest.param(
         # what a criticism is about is no less done when the criticism is refused:
         # "Meadows declined to criticize Trump for blaming the US"
@@ -405,3 +405,336 @@ def test_model_hedges(text, modality):
     assert statements
     assert {s.modality for s in statements} == {modality}
     assert not any(s.asserted for s in statements)
+
+
+# -- governed acts read from real news (branch modal): one row per construction ---------------
+
+GOVERNED_NEWS_ROWS = [
+    pytest.param(
+        # a verb of ceasing governs its "-ing" clause: "Trump should stop using Twitter" (not "uses Twitter")
+        "Trump|PROPN|nsubj|2 should|AUX|aux|2 stop|VERB|ROOT|2 using|VERB|xcomp|2|use|VBG Twitter|PROPN|dobj|3",
+        3, (False, "obligated", 2), id="stop-using"),
+    pytest.param(
+        # ... and its negation is the act going on: "the GOP will never stop beating them"
+        "GOP|PROPN|nsubj|3 will|AUX|aux|3 never|ADV|neg|3 stop|VERB|ROOT|3 beating|VERB|xcomp|3|beat|VBG them|PRON|dobj|4",
+        4, (True, "future", 3), id="never-stop"),
+    pytest.param(
+        # an infinitive after "stop" is no act that stops (the model reads it as a purpose or a
+        # complement): "He stopped to talk to Iran"
+        "He|PRON|nsubj|1 stopped|VERB|ROOT|1|stop|VBD to|PART|aux|3 talk|VERB|xcomp|1|talk|VB to|ADP|prep|3 Iran|PROPN|pobj|4",
+        3, (False, None, None), id="stop-to-infinitive"),
+    pytest.param(
+        # a refusal over a verb of ceasing governs both: "Iran refused to stop enriching uranium"
+        "Iran|PROPN|nsubj|1 refused|VERB|ROOT|1|refuse to|PART|aux|3 stop|VERB|xcomp|1 enriching|VERB|xcomp|3|enrich|VBG "
+        "uranium|NOUN|dobj|4",
+        4, (False, None, 1), id="refused-to-stop"),
+    pytest.param(
+        # a verb joined by "and" to "try" is what is tried: "The rebels will try and seize the airport"
+        "rebels|NOUN|nsubj|2|rebel will|AUX|aux|2 try|VERB|ROOT|2 and|CCONJ|cc|2 seize|VERB|conj|2 airport|NOUN|dobj|4",
+        4, (False, "intended", None), id="try-and"),
+    pytest.param(
+        # ... not a verb joined to another: "The rebels will attack and seize the airport"
+        "rebels|NOUN|nsubj|2|rebel will|AUX|aux|2 attack|VERB|ROOT|2 and|CCONJ|cc|2 seize|VERB|conj|2 airport|NOUN|dobj|4",
+        4, (False, "future", None), id="attack-and"),
+    pytest.param(
+        # a plea: "Cynthia begged Louie to go"
+        "Cynthia|PROPN|nsubj|1 begged|VERB|ROOT|1|beg Louie|PROPN|dobj|1 to|PART|aux|4 go|VERB|xcomp|1",
+        4, (False, "requested", None), id="begged-to"),
+    pytest.param(
+        # what is scheduled: "Cohen was scheduled to be released"
+        "Cohen|PROPN|nsubjpass|2 was|AUX|auxpass|2|be scheduled|VERB|ROOT|2|schedule to|PART|aux|5 be|AUX|auxpass|5 "
+        "released|VERB|xcomp|2|release|VBN",
+        5, (False, "future", None), id="scheduled-to"),
+    pytest.param(
+        # a reported "would" under a perfect: "Israel has long said it would target transfers"
+        "Israel|PROPN|nsubj|3 has|AUX|aux|3|have long|ADV|advmod|3 said|VERB|ROOT|3|say|VBN it|PRON|nsubj|6 "
+        "would|AUX|aux|6|would|MD target|VERB|ccomp|3 transfers|NOUN|dobj|6|transfer",
+        6, (False, "future", None), id="reported-would-perfect"),
+    pytest.param(
+        # ... under a participle of a past clause, and a verb of foretelling: "polls proved off base,
+        # predicting Clinton would win races"
+        "polls|NOUN|nsubj|1|poll proved|VERB|ROOT|1|prove|VBD off|ADP|prep|1 ,|PUNCT|punct|1 "
+        "predicting|VERB|advcl|1|predict|VBG Clinton|PROPN|nsubj|7 would|AUX|aux|7|would|MD win|VERB|ccomp|4 "
+        "races|NOUN|dobj|7|race",
+        7, (False, "future", None), id="reported-would-predicting"),
+    pytest.param(
+        # ... and in a coordinated clause: "He said he would try and would strive for a tax break"
+        "He|PRON|nsubj|1 said|VERB|ROOT|1|say|VBD he|PRON|nsubj|4 would|AUX|aux|4|would|MD renegotiate|VERB|ccomp|1 "
+        "deals|NOUN|dobj|4|deal and|CCONJ|cc|4 would|AUX|aux|8|would|MD strive|VERB|conj|4 for|ADP|prep|8 "
+        "break|NOUN|pobj|9",
+        8, (False, "future", None), id="reported-would-conjunct"),
+    pytest.param(
+        # "be" with an infinitive, an arrangement: "The US is to send troops"
+        "US|PROPN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 send|VERB|xcomp|1 troops|NOUN|dobj|3|troop",
+        3, (False, "future", None), id="is-to"),
+    pytest.param(
+        # ... an aim's: "The goal is to cut costs"
+        "goal|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 cut|VERB|xcomp|1 costs|NOUN|dobj|3|cost",
+        3, (False, "intended", None), id="goal-is-to"),
+    pytest.param(
+        # ... a body's, an arrangement: "The government is to sell its stake"
+        "government|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 sell|VERB|xcomp|1 stake|NOUN|dobj|3",
+        3, (False, "future", None), id="body-is-to"),
+    pytest.param(
+        # ... another thing's, what it is: "The rule is to wait"
+        "rule|NOUN|nsubj|1 is|AUX|ROOT|1|be to|PART|aux|3 wait|VERB|xcomp|1",
+        3, (False, None, None), id="thing-is-to"),
+    pytest.param(
+        # a hedged governor hedges: "Republicans might try to block tariffs"
+        "Republicans|PROPN|nsubj|2 might|AUX|aux|2|might|MD try|VERB|ROOT|2 to|PART|aux|4 block|VERB|xcomp|2 "
+        "tariffs|NOUN|dobj|4|tariff",
+        4, (False, "possible", None), id="might-try"),
+    pytest.param(
+        # ... but a hedged request stays a request: "Athens may ask the EU to mediate"
+        "Athens|PROPN|nsubj|2 may|AUX|aux|2|may|MD ask|VERB|ROOT|2 EU|PROPN|dobj|2 to|PART|aux|5 mediate|VERB|xcomp|2",
+        5, (False, "requested", None), id="may-ask"),
+    pytest.param(
+        # "whether or not" leaves the clause open, not negated
+        "Republicans|PROPN|nsubj|2 would|AUX|aux|2|would|MD pursue|VERB|ROOT|2 law|NOUN|dobj|2 whether|SCONJ|mark|8 "
+        "or|CCONJ|cc|8 not|PART|neg|8 Court|PROPN|nsubj|8 upholds|VERB|ccomp|2|uphold|VBZ it|PRON|dobj|8",
+        8, (False, "possible", None), id="whether-or-not"),
+    pytest.param(
+        # "without" an "-ing" clause: "Americans can buy homes without HUD helping them"
+        "Americans|PROPN|nsubj|2 can|AUX|aux|2|can|MD buy|VERB|ROOT|2 homes|NOUN|dobj|2|home without|ADP|prep|2 "
+        "HUD|PROPN|nsubj|6 helping|VERB|pcomp|4|help|VBG them|PRON|dobj|6",
+        6, (True, None, None), id="without-ing"),
+    pytest.param(
+        # a question mark inside a quotation the clause is outside of: 'Gold reacted, wondering if he
+        # would "apologize?"'
+        "Gold|PROPN|nsubj|1 reacted|VERB|ROOT|1|react|VBD ,|PUNCT|punct|1 wondering|VERB|advcl|1|wonder|VBG "
+        "if|SCONJ|mark|7 he|PRON|nsubj|7 would|AUX|aux|7|would|MD apologize|VERB|ccomp|3 “|PUNCT|punct|7 "
+        "?|PUNCT|punct|7 ”|PUNCT|punct|7",
+        1, (False, None, None), id="quoted-question-mark"),
+    pytest.param(
+        # an inverted condition after its main clause: "Beck will own the judges should Trump lose"
+        "Beck|PROPN|nsubj|2 will|AUX|aux|2 own|VERB|ROOT|2 judges|NOUN|dobj|2|judge should|AUX|aux|6|should|MD "
+        "Trump|PROPN|nsubj|6 lose|VERB|advcl|2",
+        6, (False, "conditional", None), id="inverted-condition-after"),
+    pytest.param(
+        # coordinated infinitives, each with "to": "a pledge to take down Republicans and to drive McConnell"
+        "pledge|NOUN|ROOT|0 to|PART|aux|2 take|VERB|acl|0 Republicans|PROPN|dobj|2 and|CCONJ|cc|2 to|PART|aux|6 "
+        "drive|VERB|conj|2 McConnell|PROPN|dobj|6",
+        6, (False, "intended", None), id="coordinated-infinitive"),
+    pytest.param(
+        # a "that" clause of knowing is a fact, its negation no denial: "He did not know that Russia attacked"
+        "He|PRON|nsubj|3 did|AUX|aux|3 not|PART|neg|3 know|VERB|ROOT|3 that|SCONJ|mark|6 Russia|PROPN|nsubj|6 "
+        "attacked|VERB|ccomp|3|attack|VBD Ukraine|PROPN|dobj|6",
+        6, (False, None, None), id="know-that"),
+    pytest.param(
+        # ... one of hearing, a claim: "I don't want to hear that cartels run Mexico"
+        "I|PRON|nsubj|3 do|AUX|aux|3 n't|PART|neg|3 want|VERB|ROOT|3 to|PART|aux|5 hear|VERB|xcomp|3 that|SCONJ|mark|8 "
+        "cartels|NOUN|nsubj|8|cartel run|VERB|ccomp|5|run|VBP Mexico|PROPN|dobj|8",
+        8, (False, "claimed", None), id="hear-that"),
+    pytest.param(
+        # a "wh-" clause of asking is no request: "asked how her views differed from Obama's"
+        "asked|VERB|advcl|5|ask|VBN how|SCONJ|advmod|3|how|WRB views|NOUN|nsubj|3|view differed|VERB|ccomp|0|differ|VBD "
+        "she|PRON|nsubj|5 was|AUX|ROOT|5|be clear|ADJ|acomp|5",
+        3, (False, None, None), id="asked-how"),
+    pytest.param(
+        # a finite verb cannot share a modal: "he could understand it and took a jab at Congress"
+        "he|PRON|nsubj|2 could|AUX|aux|2|could|MD understand|VERB|ROOT|2|understand|VB it|PRON|dobj|2 and|CCONJ|cc|2 "
+        "took|VERB|conj|2|take|VBD jab|NOUN|dobj|5",
+        5, (False, None, None), id="tense-break"),
+    pytest.param(
+        # ... but a participle tagged as a past tense, with no phrase of its own, shares it: "partners
+        # would feel frustrated and misled"
+        "partners|NOUN|nsubj|2|partner would|AUX|aux|2|would|MD feel|VERB|ROOT|2|feel|VB frustrated|ADJ|acomp|2 "
+        "and|CCONJ|cc|2 misled|VERB|conj|2|mislead|VBD",
+        5, (False, "conditional", None), id="no-tense-break-participle"),
+    pytest.param(
+        # ... though a past-tagged form under an infinitive's "to" shares it: "forcing them to slash
+        # spending and lay off workers"
+        "forcing|VERB|ROOT|0|force|VBG exporters|NOUN|dobj|0|exporter to|PART|aux|3 slash|VERB|xcomp|0|slash|VB "
+        "spending|NOUN|dobj|3 and|CCONJ|cc|3 lay|VERB|conj|3|lay|VBD off|ADP|prt|6 workers|NOUN|dobj|6|worker",
+        6, (False, "obligated", None), id="no-tense-break-under-to"),
+    pytest.param(
+        # an infinitive with "to" hung on a relative clause inside the first one's object: "a pledge
+        # to take down Republicans who are not behind Trump and to drive McConnell out"
+        "pledge|NOUN|ROOT|0 to|PART|aux|2 take|VERB|acl|0 Republicans|PROPN|dobj|2 who|PRON|nsubj|5 "
+        "are|AUX|relcl|3|be not|PART|neg|5 behind|ADP|prep|5 Trump|PROPN|pobj|7 and|CCONJ|cc|5 to|PART|aux|11 "
+        "drive|VERB|conj|5 McConnell|PROPN|dobj|11",
+        11, (False, "intended", None), id="infinitive-partner"),
+    pytest.param(
+        # a complement set against a negated one: "He wasn't trying to embarrass him, only responding"
+        "He|PRON|nsubj|3 was|AUX|aux|3|be n't|PART|neg|3 trying|VERB|ROOT|3|try|VBG to|PART|aux|5 "
+        "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
+        9, (False, None, None), id="only-responding"),
+    pytest.param(
+        # ... while the negated one stays negated and tried
+        "He|PRON|nsubj|3 was|AUX|aux|3|be n't|PART|neg|3 trying|VERB|ROOT|3|try|VBG to|PART|aux|5 "
+        "embarrass|VERB|xcomp|3 him|PRON|dobj|5 ,|PUNCT|punct|3 only|ADV|advmod|9 responding|VERB|xcomp|3|respond|VBG",
+        5, (True, "intended", None), id="not-trying"),
+    pytest.param(
+        # "instead" sets a complement against an avoided one: "should avoid eating in bars and to
+        # instead use delivery" (the use is due, not avoided)
+        "Americans|PROPN|nsubj|2 should|AUX|aux|2|should|MD avoid|VERB|ROOT|2 eating|VERB|xcomp|2|eat|VBG "
+        "and|CCONJ|cc|3 to|PART|aux|7 instead|ADV|advmod|7 use|VERB|xcomp|2 delivery|NOUN|dobj|7",
+        7, (False, "obligated", None), id="instead-of-avoided"),
+    pytest.param(
+        # no evidence for a clause leaves it unproven, not denied: "there is no evidence that Trump set the policies"
+        "there|PRON|expl|1 is|VERB|ROOT|1|be no|DET|det|3 evidence|NOUN|attr|1 that|SCONJ|mark|6 Trump|PROPN|nsubj|6 "
+        "set|VERB|acl|3|set|VBD policies|NOUN|dobj|6|policy",
+        6, (False, "possible", None), id="no-evidence-that"),
+    pytest.param(
+        # ... while evidence for it leaves it as it is: "there is evidence that Russia attacked the ship"
+        "there|PRON|expl|1 is|VERB|ROOT|1|be evidence|NOUN|attr|1 that|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+        "attacked|VERB|acl|2|attack|VBD ship|NOUN|dobj|5",
+        5, (False, None, None), id="evidence-that"),
+    pytest.param(
+        # a precaution's condition: "The army stockpiled food in case the rebels attack the city"
+        "army|NOUN|nsubj|1 stockpiled|VERB|ROOT|1|stockpile|VBD food|NOUN|dobj|1 in|ADP|prep|1 case|NOUN|pobj|3 "
+        "rebels|NOUN|nsubj|6|rebel attack|VERB|ccomp|1|attack|VBP city|NOUN|dobj|6",
+        6, (False, "conditional", None), id="in-case"),
+    pytest.param(
+        # ... "case" folded into the subject: "backup plans in case coronavirus cases don't drop"
+        "schools|NOUN|nsubj|1|school develop|VERB|ROOT|1 plans|NOUN|dobj|1|plan in|ADP|prep|1 case|NOUN|compound|5 "
+        "cases|NOUN|nsubj|8|case do|AUX|aux|8 n't|PART|neg|8 drop|VERB|conj|1",
+        8, (True, "conditional", None), id="in-case-folded"),
+    pytest.param(
+        # ... not a clause after another "case": "Iran won the case and attacked Iraq"
+        "Iran|PROPN|nsubj|1 won|VERB|ROOT|1|win|VBD case|NOUN|dobj|1 and|CCONJ|cc|1 attacked|VERB|conj|1|attack|VBD "
+        "Iraq|PROPN|dobj|4",
+        4, (False, None, None), id="not-in-case"),
+    pytest.param(
+        # the curly "’d" is "would": "He’d urge Trump to stop"
+        "He|PRON|nsubj|2 ’d|AUX|aux|2|’d|MD urge|VERB|ROOT|2 Trump|PROPN|dobj|2",
+        2, (False, "conditional", None), id="curly-would"),
+    pytest.param(
+        # ... but "'d" of a perfect is "had": "He'd gone to Paris"
+        "He|PRON|nsubj|2 'd|AUX|aux|2|have|VBD gone|VERB|ROOT|2|go|VBN to|ADP|prep|2 Paris|PROPN|pobj|3",
+        2, (False, None, None), id="had-not-would"),
+    pytest.param(
+        # a "wh-" clause of what is not known: "It wasn't clear how much Trump would enjoy"
+        "It|PRON|nsubj|1 was|AUX|ROOT|1|be n't|PART|neg|1 clear|ADJ|acomp|1 how|SCONJ|advmod|5|how|WRB "
+        "much|ADJ|dobj|8 Trump|PROPN|nsubj|8 would|AUX|aux|8|would|MD enjoy|VERB|ccomp|3",
+        8, (False, "possible", None), id="unclear-how"),
+    pytest.param(
+        # ... not one of what is known: "He knows who attacked the ship"
+        "He|PRON|nsubj|1 knows|VERB|ROOT|1|know who|PRON|nsubj|3|who|WP attacked|VERB|ccomp|1|attack|VBD ship|NOUN|dobj|3",
+        3, (False, None, None), id="knows-who"),
+    pytest.param(
+        # an inverted condition: "Should Moore make it to the Senate, Democrats will expel Franken"
+        "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
+        "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
+        2, (False, "conditional", None), id="inverted-condition"),
+    pytest.param(
+        # ... which conditions its main clause too
+        "Should|AUX|aux|2|should|MD Moore|PROPN|nsubj|2 make|VERB|advcl|7 it|PRON|dobj|2 ,|PUNCT|punct|7 "
+        "Democrats|PROPN|nsubj|7 will|AUX|aux|7 expel|VERB|ROOT|7 Franken|PROPN|dobj|7",
+        7, (False, "conditional", None), id="inverted-condition-consequence"),
+    pytest.param(
+        # a question takes its clause of time for granted: "How can they remain profitable when wages are rising?"
+        "How|SCONJ|advmod|3 can|AUX|aux|3 they|PRON|nsubj|3 remain|VERB|ROOT|3 profitable|ADJ|acomp|3 when|SCONJ|advmod|8 "
+        "wages|NOUN|nsubj|8|wage are|AUX|aux|8|be rising|VERB|advcl|3|rise|VBG ?|PUNCT|punct|3",
+        8, (False, None, None), id="question-when-clause"),
+    pytest.param(
+        # ... while its own clause is asked
+        "How|SCONJ|advmod|3 can|AUX|aux|3 they|PRON|nsubj|3 remain|VERB|ROOT|3 profitable|ADJ|acomp|3 when|SCONJ|advmod|8 "
+        "wages|NOUN|nsubj|8|wage are|AUX|aux|8|be rising|VERB|advcl|3|rise|VBG ?|PUNCT|punct|3",
+        3, (False, "possible", None), id="question-main-clause"),
+    pytest.param(
+        # "now that": "What is there to say now that he apologized?"
+        "What|PRON|attr|1 is|AUX|ROOT|1|be there|ADV|expl|1 to|PART|aux|4 say|VERB|advcl|1 now|ADV|advmod|4 that|SCONJ|mark|8 "
+        "he|PRON|nsubj|8 apologized|VERB|ccomp|4|apologize|VBD ?|PUNCT|punct|1",
+        8, (False, None, None), id="question-now-that"),
+    pytest.param(
+        # what is allowed is not done: "The law allows the chairmen to request information"
+        "law|NOUN|nsubj|1 allows|VERB|ROOT|1|allow chairmen|NOUN|nsubj|4|chairman to|PART|aux|4 request|VERB|ccomp|1 "
+        "information|NOUN|dobj|4",
+        4, (False, "possible", None), id="allowed-to"),
+    pytest.param(
+        # a proposal: "I propose deepening our dialogue"
+        "I|PRON|nsubj|1 propose|VERB|ROOT|1 deepening|VERB|xcomp|1|deepen|VBG dialogue|NOUN|dobj|2",
+        2, (False, "requested", None), id="propose"),
+    pytest.param(
+        # what is about to happen: "Chrysler is about to enter the market"
+        "Chrysler|PROPN|nsubj|1 is|AUX|ROOT|1|be about|ADJ|acomp|1 to|PART|aux|4 enter|VERB|xcomp|2 market|NOUN|dobj|4",
+        4, (False, "future", None), id="about-to"),
+    pytest.param(
+        # a campaign's end is not reached: "groups started a campaign to persuade Neal to ask for the returns"
+        "groups|NOUN|nsubj|1|group started|VERB|ROOT|1|start campaign|NOUN|dobj|1 to|PART|aux|4 persuade|VERB|acl|2 "
+        "Neal|PROPN|dobj|4 to|PART|aux|7 ask|VERB|xcomp|4",
+        7, (False, "intended", None), id="campaign-to"),
+    pytest.param(
+        # an abandoned plan is no longer intended: "The Conservatives have shelved plans to privatise industry"
+        "Conservatives|PROPN|nsubj|2 have|AUX|aux|2 shelved|VERB|ROOT|2|shelve plans|NOUN|dobj|2|plan to|PART|aux|5 "
+        "privatise|VERB|acl|3 industry|NOUN|dobj|5",
+        5, (True, "intended", None), id="shelved-plans"),
+    pytest.param(
+        # ... unless the abandoning is denied: "have not shelved plans to privatise industry"
+        "Conservatives|PROPN|nsubj|3 have|AUX|aux|3 not|PART|neg|3 shelved|VERB|ROOT|3|shelve plans|NOUN|dobj|3|plan "
+        "to|PART|aux|6 privatise|VERB|acl|4 industry|NOUN|dobj|6",
+        6, (False, "intended", None), id="not-shelved-plans"),
+    pytest.param(
+        # a reported "would" is the speaker's "will" in the past progressive too: "were saying they would tolerate it"
+        "Democrats|PROPN|nsubj|2 were|AUX|aux|2|be saying|VERB|ROOT|2|say|VBG they|PRON|nsubj|5 would|AUX|aux|5|would|MD "
+        "tolerate|VERB|ccomp|2 it|PRON|dobj|5",
+        5, (False, "future", None), id="reported-would-progressive"),
+    pytest.param(
+        # a condition after a later conjunct is that conjunct's: "he will analyze it and respond if required"
+        "he|PRON|nsubj|2 will|AUX|aux|2 analyze|VERB|ROOT|2 request|NOUN|dobj|2 and|CCONJ|cc|2 respond|VERB|conj|2 "
+        "if|SCONJ|mark|7 required|VERB|advcl|2|require|VBN",
+        2, (False, "future", None), id="condition-of-later-conjunct"),
+    pytest.param(
+        # ... while with no conjunct between, the condition is the verb's: "he will analyze it if required"
+        "he|PRON|nsubj|2 will|AUX|aux|2 analyze|VERB|ROOT|2 request|NOUN|dobj|2 if|SCONJ|mark|5 required|VERB|advcl|2|require|VBN",
+        2, (False, "conditional", None), id="condition-of-verb"),
+    pytest.param(
+        # a bare infinitive tagged VBP after the governing verb's infinitive: "needs to get votes, find a way"
+        "Barrett|PROPN|nsubj|1 needs|VERB|ROOT|1|need|VBZ to|PART|aux|3 get|VERB|xcomp|1|get|VB votes|NOUN|dobj|3|vote "
+        ",|PUNCT|punct|1 find|VERB|conj|1|find|VBP way|NOUN|dobj|6",
+        6, (False, "obligated", None), id="misattached-infinitive-vbp"),
+    pytest.param(
+        # an "-ing" clause with its own subject after a verb of predicting: "foresee the situation improving"
+        "Officials|NOUN|nsubj|1|official foresee|VERB|ROOT|1 situation|NOUN|nsubj|3 improving|VERB|ccomp|1|improve|VBG",
+        3, (False, "future", None), id="foresee-ing"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", GOVERNED_NEWS_ROWS)
+def test_governed_acts_of_news(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    negated, modality, governing = polarity_and_modality(doc[index])
+    negated_, modality_, at = expected
+    assert (negated, modality, governing) == (negated_, modality_, None if at is None else doc[at])
+
+
+NEWS_MODEL_ROWS = [
+    # (sentence, the statement's predicate text, negated, modality): made-up sentences of the shapes met
+    ("Analysts think the minister should stop using the old airport.", "should stop using", False, "obligated"),
+    ("The rebels will never stop attacking the convoys.", "will never stop attacking", True, "future"),
+    ("Should the talks fail, the army will attack the rebels.", "will attack", False, "conditional"),
+    ("The treaty allows Iran to inspect the sites.", "to inspect", False, "possible"),
+    ("The Conservatives have shelved plans to sell the state railway.", "to sell", True, "intended"),
+    ("The carmaker is about to enter the Chinese market.", "to enter", False, "future"),
+    # a refusal over a verb of ceasing: the whole chain is the predicate
+    ("Iran refused to stop enriching uranium.", "refused to stop enriching", False, None),
+    ("The minister has said the government would sell the airline.", "would sell", False, "future"),
+    ("The army is to withdraw its troops from the border.", "to withdraw", False, "future"),
+    ("The rebels might try to seize the airport.", "to seize", False, "possible"),
+    ("The governor begged the president to send troops.", "to send", False, "requested"),
+    ("The talks could fall apart.", "could fall apart", False, "possible"),
+    ("The two men pleaded not guilty on Monday.", "pleaded not guilty", False, None),
+    ("The union will strike whether or not the company raises wages.", "raises", False, "possible"),
+    ("The exporters were scheduled to meet the minister.", "to meet", False, "future"),
+    # "try and": what is tried, and "try" takes no object of its own
+    ("The rebels will try and seize the airport.", "seize", False, "intended"),
+    # the preposition "to" before an "-ing" verb is the governing verb's, not the act's
+    ("The senator confessed to secretly recording the meeting.", "secretly recording", False, None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, predicate, negated, modality", NEWS_MODEL_ROWS)
+def test_model_governed_acts_of_news(text, predicate, negated, modality):
+    found = {(s.negated, s.modality) for s in kg.extract(text) if s.predicate.text == predicate}
+    assert found == {(negated, modality)}
+
+
+@pytest.mark.parametrize("complement, modality", [("to|PART|aux|3 buy|VERB|xcomp|1|buy|VB", "intended"),
+                                                   ("buying|VERB|xcomp|1|buy|VBG", "requested")])
+def test_proposed(blank_nlp, complement, modality):
+    # "USAIR proposed to buy the shares" (it means to); "USAIR proposed buying the shares" (a proposal)
+    doc = parsed(blank_nlp, f"USAIR|PROPN|nsubj|1 proposed|VERB|ROOT|1|propose {complement} shares|NOUN|dobj|{len(complement.split())+1}")
+    verb = next(t for t in doc if t.lemma_ == "buy")
+    assert polarity_and_modality(verb)[:2] == (False, modality)
