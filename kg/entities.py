@@ -1401,8 +1401,14 @@ def concept_name(head: Token) -> str:
     a hyphenated compound whole ("assault-style rifle"), an amount before the noun left out ("a £2m
     deal" → deal, :func:`amount_word`), unless the noun is the amount's own unit ("260.75bn roubles")."""
     unit = head.lower_ in AMOUNT_UNITS or head.ent_type_ in AMOUNT_LABELS
-    words = [compound_words(c) for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None and (unit or not amount_word(c))]
-    return " ".join([*words, head.lemma_.lower() or head.lower_])
+    parts = [c for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None and (unit or not amount_word(c))]
+    name = ""
+    for part, word in [*((c, compound_words(c)) for c in parts), (head, head.lemma_.lower() or head.lower_)]:
+        # "co-founder": the hyphen between a compound and the next word keeps them one word
+        start = head.i if part == head else part.left_edge.i
+        hyphened = start > 0 and part.doc[start - 1].tag_ == "HYPH"
+        name += word if not name else ("-" if hyphened else " ") + word
+    return name
 
 
 # Units and magnitudes of amounts, as news writes them before a noun: "a £2m deal", "18.5 mln

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import parsed
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
                          concept_name, content_it, dummy_it, national_government, partitive_of, title_of)
@@ -207,6 +207,8 @@ CONCEPT_NAMES = [
                  id="an-adjective-of-the-compound-is-part-of-it"),
     pytest.param("its|PRON|poss|3 new|ADJ|amod|3 oil|NOUN|compound|3 output|NOUN|ROOT|3", 3, "oil output",
                  id="an-adjective-of-the-head-is-not"),
+    pytest.param("their|PRON|poss|3 co|NOUN|compound|3 -|PUNCT|punct|3||HYPH founder|NOUN|ROOT|3", 3, "co-founder",
+                 id="a-hyphenated-prefix-keeps-its-hyphen"),
     pytest.param("three|NUM|nummod|2 -|PUNCT|punct|2||HYPH year|NOUN|compound|3 amnesties|NOUN|ROOT|3|amnesty", 3,
                  "three-year amnesty", id="a-hyphenated-number-is-part-of-it"),
     pytest.param("some|DET|quantmod|1 300|NUM|nummod|4 mln|NOUN|amod|4 dlrs|NOUN|compound|4 worth|NOUN|ROOT|4 of|ADP|prep|4 "
@@ -223,6 +225,28 @@ def test_a_name_is_no_part_of_a_concepts_name(blank_nlp):
     # "U.S. exploration spending": the spending, wherever it is
     _, doc = resolve(blank_nlp, "U.S.|PROPN|compound|1 exploration|NOUN|compound|2 spending|NOUN|ROOT|2", [(0, 1, "GPE")])
     assert concept_name(doc[2]) == "exploration spending"
+
+
+# (spec, (token index, expected head index, expected dep)): a hyphenated word the model split in three
+HYPHENATED = [
+    pytest.param("sued|VERB|ROOT|0 his|PRON|poss|2 ex|NOUN|dobj|0 -|NOUN|dobj|0 wife|NOUN|dobj|0",
+                 [(2, 4, "compound"), (3, 4, "punct"), (1, 4, "poss"), (4, 0, "dobj")], id="three-objects-joined"),
+    pytest.param("sued|VERB|ROOT|0 Smith|PROPN|dobj|0 and|CCONJ|cc|1 Jones|PROPN|conj|1",
+                 [(1, 0, "dobj"), (3, 1, "conj")], id="no-hyphen-untouched"),
+    pytest.param("a|DET|det|4 long|ADJ|amod|4 -|PUNCT|punct|1 term|NOUN|compound|4 deal|NOUN|ROOT|4",
+                 [(1, 4, "amod"), (2, 1, "punct"), (3, 4, "compound")], id="a-parse-that-joins-them-already-untouched"),
+]
+
+
+@pytest.mark.parametrize("spec, expected", HYPHENATED)
+def test_rejoin_hyphenated(blank_nlp, spec, expected):
+    from kg.nlp import rejoin_hyphenated
+    doc = parsed(blank_nlp, spec)
+    words = [t.text for t in doc]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[not (w == "-" or words[i + 1: i + 2] == ["-"]) for i, w in enumerate(words)],
+              pos=[t.pos_ for t in doc], deps=[t.dep_ for t in doc], heads=[t.head.i for t in doc])
+    rejoin_hyphenated(doc)
+    assert [(doc[i].head.i, doc[i].dep_) for i, _, _ in expected] == [(head, dep) for _, head, dep in expected]
 
 
 def test_worth_stands_for_what_it_is_worth_of(blank_nlp):
@@ -1486,3 +1510,9 @@ def test_model_a_ministers_government_is_his_state(nlp_model):
 def test_model_an_amount_is_no_part_of_a_things_name(nlp_model):
     facts = _facts("Exxon signed a 40 mln dlrs contract with Pemex on Monday.")
     assert {o for s, p, o in facts if s == "Exxon" and p == "sign"} == {"contract"}
+
+
+def test_model_a_hyphenated_object_is_one_word(nlp_model):
+    from kg.extraction import extract
+    objects = {s.object.text for s in extract("Snow Patrol asked their co-founder and bassist to leave.") if s.predicate.lemma == "ask"}
+    assert objects == {"their co-founder", "bassist"}
