@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from spacy.tokens import Span, Token
 
-from kg.clauses import accusation, is_passive, lemma_forms, own_subjects
+from kg.clauses import accusation, auxiliaries, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
 from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
@@ -129,13 +129,23 @@ def spoken_for(speaker: Token) -> Token:
     return owners[-1] if owners else speaker
 
 
+# a speaker named in apposition to a word that names nobody: "One of them, State Auditor John
+# Dougall, told BuzzFeed …" (Dougall, not "them")
+def appositive_speaker(speaker: Token) -> Token:
+    """The name set beside a pronoun, number or partitive speaker; the speaker itself otherwise."""
+    if not (speaker.pos_ in ("PRON", "NUM") or any(c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children)):
+        return speaker
+    names = [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG")]
+    return names[0] if names else speaker
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
     said his company had no plans", "Lamneck said …, estimating that the group would …"."""
     for _ in range(4):
         speakers = own_subjects(verb)
         if speakers:
-            return spoken_for(relative_antecedent(speakers[0], verb))
+            return spoken_for(appositive_speaker(relative_antecedent(speakers[0], verb)))
         quoted = quoted_as_saying(verb)
         if quoted is not None:
             return quoted
@@ -155,9 +165,21 @@ def reporting_coordinate(verb: Token) -> Token | None:
     verb of saying, not the programs')."""
     clause = verb.head
     if verb.dep_ == "conj" and is_reporting(verb) and clause.dep_ == "ccomp" and is_reporting(clause.head) \
-            and clause.head.i < clause.i < verb.i:
+            and clause.head.i < clause.i < verb.i and not own_subjects(verb) \
+            and not any(c.dep_ == "mark" for c in verb.children):  # "…, and that Ankara warned …" is reported too
         return clause.head
     return None
+
+
+def speakers_second_act(verb: Token) -> Token | None:
+    """The verb of saying whose speaker also does ``verb``, a second verb of saying the parse hung
+    under the reported clause, in the same tense and without an auxiliary ("Boehner said talks
+    are going nowhere and accused President Obama …"); "announced it would prohibit aid … and
+    would deny entry" reports the denial too."""
+    speech = reporting_coordinate(verb)
+    if speech is None or auxiliaries(verb) or verb.tag_ != speech.tag_:
+        return None
+    return speech
 
 
 def quoted_subject(verb: Token) -> Token | None:
@@ -193,9 +215,17 @@ def as_clause_source(node: Token) -> Token | None:
         if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children) and (
                 is_reporting(child) or child.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in child.children)):
             speakers = own_subjects(child)
-            if speakers and speakers[0].lower_ not in FIRST_PERSON:
+            if speakers and speakers[0].lower_ not in FIRST_PERSON and not own_narrative(node, child, speakers[0]):
                 return speakers[0]
     return None
+
+
+# "Fauci touted the drug as he insisted it shows promise": an "as" clause after the verb whose
+# speaker is a pronoun for the clause's own person tells what that person did, it is no source
+def own_narrative(node: Token, clause: Token, speaker: Token) -> bool:
+    subjects = own_subjects(node)
+    return (clause.i > node.i and speaker.pos_ == "PRON" and bool(subjects)
+            and (subjects[0].ent_type_ == "PERSON" or subjects[0].pos_ == "PRON"))
 
 
 def trailing_speech_verb(node: Token, token: Token) -> Token | None:
@@ -214,14 +244,58 @@ def trailing_speech_verb(node: Token, token: Token) -> Token | None:
 
 def parenthetical_speech_verb(node: Token) -> Token | None:
     """A speech verb set off inside the clause it reports: "In the past, she says, teachers have
-    called …", "The plan, officials said, will …"."""
+    called …", "The plan, officials said, will …", "Then, says Mr Jones, the Senate passed …"."""
     for child in node.children:
         if (child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS
                 and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)):
-            speakers = own_subjects(child)
+            speakers = own_subjects(child) or [s for s in node.children if inverted_speech_subject(s) == child]
             if speakers:
                 return speakers[0]
     return None
+
+
+# inverted speech verb set off before its clause: "Then, says Mr Kotamaraja, the blogging world
+# found out" (the parse hangs the reported clause on the speaker as a relative clause)
+def inverted_report(verb: Token) -> bool:
+    """Whether a "relative clause" on a speaker is the clause an inverted verb of saying before
+    the speaker reports: it has a subject of its own, no relative word, and a comma sets it off
+    ("…, says Smith, the board found out"); a true relative clause on a speaker keeps its
+    pronoun ("…, says Smith, who chairs the board") or follows the speech verb's subject in
+    the usual order ("Smith, the board says, …" is parsed otherwise)."""
+    if verb.dep_ != "relcl" or verb.head.dep_ != "nsubj":
+        return False
+    speaker, speech = verb.head, verb.head.head
+    if not (speech.i < speaker.i < verb.i and speech.lemma_.lower() in SPEECH_VERBS):
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.dep_ == "mark" for t in verb.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return False
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text == ","
+
+
+# inverted speech verb whose subject the parse gives to the reported clause: "Then, says Mr
+# Jones, the Senate passed the bill" (Jones and the Senate both subjects of "passed")
+def inverted_speech_subject(subject: Token) -> Token | None:
+    """The parenthetical verb of saying a subject right after it belongs to, when the clause has
+    a subject of its own after it: "says" for Jones above; None otherwise."""
+    clause = subject.head
+    if subject.dep_ != "nsubj" or clause is subject:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > subject.i for c in clause.children):
+        return None
+    for child in clause.children:
+        if (child.dep_ == "parataxis" and child.lemma_.lower() in SPEECH_VERBS and child.i == subject.left_edge.i - 1
+                and not own_subjects(child)):
+            return child
+    return None
+
+
+def inverted_speaker(node: Token) -> Token | None:
+    """The speaker of an inverted verb of saying whose clause the parse hung on the speaker
+    (:func:`inverted_report`)."""
+    return node.head if inverted_report(node) else None
 
 
 def statement_noun_source(node: Token) -> Token | None:
@@ -257,7 +331,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     """Who the sentence attributes the clause of ``token`` to ("…, Carter said"; "according to X")."""
     node = token
     for _ in range(8):
-        source = (according_to(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
+        source = (according_to(node) or inverted_speaker(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
                   or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node)
                   or finding_source(node))
         if source is not None:
@@ -271,10 +345,23 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
                 node = node.head  # "I think X …, Y told Reuters": the quote is Y's
                 continue
             return speaker
-        if node.head is node or node.dep_ not in UPWARD or background_relative(node):
-            return None
+        if node.head is node or node.dep_ not in UPWARD or background_relative(node) or speakers_second_act(node) is not None \
+                or report_in_time_clause(node):
+            return None  # (a second act of the speaker, hung under what he said, is the writer's narrative)
         node = node.head
     return None
+
+
+# Marks of a clause that places a report in time: "after officials said …".
+TIME_MARKS = {"after", "before", "since", "until", "while", "when", "once"}
+
+
+# another's report placed in time by the writer: "The White House said talks must lead to an end
+# of the program after officials from Pyongyang said their government was open to talks" (the
+# officials' words, and who they are, are not the White House's)
+def report_in_time_clause(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and is_reporting(clause) and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS and c.i < clause.i for c in clause.children)
 
 
 def background_relative(clause: Token) -> bool:
@@ -397,8 +484,25 @@ def quote_speaker(sentence: Span) -> Token | None:
             quoted = quoted_as_saying(token)  # "“…,” Xi was quoted as saying"
             speakers = [s for s in own_subjects(token) or ([quoted] if quoted is not None else []) if not inside_quotes(s, marks)]
             if speakers and speakers[0].lower_ not in FIRST_PERSON:
-                return spoken_for(speakers[0])
+                return spoken_for(appositive_speaker(speakers[0]))
     return None
+
+
+# Verbs of a speaker's tag cut off after a quoted question or remark: "“…?” Smith asked."
+TAG_VERBS = REPORTING_VERBS | {"ask", "wonder", "shout", "exclaim", "reply", "answer"}
+
+
+def cut_off_tag(sentence: Span) -> Token | None:
+    """The speaker of a sentence that is nothing but a speaker's tag, which the sentence
+    splitter cut off from the quotation before it ("“And would it help the committee?”" /
+    "Smith asked."): a verb of saying, its subject, no quotation marks and nothing said."""
+    root = sentence.root
+    if quote_marks(sentence) or root.pos_ not in ("VERB", "AUX") or not lemma_forms(root) & TAG_VERBS:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative", "parataxis", "advcl", "conj") for c in root.children):
+        return None
+    speakers = own_subjects(root)
+    return speakers[0] if speakers and speakers[0].lower_ not in FIRST_PERSON and speakers[0].i < root.i else None
 
 
 def reported_speaker(sentence: Span) -> Token | None:
@@ -485,7 +589,7 @@ class QuoteSpeakers(Generic[Speaker]):
         with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
         if new_paragraph and sentences and not continues_quotation(sentences[0]):
             self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
-        quoted, named = [], []
+        quoted, named, tags = [], [], []
         was_open = self.open
         self.previous = []
         self.surveys = []
@@ -498,6 +602,8 @@ class QuoteSpeakers(Generic[Speaker]):
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence)
             named.append(resolve(token) if token is not None else None)
+            tag = cut_off_tag(sentence)
+            tags.append(resolve(tag) if tag is not None else None)
             was_open = ends_open(sentence, was_open)
             self.previous.append(self.recent)
             reporter = reported_speaker(sentence) if named[-1] is None else None
@@ -515,6 +621,8 @@ class QuoteSpeakers(Generic[Speaker]):
             if not quoted[i]:
                 result.append(None)
                 continue
+            if i + 1 < len(sentences) and tags[i + 1] is not None and not quoted[i + 1]:
+                current = tags[i + 1]  # "“…?” / Ocasio-Cortez asked.": the tag cut off names its speaker
             result.append(current if current is not None else self._ahead(named, quoted, i))
         if self.block is not None:
             # a block quotation after "From the Politico report:": every sentence of this

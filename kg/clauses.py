@@ -158,6 +158,11 @@ OBJECT_CONTROL = {
     "set", "program", "design", "build", "configure", "choose", "pick", "select", "assign", "dare", "beg", "forbid",
     "prohibit", "bar", "ban", "block", "prevent",
 }
+# Verbs of using a tool or a resource, whose infinitive says what the user means to do:
+# "has used Twitter to bolster his victory", "spent $5 million to defeat the bill".
+INSTRUMENT_VERBS = {"use", "employ", "utilize", "utilise", "exploit", "harness", "leverage", "spend", "invest", "tap"}
+
+
 # an infinitive of purpose after a thing, parsed as object control: "Google has used its control
 # over online speech to silence Gabbard", "thousands flooded the Champs-Elysées to watch the
 # fireworks" (Google silences, the crowd watches); a verb that makes or lets its object do
@@ -165,6 +170,11 @@ OBJECT_CONTROL = {
 def purpose_after_thing(governor: Token, obj: Token) -> bool:
     if governor.lemma_.lower() in OBJECT_CONTROL:
         return False
+    if governor.lemma_.lower() in INSTRUMENT_VERBS and not (obj.pos_ == "NOUN" and (is_agent_word(obj) or names_a_person(obj.lemma_.lower()))):
+        # "Trump has used Twitter to bolster his victory": the user's aim, whatever the tool (a
+        # name's type is too unsure to tell a tool from a person: NER calls Twitter a person);
+        # "used troops to guard the border" keeps the troops'
+        return True
     if obj.ent_type_ in ("FAC", "LOC"):
         return True  # a place or a building does not act
     if obj.pos_ != "NOUN" or obj._.kg_mention is not None:

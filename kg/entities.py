@@ -434,7 +434,8 @@ class EntityResolver:
                             c._.kg_mention.entity.type in ("Location", "Country") for c in token.children):
                 return None
         position = offset + token.idx
-        people = [entity for where, entity in self.history if where < position and entity.type == "Person"]
+        people = [(where, entity) for where, entity in self.history if where < position and entity.type == "Person"]
+        people = [person for _, person in self._of_described_state(token, people)]
         if not people:
             return None
         return max(reversed(people), key=lambda person: self.mention_counts[person.id])
@@ -450,6 +451,7 @@ class EntityResolver:
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))]
+        holders = self._of_described_state(token, holders)
         if not holders and not office.startswith("former "):
             holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
         if not holders:
@@ -464,6 +466,22 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    # an office description with a state: "the U.S. president" is no person a title or the
+    # gazetteer ties to another state ("South Korean President Moon Jae-in … The U.S. president warned")
+    def _of_described_state(self, token: Token, holders: list[tuple[int, Entity]]) -> list[tuple[int, Entity]]:
+        """The holders a description's state modifier allows: those tied to that state or to none."""
+        states = {self._state_code(c._.kg_mention.entity) for c in token.lefts
+                  if c.dep_ in ("compound", "amod", "nmod") and c._.kg_mention is not None and c._.kg_mention.entity.type == "Country"}
+        states.discard(None)
+        if not states:
+            return holders
+        return [(where, person) for where, person in holders if self._person_country(person) in states | {None}]
+
+    def _state_code(self, state: Entity) -> str | None:
+        known = self.gazetteer.get(state.id)
+        code = (known.code if known is not None else None) or state.code
+        return code[:3] if code and len(code) >= 3 else None
 
     def _past_holder_in_focus(self, office: str, modifiers: set[str], position: int) -> list[tuple[int, Entity]]:
         """A past holder the story is about keeps the bare title when no present holder is named:
@@ -895,6 +913,13 @@ class EntityResolver:
                     if found is not None:
                         excluded.add(found.id)
         excluded |= {t._.kg_mention.entity.id for t in own_clause_objects(pronoun) if t._.kg_mention is not None}
+        first = coordinated_owner(pronoun)
+        if first is not None:
+            found = self.argument(first, offset)
+            if found is not None and found.entity.type != CONCEPT and self._agrees(found.entity, agreement):
+                return found.entity  # "the president and his company": the president's
+            if agreement in ("m", "f") and (is_person_noun(first) or first.lower_ in ROLE_NOUNS):
+                return None  # the person described owns it, whoever that is, not the last one named
         speaker = quoting_speaker(pronoun)
         if speaker is not None:
             found = speaker._.kg_mention.entity if speaker._.kg_mention is not None else (
@@ -927,7 +952,12 @@ class EntityResolver:
             if found is not None and lower == "it" and self._thing_since(pronoun, offset, self._last_position(found, position)):
                 return None  # "The campaign was controversial and veterans criticised it": the campaign
             return found
+        if lower == "them" and plural_thing_before(pronoun):
+            return None  # "he had seen Trump's tax returns, but had not gone through them"
         found = self._nearest_agreeing(agreement, position, excluded)
+        if found is not None and agreement in ("m", "f") and \
+                self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
+            return None  # "A security official said … He spoke to the AP": the official, named nowhere
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
             if group is not None and (found is None or group[0] > self._last_position(found, position)):
@@ -963,6 +993,37 @@ class EntityResolver:
         if before is not None:
             spans.insert(0, before)
         return any(since < at + token.idx < position and thing_topic(token) for span, at in spans for token in span)
+
+    # an unnamed person as the nearer subject: "A woman in a black robe clutched a man … “Nader,”
+    # she wailed" (the woman, not a name further back or in the quotation); "A security official
+    # said … the official said. He spoke to the AP on condition of anonymity"
+    def _unnamed_person_since(self, pronoun: Token, offset: int, since: int, agreement: str) -> bool:
+        """Whether a subject that is a person named by no name — introduced by "a" ("a woman",
+        "a Lebanese security official") or a definite description of one so introduced before
+        ("the official") — of the pronoun's gender stands after ``since`` (the antecedent's last
+        mention) in the pronoun's sentence or the one before, before the pronoun."""
+        position = offset + pronoun.idx
+        own = clause_subject(pronoun) if pronoun.dep_ not in SUBJECT_DEPS else None
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        for span, at in spans:
+            for token in span:
+                if not since < at + token.idx < position or not unnamed_person_subject(token, agreement):
+                    continue
+                if own is not None and token.doc is pronoun.doc and token.i == own.i:
+                    continue  # "an official asked him": never the clause's own subject
+                if trailing_tag_subject(token):
+                    continue  # "Ivanka Trump did not meet them, a U.S. official said. She met Moon": not the official
+                if indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), at + token.idx):
+                    return True
+        return False
+
+    def _introduced_unnamed(self, lemma: str, position: int) -> bool:
+        """Whether an earlier sentence introduced an unnamed person by ``lemma`` ("a … official")."""
+        return any(at + token.idx < position and token.lemma_.lower() == lemma and indefinite(token) and token._.kg_mention is None
+                   for span, at in self.sentence_spans if at + span.start_char < position for token in span)
 
     def _plural_noun_subject(self, pronoun: Token, offset: int) -> tuple[int, Token, int] | None:
         """(position, head, paragraph offset) of the nearest subject before ``pronoun`` that is a
@@ -1241,6 +1302,34 @@ HUMAN_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women",
                "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect"}
 
 
+# Person nouns of one sex, which "he" or "she" cannot stand for.
+FEMALE_NOUNS = {"woman", "mother", "girl", "wife", "daughter", "sister", "grandmother", "widow", "lady", "actress", "aunt"}
+MALE_NOUNS = {"man", "father", "boy", "husband", "son", "brother", "grandfather", "widower", "actor", "uncle"}
+
+
+def unnamed_person_subject(token: Token, agreement: str) -> bool:
+    """A singular subject that names a person by a common noun alone, of the gender given ("m"
+    or "f"): "a woman", "the official" (not "the official, John Smith", nor a name)."""
+    if token.dep_ not in SUBJECT_DEPS or token.tag_ != "NN" or token._.kg_mention is not None or not is_person_noun(token):
+        return False
+    if any(c.dep_ == "appos" and c._.kg_mention is not None for c in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    return not (agreement == "m" and lemma in FEMALE_NOUNS or agreement == "f" and lemma in MALE_NOUNS)
+
+
+def trailing_tag_subject(token: Token) -> bool:
+    """The speaker of a tag after what it reports ("…, a U.S. official said"): the news goes on
+    with who was reported on, not with the source."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ in ("ccomp", "parataxis") and c.i < token.i for c in verb.children)
+
+
+def indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def is_person_noun(noun: Token) -> bool:
     """A noun that names a person or people: a Person entity, "individuals", "sailors"."""
     mention = noun._.kg_mention
@@ -1310,6 +1399,8 @@ def phrase_tokens(head: Token, keep_prep: bool = True) -> list[Token]:
     for child in head.children:
         if child.dep_ in OUTSIDE_PHRASE and not (keep_prep and child.dep_ == "prep" and child.i > head.i):
             continue
+        if child.dep_ == "neg" and any(c.dep_ == "appos" and c.i > child.i for c in head.children):
+            continue  # the "not" of a name set against this one: "Hillary Clinton, not Trump,"
         tokens.extend(without_clauses(child) if child.dep_ == "prep" else child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Stop at punctuation that would make the phrase discontinuous.
@@ -1967,8 +2058,11 @@ def office_of(span: Span) -> str | None:
     title, affiliation = title_of(span)
     root = span.root
     if title:
-        words = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        written = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+        words = without_chamber(written)
         office = _office_word(words)
+        if len(words) < len(written) or office == "speaker" and affiliation is not None and is_chamber(affiliation.label):
+            affiliation = None  # the speaker's own chamber
         if office:
             name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
             before = [t for t in root.subtree if t.i < name_start] + \
@@ -1982,6 +2076,25 @@ def office_of(span: Span) -> str | None:
         office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
         return None if _affiliated_description(root.head) else past_office(office, root.head.lefts)
     return None
+
+
+# Chambers whose presiding officer is "the speaker": "House Speaker John Boehner … The speaker said".
+CHAMBER_WORDS = {"house", "assembly", "parliament", "commons", "senate", "chamber"}
+
+
+def without_chamber(words: list[str]) -> list[str]:
+    """A speaker's title without the chamber he presides over, which is part of the office and
+    no body of another's: "House Speaker" is the speaker ("Family Research Council President"
+    stays an office of a body)."""
+    if len(words) == 2 and words[0].lower() in CHAMBER_WORDS and words[1].lower() == "speaker":
+        return words[1:]
+    return words
+
+
+def is_chamber(name: str) -> bool:
+    """A legislative chamber's name: "House", "the House of Representatives", "Assembly"."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in CHAMBER_WORDS or words[0] == "the" and len(words) > 1 and words[1] in CHAMBER_WORDS)
 
 
 def _affiliated_description(noun: Token) -> bool:
@@ -2148,15 +2261,60 @@ def main_clause_subject(token: Token) -> bool:
     return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
+# an object "them" after a plural thing of its own or a coordinated clause: "Cohen said he had
+# seen Trump's tax returns, but had not gone through them" (the returns, not the Democrats named
+# before)
+def plural_thing_before(pronoun: Token) -> bool:
+    """Whether the nearest plural noun before ``pronoun``, in the pronoun's clause or one
+    coordinated with it, names things (no name, no person or agent noun)."""
+    verb = governing_verb(pronoun)
+    if verb is None:
+        return False
+    clauses = {verb.i, *(c.i for c in verb.conjuncts)}
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.tag_ in ("NNS", "NNPS") and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"):
+            own = governing_verb(token)
+            if own is None or own.i not in clauses:
+                return False
+            return token._.kg_mention is None and token.pos_ == "NOUN" and not is_person_noun(token) and not is_agent_word(token)
+        if token._.kg_mention is not None and token.dep_ not in ("poss", "compound", "amod"):
+            return False  # a name nearer than any plural noun
+    return False
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause ``token`` is an argument of (through prepositions and conjuncts)."""
+    head = token.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def coordinated_owner(pronoun: Token) -> Token | None:
+    """The conjunct before a noun a possessive pronoun owns: "tax returns from the president and
+    his company", "Trump and his family" (the first conjunct owns the second)."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN") or noun.head.i > pronoun.i:
+        return None
+    return noun.head
+
+
 def quoted_names(pronoun: Token) -> set[str]:
     """The names inside the quotation marks of a sentence whose speech verb, outside them, has
     ``pronoun`` as its subject: whoever a quotation mentions is not who says it ("“… the way
-    Republicans were during Obama's term …,” he said": he is not Obama)."""
+    Republicans were during Obama's term …,” he said": he is not Obama), also of a verb of
+    any sound the parse hangs the quotation on ("“Nader,” she wailed": she is not Nader)."""
     verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS:
+    if pronoun.dep_ not in SUBJECT_DEPS:
         return set()
     marks = quote_marks(pronoun.sent)
     if not marks or inside_quotes(pronoun, marks):
+        return set()
+    if verb.lemma_.lower() not in REPORTING_VERBS and not any(inside_quotes(c, marks) for c in verb.children if not c.is_punct):
         return set()
     return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from kg.attribution import (  # noqa: F401 (re-exported)
-    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
+    FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, speakers_second_act, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
@@ -23,7 +23,7 @@ from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_age
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate, learned_gate
-from kg.gazetteer import is_capital
+from kg.gazetteer import TITLE_WORDS, is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
@@ -146,8 +146,28 @@ class Candidate:
 # -- clause structure ---------------------------------------------------------------------
 
 
+# Titles that stand before a name: "Chairman and CEO Daniel O'Day".
+NAME_TITLES = TITLE_WORDS | {"ceo", "chief", "founder", "cofounder", "co-founder", "owner", "publisher", "editor"}
+
+
+# two titles of one person before the name: "Gilead Chairman and CEO Daniel O'Day" (the parse
+# coordinates "Chairman" with the name: one person, not the company's chairman and O'Day)
+def title_of_the_next_name(token: Token) -> Token | None:
+    """The titled name a bare title is coordinated with, when both are titles of that name."""
+    if token.lower_ not in NAME_TITLES or token._.kg_mention is not None or any(c.dep_ == "det" for c in token.children):
+        return None
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj.ent_type_ == "PERSON" and any(
+                c.dep_ == "compound" and c.lower_ in NAME_TITLES and c.i < conj.i for c in conj.children):
+            return conj
+    return None
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A head and the heads coordinated with it: "Shoigu and Putin" → [Shoigu, Putin]."""
+    named = title_of_the_next_name(token)
+    if named is not None:
+        return [named]
     heads = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and conj.pos_ == token.pos_ or conj.i > token.i and conj.pos_ in ("NOUN", "PROPN"):
@@ -157,7 +177,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
-    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s)]
+    found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -174,10 +194,18 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return aim, True
     if mismatched_conjunct(verb):
         return [], False
+    coordinate = speakers_second_act(verb)
+    if coordinate is not None:
+        # "Boehner said talks are going nowhere and accused Obama of …": Boehner accused him
+        inherited, _ = subjects(coordinate)
+        return inherited, True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # coordinated verbs share a subject: "destroyed all targets and did not launch any strikes"
         inherited, _ = subjects(verb.head)
         return inherited, True
+    controller = prepositional_controller(verb)
+    if controller is not None:
+        return with_conjuncts(controller), True
     if verb.dep_ == "xcomp":
         # control: the object of "ask Russia to launch" or else the subject of "wants to fight"
         objects = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -232,6 +260,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Verbs whose prepositional object does what their infinitive says: "called on people to donate
+# blood", "appealed to Congress to act", "relies on allies to defend it", "waited for Iran to respond".
+PREPOSITIONAL_CONTROL = {"call": {"on", "upon"}, "appeal": {"to"}, "rely": {"on", "upon"}, "count": {"on", "upon"},
+                         "depend": {"on", "upon"}, "wait": {"for"}, "look": {"to"}, "plead": {"with"}, "arrange": {"for"}}
+
+
+# object control through a preposition: "The hospital called on people to donate blood" (the people
+# donate, not the hospital)
+def prepositional_controller(verb: Token) -> Token | None:
+    """The prepositional object of the verb governing the infinitive ``verb`` that does what it says."""
+    governor = verb.head
+    preps = PREPOSITIONAL_CONTROL.get(governor.lemma_.lower())
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if not preps or any(c.dep_ == "dobj" for c in governor.children):
+        return None
+    for prep in (c for c in governor.children if c.dep_ == "prep" and c.lower_ in preps and c.i < verb.i):
+        objects = [p for p in prep.children if p.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    return None
 
 
 # a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying
@@ -362,7 +413,11 @@ def which_of_person(verb: Token) -> Token | None:
 def relative_host(noun: Token) -> Token:
     """Who a relative clause on a description is about: the one described, "He was the only
     candidate who embraced …" → he, "Booker (a Democrat who won …)" → Booker; a cleft keeps its
-    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …")."""
+    name ("It was Ted Cruz who …"), and so does a negated copula ("He is not the one who …"); a
+    name set against another ("it was Hillary Clinton, not Trump, who won") leaves it to the other."""
+    contrasted = contrasted_appositive(noun)
+    if contrasted is not None:
+        return relative_host(contrasted)
     if (noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
             and not sums_up_clause(noun)):
         return noun.head  # only a description ("a Democrat"), not a second name or role ("Fauci, who heads …")
@@ -371,6 +426,16 @@ def relative_host(noun: Token) -> Token:
         if heads and heads[0].lower_ not in EXPLETIVES and heads[0].tag_ not in ("WDT", "WP"):
             return heads[0]
     return noun
+
+
+# "X, not Y, who …": the parse hangs the relative clause on the name set against the one meant
+# ("it was Democrat Hillary Clinton, not Trump, who won the popular vote": Clinton won)
+def contrasted_appositive(noun: Token) -> Token | None:
+    """The name a "not"-apposition is set against, or None."""
+    if noun.dep_ != "appos" or noun.i == 0:
+        return None
+    before = noun.doc[noun.left_edge.i - 1]
+    return noun.head if before.lower_ == "not" and before.head.i in (noun.i, noun.head.i) else None
 
 
 # Nouns that sum up what the clause before them tells: "…, a move that surprised Republicans".
@@ -525,6 +590,8 @@ def relative_gap(verb: Token) -> bool:
     with an object or complement of its own)."""
     if verb.dep_ != "relcl" or verb.pos_ != "VERB" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if inverted_report(verb):
+        return False  # "Then, says Mr Kotamaraja, the world found out": what he says, not whom
     if verb.head.lemma_.lower() in ADVERBIAL_HEADS:
         return False  # "the way Mr. Obama has governed", "the day they met": how or when, not what
     if pied_piped_relative(verb):
@@ -729,11 +796,22 @@ def predicative_adjective(clause: Clause) -> Iterator[Candidate]:
 def raised_subject(clause: Clause) -> Iterator[Candidate]:
     if clause_objects(clause.verb) or clause.verb.lemma_.lower() not in RAISING_VERBS:
         return
-    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp"):
+    for complement in (c for c in clause.verb.children if c.dep_ == "ccomp" and not embedded_question(c)):
         for head in own_subjects(complement):
             for obj in with_conjuncts(head):
                 for subject in clause.subjects:
                     yield Candidate(subject, obj, clause.verb, clause.words, clause.lemma, "raised", clause.inherited)
+
+
+# Words that open a question reported inside a clause: "asked how Trump attempted to …".
+QUESTION_OPENERS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which"}
+
+
+# an embedded question: "Ocasio-Cortez asked how Trump attempted to reduce his tax burden" asks
+# about Trump, it does not ask Trump (the subject of the question is no raised object)
+def embedded_question(complement: Token) -> bool:
+    return any(c.dep_ in ("advmod", "mark", "nsubj", "dobj") and c.lower_ in QUESTION_OPENERS and c.i < complement.i
+               for c in complement.children)
 
 
 # direct object, also of a dative or an object predicate: "Russia attacked Syria", "gave Iraq arms"
@@ -1711,6 +1789,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         return None  # "CUOMO: He knew about it": whoever "he" is, not Cuomo
     if quoted_by is not None and outside_the_quotation(sentence, candidate.verb):
         quoted_by = None  # narrative beside a quotation is the writer's, not the quoted speaker's
+    if self_in_third_person(candidate.subject, subject, quoted_by) or self_in_third_person(candidate.object, obj, quoted_by):
+        return None  # "Turner said Obama can act. “He's coming to the defense of Iraq.”": not Turner
     quoted_by = quoted_by or turn
     if subject is None or obj is None and candidate.kind not in OBJECTLESS_KINDS:
         return None
@@ -1896,8 +1976,9 @@ def first_person(head: Token, sentence: Span, voices: dict[str, Argument | None]
 
 
 def self_in_third_person(head: Token | None, argument: Argument | None, turn: Argument | None) -> bool:
-    """A third-person pronoun of a turn resolved to the turn's own speaker: speakers say "I",
-    not "he" or "she", of themselves, so the pronoun was misresolved."""
+    """A third-person pronoun of a turn, or of a quotation whose speaker another sentence names,
+    resolved to that speaker: speakers say "I", not "he" or "she", of themselves, so the pronoun
+    was misresolved."""
     return (head is not None and argument is not None and turn is not None and head.pos_ == "PRON"
             and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 

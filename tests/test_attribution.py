@@ -212,6 +212,36 @@ def test_speech_subject(blank_nlp, spec, index, speaker):
     assert (found.text if found is not None else None) == speaker
 
 
+@pytest.mark.parametrize("spec, ents, index, speaker", [
+    # a speaker named in apposition to a partitive: "One of them, Jo Dougall, said Iran won"
+    ("One|NUM|nsubj|7 of|ADP|prep|0 them|PRON|pobj|1 ,|PUNCT|punct|0 Jo|PROPN|compound|5 Dougall|PROPN|appos|0 ,|PUNCT|punct|0 "
+     "said|VERB|ROOT|7|say Iran|PROPN|nsubj|9 won|VERB|ccomp|7|win .|PUNCT|punct|7", [(4, 6, "PERSON"), (8, 9, "GPE")], 9, "Dougall"),
+    # … a name after a noun stays the noun's apposition: "A spokesman, Jo Dougall, said" keeps the spokesman
+    ("A|DET|det|1 spokesman|NOUN|nsubj|6 ,|PUNCT|punct|1 Jo|PROPN|compound|4 Dougall|PROPN|appos|1 ,|PUNCT|punct|1 "
+     "said|VERB|ROOT|6|say Iran|PROPN|nsubj|8 won|VERB|ccomp|6|win .|PUNCT|punct|6", [(3, 5, "PERSON"), (7, 8, "GPE")], 8, "spokesman"),
+    # an "as" clause after the verb with a pronoun for the clause's own person is what he did:
+    # "Jo Fauci touted Iran as he insisted …" (no source), unlike "As Jo Beinart points out, Iran won"
+    ("Jo|PROPN|compound|1 Fauci|PROPN|nsubj|2 touted|VERB|ROOT|2|tout Iran|PROPN|dobj|2 as|SCONJ|mark|6 he|PRON|nsubj|6 "
+     "insisted|VERB|advcl|2|insist Iraq|PROPN|nsubj|8 won|VERB|ccomp|6|win .|PUNCT|punct|2", [(0, 2, "PERSON"), (3, 4, "GPE"), (7, 8, "GPE")],
+     2, None),
+    ("As|SCONJ|mark|3 Jo|PROPN|compound|2 Beinart|PROPN|nsubj|3 says|VERB|advcl|6|say ,|PUNCT|punct|6 Iran|PROPN|nsubj|6 "
+     "won|VERB|ROOT|6|win .|PUNCT|punct|6", [(1, 3, "PERSON"), (5, 6, "GPE")], 6, "Beinart"),
+    # another's report the writer places in time: "Smith said Iran won after Iraq said Kuwait lost" — Kuwait lost is
+    # Iraq's word, and the subject of "said" is no word of Smith's
+    ("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 won|VERB|ccomp|1|win after|SCONJ|mark|6 Iraq|PROPN|nsubj|6 "
+     "said|VERB|advcl|3|say Kuwait|PROPN|nsubj|8 lost|VERB|ccomp|6|lose .|PUNCT|punct|1",
+     [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")], 8, "Iraq"),
+    ("Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 won|VERB|ccomp|1|win after|SCONJ|mark|6 Iraq|PROPN|nsubj|6 "
+     "said|VERB|advcl|3|say Kuwait|PROPN|nsubj|8 lost|VERB|ccomp|6|lose .|PUNCT|punct|1",
+     [(0, 1, "PERSON"), (2, 3, "GPE"), (5, 6, "GPE"), (7, 8, "GPE")], 6, None),
+])
+def test_speaker_of_a_named_clause(blank_nlp, spec, ents, index, speaker):
+    doc = parsed(blank_nlp, spec, ents)
+    [sentence] = doc.sents
+    found = speech_subject(sentence, doc[index])
+    assert (found.text if found is not None else None) == speaker
+
+
 def test_allegation_source_makes_a_claim(blank_nlp):
     # "according to the suit, Brown raped her": attributed to the suit, and an allegation
     doc = parsed(blank_nlp, SPEAKER_ROWS[3].values[0], [(0, 1, "PERSON"), (2, 3, "PERSON")])
@@ -243,6 +273,7 @@ OPEN = "“|PUNCT|punct|3 We|PRON|nsubj|3 will|AUX|aux|3 win|VERB|ROOT|3 .|PUNCT
 PLAIN = "Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 .|PUNCT|punct|1"
 LEAD_IN = "Carter|PROPN|nsubj|1 said|VERB|ROOT|1|say :|PUNCT|punct|1 “|PUNCT|punct|4 We|PRON|nsubj|1 ..|PUNCT|punct|1"
 SCARE = "Trump|PROPN|nsubj|1 called|VERB|ROOT|1|call it|PRON|dobj|1 “|PUNCT|punct|4 fake|ADJ|oprd|1 ”|PUNCT|punct|4 .|PUNCT|punct|1"
+TAG = "Smith|PROPN|nsubj|1 asked|VERB|ROOT|1|ask .|PUNCT|punct|1"
 CLOSE_SAID = "We|PRON|nsubj|2 will|AUX|aux|2 win|VERB|ccomp|6 ,|PUNCT|punct|2 ”|PUNCT|punct|6 Carter|PROPN|nsubj|6 said|VERB|ROOT|6|say .|PUNCT|punct|6"
 
 
@@ -281,6 +312,12 @@ QUOTE_ROWS = [
     pytest.param([[FROM_REPORT], [PLAIN, PLAIN], [PLAIN]], [[None], ["Politico", "Politico"], [None]], id="block-quote"),
     # … but a sentence of it naming its own speaker keeps that one
     pytest.param([[FROM_REPORT], [PLAIN, SAID]], [[None], ["Politico", None]], id="block-quote-own-speaker"),
+    # a speaker's tag the sentence splitter cut off after a quoted question names its speaker:
+    # “We will fight,” he said. “Will we win?” / Smith asked.
+    pytest.param([[SAID, QUOTED, TAG]], [[None, "Smith", None]], id="cut-off-tag"),
+    # … and a sentence that says something is no tag: “We will win.” / Smith said Russia …
+    pytest.param([[SAID, QUOTED, "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Russia|PROPN|nsubj|3 won|VERB|ccomp|1|win .|PUNCT|punct|1"]],
+                 [[None, "he", None]], id="a-report-is-no-tag"),
 ]
 
 
@@ -633,6 +670,33 @@ def test_first_person_statements(blank_nlp, spec, turn, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("quoted_by, expected", [
+    # "Trump met Putin. “He met Putin.”" carried as Trump's quotation: "he" is not Trump himself
+    (Argument("Trump", Entity(id="Trump", label="Trump", type="Person")), [("Trump", "met", "Vladimir Putin", None)]),
+    # … the same sentences in the writer's voice keep the pronoun's reading
+    (None, [("Trump", "met", "Vladimir Putin", None), ("Trump", "met", "Vladimir Putin", None)]),
+])
+def test_a_quotation_is_no_he_of_its_speaker(blank_nlp, quoted_by, expected):
+    spec = ("Trump|PROPN|nsubj|1 met|VERB|ROOT|1|meet Putin|PROPN|dobj|1 .|PUNCT|punct|1 "
+            "“|PUNCT|punct|6 He|PRON|nsubj|6 met|VERB|ROOT|6|meet Putin|PROPN|dobj|6 .|PUNCT|punct|6 ”|PUNCT|punct|6")
+    doc = parsed(blank_nlp, spec, [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")])
+    resolver = EntityResolver(blank_nlp)
+    resolver.annotate(doc)
+    resolver.settle()
+    sentences = list(doc.sents)
+    found = [(s.subject.entity.id, s.predicate.text, s.object.entity.id, s.attributed_to.entity.id if s.attributed_to else None)
+             for i, sentence in enumerate(sentences)
+             for s in statements_from_sentence(sentence, resolver, doc_id="t", quoted_by=quoted_by if i else None)]
+    assert found == expected
+
+
+@pytest.mark.model
+def test_model_a_quotation_is_no_he_of_its_speaker():
+    text = ("Airstrikes debated\n\nRobert Turner defended the strikes. Turner said that Obama can order airstrikes against ISIS."
+            "\n\n\"He is coming to the defense of Iraq. He supports Iraq.\"")
+    assert not [s for s in kg.extract(text) if s.subject.entity.id == "Robert Turner" and s.predicate.lemma in ("support", "come to")]
+
+
 def test_transcript_through_the_model():
     text = ("Senator John Smith was asked about Russia on Sunday. Here is their exchange:\n\n"
             "Jones: Have you met the Russian president?\n\n"
@@ -678,3 +742,51 @@ def test_quote_speaker_resolver(blank_nlp, word, kind, expected):
     token = parsed(blank_nlp, f"{word}|PRON|nsubj|1|{word} wrote|VERB|ROOT|1|write")[0]
     found = quote_speaker_resolver(OneEntity(), 0)(token)
     assert (found.entity.id if found is not None else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, speaker", [
+    # an inverted verb of saying set off before the clause it reports
+    ("Then, says Mr Hallworth, the ministry found out.", None, "Hallworth"),
+    ("Then, says Mr Jones, the Senate passed the bill.", ("Senate", "pass", "bill"), "Jones"),
+    ("In March, said Tom Ford, Iran attacked Iraq.", ("Iran", "attack", "Iraq"), "Tom Ford"),
+])
+def test_model_inverted_speech_verb(text, fact, speaker):
+    statements = kg.extract(text)
+    # the speaker is never an argument of what he says
+    assert not [s for s in statements if speaker in (s.subject.entity.id, s.object.entity.id if s.object else None)]
+    if fact is not None:
+        found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+                 s.attributed_to.entity.id if s.attributed_to else None for s in statements}
+        assert found.get(fact) == speaker
+
+
+@pytest.mark.model
+def test_model_cut_off_tag_names_the_speaker():
+    text = ("Hearing on the war\n\n"
+            "\"Russia attacked Ukraine,\" Cohen said when Smith asked about the war. "
+            "\"And should the United States punish Russia?\" Smith asked.")
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+             s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(text)}
+    assert found[("United States", "punish", "Russia")] == "Smith"
+    assert found[("Russia", "attack", "Ukraine")] == "Cohen"
+
+
+@pytest.mark.model
+def test_model_speakers_named_in_apposition_and_own_narrative():
+    found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(
+        "Two Republicans criticised Romney. One of them, State Auditor John Dougall, told BuzzFeed News that party "
+        "activists have been encouraging him to challenge Romney.")}
+    assert found[("John Dougall", "challenge")] == "John Dougall"
+    found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to for s in kg.extract(
+        "Dr. Anthony Fauci touted the drug as he insisted that Gilead deserves praise.")}
+    assert found[("Anthony Fauci", "tout")] is None
+
+
+@pytest.mark.model
+def test_model_a_report_placed_in_time_is_not_the_outer_speakers():
+    text = ("Talks\n\nThe White House said any talks with North Korea must lead to an end to its nuclear program after "
+            "senior officials from Pyongyang said on Sunday their government was open to talks with the United States.")
+    found = [(s.subject.entity.id, s.attributed_to.entity.id if s.attributed_to else None) for s in kg.extract(text)
+             if s.predicate.lemma.startswith("open")]
+    assert found and all(speaker == "North Korea" for _, speaker in found)

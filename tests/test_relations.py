@@ -282,6 +282,12 @@ PASSIVE_ROWS = [
 
 RELATIVE_GAP_ROWS = [
     pytest.param(
+        # "X, not Y, who …": the relative clause is the one meant's, "It was Iran, not Iraq, who attacked Kuwait"
+        "It|PRON|nsubj|1|it was|AUX|ROOT|1|be Iran|PROPN|attr|1 ,|PUNCT|punct|2 not|PART|neg|2 Iraq|PROPN|appos|2 ,|PUNCT|punct|5 "
+        "who|PRON|nsubj|8|who|WP attacked|VERB|relcl|5|attack Kuwait|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(2, 3, "GPE"), (5, 6, "GPE"), (9, 10, "GPE")], {("Iran", "attack", "Kuwait", False, None, None)},
+        id="relative-on-a-contrasted-name"),
+    pytest.param(
         # a relative clause without pronoun: its noun is the object, "the bill Iraq had proposed"
         "Iran|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject the|DET|det|3 bill|NOUN|dobj|1 Iraq|PROPN|nsubj|6 had|AUX|aux|6|have "
         "proposed|VERB|relcl|3|propose .|PUNCT|punct|1",
@@ -296,9 +302,72 @@ RELATIVE_GAP_ROWS = [
         "Iran|PROPN|nsubj|1 praised|VERB|ROOT|1|praise the|DET|det|3 way|NOUN|dobj|1 Iraq|PROPN|nsubj|5 governed|VERB|relcl|3|govern "
         ".|PUNCT|punct|1",
         (), {("Iran", "praise", "way", False, None, None)}, id="manner-relative"),
+    pytest.param(
+        # an inverted verb of saying whose clause the parse hangs on the speaker: "Then, says
+        # Jones, Iran withdrew" is Jones's report, not Iran withdrawing Jones
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "withdrew|VERB|relcl|3|withdraw .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (5, 6, "GPE")], {("Iran", "withdraw", None, False, None, "Jones")}, id="inverted-speech-verb-relative"),
+    pytest.param(
+        # … whose words they are: "Then, says Jones, Iran attacked Iraq"
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "attacked|VERB|relcl|3|attack Iraq|PROPN|dobj|6 .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")], {("Iran", "attack", "Iraq", False, None, "Jones")},
+        id="inverted-speech-verb-report"),
+    pytest.param(
+        # … and a true relative clause on the speaker keeps its pronoun: "…, says Jones, who Iran attacked"
+        "Then|ADV|advmod|2 ,|PUNCT|punct|2 says|VERB|ROOT|2|say Jones|PROPN|nsubj|2 ,|PUNCT|punct|3 whom|PRON|dobj|7|whom|WP "
+        "Iran|PROPN|nsubj|7 attacked|VERB|relcl|3|attack .|PUNCT|punct|2",
+        [(3, 4, "PERSON"), (6, 7, "GPE")], {("Iran", "attack", "Jones", False, None, None)}, id="speaker-with-a-relative-pronoun"),
+    pytest.param(
+        # the same report parsed with both names as subjects of the reported verb: "Then, says
+        # Jones, Iran attacked Iraq" (Jones is the speaker, not a second attacker)
+        "Then|ADV|advmod|6 ,|PUNCT|punct|2 says|VERB|parataxis|6|say Jones|PROPN|nsubj|6 ,|PUNCT|punct|3 Iran|PROPN|nsubj|6 "
+        "attacked|VERB|ROOT|6|attack Iraq|PROPN|dobj|6 .|PUNCT|punct|6",
+        [(3, 4, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")], {("Iran", "attack", "Iraq", False, None, "Jones")},
+        id="inverted-speech-verb-subject"),
 ]
 
 PURPOSE_ROWS = [
+    pytest.param(
+        # two titles of one person before the name: "Acme Chairman and CEO John Smith sued Iran"
+        "Acme|PROPN|compound|1 Chairman|PROPN|nsubj|6 and|CCONJ|cc|1 CEO|PROPN|compound|5 John|PROPN|compound|5 "
+        "Smith|PROPN|conj|1 sued|VERB|ROOT|6|sue Iran|PROPN|dobj|6 .|PUNCT|punct|6",
+        [(0, 1, "ORG"), (4, 6, "PERSON"), (7, 8, "GPE")], {("John Smith", "sue", "Iran", False, None, None)},
+        id="two-titles-of-one-name"),
+    pytest.param(
+        # a second verb of saying hung under the reported clause is the speaker's own act:
+        # "Smith said Iran attacked Iraq and accused Russia" (Smith accused Russia, the writer says)
+        "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 "
+        "and|CCONJ|cc|3 accused|VERB|conj|3|accuse Russia|PROPN|dobj|6 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE")],
+        {("Iran", "attack", "Iraq", False, None, "Smith"), ("Smith", "accuse", "Russia", False, None, None)},
+        id="second-verb-of-saying-under-the-report"),
+    pytest.param(
+        # … but one with a subject of its own is a second report: "Smith said Iran attacked Iraq and that Russia warned Syria"
+        "Smith|PROPN|nsubj|1 said|VERB|ROOT|1|say Iran|PROPN|nsubj|3 attacked|VERB|ccomp|1|attack Iraq|PROPN|dobj|3 "
+        "and|CCONJ|cc|3 that|SCONJ|mark|8 Russia|PROPN|nsubj|8 warned|VERB|conj|3|warn Syria|PROPN|dobj|8 .|PUNCT|punct|1",
+        [(0, 1, "PERSON"), (2, 3, "GPE"), (4, 5, "GPE"), (7, 8, "GPE"), (9, 10, "GPE")],
+        {("Iran", "attack", "Iraq", False, None, "Smith"), ("Russia", "warn", "Syria", False, None, "Smith")},
+        id="second-report-with-its-own-subject"),
+    pytest.param(
+        # a verb of using: the user's aim, whatever the tool ("Russia used Facebook to attack Ukraine")
+        "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use Facebook|PROPN|dobj|1 to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
+        ".|PUNCT|punct|1", [(0, 1, "GPE"), (2, 3, "ORG"), (5, 6, "GPE")],
+        {("Russia", "use", "Facebook", False, None, None), ("Russia", "attack", "Ukraine", False, "intended", None)},
+        id="purpose-of-a-verb-of-using"),
+    pytest.param(
+        # … but people used do it: "Russia used troops to attack Ukraine"
+        "Russia|PROPN|nsubj|1 used|VERB|ROOT|1|use troops|NOUN|dobj|1|troop to|PART|aux|4 attack|VERB|xcomp|1 Ukraine|PROPN|dobj|4 "
+        ".|PUNCT|punct|1", [(0, 1, "GPE"), (5, 6, "GPE")],
+        {("Russia", "use", "troop", False, None, None), ("troop", "attack", "Ukraine", False, None, None)},
+        id="people-used-act"),
+    pytest.param(
+        # object control through a preposition: "Iran called on Iraq to attack Syria" (Iraq is asked to)
+        "Iran|PROPN|nsubj|1 called|VERB|ROOT|1|call on|ADP|prep|1 Iraq|PROPN|pobj|2 to|PART|aux|5 attack|VERB|xcomp|1 "
+        "Syria|PROPN|dobj|5 .|PUNCT|punct|1", [(0, 1, "GPE"), (3, 4, "GPE"), (6, 7, "GPE")],
+        {("Iran", "call on", "Iraq", False, None, None), ("Iraq", "attack", "Syria", False, "requested", None)},
+        id="call-on-someone-to"),
     pytest.param(
         # control in the passive with an agent: "Syria was urged by Russia to attack Iraq" → Syria attacks
         "Syria|PROPN|nsubjpass|2 was|AUX|auxpass|2|be urged|VERB|ROOT|2|urge by|ADP|agent|2 Russia|PROPN|pobj|3 to|PART|aux|6 "
@@ -709,6 +778,11 @@ ROWS_BY_ID = {row.id: row.values[0] for row in ROWS}
 
 # Statements that must not come out: a threatened or refused act is not done.
 ABSENT = [
+    pytest.param(
+        # an embedded question asks about its subject, it does not ask it: "Russia asked how Iran attacked Iraq"
+        "Russia|PROPN|nsubj|1 asked|VERB|ROOT|1|ask how|SCONJ|advmod|4 Iran|PROPN|nsubj|4 attacked|VERB|ccomp|1|attack "
+        "Iraq|PROPN|dobj|4 .|PUNCT|punct|1", [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")],
+        {("Russia", "ask", "Iran", False, None, None)}, id="embedded-question"),
     pytest.param(
         # a state returns, or a trip ends: no actor's return
         "Biden|PROPN|nsubj|1 is|AUX|ROOT|1|be back|ADV|advmod|1 to|ADP|prep|2 normal|ADJ|pobj|3 .|PUNCT|punct|1",
@@ -1480,6 +1554,33 @@ def test_amount_changes(blank_nlp, spec, changes):
     assert relations.amount_changes(subject, doc[0], doc[1].lemma_) is changes
 
 
+@pytest.mark.parametrize("text, right, wrong", [
+    ("Trump has used Twitter to bolster his victory over Clinton.", ("Trump", "bolster"), "Twitter"),
+    ("Hezbollah called on Lebanon to expel the Syrian envoy.", ("Lebanon", "expel"), "Hezbollah"),
+])
+def test_model_who_does_the_infinitive(text, right, wrong):
+    from kg.extraction import extract as extract_text
+
+    found = {(s.subject.entity.id, s.predicate.lemma.split()[0]) for s in extract_text(text)}
+    assert right in found and (wrong, right[1]) not in found
+
+
+def test_model_second_verb_of_saying_under_the_report():
+    from kg.extraction import extract as extract_text
+
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+             s.attributed_to for s in extract_text(
+        "Budget talks\n\nHouse Speaker John Boehner said Sunday that talks with the administration are going nowhere "
+        "and accused President Obama of trying to ram through the plan.")}
+    assert ("John Boehner", "accuse", "Barack Obama") in found and found[("John Boehner", "accuse", "Barack Obama")] is None
+
+
+def test_model_a_second_act_announced_stays_reported():
+    from kg.extraction import extract as extract_text
+
+    found = [s for s in extract_text("Russia announced on Monday it would halt all aid to Syria and would deny entry to "
+                                     "Iran's envoys.") if s.predicate.lemma.startswith("deny")]
+    assert found and all(s.subject.entity.id == "Russia" and s.attributed_to is not None for s in found)
 @pytest.mark.parametrize("first, objects", [("try", []), ("attack", ["airport"])])
 def test_clause_objects_of_try_and(blank_nlp, first, objects):
     # "will try and seize the airport": the trying has no object; "attack and seize the airport"
