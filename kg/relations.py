@@ -1422,7 +1422,7 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)
-                and (acted or not place_before_thing(child))):
+                and (acted or not place_before_thing(child) and not place_beside_owner(child, container))):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
@@ -1448,6 +1448,15 @@ BLAME_VERBS = {"blame", "pin"}
 # Hillary Clinton's 2008 campaign" → Clinton (as "restrictions against German goods" → Germany)
 def blamed_on(verb: Token, prep: Token) -> bool:
     return prep.lower_ == "on" and base_form(verb) in BLAME_VERBS
+
+
+# a state before the noun of a thing that a possessive already owns says where the thing is, not
+# whose: "cut its U.S. exploration budget" (Exxon's, not the United States'), "sold its Canadian
+# unit"; a body there is a party to it: "pay off its IMF arrears" (owed to the IMF)
+def place_beside_owner(modifier: Token, container: Token) -> bool:
+    mention = modifier._.kg_mention
+    return (modifier.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.entity.type in ("Country", "Location")
+            and any(c.dep_ == "poss" and c != modifier for c in container.children))
 
 
 # a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity
