@@ -8,6 +8,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl  # hand-judged force precision
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_fresh.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_p1.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -150,6 +151,8 @@ JUDGED = ROOT / "bench" / "events_force_judged.tsv"
 FRESH = ROOT / "bench" / "events_force_judged_fresh.tsv"
 # Sample E (corpus lines 24,301-24,500 and 24,521-24,620), judged blind against main bb0d03a.
 BLIND = ROOT / "bench" / "events_force_judged_blind.tsv"
+# Sample P1 (corpus lines 15,001-15,300), judged against main f201998 (issue 17, sixth pass).
+P1 = ROOT / "bench" / "events_force_judged_p1.tsv"
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 
@@ -214,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"from the hand labels in {JUDGED.name} (or --labels)")
     parser.add_argument("--labels", type=Path, default=JUDGED,
                         help=f"with --judged: the hand labels (default {JUDGED.name}; the fresh samples: {FRESH.name}; "
-                             f"the blind sample E: {BLIND.name})")
+                             f"the blind sample E: {BLIND.name}; sample P1: {P1.name})")
     args = parser.parse_args(argv)
     if args.judged is not None:
         print(json.dumps(judged_precision(args.judged, args.labels), indent=2))

@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.events import news_setting
 from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
 from kg.quotes import inside_quotes, quote_marks
 from kg.types import Argument, Entity
@@ -115,7 +116,7 @@ PARTITIVE_NOUNS = {
     "group", "groups", "number", "member", "members", "part", "parts", "some", "many", "most", "all", "any",
     "none", "each", "several", "majority", "minority", "rest", "dozen", "dozens", "hundreds", "thousands",
     "millions", "tens", "scores", "handful", "batch", "patch", "contingent", "team", "delegation", "lot",
-    "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type",
+    "lots", "ton", "tons", "tonne", "tonnes", "dollar", "dollars", "euros", "pounds", "kind", "type", "worth",
 }
 PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", "DATE"}
 # NER labels whose span gives way to a gazetteer name inside it when the span itself is
@@ -289,6 +290,7 @@ class EntityResolver:
         self.sentence_spans: list[tuple[Span, int]] = []  # … each sentence and its paragraph's offset, in that order
         self.genders: dict[str, str] = {}  # person id → "m" or "f", from honorifics and given names
         self.people_by_surname: dict[str, Entity] = {}  # after settle(): surname → the article's one person
+        self.setting = ""  # after settle(): the contest the article reports, kg.events.news_setting
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
         self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
@@ -350,6 +352,7 @@ class EntityResolver:
         voted over all its mentions, with name evidence (an honorific, a census given name,
         a company word) counting double.
         """
+        self.setting = news_setting(token.lower_ for doc, _ in self.parts for token in doc)
         if not self.mentions:
             return
         merged, companies = merge_people([(doc[m.start : m.end], m.entity) for doc, m, _ in self.mentions], self.gazetteer)
@@ -742,6 +745,11 @@ class EntityResolver:
             return Argument(text, member._.kg_mention.entity)
         if mention is not None:
             return Argument(text, mention.entity)
+        named = partitive_appositive(head)
+        if named is not None:
+            # one of a group, named: "the fifth member of the court, Menis Ketchum", "one of the
+            # suspects, Ahmed Ali" (the member named, not the court nor the suspects)
+            return Argument(text, named._.kg_mention.entity)
         inner = partitive_of(head)
         if inner is not None:
             # "a group of Moroccan diplomats" are Moroccan diplomats; "70 million dollars of aid" is aid
@@ -763,6 +771,9 @@ class EntityResolver:
         holder = self._office_holder(head, offset) if lower in HELD_OFFICES else None
         if holder is not None:
             return Argument(text, holder)
+        state = self._personal_government(head, offset)
+        if state is not None:
+            return Argument(text, state)
         speakers = speakers_body(head) if not _has_modifier(head) else None
         if speakers is not None:
             return Argument(text, speakers)
@@ -817,6 +828,27 @@ class EntityResolver:
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return next(e for e in states if e.id == ranked[0][0])
         return named[-1][1] if named else states[-1] if states else None
+
+    def _personal_government(self, head: Token, offset: int) -> Entity | None:
+        """A person's government is the state's they serve, not the person: "Finance Minister
+        Beshir Omer said his government rejected …" (Sudan's), "Abe's government".  The state is
+        the person's own (affiliation or country code) when the article names it; else the
+        state a bare "the government" would be (:meth:`_government_of`).  "his administration"
+        is no such word: it acts for the person."""
+        if head.lower_ != "government" or government_state(head) is not None:
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            return None
+        owner = owners[0]
+        person = owner._.kg_mention.entity if owner._.kg_mention is not None else (
+            self.pronoun_antecedent(owner, offset) if owner.pos_ == "PRON" else None)
+        if person is None or person.type != "Person":
+            return None
+        if person.affiliation or person.code:
+            return next((e for _, e in reversed(self.history) if e.type == "Country" and (
+                e.id == person.affiliation or person.code and e.code == person.code[:3])), None)
+        return self._government_of(offset + head.idx)
 
     def _office_holder(self, head: Token, offset: int) -> Entity | None:
         """The person a definite office names when the article names its holder only after it:
@@ -1485,9 +1517,65 @@ def _compound_text(head: Token) -> str:
 
 
 def concept_name(head: Token) -> str:
-    """A concept's id: its compound words and head lemma, lower case ("air strike", "cooperation")."""
-    words = [c.lemma_.lower() for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None]
-    return " ".join([*words, head.lemma_.lower() or head.lower_])
+    """A concept's id: its compound words and head lemma, lower case ("air strike", "cooperation");
+    a hyphenated compound whole ("assault-style rifle"), an amount before the noun left out ("a £2m
+    deal" → deal, :func:`amount_word`), unless the noun is the amount's own unit ("260.75bn roubles")."""
+    unit = head.lower_ in AMOUNT_UNITS or head.ent_type_ in AMOUNT_LABELS
+    parts = [c for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None and (unit or not amount_word(c))]
+    name = ""
+    for part, word in [*((c, compound_words(c)) for c in parts), (head, head.lemma_.lower() or head.lower_)]:
+        # "co-founder": the hyphen between a compound and the next word keeps them one word
+        start = head.i if part == head else part.left_edge.i
+        hyphened = start > 0 and part.doc[start - 1].tag_ == "HYPH"
+        name += word if not name else ("-" if hyphened else " ") + word
+    return name
+
+
+# Units and magnitudes of amounts, as news writes them before a noun: "a £2m deal", "18.5 mln
+# dlrs arrears", "a 20 pct stake".
+AMOUNT_UNITS = {"m", "bn", "k", "mln", "bln", "billion", "million", "thousand", "trillion", "dlrs", "dlr", "dollars",
+                "dollar", "pct", "percent", "stg", "yen", "cts", "pence", "euros", "pounds", "marks", "francs",
+                "rouble", "roubles", "ruble", "rubles", "rupees", "pesos", "yuan", "lire", "dinars"}
+# NER labels of amounts: a noun inside one is the amount's unit.
+AMOUNT_LABELS = {"MONEY", "QUANTITY", "PERCENT"}
+
+
+def amount_word(token: Token) -> bool:
+    """A word of an amount before a noun, no part of the thing's name: a number, or a unit
+    counted by one ("£2m deal": "m" counts 2; "18.5 mln dlrs arrears": "dlrs" after "mln"),
+    not a unit that classifies ("dollar bonds")."""
+    if token.like_num or token.pos_ == "NUM":
+        return True
+    if token.lower_ not in AMOUNT_UNITS:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.dep_ == "nummod" for c in token.children) or before is not None and (
+        before.like_num or before.lower_ in AMOUNT_UNITS)
+
+
+# Dependents that make one word of the name with the compound they modify: "gun background check
+# bill", "crude oil output", "black market dollars", "assault-style rifles", "three-year amnesties".
+COMPOUND_PART_DEPS = {"compound", "amod", "nummod", "punct"}
+
+
+def compound_words(compound: Token) -> str:
+    """A compound before a concept's head with its own modifiers, which make one word with it
+    ("background check" of "gun background check bill", "crude oil" of "crude oil output"); a
+    hyphenated one whole ("assault-style", "three-year"); names, numbers of an amount and
+    anything else (a clause, a possessive) left out, keeping the compound alone."""
+    doc = compound.doc
+    parts = list(doc[compound.left_edge.i: compound.i + 1])
+    if any(t.dep_ not in COMPOUND_PART_DEPS or t.dep_ == "punct" and t.tag_ != "HYPH" for t in parts[:-1]):
+        return compound.lemma_.lower()
+    hyphened = {t.i for t in parts if t.tag_ == "HYPH"} | {t.i - 1 for t in parts if t.tag_ == "HYPH"} | \
+        {t.i + 1 for t in parts if t.tag_ == "HYPH"}
+    words = [t for t in parts[:-1] if t.tag_ != "HYPH" and t._.kg_mention is None
+             and (t.i in hyphened or not amount_word(t))]
+    text = ""
+    for t in [*words, compound]:
+        word = t.lemma_.lower() if t == compound else t.lower_
+        text += word if not text else ("-" if doc[t.i - 1].tag_ == "HYPH" else " ") + word
+    return text
 
 
 def name_span(span: Span) -> Span | None:
@@ -2124,15 +2212,49 @@ DESCRIPTION_NOUNS = ROLE_NOUNS | {
 def appositive_name(head: Token) -> Token | None:
     """The one name in apposition to a singular description of an actor: "their immediate past
     president, George W. Bush", "his rival, Ted Cruz" (not a list: "networks (ABC, CBS and
-    NBC)", nor a thing: "his signature initiative, Obamacare")."""
+    NBC)", nor a thing: "his signature initiative, Obamacare"); or the name a noun classifies,
+    written right after it with no comma (:func:`close_appositive`): "Taiwan's state oil
+    refiner CPC", "the tanker Front Altair"."""
     if head.pos_ != "NOUN" or head.tag_ not in ("NN", "") or head._.kg_mention is not None:
         return None
+    close = close_appositive(head)
+    if close is not None:
+        return close
     if head.lower_ not in DESCRIPTION_NOUNS and head.lower_ not in agent_nouns():
         return None
     for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
         if appos._.kg_mention is not None and appos._.kg_mention.entity.type != CONCEPT and not appos.conjuncts:
             return appos
     return None
+
+
+def close_appositive(head: Token) -> Token | None:
+    """The name in close apposition to a common noun, the noun only saying what kind of thing the
+    name is: "state oil refiner CPC", "the tanker Front Altair", "his lawyer Michael Cohen" (the
+    name's words follow the noun at once, with no comma or parenthesis between; one name, not a
+    list)."""
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+        if appos.left_edge.i != head.i + 1 or appos.conjuncts:
+            continue
+        mention = appos._.kg_mention
+        if mention is not None and mention.entity.type != CONCEPT and all(t.pos_ == "PROPN" for t in appos.subtree):
+            return appos
+    return None
+
+
+# Heads that pick one out of a group: "the fifth member of the court", "one of the suspects".
+SINGLE_PARTITIVES = {"member", "one"}
+
+
+def partitive_appositive(head: Token) -> Token | None:
+    """The one name in apposition to a singular partitive head, which names the one picked out
+    of the group its "of" phrase names: "the fifth member of the court, Menis Ketchum", "one of
+    the suspects, Ahmed Ali" (not a list: "two of them, Ali and Omar")."""
+    if head.lower_ not in SINGLE_PARTITIVES or partitive_of(head) is None:
+        return None
+    found = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and c._.kg_mention is not None
+             and c._.kg_mention.entity.type != CONCEPT and not c.conjuncts]
+    return found[0] if len(found) == 1 else None
 
 
 # Bodies a person belongs to, which do not act for the person as an administration does.

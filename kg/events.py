@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -464,7 +465,9 @@ ABSTRACT_TARGETS = frozenset(
     """agenda bill business career chance competition confidence culture deal debate democracy dream economy
     faith freedom hell hope idea image law legacy liberty message mood narrative notion
     opinion ownership policy price rate record reform religion reputation right rule spirit stock
-    story tradition trade truth value view vote""".split())
+    story tradition trade truth value view vote word""".split()
+    # verdicts: "Roger Stone found guilty" is a finding of a court, not a use of force
+    + "guilty innocent liable".split())
 ABSTRACT_ENDINGS = ("ism", "ness")
 
 
@@ -522,16 +525,38 @@ def in_a_medium(place_nouns: Iterable[str]) -> bool:
 # Phrasal verbs whose particle gives the verb of force another meaning: "seize on his ethics
 # controversies" (exploit), "blew into Iowa" (arrived), "took the ball over the line".
 FIGURATIVE_PHRASAL = frozenset({("seize", "on"), ("seize", "upon"), ("blow", "into"), ("blow", "in"), ("blow", "through"),
-                                ("kill", "off"), ("beat", "out")})
+                                ("kill", "off"), ("beat", "out"),
+                                # rebuke and betrayal: "slaps down the conspiracy theorists", "kicks Israel under the bus"
+                                ("slap", "down"), ("kick", "under"), ("throw", "under"),
+                                # ceasing work: "Reid was closing up shop before sending lawmakers home"
+                                ("close", "up")})
 # Verbs of seizing places or power: force only when armed men, a state or an officer take
 # (CAMEO 192 occupy territory, 1711 confiscate property, 1954 coup); "Democrats took over the
 # House" is an election, "they ousted two GOP state senators in recalls" a vote.
 SEIZURE_VERBS = frozenset("capture depose grab occupy oust overrun overthrow seize take topple".split())
+# Offices and firms, which one takes over by succession or purchase, not by force, unless armed
+# men take them: "Lavrov … since taking over the Foreign Ministry in 2004", "took over the company".
+SUCCESSIONS = frozenset(
+    """chairmanship company corporation firm helm job leadership ministry portfolio position premiership presidency
+    role stake""".split())
+
+
+def succession(verb: str, object_head: str, subject: str) -> bool:
+    """Whether a verb of seizing takes an office or a firm by succession or purchase (see
+    SUCCESSIONS): anyone but armed men.
+
+    >>> succession("take", "foreign ministry", PERSON), succession("take", "ministry", ARMED), succession("seize", "town", STATE)
+    (True, False, False)
+    """
+    words = (object_head or "").lower().split()
+    return verb in SEIZURE_VERBS and subject != ARMED and bool(words) and singular(words[-1]) in SUCCESSIONS
+
 # Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
 ALLY_PREPS = frozenset("alongside beside".split())
 # Modifiers that make an act of force one of words: "a verbal war with Lindsey Graham",
-# "searing personal attacks on senators", "a rhetorical assault".
-VERBAL_MODIFIERS = frozenset("personal political rhetorical smear verbal".split())
+# "searing personal attacks on senators", "a rhetorical assault", and the tempers of speech:
+# "launched a furious attack on Special Counsel Robert Mueller", "a blistering attack".
+VERBAL_MODIFIERS = frozenset("blistering furious personal political rhetorical scathing smear stinging verbal vitriolic withering".split())
 
 
 # Verbs of moving forces: with a direct object (what is moved) and "into" or "to" a place, the
@@ -574,10 +599,12 @@ def no_one_hit(object_words: Iterable[str]) -> bool:
 # Governors whose infinitive complement is a plan, a rivalry, a lesson or a permission, not an
 # act done: "conspired to kill", "vie to kill Trump by symbolically stabbing his likeness",
 # "learning how to use truck bombs", "authorized the military to conduct airstrikes".
+# Advocacy is a plan too: "she proposes to nationalize every major business", "pushed to outlaw".
 # (Implicatives such as "managed to kill", and efforts that are force themselves, "fighting to
 # overthrow", report the act and are not listed.)
 IRREALIS_GOVERNORS = frozenset(
-    """authorise authorize collude compete conspire empower learn plot race scheme scramble teach train vie""".split())
+    """advocate authorise authorize campaign collude compete conspire empower learn lobby plot propose push race scheme
+    scramble seek teach train vie""".split())
 
 
 def unrealised(governor: str) -> bool:
@@ -589,9 +616,152 @@ def unrealised(governor: str) -> bool:
     return (governor or "").lower() in IRREALIS_GOVERNORS
 
 
+
+# -- acts the sentence does not assert (issue 17, sixth pass) --------------------------------
+
+# Verbs whose clause is a belief, a fear, a denial or a wager, not an act the writer reports:
+# "Loughner believed the government carried out the attacks", "people thinking that soldiers
+# beat up civilians", "betting on his denial that he assaulted her".  (Verbs of saying and
+# allegation are not here: "police said the gunman shot …" reports; "alleged" is a modality.)
+UNASSERTING_VERBS = frozenset("bet believe deny doubt dream fantasize fear imagine pretend suppose theorize think wonder".split())
+# Nouns whose clause is the same: "the theory that the government carried out 9/11", "his
+# denial that he assaulted her", "the claim that troops shot protesters".
+UNASSERTING_NOUNS = frozenset(
+    "accusation allegation belief claim conspiracy denial fantasy fear hypothesis myth notion rumor rumour scenario speculation theory".split())
+# Subordinators of a condition ("if militants advance on the troops", "unless the army
+# attacks") and the nouns of "in case", "in the event that".
+CONDITIONAL_MARKS = frozenset("if lest unless whether".split())
+CONDITIONAL_NOUNS = frozenset("case event".split())
+
+
+def unasserting(governor: str, *, noun: bool = False) -> bool:
+    """Whether a clause governed by this verb (or, with ``noun``, this noun) is believed, feared,
+    denied or supposed rather than reported (see UNASSERTING_VERBS, UNASSERTING_NOUNS).
+
+    >>> unasserting("believe"), unasserting("say"), unasserting("denial", noun=True), unasserting("report", noun=True)
+    (True, False, True, False)
+    """
+    return (governor or "").lower() in (UNASSERTING_NOUNS if noun else UNASSERTING_VERBS)
+
+
+def conditional(mark: str, noun: str = "") -> bool:
+    """Whether a subordinator (``mark``, or the preposition and noun of "in case") makes a clause
+    a condition: "if", "unless", "whether", "in case", "in the event".
+
+    >>> conditional("if"), conditional("because"), conditional("in", "case"), conditional("in", "city")
+    (True, False, True, False)
+    """
+    mark = (mark or "").lower()
+    return mark in CONDITIONAL_MARKS or mark == "in" and (noun or "").lower() in CONDITIONAL_NOUNS
+
+
+# Verbs of fighting whose "over" or "about" phrase is the matter of a quarrel: "the two countries
+# have clashed over the wars in Ukraine and Syria", "fought over the budget" (a place fought over
+# is force: "troops clashed over the border town").
+QUARREL_VERBS = frozenset("battle brawl clash feud fight scuffle spar squabble tussle wrangle".split())
+QUARREL_PREPS = frozenset("about over".split())
+
+
+def quarrel(verb: str, particle: str, obj: str | None, object_head: str = "") -> bool:
+    """Whether a verb of fighting names a quarrel about a matter (see QUARREL_VERBS): its "over"
+    or "about" phrase is a thing, not a place, a state or a physical target ("the town").
+
+    >>> quarrel("clash", "over", THING, "war"), quarrel("clash", "over", PLACE), quarrel("clash", "with", THING, "war")
+    (True, False, False)
+    >>> quarrel("fight", "over", THING, "border town")
+    False
+    """
+    words = (object_head or "").lower().split()
+    return (verb in QUARREL_VERBS and (particle or "").lower() in QUARREL_PREPS and obj == THING
+            and not (words and singular(words[-1]) in PHYSICAL_TARGETS))
+
+
+# Verbs that lay a charge: a clause they govern is the charge, not a finding.
+ALLEGING_VERBS = frozenset("allege accuse".split())
+
+
+def personal_accusation(governor: str, subject_type: str, object_type: str) -> bool:
+    """Whether a use of force is one person's charge against another, laid by a verb of
+    allegation that governs it, with a person on both ends ("Ford, who alleged Kavanaugh
+    assaulted her"); an act whose unnamed doer is hedged stays ("prosecutors alleged that she
+    killed the victim", "the gunman allegedly shot Daniel Anderl"), and so does a victim's
+    account reported by "say" ("Taylor says Brown overpowered her", an ASSAULT claimed).
+
+    >>> personal_accusation("allege", "Person", "Person"), personal_accusation("allege", "Person", "Concept")
+    (True, False)
+    >>> personal_accusation("say", "Person", "Person"), personal_accusation("allege", "Country", "Country")
+    (False, False)
+    """
+    return (governor or "").lower() in ALLEGING_VERBS and subject_type == "Person" and object_type == "Person"
+
+
+# -- the setting of an article: a campaign or a game (issue 17, sixth pass) -----------------
+
+# Words of elections and of games.  An article dense with them uses the words of force for the
+# contest it reports: "he's targeting Michigan, Wisconsin and Ohio", "West and Hegar exchanging
+# attacks", "the Republicans crushed Ohio State"; a campaign or a game is no use of force.
+ELECTION_WORDS = frozenset(
+    """ballot ballots campaign campaigns candidate candidates caucus caucuses delegate delegates election elections
+    electoral electorate incumbent nominee nomination poll polls primaries primary reelection re-election runoff
+    voter voters""".split())
+SPORT_WORDS = frozenset(
+    """championship coach coaches cup game games goal goals inning innings league match matches medal olympic olympics
+    player players playoff playoffs quarterback season stadium striker team teams tournament touchdown""".split())
+# How dense: this many different words of the kind, used this many times in all.
+SETTING_WORDS, SETTING_USES = 5, 10
+ELECTION, SPORT = "election", "sport"
+# Verbs of violence to a body that stay force in any setting: "a supporter shot the
+# congressman", "the player stabbed a fan".
+GRAVE_VIOLENCE = frozenset(
+    """abduct assassinate assault behead bludgeon choke execute injure kidnap kill knife maul molest murder punch rape
+    slaughter stab strangle torture wound""".split())
+
+
+def news_setting(words: Iterable[str]) -> str:
+    """The contest an article reports, from its words: ELECTION or SPORT when it uses at least
+    SETTING_WORDS different words of the kind, SETTING_USES times in all, else "".
+
+    >>> news_setting("the candidate told voters at the primary that the ballot and the election polls".split())
+    ''
+    >>> news_setting(("candidates voters primary ballot polls " * 2).split())
+    'election'
+    """
+    counts = {ELECTION: Counter(), SPORT: Counter()}
+    for word in words:
+        word = word.lower()
+        for kind, vocabulary in ((ELECTION, ELECTION_WORDS), (SPORT, SPORT_WORDS)):
+            if word in vocabulary:
+                counts[kind][word] += 1
+    dense = [(sum(c.values()), kind) for kind, c in counts.items() if len(c) >= SETTING_WORDS and sum(c.values()) >= SETTING_USES]
+    return max(dense)[1] if dense else ""
+
+
+def contest_use(verb: str, setting: str, *, subject: str, official: bool = False, weapon: bool = False) -> bool:
+    """Whether a verb of force in an article about a campaign or a game names the contest, not
+    force: done by people, a body or a team (not armed men, a state or an officer; a
+    weapon as the object stands: "used an AR-15 rifle"), with a verb other than one of grave
+    bodily violence (in a game, "shot" and "hit" are the ball's; in a campaign, "exchanging
+    attacks" are words).
+
+    >>> contest_use("target", ELECTION, subject=PERSON), contest_use("kill", ELECTION, subject=PERSON)
+    (True, False)
+    >>> contest_use("invade", ELECTION, subject=PERSON, official=True), contest_use("attack", "", subject=PERSON)
+    (False, False)
+    >>> contest_use("shoot", ELECTION, subject=PERSON), contest_use("shoot", SPORT, subject=PERSON)
+    (False, True)
+    """
+    if setting not in (ELECTION, SPORT) or subject == ARMED or weapon:
+        return False
+    if setting == ELECTION and (subject in (STATE, PLACE) or official or verb in BODILY_VIOLENCE):
+        # a state or a province acts as a government in any article: "Pence's Indiana jailed a woman"
+        return False
+    return verb not in GRAVE_VIOLENCE
+
+
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
-                subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = ()) -> str | None:
+                subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
+                setting: str = "", act_words: Iterable[str] = ()) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -601,7 +771,9 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     this verb and object ("set fire"), which then stands; ``official`` that the subject is a
     person holding state office (a government, military, police or judicial code);
     ``particle`` the verb's particle or preposition, ``subject_code`` the subject's CAMEO code,
-    ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words.
+    ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words,
+    ``setting`` the contest the article reports (:func:`news_setting`), ``act_words`` the words of
+    the predicate, which may name the act ("launched a furious attack on").
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -620,9 +792,14 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return "COOPERATE"  # "fought alongside U.S. troops": military cooperation (CAMEO 062, as the dictionary's pattern)
     if not literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
                          listed=listed, official=official, particle=particle, subject_code=subject_code,
-                         places=places, object_words=object_words):
+                         places=places, object_words=object_words, act_words=act_words):
         # words of force used for words: "blasted the policy", "attacked him on Twitter" criticise
         return "DISAPPROVE" if verb in FIGURATIVE_FORCE and subject != ARMED and obj is not None else None
+    if quarrel(verb, particle, obj, object_head):
+        return None  # "the two countries have clashed over the wars": a quarrel about a matter
+    if contest_use(verb, setting, subject=subject, official=official, weapon=is_weapon(object_head)):
+        # "he's targeting Michigan and Ohio" in a campaign, "crushed the Buckeyes" in a game
+        return "DISAPPROVE" if verb in FIGURATIVE_FORCE and setting == ELECTION and obj in (PERSON, BODY) else None
     if labour_strike(subject_head, object_head):
         return "PROTEST"  # "bank workers voted to launch a nationwide strike" (CAMEO 143)
     if obj is None:
@@ -682,7 +859,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
 
 def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str = "", object_head: str = "",
                   listed: bool = False, official: bool = False, particle: str = "", subject_code: str = "",
-                  places: Iterable[str] = (), object_words: Iterable[str] = ()) -> bool:
+                  places: Iterable[str] = (), object_words: Iterable[str] = (), act_words: Iterable[str] = ()) -> bool:
     """Whether a clause with a verb of force can report force at all, by the evidence PLOVER's
     force classes need (see the predicates above): not a court's ruling, a levy, a phrasal
     verb of another meaning, an act "on social media", an abstract target, a zero target, nor a
@@ -709,8 +886,10 @@ def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str
         return False  # "have killed precisely zero Americans"
     if (particle or "").lower() in ALLY_PREPS:
         return False  # "fought alongside U.S. troops": an ally
-    if any(word.lower() in VERBAL_MODIFIERS for word in object_words):
+    if any(word.lower() in VERBAL_MODIFIERS for word in (*object_words, *act_words)):
         return False  # "escalated a verbal war", "launched personal attacks on senators"
+    if succession(verb, object_head, subject):
+        return False  # "since taking over the Foreign Ministry in 2004": an office taken up
     if verb in SEIZURE_VERBS and subject not in (ARMED, STATE) and not official:
         return False  # "Democrats took over the House", "took the ball over the Irish line"
     return True

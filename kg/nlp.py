@@ -180,9 +180,12 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gaze
             remaining[index] += 1
     next_index = 0
     for doc, (index, offset) in _pipe(nlp, tasks, batch_size):
+        rejoin_hyphenated(doc)
         if offset is None:
             repaired = repaired_headline(doc, english_words(nlp, "verb"))  # headline grammar: a second parse
-            parsed[index] = dataclasses.replace(parsed[index], title=nlp(repaired) if repaired else doc)
+            title = nlp(repaired) if repaired else doc
+            rejoin_hyphenated(title)
+            parsed[index] = dataclasses.replace(parsed[index], title=title)
         else:
             parsed[index].parts.append((offset, doc))
         remaining[index] -= 1
@@ -194,6 +197,24 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gaze
     while next_index < len(parsed):
         yield parsed[next_index]
         next_index += 1
+
+
+def rejoin_hyphenated(doc: Doc) -> None:
+    """Join back a word with a hyphenated prefix that the model parsed as three: "sued his
+    ex-wife", "asked their co-founder", "appointed a new vice-president" come out with "ex", "-"
+    and "wife" each an object of the verb.  The prefix becomes a compound of the last word, the
+    hyphen its hyphen, and the words before the prefix ("his", "a new") the last word's."""
+    for hyphen in doc[1:-1]:
+        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_ or not first.is_alpha or not last.is_alpha:
+            continue
+        head = first.head
+        if not (hyphen.head == head and last.head == head and first.dep_ == hyphen.dep_ == last.dep_) or head in (first, hyphen, last):
+            continue
+        for child in [c for c in first.children if c.i < first.i]:
+            child.head = last
+        first.head, first.dep_ = last, "compound"
+        hyphen.head, hyphen.dep_, hyphen.tag_, hyphen.pos_ = last, "punct", "HYPH", "PUNCT"
 
 
 def _pipe(nlp: Language, tasks: list[tuple[str, T]], batch_size: int) -> Iterator[tuple[Doc, T]]:

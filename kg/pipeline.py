@@ -210,8 +210,8 @@ def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) ->
 # The modules whose code decides what statements a document gives (not the RDF, store or page),
 # and those that decide what the RDF and the store hold for given statements.
 EXTRACTION_MODULES = ("documents.py", "cleaning.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "clauses.py",
-                      "relations.py", "modality.py", "attribution.py", "events.py", "gate.py", "learned_gate.py", "types.py",
-                      "merge.py", "dates.py", "headlines.py")
+                      "relations.py", "modality.py", "attribution.py", "quotes.py", "events.py", "gate.py", "learned_gate.py",
+                      "types.py", "merge.py", "dates.py", "headlines.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 

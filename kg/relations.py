@@ -21,6 +21,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
+                       conditional, personal_accusation, unasserting,
                        is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate, learned_gate
 from kg.gazetteer import TITLE_WORDS, is_capital
@@ -1443,7 +1444,7 @@ def nested_candidates(subject: Token, container: Token, verb: Token, words: list
     for child in container.children:
         if (child.dep_ in modifiers and child.i < container.i and child._.kg_mention is not None
                 and not child.lower_.startswith(STANCE_PREFIXES) and (acted or child.dep_ != "amod") and not capital_as_place(child)
-                and (acted or not place_before_thing(child))):
+                and (acted or not place_before_thing(child) and not place_beside_owner(child, container))):
             yield Candidate(subject, child, verb, words, lemma, "nested", inherited,
                             object_lemma=object_lemma, container=container, event=event)
         elif child.dep_ == "prep" and child.lower_ in NESTED_PREPS and not (
@@ -1469,6 +1470,15 @@ BLAME_VERBS = {"blame", "pin"}
 # Hillary Clinton's 2008 campaign" → Clinton (as "restrictions against German goods" → Germany)
 def blamed_on(verb: Token, prep: Token) -> bool:
     return prep.lower_ == "on" and base_form(verb) in BLAME_VERBS
+
+
+# a state before the noun of a thing that a possessive already owns says where the thing is, not
+# whose: "cut its U.S. exploration budget" (Exxon's, not the United States'), "sold its Canadian
+# unit"; a body there is a party to it: "pay off its IMF arrears" (owed to the IMF)
+def place_beside_owner(modifier: Token, container: Token) -> bool:
+    mention = modifier._.kg_mention
+    return (modifier.dep_ in ("compound", "amod", "nmod") and mention is not None and mention.entity.type in ("Country", "Location")
+            and any(c.dep_ == "poss" and c != modifier for c in container.children))
 
 
 # a capital before a noun says where a thing or an event is, not who acts: "plays a Paris charity
@@ -1895,11 +1905,14 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
-                            object_words=[] if obj is None else obj.text.split())
+                            object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
+                            act_words=text.split())
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
             event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
+        if unasserted_clause(candidate.verb) or scare_quoted(candidate.verb):
+            event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks", "who “invade” the U.S."
         act = act_object(candidate.verb)
         if obj is not None and (obj.entity.id == subject.entity.id or lemma.split()[-1] in ("from", "to") and act is None):
             # force on oneself is a misread ("Commonwealth closed it"); "banned X from the
@@ -1911,7 +1924,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
         weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
         if event == "FIGHT" and weapon is not None and launch_without_target(
-                lemma.split()[0], concept_words(weapon), [c.lower_ for c in candidate.verb.children if c.dep_ == "prep"]):
+                lemma.split()[0], concept_words(weapon), aiming_preps(candidate.verb)):
             event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
@@ -1938,6 +1951,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
+    if event in FORCE_EVENTS and obj is not None and candidate.verb.dep_ in ("ccomp", "xcomp", "advcl") and personal_accusation(
+            candidate.verb.head.lemma_, subject.entity.type, obj.entity.type):
+        event = None  # "Ford, who alleged Kavanaugh assaulted her": a contested charge, no act reported
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
     if negated and obj is not None:
@@ -2056,6 +2072,63 @@ def unrealised_infinitive(verb: Token) -> bool:
     is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
     return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and unrealised(verb.head.lemma_))
+
+
+
+# Links from a clause up to the clause or noun that governs it, through which a condition or a
+# belief reaches it: complements, adverbial clauses, coordinated clauses, clauses of nouns.
+CLAUSE_LINKS = frozenset("acl advcl ccomp conj csubj pcomp relcl xcomp".split())
+
+
+def under_condition(token: Token) -> bool:
+    """A clause head with a subordinator of condition: "if militants advance", "in case the
+    U.S. does launch strikes" ("in case" is parsed as a phrase of the verb, "if" at times as a
+    word of the subject: "if the militants | advance")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "mark" and conditional(c.lower_) for t in (token, *subjects) for c in t.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and conditional(c.lower_, g.lemma_) for g in c.children)
+        for c in token.children)
+
+
+# Quotation marks, straight and curly, single and double.
+QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
+
+
+def scare_quoted(verb: Token) -> bool:
+    """A verb between quotation marks on its own: a word the writer holds at a distance, not an
+    act reported ("illegal immigrants who “invade” the U.S.")."""
+    doc = verb.doc
+    return 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text in QUOTE_MARKS and doc[verb.i + 1].text in QUOTE_MARKS
+
+
+def unasserted_clause(verb: Token) -> bool:
+    """A clause the sentence does not assert: under a condition ("in case the U.S. does launch
+    strikes"), believed, feared or denied ("believed the government carried out the attacks",
+    "people thinking that soldiers beat up civilians", "the theory that …"), or charged
+    ("accused Kristol of killing"), however deep (:func:`kg.events.unasserting`)."""
+    token = verb
+    for _ in range(8):
+        if under_condition(token):
+            return True
+        head = token.head
+        if head is token or token.dep_ not in CLAUSE_LINKS:
+            return False
+        if accusation(token) is not None:
+            return True  # "accused Kristol of killing" (kg.clauses.accusation)
+        if token.dep_ != "conj" and unasserting(head.lemma_, noun=head.pos_ in ("NOUN", "PROPN")):
+            return True
+        if token.dep_ == "relcl":
+            return False  # "the gunman who attacked the home": the relative clause is presupposed
+        token = head
+    return False
+
+
+
+def aiming_preps(verb: Token) -> list[str]:
+    """The prepositions of a clause that can name what it aims at: not those of a time ("fired
+    two missiles on Thursday"), for :func:`kg.events.launch_without_target`."""
+    return [c.lower_ for c in verb.children if c.dep_ == "prep" and not any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)]
 
 
 def holds_office(argument: Argument) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import parsed
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.entities import (EntityResolver, PhraseIndex, agent_role, display_name, is_code, name_span, parenthesised_parts,
-                         content_it, dummy_it, national_government, partitive_of, title_of)
+                         concept_name, content_it, dummy_it, national_government, partitive_of, title_of)
 from kg.types import Argument, Entity
 
 
@@ -186,6 +186,73 @@ def test_record_has_optional_keys_only_when_known():
 ])
 def test_agent_role(title, code):
     assert agent_role(title) == code
+
+
+# (spec, index of the head, concept id): a concept's name from its head and compounds
+CONCEPT_NAMES = [
+    pytest.param("the|DET|det|2 air|NOUN|compound|2 strikes|NOUN|ROOT|2|strike", 2, "air strike", id="compound-kept"),
+    pytest.param("a|DET|det|4 £|SYM|nmod|3 2|NUM|nummod|3 m|NOUN|compound|4 deal|NOUN|ROOT|4", 4, "deal",
+                 id="unit-counted-by-a-number-is-no-name"),
+    pytest.param("the|DET|det|4 18.5|NUM|nummod|4 mln|ADJ|amod|4 dlrs|NOUN|compound|4 arrears|NOUN|ROOT|4|arrear", 4, "arrear",
+                 id="unit-after-a-magnitude-is-no-name"),
+    pytest.param("paid|VERB|ROOT|0 260.75|NUM|nummod|2 bn|NOUN|compound|3 roubles|NOUN|dobj|0|rouble", 3, "bn rouble",
+                 id="the-amounts-own-unit-keeps-it"),
+    pytest.param("the|DET|det|2 dollar|NOUN|compound|2 bonds|NOUN|ROOT|2|bond", 2, "dollar bond",
+                 id="a-unit-that-classifies-stays"),
+    pytest.param("the|DET|det|4 assault|NOUN|compound|3 -|PUNCT|punct|3||HYPH style|NOUN|compound|4 rifles|NOUN|ROOT|4|rifle",
+                 4, "assault-style rifle", id="hyphenated-compound-whole"),
+    pytest.param("a|DET|det|4 gun|NOUN|compound|3 background|NOUN|compound|3 check|NOUN|compound|4 bill|NOUN|ROOT|4", 4,
+                 "gun background check bill", id="a-compound-with-its-own-compounds"),
+    pytest.param("its|PRON|poss|3 crude|ADJ|amod|2 oil|NOUN|compound|3 output|NOUN|ROOT|3", 3, "crude oil output",
+                 id="an-adjective-of-the-compound-is-part-of-it"),
+    pytest.param("its|PRON|poss|3 new|ADJ|amod|3 oil|NOUN|compound|3 output|NOUN|ROOT|3", 3, "oil output",
+                 id="an-adjective-of-the-head-is-not"),
+    pytest.param("their|PRON|poss|3 co|NOUN|compound|3 -|PUNCT|punct|3||HYPH founder|NOUN|ROOT|3", 3, "co-founder",
+                 id="a-hyphenated-prefix-keeps-its-hyphen"),
+    pytest.param("three|NUM|nummod|2 -|PUNCT|punct|2||HYPH year|NOUN|compound|3 amnesties|NOUN|ROOT|3|amnesty", 3,
+                 "three-year amnesty", id="a-hyphenated-number-is-part-of-it"),
+    pytest.param("some|DET|quantmod|1 300|NUM|nummod|4 mln|NOUN|amod|4 dlrs|NOUN|compound|4 worth|NOUN|ROOT|4 of|ADP|prep|4 "
+                 "goods|NOUN|pobj|5|good", 4, "worth", id="amount-before-worth-is-no-name"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", CONCEPT_NAMES)
+def test_concept_name(blank_nlp, spec, index, expected):
+    assert concept_name(parsed(blank_nlp, spec)[index]) == expected
+
+
+def test_a_name_is_no_part_of_a_concepts_name(blank_nlp):
+    # "U.S. exploration spending": the spending, wherever it is
+    _, doc = resolve(blank_nlp, "U.S.|PROPN|compound|1 exploration|NOUN|compound|2 spending|NOUN|ROOT|2", [(0, 1, "GPE")])
+    assert concept_name(doc[2]) == "exploration spending"
+
+
+# (spec, (token index, expected head index, expected dep)): a hyphenated word the model split in three
+HYPHENATED = [
+    pytest.param("sued|VERB|ROOT|0 his|PRON|poss|2 ex|NOUN|dobj|0 -|NOUN|dobj|0 wife|NOUN|dobj|0",
+                 [(2, 4, "compound"), (3, 4, "punct"), (1, 4, "poss"), (4, 0, "dobj")], id="three-objects-joined"),
+    pytest.param("sued|VERB|ROOT|0 Smith|PROPN|dobj|0 and|CCONJ|cc|1 Jones|PROPN|conj|1",
+                 [(1, 0, "dobj"), (3, 1, "conj")], id="no-hyphen-untouched"),
+    pytest.param("a|DET|det|4 long|ADJ|amod|4 -|PUNCT|punct|1 term|NOUN|compound|4 deal|NOUN|ROOT|4",
+                 [(1, 4, "amod"), (2, 1, "punct"), (3, 4, "compound")], id="a-parse-that-joins-them-already-untouched"),
+]
+
+
+@pytest.mark.parametrize("spec, expected", HYPHENATED)
+def test_rejoin_hyphenated(blank_nlp, spec, expected):
+    from kg.nlp import rejoin_hyphenated
+    doc = parsed(blank_nlp, spec)
+    words = [t.text for t in doc]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[not (w == "-" or words[i + 1: i + 2] == ["-"]) for i, w in enumerate(words)],
+              pos=[t.pos_ for t in doc], deps=[t.dep_ for t in doc], heads=[t.head.i for t in doc])
+    rejoin_hyphenated(doc)
+    assert [(doc[i].head.i, doc[i].dep_) for i, _, _ in expected] == [(head, dep) for _, head, dep in expected]
+
+
+def test_worth_stands_for_what_it_is_worth_of(blank_nlp):
+    # "300 mln dlrs worth of Japanese goods" are goods
+    doc = parsed(blank_nlp, "300|NUM|nummod|1 worth|NOUN|ROOT|1 of|ADP|prep|1 goods|NOUN|pobj|2|good")
+    assert partitive_of(doc[1]) == doc[3]
 
 
 def test_partitive_of_needs_an_of_phrase(blank_nlp):
@@ -945,6 +1012,28 @@ APPOSITIVE_NAMES = [
                  "Obamacare|PROPN|appos|2", [(4, 5, "ORG")], 2, None, id="a-thing-is-no-description-of-an-actor"),
     pytest.param("the|DET|det|1 networks|NOUN|ROOT|1|network|NNS (|PUNCT|punct|1 ABC|PROPN|appos|1 ,|PUNCT|punct|3 "
                  "CBS|PROPN|conj|3", [(3, 4, "ORG"), (5, 6, "ORG")], 1, None, id="a-list-names-several"),
+    # close apposition: a noun saying what kind of thing the name right after it is
+    pytest.param("the|DET|det|2 oil|NOUN|compound|2 refiner|NOUN|nsubj|4 CPC|PROPN|appos|2 chartered|VERB|ROOT|4|charter",
+                 [(3, 4, "ORG")], 2, "CPC", id="close-apposition-names-it"),
+    pytest.param("the|DET|det|1 refiner|NOUN|nsubj|5 (|PUNCT|punct|1 CPC|PROPN|appos|1 )|PUNCT|punct|1 "
+                 "chartered|VERB|ROOT|5|charter", [(3, 4, "ORG")], 1, None, id="a-kind-noun-beside-a-parenthesis-is-no-close-apposition"),
+    pytest.param("the|DET|det|1 word|NOUN|nsubj|3 freedom|NOUN|appos|1 rang|VERB|ROOT|3|ring", (), 1, None,
+                 id="a-close-apposition-of-a-common-noun-names-nobody"),
+    pytest.param("the|DET|det|1 tanker|NOUN|nsubj|6 Front|PROPN|compound|3 Altair|PROPN|appos|1 and|CCONJ|cc|3 "
+                 "Kokuka|PROPN|conj|3 sank|VERB|ROOT|6|sink", [(2, 4, "ORG"), (5, 6, "ORG")], 1, None,
+                 id="a-close-list-names-several"),
+    # one picked out of a group, named
+    pytest.param("The|DET|det|2 fifth|ADJ|amod|2 member|NOUN|nsubj|9 of|ADP|prep|2 the|DET|det|5 court|NOUN|pobj|3 "
+                 ",|PUNCT|punct|2 Menis|PROPN|compound|8 Ketchum|PROPN|appos|2 resigned|VERB|ROOT|9|resign",
+                 [(7, 9, "PERSON")], 2, "Menis Ketchum", id="member-of-a-body-named"),
+    pytest.param("One|NUM|nsubj|8 of|ADP|prep|0 the|DET|det|3 suspects|NOUN|pobj|1|suspect|NNS ,|PUNCT|punct|0 "
+                 "Ahmed|PROPN|compound|6 Ali|PROPN|appos|0 ,|PUNCT|punct|0 fled|VERB|ROOT|8|flee",
+                 [(5, 7, "PERSON")], 0, "Ahmed Ali", id="one-of-a-group-named"),
+    pytest.param("One|NUM|nsubj|8 of|ADP|prep|0 the|DET|det|3 suspects|NOUN|pobj|1|suspect|NNS ,|PUNCT|punct|0 "
+                 "Ali|PROPN|appos|0 and|CCONJ|cc|5 Omar|PROPN|conj|5 fled|VERB|ROOT|8|flee",
+                 [(5, 6, "PERSON"), (7, 8, "PERSON")], 0, None, id="one-of-a-group-beside-a-list-is-none-of-them"),
+    pytest.param("The|DET|det|1 member|NOUN|nsubj|5 of|ADP|prep|1 the|DET|det|4 court|NOUN|pobj|2 resigned|VERB|ROOT|5|resign",
+                 (), 1, None, id="an-unnamed-member-is-no-one-named"),
 ]
 
 
@@ -953,6 +1042,27 @@ def test_appositive_name(blank_nlp, spec, ents, index, expected):
     resolver, docs = settled(blank_nlp, [(spec, ents)])
     found = resolver.argument(docs[0][index])
     assert (found.entity.id if found is not None and found.entity.type != "Concept" else None) == expected
+
+
+SUDAN = ("Sudan|PROPN|nsubj|1 rejected|VERB|ROOT|1|reject it|PRON|dobj|1", [(0, 1, "GPE")])
+# (paragraphs, token of the last paragraph, expected id): a person's government is their state's
+PERSONAL_GOVERNMENTS = [
+    pytest.param([SUDAN, ("Omer|PROPN|nsubj|1 said|VERB|ROOT|1|say his|PRON|poss|3 government|NOUN|nsubj|4 "
+                          "agreed|VERB|ccomp|1|agree", [(0, 1, "PERSON")])], 3, "Sudan", id="his-government"),
+    pytest.param([SUDAN, ("Omer|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 agreed|VERB|ROOT|3|agree",
+                          [(0, 1, "PERSON")])], 2, "Sudan", id="a-named-persons-government"),
+    pytest.param([SUDAN, ("Omer|PROPN|nsubj|1 said|VERB|ROOT|1|say his|PRON|poss|3 administration|NOUN|nsubj|4 "
+                          "agreed|VERB|ccomp|1|agree", [(0, 1, "PERSON")])], 3, "Omer", id="his-administration-acts-for-him"),
+    pytest.param([SUDAN, ("Egypt|PROPN|poss|2 's|PART|case|0 government|NOUN|nsubj|3 agreed|VERB|ROOT|3|agree",
+                          [(0, 1, "GPE")])], 2, "Egypt", id="a-states-government-is-the-state"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, index, expected", PERSONAL_GOVERNMENTS)
+def test_personal_government(blank_nlp, paragraphs, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.argument(docs[-1][index], offset=1000 * (len(docs) - 1))
+    assert found is not None and found.entity.id == expected
 
 
 POLL = ("20|NUM|nummod|1 %|NOUN|nsubj|5 of|ADP|prep|1 registered|VERB|amod|4 Democrats|PROPN|pobj|2 said|VERB|ROOT|5|say",
@@ -1502,6 +1612,33 @@ def test_model_the_senate_is_not_its_committee(nlp_model):
     facts = _facts("Later, the Senate Finance Committee met. The Senate voted on the bill.")
     assert not any(s == "Senate Finance Committee" and p.startswith("vote") for s, p, _ in facts)
     assert any(s == "Senate" and p.startswith("vote") for s, p, _ in facts)
+
+
+def test_model_a_named_member_of_a_body(nlp_model):
+    facts = _facts("The board has nine directors. The third member of the board, Karen Holt, resigned on Friday.")
+    assert {s for s, p, _ in facts if p == "resign"} == {"Karen Holt"}
+
+
+def test_model_a_close_apposition_names_the_actor(nlp_model):
+    facts = _facts("India's state gas distributor GAIL bought two cargoes from Qatar.")
+    assert {s for s, p, _ in facts if p == "buy"} == {"GAIL"}
+
+
+def test_model_a_ministers_government_is_his_state(nlp_model):
+    facts = _facts("Kenya rejected the loan terms on Monday. Finance Minister David Mwangi said his government also "
+                   "rejected a demand to cut fuel subsidies.")
+    assert {s for s, p, _ in facts if p == "reject"} == {"Kenya"}
+
+
+def test_model_an_amount_is_no_part_of_a_things_name(nlp_model):
+    facts = _facts("Exxon signed a 40 mln dlrs contract with Pemex on Monday.")
+    assert {o for s, p, o in facts if s == "Exxon" and p == "sign"} == {"contract"}
+
+
+def test_model_a_hyphenated_object_is_one_word(nlp_model):
+    from kg.extraction import extract
+    objects = {s.object.text for s in extract("Snow Patrol asked their co-founder and bassist to leave.") if s.predicate.lemma == "ask"}
+    assert objects == {"their co-founder", "bassist"}
 
 
 def test_model_an_unnamed_person_is_no_name_before():

@@ -331,3 +331,26 @@ def test_native_path_reaches_a_folder_whose_name_is_not_utf8(tmp_path):
     name.encode("utf-8")
     assert name.startswith("/proc/self/fd/") and open(name, encoding="utf-8").read() == "hi"
     assert native_path(tmp_path / "plain") == str(tmp_path / "plain")
+
+
+def test_the_extractor_fingerprint_covers_every_module_the_extraction_imports():
+    """A module the extraction reads (kg.quotes was missed) must be in the fingerprint, or a build
+    reusing its documents keeps statements the changed code would no longer make."""
+    import ast
+    from pathlib import Path
+
+    from kg.pipeline import EXTRACTION_MODULES
+    package = Path(kg.pipeline.__file__).resolve().parent
+    not_deciding = {"errors.py", "batching.py", "__init__.py"}  # messages, batch sizes, the version string
+
+    def imported(module: str) -> set[str]:
+        names = set()
+        for node in ast.walk(ast.parse((package / module).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "kg":
+                names |= {f"{alias.name}.py" for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kg."):
+                names.add(node.module.split(".")[1] + ".py")
+        return {name for name in names if (package / name).exists()} - not_deciding
+
+    missing = {name for module in EXTRACTION_MODULES for name in imported(module)} - set(EXTRACTION_MODULES)
+    assert not missing

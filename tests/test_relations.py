@@ -465,6 +465,17 @@ OBJECT_ROWS = [
 
 NESTED_ROWS = [
     pytest.param(
+        # a state before a noun a possessive owns says where, not whose: "cut its U.S. exploration budget"
+        "Exxon|PROPN|nsubj|1 cut|VERB|ROOT|1 its|PRON|poss|5 U.S.|PROPN|compound|5 exploration|NOUN|compound|5 "
+        "budget|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(0, 1, "ORG"), (3, 4, "GPE")], {("Exxon", "cut", "exploration budget", False, None, None)}, id="name-beside-an-owner"),
+    pytest.param(
+        # … the owner itself is still named: "bought Exxon's U.S. plant" → Exxon, not the United States
+        "Iran|PROPN|nsubj|1 bought|VERB|ROOT|1|buy Exxon|PROPN|poss|5 's|PART|case|2 U.S.|PROPN|compound|5 "
+        "plant|NOUN|dobj|1 .|PUNCT|punct|1",
+        [(2, 3, "ORG"), (4, 5, "GPE")], {("Iran", "buy", "plant", False, None, None), ("Iran", "buy", "Exxon", False, None, None)},
+        id="owner-beside-a-place"),
+    pytest.param(
         # a capital before a noun says where the thing is: "plays a Paris charity concert" is no act on France
         "Elton|PROPN|nsubj|1 plays|VERB|ROOT|1|play a|DET|det|5 Paris|PROPN|compound|5 charity|NOUN|compound|5 "
         "concert|NOUN|dobj|1 .|PUNCT|punct|1",
