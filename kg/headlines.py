@@ -484,6 +484,9 @@ FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 # Verbs whose passive takes the office as object: "Antitrust lawyer nominated Claims Court judge".
 NAMING_VERBS = {"name", "nominate", "appoint", "elect", "choose", "select", "tap", "pick", "make", "crown", "confirm"}
 NOMINAL_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+# Verbs whose passive keeps the thing given as object: "Yale students offered cookies for anxiety
+# relief", "Sergeant awarded Medal of Honor" (they were offered, he was awarded).
+GIVING_VERBS = {"offer", "grant", "award", "deny", "promise", "hand", "allow"}
 # Past tenses an -ed rule would get wrong.
 IRREGULAR_PAST = {
     "say": "said", "make": "made", "take": "took", "give": "gave", "go": "went", "win": "won", "lose": "lost",
@@ -570,16 +573,17 @@ def infinitive_as_future(doc: Any) -> dict[int, str]:
 # nominated Claims Court judge" → "… was accused …", "… was nominated …" (a headline tells a
 # past act in the present: its bare -ed form after the subject is a passive)
 # (not a verb that governs a clause: "Why the 9th Circuit Refused to Reinstate …"; an object
-# only after a verb of naming: "… nominated Claims Court judge")
+# only after a verb of naming or giving: "… nominated Claims Court judge", "Students offered cookies")
 def participle_as_passive(doc: Any) -> dict[int, str]:
     if doc[0].tag_ in ("WDT", "WP", "WRB"):
         return {}  # a question: "Why the court refused …"
     for token in doc[1:]:
         if (token.dep_ == "ROOT" and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed")
                 and not any(c.dep_ in ("aux", "auxpass", "xcomp", "ccomp") for c in token.children)
-                and (token.lemma_.lower() in NAMING_VERBS or not any(c.dep_ == "dobj" for c in token.children))
+                and (token.lemma_.lower() in NAMING_VERBS | GIVING_VERBS or not any(c.dep_ == "dobj" for c in token.children))
                 and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)):
-            return {token.i: "was " + token.text}
+            plural = any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in token.children)
+            return {token.i: ("were " if plural else "was ") + token.text}
     return {}
 
 

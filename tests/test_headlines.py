@@ -241,6 +241,7 @@ ACCUSED = ("Brown|PROPN|nsubj|1||NNP accused|VERB|ROOT|1||VBD of|ADP|prep|1||IN 
            "trainer|NOUN|pobj|4||NN")
 NOMINATED = ("Lawyer|NOUN|nsubj|1||NN nominated|VERB|ROOT|1|nominate|VBD Claims|PROPN|compound|4||NNP Court|PROPN|compound|4||NNP "
              "judge|NOUN|dobj|1||NN")
+OFFERED = ("Students|NOUN|nsubj|1||NNS offered|VERB|ROOT|1|offer|VBD free|ADJ|amod|3||JJ cookies|NOUN|dobj|1||NNS")
 REFUSED = ("Court|PROPN|nsubj|1||NNP refused|VERB|ROOT|1|refuse|VBD to|PART|aux|3||TO reinstate|VERB|xcomp|1||VB "
            "ban|NOUN|dobj|3||NN")
 IMPORTED = "Indonesia|PROPN|nsubj|2||NNP has|AUX|aux|2||VBZ imported|VERB|ROOT|2||VBN oil|NOUN|dobj|2||NN"
@@ -278,6 +279,7 @@ ELECTIONS_TO = ("Elections|NOUN|nsubj|4||NNS to|PART|aux|2||TO replace|VERB|relc
     (PLANS_TO, None),  # "plans to lead": a verb governs the infinitive
     (ACCUSED, "Brown was accused of assault by trainer"),  # a participle with its agent → passive
     (NOMINATED, "Lawyer was nominated Claims Court judge"),  # a naming verb's object is its complement
+    (OFFERED, "Students were offered free cookies"),  # … and a giving verb's object the thing given
     (REFUSED, None),  # a verb that governs a clause is active: "Why the Circuit Refused to Reinstate …"
     (IMPORTED, None),  # an auxiliary: the tense is written out
 ])
@@ -414,6 +416,10 @@ HEADLINE_ARTICLES = [
                  [("sale", "be up", "seven pct", False, None, None)], id="dropped-copula-change"),
     pytest.param("Biden back", "The former vice president Joe Biden won three states on Tuesday, his aides said.",
                  [("Joe Biden", "be back", None, False, None, None)], id="dropped-copula-back"),
+    # a giving verb's -ed form with its object is a passive: the students were offered the cookies
+    pytest.param("Harvard University students offered 'Pizza & Puzzles' for exam stress",
+                 "Students at Harvard can now take a break with pizza and puzzles, the college said on Monday.",
+                 [], id="giving-participle-passive"),
 ]
 
 
