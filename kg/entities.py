@@ -927,7 +927,7 @@ class EntityResolver:
         if lower in REFLEXIVE_PRONOUNS:
             return None
         agreement = PRONOUN_AGREEMENT.get(lower)
-        if agreement is None or dummy_it(pronoun) or content_it(pronoun):
+        if agreement is None or dummy_it(pronoun) or content_it(pronoun) or idiom_it(pronoun):
             return None  # "It's not just policy shortcomings", "he said it again"
         excluded: set[str] = quoted_names(pronoun)
         earlier = fronted_clause_pronoun(pronoun)
@@ -2374,6 +2374,16 @@ def dummy_it(pronoun: Token) -> bool:
     return (any(c.dep_ == "attr" and c.tag_ in ("NNS", "NNPS") for c in complements)
             or any(finite_clause(c) and c.i > verb.i for node in (verb, *complements) for c in node.children
                    if c.dep_ in ("ccomp", "csubj")))
+
+
+def idiom_it(pronoun: Token) -> bool:
+    """The "it" of a verb with "out" after it, which stands for the contest or the trouble and
+    no actor: "will battle it out for the award", "fight it out", "tough it out", "ride it out"."""
+    if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+        return False
+    following = pronoun.doc[pronoun.i + 1] if pronoun.i + 1 < len(pronoun.doc) else None
+    return following is not None and following.lower_ == "out" and following.head == pronoun.head and \
+        following.dep_ in ("prt", "advmod")
 
 
 def finite_clause(verb: Token) -> bool:

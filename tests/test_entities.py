@@ -757,6 +757,13 @@ PRONOUNS = [
                   ("If|SCONJ|mark|2 he|PRON|nsubj|2|he were|AUX|advcl|7|be to|PART|aux|4 fire|VERB|xcomp|2|fire "
                    "Mueller|PROPN|dobj|4 he|PRON|nsubj|7|he endanger|VERB|ROOT|7|endanger",
                    [(5, 6, "PERSON")])], 1, 1, "Donald Trump", id="subject-not-its-own-object"),
+    # the "it" of "battle it out", "fight it out" stands for the contest, no actor
+    pytest.param([("Ford|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Smith|PROPN|nsubj|2 will|AUX|aux|2 battle|VERB|ROOT|2|battle it|PRON|dobj|2|it out|ADP|prt|2|out "
+                   "for|ADP|prep|2 prize|NOUN|pobj|5", [(0, 1, "PERSON")])], 1, 3, None, id="it-of-battle-it-out"),
+    pytest.param([("Ford|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Smith|PROPN|nsubj|1 sold|VERB|ROOT|1|sell it|PRON|dobj|1|it", [(0, 1, "PERSON")])], 1, 2, "Ford",
+                 id="it-as-an-object-without-out"),
     # … nor a name after its verb's preposition: "She has campaigned with Clinton" (she is not Clinton)
     pytest.param([("Donald|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak Robert|PROPN|compound|4 "
                    "Mueller|PROPN|nsubj|5 spoke|VERB|ROOT|5|speak", [(0, 2, "PERSON"), (3, 5, "PERSON")]),
