@@ -20,6 +20,7 @@ reads otherwise is unmatched until judged again.
     python bench/judged.py --statements OUT/statements.jsonl   # a build already made
     python bench/judged.py --learn         # ... and a learned gate trained on train_labels.jsonl
     python bench/judged.py --set fresh     # the blind second sample: judged/fresh/{articles.json,labels.jsonl}
+    python bench/judged.py --set fourth    # ... third and fourth: later blind samples, the same layout
 
 After the extractor changes, run it again: labels are matched again by their key, and the
 statements of the sample that have no label yet are counted as unmatched (``--show`` prints
