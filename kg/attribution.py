@@ -309,6 +309,28 @@ def statement_noun_source(node: Token) -> Token | None:
     return owners[0] if owners else None
 
 
+# Nouns of an attitude one voices about what may come: "expressed optimism that …".
+ATTITUDE_NOUNS = {"optimism", "hope", "confidence", "concern", "fear", "doubt", "pessimism", "worry",
+                  "skepticism", "scepticism", "belief", "conviction", "frustration", "satisfaction", "regret"}
+# Verbs that voice such an attitude.
+VOICING_VERBS = {"express", "voice", "share", "state", "reiterate", "repeat"}
+
+
+def voiced_attitude_source(node: Token) -> Token | None:
+    """The one who voices an attitude whose "that" clause this is: "he expressed optimism that
+    Washington and Tokyo could reach a compromise" (he: the clause is his hope, not the
+    writer's fact); None for a clause of another noun or verb."""
+    noun = node.head
+    if node.dep_ not in ("acl", "ccomp", "appos") or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTITUDE_NOUNS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+        return None
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in VOICING_VERBS:
+        return None
+    return speaker_of(verb)
+
+
 def noun_source(node: Token) -> Token | None:
     """Whose request, claim or plan a content clause is: "the League's request that he disavow
     Duke" is the League's, "a call by the UN for …" the UN's."""
@@ -332,7 +354,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     node = token
     for _ in range(8):
         source = (according_to(node) or inverted_speaker(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
-                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or account_source(node)
+                  or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or voiced_attitude_source(node) or account_source(node)
                   or finding_source(node))
         if source is not None:
             return source
@@ -505,6 +527,33 @@ def cut_off_tag(sentence: Span) -> Token | None:
     return speakers[0] if speakers and speakers[0].lower_ not in FIRST_PERSON and speakers[0].i < root.i else None
 
 
+# Dashes that set a credit line after a quotation: "“…” — Hunter Walker, Yahoo News".
+CREDIT_DASHES = {"—", "--", "―", "–"}
+
+
+def credit_line(sentence: Span) -> Token | None:
+    """The source a credit line names for the quotation just before it: a dash after the
+    closing quotation mark (or opening a sentence of its own) followed by a name and no verb:
+    "“…” — Hunter Walker, Yahoo News", "“…” — Joint statement by Reps. John Lewis and
+    Bennie Thompson" (Walker; Lewis, the first named)."""
+    words = [t for t in sentence if not t.is_space]
+    for k, dash in enumerate(words):
+        if dash.text not in CREDIT_DASHES:
+            continue
+        if k > 0 and not (words[k - 1].text in QUOTES and mark_faces(words[k - 1]) != "open"):
+            continue
+        rest = words[k + 1:]
+        if any(t.pos_ in ("VERB", "AUX") for t in rest) or any(t.text in QUOTES for t in rest):
+            return None
+        names = [t for t in rest if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"]
+        if not names:
+            return None
+        first = names[0]
+        ent = next((e for e in sentence.doc.ents if e.start <= first.i < e.end), None)
+        return ent[-1] if ent is not None else first
+    return None
+
+
 def reported_speaker(sentence: Span) -> Token | None:
     """Who a sentence reports, when its main verb is one of saying: "Hostile takeovers are
     frowned upon, the trading company official says." (the official)."""
@@ -589,7 +638,7 @@ class QuoteSpeakers(Generic[Speaker]):
         with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
         if new_paragraph and sentences and not continues_quotation(sentences[0]):
             self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
-        quoted, named, tags = [], [], []
+        quoted, named, tags, credits = [], [], [], []
         was_open = self.open
         self.previous = []
         self.surveys = []
@@ -602,8 +651,10 @@ class QuoteSpeakers(Generic[Speaker]):
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence)
             named.append(resolve(token) if token is not None else None)
-            tag = cut_off_tag(sentence)
+            tag = cut_off_tag(sentence) or (credit_line(sentence) if not starts_quoted(sentence, was_open) else None)
             tags.append(resolve(tag) if tag is not None else None)
+            credit = credit_line(sentence) if named[-1] is None else None
+            credits.append(resolve(credit) if credit is not None else None)
             was_open = ends_open(sentence, was_open)
             self.previous.append(self.recent)
             reporter = reported_speaker(sentence) if named[-1] is None else None
@@ -621,9 +672,13 @@ class QuoteSpeakers(Generic[Speaker]):
             if not quoted[i]:
                 result.append(None)
                 continue
-            if i + 1 < len(sentences) and tags[i + 1] is not None and not quoted[i + 1]:
+            credited = self._ahead(credits, quoted, i - 1) if credits[i] is None else credits[i]
+            if credited is not None:
+                current = credited  # "“…” — Hunter Walker, Yahoo News": the credit line names its quotation's source
+            elif i + 1 < len(sentences) and tags[i + 1] is not None and not quoted[i + 1]:
                 current = tags[i + 1]  # "“…?” / Ocasio-Cortez asked.": the tag cut off names its speaker
-            result.append(current if current is not None else self._ahead(named, quoted, i))
+            ahead = [n if n is not None else c for n, c in zip(named, credits)]
+            result.append(current if current is not None else self._ahead(ahead, quoted, i))
         if self.block is not None:
             # a block quotation after "From the Politico report:": every sentence of this
             # paragraph that names no speaker of its own is the source's

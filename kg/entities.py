@@ -929,7 +929,7 @@ class EntityResolver:
         agreement = PRONOUN_AGREEMENT.get(lower)
         if agreement is None or dummy_it(pronoun) or content_it(pronoun) or idiom_it(pronoun):
             return None  # "It's not just policy shortcomings", "he said it again"
-        excluded: set[str] = quoted_names(pronoun)
+        excluded: set[str] = quoted_names(pronoun) | reported_names(pronoun)
         earlier = fronted_clause_pronoun(pronoun)
         if earlier is not None:
             return self.pronoun_antecedent(earlier, offset)  # "If he fired Mueller, he would …": the first "he"
@@ -2346,6 +2346,19 @@ def quoted_names(pronoun: Token) -> set[str]:
     if verb.lemma_.lower() not in REPORTING_VERBS and not any(inside_quotes(c, marks) for c in verb.children if not c.is_punct):
         return set()
     return {t._.kg_mention.entity.id for t in pronoun.sent if t._.kg_mention is not None and inside_quotes(t, marks)}
+
+
+def reported_names(pronoun: Token) -> set[str]:
+    """The names inside a reported clause set before its tag, when ``pronoun`` is the tag's
+    subject: whoever a speaker's words mention is not the speaker ("Besides Baker's statements,
+    trade tensions had caused the dollar's fall, he said": he is not Baker)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS or abs(pronoun.i - verb.i) > 2:
+        return set()
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i]
+    named = [t for c in clauses for t in c.subtree if t._.kg_mention is not None and t.i < pronoun.i and t.pos_ == "PROPN"]
+    speakers = {t._.kg_mention.entity.id for t in named if t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in REPORTING_VERBS}
+    return {t._.kg_mention.entity.id for t in named} - speakers  # an earlier speaker may speak again
 
 
 # Verbs whose direct object is what is said, thought or done, never the one it is said to:

@@ -6,7 +6,7 @@ import pytest
 import kg
 from conftest import parsed
 from kg.attribution import (
-    ClaimDenials, QuoteSpeakers, block_quote_source, denied_claim, is_allegation_source, named_survey, outer_source,
+    ClaimDenials, QuoteSpeakers, block_quote_source, credit_line, denied_claim, is_allegation_source, named_survey, outer_source,
     ends_open, outside_the_quotation, own_account, pronoun_speaker, quote_speaker, respondents, speech_subject,
     survey_of,
 )
@@ -790,3 +790,94 @@ def test_model_a_report_placed_in_time_is_not_the_outer_speakers():
     found = [(s.subject.entity.id, s.attributed_to.entity.id if s.attributed_to else None) for s in kg.extract(text)
              if s.predicate.lemma.startswith("open")]
     assert found and all(speaker == "North Korea" for _, speaker in found)
+
+
+# -- issue 15, branch attrib2: credit lines, voiced attitudes, names in a reported clause ----------
+
+QUOTE_CREDITED = ("“|PUNCT|punct|3 We|PRON|nsubj|3 will|AUX|aux|3 win|VERB|ROOT|3 .|PUNCT|punct|3 ”|PUNCT|punct|3 "
+                  "—|PUNCT|punct|8 Hunter|PROPN|compound|8 Walker|PROPN|npadvmod|3 ,|PUNCT|punct|8 Yahoo|PROPN|compound|11 "
+                  "News|PROPN|appos|8")
+CREDIT_ALONE = "—|PUNCT|punct|2 Hunter|PROPN|compound|2 Walker|PROPN|ROOT|2 ,|PUNCT|punct|2 Yahoo|PROPN|compound|5 News|PROPN|appos|2"
+
+
+@pytest.mark.parametrize("spec, ents, source", [
+    pytest.param(QUOTE_CREDITED, [(7, 9, "PERSON"), (10, 12, "ORG")], "Walker", id="dash-after-the-closing-mark"),
+    pytest.param(CREDIT_ALONE, [(1, 3, "PERSON"), (4, 6, "ORG")], "Walker", id="credit-line-of-its-own"),
+    pytest.param("—|PUNCT|punct|2 Joint|ADJ|amod|2 statement|NOUN|ROOT|2 by|ADP|prep|2 John|PROPN|compound|5 Lewis|PROPN|pobj|3 "
+                 "and|CCONJ|cc|5 Bennie|PROPN|compound|8 Thompson|PROPN|conj|5",
+                 [(4, 6, "PERSON"), (7, 9, "PERSON")], "Lewis", id="statement-by-the-first-named"),
+    # a dash after a word, not after a quotation, sets off the writer's own aside
+    pytest.param("Russia|PROPN|nsubj|1 attacked|VERB|ROOT|1|attack Syria|PROPN|dobj|1 —|PUNCT|punct|1 Carter|PROPN|appos|2",
+                 [(4, 5, "PERSON")], None, id="dash-after-a-word"),
+    # a clause after the dash is a sentence, not a credit
+    pytest.param("“|PUNCT|punct|3 We|PRON|nsubj|3 will|AUX|aux|3 win|VERB|ccomp|7 ”|PUNCT|punct|3 —|PUNCT|punct|7 "
+                 "Carter|PROPN|nsubj|7 said|VERB|ROOT|7|say", [(6, 7, "PERSON")], None, id="a-verb-after-the-dash"),
+])
+def test_credit_line(blank_nlp, spec, ents, source):
+    [sentence] = parsed(blank_nlp, spec, ents).sents
+    found = credit_line(sentence)
+    assert (found.text if found is not None else None) == source
+
+
+def _credited_speakers(nlp, paragraphs):
+    quotes: QuoteSpeakers[str] = QuoteSpeakers()
+    ents = {QUOTE_CREDITED: [(7, 9, "PERSON")], CREDIT_ALONE: [(1, 3, "PERSON")]}
+    return [quotes.paragraph([next(iter(parsed(nlp, spec, ents.get(spec, ())).sents)) for spec in sentences],
+                             lambda token: token.text) for sentences in paragraphs]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    pytest.param([[QUOTE_CREDITED]], [["Walker"]], id="credit-in-the-sentence"),
+    pytest.param([[QUOTED, CREDIT_ALONE]], [["Walker", None]], id="credit-line-after-the-quote"),
+    # the credit covers the whole quotation it ends, over a speaker carried from the paragraph before
+    pytest.param([[SAID], [QUOTED, QUOTE_CREDITED]], [[None], ["Walker", "Walker"]], id="credit-over-a-carried-speaker"),
+    pytest.param([[SAID], [QUOTED]], [[None], ["he"]], id="no-credit-carries-as-before"),
+])
+def test_credit_line_names_the_quotation_source(blank_nlp, paragraphs, expected):
+    assert _credited_speakers(blank_nlp, paragraphs) == expected
+
+
+@pytest.mark.parametrize("spec, index, speaker", [
+    pytest.param("he|PRON|nsubj|1 expressed|VERB|ROOT|1|express optimism|NOUN|dobj|1 that|SCONJ|mark|6 Tokyo|PROPN|nsubj|6 "
+                 "could|AUX|aux|6 reach|VERB|acl|2 a|DET|det|8 compromise|NOUN|dobj|6", 6, "he", id="expressed-optimism-that"),
+    pytest.param("Smith|PROPN|nsubj|1 voiced|VERB|ROOT|1|voice concern|NOUN|dobj|1 that|SCONJ|mark|5 Russia|PROPN|nsubj|5 "
+                 "attacked|VERB|acl|2|attack Syria|PROPN|dobj|5", 5, "Smith", id="voiced-concern-that"),
+    # an attitude one lost or a fact one reports on is not voiced by the subject
+    pytest.param("he|PRON|nsubj|1 lost|VERB|ROOT|1|lose hope|NOUN|dobj|1 that|SCONJ|mark|6 Tokyo|PROPN|nsubj|6 "
+                 "could|AUX|aux|6 reach|VERB|acl|2 a|DET|det|8 compromise|NOUN|dobj|6", 6, None, id="lost-hope"),
+    pytest.param("he|PRON|nsubj|1 dismissed|VERB|ROOT|1|dismiss reports|NOUN|dobj|1|report that|SCONJ|mark|5 "
+                 "Russia|PROPN|nsubj|5 attacked|VERB|acl|2|attack Syria|PROPN|dobj|5", 5, None, id="not-an-attitude"),
+])
+def test_voiced_attitude(blank_nlp, spec, index, speaker):
+    doc = parsed(blank_nlp, spec)
+    [sentence] = doc.sents
+    found = speech_subject(sentence, doc[index])
+    assert (found.text if found is not None else None) == speaker
+
+
+def _speakers_of(text: str) -> dict:
+    return {(s.subject.entity.id, s.predicate.lemma): s.attributed_to.entity.id if s.attributed_to else None
+            for s in kg.extract(text)}
+
+
+@pytest.mark.model
+def test_model_credit_line_after_a_quotation():
+    found = _speakers_of("Museum\n\nPresident Trump visited the museum on Saturday.\n\n“We urge all Americans to visit "
+                         "this museum after the president leaves.” — Joint statement by Reps. John Lewis and Bennie Thompson")
+    assert found[("United States", "visit")] == "John Lewis"
+    assert found[("Trump", "visit")] is None
+
+
+@pytest.mark.model
+def test_model_voiced_optimism_is_the_speakers():
+    found = _speakers_of("Trade talks\n\nMark Eyskens spoke in Brussels on Friday. He expressed optimism that "
+                         "Washington and Tokyo could reach a compromise.")
+    assert found[("Japan", "reach")] == "Mark Eyskens"
+    assert found[("Mark Eyskens", "express")] is None
+
+
+@pytest.mark.model
+def test_model_a_name_in_the_reported_clause_is_not_the_tags_he():
+    found = _speakers_of("Trade talks\n\nMark Eyskens spoke in Brussels on Friday. Besides James Baker's remarks, trade "
+                         "tensions between the U.S. and Japan had also hurt the dollar, he said.")
+    assert found[("remark", "hurt")] == "Mark Eyskens"
