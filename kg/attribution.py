@@ -510,6 +510,22 @@ def quote_speaker(sentence: Span) -> Token | None:
     return None
 
 
+def according_to_quote(sentence: Span) -> Token | None:
+    """The source "according to X" names, outside the quotation marks, for a sentence that
+    quotes: "According to the Los Angeles Times, the announcement came “after a rare meeting
+    …" (the Times, whose words run on in the next sentences of the quotation)."""
+    marks = quote_marks(sentence)
+    if not marks:
+        return None
+    for token in sentence:
+        if token.lower_ == "according" and not inside_quotes(token, marks):
+            for to in token.children:
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj" and not inside_quotes(pobj, marks) and pobj.lower_ not in FIRST_PERSON:
+                        return pobj
+    return None
+
+
 # Verbs of a speaker's tag cut off after a quoted question or remark: "“…?” Smith asked."
 TAG_VERBS = REPORTING_VERBS | {"ask", "wonder", "shout", "exclaim", "reply", "answer"}
 
@@ -638,7 +654,7 @@ class QuoteSpeakers(Generic[Speaker]):
         with the paragraph of the piece before it (a long paragraph cut, a transcript's turn)."""
         if new_paragraph and sentences and not continues_quotation(sentences[0]):
             self.open = False  # a quotation left open ends with its paragraph (continues_quotation)
-        quoted, named, tags, credits = [], [], [], []
+        quoted, named, tags, credits, reporters = [], [], [], [], []
         was_open = self.open
         self.previous = []
         self.surveys = []
@@ -649,7 +665,7 @@ class QuoteSpeakers(Generic[Speaker]):
                 self.survey = resolve(survey) or self.survey
             self.surveys.append(self.survey)
             quoted.append(starts_quoted(sentence, was_open))
-            token = quote_speaker(sentence)
+            token = quote_speaker(sentence) or according_to_quote(sentence)
             named.append(resolve(token) if token is not None else None)
             tag = cut_off_tag(sentence) or (credit_line(sentence) if not starts_quoted(sentence, was_open) else None)
             tags.append(resolve(tag) if tag is not None else None)
@@ -658,7 +674,8 @@ class QuoteSpeakers(Generic[Speaker]):
             was_open = ends_open(sentence, was_open)
             self.previous.append(self.recent)
             reporter = reported_speaker(sentence) if named[-1] is None else None
-            self.recent = named[-1] or (resolve(reporter) if reporter is not None else None) or self.recent
+            reporters.append(resolve(reporter) if reporter is not None else None)
+            self.recent = named[-1] or reporters[-1] or self.recent
         opens_with_quote = bool(sentences) and starts_quoted(sentences[0], self.open)
         current = None
         if opens_with_quote:
@@ -672,6 +689,8 @@ class QuoteSpeakers(Generic[Speaker]):
             if not quoted[i]:
                 result.append(None)
                 continue
+            if i > 0 and not quoted[i - 1] and named[i - 1] is None and reporters[i - 1] is not None and not self._ahead(named, quoted, i - 1):
+                current = reporters[i - 1]  # "Habeeb believes that … . “Journalists can't blame …”": the reported one goes on
             credited = self._ahead(credits, quoted, i - 1) if credits[i] is None else credits[i]
             if credited is not None:
                 current = credited  # "“…” — Hunter Walker, Yahoo News": the credit line names its quotation's source

@@ -6,7 +6,7 @@ import pytest
 import kg
 from conftest import parsed
 from kg.attribution import (
-    ClaimDenials, QuoteSpeakers, block_quote_source, credit_line, denied_claim, is_allegation_source, named_survey, outer_source,
+    ClaimDenials, QuoteSpeakers, according_to_quote, block_quote_source, credit_line, denied_claim, is_allegation_source, named_survey, outer_source,
     ends_open, outside_the_quotation, own_account, pronoun_speaker, quote_speaker, respondents, speech_subject,
     survey_of,
 )
@@ -881,3 +881,49 @@ def test_model_a_name_in_the_reported_clause_is_not_the_tags_he():
     found = _speakers_of("Trade talks\n\nMark Eyskens spoke in Brussels on Friday. Besides James Baker's remarks, trade "
                          "tensions between the U.S. and Japan had also hurt the dollar, he said.")
     assert found[("remark", "hurt")] == "Mark Eyskens"
+
+
+# "According to the Times, the talks failed “after a long meeting." (the quotation is the Times's)
+ACCORDING_QUOTE = ("According|VERB|prep|5|accord to|ADP|prep|0 Times|PROPN|pobj|1 ,|PUNCT|punct|5 talks|NOUN|nsubj|5|talk "
+                   "failed|VERB|ROOT|5|fail “|PUNCT|punct|5 after|ADP|prep|5 a|DET|det|9 meeting|NOUN|pobj|7 .|PUNCT|punct|5")
+# "Smith believes that Russia attacked Syria."
+BELIEVES = ("Smith|PROPN|nsubj|1 believes|VERB|ROOT|1|believe that|SCONJ|mark|4 Russia|PROPN|nsubj|4 "
+            "attacked|VERB|ccomp|1|attack Syria|PROPN|dobj|4 .|PUNCT|punct|1")
+
+
+@pytest.mark.parametrize("spec, source", [
+    pytest.param(ACCORDING_QUOTE, "Times", id="according-to-outside-the-quote"),
+    # "according to" inside the quotation is the quoted one's word, and no quotation names no source
+    pytest.param("“|PUNCT|punct|6 According|VERB|prep|6|accord to|ADP|prep|1 Times|PROPN|pobj|2 ,|PUNCT|punct|6 "
+                 "talks|NOUN|nsubj|6|talk failed|VERB|ROOT|6|fail .|PUNCT|punct|6 ”|PUNCT|punct|6", None, id="inside-the-quote"),
+    pytest.param(ACCORDING_QUOTE.replace("“|PUNCT|punct|5 ", "").replace("|9 ", "|8 ").replace("|7 ", "|6 ").replace("|5 .", "|5 ."),
+                 None, id="no-quotation"),
+])
+def test_according_to_quote(blank_nlp, spec, source):
+    [sentence] = parsed(blank_nlp, spec).sents
+    found = according_to_quote(sentence)
+    assert (found.text if found is not None else None) == source
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # the quotation "according to" opened runs on into the next sentence of the paragraph
+    pytest.param([[ACCORDING_QUOTE, PLAIN]], [[None, "Times"]], id="according-to-runs-on"),
+    # a quotation after a sentence reporting someone's words or belief goes on with that one
+    pytest.param([[BELIEVES, QUOTED]], [[None, "Smith"]], id="reported-then-quoted"),
+    # … unless the quotation names its own speaker later in its run
+    pytest.param([[BELIEVES, OPEN, CLOSE_SAID]], [[None, "Carter", None]], id="reported-then-quote-tagged-later"),
+    # a plain sentence of the writer between them breaks it
+    pytest.param([[BELIEVES, PLAIN, QUOTED]], [[None, None, None]], id="plain-in-between"),
+])
+def test_quotation_after_its_source_in_the_paragraph(blank_nlp, paragraphs, expected):
+    assert _speakers(blank_nlp, paragraphs) == expected
+
+
+@pytest.mark.model
+def test_model_quotation_after_a_reported_belief_and_according_to():
+    found = _speakers_of("Guns\n\nHabeeb believes that liberal journalists dislike the story. \"Journalists can't blame "
+                         "the deaths on assault rifles.\"")
+    assert found[("journalist", "blame")] == "Habeeb"
+    found = _speakers_of("Reactor\n\nAccording to the Los Angeles Times, the decision came \"after a rare meeting of the "
+                         "party. At the meeting, Kim described the nuclear program as the nation's treasure.\"")
+    assert found[("Kim", "describe")] == "Los Angeles Times"
