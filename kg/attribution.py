@@ -139,6 +139,14 @@ def appositive_speaker(speaker: Token) -> Token:
     return names[0] if names else speaker
 
 
+# a verb of saying or thinking as a gerund after a preposition, whose subject is that of the
+# clause the preposition modifies: "after concluding that …", "by saying that …"
+def prepositional_gerund(verb: Token) -> bool:
+    """Whether ``verb`` is a gerund without a subject of its own under a preposition of a verb."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
+        and not own_subjects(verb)
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, also when it shares it: "Vernes said he was satisfied but
     said his company had no plans", "Lamneck said …, estimating that the group would …"."""
@@ -152,6 +160,9 @@ def speaker_of(verb: Token) -> Token | None:
         detached = detached_speaker(verb) or quoted_subject(verb)
         if detached is not None:
             return detached
+        if prepositional_gerund(verb):
+            verb = verb.head.head  # "Gove said he would run after concluding that …": Gove concluded
+            continue
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
         verb = reporting_coordinate(verb) or verb.head

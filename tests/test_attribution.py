@@ -927,3 +927,28 @@ def test_model_quotation_after_a_reported_belief_and_according_to():
     found = _speakers_of("Reactor\n\nAccording to the Los Angeles Times, the decision came \"after a rare meeting of the "
                          "party. At the meeting, Kim described the nuclear program as the nation's treasure.\"")
     assert found[("Kim", "describe")] == "Los Angeles Times"
+
+
+@pytest.mark.parametrize("spec, index, speaker", [
+    # "Gove said he would run after concluding that Johnson failed": the gerund's subject is the clause's ("he")
+    pytest.param("Gove|PROPN|nsubj|1 said|VERB|ROOT|1|say he|PRON|nsubj|4 would|AUX|aux|4 run|VERB|ccomp|1 "
+                 "after|ADP|prep|4 concluding|VERB|pcomp|5|conclude|VBG that|SCONJ|mark|9 Johnson|PROPN|nsubj|9 "
+                 "failed|VERB|ccomp|6|fail", 9, "he", id="after-concluding-that"),
+    # "Gove answered by saying that Johnson failed"
+    pytest.param("Gove|PROPN|nsubj|1 answered|VERB|ROOT|1|answer by|ADP|prep|1 saying|VERB|pcomp|2|say|VBG "
+                 "that|SCONJ|mark|6 Johnson|PROPN|nsubj|6 failed|VERB|ccomp|3|fail", 6, "Gove", id="by-saying-that"),
+    # a gerund under a preposition of a noun has no clause subject to take
+    pytest.param("the|DET|det|1 talk|NOUN|nsubj|5 after|ADP|prep|1 saying|VERB|pcomp|2|say|VBG that|SCONJ|mark|7 "
+                 "ended|VERB|ROOT|5|end Johnson|PROPN|nsubj|7 failed|VERB|ccomp|3|fail", 7, None, id="under-a-noun"),
+])
+def test_speaker_of_a_prepositional_gerund(blank_nlp, spec, index, speaker):
+    doc = parsed(blank_nlp, spec)
+    found = speech_subject(doc[:], doc[index])
+    assert (found.text if found is not None else None) == speaker
+
+
+@pytest.mark.model
+def test_model_after_concluding_that_is_the_speakers():
+    found = _speakers_of("Race\n\nIn a statement, Gove said he would pursue the post after concluding that Johnson "
+                         "\"cannot provide the leadership.\"")
+    assert found[("Johnson", "provide")] == "Gove"
