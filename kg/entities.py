@@ -299,6 +299,8 @@ class EntityResolver:
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
         self.shares: list[tuple[int, Token]] = []  # (offset, group noun) of every "20% of registered Democrats"
         self.resolving: set[int] = set()  # document offsets of the pronouns being resolved (no cycles)
+        # the last tag "…, he said" whose reported clause named others: (where, the speaker, the names)
+        self.tag_speaker: tuple[int, Entity, set[str]] | None = None
         self.governments: list[tuple[int, Token]] = []  # (offset, "government" noun) of each government named with its state
 
     # -- annotation ------------------------------------------------------------------------
@@ -918,9 +920,13 @@ class EntityResolver:
             return None  # asked again while resolving it: "their leaders … they" through the leaders' owner
         self.resolving.add(position)
         try:
-            return self._pronoun_antecedent(pronoun, offset, position)
+            found = self._pronoun_antecedent(pronoun, offset, position)
         finally:
             self.resolving.discard(position)
+        named = reported_names(pronoun)
+        if found is not None and named:
+            self.tag_speaker = (position, found, named)
+        return found
 
     def _pronoun_antecedent(self, pronoun: Token, offset: int, position: int) -> Entity | None:
         lower = pronoun.lower_
@@ -984,6 +990,7 @@ class EntityResolver:
         if lower == "them" and plural_thing_before(pronoun):
             return None  # "he had seen Trump's tax returns, but had not gone through them"
         found = self._nearest_agreeing(agreement, position, excluded)
+        found = self._speaker_goes_on(pronoun, found, position, agreement) or found
         if found is not None and agreement in ("m", "f") and \
                 self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
             return None  # "A security official said … He spoke to the AP": the official, named nowhere
@@ -996,6 +1003,18 @@ class EntityResolver:
                 agent = is_agent_word(head)
                 return self._owner(head, group[2]) if agent else None
         return found
+
+    def _speaker_goes_on(self, pronoun: Token, found: Entity | None, position: int, agreement: str) -> Entity | None:
+        """The speaker of the last tag ("…, he said"), for a subject "he"/"she" whose nearest
+        agreeing name was named only inside that tag's reported clause: "Besides Baker's remarks,
+        tensions hurt the dollar, he said. / But he expressed optimism …" (the speaker again,
+        not Baker)."""
+        if found is None or self.tag_speaker is None or pronoun.dep_ not in SUBJECT_DEPS:
+            return None
+        where, speaker, named = self.tag_speaker
+        if found.id not in named or self._last_position(found, position) > where or speaker.id == found.id:
+            return None
+        return speaker if self._agrees(speaker, agreement) else None
 
     def _reported_subject(self, pronoun: Token, agreement: str, excluded: set[str]) -> Entity | None:
         """A pronoun inside the clause a speaker reports, in the same sentence, continues that

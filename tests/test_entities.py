@@ -1670,3 +1670,44 @@ def test_model_a_subject_pronoun_is_no_name_after_its_verbs_preposition(nlp_mode
     from kg.extraction import extract
     found = [s.subject.entity.id for s in extract(text) if s.subject.text in ("She", "He")]
     assert found == [pronoun_is]
+
+
+# -- the speaker of a tag goes on (issue 15, branch attrib2) ---------------------------------------
+
+EYSKENS = ("Eyskens|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "PERSON")])
+# "Baker hurt the dollar, he said": Baker is named inside what he (Eyskens) said
+BAKER_TAG = ("Baker|PROPN|nsubj|1 hurt|VERB|ccomp|6|hurt the|DET|det|3 dollar|NOUN|dobj|1 ,|PUNCT|punct|6 "
+             "he|PRON|nsubj|6 said|VERB|ROOT|6|say", [(0, 1, "PERSON")])
+HE_HOPED = ("he|PRON|nsubj|1 hoped|VERB|ROOT|1|hope", [])
+BAKER_LEFT = ("Baker|PROPN|nsubj|1 left|VERB|ROOT|1|leave", [(0, 1, "PERSON")])
+
+
+@pytest.mark.parametrize("paragraphs, pronouns, expected", [
+    # the tag's "he" is not the name inside the clause it reports, and the next "he" goes on with him
+    pytest.param([EYSKENS, BAKER_TAG, HE_HOPED], [(1, 5), (2, 0)], ["Eyskens", "Eyskens"], id="tag-then-he"),
+    # a name mentioned again outside the report is the nearest again
+    pytest.param([EYSKENS, BAKER_TAG, BAKER_LEFT, HE_HOPED], [(1, 5), (3, 0)], ["Eyskens", "Baker"], id="named-again"),
+    # without a tag, the nearest name as before
+    pytest.param([EYSKENS, BAKER_LEFT, HE_HOPED], [(2, 0)], ["Baker"], id="no-tag"),
+])
+def test_speaker_of_a_tag_goes_on(blank_nlp, paragraphs, pronouns, expected):
+    resolver, docs, offset = EntityResolver(blank_nlp), [], 0
+    for spec, ents in paragraphs:
+        doc = parsed(blank_nlp, spec, ents)
+        resolver.annotate(doc, offset=offset)
+        docs.append(doc)
+        offset += 1000
+    found = [resolver.pronoun_antecedent(docs[p][i], offset=1000 * p) for p, i in pronouns]
+    assert [e.id if e is not None else None for e in found] == expected
+
+
+@pytest.mark.model
+def test_model_the_speaker_goes_on_after_his_tag():
+    import kg
+
+    found = {(s.subject.entity.id, s.predicate.lemma): s.attributed_to.entity.id if s.attributed_to else None
+             for s in kg.extract("Trade talks\n\nMark Eyskens spoke in Brussels on Friday. Besides James Baker's remarks, "
+                                 "trade tensions had also hurt the dollar, he said.\n\nBut he expressed optimism that "
+                                 "Washington and Tokyo could reach a compromise.")}
+    assert found[("Mark Eyskens", "express")] is None
+    assert found[("Japan", "reach")] == "Mark Eyskens"
