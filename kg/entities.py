@@ -400,11 +400,14 @@ class EntityResolver:
                     self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
         self.plural_names = {m.entity.id for doc, m, _ in settled if named_in_plural(doc[m.start : m.end])}
-        # offices of people named by their given name too, or known to the gazetteer: a bare
-        # "President Trump" merged into the article's one full name "Melania Trump" holds none
+        # offices of people named by their given name too, or known to the gazetteer, or by the
+        # one name the article ever gives them: a bare "President Trump" merged into the
+        # article's one full name "Melania Trump" holds none, but "President Trump … the
+        # president" of an article that never writes a full name is Trump
         self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
                             if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
-                                                              or self.gazetteer.get(m.entity.id) is not None)
+                                                              or self.gazetteer.get(m.entity.id) is not None
+                                                              or sole_name(doc[m.start : m.end], m.entity))
                             for office in [office_of(doc[m.start : m.end])] if office)
         self._mark_role_descriptions()
 
@@ -1710,6 +1713,13 @@ def person_words(span: Span) -> tuple[list[str], str | None]:
         before = span.doc[span.start - 1].lower_.rstrip(".")
         gender = HONORIFICS.get(before)
     return words, gender
+
+
+# a titled surname that is the person's whole name in the article: "President Trump" where no
+# "Donald Trump" or "Melania Trump" is written, so the surname was merged into no other name
+def sole_name(span: Span, entity: Entity) -> bool:
+    """Whether a person's mention gives the whole of the name the article settled on."""
+    return person_words(span)[0] == entity.id.split()
 
 
 def mention_gender(span: Span, gazetteer: Gazetteer) -> str | None:

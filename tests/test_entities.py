@@ -1180,6 +1180,11 @@ HOLDERS = [
                    [(2, 4, "PERSON")]),
                   ("President|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(1, 2, "PERSON")]), THE_PRESIDENT],
                  None, id="no-office-through-a-merged-surname"),
+    # … but a titled surname the article never writes in full holds its title
+    pytest.param([("President|PROPN|compound|1 Trump|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(1, 2, "PERSON")]), PRICES,
+                  THE_PRESIDENT], "Trump", id="a-titled-surname-alone"),
+    pytest.param([("Sen.|PROPN|compound|1 Roe|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(1, 2, "PERSON")]), PRICES,
+                  ("The|DET|det|1 senator|NOUN|nsubj|2 opted|VERB|ROOT|2|opt", ()),], "Roe", id="an-abbreviated-title-and-surname"),
 ]
 
 
@@ -1187,7 +1192,7 @@ HOLDERS = [
 def test_which_holder_an_office_description_names(blank_nlp, paragraphs, expected):
     resolver, docs = settled(blank_nlp, paragraphs)
     last = len(paragraphs) - 1
-    description = next(t for t in docs[last] if t.lower_ == "president")
+    description = next(t for t in docs[last] if t.lower_ in ("president", "senator"))
     found = resolver.argument(description, offset=1000 * last)
     assert (found.entity.id if found.entity.type != "Concept" else None) == expected
 
