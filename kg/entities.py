@@ -99,6 +99,8 @@ DEFINITE_DESCRIPTIONS = {
 # Justice Department named in between).
 COMPANY_SUFFIXES = {"co", "corp", "corporation", "inc", "company", "ltd", "plc", "llc", "holdings", "industries",
                     "motors", "airlines", "ag", "sa", "nv", "group"}
+# CAMEO actor codes of businesses: multinational corporations and business
+COMPANY_CODES = ("MNC", "BUS")
 KIND_DESCRIPTIONS = {
     "company": COMPANY_SUFFIXES, "firm": COMPANY_SUFFIXES, "corporation": COMPANY_SUFFIXES,
     **{kind: {kind} for kind in ("bank", "court", "ministry", "agency", "party", "union", "fund", "commission",
@@ -1242,12 +1244,32 @@ class EntityResolver:
         return self.sentence_starts[at - 1] if at else None
 
     def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
-        """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
+        """The last organisation before ``position`` whose name ends in one of ``suffixes``; for
+        "the company", else the company the article is about (``_company_in_focus``)."""
         for where, entity in reversed(self.history):
             words = entity.label.lower().replace(".", "").split()
             if where < position and entity.type == "Organization" and words and words[-1] in suffixes:
                 return entity
-        return None
+        return self._company_in_focus(position) if suffixes is COMPANY_SUFFIXES else None
+
+    # "the company" of an article about a company the gazetteer knows, named without a company
+    # word: "Google chief legal officer David Drummond said … On Tuesday the company pushed back"
+    def _company_in_focus(self, position: int) -> Entity | None:
+        """The article's most named organisation, when it is a known company named before
+        ``position`` and no other organisation is named as often."""
+        counts = collections.Counter({entity.id: self.mention_counts[entity.id] for where, entity in self.history
+                                      if where < position and entity.type == "Organization"})
+        ranked = counts.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        top = next(entity for _, entity in self.history if entity.id == ranked[0][0])
+        return top if self._known_company(top) else None
+
+    def _known_company(self, entity: Entity) -> bool:
+        """Whether the gazetteer codes an organisation as a business (CAMEO MNC, BUS)."""
+        known = self.gazetteer.get(entity.id)
+        code = (known.code if known is not None else None) or entity.code or ""
+        return code.startswith(COMPANY_CODES)
 
     def _antecedent_of_types(self, types: tuple[str, ...], position: int) -> Entity | None:
         for where, entity in reversed(self.history):

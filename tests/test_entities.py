@@ -909,7 +909,19 @@ def test_a_dateline_is_no_topic_for_it(blank_nlp):
 
 # "the company", "the bank" refer back to the last body named as one of that kind
 # (kg.entities.KIND_DESCRIPTIONS); another kind, or a narrowed description, is no reference.
+BOEING = ("Boeing|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")])
+BOEING_MET_FOX = ("Boeing|PROPN|nsubj|1 met|VERB|ROOT|1|meet Fox|PROPN|compound|3 News|PROPN|dobj|1", [(0, 1, "ORG"), (2, 4, "ORG")])
+FOX = ("Fox|PROPN|compound|1 News|PROPN|nsubj|2 spoke|VERB|ROOT|2|speak", [(0, 2, "ORG")])
+THE_COMPANY = ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())
 KIND_REFERENCES = [
+    # "the company" of an article about a company the gazetteer knows, named with no company word,
+    # across another body named nearer ("Google's lawyer told Fox News … the company")
+    pytest.param([BOEING, BOEING_MET_FOX, THE_COMPANY], 2, 1, "Boeing", id="the-company-in-focus"),
+    pytest.param([BOEING_MET_FOX, THE_COMPANY], 1, 1, None, id="no-company-in-focus-on-a-tie"),
+    pytest.param([FOX, BOEING_MET_FOX, FOX, THE_COMPANY], 3, 1, None, id="the-most-named-body-is-no-company"),
+    pytest.param([("Quandtberg|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
+                  ("Quandtberg|PROPN|nsubj|1 met|VERB|ROOT|1|meet Fox|PROPN|compound|3 News|PROPN|dobj|1", [(0, 1, "ORG"), (2, 4, "ORG")]),
+                  THE_COMPANY], 2, 1, None, id="a-body-not-known-as-a-company"),
     pytest.param([("Baker|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(0, 3, "ORG")]),
                   ("The|DET|det|1 company|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, "Baker Tool Co", id="the-company"),
     pytest.param([("Baker|PROPN|compound|2 Tool|PROPN|compound|2 Co|PROPN|nsubj|3 met|VERB|ROOT|3|meet "
@@ -948,7 +960,7 @@ KIND_REFERENCES = [
 def test_kind_description_refers_back(blank_nlp, paragraphs, paragraph, index, expected):
     resolver, docs = settled(blank_nlp, paragraphs)
     found = resolver.argument(docs[paragraph][index], offset=1000 * paragraph)
-    assert found is not None and found.entity.id == expected
+    assert found is not None and (found.entity.id == expected if expected else found.entity.type == "Concept")
 
 
 # -- issue 15: descriptions, groups and shares that name the article's actors -------------------
