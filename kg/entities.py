@@ -484,7 +484,8 @@ class EntityResolver:
         position = offset + token.idx
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
-                   if where < position and held == office and modifiers <= set(person_title_words(person))]
+                   if where < position and held == office and modifiers <= set(person_title_words(person))
+                   and self._gender_agrees(token, person)]
         holders = self._of_described_state(token, holders)
         if not holders and not office.startswith("former "):
             holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
@@ -500,6 +501,13 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    # an office word with a gender names no holder of the other: "Rep. Tom Reed … Rep. Ann Kloss
+    # … the congresswoman" is Kloss
+    def _gender_agrees(self, token: Token, person: Entity) -> bool:
+        """Whether a holder's known gender is the one the description's office word gives."""
+        gender = OFFICE_GENDERS.get(token.lower_)
+        return gender is None or self.genders.get(person.id) in (None, gender)
 
     # an office description with a state: "the U.S. president" is no person a title or the
     # gazetteer ties to another state ("South Korean President Moon Jae-in … The U.S. president warned")
@@ -2092,7 +2100,13 @@ def _office_word(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and words[-2] in OFFICE_PREFIXES:
         return f"{words[-2]} {words[-1]}"
-    return words[-1]
+    return OFFICE_SYNONYMS.get(words[-1], words[-1])
+
+
+# Office words that name one office: "Rep. Diana DeGette … the congresswoman"
+OFFICE_SYNONYMS = {"congressman": "representative", "congresswoman": "representative"}
+# Office words with a gender: "the congresswoman" is none of the men who hold the office
+OFFICE_GENDERS = {"congressman": "m", "congresswoman": "f", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f"}
 
 
 # Words that make a title a past one: "former President Bill Clinton", "then-President Richard

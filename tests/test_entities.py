@@ -972,6 +972,9 @@ BIDEN_VP = ("Vice|PROPN|compound|1 President|PROPN|compound|3 Joe|PROPN|compound
             "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
 DEFENSE = ("Defense|PROPN|compound|1 Minister|PROPN|compound|3 Ann|PROPN|compound|3 Kloss|PROPN|nsubj|4 "
            "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
+REP_KLOSS = ("Rep.|PROPN|compound|2 Ann|PROPN|compound|2 Kloss|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+REP_REED = ("Rep.|PROPN|compound|2 Tom|PROPN|compound|2 Reed|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
+THE_CONGRESSWOMAN = ("the|DET|det|1 congresswoman|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())
 THE_GOVERNOR = ("the|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())
 
 # (paragraphs; the description's paragraph and token; the person it names, or None for a concept)
@@ -986,6 +989,10 @@ OFFICE_DESCRIPTIONS = [
     pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
                  id="another-ministry"),
     pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    # "the congresswoman" is a representative, and not one of the men who are
+    pytest.param([REP_KLOSS, THE_CONGRESSWOMAN], 1, 1, "Ann Kloss", id="a-congresswoman-is-a-representative"),
+    pytest.param([REP_KLOSS, REP_REED, THE_CONGRESSWOMAN], 2, 1, "Ann Kloss", id="the-congresswoman-is-no-man"),
+    pytest.param([REP_REED, THE_CONGRESSWOMAN], 1, 1, None, id="no-congresswoman-named"),
     # an office of a body or state the title names is not what a bare "the president" names
     pytest.param([("Family|PROPN|compound|3 Research|PROPN|compound|2 Council|PROPN|compound|3 President|PROPN|compound|5 "
                    "Tony|PROPN|compound|5 Perkins|PROPN|nsubj|6 spoke|VERB|ROOT|6|speak", [(0, 3, "ORG"), (4, 6, "PERSON")]),
