@@ -296,6 +296,7 @@ class EntityResolver:
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
         self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
+        self.companies: set[str] = set()  # after settle(): bodies the article names as companies
         self.plural_names: set[str] = set()  # after settle(): bodies the article names in the plural ("the Rangers")
         self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
@@ -401,6 +402,8 @@ class EntityResolver:
                 if given in ("m", "f"):
                     self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
+        self.companies = {m.entity.id for doc, m, _ in settled
+                          if m.entity.type == "Organization" and named_as_company(doc[m.start : m.end])}
         self.plural_names = {m.entity.id for doc, m, _ in settled if named_in_plural(doc[m.start : m.end])}
         # offices of people named by their given name too, or known to the gazetteer, or by the
         # one name the article ever gives them: a bare "President Trump" merged into the
@@ -1255,8 +1258,9 @@ class EntityResolver:
         """The last organisation before ``position`` whose name ends in one of ``suffixes``; for
         "the company", else the company the article is about (``_company_in_focus``)."""
         for where, entity in reversed(self.history):
-            words = entity.label.lower().replace(".", "").split()
-            if where < position and entity.type == "Organization" and words and words[-1] in suffixes:
+            words = kind_words(entity.label)
+            if where < position and entity.type == "Organization" and (words and words[-1] in suffixes or
+                                                                       suffixes is COMPANY_SUFFIXES and entity.id in self.companies):
                 return entity
         return self._company_in_focus(position) if suffixes is COMPANY_SUFFIXES else None
 
@@ -1649,6 +1653,36 @@ def parenthesised_parts(span: Span) -> list[Span]:
     pieces = ((span.start, opening), (opening + 1, closing), (closing + 1, span.end))
     parts = [Span(span.doc, start, end, label=span.label_) for start, end in pieces if start < end]
     return [part for part in parts if len(part)]
+
+
+def kind_words(label: str) -> list[str]:
+    """The lower-case words of a body's name that tell its kind, without a stock ticker glued on
+    after it: "Hillsdown Holdings Plc HLDN.L" → [..., "plc"]."""
+    words = label.split()
+    if len(words) > 1 and is_ticker(words[-1]):
+        words = words[:-1]
+    return [word.lower().replace(".", "") for word in words]
+
+
+def is_ticker(word: str) -> bool:
+    """A Reuters stock ticker: "HLDN.L", "CMK.TO", "UIS" (capitals, with an exchange suffix or short)."""
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters.isupper() and letters.lower() not in COMPANY_SUFFIXES and \
+        ("." in word[1:-1] or len(letters) <= 4)
+
+
+# a body the article names as a company: with a company word NER left outside the name ("Tenneco
+# Inc" marked as "Tenneco"), or a company noun in apposition ("Tenneco, a company that …")
+def named_as_company(span: Span) -> bool:
+    """Whether a mention of a body says that it is a company."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in COMPANY_SUFFIXES - {"group", "company"} \
+            and doc[span.end].text[:1].isupper():
+        return True
+    words = kind_words(span.text)
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ("company", "firm", "corporation") for c in span.root.children)
 
 
 def is_code(name: str) -> bool:

@@ -917,6 +917,17 @@ KIND_REFERENCES = [
     # "the company" of an article about a company the gazetteer knows, named with no company word,
     # across another body named nearer ("Google's lawyer told Fox News … the company")
     pytest.param([BOEING, BOEING_MET_FOX, THE_COMPANY], 2, 1, "Boeing", id="the-company-in-focus"),
+    # the article says a body is a company: a stock ticker after the company word, a company word
+    # NER left out of the name, a company noun in apposition
+    pytest.param([("Hillsdown|PROPN|compound|3 Holdings|PROPN|compound|3 Plc|PROPN|compound|3 HLDN.L|PROPN|nsubj|4 "
+                   "said|VERB|ROOT|4|say", [(0, 4, "ORG")]), THE_COMPANY], 1, 1, "Hillsdown Holdings Plc HLDN.L",
+                 id="a-ticker-after-the-company-word"),
+    pytest.param([("Quandtberg|PROPN|compound|1 Inc|PROPN|nsubj|2 rose|VERB|ROOT|2|rise", [(0, 1, "ORG")]), THE_COMPANY],
+                 1, 1, "Quandtberg", id="a-company-word-outside-the-name"),
+    pytest.param([("Quandtberg|PROPN|nsubj|4 ,|PUNCT|punct|0 a|DET|det|3 company|NOUN|appos|0 rose|VERB|ROOT|4|rise",
+                   [(0, 1, "ORG")]), THE_COMPANY], 1, 1, "Quandtberg", id="a-company-in-apposition"),
+    pytest.param([("Quandtberg|PROPN|nsubj|4 ,|PUNCT|punct|0 a|DET|det|3 charity|NOUN|appos|0 rose|VERB|ROOT|4|rise",
+                   [(0, 1, "ORG")]), THE_COMPANY], 1, 1, None, id="a-charity-in-apposition"),
     pytest.param([BOEING_MET_FOX, THE_COMPANY], 1, 1, None, id="no-company-in-focus-on-a-tie"),
     pytest.param([FOX, BOEING_MET_FOX, FOX, THE_COMPANY], 3, 1, None, id="the-most-named-body-is-no-company"),
     pytest.param([("Quandtberg|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "ORG")]),
