@@ -297,6 +297,7 @@ class EntityResolver:
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
         self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
         self.companies: set[str] = set()  # after settle(): bodies the article names as companies
+        self.role_places: dict[tuple[int, str], str] = {}  # after settle(): the place of a place's office
         self.plural_names: set[str] = set()  # after settle(): bodies the article names in the plural ("the Rangers")
         self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
@@ -409,11 +410,17 @@ class EntityResolver:
         # one name the article ever gives them: a bare "President Trump" merged into the
         # article's one full name "Melania Trump" holds none, but "President Trump … the
         # president" of an article that never writes a full name is Trump
-        self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
-                            if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
-                                                              or self.gazetteer.get(m.entity.id) is not None
-                                                              or sole_name(doc[m.start : m.end], m.entity))
+        named = [(doc, m, offset) for doc, m, offset in settled
+                 if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
+                                                   or self.gazetteer.get(m.entity.id) is not None
+                                                   or sole_name(doc[m.start : m.end], m.entity))]
+        self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in named
                             for office in [office_of(doc[m.start : m.end])] if office)
+        # a place's office: "Kentucky Gov. Matt Bevin … the governor" (held where the title says)
+        placed = [(offset + doc[m.start].idx, found, m.entity) for doc, m, offset in named
+                  for found in [place_office_of(doc[m.start : m.end])] if found]
+        self.role_places = {(where, person.id): place.id for where, (_, place), person in placed}
+        self.roles = sorted(self.roles + [(where, office, person) for where, (office, _), person in placed])
         self._mark_role_descriptions()
 
     def _mark_role_descriptions(self) -> None:
@@ -488,7 +495,7 @@ class EntityResolver:
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
                    if where < position and held == office and modifiers <= set(person_title_words(person))
-                   and self._gender_agrees(token, person)]
+                   and self._gender_agrees(token, person) and self._place_agrees(token, where, person)]
         holders = self._of_described_state(token, holders)
         if not holders and not office.startswith("former "):
             holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
@@ -504,6 +511,15 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    # a holder of a place's office is named by a bare description or one of that place: "Kentucky
+    # Gov. Matt Bevin" is no "Ohio governor"
+    def _place_agrees(self, token: Token, where: int, person: Entity) -> bool:
+        """Whether a description's place modifiers allow a holder titled with a place."""
+        place = self.role_places.get((where, person.id))
+        places = {c._.kg_mention.entity.id for c in token.lefts
+                  if c.dep_ in ("compound", "amod", "nmod") and c._.kg_mention is not None}
+        return place is None or (not places or places == {place}) and not rival_before(token, person)
 
     # an office word with a gender names no holder of the other: "Rep. Tom Reed … Rep. Ann Kloss
     # … the congresswoman" is Kloss
@@ -2185,6 +2201,37 @@ def office_of(span: Span) -> str | None:
         office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
         return None if _affiliated_description(root.head) else past_office(office, root.head.lefts)
     return None
+
+
+# Offices held for a place below a state, whose title names the place: "Kentucky Gov. Matt
+# Bevin", "New York City Mayor Bill de Blasio", "Ohio Sen. Jane Roe" (unlike "Chinese President
+# Xi Jinping", whose state sets him apart from the article's own president)
+PLACE_OFFICES = {"governor", "lieutenant governor", "mayor", "senator", "representative", "sheriff"}
+
+
+# a person named before a description in its sentence, not as a subject, may be the one meant:
+# "a renewed attack on McCain, in a tweet … in which the senator promised" (not "Maine senator
+# Susan Collins" named further back); a subject is not ("Josh Trosper blasted the governor")
+def rival_before(token: Token, holder: Entity) -> bool:
+    """Whether another person is named in the description's sentence before it, not as a subject."""
+    return any(t._.kg_mention is not None and t._.kg_mention.entity.type == "Person" and t._.kg_mention.entity.id != holder.id
+               and t.dep_ not in SUBJECT_DEPS and t.dep_ in ("pobj", "dobj", "dative", "appos", "conj", "poss")
+               for t in token.sent if t.i < token.i)
+
+
+def place_office_of(span: Span) -> tuple[str, Entity] | None:
+    """The office and place of a title that names where its office is held (a Location, no
+    state): "Former Kentucky Gov. Matt Bevin" → ("former governor", Kentucky)."""
+    title, place = title_of(span)
+    if not title or place is None or place.type != "Location":
+        return None
+    written = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+    words = [w for w in written if w.strip(".") not in place.label.replace(".", "").split()]
+    office = _office_word(words)
+    if office not in PLACE_OFFICES or len(words) != len(office.split()):
+        return None
+    name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
+    return past_office(office, [t for t in span.root.subtree if t.i < name_start]), place
 
 
 # Chambers whose presiding officer is "the speaker": "House Speaker John Boehner … The speaker said".

@@ -983,6 +983,8 @@ BIDEN_VP = ("Vice|PROPN|compound|1 President|PROPN|compound|3 Joe|PROPN|compound
             "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
 DEFENSE = ("Defense|PROPN|compound|1 Minister|PROPN|compound|3 Ann|PROPN|compound|3 Kloss|PROPN|nsubj|4 "
            "spoke|VERB|ROOT|4|speak", [(2, 4, "PERSON")])
+KY_BEVIN = ("Kentucky|PROPN|compound|1 Gov.|PROPN|compound|3 Matt|PROPN|compound|3 Bevin|PROPN|nsubj|4 spoke|VERB|ROOT|4|speak",
+            [(0, 1, "GPE"), (2, 4, "PERSON")])
 REP_KLOSS = ("Rep.|PROPN|compound|2 Ann|PROPN|compound|2 Kloss|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
 REP_REED = ("Rep.|PROPN|compound|2 Tom|PROPN|compound|2 Reed|PROPN|nsubj|3 spoke|VERB|ROOT|3|speak", [(1, 3, "PERSON")])
 THE_CONGRESSWOMAN = ("the|DET|det|1 congresswoman|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())
@@ -1000,6 +1002,15 @@ OFFICE_DESCRIPTIONS = [
     pytest.param([DEFENSE, ("the|DET|det|2 foreign|ADJ|amod|2 minister|NOUN|nsubj|3 left|VERB|ROOT|3|leave", ())], 1, 2, None,
                  id="another-ministry"),
     pytest.param([CHRISTIE, ("a|DET|det|1 governor|NOUN|nsubj|2 left|VERB|ROOT|2|leave", ())], 1, 1, None, id="indefinite"),
+    # an office of a place below a state keeps its place in the title: "Kentucky Gov. Matt Bevin …
+    # the governor", not across a person named in the sentence before it ("an attack on Jo Reed …
+    # the governor"); the subject of the description's verb is no such rival
+    pytest.param([KY_BEVIN, THE_GOVERNOR], 1, 1, "Matt Bevin", id="a-place-office"),
+    pytest.param([KY_BEVIN, ("An|DET|det|1 attack|NOUN|nsubj|5 on|ADP|prep|1 Jo|PROPN|compound|4 Reed|PROPN|pobj|2 "
+                             "angered|VERB|ROOT|5|anger the|DET|det|7 governor|NOUN|dobj|5", [(3, 5, "PERSON")])],
+                 1, 7, None, id="a-place-office-not-across-a-rival"),
+    pytest.param([KY_BEVIN, ("Jo|PROPN|compound|1 Reed|PROPN|nsubj|2 blasted|VERB|ROOT|2|blast the|DET|det|4 governor|NOUN|dobj|2",
+                             [(0, 2, "PERSON")])], 1, 4, "Matt Bevin", id="a-subject-is-no-rival"),
     # "the congresswoman" is a representative, and not one of the men who are
     pytest.param([REP_KLOSS, THE_CONGRESSWOMAN], 1, 1, "Ann Kloss", id="a-congresswoman-is-a-representative"),
     pytest.param([REP_KLOSS, REP_REED, THE_CONGRESSWOMAN], 2, 1, "Ann Kloss", id="the-congresswoman-is-no-man"),
