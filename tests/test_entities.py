@@ -1716,3 +1716,16 @@ def test_model_a_subject_pronoun_is_no_name_after_its_verbs_preposition(nlp_mode
     from kg.extraction import extract
     found = [s.subject.entity.id for s in extract(text) if s.subject.text in ("She", "He")]
     assert found == [pronoun_is]
+
+
+def test_model_descriptions_of_named_actors(nlp_model):
+    # a titled surname never written in full holds its office
+    facts = _facts("President Quandt visited the farm show on Monday. The president signed an order on rural roads.")
+    assert any(s == "Quandt" and p == "sign" for s, p, _ in facts)
+    # an office of a place: the governor is the one the place titles
+    facts = _facts("Former Kentucky Gov. Matt Bevin left office last week. In all, the former governor signed 428 pardons.")
+    assert any(s == "Matt Bevin" and p.startswith("sign") for s, p, _ in facts)
+    # … not across a person named before the description in its sentence
+    facts = _facts("Maine senator Ann Kloss voted no. Trump renewed his attack on John Reed, in a tweet in which the "
+                   "senator promised to repeal the law.")
+    assert not any(s == "Ann Kloss" and "repeal" in p for s, p, _ in facts)
