@@ -99,6 +99,8 @@ DEFINITE_DESCRIPTIONS = {
 # Justice Department named in between).
 COMPANY_SUFFIXES = {"co", "corp", "corporation", "inc", "company", "ltd", "plc", "llc", "holdings", "industries",
                     "motors", "airlines", "ag", "sa", "nv", "group"}
+# CAMEO actor codes of businesses: multinational corporations and business
+COMPANY_CODES = ("MNC", "BUS")
 KIND_DESCRIPTIONS = {
     "company": COMPANY_SUFFIXES, "firm": COMPANY_SUFFIXES, "corporation": COMPANY_SUFFIXES,
     **{kind: {kind} for kind in ("bank", "court", "ministry", "agency", "party", "union", "fund", "commission",
@@ -294,6 +296,8 @@ class EntityResolver:
         self.lowercase_words: set[str] = set()  # words the article writes in lower case ("price", "levy")
         self.offices: dict[str, tuple[int, int]] = {}  # "minister" → offsets of its first definite mention and sentence
         self.mention_counts: collections.Counter[str] = collections.Counter()  # after settle(): names per entity id
+        self.companies: set[str] = set()  # after settle(): bodies the article names as companies
+        self.role_places: dict[tuple[int, str], str] = {}  # after settle(): the place of a place's office
         self.plural_names: set[str] = set()  # after settle(): bodies the article names in the plural ("the Rangers")
         self.parts: list[tuple[Doc, int]] = []  # every annotated paragraph and its offset, for settle()
         self.roles: list[tuple[int, str, Entity]] = []  # after settle(): (offset, office word, person) of titled names
@@ -401,13 +405,24 @@ class EntityResolver:
                 if given in ("m", "f"):
                     self.genders[entity.id] = given
         self.mention_counts = collections.Counter(m.entity.id for _, m, _ in settled)
+        self.companies = {m.entity.id for doc, m, _ in settled
+                          if m.entity.type == "Organization" and named_as_company(doc[m.start : m.end])}
         self.plural_names = {m.entity.id for doc, m, _ in settled if named_in_plural(doc[m.start : m.end])}
-        # offices of people named by their given name too, or known to the gazetteer: a bare
-        # "President Trump" merged into the article's one full name "Melania Trump" holds none
-        self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in settled
-                            if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
-                                                              or self.gazetteer.get(m.entity.id) is not None)
+        # offices of people named by their given name too, or known to the gazetteer, or by the
+        # one name the article ever gives them: a bare "President Trump" merged into the
+        # article's one full name "Melania Trump" holds none, but "President Trump … the
+        # president" of an article that never writes a full name is Trump
+        named = [(doc, m, offset) for doc, m, offset in settled
+                 if m.entity.type == "Person" and (len(person_words(doc[m.start : m.end])[0]) > 1
+                                                   or self.gazetteer.get(m.entity.id) is not None
+                                                   or sole_name(doc[m.start : m.end], m.entity))]
+        self.roles = sorted((offset + doc[m.start].idx, office, m.entity) for doc, m, offset in named
                             for office in [office_of(doc[m.start : m.end])] if office)
+        # a place's office: "Kentucky Gov. Matt Bevin … the governor" (held where the title says)
+        placed = [(offset + doc[m.start].idx, found, m.entity) for doc, m, offset in named
+                  for found in [place_office_of(doc[m.start : m.end])] if found]
+        self.role_places = {(where, person.id): place.id for where, (_, place), person in placed}
+        self.roles = sorted(self.roles + [(where, office, person) for where, (office, _), person in placed])
         self._mark_role_descriptions()
 
     def _mark_role_descriptions(self) -> None:
@@ -481,7 +496,8 @@ class EntityResolver:
         position = offset + token.idx
         modifiers = description_modifiers(token)
         holders = [(where, person) for where, held, person in self.roles
-                   if where < position and held == office and modifiers <= set(person_title_words(person))]
+                   if where < position and held == office and modifiers <= set(person_title_words(person))
+                   and self._gender_agrees(token, person) and self._place_agrees(token, where, person)]
         holders = self._of_described_state(token, holders)
         if not holders and not office.startswith("former "):
             holders = self._past_holder_in_focus(f"former {office}", modifiers, position)
@@ -497,6 +513,22 @@ class EntityResolver:
         if len(distinct) > 1:
             return self._home_holder(distinct)
         return max(reversed([person for _, person in holders]), key=lambda person: self.mention_counts[person.id])
+
+    # a holder of a place's office is named by a bare description or one of that place: "Kentucky
+    # Gov. Matt Bevin" is no "Ohio governor"
+    def _place_agrees(self, token: Token, where: int, person: Entity) -> bool:
+        """Whether a description's place modifiers allow a holder titled with a place."""
+        place = self.role_places.get((where, person.id))
+        places = {c._.kg_mention.entity.id for c in token.lefts
+                  if c.dep_ in ("compound", "amod", "nmod") and c._.kg_mention is not None}
+        return place is None or (not places or places == {place}) and not rival_before(token, person)
+
+    # an office word with a gender names no holder of the other: "Rep. Tom Reed … Rep. Ann Kloss
+    # … the congresswoman" is Kloss
+    def _gender_agrees(self, token: Token, person: Entity) -> bool:
+        """Whether a holder's known gender is the one the description's office word gives."""
+        gender = OFFICE_GENDERS.get(token.lower_)
+        return gender is None or self.genders.get(person.id) in (None, gender)
 
     # an office description with a state: "the U.S. president" is no person a title or the
     # gazetteer ties to another state ("South Korean President Moon Jae-in … The U.S. president warned")
@@ -1258,12 +1290,33 @@ class EntityResolver:
         return self.sentence_starts[at - 1] if at else None
 
     def _antecedent_of_kind(self, suffixes: set[str], position: int) -> Entity | None:
-        """The last organisation before ``position`` whose name ends in one of ``suffixes``."""
+        """The last organisation before ``position`` whose name ends in one of ``suffixes``; for
+        "the company", else the company the article is about (``_company_in_focus``)."""
         for where, entity in reversed(self.history):
-            words = entity.label.lower().replace(".", "").split()
-            if where < position and entity.type == "Organization" and words and words[-1] in suffixes:
+            words = kind_words(entity.label)
+            if where < position and entity.type == "Organization" and (words and words[-1] in suffixes or
+                                                                       suffixes is COMPANY_SUFFIXES and entity.id in self.companies):
                 return entity
-        return None
+        return self._company_in_focus(position) if suffixes is COMPANY_SUFFIXES else None
+
+    # "the company" of an article about a company the gazetteer knows, named without a company
+    # word: "Google chief legal officer David Drummond said … On Tuesday the company pushed back"
+    def _company_in_focus(self, position: int) -> Entity | None:
+        """The article's most named organisation, when it is a known company named before
+        ``position`` and no other organisation is named as often."""
+        counts = collections.Counter({entity.id: self.mention_counts[entity.id] for where, entity in self.history
+                                      if where < position and entity.type == "Organization"})
+        ranked = counts.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        top = next(entity for _, entity in self.history if entity.id == ranked[0][0])
+        return top if self._known_company(top) else None
+
+    def _known_company(self, entity: Entity) -> bool:
+        """Whether the gazetteer codes an organisation as a business (CAMEO MNC, BUS)."""
+        known = self.gazetteer.get(entity.id)
+        code = (known.code if known is not None else None) or entity.code or ""
+        return code.startswith(COMPANY_CODES)
 
     def _antecedent_of_types(self, types: tuple[str, ...], position: int) -> Entity | None:
         for where, entity in reversed(self.history):
@@ -1637,6 +1690,36 @@ def parenthesised_parts(span: Span) -> list[Span]:
     return [part for part in parts if len(part)]
 
 
+def kind_words(label: str) -> list[str]:
+    """The lower-case words of a body's name that tell its kind, without a stock ticker glued on
+    after it: "Hillsdown Holdings Plc HLDN.L" → [..., "plc"]."""
+    words = label.split()
+    if len(words) > 1 and is_ticker(words[-1]):
+        words = words[:-1]
+    return [word.lower().replace(".", "") for word in words]
+
+
+def is_ticker(word: str) -> bool:
+    """A Reuters stock ticker: "HLDN.L", "CMK.TO", "UIS" (capitals, with an exchange suffix or short)."""
+    letters = word.replace(".", "")
+    return letters.isalpha() and letters.isupper() and letters.lower() not in COMPANY_SUFFIXES and \
+        ("." in word[1:-1] or len(letters) <= 4)
+
+
+# a body the article names as a company: with a company word NER left outside the name ("Tenneco
+# Inc" marked as "Tenneco"), or a company noun in apposition ("Tenneco, a company that …")
+def named_as_company(span: Span) -> bool:
+    """Whether a mention of a body says that it is a company."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_.rstrip(".") in COMPANY_SUFFIXES - {"group", "company"} \
+            and doc[span.end].text[:1].isupper():
+        return True
+    words = kind_words(span.text)
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ("company", "firm", "corporation") for c in span.root.children)
+
+
 def is_code(name: str) -> bool:
     """Whether an unknown one-word name is a code rather than an actor: letters and digits
     joined by a dash or three digits (a product, model or visa: "HB-1", "F-16", "AL721"; not
@@ -1729,6 +1812,13 @@ def person_words(span: Span) -> tuple[list[str], str | None]:
         before = span.doc[span.start - 1].lower_.rstrip(".")
         gender = HONORIFICS.get(before)
     return words, gender
+
+
+# a titled surname that is the person's whole name in the article: "President Trump" where no
+# "Donald Trump" or "Melania Trump" is written, so the surname was merged into no other name
+def sole_name(span: Span, entity: Entity) -> bool:
+    """Whether a person's mention gives the whole of the name the article settled on."""
+    return person_words(span)[0] == entity.id.split()
 
 
 def mention_gender(span: Span, gazetteer: Gazetteer) -> str | None:
@@ -2079,7 +2169,13 @@ def _office_word(words: list[str]) -> str | None:
         return None
     if len(words) > 1 and words[-2] in OFFICE_PREFIXES:
         return f"{words[-2]} {words[-1]}"
-    return words[-1]
+    return OFFICE_SYNONYMS.get(words[-1], words[-1])
+
+
+# Office words that name one office: "Rep. Diana DeGette … the congresswoman"
+OFFICE_SYNONYMS = {"congressman": "representative", "congresswoman": "representative"}
+# Office words with a gender: "the congresswoman" is none of the men who hold the office
+OFFICE_GENDERS = {"congressman": "m", "congresswoman": "f", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f"}
 
 
 # Words that make a title a past one: "former President Bill Clinton", "then-President Richard
@@ -2124,6 +2220,37 @@ def office_of(span: Span) -> str | None:
         office = _office_word([t.text for t in root.head.lefts if t.dep_ in ("compound", "amod") and t.lower_ in OFFICE_PREFIXES] + [root.head.text])
         return None if _affiliated_description(root.head) else past_office(office, root.head.lefts)
     return None
+
+
+# Offices held for a place below a state, whose title names the place: "Kentucky Gov. Matt
+# Bevin", "New York City Mayor Bill de Blasio", "Ohio Sen. Jane Roe" (unlike "Chinese President
+# Xi Jinping", whose state sets him apart from the article's own president)
+PLACE_OFFICES = {"governor", "lieutenant governor", "mayor", "senator", "representative", "sheriff"}
+
+
+# a person named before a description in its sentence, not as a subject, may be the one meant:
+# "a renewed attack on McCain, in a tweet … in which the senator promised" (not "Maine senator
+# Susan Collins" named further back); a subject is not ("Josh Trosper blasted the governor")
+def rival_before(token: Token, holder: Entity) -> bool:
+    """Whether another person is named in the description's sentence before it, not as a subject."""
+    return any(t._.kg_mention is not None and t._.kg_mention.entity.type == "Person" and t._.kg_mention.entity.id != holder.id
+               and t.dep_ not in SUBJECT_DEPS and t.dep_ in ("pobj", "dobj", "dative", "appos", "conj", "poss")
+               for t in token.sent if t.i < token.i)
+
+
+def place_office_of(span: Span) -> tuple[str, Entity] | None:
+    """The office and place of a title that names where its office is held (a Location, no
+    state): "Former Kentucky Gov. Matt Bevin" → ("former governor", Kentucky)."""
+    title, place = title_of(span)
+    if not title or place is None or place.type != "Location":
+        return None
+    written = [w for w in title.replace("-", " ").split() if w.lower() not in TITLE_NOISE]
+    words = [w for w in written if w.strip(".") not in place.label.replace(".", "").split()]
+    office = _office_word(words)
+    if office not in PLACE_OFFICES or len(words) != len(office.split()):
+        return None
+    name_start = next((e.start for e in span.doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), span.start)
+    return past_office(office, [t for t in span.root.subtree if t.i < name_start]), place
 
 
 # Chambers whose presiding officer is "the speaker": "House Speaker John Boehner … The speaker said".
