@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.events import news_setting
-from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer
+from kg.gazetteer import BODY_WORDS, HONORIFICS, NAME_TITLES, OFFICE_WORDS, Curation, Gazetteer, seats_international_bodies
 from kg.quotes import inside_quotes, quote_marks
 from kg.types import Argument, Entity
 
@@ -929,8 +929,12 @@ class EntityResolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
             # "rebels in the Ivory Coast", "positions of the Palestinian security forces"
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj._.kg_mention is not None and pobj._.kg_mention.entity.type != "Person":
-                    return pobj._.kg_mention.entity
+                mention = pobj._.kg_mention
+                if mention is not None and prep.lower_ == "in" and seats_international_bodies(
+                        pobj.doc[mention.start : mention.end].text):
+                    continue  # "diplomats in Brussels": where they are, not whom they act for
+                if mention is not None and mention.entity.type != "Person":
+                    return mention.entity
                 if is_agent_word(pobj):
                     entity = self._owner(pobj, offset, depth + 1)
                     if entity is not None:

@@ -105,6 +105,18 @@ def is_capital(phrase: str) -> bool:
     return phrase_key(phrase) in capital_keys()
 
 
+# Cities that seat international bodies (the EU and NATO in Brussels, UN agencies in Geneva, the
+# European Parliament in Strasbourg, the international courts in The Hague): the people there
+# ("diplomats in Brussels", "negotiators in Geneva") speak for those bodies as often as for the
+# host state, so the city tells no one whom they act for.
+SEAT_CITIES = frozenset({"brussels", "geneva", "strasbourg", "hague"})
+
+
+def seats_international_bodies(phrase: str) -> bool:
+    """Whether a phrase names a city that seats international bodies ("Brussels", "The Hague")."""
+    return phrase_key(phrase) in SEAT_CITIES
+
+
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase: lower case, no accents, punctuation dropped, hyphens and
     underscores as blanks, a leading "the" removed.

@@ -91,6 +91,10 @@ ARGUMENTS = [
     pytest.param("Russian|ADJ|amod|1 warships|NOUN|ROOT|1|warship", (), 1, "Russia", id="agent-demonym"),
     pytest.param("Israeli|ADJ|amod|1 army|NOUN|compound|2 bulldozers|NOUN|ROOT|2|bulldozer", (), 2, "Israel", id="agent-of-agent"),
     pytest.param("rebels|NOUN|ROOT|0|rebel in|ADP|prep|0 Syria|PROPN|pobj|1", (), 0, "Syria", id="agent-in-country"),
+    # … but a city that seats international bodies says where they are, not whom they act for
+    pytest.param("diplomats|NOUN|ROOT|0|diplomat in|ADP|prep|0 Brussels|PROPN|pobj|1", (), 0, "diplomat", id="agents-in-a-seat-city"),
+    pytest.param("diplomats|NOUN|ROOT|0|diplomat in|ADP|prep|0 Moscow|PROPN|pobj|1", (), 0, "Russia", id="agents-in-a-capital"),
+    pytest.param("diplomats|NOUN|ROOT|0|diplomat from|ADP|prep|0 Brussels|PROPN|pobj|1", (), 0, "Belgium", id="agents-from-a-seat-city"),
     # … but one private person is not the state: "a Saudi student", while "a Russian soldier" is
     pytest.param("a|DET|det|2 Saudi|ADJ|amod|2 student|NOUN|ROOT|2", (), 2, "student", id="private-individual"),
     pytest.param("a|DET|det|2 Russian|ADJ|amod|2 soldier|NOUN|ROOT|2", (), 2, "Russia", id="state-agent-individual"),
