@@ -283,6 +283,8 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
     verb = statement.predicate.lemma.split()[0] if statement.predicate.lemma.split() else ""
     if statement.predicate.event is not None:
         return False
+    if auxiliaries_only(statement.predicate.text):
+        return True  # the parse lost the verb: "Ryan must | the Freedom Caucus" for "must court members of"
     if verb == COPULA:
         # a change is no empty copula: "sales were down 10 pct" (kg.relations.copular_change), nor a return
         second = statement.predicate.lemma.split()[1:2]
@@ -294,6 +296,17 @@ def empty_predicate(statement: Statement, sentence: Span | None = None) -> bool:
     if len(light) == 3 and light[0] in LIGHT_NOUN_VERBS and light[1] in STANCE_NOUNS and light[2] in STANCE_NOUN_PREPS:
         return False  # the light verb's noun is the predicate: "had no position on" (kg.relations.light_verb_noun)
     return verb in LIGHT_VERBS and statement.object is not None and statement.object.entity.type == CONCEPT
+
+
+# Words of a predicate that carry no act of their own: modals, the infinitive "to", negation.
+AUXILIARY_WORDS = {"can", "could", "may", "might", "must", "shall", "should", "will", "would", "to", "not", "n't",
+                   "never"}
+
+
+def auxiliaries_only(text: str) -> bool:
+    """A predicate of modals, "to" and negation alone ("must", "Should to"): its verb was lost."""
+    words = text.lower().replace("\u2019", "'").split()
+    return bool(words) and all(word in AUXILIARY_WORDS for word in words)
 
 
 def names_itself(argument: Argument) -> bool:

@@ -204,6 +204,10 @@ def test_pronoun_disagrees(argument, expected):
     ("are ready", "be ready", None, None, True),  # no judgement of its own
     ("had position on", "have position on", arg("nonbank banks", "bank"), None, False),  # a stance: "had no position on"
     ("came in on", "come in on", arg("the list", "list"), None, True),  # no light verb of a stance
+    # modals alone: the parse lost the verb ("must court members of" read "must | members")
+    ("must", "must", arg("the Freedom Caucus", "Freedom Caucus"), None, True),
+    ("Should to", "should to", arg("Kerry"), None, True),
+    ("must court", "must court", arg("Kerry"), None, False),
 ])
 def test_empty_predicate(text, lemma, obj, event, expected):
     assert gate.empty_predicate(statement(arg("Iraq"), text, lemma, obj, event=event)) is expected
