@@ -10,6 +10,9 @@ OPENING_QUOTES = {"“", "‘‘", "``", "«"}
 CLOSING_QUOTES = {"”", "''", "»"}
 STRAIGHT_QUOTES = {'"'}
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+# Every single character that marks a quotation, single marks too: a word set off on its own
+# between them is held at a distance ("illegal immigrants who “invade” the U.S.", ‘invade’).
+QUOTE_CHARACTERS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
 
 
 def quote_marks(sentence: Span) -> list[Token]:

@@ -29,6 +29,7 @@ from kg.modality import (  # noqa: F401 (re-exported: negation, modality and att
     CONDITIONAL_MARKS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MODAL_AUX, governors_between, whether_or_not, SPEECH_VERBS, governor, is_negated, noun_hedge, not_yet_done,
     own_modality, polarity_and_modality, reported_in_past,
 )
+from kg.quotes import QUOTE_CHARACTERS
 from kg.types import Argument, Entity, Predicate, Statement
 
 OBJECTS = {"dobj", "attr", "oprd", "dative"}
@@ -2090,15 +2091,11 @@ def under_condition(token: Token) -> bool:
         for c in token.children)
 
 
-# Quotation marks, straight and curly, single and double.
-QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
-
-
 def scare_quoted(verb: Token) -> bool:
     """A verb between quotation marks on its own: a word the writer holds at a distance, not an
     act reported ("illegal immigrants who “invade” the U.S.")."""
     doc = verb.doc
-    return 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text in QUOTE_MARKS and doc[verb.i + 1].text in QUOTE_MARKS
+    return 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text in QUOTE_CHARACTERS and doc[verb.i + 1].text in QUOTE_CHARACTERS
 
 
 def unasserted_clause(verb: Token) -> bool:
