@@ -678,16 +678,17 @@ class QuoteSpeakers(Generic[Speaker]):
             quoted.append(starts_quoted(sentence, was_open))
             token = quote_speaker(sentence) or according_to_quote(sentence)
             named.append(resolve(token) if token is not None else None)
-            tag = cut_off_tag(sentence) or (credit_line(sentence) if not starts_quoted(sentence, was_open) else None)
+            line = credit_line(sentence)
+            tag = cut_off_tag(sentence) or (line if not quoted[-1] else None)
             tags.append(resolve(tag) if tag is not None else None)
-            credit = credit_line(sentence) if named[-1] is None else None
+            credit = line if named[-1] is None else None
             credits.append(resolve(credit) if credit is not None else None)
             was_open = ends_open(sentence, was_open)
             self.previous.append(self.recent)
             reporter = reported_speaker(sentence) if named[-1] is None else None
             reporters.append(resolve(reporter) if reporter is not None else None)
             self.recent = named[-1] or reporters[-1] or self.recent
-        opens_with_quote = bool(sentences) and starts_quoted(sentences[0], self.open)
+        opens_with_quote = bool(quoted) and quoted[0]
         current = None
         if opens_with_quote:
             current = self.last if self.open or self.ended_quoted else self.reporter

@@ -246,10 +246,14 @@ def phrase_index(nlp: Language, gazetteer: Gazetteer) -> PhraseIndex:
     return _indexes[key]
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def canonical_name(text: str) -> str:
     """A readable id for a name the gazetteer does not know: no leading "the", no possessive."""
-    text = re.sub(r"[’']s$", "", " ".join(text.split()))
-    return re.sub(r"^(?:the|The)\s+", "", text).strip(" .,;:\"'“”")
+    text = _POSSESSIVE_END.sub("", " ".join(text.split()))
+    return _LEADING_THE.sub("", text).strip(" .,;:\"'“”")
 
 
 # Demonyms whose adjective form, after "the", names the whole people: "the Irish", "the French",
@@ -434,8 +438,12 @@ class EntityResolver:
         added = []
         for doc, offset in self.parts:
             for token in doc:
-                demonym = token._.kg_mention is not None and self._demonym_person(token)
-                if token._.kg_mention is not None and not demonym:
+                noun = token.pos_ in ("NOUN", "PROPN")
+                if not noun and token.tag_ not in ("NN", "NNP"):
+                    continue  # neither a description (a noun) nor a demonym (NN, NNP): most words
+                named = token._.kg_mention is not None
+                demonym = named and self._demonym_person(token)
+                if named and not demonym or not named and not noun:
                     continue
                 holder = self._role_holder(token, offset) or self._kind_referent(token, offset) or \
                     self._epithet_person(token, offset, demonym)

@@ -31,6 +31,7 @@ Nothing here imports spaCy; the build's own process runs it.
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import pickle
 import re
@@ -47,6 +48,13 @@ ACTOR_TYPES = {"Person", "Organization", "Country", "ArmedGroup", "Group", "Loca
 SURNAME_TYPES = {"Person", "Organization", "Location"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 TEXTS = 50  # single-word texts kept per actor id
+
+
+# A word written after a word, a comma or a closing mark and a space (:meth:`KeyIndex._add_concept`),
+# compiled once per word: re's own cache is too small for a build's words.
+@functools.lru_cache(maxsize=4096)
+def written_inside(word: str) -> re.Pattern:
+    return re.compile(r"(?<=[\w,;:”\"’)] )" + re.escape(word) + r"\b")
 
 
 @dataclass
@@ -93,7 +101,7 @@ class KeyIndex:
         if part.get("type") == "Concept" and " " not in text and text[:1].isupper() and text.lower() == part["id"]:
             key = self.keys.setdefault(part["id"], _Key())
             key.types["Concept"] += 1
-            if re.search(r"(?<=[\w,;:”\"’)] )" + re.escape(text) + r"\b", sentence):
+            if written_inside(text).search(sentence):
                 key.texts[text] = None
             key.record = key.record or {k: v for k, v in part.items() if k != "text"}
 

@@ -3,7 +3,11 @@ attribution of quotations (:mod:`kg.attribution`) and the speakers pronouns stan
 (:mod:`kg.entities`)."""
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import bisect
+
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 # Quotation marks: curly ones say which way they face, straight ones only count.
 OPENING_QUOTES = {"“", "‘‘", "``", "«"}
@@ -15,8 +19,28 @@ QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 QUOTE_CHARACTERS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
 
 
+# The token indices of a Doc's quotation marks, scanned once per Doc (its words never change
+# after the parse) and shared by every rule that asks for a sentence's marks.
+if not Doc.has_extension("kg_quote_marks"):
+    Doc.set_extension("kg_quote_marks", default=None)
+_QUOTE_IDS = frozenset(get_string_id(mark) for mark in QUOTES)
+
+
+def document_quote_marks(doc: Doc) -> list[int]:
+    """The token indices of the quotation marks of ``doc``, in order (kept on the Doc)."""
+    marks = doc._.kg_quote_marks
+    if marks is None:
+        # by the words' ids, without making a Token of each word
+        marks = doc._.kg_quote_marks = [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in _QUOTE_IDS]
+    return marks
+
+
 def quote_marks(sentence: Span) -> list[Token]:
-    return [t for t in sentence if t.text in QUOTES]
+    """The quotation marks of a sentence, in order."""
+    doc = sentence.doc
+    marks = document_quote_marks(doc)
+    first, last = bisect.bisect_left(marks, sentence.start), bisect.bisect_left(marks, sentence.end)
+    return [doc[i] for i in marks[first:last]]
 
 
 def straight_quote_faces(mark: Token) -> str | None:

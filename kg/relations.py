@@ -1803,8 +1803,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
     subject = resolver.argument(candidate.subject, offset) if candidate.subject_entity is None else \
         Argument(phrase_text(candidate.subject), candidate.subject_entity)
     obj = None if candidate.object is None else _object_argument(candidate, resolver, offset)
+    speaker = speech_subject(sentence, candidate.verb)  # whom the sentence gives the clause to: its voice, its source
     # "I" and "me" in a quotation are its speaker ("“I never met him,” Trump said"), in a turn the turn's
-    voices = {"quote": speaker_voice(sentence, candidate.verb, resolver, offset, quoted_by), "turn": turn}
+    voices = {"quote": speaker_voice(speaker, resolver, offset, quoted_by), "turn": turn}
     if candidate.subject_entity is None:
         subject = first_person(candidate.subject, sentence, voices, resolver) or subject
     if candidate.object is not None:
@@ -1932,7 +1933,6 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
     if obj is None and candidate.kind not in THING_FACT_KINDS and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target, or a change
-    speaker = speech_subject(sentence, candidate.verb)
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
     if attributed is None:
         attributed = pronoun_speaker(speaker, quoted_by, last_speaker)  # "He said …" with no antecedent found
@@ -2013,11 +2013,11 @@ def self_in_third_person(head: Token | None, argument: Argument | None, turn: Ar
             and head.lower_ in THIRD_PERSON_PERSONAL and argument.entity.id == turn.entity.id)
 
 
-def speaker_voice(sentence: Span, verb: Token, resolver: EntityResolver, offset: int,
+def speaker_voice(speaker: Token | None, resolver: EntityResolver, offset: int,
                   quoted_by: Argument | None) -> Argument | None:
-    """Who speaks the clause of ``verb``, for its first person: the speaker the sentence names
-    ("“I never met him,” Trump said"), else the one of the quotation or turn it is part of."""
-    speaker = speech_subject(sentence, verb)
+    """Who speaks a clause, for its first person: the speaker the sentence names for it
+    (``speaker``, :func:`kg.attribution.speech_subject`: "“I never met him,” Trump said"), else
+    the one of the quotation or turn it is part of."""
     if speaker is not None and speaker.lower_ not in FIRST_PERSON:
         found = resolver.argument(speaker, offset)
         if found is not None:

@@ -437,3 +437,17 @@ def test_located_subject(subject, obj, reason):
 ])
 def test_people_for_person(subject, obj, reason):
     assert gate.rule_reason(statement(subject, "denied", "deny", obj)) == reason
+
+
+@pytest.mark.parametrize("word, text, positions", [
+    pytest.param("Matter", "Black Lives Matter organizers", [12], id="alone"),
+    pytest.param("Matter", "Matters matter; Matter", [16], id="not-inside-a-longer-word"),
+    pytest.param("dal", "drafted in David dal Maso", [17], id="particle"),
+    pytest.param("led", "a state-led push, led by Paris", [18], id="not-after-a-hyphen"),
+    pytest.param("run", "re-run run_x run2 (run)", [19], id="hyphen-underscore-digit-join"),
+    pytest.param("Zoë", "Zoë met Zoëa and Zoë", [0, 17], id="letters-beyond-ascii"),
+    pytest.param("aa", "aaa aa", [4], id="a-failed-place-moves-on-by-one"),
+])
+def test_word_positions(word, text, positions):
+    # a word with no letter, digit, underscore or hyphen against it, as the name_predicate rule reads it
+    assert list(gate.word_positions(word, text)) == positions
