@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.batching import batched
@@ -199,14 +201,18 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gaze
         next_index += 1
 
 
+_HYPHEN = get_string_id("-")
+
+
 def rejoin_hyphenated(doc: Doc) -> None:
     """Join back a word with a hyphenated prefix that the model parsed as three: "sued his
     ex-wife", "asked their co-founder", "appointed a new vice-president" come out with "ex", "-"
     and "wife" each an object of the verb.  The prefix becomes a compound of the last word, the
     hyphen its hyphen, and the words before the prefix ("his", "a new") the last word's."""
-    for hyphen in doc[1:-1]:
-        first, last = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        if hyphen.text != "-" or first.whitespace_ or hyphen.whitespace_ or not first.is_alpha or not last.is_alpha:
+    words = doc.to_array(ORTH).tolist()  # the hyphens found by word id, without a Token per word
+    for i in [k for k in range(1, len(doc) - 1) if words[k] == _HYPHEN]:
+        first, hyphen, last = doc[i - 1], doc[i], doc[i + 1]
+        if first.whitespace_ or hyphen.whitespace_ or not first.is_alpha or not last.is_alpha:
             continue
         head = first.head
         if not (hyphen.head == head and last.head == head and first.dep_ == hyphen.dep_ == last.dep_) or head in (first, hyphen, last):

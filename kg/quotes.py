@@ -19,19 +19,19 @@ QUOTES = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 QUOTE_CHARACTERS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
 
 
-# The token indices of a Doc's quotation marks, scanned once per Doc (its words never change
-# after the parse) and shared by every rule that asks for a sentence's marks.
-if not Doc.has_extension("kg_quote_marks"):
-    Doc.set_extension("kg_quote_marks", default=None)
+# The token indices of a Doc's quotation marks are scanned once per Doc (its words never change
+# after the parse) and kept in its user_data under this key, for every rule that asks for a
+# sentence's marks (user_data, not a ``doc._`` extension: each ``doc._`` costs more than the scan).
+MARKS_KEY = ("kg.quotes", "marks")
 _QUOTE_IDS = frozenset(get_string_id(mark) for mark in QUOTES)
 
 
 def document_quote_marks(doc: Doc) -> list[int]:
     """The token indices of the quotation marks of ``doc``, in order (kept on the Doc)."""
-    marks = doc._.kg_quote_marks
+    marks = doc.user_data.get(MARKS_KEY)
     if marks is None:
         # by the words' ids, without making a Token of each word
-        marks = doc._.kg_quote_marks = [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in _QUOTE_IDS]
+        marks = doc.user_data[MARKS_KEY] = [i for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in _QUOTE_IDS]
     return marks
 
 

@@ -449,7 +449,8 @@ def plain_prefixed_names(text: bytes, prefixes: dict[str, str] = PREFIXES) -> by
             return match[0]
         return b"<" + prefixes[prefix].encode() + re.sub(rb"\\(.)", rb"\1", local) + b">"
 
-    return _ESCAPED_NAME.sub(plain, text)
+    # a name never spans lines: only the few lines with a backslash are searched
+    return b"\n".join(_ESCAPED_NAME.sub(plain, line) if b"\\" in line else line for line in text.split(b"\n"))
 
 
 class _PlainPrefixedNames:
