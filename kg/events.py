@@ -726,12 +726,9 @@ def news_setting(words: Iterable[str]) -> str:
     >>> news_setting(("candidates voters primary ballot polls " * 2).split())
     'election'
     """
-    counts = {ELECTION: Counter(), SPORT: Counter()}
-    for word in words:
-        word = word.lower()
-        for kind, vocabulary in ((ELECTION, ELECTION_WORDS), (SPORT, SPORT_WORDS)):
-            if word in vocabulary:
-                counts[kind][word] += 1
+    every = Counter(word.lower() for word in words)  # each word looked up once, not once a use
+    counts = {kind: {word: n for word, n in every.items() if word in vocabulary}
+              for kind, vocabulary in ((ELECTION, ELECTION_WORDS), (SPORT, SPORT_WORDS))}
     dense = [(sum(c.values()), kind) for kind, c in counts.items() if len(c) >= SETTING_WORDS and sum(c.values()) >= SETTING_USES]
     return max(dense)[1] if dense else ""
 
