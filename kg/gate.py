@@ -151,8 +151,15 @@ def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_ob
             return True  # "he" as an object: the clause was misread ("was nominated by she")
         token = _token_of(sentence, text)
         if token is not None and token.pos_ in FRAGMENT_POS and not (token.pos_ == "VERB" and token.tag_ == "VBG"):
-            return True  # a lone adjective or determiner: "unharmed", "regional", "both"
+            return not (not is_object and adjectival_actor(token, argument))
     return False
+
+
+def adjectival_actor(token, argument: Argument) -> bool:
+    """A people's adjective that names the actor of the noun it modifies ("Russian strikes
+    against civilians", "an Iranian attack on positions": Russia and Iran strike and attack);
+    any other lone adjective is a fragment ("unharmed", "regional")."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "NOUN" and argument.entity.type != CONCEPT
 
 
 def dateline_argument(argument: Argument, sentence_text: str) -> bool:

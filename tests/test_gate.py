@@ -60,6 +60,12 @@ UNHARMED = parsed(spacy.blank("en"),
                   "unharmed|ADJ|oprd|2 .|PUNCT|punct|2")
 
 
+# "Russian strikes against civilians": a people's adjective owns the nominal event.
+RUSSIAN = parsed(spacy.blank("en"), "Russian|ADJ|amod|1 strikes|NOUN|ROOT|1 against|ADP|prep|1 civilians|NOUN|pobj|2")
+# "The regional elections": an adjective that names no actor.
+REGIONAL = parsed(spacy.blank("en"), "the|DET|det|2 regional|ADJ|amod|2 elections|NOUN|ROOT|2")
+
+
 # "India cannot officially support bartering": a lone gerund as object.
 GERUND = parsed(spacy.blank("en"), "India|PROPN|nsubj|3 can|AUX|aux|3 not|PART|neg|3 support|VERB|ROOT|3 "
                 "bartering|VERB|dobj|3|barter|VBG .|PUNCT|punct|3")
@@ -69,6 +75,9 @@ MISREAD = parsed(spacy.blank("en"), "Abe|PROPN|nsubj|1 pledged|VERB|ROOT|1 plans
 
 @pytest.mark.parametrize("text, entity, is_object, lemma, sentence, expected", [
     ("unharmed", "unharme", True, "leave", UNHARMED[:], True),  # a lone adjective
+    ("Russian", "Russia", False, "strike against", RUSSIAN[:], False),  # the actor of a nominal event
+    ("Russian", "Russia", True, "strike against", RUSSIAN[:], True),  # as an object it is a modifier
+    ("regional", "regional", False, "election", REGIONAL[:], True),  # names no actor
     ("the consulate", "consulate", True, "leave", UNHARMED[:], False),
     ("+2.8", "+2.8", True, "include", None, True),  # a bare number where an actor is wanted
     ("4.8", "4.8", True, "rise", None, False),  # "rose 4.8": an amount is what rising takes
