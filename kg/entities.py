@@ -480,10 +480,10 @@ class EntityResolver:
         """The person an epithet names: a demonym ("the 31-year-old Scot") or an office noun with a
         place modifier ("the Kentucky senator") is the article's topic person, its most named
         person so far (the latest on a tie), when no holder of the office is titled."""
-        if ranked_description(token):
+        if not demonym and token.lower_ not in ROLE_NOUNS or ranked_description(token):
             return None
         if not demonym:
-            if token.lower_ not in ROLE_NOUNS or description_office(token) is None or \
+            if description_office(token) is None or \
                     not any(c.dep_ in ("compound", "amod") and c._.kg_mention is not None and
                             c._.kg_mention.entity.type in ("Location", "Country") for c in token.children):
                 return None
