@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 
 from kg.clauses import accusation, auxiliaries, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
-from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause, sequel
+from kg.modality import (
+    DENIAL_VERBS, GOVERNING_EVENTS, GOVERNOR_MODALITY, NEGATIVE_GOVERNORS, SPEECH_VERBS, content_clause, sequel,
+)
 from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
 from kg.types import Entity
 
@@ -189,15 +191,18 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
-# a verb of saying as an infinitive of purpose or of going on, without a subject of its own, whose
-# speaker is the subject of the verb it hangs on: "the governor took to Twitter to suggest that …",
-# "called a news conference to announce that …", "Trump went on to accuse the State Department of
-# …"; not an infinitive of what is only wanted, asked or refused ("urged the minister to state
-# that …", "declined to confirm that …": nobody has said it)
+# a verb of saying as an infinitive without a subject of its own, of purpose or of a verb that
+# does not hedge it, whose speaker is the subject of the verb it hangs on: "the governor took to
+# Twitter to suggest that …", "called a news conference to announce that …", "Trump went on to
+# accuse the State Department of …"; not an infinitive of what is only wanted, asked, expected
+# or refused ("urged the minister to state that …", "declined to confirm that …": nobody has said it)
 def reported_infinitive(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.pos_ not in ("VERB", "AUX"):
         return False
-    return verb.dep_ == "advcl" or verb.dep_ == "xcomp" and sequel(verb.head)
+    if verb.dep_ == "advcl" or verb.dep_ == "xcomp" and sequel(verb.head):
+        return True
+    hedging = set(GOVERNOR_MODALITY) | set(GOVERNING_EVENTS) | NEGATIVE_GOVERNORS | {"be"}
+    return verb.dep_ == "xcomp" and not lemma_forms(verb.head) & hedging
 
 
 # a speaker whose verb of saying the parse hung on a participle set off after the name: "Brennan,

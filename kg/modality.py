@@ -479,7 +479,12 @@ def nothing_done(verb: Token) -> bool:
 # "Yugoslavia is unlikely to follow Brazil's lead", "it is unlikely Congress will approve it":
 # probably not done ("not unlikely" hedges it only)
 def unlikely_governor(gov: Token, dep: str) -> bool:
-    return dep in ("xcomp", "ccomp") and gov.lemma_.lower() in UNLIKELY_WORDS and not is_negated(gov)
+    """Whether ``gov`` is such an adjective, or the copula whose "unlikely" the clause hangs beside."""
+    if dep not in ("xcomp", "ccomp"):
+        return False
+    word = gov if gov.lemma_.lower() in UNLIKELY_WORDS else next(
+        (c for c in gov.children if dep == "ccomp" and c.dep_ == "acomp" and c.lemma_.lower() in UNLIKELY_WORDS), None)
+    return word is not None and not is_negated(word)
 
 
 # "too divided to pass the budget", "too liberal to beat Trump": cannot be done
