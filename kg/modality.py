@@ -112,6 +112,9 @@ NOUN_MODALITY = {
 # Adjectives that deny what they hedge: "Yugoslavia is unlikely to follow Brazil's lead" says it
 # probably will not, as does "it is unlikely Congress will approve the treaty".
 UNLIKELY_WORDS = {"unlikely", "improbable"}
+# Verbs of putting a means to use, whose infinitive is then meant, not only possible: "is
+# exercising his authority to extend the clock", "used its power to block the merger".
+USING_VERBS = {"use", "exercise", "wield", "invoke", "employ", "utilize", "utilise"}
 # Verbs whose object, lacking, leaves the infinitive on it undone: "the House lacks standing to sue".
 LACKING_VERBS = {"lack"}
 # Objects of "do" that deny its infinitive: "does nothing to unify the base", "did little to
@@ -455,6 +458,16 @@ def sequel(gov: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "on" for c in gov.children))
 
 
+# "the request that he disavow Duke", "rumours that …", "the power to block it"; a means put to use
+# is used for what it is meant to do: "exercised his authority to extend the clock"
+def noun_modality(noun: Token) -> str | None:
+    """The modality a noun gives its content clause."""
+    modality = NOUN_MODALITY.get(noun.lemma_.lower())
+    if modality == "possible" and noun.dep_ == "dobj" and lemma_forms(noun.head) & USING_VERBS:
+        return "intended"
+    return modality
+
+
 # "does nothing to unify the base", "did little to ease fears", "did not do anything to stop it":
 # what the infinitive says was not brought about
 def nothing_done(verb: Token) -> bool:
@@ -715,7 +728,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             refusal = declined  # "was asked to disavow Duke and politely declined": a refusal
             modality = modality or own_modality(declined)
         elif modality is None and gov.pos_ == "NOUN":
-            modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
+            modality = noun_modality(gov)  # "the request that he disavow", "rumours that", "the power to"
         elif modality is None and means_gerund(verb, dep):
             modality = own_modality(gov)  # "could try to force his hand by holding up nominees": not forced
         elif modality is None:

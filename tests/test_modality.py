@@ -860,6 +860,11 @@ DENYING_ROWS = [
         # ... while "going to" is still the future
         "Trump|PROPN|nsubj|2 is|AUX|aux|2|be going|VERB|ROOT|2|go to|PART|aux|4 accuse|VERB|xcomp|2 department|NOUN|dobj|4",
         4, (False, "future"), id="going-to"),
+    pytest.param(
+        # ... but a means put to use is used for its end: "is exercising his authority to extend the clock"
+        "McConnell|PROPN|nsubj|2 is|AUX|aux|2|be exercising|VERB|ROOT|2|exercise his|PRON|poss|4 authority|NOUN|dobj|2 "
+        "to|PART|aux|6 extend|VERB|acl|4 clock|NOUN|dobj|6",
+        6, (False, "intended"), id="exercised-authority-to"),
 ]
 
 
