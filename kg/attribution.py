@@ -371,6 +371,28 @@ def statement_noun_source(node: Token) -> Token | None:
     return owners[0] if owners else None
 
 
+# Adjectives of an attitude toward a clause, whose subject holds it: "Mr Tveter is confident the
+# firm can dent Sky", "analysts were sceptical that BMW could match its profits".
+ATTITUDE_ADJECTIVES = {"confident", "sceptical", "skeptical", "optimistic", "pessimistic", "hopeful", "convinced",
+                       "adamant", "worried", "concerned", "afraid", "fearful", "doubtful"}
+
+
+def attitude_adjective_source(node: Token) -> Token | None:
+    """The one who is confident, sceptical or worried that the clause of ``node`` holds (the
+    parse hangs the clause on the adjective or on its copula); not an expletive "it"."""
+    if node.dep_ != "ccomp":
+        return None
+    head = node.head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in ATTITUDE_ADJECTIVES and head.dep_ == "acomp":
+        copula = head.head
+    elif any(c.dep_ == "acomp" and c.lemma_.lower() in ATTITUDE_ADJECTIVES and c.i < node.i for c in head.children):
+        copula = head
+    else:
+        return None
+    subjects = [s for s in own_subjects(copula) if s.lower_ not in FIRST_PERSON | {"it"}]
+    return subjects[0] if subjects else None
+
+
 # Nouns of an attitude one voices about what may come: "expressed optimism that …".
 ATTITUDE_NOUNS = {"optimism", "hope", "confidence", "concern", "fear", "doubt", "pessimism", "worry",
                   "skepticism", "scepticism", "belief", "conviction", "frustration", "satisfaction", "regret"}
@@ -417,7 +439,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     for _ in range(8):
         source = (according_to(node) or inverted_speaker(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
                   or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or voiced_attitude_source(node) or account_source(node)
-                  or finding_source(node))
+                  or finding_source(node) or attitude_adjective_source(node))
         if source is not None:
             return source
         accuser = accusation(node)

@@ -425,6 +425,8 @@ def own_modality(verb: Token) -> str | None:
     modality = modal_auxiliary(verb)
     if modality in (None, "future") and has_condition(verb):
         return "conditional"
+    if modality == "conditional" and refused_in_past(verb):
+        return None  # "Reid would not agree to the condition": he refused
     if modality:
         return modality
     if future_time_clause(verb):
@@ -445,9 +447,27 @@ def future_time_clause(verb: Token) -> bool:
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in verb.children):
         return False
     finite = [verb, *auxiliaries(verb)]
-    if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ in ("VBD", "MD") for t in finite):
+    if any(t.tag_ == "MD" for t in finite) or modal_auxiliary(verb.head) != "future":
         return False
-    return modal_auxiliary(verb.head) == "future"
+    if any(t.tag_ in ("VBZ", "VBP") for t in finite) and not any(t.tag_ == "VBD" for t in finite):
+        return True
+    # reported in the past, its tenses shift back: "said it would drop the tariffs once Japan began
+    # fulfilling the agreement" (Japan had not begun)
+    return any(t.tag_ == "VBD" for t in finite) and any(a.lower_ in ("would", "'d", "\u2019d") for a in auxiliaries(verb.head))
+
+
+# Acts a "would not" in past narrative refuses: "Reid would not agree to the condition", "the
+# minister would not comment", "Cruz would not even acknowledge Trump's insurgency" (he did not).
+REFUSED_ACTS = {"say", "comment", "agree", "confirm", "acknowledge", "discuss", "elaborate", "disclose", "reveal",
+                "identify", "answer", "specify", "accept", "commit", "respond", "speculate", "divulge", "detail", "name"}
+
+
+# a past refusal: "would not" over a verb of saying or assenting, with no condition
+def refused_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is such a refused act (its "would" is no condition)."""
+    if verb.lemma_.lower() not in REFUSED_ACTS or not is_negated(verb) or has_condition(verb):
+        return False
+    return any(a.lower_ in ("would", "'d", "\u2019d") and a.tag_ == "MD" for a in auxiliaries(verb))
 
 
 # going on to a next act: "Trump went on to accuse the State Department", "proceeded to dismantle it"

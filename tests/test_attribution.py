@@ -992,6 +992,20 @@ REPORTED_ROWS = [
         "Brennan|PROPN|nsubj|2 ,|PUNCT|punct|0 asked|VERB|ROOT|2|ask|VBD about|ADP|prep|2 loans|NOUN|pobj|3|loan ,|PUNCT|punct|6 "
         "said|VERB|parataxis|2|say|VBD bank|NOUN|nsubj|9 has|AUX|aux|9 written|VERB|ccomp|6|write|VBN off|ADP|prt|9",
         9, "Brennan", id="interrupted-speaker"),
+    pytest.param(
+        # an attitude toward a clause is its holder's: "Tveter is confident the firm can dent Sky"
+        "Tveter|PROPN|nsubj|1 is|AUX|ROOT|1|be confident|ADJ|acomp|1 firm|NOUN|nsubj|5 can|AUX|aux|5 dent|VERB|ccomp|2 "
+        "Sky|PROPN|dobj|5",
+        5, "Tveter", id="confident-that"),
+    pytest.param(
+        # ... the clause hung on the copula: "analysts were sceptical that BMW could match its profits"
+        "analysts|NOUN|nsubj|1|analyst were|AUX|ROOT|1|be sceptical|ADJ|acomp|1 that|SCONJ|mark|6 BMW|PROPN|nsubj|6 "
+        "could|AUX|aux|6 match|VERB|ccomp|1 profits|NOUN|dobj|6|profit",
+        6, "analysts", id="sceptical-that-on-copula"),
+    pytest.param(
+        # ... not an expletive "it": "it is certain that Iran attacked"
+        "it|PRON|nsubj|1 is|AUX|ROOT|1|be doubtful|ADJ|acomp|1 that|SCONJ|mark|5 Iran|PROPN|nsubj|5 attacked|VERB|ccomp|2|attack",
+        5, None, id="it-is-doubtful"),
 ]
 
 
@@ -1018,6 +1032,7 @@ ATTRIBUTION_MODEL_ROWS = [
     ("Governor Jerry Brown took to Twitter to suggest that California could sue Exxon.", ("California", "sue", "Exxon"), "Jerry Brown"),
     ("The committee found that Microsoft had misled Congress.", ("Microsoft", "mislead", "congress"), "committee"),
     ("Smith, asked about whether the bank made money, said Barclays has sold the shares.", ("Barclays", "sell", "share"), "Smith"),
+    ("Mr Tveter is confident the cable firm can dent Sky.", ("cable firm", "dent", "Sky"), "Tveter"),
 ]
 
 

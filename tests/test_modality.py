@@ -865,6 +865,25 @@ DENYING_ROWS = [
         "McConnell|PROPN|nsubj|2 is|AUX|aux|2|be exercising|VERB|ROOT|2|exercise his|PRON|poss|4 authority|NOUN|dobj|2 "
         "to|PART|aux|6 extend|VERB|acl|4 clock|NOUN|dobj|6",
         6, (False, "intended"), id="exercised-authority-to"),
+    pytest.param(
+        # a past refusal: "Reid would not agree to the condition" (he did not)
+        "Reid|PROPN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 agree|VERB|ROOT|3 to|ADP|prep|3 condition|NOUN|pobj|4",
+        3, (True, None), id="would-not-agree"),
+    pytest.param(
+        # ... but with a condition, a condition: "Iran would not accept it if Obama signed it"
+        "Iran|PROPN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 accept|VERB|ROOT|3 it|PRON|dobj|3 if|SCONJ|mark|7 "
+        "Obama|PROPN|nsubj|7 signed|VERB|advcl|3|sign|VBD it|PRON|dobj|7",
+        3, (True, "conditional"), id="would-not-accept-if"),
+    pytest.param(
+        # ... and another act is no refusal: "the deal would not help Iran"
+        "deal|NOUN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 help|VERB|ROOT|3 Iran|PROPN|dobj|3",
+        3, (True, "conditional"), id="would-not-help"),
+    pytest.param(
+        # a clause of time in reported speech, its tense shifted back: "said the US would drop the
+        # tariffs once Japan began fulfilling the agreement"
+        "Yeutter|PROPN|nsubj|1 said|VERB|ROOT|1|say|VBD US|PROPN|nsubj|4 would|AUX|aux|4|would|MD drop|VERB|ccomp|1|drop|VB "
+        "tariffs|NOUN|dobj|4|tariff once|SCONJ|mark|8 Japan|PROPN|nsubj|8 began|VERB|advcl|4|begin|VBD",
+        8, (False, "future"), id="once-in-reported-past"),
 ]
 
 
@@ -884,6 +903,8 @@ DENYING_MODEL_ROWS = [
     ("The ferry service will resume after Greece lifts the strike.", "lifts", False, "future"),
     ("The senator went on to accuse Google of hiding the report.", "to accuse", False, None),
     ("Officials would not say whether Iran had armed the rebels or had trained Hezbollah.", "had trained", False, "possible"),
+    ("The senator would not even acknowledge Trump's victory in Ohio.", "would not even acknowledge", True, None),
+    ("Merkel said Germany would lift the sanctions once Russia withdrew its troops from Ukraine.", "withdrew its troops from", False, "future"),
 ]
 
 
