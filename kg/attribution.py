@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg.clauses import accusation, auxiliaries, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
 from kg.modality import (
-    DENIAL_VERBS, GOVERNING_EVENTS, GOVERNOR_MODALITY, NEGATIVE_GOVERNORS, SPEECH_VERBS, content_clause, sequel,
+    DENIAL_VERBS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MEANS_NOUNS, NEGATIVE_GOVERNORS, SPEECH_VERBS, content_clause, sequel,
 )
 from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
 from kg.types import Entity
@@ -183,6 +183,9 @@ def speaker_of(verb: Token) -> Token | None:
         if interrupted_speaker(verb) is not None:
             return interrupted_speaker(verb)
         if reported_infinitive(verb):
+            made = made_to_speak(verb)
+            if made is not None:
+                return appositive_speaker(made)
             verb = verb.head  # "Trump went on to accuse …", "took to Twitter to suggest that …": Trump did
             continue
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
@@ -218,6 +221,14 @@ def interrupted_speaker(verb: Token) -> Token | None:
     if not subjects:
         return None
     return subjects[0] if any(verb.doc[k].text == "," for k in range(subjects[0].i + 1, head.i)) else None
+
+
+# ... but the object of the verb it hangs on when there is one: "the backlash led the ACLU's
+# director, Anthony Romero, to declare that …" (Romero declared it)
+def made_to_speak(verb: Token) -> Token | None:
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def reporting_coordinate(verb: Token) -> Token | None:
@@ -297,11 +308,17 @@ def trailing_speech_verb(node: Token, token: Token) -> Token | None:
     statement of its own after the speech verb."""
     for child in node.children:
         if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in PARENTHETICAL_VERBS and child.i > token.i
-                and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)):
+                and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children) and not finding_with_object(child)):
             speakers = own_subjects(child)
             if speakers and speakers[0].i > token.i:
                 return speakers[0]
     return None
+
+
+# a verb of finding is a source's tag only when bare ("…, the FDA found."): "the market found support",
+# "Jury finds Libby guilty", "he showed early promise" say what was found, they report nothing
+def finding_with_object(verb: Token) -> bool:
+    return verb.lemma_ not in SPEECH_VERBS and any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
 
 
 def parenthetical_speech_verb(node: Token) -> Token | None:
@@ -390,6 +407,8 @@ def attitude_adjective_source(node: Token) -> Token | None:
     else:
         return None
     subjects = [s for s in own_subjects(copula) if s.lower_ not in FIRST_PERSON | {"it"}]
+    if subjects and subjects[0].pos_ == "PRON" and copula.dep_ == "ccomp":
+        return None  # "officials said they were skeptical that …": the reporter's word, found further up
     return subjects[0] if subjects else None
 
 
@@ -418,8 +437,8 @@ def voiced_attitude_source(node: Token) -> Token | None:
 def noun_source(node: Token) -> Token | None:
     """Whose request, claim or plan a content clause is: "the League's request that he disavow
     Duke" is the League's, "a call by the UN for …" the UN's."""
-    if not content_clause(node):
-        return None
+    if not content_clause(node) or node.head.lemma_.lower() in MEANS_NOUNS:
+        return None  # ("Digital's ability to sustain its lead" is no word of Digital's)
     noun = node.head
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":

@@ -93,6 +93,9 @@ GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task",
 # Bodies whose "is to" is an arrangement: "the government is to sell its stake".
 ARRANGING_BODIES = {"government", "ministry", "army", "company", "firm", "bank", "council", "committee", "court", "union",
                     "party", "president", "minister", "board", "state", "country", "administration", "parliament"}
+# Nouns of a means or a right to act, whose infinitive is only possible: "the power to block it".
+MEANS_NOUNS = {"power", "authority", "ability", "right", "capacity", "means", "standing", "strength",
+               "jurisdiction", "permission", "leverage", "clout", "vote", "wherewithal"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
 # "the League's request that he disavow Duke", "a plan to strike Iran".
 NOUN_MODALITY = {
@@ -106,15 +109,14 @@ NOUN_MODALITY = {
     **dict.fromkeys(("possibility", "chance", "prospect", "likelihood", "risk", "fear"), "possible"),
     # a means or a right to act is no act: "gave his field offices more power to devote
     # resources", "has the votes to block the bill", "lacks standing to sue" (see lacked_means)
-    **dict.fromkeys(("power", "authority", "ability", "right", "capacity", "means", "standing", "strength",
-                     "jurisdiction", "permission", "leverage", "clout", "vote", "wherewithal"), "possible"),
+    **dict.fromkeys(MEANS_NOUNS, "possible"),
 }
 # Adjectives that deny what they hedge: "Yugoslavia is unlikely to follow Brazil's lead" says it
 # probably will not, as does "it is unlikely Congress will approve the treaty".
 UNLIKELY_WORDS = {"unlikely", "improbable"}
 # Verbs of putting a means to use, whose infinitive is then meant, not only possible: "is
 # exercising his authority to extend the clock", "used its power to block the merger".
-USING_VERBS = {"use", "exercise", "wield", "invoke", "employ", "utilize", "utilise"}
+USING_VERBS = {"use", "exercise", "wield", "invoke", "employ", "utilize", "utilise", "abuse", "misuse"}
 # Verbs whose object, lacking, leaves the infinitive on it undone: "the House lacks standing to sue".
 LACKING_VERBS = {"lack"}
 # Objects of "do" that deny its infinitive: "does nothing to unify the base", "did little to

@@ -1006,6 +1006,26 @@ REPORTED_ROWS = [
         # ... not an expletive "it": "it is certain that Iran attacked"
         "it|PRON|nsubj|1 is|AUX|ROOT|1|be doubtful|ADJ|acomp|1 that|SCONJ|mark|5 Iran|PROPN|nsubj|5 attacked|VERB|ccomp|2|attack",
         5, None, id="it-is-doubtful"),
+    pytest.param(
+        # ... nor a pronoun inside a report, whose reporter speaks: "officials said they were sceptical that …"
+        "officials|NOUN|nsubj|1|official said|VERB|ROOT|1|say they|PRON|nsubj|3 were|AUX|ccomp|1|be sceptical|ADJ|acomp|3 "
+        "that|SCONJ|mark|8 plan|NOUN|nsubj|8 would|AUX|aux|8 help|VERB|ccomp|4 Trump|PROPN|dobj|8",
+        8, "officials", id="pronoun-sceptical-in-a-report"),
+    pytest.param(
+        # the one made to speak: "the scandal led Romero to declare that the group will leave"
+        "scandal|NOUN|nsubj|1 led|VERB|ROOT|1|lead Romero|PROPN|dobj|1 to|PART|aux|4 declare|VERB|xcomp|1 that|SCONJ|mark|8 "
+        "group|NOUN|nsubj|8 will|AUX|aux|8 leave|VERB|ccomp|4",
+        8, "Romero", id="made-to-declare"),
+    pytest.param(
+        # a verb of finding with an object is no source's tag: "traders expected a fall but the market found support"
+        "traders|NOUN|nsubj|1|trader expected|VERB|ROOT|1|expect fall|NOUN|dobj|1 but|CCONJ|cc|1 market|NOUN|nsubj|5 "
+        "found|VERB|conj|1|find support|NOUN|dobj|5",
+        1, None, id="found-with-object"),
+    pytest.param(
+        # a means is nobody's word: "the systems reflect Digital's ability to sustain its lead"
+        "systems|NOUN|nsubj|1|system reflect|VERB|ROOT|1 Digital|PROPN|poss|3 ability|NOUN|dobj|1 to|PART|aux|5 "
+        "sustain|VERB|acl|3 lead|NOUN|dobj|5",
+        5, None, id="means-of-owner"),
 ]
 
 
