@@ -109,7 +109,9 @@ def finding_source(node: Token) -> Token | None:
 # it hard to …", whose clause has no subject of its own
 def anyones_finding(clause: Token) -> bool:
     """Whether ``clause`` is the finite clause, with a subject of its own, of "find" or "establish"."""
-    return bool(lemma_forms(clause.head) & FINDING_ANYONE_VERBS) and bool(own_subjects(clause)) and clause.pos_ in ("VERB", "AUX")
+    # (a clause before the verb is found only by a bare tag after it: "…, the FDA found", trailing_speech_verb)
+    return (bool(lemma_forms(clause.head) & FINDING_ANYONE_VERBS) and bool(own_subjects(clause)) and clause.pos_ in ("VERB", "AUX")
+            and clause.i > clause.head.i)
 
 
 def account_source(node: Token) -> Token | None:

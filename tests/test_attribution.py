@@ -978,6 +978,12 @@ REPORTED_ROWS = [
         "succeeded|VERB|ccomp|2|succeed",
         6, "committee", id="committee-found"),
     pytest.param(
+        # ... a clause before "finds" with no comma tag is no finding of it (a timeline's run-on:
+        # "Comey announces counsel Jury finds Libby guilty")
+        "Comey|PROPN|nsubj|1 announces|VERB|ccomp|3|announce Jury|PROPN|nsubj|3 finds|VERB|ROOT|3|find Libby|PROPN|nsubj|5 "
+        "guilty|ADJ|ccomp|3",
+        1, None, id="clause-before-finds"),
+    pytest.param(
         # ... not "found it hard to": no clause of its own
         "Germany|PROPN|nsubj|1 found|VERB|ROOT|1|find it|PRON|nsubj|3 hard|ADJ|ccomp|1 to|PART|aux|5 support|VERB|xcomp|3 "
         "France|PROPN|dobj|5",
