@@ -2407,8 +2407,12 @@ def partitive_appositive(head: Token) -> Token | None:
     return found[0] if len(found) == 1 else None
 
 
-# Bodies a person belongs to, which do not act for the person as an administration does.
-MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions"})
+# Bodies a person belongs to, which do not act for the person as an administration does:
+# "Sen. Bill Cassidy said his chamber plans to …" (the Senate plans it, not Cassidy), and the
+# people under a person, who act as themselves: "has been picked up by Trump's lieutenants".
+MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions",
+                           "chamber", "chambers", "caucus", "caucuses", "delegation", "delegations", "colleague",
+                           "colleagues", "lieutenant", "lieutenants", "deputy", "deputies", "allies", "ally"})
 
 
 def member_body(head: Token, owner: Entity) -> bool:
