@@ -310,12 +310,22 @@ REACTION_VERBS = {
 }
 
 
+# Nouns of an act decided or put forward, whose infinitive says what is to be done.
+DECIDED_ACTS = {
+    "decision", "plan", "proposal", "move", "bid", "attempt", "effort", "push", "order", "request", "call", "offer",
+    "deal", "agreement", "law", "bill", "measure", "rule", "regulation", "policy", "ruling", "vote", "motion", "scheme",
+    "initiative", "program", "programme", "directive", "demand", "threat", "pledge", "promise", "commitment", "idea",
+    "suggestion", "recommendation", "attempts", "efforts", "plans", "proposals", "moves", "decisions", "calls", "demands",
+}
+
+
 # the object's infinitive after a verb of reacting to it: "overturned a decision to cut the bond",
 # "criticized the move to close the plant" (whose decision or move the sentence does not say)
 def reaction_to_anothers_act(noun: Token) -> bool:
-    """Whether ``noun``, a direct object with an infinitive, is an act its verb's subject reacts
-    to rather than one it means to do (its own: "defended its decision to", read by the owner)."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS
+    """Whether ``noun``, a direct object with an infinitive, is a decided act its verb's subject
+    reacts to rather than one it means to do (its own: "defended its decision to", read by the
+    owner; not a thing acted on for a purpose: "is investigating the charges to find out …")."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS and noun.lemma_.lower() in DECIDED_ACTS
 
 
 # the subject of an infinitive introduced by "for": "subsidies for wealthy developers to build
@@ -354,8 +364,10 @@ def advcl_controller(verb: Token) -> Token | None:
     if len(objects) != 1 or purpose_after_thing(governor, objects[0]):
         return None
     obj = objects[0]
-    if obj.pos_ == "NOUN" and obj._.kg_mention is None and not (is_agent_word(obj) or names_a_person(obj.lemma_.lower())):
-        return None  # "sent aid to help them": a thing does not act
+    personal = obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them", "us", "me", "you")
+    if not (personal or obj.pos_ == "PROPN" or obj._.kg_mention is not None or is_agent_word(obj)
+            or names_a_person(obj.lemma_.lower())):
+        return None  # "sent aid to help them", "paying something like $8 billion to service the debt"
     return obj
 
 
@@ -374,6 +386,19 @@ def gerund_after_infinitive(verb: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children) and not own_subjects(verb))
 
 
+# Heads of a kind or a portion, whose "of" phrase names what a relative clause after it is about:
+# "the sort of arguments that raged between Labour and the Tories".
+PARTITIVE_HEADS = {"sort", "sorts", "kind", "kinds", "type", "types", "form", "forms", "variety", "series", "set",
+                   "number", "part", "group", "lot", "lots", "range"}
+
+
+def noun_of_people(noun: Token) -> bool:
+    """A noun that names people ("senators", "Democrats"), whom a thing's "that" clause does not describe."""
+    mention = noun._.kg_mention
+    return (mention is not None and mention.entity.type in ("Person", "Group") or is_agent_word(noun)
+            or names_a_person(noun.lemma_.lower()))
+
+
 # a relative clause after a noun inside a prepositional phrase is about that noun, though the
 # parse may hang it on the phrase's head: "senators from states that expanded Medicaid" (the
 # states expanded it); "who" stays with whom the parse chose
@@ -390,6 +415,8 @@ def low_relative_host(verb: Token) -> Token | None:
     mention = before._.kg_mention
     if mention is not None and mention.entity.type == "Person" or before.ent_type_ == "PERSON":
         return None  # "the death of Suleimani, which …" (:func:`which_of_person`)
+    if not (noun.lower_ in PARTITIVE_HEADS or noun_of_people(noun)):
+        return None  # "a sellout to white supremacy that poisoned …": the sellout did
     finite = next((t for t in (verb, *auxiliaries(verb)) if t.tag_ in ("VBZ", "VBP")), None)
     if finite is not None and (finite.tag_ == "VBZ") != (before.tag_ in ("NN", "NNP")):
         return None  # "members of the panel that meet …": the verb agrees with the members
