@@ -124,6 +124,8 @@ PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", "DATE"}
 # NER labels whose span gives way to a gazetteer name inside it when the span itself is
 # unknown: "Radical French" (NORP) is the French, "Afghan Taliban" the Taliban.
 YIELDING_LABELS = {"NORP", "GPE", "LOC", "FAC"}
+# Words of origin that make a demonym after them a people of its own: "Latin Americans".
+ORIGIN_WORDS = {"latin", "native", "hispanic", "african", "asian", "arab", "jewish", "muslim", "pacific", "central"}
 # Words of a person's title that are no part of the role: "former", "newly appointed".
 TITLE_NOISE = {"former", "late", "then", "new", "newly", "appointed", "acting", "deputy-elect", "incoming",
                "outgoing", "interim", "leading", "senior", "top", "chief"}
@@ -734,10 +736,27 @@ class EntityResolver:
         inside = [k for k in known if span.start <= k.start and k.end <= span.end]
         if not inside:
             return False
+        if self._compound_demonym(span, inside[-1]):
+            return False
         if span.label_ in YIELDING_LABELS or agent_role(span[-1].text) is not None:
             return True
         last = inside[-1]
         return last.end == span.end and self.gazetteer.demonym(last.text) is not None
+
+    # a people named by two origins, not the state of the second: "Latin Americans", "African
+    # Americans", "Iranian Americans", "Native Americans" (while "Radical French" are the French)
+    def _compound_demonym(self, span: Span, last: Span) -> bool:
+        if last.end != span.end or last.start == span.start or not self._people_of_a_state(last.text):
+            return False
+        before = span.doc[last.start - 1]
+        return before.lower_ in ORIGIN_WORDS or before.is_title and self._people_of_a_state(before.text)
+
+    def _people_of_a_state(self, word: str) -> bool:
+        """A demonym ("Americans", "Iranian"), not the state's own name."""
+        if self.gazetteer.demonym(word) is not None:
+            return True
+        entity = self.gazetteer.lookup(word)
+        return entity is not None and entity.type == "Country" and word.endswith(("ans", "ians", "an", "ian", "ese", "ish", "is"))
 
     def _mention(self, span: Span) -> Mention | None:
         if span.label_ in NER_TYPES:  # a named-entity span: its name words only

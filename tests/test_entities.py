@@ -1774,3 +1774,31 @@ def test_model_descriptions_of_named_actors(nlp_model):
     facts = _facts("Maine senator Ann Kloss voted no. Trump renewed his attack on John Reed, in a tweet in which the "
                    "senator promised to repeal the law.")
     assert not any(s == "Ann Kloss" and "repeal" in p for s, p, _ in facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, entity", [
+    # a people named by two origins is no state: not the United States
+    ("African Americans voted heavily for the senator in South Carolina.", "Americans", "African Americans"),
+    ("Iranian Americans protested outside the embassy.", "Americans", "Iranian Americans"),
+    # an ordinary adjective before a demonym leaves the state ("Radical French" are the French)
+    ("Radical French protesters blocked the road.", "French", "France"),
+    ("Americans rejected the plan.", "Americans", "United States"),
+])
+def test_model_compound_demonym(nlp_model, text, word, entity):
+    doc = nlp_model(text)
+    EntityResolver(nlp_model).annotate(doc)
+    [token] = [t for t in doc if t.text == word]
+    assert token._.kg_mention is not None and token._.kg_mention.entity.id == entity
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, phrase, not_person", [
+    # a legislator's chamber and a leader's lieutenants act as themselves, not as the person
+    ("Senator Jane Holt of Ohio said Tuesday her chamber plans to rewrite the bill.", "chamber", "Jane Holt"),
+    ("The push to end the tariffs has been taken up by Obama's lieutenants.", "lieutenants", "Barack Obama"),
+])
+def test_model_member_body_is_not_its_member(text, phrase, not_person):
+    import kg
+    subjects = [s.subject for s in kg.extract(text) if phrase in s.subject.text]
+    assert subjects and all(s.entity.id != not_person for s in subjects)
