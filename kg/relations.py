@@ -180,6 +180,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
     found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
+    found = subjects_inside_the_dashes(verb, found)
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -272,6 +273,27 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Dashes that set off a clause inside another.
+DASHES = {"—", "–", "--"}
+
+
+# a clause set off by dashes inside another, parsed with the outer subject as a second one of its
+# own: "Mr. Roe's decision to leave — he will speak in Denver, then travel to Dallas — angered
+# Democrats" (he will speak; the decision angered them)
+def subjects_inside_the_dashes(verb: Token, found: list[Token]) -> list[Token]:
+    """The subjects of ``verb`` that stand on its side of a dash, when another stands beyond it."""
+    if len(found) < 2:
+        return found
+    doc = verb.doc
+
+    def across_dash(subject: Token) -> bool:
+        low, high = sorted((subject.i, verb.i))
+        return any(t.text in DASHES for t in doc[low + 1 : high])
+
+    inside = [t for t in found if not across_dash(t)]
+    return inside if inside and len(inside) < len(found) else found
 
 
 # Verbs whose prepositional object does what their infinitive says: "called on people to donate

@@ -1725,6 +1725,12 @@ CLAUSE_SUBJECTS = [
     pytest.param("Straw|PROPN|nsubj|1 praised|VERB|ROOT|1|praise India|PROPN|dobj|1 in|ADP|prep|1 "
                  "reaching|VERB|pcomp|3|reach|VBG the|DET|det|6 deal|NOUN|dobj|4", [(0, 1, "PERSON"), (2, 3, "GPE")], 4, ["India"],
                  id="praised-actor-in-doing"),
+    # a clause set off by dashes keeps its own subject, not the outer one parsed as a second
+    pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ROOT|3 in|ADP|prep|3 Denver|PROPN|pobj|4",
+                 [(5, 6, "GPE")], 3, ["he"], id="subject-inside-the-dashes"),
+    pytest.param("Russia|PROPN|nsubj|6 —|PUNCT|punct|0 which|PRON|nsubj|3 backed|VERB|relcl|0|back Assad|PROPN|dobj|3 "
+                 "—|PUNCT|punct|0 said|VERB|ROOT|6|say", [(0, 1, "GPE"), (4, 5, "PERSON")], 6, ["Russia"],
+                 id="one-subject-across-dashes"),
 ]
 
 
