@@ -2430,14 +2430,16 @@ def partitive_appositive(head: Token) -> Token | None:
 # "Sen. Bill Cassidy said his chamber plans to …" (the Senate plans it, not Cassidy), and the
 # people under a person, who act as themselves: "has been picked up by Trump's lieutenants".
 MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions",
-                           "chamber", "chambers", "caucus", "caucuses", "delegation", "delegations", "colleague",
-                           "colleagues", "lieutenant", "lieutenants", "deputy", "deputies", "allies", "ally"})
+                           "chamber", "chambers", "caucus", "caucuses", "delegation", "delegations", "deputy", "deputies"})
+# People beside or under someone, who are never that someone, whoever the owner (NER may call a
+# person's name an organisation: "Trump's lieutenants").
+PEER_NOUNS = frozenset({"colleague", "colleagues", "lieutenant", "lieutenants", "ally", "allies"})
 
 
 def member_body(head: Token, owner: Entity) -> bool:
     """A person's party or club is a body the person is one of: "Adam Schiff … warned his party
     would relaunch the probe" is no act of Schiff's (while "his administration" acts for him)."""
-    return owner.type == "Person" and head.lower_ in MEMBER_BODIES
+    return owner.type == "Person" and head.lower_ in MEMBER_BODIES or head.lower_ in PEER_NOUNS
 
 
 def member_appositive(head: Token) -> Token | None:

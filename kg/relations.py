@@ -395,9 +395,14 @@ def advcl_controller(verb: Token) -> Token | None:
 
 # a past participle coordinated with a passive one shares its passive: "Asians were more likely
 # to be stopped and searched" (they were searched; they did not search)
+# (a participle the tagger took for a past tense too, after an infinitive or a modal, which no
+# finite verb can be coordinated with: "to be stopped and searched")
 def passive_conjunct(verb: Token) -> bool:
-    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    head = verb.head
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and any(
+        c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in head.children)
+    return (verb.dep_ == "conj" and participle and is_passive(head) and not own_subjects(verb)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
 
 
 # an "-ing" verb the parse coordinates with an infinitive is not one of its acts: "By rubber

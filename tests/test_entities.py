@@ -1802,3 +1802,15 @@ def test_model_member_body_is_not_its_member(text, phrase, not_person):
     import kg
     subjects = [s.subject for s in kg.extract(text) if phrase in s.subject.text]
     assert subjects and all(s.entity.id != not_person for s in subjects)
+
+
+@pytest.mark.parametrize("word, owner_type, member", [
+    ("chamber", "Person", True),       # "his chamber plans to …": the Senate, not the senator
+    ("chamber", "Country", False),     # a state's chamber may speak for it
+    ("lieutenants", "Organization", True),  # "Trump's lieutenants" with the name tagged ORG: still not Trump
+    ("administration", "Person", False),    # "his administration" acts for him
+])
+def test_member_body(blank_nlp, word, owner_type, member):
+    from kg.entities import member_body
+    doc = Doc(blank_nlp.vocab, words=[word])
+    assert member_body(doc[0], Entity(id="X", label="X", type=owner_type)) is member

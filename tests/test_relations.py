@@ -1703,6 +1703,11 @@ CLAUSE_SUBJECTS = [
                  "searched|VERB|conj|2|search|VBN", [(0, 1, "NORP")], 4, [], id="passive-conjunct"),
     pytest.param("Police|NOUN|nsubj|1 stopped|VERB|ROOT|1|stop|VBD and|CCONJ|cc|1 searched|VERB|conj|1|search|VBD "
                  "them|PRON|dobj|3", [], 3, ["Police"], id="active-conjunct"),
+    # … also when tagged as a past tense after a passive infinitive
+    pytest.param("Asians|PROPN|nsubj|1 were|AUX|ROOT|1|be likely|ADJ|acomp|1 to|PART|aux|5 be|AUX|auxpass|5 "
+                 "stopped|VERB|xcomp|2|stop|VBN and|CCONJ|cc|5 searched|VERB|conj|5|search|VBD", [(0, 1, "NORP")], 7, [],
+                 id="passive-conjunct-tagged-past"),
+
     # a gerund hung on an infinitive is not one of its acts
     pytest.param("Firms|NOUN|nsubj|1 want|VERB|ROOT|1 to|PART|aux|3 build|VERB|xcomp|1|build|VB pipelines|NOUN|dobj|3|pipeline "
                  ",|PUNCT|punct|3 gutting|VERB|conj|3|gut|VBG laws|NOUN|dobj|6|law", [], 6, [], id="gerund-after-infinitive"),
@@ -1740,6 +1745,18 @@ def test_clause_subjects(blank_nlp, spec, ents, verb, expected):
     EntityResolver(blank_nlp).annotate(doc)
     heads, _ = relations.subjects(doc[verb])
     assert [t.text for t in heads] == expected
+
+
+@pytest.mark.parametrize("spec, passive", [
+    # "to be stopped and searched": the tagger's past tense after a passive infinitive is a participle
+    ("to|PART|aux|2 be|AUX|auxpass|2 stopped|VERB|ROOT|2|stop|VBN and|CCONJ|cc|2 searched|VERB|conj|2|search|VBD", True),
+    # "was arrested and confessed": a finite verb after a finite passive is active
+    ("Jones|PROPN|nsubjpass|2 was|AUX|auxpass|2|be arrested|VERB|ROOT|2|arrest|VBN and|CCONJ|cc|2 "
+     "confessed|VERB|conj|2|confess|VBD", False),
+])
+def test_passive_conjunct(blank_nlp, spec, passive):
+    doc = parsed(blank_nlp, spec)
+    assert relations.passive_conjunct(doc[4]) is passive
 
 
 @pytest.mark.parametrize("spec, aside", [
