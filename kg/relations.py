@@ -228,6 +228,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("AUX", "VERB"):
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
+        aim = copular_aim(verb)
+        if aim is not None:
+            return aim, True
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if passive:
             return passive, True  # "Iraq will be forced to ask …", "was urged by two men to resign": Iraq asks, X resigns
@@ -273,6 +276,25 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Nouns of an aim that a copula equates with an infinitive: "Our aim is to ensure …".
+COPULAR_AIMS = {"aim", "goal", "plan", "intention", "objective", "purpose", "hope", "mission", "task", "job",
+                "priority", "strategy", "idea", "ambition", "wish", "dream", "target", "focus", "challenge"}
+
+
+# an aim equated with an infinitive: "Our aim is not to rewrite the rules" (we would rewrite
+# them, not the aim); its owner does it, or nobody the sentence names ("The plan is to sell it")
+def copular_aim(verb: Token) -> list[Token] | None:
+    """The owners of the aim noun a copula's subject names, when ``verb`` is the copula's
+    infinitive; None when the copula's subject is no aim."""
+    copula = verb.head
+    if verb.dep_ != "xcomp" or copula.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    aims = [c for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in COPULAR_AIMS]
+    if not aims:
+        return None
+    return [c for c in aims[0].children if c.dep_ == "poss"]
 
 
 # Dashes that set off a clause inside another.

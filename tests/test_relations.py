@@ -1730,6 +1730,13 @@ CLAUSE_SUBJECTS = [
     pytest.param("Straw|PROPN|nsubj|1 praised|VERB|ROOT|1|praise India|PROPN|dobj|1 in|ADP|prep|1 "
                  "reaching|VERB|pcomp|3|reach|VBG the|DET|det|6 deal|NOUN|dobj|4", [(0, 1, "PERSON"), (2, 3, "GPE")], 4, ["India"],
                  id="praised-actor-in-doing"),
+    # an aim equated with an infinitive: its owner does it, or nobody named
+    pytest.param("Our|PRON|poss|1|our|PRP$ aim|NOUN|nsubj|2 is|AUX|ROOT|2|be to|PART|aux|4 ensure|VERB|xcomp|2|ensure|VB "
+                 "it|PRON|dobj|4", [], 4, ["Our"], id="owner-of-a-copular-aim"),
+    pytest.param("The|DET|det|1 plan|NOUN|nsubj|2 is|AUX|ROOT|2|be to|PART|aux|4 sell|VERB|xcomp|2|sell|VB "
+                 "it|PRON|dobj|4", [], 4, [], id="copular-aim-of-nobody-named"),
+    pytest.param("Iran|PROPN|nsubj|1 is|AUX|ROOT|1|be ready|ADJ|acomp|1 to|PART|aux|4 talk|VERB|xcomp|2|talk|VB",
+                 [(0, 1, "GPE")], 4, ["Iran"], id="no-aim-keeps-the-subject"),
     # a clause set off by dashes keeps its own subject, not the outer one parsed as a second
     pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ROOT|3 in|ADP|prep|3 Denver|PROPN|pobj|4",
                  [(5, 6, "GPE")], 3, ["he"], id="subject-inside-the-dashes"),
