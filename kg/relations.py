@@ -180,7 +180,7 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
     found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
-    found = subjects_inside_the_dashes(verb, found)
+    found = subjects_inside_the_dashes(verb, subjects_before_the_dashes(verb, found))
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
@@ -316,6 +316,28 @@ def subjects_inside_the_dashes(verb: Token, found: list[Token]) -> list[Token]:
 
     inside = [t for t in found if not across_dash(t)]
     return inside if inside and len(inside) < len(found) else found
+
+
+# … and the other side of it: the verb after the closing dash, parsed with a noun inside the
+# dashes as its subject ("… then travel to Phoenix; Austin, Tex.; and San Antonio — caused an
+# uproar": the decision caused it, not Austin)
+def subjects_before_the_dashes(verb: Token, found: list[Token]) -> list[Token]:
+    """The subject before an opening dash that the parse gave to the clause inside the dashes,
+    for a verb after the closing dash whose subject the parse found inside them."""
+    doc = verb.doc
+    kept = []
+    for subject in found:
+        dashes = [t.i for t in doc[verb.sent.start : verb.i] if t.text in DASHES]
+        opening = [i for i in dashes if i < subject.left_edge.i]
+        closing = [i for i in dashes if subject.i < i < verb.i]
+        if not opening or not closing:
+            kept.append(subject)
+            continue
+        start, end = opening[-1], closing[0]
+        outer = [t for t in doc[verb.sent.start : start] if t.dep_ == "nsubj" and start < t.head.i < end]
+        # (a subject added between dashes stays: "her duties — and the limits on her business — have left her")
+        kept.append(outer[0] if outer and doc[start + 1].pos_ != "CCONJ" else subject)
+    return kept
 
 
 # Verbs whose prepositional object does what their infinitive says: "called on people to donate

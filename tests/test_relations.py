@@ -1740,6 +1740,16 @@ CLAUSE_SUBJECTS = [
     # a clause set off by dashes keeps its own subject, not the outer one parsed as a second
     pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ROOT|3 in|ADP|prep|3 Denver|PROPN|pobj|4",
                  [(5, 6, "GPE")], 3, ["he"], id="subject-inside-the-dashes"),
+    # … and the verb after the closing dash gets the subject before the opening one
+    pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ccomp|9 in|ADP|prep|3 Denver|PROPN|pobj|4 "
+                 "and|CCONJ|cc|5 Tampa|PROPN|nsubj|9 —|PUNCT|punct|7 angered|VERB|ROOT|9|anger Democrats|PROPN|dobj|9",
+                 [(5, 6, "GPE"), (7, 8, "GPE"), (10, 11, "NORP")], 9, ["decision"], id="subject-before-the-dashes"),
+    # … not a subject added between dashes with "and", nor one with no other subject before them
+    pytest.param("duties|NOUN|nsubj|7 —|PUNCT|punct|7 and|CCONJ|cc|0 the|DET|det|4 limits|NOUN|nsubj|7|limit —|PUNCT|punct|4 "
+                 "have|AUX|aux|7 left|VERB|ROOT|7|leave her|PRON|dobj|7", [], 7, ["duties", "limits"], id="subject-added-between-dashes"),
+    pytest.param("Roe|PROPN|nsubj|1 closed|VERB|ROOT|1|close —|PUNCT|punct|1 and|CCONJ|cc|1 the|DET|det|5 limits|NOUN|nsubj|8|limit "
+                 "—|PUNCT|punct|5 have|AUX|aux|8 hurt|VERB|conj|1|hurt her|PRON|dobj|8", [(0, 1, "PERSON")], 8, ["limits"],
+                 id="subject-between-dashes-with-none-before"),
     pytest.param("Russia|PROPN|nsubj|6 —|PUNCT|punct|0 which|PRON|nsubj|3 backed|VERB|relcl|0|back Assad|PROPN|dobj|3 "
                  "—|PUNCT|punct|0 said|VERB|ROOT|6|say", [(0, 1, "GPE"), (4, 5, "PERSON")], 6, ["Russia"],
                  id="one-subject-across-dashes"),
