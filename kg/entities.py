@@ -1034,6 +1034,12 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
+            description = governing_description(pronoun)
+            if description is not None:
+                # "the company must implement measures to ensure it has …": the company, whoever it is
+                found = self.argument(description, offset)
+                return found.entity if found is not None and found.entity.id not in excluded and \
+                    self._agrees(found.entity, "it") else None
             found = self._body_in_sentence(pronoun, offset, excluded) or self._owner_in_sentence(pronoun, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded)
             if found is None and pronoun.dep_ in SUBJECT_DEPS and self._thing_subject_before(sentence):
@@ -2434,6 +2440,51 @@ MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "fact
 # People beside or under someone, who are never that someone, whoever the owner (NER may call a
 # person's name an organisation: "Trump's lieutenants").
 PEER_NOUNS = frozenset({"colleague", "colleagues", "lieutenant", "lieutenants", "ally", "allies"})
+
+
+# Nouns that describe a body an "it" later in the sentence goes on with.
+DESCRIBED_BODIES = frozenset({
+    "company", "firm", "bank", "agency", "group", "corporation", "business", "organization", "organisation",
+    "committee", "board", "council", "government", "administration", "ministry", "department", "court", "union",
+    "network", "newspaper", "paper", "station", "university", "hospital", "carrier", "airline", "retailer", "insurer",
+    "lender", "utility", "automaker", "manufacturer", "maker", "producer", "charity", "club", "league", "army", "party",
+})
+# Clauses that go on with their governing clause's subject.
+CONTINUING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj"}
+
+
+# "it" as the subject of a clause under one whose subject is a described body: "the company must
+# also implement measures to ensure it has adequate systems" (the company, not a body named in the
+# sentence before)
+def governing_description(pronoun: Token) -> Token | None:
+    """The singular description of a body that is the subject of the clause governing the clause
+    ``pronoun`` ("it") is the subject of, through complement, purpose or coordinated clauses."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while True:
+        if clause.dep_ in CONTINUING_CLAUSES and clause.head.pos_ in ("VERB", "AUX") and clause.head is not clause:
+            governor = clause.head
+        elif object_purpose(clause):
+            governor = clause.head.head  # "implement measures to ensure it …", parsed on the noun
+        else:
+            return None
+        if governor.lemma_.lower() in REPORTING_VERBS:
+            return None  # a reported clause: the reporter's rules say who "it" is ("sued the firm, saying it …")
+        clause = governor
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            head = subjects[0]
+            if (head.pos_ == "NOUN" and head.tag_ == "NN" and head._.kg_mention is None
+                    and head.lemma_.lower() in DESCRIBED_BODIES and any(c.dep_ in ("det", "poss") for c in head.children)):
+                return head
+            return None
+
+
+# an infinitive on a verb's direct object: "implement measures to ensure …"
+def object_purpose(clause: Token) -> bool:
+    return (clause.dep_ in ("relcl", "acl") and clause.head.dep_ == "dobj" and clause.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def member_body(head: Token, owner: Entity) -> bool:
