@@ -1055,6 +1055,13 @@ class EntityResolver:
         if found is not None and agreement in ("m", "f") and \
                 self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
             return None  # "A security official said … He spoke to the AP": the official, named nowhere
+        if found is not None and agreement in ("m", "f") and pronoun.dep_ in SUBJECT_DEPS:
+            office = self._office_subject_since(pronoun, offset, self._last_position(found, position), agreement)
+            if office is not None:
+                # "The prime minister said … But he rejected …": the office's holder, or nobody known
+                described = self.argument(*office)
+                return described.entity if described is not None and described.entity.type == "Person" and \
+                    described.entity.id not in excluded and self._agrees(described.entity, agreement) else None
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
             if group is not None and (found is None or group[0] > self._last_position(found, position)):
@@ -1128,6 +1135,26 @@ class EntityResolver:
                 if indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), at + token.idx):
                     return True
         return False
+
+    # an office as the main subject since the antecedent's last mention: "The prime minister on
+    # Sunday said immigration would be toughened up. But he rejected …" (the prime minister, not
+    # the home secretary named the sentence before)
+    def _office_subject_since(self, pronoun: Token, offset: int, since: int, agreement: str) -> tuple[Token, int] | None:
+        """(head, paragraph offset) of the last definite office noun that is the main-clause subject
+        of the pronoun's sentence (before it) or the one before, after ``since``."""
+        position = offset + pronoun.idx
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        found = None
+        for span, at in spans:
+            for token in span:
+                if (since < at + token.idx < position and token.lemma_.lower() in ROLE_NOUNS
+                        and unnamed_person_subject(token, agreement) and main_clause_subject(token)
+                        and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] and not trailing_tag_subject(token)):
+                    found = (token, at)
+        return found
 
     def _introduced_unnamed(self, lemma: str, position: int) -> bool:
         """Whether an earlier sentence introduced an unnamed person by ``lemma`` ("a … official")."""

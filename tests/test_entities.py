@@ -1852,3 +1852,21 @@ def test_governing_description(blank_nlp, spec, expected):
     [it] = [t for t in doc if t.lower_ == "it"]
     found = governing_description(it)
     assert (found.i if found is not None else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, office", [
+    # an office as the main subject since the last name is whom "he" goes on with
+    ("Home Secretary Tom Reed wants a points system. The prime minister on Sunday said the rules would be tightened. "
+     "But he rejected calls for a quota.", "minister"),
+    # not an office inside a reported clause, nor an indefinite one
+    ("Home Secretary Tom Reed spoke on Monday. Reed said the prime minister was wrong. He then left the room.", None),
+    ("Home Secretary Tom Reed spoke on Monday. A minister said the rules were wrong. He then left the room.", None),
+])
+def test_model_office_subject_since(nlp_model, text, office):
+    doc = nlp_model(text)
+    resolver = EntityResolver(nlp_model)
+    resolver.annotate(doc)
+    he = [t for t in doc if t.lower_ == "he"][-1]
+    found = resolver._office_subject_since(he, 0, -1, "m")
+    assert (found[0].lower_ if found is not None else None) == office
