@@ -1907,7 +1907,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
                             object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
-                            act_words=text.split())
+                            act_words=text.split(), particles=" ".join(lemma.split()[1:]),
+                            same_side=obj is not None and own_side(subject, obj, head),
+                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children))
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
@@ -2132,6 +2134,19 @@ def holds_office(argument: Argument) -> bool:
     """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
     code = argument.entity.code or ""
     return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
+
+
+def own_side(subject: Argument, obj: Argument, head: Token | None) -> bool:
+    """Whether the object is the subject's own state, named as a state or as its forces: "Trump
+    announced he would be removing US forces", "he was destroying America" (a person's or a
+    body's affiliation, or the country of its CAMEO code); its people are not ("Erdogan jailed
+    Turks" is repression)."""
+    owner = subject.entity.affiliation
+    same = obj.entity.id == owner or obj.entity.type == "Country" and bool(obj.entity.code) and (
+        subject.entity.code or "")[:3] == obj.entity.code[:3] and subject.entity.id != obj.entity.id
+    if not same or head is None:
+        return False
+    return head.ent_type_ in ("GPE", "LOC") or agent_role(head.lemma_.lower()) in ARMED_SECTORS
 
 
 def argument_kind(argument: Argument, head: Token | None) -> str:
