@@ -323,7 +323,10 @@ CONTEST = frozenset(
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
 FIGURATIVE_HARM = frozenset(
-    "compel corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split())
+    "compel corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split()
+    # verbs of struggle and onslaught that news uses for problems and lobbying: "wrestled the city back
+    # from the brink", "the White House blitzes the Hill on Iran"
+    + "blitz grapple wrestle".split())
 # Verbs of one person's bodily violence against another ("assaulted his trainer", "shot a
 # neighbour"); a contest between two people ("squared off against", "took on") is none.
 BODILY_VIOLENCE = frozenset(
@@ -462,7 +465,7 @@ ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
 # seize or coerce ("a Judaism being murdered by Israel", "killed the deal", "beating the hell
 # out of"), with the endings of abstract nouns of doctrine and quality ("-ism", "-ness").
 ABSTRACT_TARGETS = frozenset(
-    """agenda bill business career chance competition confidence culture deal debate democracy dream economy
+    """agenda bill business career chance competition confidence control culture deal debate democracy dream economy
     faith freedom hell hope idea image law legacy liberty message mood narrative notion
     opinion ownership policy price rate record reform religion reputation right rule spirit stock
     story tradition trade truth value view vote word""".split()
@@ -674,6 +677,13 @@ def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head:
     return verb not in RECIPROCAL_FORCE
 
 
+# Verbs of readying and weighing an act: its object names an act not yet done ("Soleimani was
+# preparing an imminent attack", "considering airstrikes").
+PREPARATION_VERBS = frozenset("consider contemplate discuss plan plot prepare weigh".split())
+# Verbs of handling a body that need a body to handle: "the leaders kicked Moscow out of their annual
+# meeting" kicks no one (a state or a body as the object); killing, shooting and stabbing stay (grave
+# violence: "a man shot an Israeli", where the state is the demonym's).
+HANDLING_VIOLENCE = frozenset("batter drag grab grope hit kick overpower punch shove slap subdue".split())
 # Verbs of sending people somewhere: what they do is a deployment (MOBILIZE) or a mission, not
 # coercion: "the FBI sent scores of agents to Philadelphia, Mississippi to investigate".
 SENDING_VERBS = frozenset("deploy dispatch send".split())
@@ -709,7 +719,7 @@ DOMAIN_MODIFIERS = frozenset(
 # beat up civilians", "betting on his denial that he assaulted her".  (Verbs of saying and
 # allegation are not here: "police said the gunman shot …" reports; "alleged" is a modality.)
 UNASSERTING_VERBS = frozenset(
-    "assume bet believe convince deny doubt dream fantasize fear imagine pretend speculate suppose suspect theorize think wonder".split())
+    "assume bet believe convince convinced deny doubt dream fantasize fear imagine pretend speculate suppose suspect theorize think wonder".split())
 # Nouns whose clause is the same: "the theory that the government carried out 9/11", "his
 # denial that he assaulted her", "the claim that troops shot protesters".
 UNASSERTING_NOUNS = frozenset(
@@ -848,7 +858,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
                 subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
                 setting: str = "", act_words: Iterable[str] = (), particles: str = "", same_side: bool = False,
-                direct_object: bool = False) -> str | None:
+                direct_object: bool = False, act_subject: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -863,7 +873,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     the predicate, which may name the act ("launched a furious attack on"), ``particles`` every word
     of the predicate's lemma after the verb ("up with", "in support of"), ``same_side`` that the
     object is the subject's own state or the subject itself ("Trump … removing US forces"),
-    ``direct_object`` that the verb has a direct object.
+    ``direct_object`` that the verb has a direct object, ``act_subject`` that the subject is an act of
+    force whose agent the article names elsewhere (a definite or plural act noun).
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -882,6 +893,10 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None  # "he would be removing US forces", "he was destroying America": one's own side
     if not_a_target_phrase(verb, particles or particle, obj, object_head, direct_object=direct_object):
         return None  # "fighting for the Union", "engage with the Red Cross", "catching up with the US"
+    if verb in PREPARATION_VERBS:
+        return None  # "was preparing an imminent attack": an act readied, not done
+    if verb in HANDLING_VIOLENCE and obj in (STATE, BODY) and subject != ARMED:
+        return None  # "the leaders kicked Moscow out of their annual meeting"
     if verb in SENDING_VERBS and event != "FIGHT":
         return None  # "sent scores of agents to Philadelphia to investigate": a mission, not coercion
     if verb in PURSUIT and (not authority(subject, subject_code, official) or obj in (STATE, BODY, PLACE)):
@@ -910,11 +925,15 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # or a weapon stands for its unnamed agent: "a roadside bombing killed a soldier",
         # "were killed by an improvised explosive device"
         return None
+    if subject == THING and act_subject:
+        # an act named by a definite noun stands for its known agent, named elsewhere: "the strike
+        # that killed Soleimani", "four Americans had been killed in counterterrorist drone strikes"
+        return None
     if subject == THING and is_weapon(subject_head):
         subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
-    if event == "COERCE" and verb in ADMINISTRATIVE and subject == BODY and not authority(subject, subject_code, official):
+    if event == "COERCE" and verb in ADMINISTRATIVE and subject in (BODY, PEOPLE, THING) and not authority(subject, subject_code, official):
         return None  # "DePaul University barred Ben Shapiro from speaking": a rule of a private body
     if verb in BLOCKING and event == "COERCE" and not (subject in (ARMED, STATE) or official):
         return None  # "Mr. Tran blocks sites he considers inappropriate"

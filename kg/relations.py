@@ -1909,11 +1909,14 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
                             act_words=text.split(), particles=" ".join(lemma.split()[1:]),
                             same_side=obj is not None and own_side(subject, obj, head),
-                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children))
+                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children),
+                            act_subject=subject.entity.type == CONCEPT and named_act_subject(candidate.subject))
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
             event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
+        if hypothetical_act(candidate.verb):
+            event = None  # "an ISIS attack in the U.S. would pale compared to the attacks of the past"
         if unasserted_clause(candidate.verb) or scare_quoted(candidate.verb):
             event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks", "who “invade” the U.S."
         act = act_object(candidate.verb)
@@ -2134,6 +2137,27 @@ def holds_office(argument: Argument) -> bool:
     """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
     code = argument.entity.code or ""
     return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
+
+
+def named_act_subject(head: Token) -> bool:
+    """Whether the subject is an act of force named by a definite or plural noun, whose agent the
+    article names elsewhere: "the strike that killed Soleimani", "killed in counterterrorist drone
+    strikes"; not an indefinite one, which reports an act of unknown agents ("a roadside bombing
+    killed a soldier")."""
+    if head.pos_ not in ("NOUN", "PROPN") or noun_event_type(head.lemma_.lower()) not in FORCE_EVENTS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+
+
+# Modal verbs of a hypothesis: an act named as the subject of such a clause is supposed.
+HYPOTHETICAL_MODALS = frozenset("could might would".split())
+
+
+def hypothetical_act(noun: Token) -> bool:
+    """An act of force named by a noun that is the subject of a hypothetical clause: "an ISIS attack
+    in the U.S. would pale compared to the attacks of the past"."""
+    return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in noun.head.children))
 
 
 def own_side(subject: Argument, obj: Argument, head: Token | None) -> bool:
