@@ -324,9 +324,11 @@ CONTEST = frozenset(
 # armed agent does it or people are hurt.
 FIGURATIVE_HARM = frozenset(
     "compel corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split()
-    # verbs of struggle and onslaught that news uses for problems and lobbying: "wrestled the city back
-    # from the brink", "the White House blitzes the Hill on Iran"
-    + "blitz grapple wrestle".split())
+    # an onslaught that news uses for lobbying: "the White House blitzes the Hill on Iran"
+    + ["blitz"])
+# Verbs of struggle, which news uses for problems ("wrestled the city back from the brink"): force
+# only on a body, a person's or armed men's ("wrestled his hijacker for the steering wheel").
+STRUGGLE_VERBS = frozenset("grapple wrestle".split())
 # Verbs of one person's bodily violence against another ("assaulted his trainer", "shot a
 # neighbour"); a contest between two people ("squared off against", "took on") is none.
 BODILY_VIOLENCE = frozenset(
@@ -683,7 +685,7 @@ PREPARATION_VERBS = frozenset("consider contemplate discuss plan plot prepare we
 # Verbs of handling a body that need a body to handle: "the leaders kicked Moscow out of their annual
 # meeting" kicks no one (a state or a body as the object); killing, shooting and stabbing stay (grave
 # violence: "a man shot an Israeli", where the state is the demonym's).
-HANDLING_VIOLENCE = frozenset("batter drag grab grope hit kick overpower punch shove slap subdue".split())
+HANDLING_VIOLENCE = frozenset("batter drag grope hit kick overpower punch shove slap subdue".split())
 # Verbs of sending people somewhere: what they do is a deployment (MOBILIZE) or a mission, not
 # coercion: "the FBI sent scores of agents to Philadelphia, Mississippi to investigate".
 SENDING_VERBS = frozenset("deploy dispatch send".split())
@@ -858,7 +860,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
                 subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
                 setting: str = "", act_words: Iterable[str] = (), particles: str = "", same_side: bool = False,
-                direct_object: bool = False, act_subject: bool = False) -> str | None:
+                direct_object: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -873,8 +875,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     the predicate, which may name the act ("launched a furious attack on"), ``particles`` every word
     of the predicate's lemma after the verb ("up with", "in support of"), ``same_side`` that the
     object is the subject's own state or the subject itself ("Trump … removing US forces"),
-    ``direct_object`` that the verb has a direct object, ``act_subject`` that the subject is an act of
-    force whose agent the article names elsewhere (a definite or plural act noun).
+    ``direct_object`` that the verb has a direct object.
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -897,6 +898,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None  # "was preparing an imminent attack": an act readied, not done
     if verb in HANDLING_VIOLENCE and obj in (STATE, BODY) and subject != ARMED:
         return None  # "the leaders kicked Moscow out of their annual meeting"
+    if verb in STRUGGLE_VERBS and obj not in (PERSON, PEOPLE, ARMED):
+        return None  # "two mayors who wrestled the city back from the brink"
     if verb in SENDING_VERBS and event != "FIGHT":
         return None  # "sent scores of agents to Philadelphia to investigate": a mission, not coercion
     if verb in PURSUIT and (not authority(subject, subject_code, official) or obj in (STATE, BODY, PLACE)):
@@ -924,10 +927,6 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         # "COVID-19 ravaged the state", "the closures restrict movement"; an act of force
         # or a weapon stands for its unnamed agent: "a roadside bombing killed a soldier",
         # "were killed by an improvised explosive device"
-        return None
-    if subject == THING and act_subject:
-        # an act named by a definite noun stands for its known agent, named elsewhere: "the strike
-        # that killed Soleimani", "four Americans had been killed in counterterrorist drone strikes"
         return None
     if subject == THING and is_weapon(subject_head):
         subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"

@@ -1909,8 +1909,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
                             act_words=text.split(), particles=" ".join(lemma.split()[1:]),
                             same_side=obj is not None and own_side(subject, obj, head),
-                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children),
-                            act_subject=subject.entity.type == CONCEPT and named_act_subject(candidate.subject))
+                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children))
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
@@ -2137,16 +2136,6 @@ def holds_office(argument: Argument) -> bool:
     """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
     code = argument.entity.code or ""
     return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
-
-
-def named_act_subject(head: Token) -> bool:
-    """Whether the subject is an act of force named by a definite or plural noun, whose agent the
-    article names elsewhere: "the strike that killed Soleimani", "killed in counterterrorist drone
-    strikes"; not an indefinite one, which reports an act of unknown agents ("a roadside bombing
-    killed a soldier")."""
-    if head.pos_ not in ("NOUN", "PROPN") or noun_event_type(head.lemma_.lower()) not in FORCE_EVENTS:
-        return False
-    return not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
 
 
 # Modal verbs of a hypothesis: an act named as the subject of such a clause is supposed.
