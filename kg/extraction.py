@@ -21,7 +21,6 @@ from kg.dates import article_date, sentence_dates, statement_date
 from kg.documents import MAX_DOCUMENT_CHARS, clean, headline
 from kg.entities import CONCEPT, EntityResolver, names_a_person
 from kg.errors import InputError, KGError
-from kg import force_gate
 from kg.gate import PRONOUNS, gated
 from kg.gazetteer import Curation, Gazetteer
 from kg.headlines import repeats_body, title_span
@@ -219,14 +218,6 @@ def _is_pronoun(text: str) -> bool:
     return text.strip().lower() in PRONOUNS
 
 
-def without_rejected_force(statement: Statement) -> Statement:
-    """The statement without its FIGHT/ASSAULT/COERCE class when the learned force gate finds the
-    force reading likely wrong (kg/force_gate.py); it stays a statement."""
-    if statement.predicate.event is None or not force_gate.rejects(statement.to_record()):
-        return statement
-    return dataclasses.replace(statement, predicate=dataclasses.replace(statement.predicate, event=None))
-
-
 def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
     """Each statement through the precision gate (marked, never dropped: kg/gate.py), with its date."""
     dates = None
@@ -236,8 +227,7 @@ def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
             dates = sentence_dates(sentence, base)
         day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
                                             ahead=statement.modality in ("future", "intended"))
-        out.append(dataclasses.replace(without_rejected_force(gated(statement, sentence)), date=day, date_source=source,
-                                       date_text=words))
+        out.append(dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words))
     return out
 
 
