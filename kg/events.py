@@ -645,6 +645,21 @@ BENEFICIARY_PREPS = frozenset({"for", "in support of", "on behalf of", "in favor
 RECIPROCAL_FORCE = frozenset("altercate battle brawl clash duel feud fight grapple quarrel scuffle skirmish spar tussle wrestle".split())
 
 
+def names_an_act(noun: str) -> bool:
+    """Whether a noun names an act of force: an event noun of the table ("drone strike") or the gerund
+    of a verb of force ("police shootings").
+
+    >>> names_an_act("drone strike"), names_an_act("police shooting"), names_an_act("building")
+    (True, True, False)
+    """
+    words = (noun or "").strip().lower().split()
+    if not words:
+        return False
+    head = singular(words[-1])
+    return noun_event_type(" ".join(words)) in FORCE_EVENTS or head.endswith("ing") and len(head) > 5 and any(
+        event_type(stem) in FORCE_EVENTS for stem in (head[:-3], head[:-4], head[:-3] + "e"))
+
+
 def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head: str = "", *, direct_object: bool = False) -> bool:
     """Whether the prepositional phrase that gives the object (``particles``: every word of the
     predicate's lemma after the verb, "up with", "in support of") cannot name a target of force:
@@ -664,6 +679,8 @@ def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head:
     (False, False)
     >>> not_a_target_phrase("fire", "on", ARMED), not_a_target_phrase("catch", "up with", PERSON)
     (False, False)
+    >>> not_a_target_phrase("wrestle", "with", PEOPLE, "police shooting")  # "police" makes it read as people
+    True
     """
     words = (particles or "").lower().split()
     if obj is None or not words:
@@ -674,9 +691,11 @@ def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head:
         return not direct_object
     if words[-1] != "with" or verb in PURSUIT:
         return False
-    if obj == THING:
-        return not (is_weapon(object_head) or noun_event_type(object_head) in FORCE_EVENTS)
-    return verb not in RECIPROCAL_FORCE
+    weapon, act = is_weapon(object_head), names_an_act(object_head)
+    if verb in RECIPROCAL_FORCE:
+        # one fights with a side or a weapon; an act fought "with" is a problem ("police shootings")
+        return act or obj == THING and not weapon
+    return obj != THING or not (weapon or act)
 
 
 # Verbs of readying and weighing an act: its object names an act not yet done ("Soleimani was
