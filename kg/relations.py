@@ -2307,7 +2307,12 @@ def clause_places(verb: Token) -> list[str]:
 def unrealised_infinitive(verb: Token) -> bool:
     """An infinitive under a governor of plans, rivalry, learning or permission ("conspired to
     kill", "vie to kill", "learning how to use", "authorized the military to conduct"): no act
-    is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
+    is reported (:data:`kg.events.IRREALIS_GOVERNORS`); so is a conjunct of one ("prefers to capture,
+    interrogate and prosecute terrorists")."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
     return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and unrealised(verb.head.lemma_))
 

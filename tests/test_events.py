@@ -1157,6 +1157,22 @@ def test_authority(subject, code, official, expected):
     assert events.authority(subject, code, official) is expected
 
 
+@pytest.mark.parametrize("spec, verb, expected", [
+    # "America prefers to capture and prosecute terrorists": the conjunct of a preferred act
+    ("America|PROPN|nsubj|1 prefers|VERB|ROOT|1|prefer to|PART|aux|3 capture|VERB|xcomp|1 and|CCONJ|cc|3 "
+     "prosecute|VERB|conj|3 terrorists|NOUN|dobj|5|terrorist", 5, True),
+    ("America|PROPN|nsubj|1 prefers|VERB|ROOT|1|prefer to|PART|aux|3 capture|VERB|xcomp|1 terrorists|NOUN|dobj|3|terrorist", 3, True),
+    # "troops captured and killed the leader": a reported act and its conjunct
+    ("troops|NOUN|nsubj|1|troop captured|VERB|ROOT|1|capture and|CCONJ|cc|1 killed|VERB|conj|1|kill the|DET|det|5 "
+     "leader|NOUN|dobj|3", 3, False),
+])
+def test_unrealised_infinitive_and_its_conjuncts(blank_nlp, spec, verb, expected):
+    from conftest import parsed
+    from kg.relations import unrealised_infinitive
+
+    assert unrealised_infinitive(parsed(blank_nlp, spec)[verb]) is expected
+
+
 @pytest.mark.parametrize("spec, noun, expected", [
     ("an|DET|det|1 attack|NOUN|nsubj|3 would|AUX|aux|3 pale|VERB|ROOT|3", 1, True),
     ("the|DET|det|1 attack|NOUN|nsubj|2 killed|VERB|ROOT|2|kill ten|NUM|dobj|2", 1, False),
