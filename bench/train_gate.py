@@ -42,7 +42,9 @@ OUT = HERE.parent / "kg" / "data" / "learned_gate.json"
 SETS = (("judged", "articles.json", "labels.jsonl"),
         ("train", "train_articles.json", "train_labels.jsonl"),
         ("train2", "train2/articles.json", "train2/labels.jsonl"),
-        ("train3", "train3/articles.json", "train3/labels.jsonl"))
+        ("train3", "train3/articles.json", "train3/labels.jsonl"),
+        ("train4", "train4/articles.json", "train4/labels.jsonl"),
+        ("reader2", "reader2/articles.json", "reader2/labels.jsonl"))
 PENALTIES = (1.0, 3.0, 10.0, 30.0)
 FOLDS = 10
 REPEATS = 5
