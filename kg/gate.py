@@ -151,8 +151,17 @@ def fragment_argument(argument: Argument, sentence: Span | None = None, *, is_ob
             return True  # "he" as an object: the clause was misread ("was nominated by she")
         token = _token_of(sentence, text)
         if token is not None and token.pos_ in FRAGMENT_POS and not (token.pos_ == "VERB" and token.tag_ == "VBG"):
-            return True  # a lone adjective or determiner: "unharmed", "regional", "both"
+            return not (not is_object and adjectival_actor(token, argument, lemma))
     return False
+
+
+def adjectival_actor(token, argument: Argument, lemma: str) -> bool:
+    """A people's adjective that names the actor of the event noun it modifies, the predicate
+    ("Russian strikes against civilians", "an Iranian attack on positions": Russia and Iran
+    strike and attack); any other lone adjective is a fragment ("unharmed", "regional", or
+    "Democratic" of "Democratic congressmen" as the subject of their verb)."""
+    return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ == "NOUN"
+            and token.head.lemma_.lower() == lemma.split(" ", 1)[0] and argument.entity.type != CONCEPT)
 
 
 def dateline_argument(argument: Argument, sentence_text: str) -> bool:
@@ -216,7 +225,7 @@ def fragment(statement: Statement, sentence: Span | None = None) -> bool:
             or amount_as_subject(statement)
             or dateline_argument(statement.subject, statement.sentence)
             or statement.object is not None and dateline_argument(statement.object, statement.sentence)
-            or fragment_argument(statement.subject, sentence)
+            or fragment_argument(statement.subject, sentence, lemma=statement.predicate.lemma)
             or statement.object is not None and fragment_argument(statement.object, sentence, is_object=True,
                                                                   lemma=statement.predicate.lemma)
             or headline_fragment(statement, sentence))

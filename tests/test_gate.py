@@ -60,6 +60,14 @@ UNHARMED = parsed(spacy.blank("en"),
                   "unharmed|ADJ|oprd|2 .|PUNCT|punct|2")
 
 
+# "Russian strikes against civilians": a people's adjective owns the nominal event.
+RUSSIAN = parsed(spacy.blank("en"), "Russian|ADJ|amod|1 strikes|NOUN|ROOT|1|strike against|ADP|prep|1 civilians|NOUN|pobj|2")
+# "Democratic congressmen founded it": the adjective of the subject, not the subject.
+CONGRESSMEN = parsed(spacy.blank("en"), "Democratic|ADJ|amod|1 congressmen|NOUN|nsubj|2 founded|VERB|ROOT|2 it|PRON|dobj|2")
+# "The regional elections": an adjective that names no actor.
+REGIONAL = parsed(spacy.blank("en"), "the|DET|det|2 regional|ADJ|amod|2 elections|NOUN|ROOT|2")
+
+
 # "India cannot officially support bartering": a lone gerund as object.
 GERUND = parsed(spacy.blank("en"), "India|PROPN|nsubj|3 can|AUX|aux|3 not|PART|neg|3 support|VERB|ROOT|3 "
                 "bartering|VERB|dobj|3|barter|VBG .|PUNCT|punct|3")
@@ -69,6 +77,10 @@ MISREAD = parsed(spacy.blank("en"), "Abe|PROPN|nsubj|1 pledged|VERB|ROOT|1 plans
 
 @pytest.mark.parametrize("text, entity, is_object, lemma, sentence, expected", [
     ("unharmed", "unharme", True, "leave", UNHARMED[:], True),  # a lone adjective
+    ("Russian", "Russia", False, "strike against", RUSSIAN[:], False),  # the actor of a nominal event
+    ("Russian", "Russia", True, "strike against", RUSSIAN[:], True),  # as an object it is a modifier
+    ("regional", "regional", False, "election", REGIONAL[:], True),  # names no actor
+    ("Democratic", "Democrats", False, "found", CONGRESSMEN[:], True),  # not the predicate's noun
     ("the consulate", "consulate", True, "leave", UNHARMED[:], False),
     ("+2.8", "+2.8", True, "include", None, True),  # a bare number where an actor is wanted
     ("4.8", "4.8", True, "rise", None, False),  # "rose 4.8": an amount is what rising takes
@@ -437,3 +449,16 @@ def test_located_subject(subject, obj, reason):
 ])
 def test_people_for_person(subject, obj, reason):
     assert gate.rule_reason(statement(subject, "denied", "deny", obj)) == reason
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a people's adjective is the actor of a nominal event, on the graph
+    ("Russian strikes against civilians killed dozens.", ("Russia", "strike against", "civilian")),
+    ("Iraq said it had repelled an Iranian attack on positions near Basra.", ("Iran", "attack on", "position")),
+])
+def test_adjectival_actor_with_the_model(nlp_model, sentence, expected):
+    from kg.extraction import extract
+
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id): s.gated
+             for s in extract(sentence) if s.object is not None}
+    assert expected in found and found[expected] is None, found
