@@ -124,21 +124,21 @@ def matrix(rows: list[dict], names: list[str]):
 
 
 # The features the model weighs (kg.learned_gate.features computes more): of the record, its
-# confidence, the rules' reason, the kinds of its arguments, pronouns and names that do not name
-# their node, the predicate's kind, modality, polarity, attribution, quotes, a question, a
-# relative word between subject and verb, a number object, a long sentence, an actor reached
+# confidence, the rules' reason, the kinds of its arguments, pronouns (subject or object) and names
+# that do not name their node, the predicate's kind, modality, polarity, attribution, quotes, a
+# question, a relative word between subject and verb, a number object, a long sentence, an actor reached
 # through its possessor ("Trump's lieutenants") or an "it", an odd predicate, a complement clause
 # credited to no one; of the parse, how a pronoun's or a description's node was found, how far each
 # argument is from its verb and whether a dash or a bracket stands between, the clause the verb
 # heads, an inherited or relative subject, a modifier object, whose words they are, a measured
 # change, no clues at all.  Fewer than all: with ~1,600 labels, the record's other features (word
 # counts, casing, the order of the words) only add noise (out-of-fold AUC, bench/README.md).
-RECORD_FEATURES = ("bias", "confidence", "rule=", "subject:pronoun", "subject:actor_unnamed", "object:actor_unnamed",
-                   "subject:description_actor", "predicate:light", "predicate:copula", "modality=", "negated",
-                   "attributed", "sentence:quote", "sentence:question", "object:type=", "subject:type=",
-                   "order:relative_between", "self_loop", "predicate:infinitive", "object:number", "sentence:long",
-                   "subject:possessor_node", "object:possessor_node", "subject:it_actor", "object:it_actor",
-                   "predicate:odd", "unattributed_complement")
+RECORD_FEATURES = ("bias", "confidence", "rule=", "subject:pronoun", "object:pronoun", "subject:actor_unnamed",
+                   "object:actor_unnamed", "subject:description_actor", "predicate:light", "predicate:copula",
+                   "modality=", "negated", "attributed", "sentence:quote", "sentence:question", "object:type=",
+                   "subject:type=", "order:relative_between", "self_loop", "predicate:infinitive", "object:number",
+                   "sentence:long", "subject:possessor_node", "object:possessor_node", "subject:it_actor",
+                   "object:it_actor", "predicate:odd", "unattributed_complement")
 PARSE_FEATURES = ("subject:pronoun_", "subject:description_", "object:description", "subject:far", "object:far",
                   "verb:dep", "subject:relative", "subject:inherited", "object:modifier", "voice:",
                   # of the constructions, the amounts of business news ("sales rose 4 %"), whose number
@@ -194,7 +194,8 @@ def choose(rows: list[dict], probabilities: list, thresholds) -> float:
     passing = [i for i, row in enumerate(rows) if row["rule"] is None]
     right = sum(rows[i]["label"] == "correct" for i in passing) or 1
     for t in thresholds:
-        lost = sum(rows[i]["label"] == "correct" and p[i] > t for p in probabilities for i in passing) / len(probabilities)
+        lost = sum(rows[i]["label"] == "correct" and p[i] > t
+                   for p in probabilities for i in passing) / len(probabilities)
         if lost <= MAX_CORRECT_LOST * right:
             return t
     return thresholds[-1]
@@ -206,14 +207,16 @@ def curve(rows: list[dict], probabilities: list, thresholds) -> None:
     passing = [i for i, row in enumerate(rows) if row["rule"] is None]
     total = collections.Counter(rows[i]["label"] for i in passing)
     repeats = len(probabilities)
-    print(f"| P(wrong) > | kept | correct | partial | wrong | correct lost | wrong taken off | gated: correct / wrong |")
+    print("| P(wrong) > | kept | correct | partial | wrong | correct lost | wrong taken off "
+          "| gated: correct / wrong |")
     print("|---|---|---|---|---|---|---|---|")
     for t in thresholds:
         kept = collections.Counter(rows[i]["label"] for p in probabilities for i in passing if p[i] <= t)
         n = sum(kept.values()) or 1
         gone = {label: total[label] * repeats - kept[label] for label in total}
         out = sum(gone.values()) or 1
-        print(f"| {t:.2f} | {n / repeats:.0f} | {100 * kept['correct'] / n:.1f} % | {100 * kept['partial'] / n:.1f} % | "
+        print(f"| {t:.2f} | {n / repeats:.0f} | {100 * kept['correct'] / n:.1f} % | "
+              f"{100 * kept['partial'] / n:.1f} % | "
               f"{100 * kept['wrong'] / n:.1f} % | {100 * gone['correct'] / (total['correct'] * repeats):.1f} % | "
               f"{100 * gone['wrong'] / (total['wrong'] * repeats):.1f} % | {100 * gone['correct'] / out:.0f} / "
               f"{100 * gone['wrong'] / out:.0f} % |")

@@ -49,7 +49,8 @@ def record(subject=("Russia", "Russia", "Country"), predicate=("struck", "strike
     (record(modality="conditional", sentence="Russia would strike Ukraine."),
      {"modality=conditional", "conditional_without_if"}, {"modality=none"}),
     # an actor reached through its possessor: "Trump's lieutenants" → Donald Trump, "his chamber" → Bill Cassidy
-    (record(subject=("Trump\u2019s lieutenants", "Donald Trump", "Person"), sentence="Trump\u2019s lieutenants struck Ukraine."),
+    (record(subject=("Trump\u2019s lieutenants", "Donald Trump", "Person"),
+            sentence="Trump\u2019s lieutenants struck Ukraine."),
      {"subject:possessor_node"}, {"subject:actor_unnamed", "object:possessor_node"}),
     (record(obj=("his chamber", "Bill Cassidy", "Person")), {"object:possessor_node"}, {"subject:possessor_node"}),
     # … but not a possessive phrase whose head names the node: "Russia's president Putin" → Vladimir Putin
@@ -230,7 +231,8 @@ def _dashed(blank_nlp, words, spaces, spec):
 
 @pytest.mark.parametrize("words, spaces, subject, obj, verb, present, absent", [
     # "Austin — caused an uproar": a subject taken across a dash (an aside's last conjunct)
-    (["Austin", "\u2014", "caused", "an", "uproar"], [True] * 5, 0, 4, 2, {"subject:across_dash"}, {"object:across_dash"}),
+    (["Austin", "\u2014", "caused", "an", "uproar"], [True] * 5, 0, 4, 2,
+     {"subject:across_dash"}, {"object:across_dash"}),
     # "caused uproar ( Austin )": an object across a bracket
     (["uproar", "caused", "(", "Austin", ")"], [True] * 5, 0, 3, 1, {"object:across_dash"}, {"subject:across_dash"}),
     # "clearer - Trump calls …": a spaced hyphen cuts the sentence
