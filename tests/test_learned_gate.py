@@ -156,6 +156,12 @@ def train_gate_module():
     return train_gate
 
 
+def test_the_gate_never_trains_on_a_blind_set():
+    """The sets that measure the gate blind are not among those it is trained on."""
+    trained = {part for name, listing, labels in train_gate_module().SETS for part in (name, listing, labels)}
+    assert not {part.split("/")[0] for part in trained} & {"fresh", "third", "fourth", "fifth"}
+
+
 def test_the_shipped_model_scores_every_feature_it_uses():
     """Every feature the training script weighs that a plain record shows has its weight, and no other."""
     shipped = learned_gate.model()
