@@ -15,7 +15,9 @@ from spacy.tokens import Span, Token
 
 from kg.clauses import accusation, auxiliaries, is_passive, lemma_forms, own_subjects
 from kg.gazetteer import TITLE_WORDS
-from kg.modality import DENIAL_VERBS, SPEECH_VERBS, content_clause
+from kg.modality import (
+    DENIAL_VERBS, GOVERNING_EVENTS, GOVERNOR_MODALITY, MEANS_NOUNS, NEGATIVE_GOVERNORS, SPEECH_VERBS, content_clause, sequel,
+)
 from kg.quotes import CLOSING_QUOTES, QUOTES, inside_quotes, mark_faces, quote_marks
 from kg.types import Entity
 
@@ -43,6 +45,11 @@ STATEMENT_NOUNS = {"comment", "remark", "statement", "assertion", "view", "belie
 ACCOUNT_VERBS = {"detail", "describe", "recount", "outline", "document", "chronicle", "list"}
 # Verbs of a finding and the sources whose findings they report: "the poll shows that …".
 FINDING_VERBS = {"show", "find", "conclude", "confirm", "establish"}
+# Verbs of a finding that report the findings of whoever makes them, with a clause of their own:
+# "the committee found the BBC had succeeded", "investigators established that the fire was set".
+FINDING_ANYONE_VERBS = {"find", "establish"}
+# Verbs set off inside or after the clause they report: speech, and findings ("…, the study found, …").
+PARENTHETICAL_VERBS = SPEECH_VERBS | FINDING_VERBS
 FINDING_NOUNS = {"poll", "survey", "census", "study", "report", "data", "research", "analysis", "figure", "statistic",
                  "audit", "investigation", "review", "inquiry", "test"}
 # Nouns of hearsay that are themselves the source when nobody owns them: "rumours in European
@@ -92,7 +99,19 @@ def finding_source(node: Token) -> Token | None:
         subjects = own_subjects(node.head)
         if subjects and subjects[0].lemma_.lower() in FINDING_NOUNS:
             return subjects[0]
+        if subjects and anyones_finding(node) and subjects[0].lower_ not in FIRST_PERSON and not is_passive(node.head):
+            return subjects[0]
     return None
+
+
+# a finding reported by whoever made it: "The committee found the BBC had succeeded in …",
+# "investigators established that the fire was set" (theirs, not the writer's fact); not "found
+# it hard to …", whose clause has no subject of its own
+def anyones_finding(clause: Token) -> bool:
+    """Whether ``clause`` is the finite clause, with a subject of its own, of "find" or "establish"."""
+    # (a clause before the verb is found only by a bare tag after it: "…, the FDA found", trailing_speech_verb)
+    return (bool(lemma_forms(clause.head) & FINDING_ANYONE_VERBS) and bool(own_subjects(clause)) and clause.pos_ in ("VERB", "AUX")
+            and clause.i > clause.head.i)
 
 
 def account_source(node: Token) -> Token | None:
@@ -163,10 +182,55 @@ def speaker_of(verb: Token) -> Token | None:
         if prepositional_gerund(verb):
             verb = verb.head.head  # "Gove said he would run after concluding that …": Gove concluded
             continue
+        if interrupted_speaker(verb) is not None:
+            return interrupted_speaker(verb)
+        if reported_infinitive(verb):
+            made = made_to_speak(verb)
+            if made is not None:
+                return appositive_speaker(made)
+            verb = verb.head  # "Trump went on to accuse …", "took to Twitter to suggest that …": Trump did
+            continue
         if not (verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ == "VBG") or verb.head is verb:
             return None
         verb = reporting_coordinate(verb) or verb.head
     return None
+
+
+# a verb of saying as an infinitive without a subject of its own, of purpose or of a verb that
+# does not hedge it, whose speaker is the subject of the verb it hangs on: "the governor took to
+# Twitter to suggest that …", "called a news conference to announce that …", "Trump went on to
+# accuse the State Department of …"; not an infinitive of what is only wanted, asked, expected
+# or refused ("urged the minister to state that …", "declined to confirm that …": nobody has said it)
+def reported_infinitive(verb: Token) -> bool:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "advcl" or verb.dep_ == "xcomp" and sequel(verb.head):
+        return True
+    hedging = set(GOVERNOR_MODALITY) | set(GOVERNING_EVENTS) | NEGATIVE_GOVERNORS | {"be"}
+    return verb.dep_ == "xcomp" and not lemma_forms(verb.head) & hedging
+
+
+# a speaker whose verb of saying the parse hung on a participle set off after the name: "Brennan,
+# asked about whether the bank made money, said the bank has written off the loans" ("said" a
+# parataxis of "asked", whose subject Brennan is)
+def interrupted_speaker(verb: Token) -> Token | None:
+    """The subject of the verb a subjectless verb of saying hangs on as a parataxis, when a comma
+    follows that subject (the interruption begins there)."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i > verb.i or head.tag_ not in ("VBN", "VBD"):
+        return None
+    subjects = [s for s in own_subjects(head) if s.i < head.i]
+    if not subjects:
+        return None
+    return subjects[0] if any(verb.doc[k].text == "," for k in range(subjects[0].i + 1, head.i)) else None
+
+
+# ... but the object of the verb it hangs on when there is one: "the backlash led the ACLU's
+# director, Anthony Romero, to declare that …" (Romero declared it)
+def made_to_speak(verb: Token) -> Token | None:
+    if verb.dep_ != "xcomp":
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def reporting_coordinate(verb: Token) -> Token | None:
@@ -245,19 +309,25 @@ def trailing_speech_verb(node: Token, token: Token) -> Token | None:
     both are the diplomat's), but not "… and Carter said the issues will …", a second
     statement of its own after the speech verb."""
     for child in node.children:
-        if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in SPEECH_VERBS and child.i > token.i
-                and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children)):
+        if (child.dep_ in ("parataxis", "conj", "advcl") and child.lemma_ in PARENTHETICAL_VERBS and child.i > token.i
+                and not any(c.dep_ == "ccomp" and c.i > child.i for c in child.children) and not finding_with_object(child)):
             speakers = own_subjects(child)
             if speakers and speakers[0].i > token.i:
                 return speakers[0]
     return None
 
 
+# a verb of finding is a source's tag only when bare ("…, the FDA found."): "the market found support",
+# "Jury finds Libby guilty", "he showed early promise" say what was found, they report nothing
+def finding_with_object(verb: Token) -> bool:
+    return verb.lemma_ not in SPEECH_VERBS and any(c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr", "acomp") for c in verb.children)
+
+
 def parenthetical_speech_verb(node: Token) -> Token | None:
     """A speech verb set off inside the clause it reports: "In the past, she says, teachers have
     called …", "The plan, officials said, will …", "Then, says Mr Jones, the Senate passed …"."""
     for child in node.children:
-        if (child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS
+        if (child.dep_ == "parataxis" and child.lemma_ in PARENTHETICAL_VERBS
                 and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)):
             speakers = own_subjects(child) or [s for s in node.children if inverted_speech_subject(s) == child]
             if speakers:
@@ -320,6 +390,30 @@ def statement_noun_source(node: Token) -> Token | None:
     return owners[0] if owners else None
 
 
+# Adjectives of an attitude toward a clause, whose subject holds it: "Mr Tveter is confident the
+# firm can dent Sky", "analysts were sceptical that BMW could match its profits".
+ATTITUDE_ADJECTIVES = {"confident", "sceptical", "skeptical", "optimistic", "pessimistic", "hopeful", "convinced",
+                       "adamant", "worried", "concerned", "afraid", "fearful", "doubtful"}
+
+
+def attitude_adjective_source(node: Token) -> Token | None:
+    """The one who is confident, sceptical or worried that the clause of ``node`` holds (the
+    parse hangs the clause on the adjective or on its copula); not an expletive "it"."""
+    if node.dep_ != "ccomp":
+        return None
+    head = node.head
+    if head.pos_ == "ADJ" and head.lemma_.lower() in ATTITUDE_ADJECTIVES and head.dep_ == "acomp":
+        copula = head.head
+    elif any(c.dep_ == "acomp" and c.lemma_.lower() in ATTITUDE_ADJECTIVES and c.i < node.i for c in head.children):
+        copula = head
+    else:
+        return None
+    subjects = [s for s in own_subjects(copula) if s.lower_ not in FIRST_PERSON | {"it"}]
+    if subjects and subjects[0].pos_ == "PRON" and copula.dep_ == "ccomp":
+        return None  # "officials said they were skeptical that …": the reporter's word, found further up
+    return subjects[0] if subjects else None
+
+
 # Nouns of an attitude one voices about what may come: "expressed optimism that …".
 ATTITUDE_NOUNS = {"optimism", "hope", "confidence", "concern", "fear", "doubt", "pessimism", "worry",
                   "skepticism", "scepticism", "belief", "conviction", "frustration", "satisfaction", "regret"}
@@ -345,8 +439,8 @@ def voiced_attitude_source(node: Token) -> Token | None:
 def noun_source(node: Token) -> Token | None:
     """Whose request, claim or plan a content clause is: "the League's request that he disavow
     Duke" is the League's, "a call by the UN for …" the UN's."""
-    if not content_clause(node):
-        return None
+    if not content_clause(node) or node.head.lemma_.lower() in MEANS_NOUNS:
+        return None  # ("Digital's ability to sustain its lead" is no word of Digital's)
     noun = node.head
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -366,7 +460,7 @@ def speech_subject(sentence: Span, token: Token) -> Token | None:
     for _ in range(8):
         source = (according_to(node) or inverted_speaker(node) or trailing_speech_verb(node, token) or parenthetical_speech_verb(node)
                   or as_clause_source(node) or noun_source(node) or statement_noun_source(node) or voiced_attitude_source(node) or account_source(node)
-                  or finding_source(node))
+                  or finding_source(node) or attitude_adjective_source(node))
         if source is not None:
             return source
         accuser = accusation(node)
@@ -586,7 +680,10 @@ def reported_speaker(sentence: Span) -> Token | None:
     frowned upon, the trading company official says." (the official)."""
     root = sentence.root
     verbs = [root, *(c for c in root.children if c.dep_ in ("parataxis", "conj", "advcl") and c.lemma_ in SPEECH_VERBS)]
+    marks = quote_marks(sentence)
     for verb in verbs:
+        if marks and inside_quotes(verb, marks):
+            continue  # "“A conservative thinks that …”": the quoted one's word, not a report of the sentence
         if is_reporting(verb):
             speaker = speaker_of(verb)
             if speaker is not None and speaker.lower_ not in FIRST_PERSON:

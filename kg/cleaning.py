@@ -32,7 +32,7 @@ CAPTION_END = re.compile(
     r"(?:\[/(?:caption|pullquote)\]|Photograph:[^.]*|\((?:Photo|Image|Credit)s?:[^()]*\)|\bPhoto:\s*[\w .,'/&-]{1,60})\s*$")
 # A credit at the end of a caption line, with no sentence end after it:
 # "Supreme Court justices pose … (Jim Young/Reuters)", "… in Arizona. Christian Petersen/Getty Images".
-CREDIT_END = re.compile(r"(?:\([^()]{1,60}/[^()]{1,60}\)|\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*$")
+CREDIT_END = re.compile(r"(?:\([^()]{1,60}/[^()]{1,60}\)|\b[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}/ ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*$")
 # Links to other articles and videos: "Related: …", "READ MORE:", "( Also on POLITICO: … )",
 # "Read or Share this story: …", "WATCH: …", "CLICK HERE TO GET THE FOX NEWS APP".
 LINK_START = re.compile(

@@ -124,6 +124,8 @@ PARTITIVE_LABELS = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", "DATE"}
 # NER labels whose span gives way to a gazetteer name inside it when the span itself is
 # unknown: "Radical French" (NORP) is the French, "Afghan Taliban" the Taliban.
 YIELDING_LABELS = {"NORP", "GPE", "LOC", "FAC"}
+# Words of origin that make a demonym after them a people of its own: "Latin Americans".
+ORIGIN_WORDS = {"latin", "native", "hispanic", "african", "asian", "arab", "jewish", "muslim", "pacific", "central"}
 # Words of a person's title that are no part of the role: "former", "newly appointed".
 TITLE_NOISE = {"former", "late", "then", "new", "newly", "appointed", "acting", "deputy-elect", "incoming",
                "outgoing", "interim", "leading", "senior", "top", "chief"}
@@ -734,10 +736,27 @@ class EntityResolver:
         inside = [k for k in known if span.start <= k.start and k.end <= span.end]
         if not inside:
             return False
+        if self._compound_demonym(span, inside[-1]):
+            return False
         if span.label_ in YIELDING_LABELS or agent_role(span[-1].text) is not None:
             return True
         last = inside[-1]
         return last.end == span.end and self.gazetteer.demonym(last.text) is not None
+
+    # a people named by two origins, not the state of the second: "Latin Americans", "African
+    # Americans", "Iranian Americans", "Native Americans" (while "Radical French" are the French)
+    def _compound_demonym(self, span: Span, last: Span) -> bool:
+        if last.end != span.end or last.start == span.start or not self._people_of_a_state(last.text):
+            return False
+        before = span.doc[last.start - 1]
+        return before.lower_ in ORIGIN_WORDS or before.is_title and self._people_of_a_state(before.text)
+
+    def _people_of_a_state(self, word: str) -> bool:
+        """A demonym ("Americans", "Iranian"), not the state's own name."""
+        if self.gazetteer.demonym(word) is not None:
+            return True
+        entity = self.gazetteer.lookup(word)
+        return entity is not None and entity.type == "Country" and word.endswith(("ans", "ians", "an", "ian", "ese", "ish", "is"))
 
     def _mention(self, span: Span) -> Mention | None:
         if span.label_ in NER_TYPES:  # a named-entity span: its name words only
@@ -1015,6 +1034,12 @@ class EntityResolver:
             # (a state or a place); a body that was a subject further back may still be the
             # topic ("The International Finance Corporation … It announced …")
             sentence = offset + pronoun.sent.start_char
+            description = governing_description(pronoun)
+            if description is not None:
+                # "the company must implement measures to ensure it has …": the company, whoever it is
+                found = self.argument(description, offset)
+                return found.entity if found is not None and found.entity.id not in excluded and \
+                    self._agrees(found.entity, "it") else None
             found = self._body_in_sentence(pronoun, offset, excluded) or self._owner_in_sentence(pronoun, excluded) or \
                 self._salient_subject(agreement, position, sentence, excluded)
             if found is None and pronoun.dep_ in SUBJECT_DEPS and self._thing_subject_before(sentence):
@@ -1030,6 +1055,13 @@ class EntityResolver:
         if found is not None and agreement in ("m", "f") and \
                 self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
             return None  # "A security official said … He spoke to the AP": the official, named nowhere
+        if found is not None and agreement in ("m", "f") and pronoun.dep_ in SUBJECT_DEPS:
+            office = self._office_subject_since(pronoun, offset, self._last_position(found, position), agreement)
+            if office is not None:
+                # "The prime minister said … But he rejected …": the office's holder, or nobody known
+                described = self.argument(*office)
+                return described.entity if described is not None and described.entity.type == "Person" and \
+                    described.entity.id not in excluded and self._agrees(described.entity, agreement) else None
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
             if group is not None and (found is None or group[0] > self._last_position(found, position)):
@@ -1103,6 +1135,26 @@ class EntityResolver:
                 if indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), at + token.idx):
                     return True
         return False
+
+    # an office as the main subject since the antecedent's last mention: "The prime minister on
+    # Sunday said immigration would be toughened up. But he rejected …" (the prime minister, not
+    # the home secretary named the sentence before)
+    def _office_subject_since(self, pronoun: Token, offset: int, since: int, agreement: str) -> tuple[Token, int] | None:
+        """(head, paragraph offset) of the last definite office noun that is the main-clause subject
+        of the pronoun's sentence (before it) or the one before, after ``since``."""
+        position = offset + pronoun.idx
+        spans = [(pronoun.sent, offset)]
+        before = self._sentence_before(offset + pronoun.sent.start_char)
+        if before is not None:
+            spans.insert(0, before)
+        found = None
+        for span, at in spans:
+            for token in span:
+                if (since < at + token.idx < position and token.lemma_.lower() in ROLE_NOUNS
+                        and unnamed_person_subject(token, agreement) and main_clause_subject(token)
+                        and [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"] and not trailing_tag_subject(token)):
+                    found = (token, at)
+        return found
 
     def _introduced_unnamed(self, lemma: str, position: int) -> bool:
         """Whether an earlier sentence introduced an unnamed person by ``lemma`` ("a … official")."""
@@ -2407,14 +2459,65 @@ def partitive_appositive(head: Token) -> Token | None:
     return found[0] if len(found) == 1 else None
 
 
-# Bodies a person belongs to, which do not act for the person as an administration does.
-MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions"})
+# Bodies a person belongs to, which do not act for the person as an administration does:
+# "Sen. Bill Cassidy said his chamber plans to …" (the Senate plans it, not Cassidy), and the
+# people under a person, who act as themselves: "has been picked up by Trump's lieutenants".
+MEMBER_BODIES = frozenset({"party", "parties", "club", "clubs", "faction", "factions", "union", "unions",
+                           "chamber", "chambers", "caucus", "caucuses", "delegation", "delegations", "deputy", "deputies"})
+# People beside or under someone, who are never that someone, whoever the owner (NER may call a
+# person's name an organisation: "Trump's lieutenants").
+PEER_NOUNS = frozenset({"colleague", "colleagues", "lieutenant", "lieutenants", "ally", "allies"})
+
+
+# Nouns that describe a body an "it" later in the sentence goes on with.
+DESCRIBED_BODIES = frozenset({
+    "company", "firm", "bank", "agency", "group", "corporation", "business", "organization", "organisation",
+    "committee", "board", "council", "government", "administration", "ministry", "department", "court", "union",
+    "network", "newspaper", "paper", "station", "university", "hospital", "carrier", "airline", "retailer", "insurer",
+    "lender", "utility", "automaker", "manufacturer", "maker", "producer", "charity", "club", "league", "army", "party",
+})
+# Clauses that go on with their governing clause's subject.
+CONTINUING_CLAUSES = {"ccomp", "xcomp", "advcl", "conj"}
+
+
+# "it" as the subject of a clause under one whose subject is a described body: "the company must
+# also implement measures to ensure it has adequate systems" (the company, not a body named in the
+# sentence before)
+def governing_description(pronoun: Token) -> Token | None:
+    """The singular description of a body that is the subject of the clause governing the clause
+    ``pronoun`` ("it") is the subject of, through complement, purpose or coordinated clauses."""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while True:
+        if clause.dep_ in CONTINUING_CLAUSES and clause.head.pos_ in ("VERB", "AUX") and clause.head is not clause:
+            governor = clause.head
+        elif object_purpose(clause):
+            governor = clause.head.head  # "implement measures to ensure it …", parsed on the noun
+        else:
+            return None
+        if governor.lemma_.lower() in REPORTING_VERBS:
+            return None  # a reported clause: the reporter's rules say who "it" is ("sued the firm, saying it …")
+        clause = governor
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            head = subjects[0]
+            if (head.pos_ == "NOUN" and head.tag_ == "NN" and head._.kg_mention is None
+                    and head.lemma_.lower() in DESCRIBED_BODIES and any(c.dep_ in ("det", "poss") for c in head.children)):
+                return head
+            return None
+
+
+# an infinitive on a verb's direct object: "implement measures to ensure …"
+def object_purpose(clause: Token) -> bool:
+    return (clause.dep_ in ("relcl", "acl") and clause.head.dep_ == "dobj" and clause.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def member_body(head: Token, owner: Entity) -> bool:
     """A person's party or club is a body the person is one of: "Adam Schiff … warned his party
     would relaunch the probe" is no act of Schiff's (while "his administration" acts for him)."""
-    return owner.type == "Person" and head.lower_ in MEMBER_BODIES
+    return owner.type == "Person" and head.lower_ in MEMBER_BODIES or head.lower_ in PEER_NOUNS
 
 
 def member_appositive(head: Token) -> Token | None:

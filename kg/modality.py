@@ -21,6 +21,8 @@ SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "report", "note", "stress", "explain", "confirm",
     "write", "declare", "think", "believe", "argue", "acknowledge", "insist", "suggest",
     "indicate", "reveal", "concede", "allege", "claim", "assert", "maintain", "told", "conclude",
+    # a rejoinder is said too: "“…,” Mr. Cassidy countered", "she retorted that …"
+    "counter", "retort", "rejoin",
 }
 # Adverbs that set a complement against a negated one: "not X, only Y".
 CONTRASTING_ADVERBS = {"only", "merely", "simply", "rather", "instead"}
@@ -91,6 +93,9 @@ GOAL_NOUNS = {"goal", "aim", "objective", "purpose", "vision", "target", "task",
 # Bodies whose "is to" is an arrangement: "the government is to sell its stake".
 ARRANGING_BODIES = {"government", "ministry", "army", "company", "firm", "bank", "council", "committee", "court", "union",
                     "party", "president", "minister", "board", "state", "country", "administration", "parliament"}
+# Nouns of a means or a right to act, whose infinitive is only possible: "the power to block it".
+MEANS_NOUNS = {"power", "authority", "ability", "right", "capacity", "means", "standing", "strength",
+               "jurisdiction", "permission", "leverage", "clout", "vote", "wherewithal"}
 # Nouns whose content clause is not a fact: "rumours that Indonesia had issued licences",
 # "the League's request that he disavow Duke", "a plan to strike Iran".
 NOUN_MODALITY = {
@@ -102,7 +107,27 @@ NOUN_MODALITY = {
                      # a drive toward an end: "started a campaign to persuade Neal", "a push to repeal the law"
                      "campaign", "drive", "push", "quest", "mission", "ambition", "desire"), "intended"),
     **dict.fromkeys(("possibility", "chance", "prospect", "likelihood", "risk", "fear"), "possible"),
+    # a means or a right to act is no act: "gave his field offices more power to devote
+    # resources", "has the votes to block the bill", "lacks standing to sue" (see lacked_means)
+    **dict.fromkeys(MEANS_NOUNS, "possible"),
 }
+# Adjectives that deny what they hedge: "Yugoslavia is unlikely to follow Brazil's lead" says it
+# probably will not, as does "it is unlikely Congress will approve the treaty".
+UNLIKELY_WORDS = {"unlikely", "improbable"}
+# Verbs of putting a means to use, whose infinitive is then meant, not only possible: "is
+# exercising his authority to extend the clock", "used its power to block the merger".
+USING_VERBS = {"use", "exercise", "wield", "invoke", "employ", "utilize", "utilise", "abuse", "misuse"}
+# Verbs whose object, lacking, leaves the infinitive on it undone: "the House lacks standing to sue".
+LACKING_VERBS = {"lack"}
+# Objects of "do" that deny its infinitive: "does nothing to unify the base", "did little to
+# ease fears"; "anything" when "do" is negated: "did not do anything to stop it".
+NOTHING_WORDS = {"nothing", "little"}
+# Verbs of going on to a next act, which is done, not planned: "Trump went on to accuse the
+# State Department of …", "proceeded to dismantle the program".
+SEQUEL_VERBS = {"go", "proceed"}
+# Marks of a clause that says when the main clause's act happens: "the claims process will open
+# after the settlement is approved" (the approval, too, is still to come).
+TIME_CLAUSE_MARKS = {"after", "once", "when", "until", "till", "before"}
 # Governors whose complement is not done but refused or threatened: "refused to share" is a
 # refusal, "threatened to cut off" a threat.  The governor becomes the predicate.
 GOVERNING_EVENTS = {
@@ -316,7 +341,15 @@ def indirect_question(verb: Token) -> bool:
     if any(c.dep_ == "mark" and (c.lower_ == "whether" or c.lower_ in QUESTION_MARKS and verb.dep_ == "ccomp")
            for c in verb.children):
         return True
-    return wh_question(verb)
+    return wh_question(verb) or question_conjunct(verb)
+
+
+# the second alternative of an indirect question: "could not say whether Blunkett had treated
+# the nanny as a special case or had used her as an example" (neither is said to have happened)
+def question_conjunct(verb: Token) -> bool:
+    """A verb joined to the head of an indirect question with no mark of its own."""
+    return (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "mark" for c in verb.children)
+            and indirect_question(verb.head))
 
 
 def wh_question(verb: Token) -> bool:
@@ -394,15 +427,120 @@ def own_modality(verb: Token) -> str | None:
     modality = modal_auxiliary(verb)
     if modality in (None, "future") and has_condition(verb):
         return "conditional"
+    if modality == "conditional" and refused_in_past(verb):
+        return None  # "Reid would not agree to the condition": he refused
     if modality:
         return modality
+    if future_time_clause(verb):
+        return "future"
     if extraposed_infinitive(verb) is not None:
         return None  # "possible for the court to overturn": the adjective governs it (see governor)
-    if is_purpose(verb):
+    if is_purpose(verb) and not sequel(verb.head):
         return "intended"  # purpose: "… to protest the arrests" is what they meant to do
     if shares_clause(verb) and not is_pseudo_coordinated(verb):
         return own_modality(verb.head)  # ("will try and seize": the trying's auxiliary is not the seizing's)
     return None
+
+
+# a present-tense clause of time under a main clause in the future: "the process will open after
+# the settlement is approved", "will stay until the vote is held" (not yet done either)
+def future_time_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads such a clause of time."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in verb.children):
+        return False
+    finite = [verb, *auxiliaries(verb)]
+    if any(t.tag_ == "MD" for t in finite) or modal_auxiliary(verb.head) != "future":
+        return False
+    if any(t.tag_ in ("VBZ", "VBP") for t in finite) and not any(t.tag_ == "VBD" for t in finite):
+        return True
+    # reported in the past, its tenses shift back: "said it would drop the tariffs once Japan began
+    # fulfilling the agreement" (Japan had not begun)
+    return any(t.tag_ == "VBD" for t in finite) and any(a.lower_ in ("would", "'d", "\u2019d") for a in auxiliaries(verb.head))
+
+
+# Acts a "would not" in past narrative refuses: "Reid would not agree to the condition", "the
+# minister would not comment", "Cruz would not even acknowledge Trump's insurgency" (he did not).
+REFUSED_ACTS = {"say", "comment", "agree", "confirm", "acknowledge", "discuss", "elaborate", "disclose", "reveal",
+                "identify", "answer", "specify", "accept", "commit", "respond", "speculate", "divulge", "detail", "name"}
+
+
+# a past refusal: "would not" over a verb of saying or assenting, with no condition
+def refused_in_past(verb: Token) -> bool:
+    """Whether ``verb`` is such a refused act (its "would" is no condition)."""
+    if verb.lemma_.lower() not in REFUSED_ACTS or not is_negated(verb) or has_condition(verb):
+        return False
+    return any(a.lower_ in ("would", "'d", "\u2019d") and a.tag_ == "MD" for a in auxiliaries(verb))
+
+
+# going on to a next act: "Trump went on to accuse the State Department", "proceeded to dismantle it"
+def sequel(gov: Token) -> bool:
+    """Whether ``gov`` is a verb of going on to what its infinitive says, which it did."""
+    lemma = gov.lemma_.lower()
+    return gov.pos_ in ("VERB", "AUX") and (lemma == "proceed" or lemma in SEQUEL_VERBS and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in gov.children))
+
+
+# "the request that he disavow Duke", "rumours that …", "the power to block it"; a means put to use
+# is used for what it is meant to do: "exercised his authority to extend the clock"
+def noun_modality(noun: Token) -> str | None:
+    """The modality a noun gives its content clause."""
+    modality = NOUN_MODALITY.get(noun.lemma_.lower())
+    if modality == "possible" and noun.dep_ == "dobj" and lemma_forms(noun.head) & USING_VERBS:
+        return "intended"
+    return modality
+
+
+# "does nothing to unify the base", "did little to ease fears", "did not do anything to stop it":
+# what the infinitive says was not brought about
+def nothing_done(verb: Token) -> bool:
+    """Whether ``verb`` is the infinitive of a "do" whose object denies it."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj":
+        thing, do = verb.head, verb.head.head
+    elif verb.dep_ in ("xcomp", "advcl"):
+        do = verb.head
+        thing = next((c for c in do.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if thing is None:
+            return False
+    else:
+        return False
+    if do.lemma_.lower() != "do" or any(c.dep_ == "det" for c in thing.children):
+        return False  # ("did a little to help": something done)
+    word = thing.lower_
+    return word in NOTHING_WORDS and not is_negated(do) or word == "anything" and is_negated(do)
+
+
+# "Yugoslavia is unlikely to follow Brazil's lead", "it is unlikely Congress will approve it":
+# probably not done ("not unlikely" hedges it only)
+def unlikely_governor(gov: Token, dep: str) -> bool:
+    """Whether ``gov`` is such an adjective, or the copula whose "unlikely" the clause hangs beside."""
+    if dep not in ("xcomp", "ccomp"):
+        return False
+    word = gov if gov.lemma_.lower() in UNLIKELY_WORDS else next(
+        (c for c in gov.children if dep == "ccomp" and c.dep_ == "acomp" and c.lemma_.lower() in UNLIKELY_WORDS), None)
+    return word is not None and not is_negated(word)
+
+
+# "too divided to pass the budget", "too liberal to beat Trump": cannot be done
+def too_to(gov: Token, dep: str) -> bool:
+    """Whether ``gov`` is an adjective or participle with "too" right before it, over an infinitive."""
+    return dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" and c.i == gov.i - 1 for c in gov.children)
+
+
+# "the House lacks standing to sue", "the Senate lacks the votes to block him": not done, nor can be
+def lacked_means(gov: Token) -> bool:
+    """Whether ``gov`` is a noun of means a (not negated) verb of lacking has as its object."""
+    return (gov.pos_ == "NOUN" and gov.dep_ == "dobj" and NOUN_MODALITY.get(gov.lemma_.lower()) == "possible"
+            and bool(lemma_forms(gov.head) & LACKING_VERBS) and not is_negated(gov.head))
+
+
+# ... the infinitive hung on the verb of lacking by the parse: "the Senate lacks the votes to block him"
+def lacked_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is an infinitive on a (not negated) verb of lacking whose object is a noun of means."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < verb.i and lacked_means(c) for c in verb.head.children)
 
 
 def thing_purpose(verb: Token) -> bool:
@@ -431,6 +569,8 @@ def past_tense(verb: Token) -> bool:
     past clause ("…, predicting that …" after "proved")."""
     if verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("was", "were", "had", "has", "have") for c in verb.children):
         return True
+    if verb.tag_ == "VB" and verb.dep_ == "advcl" and has_to(verb):
+        return past_tense(verb.head)  # "called a news conference to announce it would …"
     return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.tag_ == "VBD"
 
 
@@ -550,6 +690,10 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
     negated = is_negated(verb)
     modality = own_modality(verb)
     refusal = None
+    if nothing_done(verb):
+        return True, modality if modality != "intended" else None, None  # "does nothing to unify": not unified
+    if lacked_infinitive(verb):
+        return True, "possible", None  # "lacks the votes to block him": not blocked, nor can be
     if contrasted(verb):
         # "wasn't trying to embarrass him, only responding": he was responding; "should avoid eating
         # in bars and instead use delivery": the use is due, not avoided
@@ -581,6 +725,12 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         dep = complement_dep(verb)
         lemma = gov.lemma_.lower()
         declined = declined_request(gov) if dep == "xcomp" and refusal is None else None
+        if unlikely_governor(gov, dep) or too_to(gov, dep):
+            negated, modality = not negated, "possible"  # "is unlikely to follow", "too divided to pass"
+        if dep == "xcomp" and sequel(gov):
+            negated = negated or is_negated(gov)  # ("never went on to win": not won)
+            verb, gov, depth = gov, governor(gov), depth + 1
+            continue  # "went on to accuse": done, as the going on is
         if lemma in DIFFICULTY_ADJECTIVES and dep == "xcomp" and depth == 0 and own_negation(clause):
             negated = False  # "hard not to accept the Soviet Union": likely accepted
         if dep == "xcomp" and lemma_forms(gov) & NEGATIVE_GOVERNORS:
@@ -600,7 +750,7 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
             refusal = declined  # "was asked to disavow Duke and politely declined": a refusal
             modality = modality or own_modality(declined)
         elif modality is None and gov.pos_ == "NOUN":
-            modality = NOUN_MODALITY.get(lemma)  # "the request that he disavow", "rumours that"
+            modality = noun_modality(gov)  # "the request that he disavow", "rumours that", "the power to"
         elif modality is None and means_gerund(verb, dep):
             modality = own_modality(gov)  # "could try to force his hand by holding up nominees": not forced
         elif modality is None:
@@ -617,8 +767,8 @@ def polarity_and_modality(verb: Token) -> tuple[bool, str | None, Token | None]:
         if gov.pos_ == "NOUN" and gov.lemma_.lower() in EVIDENCE_NOUNS:
             if denied_noun(gov):
                 modality = modality or "possible"  # "there is no evidence that Trump set the policies": unproven
-        elif denied_noun(gov) or abandoned_noun(gov):
-            negated = True  # "has no plans to bring Mueller", "have shelved plans to privatise"
+        elif denied_noun(gov) or abandoned_noun(gov) or lacked_means(gov):
+            negated = True  # "has no plans to bring Mueller", "have shelved plans to privatise", "lacks standing to sue"
         conditioned = conditioned or conditional_clause(gov)
         if gov.pos_ == "NOUN" or reason_gerund(verb, dep):
             break  # "declined to criticize Trump for blaming the US": the blaming is no less done

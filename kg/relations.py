@@ -16,8 +16,8 @@ from kg.attribution import (  # noqa: F401 (re-exported)
     FIRST_PERSON, FIRST_PERSON_PLURAL, first_person_voice, inverted_report, inverted_speech_subject, speakers_second_act, is_allegation_source, outside_the_quotation, speaker_body, outer_source, own_account, named_survey, pronoun_speaker, respondents, speech_subject, survey_of,
 )
 from kg.clauses import (  # noqa: F401 (re-exported)
-    OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_purpose, noun_read_as_verb,
-    own_subjects, pseudo_coordinated, purpose_after_thing,
+    OBJECT_CONTROL, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_passive,
+    is_purpose, noun_read_as_verb, own_subjects, pseudo_coordinated, purpose_after_thing,
 )
 from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
@@ -180,14 +180,20 @@ def with_conjuncts(token: Token) -> list[Token]:
 def subjects(verb: Token) -> tuple[list[Token], bool]:
     """The subject heads of a verb, and whether they were inherited from another clause."""
     found = [s for s in own_subjects(verb) if not after_stranded_preposition(s) and inverted_speech_subject(s) is None]
+    found = subjects_inside_the_dashes(verb, subjects_before_the_dashes(verb, found))
     focus = cleft_focus(verb)
     if focus is not None:
         return with_conjuncts(focus), True
     if found and verb.dep_ == "relcl" and all(s.lower_ in RELATIVE_PRONOUNS for s in found):
         # relative clause: "rockets which hit their targets" → the rockets hit
-        return [relative_host(which_of_person(verb) or who_of_thing(verb) or verb.head)], True
+        return [relative_host(which_of_person(verb) or who_of_thing(verb) or low_relative_host(verb) or verb.head)], True
     if found:
         return [s for head in found for s in with_conjuncts(head)], False
+    if passive_conjunct(verb) or gerund_after_infinitive(verb):
+        return [], False
+    named = for_subject(verb)
+    if named is not None:
+        return with_conjuncts(named), True
     gerund = gerund_subjects(verb)
     if gerund:
         return gerund, True
@@ -222,11 +228,17 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("AUX", "VERB"):
             inherited, _ = subjects(verb.head.head)  # "is ready to meet"
             return inherited, True
+        aim = copular_aim(verb)
+        if aim is not None:
+            return aim, True
         passive = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if passive:
             return passive, True  # "Iraq will be forced to ask …", "was urged by two men to resign": Iraq asks, X resigns
         inherited, _ = subjects(verb.head)
         return inherited, True
+    controlled = advcl_controller(verb)
+    if controlled is not None:
+        return with_conjuncts(controlled), True
     if is_purpose(verb):
         # a purpose clause shares the subject: "staged a hunger strike to protest the arrests",
         # unless another clause comes between, where it may belong ("pointed to bills passed
@@ -242,6 +254,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         owners = [c for c in verb.head.children if c.dep_ == "poss"] or object_holder(verb.head)
         if owners:
             return owners, True
+        if reaction_to_anothers_act(verb.head):
+            return [], False
         inherited, _ = subjects(verb.head.head)
         return inherited, True
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -262,6 +276,68 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if glued is not None:
         return with_conjuncts(glued), False
     return [], False
+
+
+# Nouns of an aim that a copula equates with an infinitive: "Our aim is to ensure …".
+COPULAR_AIMS = {"aim", "goal", "plan", "intention", "objective", "purpose", "hope", "mission", "task", "job",
+                "priority", "strategy", "idea", "ambition", "wish", "dream", "target", "focus", "challenge"}
+
+
+# an aim equated with an infinitive: "Our aim is not to rewrite the rules" (we would rewrite
+# them, not the aim); its owner does it, or nobody the sentence names ("The plan is to sell it")
+def copular_aim(verb: Token) -> list[Token] | None:
+    """The owners of the aim noun a copula's subject names, when ``verb`` is the copula's
+    infinitive; None when the copula's subject is no aim."""
+    copula = verb.head
+    if verb.dep_ != "xcomp" or copula.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    aims = [c for c in copula.children if c.dep_ == "nsubj" and c.lemma_.lower() in COPULAR_AIMS]
+    if not aims:
+        return None
+    return [c for c in aims[0].children if c.dep_ == "poss"]
+
+
+# Dashes that set off a clause inside another.
+DASHES = {"—", "–", "--"}
+
+
+# a clause set off by dashes inside another, parsed with the outer subject as a second one of its
+# own: "Mr. Roe's decision to leave — he will speak in Denver, then travel to Dallas — angered
+# Democrats" (he will speak; the decision angered them)
+def subjects_inside_the_dashes(verb: Token, found: list[Token]) -> list[Token]:
+    """The subjects of ``verb`` that stand on its side of a dash, when another stands beyond it."""
+    if len(found) < 2:
+        return found
+    doc = verb.doc
+
+    def across_dash(subject: Token) -> bool:
+        low, high = sorted((subject.i, verb.i))
+        return any(t.text in DASHES for t in doc[low + 1 : high])
+
+    inside = [t for t in found if not across_dash(t)]
+    return inside if inside and len(inside) < len(found) else found
+
+
+# … and the other side of it: the verb after the closing dash, parsed with a noun inside the
+# dashes as its subject ("… then travel to Phoenix; Austin, Tex.; and San Antonio — caused an
+# uproar": the decision caused it, not Austin)
+def subjects_before_the_dashes(verb: Token, found: list[Token]) -> list[Token]:
+    """The subject before an opening dash that the parse gave to the clause inside the dashes,
+    for a verb after the closing dash whose subject the parse found inside them."""
+    doc = verb.doc
+    kept = []
+    for subject in found:
+        dashes = [t.i for t in doc[verb.sent.start : verb.i] if t.text in DASHES]
+        opening = [i for i in dashes if i < subject.left_edge.i]
+        closing = [i for i in dashes if subject.i < i < verb.i]
+        if not opening or not closing:
+            kept.append(subject)
+            continue
+        start, end = opening[-1], closing[0]
+        outer = [t for t in doc[verb.sent.start : start] if t.dep_ == "nsubj" and start < t.head.i < end]
+        # (a subject added between dashes stays: "her duties — and the limits on her business — have left her")
+        kept.append(outer[0] if outer and doc[start + 1].pos_ != "CCONJ" else subject)
+    return kept
 
 
 # Verbs whose prepositional object does what their infinitive says: "called on people to donate
@@ -285,6 +361,137 @@ def prepositional_controller(verb: Token) -> Token | None:
         if objects:
             return objects[0]
     return None
+
+
+# Verbs that judge, undo or meet an act someone else decided: their object's infinitive is
+# not their subject's aim ("the Supreme Court overturned a decision to cut Texaco's bond": the
+# court does not cut it; "welcomed the plan to open a bus link").
+REACTION_VERBS = {
+    "overturn", "reverse", "overrule", "annul", "void", "invalidate", "strike", "uphold", "review", "challenge",
+    "question", "dispute", "contest", "reject", "oppose", "resist", "fight", "protest", "criticize", "criticise",
+    "condemn", "denounce", "slam", "blast", "attack", "decry", "deplore", "welcome", "hail", "praise", "applaud",
+    "commend", "endorse", "back", "support", "approve", "ratify", "block", "halt", "stop", "suspend", "delay",
+    "freeze", "veto", "scrap", "cancel", "rescind", "revoke", "investigate", "probe", "examine", "scrutinize",
+    "scrutinise", "ignore", "mock", "ridicule", "dismiss", "note", "report", "describe", "explain", "defend",
+}
+
+
+# Nouns of an act decided or put forward, whose infinitive says what is to be done.
+DECIDED_ACTS = {
+    "decision", "plan", "proposal", "move", "bid", "attempt", "effort", "push", "order", "request", "call", "offer",
+    "deal", "agreement", "law", "bill", "measure", "rule", "regulation", "policy", "ruling", "vote", "motion", "scheme",
+    "initiative", "program", "programme", "directive", "demand", "threat", "pledge", "promise", "commitment", "idea",
+    "suggestion", "recommendation", "attempts", "efforts", "plans", "proposals", "moves", "decisions", "calls", "demands",
+}
+
+
+# the object's infinitive after a verb of reacting to it: "overturned a decision to cut the bond",
+# "criticized the move to close the plant" (whose decision or move the sentence does not say)
+def reaction_to_anothers_act(noun: Token) -> bool:
+    """Whether ``noun``, a direct object with an infinitive, is a decided act its verb's subject
+    reacts to rather than one it means to do (its own: "defended its decision to", read by the
+    owner; not a thing acted on for a purpose: "is investigating the charges to find out …")."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS and noun.lemma_.lower() in DECIDED_ACTS
+
+
+# the subject of an infinitive introduced by "for": "subsidies for wealthy developers to build
+# roads", "it is time for Congress to act" (the developers build, Congress acts)
+def for_subject(verb: Token) -> Token | None:
+    """The object of a "for" phrase right before the infinitive ``verb``, which is its subject
+    (not a stretch of time: "stayed for a week to rest" is the stayer's)."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0 or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl", "ccomp"):
+        return None
+    before = verb.doc[to.i - 1]
+    head = before
+    while head.dep_ in ("conj", "cc") and head.head.i < head.i:
+        head = head.head  # "for farmers and ranchers to …"
+    if head.dep_ != "pobj" or head.head.lower_ != "for" or head.right_edge.i != to.i - 1:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+        return None
+    if head.lemma_.lower() in TIME_NOUNS or head.lemma_.lower() in ADVERBIAL_HEADS:
+        return None
+    return head
+
+
+# object control read as a purpose: "Republicans pressured the State Department on Monday to
+# remove him" (the parse hangs the infinitive on the verb as an adverbial clause; the
+# department is to remove him)
+def advcl_controller(verb: Token) -> Token | None:
+    """The direct object of a verb of making or asking someone do something, when the infinitive
+    after it was parsed as a purpose; not a thing used for a purpose ("built a wall to keep them out")."""
+    if not is_purpose(verb):
+        return None
+    governor = verb.head
+    if governor.lemma_.lower() not in OBJECT_CONTROL or governor.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    objects = [c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i]
+    if len(objects) != 1 or purpose_after_thing(governor, objects[0]):
+        return None
+    obj = objects[0]
+    personal = obj.pos_ == "PRON" and obj.lower_ in ("him", "her", "them", "us", "me", "you")
+    if not (personal or obj.pos_ == "PROPN" or obj._.kg_mention is not None or is_agent_word(obj)
+            or names_a_person(obj.lemma_.lower())):
+        return None  # "sent aid to help them", "paying something like $8 billion to service the debt"
+    return obj
+
+
+# a past participle coordinated with a passive one shares its passive: "Asians were more likely
+# to be stopped and searched" (they were searched; they did not search)
+# (a participle the tagger took for a past tense too, after an infinitive or a modal, which no
+# finite verb can be coordinated with: "to be stopped and searched")
+def passive_conjunct(verb: Token) -> bool:
+    head = verb.head
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and any(
+        c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in head.children)
+    return (verb.dep_ == "conj" and participle and is_passive(head) and not own_subjects(verb)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children))
+
+
+# an "-ing" verb the parse coordinates with an infinitive is not one of its acts: "By rubber
+# stamping permits for corporations to build pipelines, gutting labor laws, …" (the gerund goes
+# with "stamping"; an infinitive's conjunct is an infinitive: "to build roads and widen bridges")
+def gerund_after_infinitive(verb: Token) -> bool:
+    return (verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children) and not own_subjects(verb))
+
+
+# Heads of a kind or a portion, whose "of" phrase names what a relative clause after it is about:
+# "the sort of arguments that raged between Labour and the Tories".
+PARTITIVE_HEADS = {"sort", "sorts", "kind", "kinds", "type", "types", "form", "forms", "variety", "series", "set",
+                   "number", "part", "group", "lot", "lots", "range"}
+
+
+def noun_of_people(noun: Token) -> bool:
+    """A noun that names people ("senators", "Democrats"), whom a thing's "that" clause does not describe."""
+    mention = noun._.kg_mention
+    return (mention is not None and mention.entity.type in ("Person", "Group") or is_agent_word(noun)
+            or names_a_person(noun.lemma_.lower()))
+
+
+# a relative clause after a noun inside a prepositional phrase is about that noun, though the
+# parse may hang it on the phrase's head: "senators from states that expanded Medicaid" (the
+# states expanded it); "who" stays with whom the parse chose
+def low_relative_host(verb: Token) -> Token | None:
+    """The noun right before a "that" or "which" clause, object of a preposition on the noun
+    the clause hangs from, unless the verb's number agrees with the head only."""
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
+    noun = verb.head
+    if pronoun is None or pronoun.i == 0 or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    before = verb.doc[pronoun.i - 1]
+    if before.dep_ != "pobj" or before.pos_ not in ("NOUN", "PROPN") or before.head.dep_ != "prep" or before.head.head != noun:
+        return None
+    mention = before._.kg_mention
+    if mention is not None and mention.entity.type == "Person" or before.ent_type_ == "PERSON":
+        return None  # "the death of Suleimani, which …" (:func:`which_of_person`)
+    if not (noun.lower_ in PARTITIVE_HEADS or noun_of_people(noun)):
+        return None  # "a sellout to white supremacy that poisoned …": the sellout did
+    finite = next((t for t in (verb, *auxiliaries(verb)) if t.tag_ in ("VBZ", "VBP")), None)
+    if finite is not None and (finite.tag_ == "VBZ") != (before.tag_ in ("NN", "NNP")):
+        return None  # "members of the panel that meet …": the verb agrees with the members
+    return before
 
 
 # a gerund coordinated with a verb of another form: "trying to dissuade people from panic buying
@@ -379,8 +586,24 @@ def gerund_subjects(verb: Token) -> list[Token]:
     if verb.head.lower_ in OBJECT_GERUND_PREPS and gov.lemma_.lower() in OBJECT_GERUND_VERBS:
         objects = [c for c in gov.children if c.dep_ == "dobj"]
         return with_conjuncts(objects[0]) if objects else passive
+    judged = judged_act(verb, gov)
+    if judged is not None:
+        return judged
     heads, _ = subjects(gov)
     return heads or passive
+
+
+# the act a verb of praise or blame is about, after "in": "praised the spirit of cooperation in
+# achieving the breakthrough" (the cooperating sides achieved it, not who praised them)
+def judged_act(verb: Token, gov: Token) -> list[Token] | None:
+    """Who does the "-ing" clause of a judging verb's object: the object when it is an actor,
+    else nobody the sentence names; None when ``gov`` judges nothing."""
+    objects = [c for c in gov.children if c.dep_ == "dobj" and c.i < verb.i]
+    if gov.lemma_.lower() not in OBJECT_GERUND_VERBS or not objects:
+        return None
+    obj = objects[0]
+    actor = obj.pos_ in ("PROPN", "PRON") or obj._.kg_mention is not None or is_agent_word(obj) or names_a_person(obj.lemma_.lower())
+    return with_conjuncts(obj) if actor else []
 
 
 def aim_subjects(verb: Token) -> list[Token]:
@@ -467,6 +690,12 @@ def object_holder(noun: Token) -> list[Token]:
     actor of its "of" phrase ("has reaffirmed the right of news organizations to safeguard
     sources": the organizations safeguard them) or the recipient of a verb of giving ("gives
     plaintiffs every right to try to spin a loss": the plaintiffs spin it)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            # the noun's agent: "welcomed the decision by India and Pakistan to open a bus link"
+            agents = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if agents and (agents[0]._.kg_mention is not None or is_agent_word(agents[0])):
+                return with_conjuncts(agents[0])
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             held = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
@@ -570,13 +799,17 @@ def clause_of(verb: Token) -> Clause:
 # Verbs of judging or naming whose past participle, set off by commas after a noun, says how the
 # noun is seen: "Ron Kind, considered one of the most centrist Democrats, said …".
 JUDGING_PARTICIPLES = {"consider", "regard", "see", "view", "deem", "know", "dub", "think", "believe"}
+# … and verbs of being put a question, whose participle aside has no object of its own: "Brennan,
+# asked about the loans, said …" (he was asked; he asked nothing).
+QUESTIONED_PARTICIPLES = {"ask", "question", "press", "quiz", "contact", "reach", "interview", "approach"}
 
 
 def participle_aside(verb: Token) -> bool:
     """A passive participle between commas after a noun, which the small model reads as an
     active verb with the noun as its subject ("Smith, considered a moderate, voted …"): the noun
     is the one considered, and does no considering."""
-    if verb.lemma_.lower() not in JUDGING_PARTICIPLES or verb.tag_ not in ("VBD", "VBN"):
+    questioned = verb.lemma_.lower() in QUESTIONED_PARTICIPLES and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    if verb.lemma_.lower() not in JUDGING_PARTICIPLES and not questioned or verb.tag_ not in ("VBD", "VBN"):
         return False
     if auxiliaries(verb) or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
         return False

@@ -952,3 +952,128 @@ def test_model_after_concluding_that_is_the_speakers():
     found = _speakers_of("Race\n\nIn a statement, Gove said he would pursue the post after concluding that Johnson "
                          "\"cannot provide the leadership.\"")
     assert found[("Johnson", "provide")] == "Gove"
+
+
+# -- infinitives of saying, findings, interrupted speakers, rejoinders (branch attrib3) -------
+
+REPORTED_ROWS = [
+    pytest.param(
+        # a speech verb as an infinitive of purpose: "Brown took to Twitter to suggest that California could sue Exxon"
+        "Brown|PROPN|nsubj|1 took|VERB|ROOT|1|take to|ADP|prep|1 Twitter|PROPN|pobj|2 to|PART|aux|5 suggest|VERB|advcl|1 "
+        "that|SCONJ|mark|9 California|PROPN|nsubj|9 could|AUX|aux|9 sue|VERB|ccomp|5 Exxon|PROPN|dobj|9",
+        9, "Brown", id="purpose-infinitive-of-saying"),
+    pytest.param(
+        # ... not one only asked for: "Merkel urged Obama to state that Russia attacked Ukraine"
+        "Merkel|PROPN|nsubj|1 urged|VERB|ROOT|1|urge Obama|PROPN|dobj|1 to|PART|aux|4 state|VERB|xcomp|1 that|SCONJ|mark|7 "
+        "Russia|PROPN|nsubj|7 attacked|VERB|ccomp|4|attack Ukraine|PROPN|dobj|7",
+        7, None, id="asked-to-state"),
+    pytest.param(
+        # an accusation after "went on to": "Smith went on to accuse Google of hiding the report"
+        "Smith|PROPN|nsubj|1 went|VERB|ROOT|1|go on|ADP|prt|1 to|PART|aux|4 accuse|VERB|xcomp|1 Google|PROPN|dobj|4 "
+        "of|ADP|prep|4 hiding|VERB|pcomp|6|hide|VBG report|NOUN|dobj|7",
+        7, "Smith", id="went-on-to-accuse"),
+    pytest.param(
+        # a finding of anyone: "The committee found the BBC had succeeded"
+        "The|DET|det|1 committee|NOUN|nsubj|2 found|VERB|ROOT|2|find the|DET|det|4 BBC|PROPN|nsubj|6 had|AUX|aux|6 "
+        "succeeded|VERB|ccomp|2|succeed",
+        6, "committee", id="committee-found"),
+    pytest.param(
+        # ... a clause before "finds" with no comma tag is no finding of it (a timeline's run-on:
+        # "Comey announces counsel Jury finds Libby guilty")
+        "Comey|PROPN|nsubj|1 announces|VERB|ccomp|3|announce Jury|PROPN|nsubj|3 finds|VERB|ROOT|3|find Libby|PROPN|nsubj|5 "
+        "guilty|ADJ|ccomp|3",
+        1, None, id="clause-before-finds"),
+    pytest.param(
+        # ... not "found it hard to": no clause of its own
+        "Germany|PROPN|nsubj|1 found|VERB|ROOT|1|find it|PRON|nsubj|3 hard|ADJ|ccomp|1 to|PART|aux|5 support|VERB|xcomp|3 "
+        "France|PROPN|dobj|5",
+        5, None, id="found-it-hard"),
+    pytest.param(
+        # a finding set off in the clause: "Reactions, the study also found, have increased"
+        "Reactions|NOUN|nsubj|7|reaction ,|PUNCT|punct|0 the|DET|det|3 study|NOUN|nsubj|5 also|ADV|advmod|5 found|VERB|parataxis|7|find "
+        ",|PUNCT|punct|5 increased|VERB|ROOT|7|increase",
+        7, "study", id="parenthetical-found"),
+    pytest.param(
+        # a speaker interrupted by a participle: "Brennan, asked about the loans, said the bank has written them off"
+        "Brennan|PROPN|nsubj|2 ,|PUNCT|punct|0 asked|VERB|ROOT|2|ask|VBD about|ADP|prep|2 loans|NOUN|pobj|3|loan ,|PUNCT|punct|6 "
+        "said|VERB|parataxis|2|say|VBD bank|NOUN|nsubj|9 has|AUX|aux|9 written|VERB|ccomp|6|write|VBN off|ADP|prt|9",
+        9, "Brennan", id="interrupted-speaker"),
+    pytest.param(
+        # an attitude toward a clause is its holder's: "Tveter is confident the firm can dent Sky"
+        "Tveter|PROPN|nsubj|1 is|AUX|ROOT|1|be confident|ADJ|acomp|1 firm|NOUN|nsubj|5 can|AUX|aux|5 dent|VERB|ccomp|2 "
+        "Sky|PROPN|dobj|5",
+        5, "Tveter", id="confident-that"),
+    pytest.param(
+        # ... the clause hung on the copula: "analysts were sceptical that BMW could match its profits"
+        "analysts|NOUN|nsubj|1|analyst were|AUX|ROOT|1|be sceptical|ADJ|acomp|1 that|SCONJ|mark|6 BMW|PROPN|nsubj|6 "
+        "could|AUX|aux|6 match|VERB|ccomp|1 profits|NOUN|dobj|6|profit",
+        6, "analysts", id="sceptical-that-on-copula"),
+    pytest.param(
+        # ... not an expletive "it": "it is certain that Iran attacked"
+        "it|PRON|nsubj|1 is|AUX|ROOT|1|be doubtful|ADJ|acomp|1 that|SCONJ|mark|5 Iran|PROPN|nsubj|5 attacked|VERB|ccomp|2|attack",
+        5, None, id="it-is-doubtful"),
+    pytest.param(
+        # ... nor a pronoun inside a report, whose reporter speaks: "officials said they were sceptical that …"
+        "officials|NOUN|nsubj|1|official said|VERB|ROOT|1|say they|PRON|nsubj|3 were|AUX|ccomp|1|be sceptical|ADJ|acomp|3 "
+        "that|SCONJ|mark|8 plan|NOUN|nsubj|8 would|AUX|aux|8 help|VERB|ccomp|4 Trump|PROPN|dobj|8",
+        8, "officials", id="pronoun-sceptical-in-a-report"),
+    pytest.param(
+        # the one made to speak: "the scandal led Romero to declare that the group will leave"
+        "scandal|NOUN|nsubj|1 led|VERB|ROOT|1|lead Romero|PROPN|dobj|1 to|PART|aux|4 declare|VERB|xcomp|1 that|SCONJ|mark|8 "
+        "group|NOUN|nsubj|8 will|AUX|aux|8 leave|VERB|ccomp|4",
+        8, "Romero", id="made-to-declare"),
+    pytest.param(
+        # a verb of finding with an object is no source's tag: "traders expected a fall but the market found support"
+        "traders|NOUN|nsubj|1|trader expected|VERB|ROOT|1|expect fall|NOUN|dobj|1 but|CCONJ|cc|1 market|NOUN|nsubj|5 "
+        "found|VERB|conj|1|find support|NOUN|dobj|5",
+        1, None, id="found-with-object"),
+    pytest.param(
+        # a means is nobody's word: "the systems reflect Digital's ability to sustain its lead"
+        "systems|NOUN|nsubj|1|system reflect|VERB|ROOT|1 Digital|PROPN|poss|3 ability|NOUN|dobj|1 to|PART|aux|5 "
+        "sustain|VERB|acl|3 lead|NOUN|dobj|5",
+        5, None, id="means-of-owner"),
+]
+
+
+@pytest.mark.parametrize("spec, index, speaker", REPORTED_ROWS)
+def test_infinitives_findings_and_interrupted_speakers(blank_nlp, spec, index, speaker):
+    doc = parsed(blank_nlp, spec)
+    [sentence] = doc.sents
+    found = speech_subject(sentence, doc[index])
+    assert (found.text if found is not None else None) == speaker
+
+
+def test_a_root_inside_the_quotation_reports_nothing(blank_nlp):
+    # “A liberal thinks that power belongs to Washington,” Cassidy scoffed. — the parse makes the
+    # quoted "thinks" the root: no report of the liberal for the next sentences
+    from kg.attribution import reported_speaker
+    doc = parsed(blank_nlp, "“|PUNCT|punct|3 A|DET|det|2 liberal|NOUN|nsubj|3 thinks|VERB|ROOT|3|think that|SCONJ|mark|6 "
+                            "power|NOUN|nsubj|6 belongs|VERB|ccomp|3|belong ,|PUNCT|punct|3 ”|PUNCT|punct|3 "
+                            "Cassidy|PROPN|nsubj|10 scoffed|VERB|parataxis|3|scoff .|PUNCT|punct|3")
+    assert reported_speaker(doc[:]) is None
+
+
+ATTRIBUTION_MODEL_ROWS = [
+    # (made-up sentence, (subject id, predicate lemma, object id) of the fact, its speaker)
+    ("Governor Jerry Brown took to Twitter to suggest that California could sue Exxon.", ("California", "sue", "Exxon"), "Jerry Brown"),
+    ("The committee found that Microsoft had misled Congress.", ("Microsoft", "mislead", "congress"), "committee"),
+    ("Smith, asked about whether the bank made money, said Barclays has sold the shares.", ("Barclays", "sell", "share"), "Smith"),
+    ("Mr Tveter is confident the cable firm can dent Sky.", ("cable firm", "dent", "Sky"), "Tveter"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact, speaker", ATTRIBUTION_MODEL_ROWS)
+def test_model_infinitives_findings_and_interrupted_speakers(text, fact, speaker):
+    found = {(s.subject.entity.id, s.predicate.lemma, s.object.entity.id if s.object else None):
+             s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(text)}
+    assert found.get(fact, "missing") == speaker
+
+
+@pytest.mark.model
+def test_model_a_rejoinder_names_the_quotations_speaker():
+    # the next quoted sentence is the one who countered, not the one quoted as thinking
+    text = ("“A liberal thinks that power belongs to Washington,” Mr. Cassidy countered on Sunday. "
+            "“If Texas wants a red law, Obama should let Texas pass it.”")
+    speakers = {s.attributed_to.entity.id if s.attributed_to else None for s in kg.extract(text) if s.predicate.lemma == "let"}
+    assert speakers == {"Cassidy"}

@@ -41,6 +41,8 @@ LINES = [
     ("Facebook Twitter Pinterest Supporters rally in the capital. Photograph: Jane Doe/Reuters", True),
     ("The senator speaks at a rally in Ohio, May 4, 2019. (Jane Doe/Reuters)", True),
     ("The senator before a game in Arizona on Aug. 15. Jane Doe/Getty Images", True),
+    # a wire credit with a space after the slash: its name is no antecedent of the next "he"
+    ("The candidate waits to speak at a rally in Dayton, Ohio, U.S. May 4, 2019. REUTERS/ Jane Doe", True),
     ("Slideshow (12 Images)", True),
     ("FILE - In this March 26, 2020, file photo the senator speaks.", True),
     ('[caption id="attachment_1" width="620"] Soldiers burning books in 1973 (Credit: Archive)[/caption]', True),

@@ -1774,3 +1774,99 @@ def test_model_descriptions_of_named_actors(nlp_model):
     facts = _facts("Maine senator Ann Kloss voted no. Trump renewed his attack on John Reed, in a tweet in which the "
                    "senator promised to repeal the law.")
     assert not any(s == "Ann Kloss" and "repeal" in p for s, p, _ in facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, word, entity", [
+    # a people named by two origins is no state: not the United States
+    ("African Americans voted heavily for the senator in South Carolina.", "Americans", "African Americans"),
+    ("Iranian Americans protested outside the embassy.", "Americans", "Iranian Americans"),
+    # an ordinary adjective before a demonym leaves the state ("Radical French" are the French)
+    ("Radical French protesters blocked the road.", "French", "France"),
+    ("Americans rejected the plan.", "Americans", "United States"),
+])
+def test_model_compound_demonym(nlp_model, text, word, entity):
+    doc = nlp_model(text)
+    EntityResolver(nlp_model).annotate(doc)
+    [token] = [t for t in doc if t.text == word]
+    assert token._.kg_mention is not None and token._.kg_mention.entity.id == entity
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, phrase, not_person", [
+    # a legislator's chamber and a leader's lieutenants act as themselves, not as the person
+    ("Senator Jane Holt of Ohio said Tuesday her chamber plans to rewrite the bill.", "chamber", "Jane Holt"),
+    ("The push to end the tariffs has been taken up by Obama's lieutenants.", "lieutenants", "Barack Obama"),
+])
+def test_model_member_body_is_not_its_member(text, phrase, not_person):
+    import kg
+    subjects = [s.subject for s in kg.extract(text) if phrase in s.subject.text]
+    assert subjects and all(s.entity.id != not_person for s in subjects)
+
+
+@pytest.mark.parametrize("word, owner_type, member", [
+    ("chamber", "Person", True),       # "his chamber plans to …": the Senate, not the senator
+    ("chamber", "Country", False),     # a state's chamber may speak for it
+    ("lieutenants", "Organization", True),  # "Trump's lieutenants" with the name tagged ORG: still not Trump
+    ("administration", "Person", False),    # "his administration" acts for him
+])
+def test_member_body(blank_nlp, word, owner_type, member):
+    from kg.entities import member_body
+    doc = Doc(blank_nlp.vocab, words=[word])
+    assert member_body(doc[0], Entity(id="X", label="X", type=owner_type)) is member
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # "it" under a clause whose subject describes a body goes on with that body
+    ("Acme Corp settled with the Federal Trade Commission on Monday. As part of the deal, the company must also hire "
+     "an auditor to ensure it has adequate security systems.", "Acme Corp"),
+    ("Orbit Bank met regulators from the Federal Reserve on Friday. The bank will sell two units so that it can "
+     "raise capital.", "Orbit Bank"),
+])
+def test_model_it_goes_on_with_the_governing_description(nlp_model, text, expected):
+    doc = nlp_model(text)
+    resolver = EntityResolver(nlp_model)
+    resolver.annotate(doc)
+    [it] = [t for t in doc if t.lower_ == "it"]
+    found = resolver.argument(it, 0)
+    assert found is not None and found.entity.id == expected
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("the|DET|det|1 company|NOUN|nsubj|2|company|NN hired|VERB|ROOT|2|hire|VBD auditors|NOUN|dobj|2|auditor to|PART|aux|5 "
+     "ensure|VERB|advcl|2|ensure|VB it|PRON|nsubj|7 complies|VERB|ccomp|5|comply|VBZ", 1),
+    # … also through an infinitive the parse hangs on the object: "implement measures to ensure it …"
+    ("the|DET|det|1 company|NOUN|nsubj|2|company|NN hired|VERB|ROOT|2|hire|VBD auditors|NOUN|dobj|2|auditor to|PART|aux|5 "
+     "ensure|VERB|relcl|3|ensure|VB it|PRON|nsubj|7 complies|VERB|ccomp|5|comply|VBZ", 1),
+    # through a verb of saying the reporter's rules decide
+    ("the|DET|det|1 agency|NOUN|nsubj|2|agency|NN sued|VERB|ROOT|2|sue|VBD firms|NOUN|dobj|2|firm ,|PUNCT|punct|2 "
+     "saying|VERB|advcl|2|say|VBG it|PRON|nsubj|7 lied|VERB|ccomp|5|lie|VBD", None),
+    # not a thing: "the plan says it …" has no body to go on with
+    ("the|DET|det|1 plan|NOUN|nsubj|2|plan|NN needs|VERB|ROOT|2|need|VBZ money|NOUN|dobj|2 so|SCONJ|mark|7 "
+     "that|SCONJ|mark|7 it|PRON|nsubj|7 works|VERB|advcl|2|work|VBZ", None),
+])
+def test_governing_description(blank_nlp, spec, expected):
+    from kg.entities import governing_description
+    doc = parsed(blank_nlp, spec)
+    [it] = [t for t in doc if t.lower_ == "it"]
+    found = governing_description(it)
+    assert (found.i if found is not None else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, office", [
+    # an office as the main subject since the last name is whom "he" goes on with
+    ("Home Secretary Tom Reed wants a points system. The prime minister on Sunday said the rules would be tightened. "
+     "But he rejected calls for a quota.", "minister"),
+    # not an office inside a reported clause, nor an indefinite one
+    ("Home Secretary Tom Reed spoke on Monday. Reed said the prime minister was wrong. He then left the room.", None),
+    ("Home Secretary Tom Reed spoke on Monday. A minister said the rules were wrong. He then left the room.", None),
+])
+def test_model_office_subject_since(nlp_model, text, office):
+    doc = nlp_model(text)
+    resolver = EntityResolver(nlp_model)
+    resolver.annotate(doc)
+    he = [t for t in doc if t.lower_ == "he"][-1]
+    found = resolver._office_subject_since(he, 0, -1, "m")
+    assert (found[0].lower_ if found is not None else None) == office

@@ -771,3 +771,145 @@ def test_model_but_sets_a_conjunct_against_a_negated_verb(text, verb):
     import kg
     acts = [s for s in kg.extract(text) if s.predicate.lemma.split()[0] == verb]
     assert acts and not any(s.negated for s in acts)
+
+
+# -- denying governors, means, sequels and clauses of time (branch attrib3): one row per construction --
+
+DENYING_ROWS = [
+    pytest.param(
+        # "unlikely to": probably not done
+        "Germany|PROPN|nsubj|1 is|AUX|ROOT|1|be unlikely|ADJ|acomp|1 to|PART|aux|4 approve|VERB|xcomp|2 merger|NOUN|dobj|4",
+        4, (True, "possible"), id="unlikely-to"),
+    pytest.param(
+        # ... and its clause: "it is unlikely Congress will approve the treaty"
+        "It|PRON|nsubj|1 is|AUX|ROOT|1|be unlikely|ADJ|acomp|1 Congress|PROPN|nsubj|5 will|AUX|aux|5 approve|VERB|ccomp|2 "
+        "treaty|NOUN|dobj|5",
+        5, (True, "possible"), id="it-is-unlikely"),
+    pytest.param(
+        # ... hung on the copula beside the adjective
+        "It|PRON|nsubj|1 is|AUX|ROOT|1|be unlikely|ADJ|acomp|1 Congress|PROPN|nsubj|5 will|AUX|aux|5 approve|VERB|ccomp|1 "
+        "treaty|NOUN|dobj|5",
+        5, (True, "possible"), id="it-is-unlikely-on-copula"),
+    pytest.param(
+        # ... but "likely to" only hedges
+        "Germany|PROPN|nsubj|1 is|AUX|ROOT|1|be likely|ADJ|acomp|1 to|PART|aux|4 approve|VERB|xcomp|2 merger|NOUN|dobj|4",
+        4, (False, "possible"), id="likely-to"),
+    pytest.param(
+        # "too ADJ to": cannot be done
+        "Republicans|PROPN|nsubj|1 are|AUX|ROOT|1|be too|ADV|advmod|3 divided|VERB|acomp|1|divide|VBN to|PART|aux|5 "
+        "pass|VERB|xcomp|3 budget|NOUN|dobj|5",
+        5, (True, "possible"), id="too-to"),
+    pytest.param(
+        # ... but "too" after the verb is "also": "Obama wants to go too"
+        "Obama|PROPN|nsubj|1 wants|VERB|ROOT|1|want to|PART|aux|3 go|VERB|xcomp|1 too|ADV|advmod|1",
+        3, (False, "intended"), id="too-also"),
+    pytest.param(
+        # "does nothing to": not brought about
+        "treaty|NOUN|nsubj|1 does|VERB|ROOT|1|do nothing|PRON|dobj|1 to|PART|aux|4 help|VERB|relcl|2 Ukraine|PROPN|dobj|4",
+        4, (True, None), id="does-nothing-to"),
+    pytest.param(
+        # ... "did not do anything to"
+        "treaty|NOUN|nsubj|3 did|AUX|aux|3|do not|PART|neg|3 do|VERB|ROOT|3 anything|PRON|dobj|3 to|PART|aux|6 "
+        "help|VERB|relcl|4 Ukraine|PROPN|dobj|6",
+        6, (True, None), id="did-not-do-anything-to"),
+    pytest.param(
+        # ... but "did a little to help" did something
+        "treaty|NOUN|nsubj|1 did|VERB|ROOT|1|do a|DET|det|3 little|ADJ|dobj|1 to|PART|aux|5 help|VERB|relcl|3 "
+        "Ukraine|PROPN|dobj|5",
+        5, (False, None), id="did-a-little-to"),
+    pytest.param(
+        # a means to act: "gave its offices more power to devote resources" (it may)
+        "he|PRON|nsubj|1 gave|VERB|ROOT|1|give offices|NOUN|dative|1|office more|ADJ|amod|4 power|NOUN|dobj|1 to|PART|aux|6 "
+        "devote|VERB|acl|4 resources|NOUN|dobj|6|resource",
+        6, (False, "possible"), id="power-to"),
+    pytest.param(
+        # ... lacked: "the Senate lacks the votes to block him" (the parse hangs the infinitive on "lacks")
+        "Senate|PROPN|nsubj|1 lacks|VERB|ROOT|1|lack the|DET|det|3 votes|NOUN|dobj|1|vote to|PART|aux|5 block|VERB|advcl|1 "
+        "him|PRON|dobj|5",
+        5, (True, "possible"), id="lacks-votes-to"),
+    pytest.param(
+        # ... or on its object: "the council lacks the power to block the project"
+        "council|NOUN|nsubj|1 lacks|VERB|ROOT|1|lack the|DET|det|3 power|NOUN|dobj|1 to|PART|aux|5 block|VERB|acl|3 "
+        "project|NOUN|dobj|5",
+        5, (True, "possible"), id="lacks-power-to"),
+    pytest.param(
+        # a present clause of time under a future: "will open after the settlement is approved"
+        "process|NOUN|nsubj|2 will|AUX|aux|2 open|VERB|ROOT|2 after|SCONJ|mark|6 settlement|NOUN|nsubjpass|6 is|AUX|auxpass|6|be|VBZ "
+        "approved|VERB|advcl|2|approve|VBN",
+        6, (False, "future"), id="after-under-future"),
+    pytest.param(
+        # ... a past one is done: "opened after the settlement was approved"
+        "process|NOUN|nsubj|1 opened|VERB|ROOT|1|open|VBD after|SCONJ|mark|5 settlement|NOUN|nsubjpass|5 was|AUX|auxpass|5|be|VBD "
+        "approved|VERB|advcl|1|approve|VBN",
+        5, (False, None), id="after-under-past"),
+    pytest.param(
+        # the second alternative of an indirect question: "could not say whether X had treated her … or had used her"
+        "he|PRON|nsubj|3 could|AUX|aux|3 not|PART|neg|3 say|VERB|ROOT|3 whether|SCONJ|mark|7 Blunkett|PROPN|nsubj|7 "
+        "had|AUX|aux|7 treated|VERB|ccomp|3|treat her|PRON|dobj|7 or|CCONJ|cc|7 had|AUX|aux|11 used|VERB|conj|7|use "
+        "her|PRON|dobj|11",
+        11, (False, "possible"), id="whether-or"),
+    pytest.param(
+        # going on to a next act is doing it: "Trump went on to accuse the department"
+        "Trump|PROPN|nsubj|1 went|VERB|ROOT|1|go on|ADP|prt|1 to|PART|aux|4 accuse|VERB|xcomp|1 department|NOUN|dobj|4",
+        4, (False, None), id="went-on-to"),
+    pytest.param(
+        # ... also as the parse's infinitive of purpose
+        "Trump|PROPN|nsubj|1 went|VERB|ROOT|1|go on|ADP|prt|1 to|PART|aux|4 accuse|VERB|advcl|1 department|NOUN|dobj|4",
+        4, (False, None), id="went-on-to-advcl"),
+    pytest.param(
+        # ... while "going to" is still the future
+        "Trump|PROPN|nsubj|2 is|AUX|aux|2|be going|VERB|ROOT|2|go to|PART|aux|4 accuse|VERB|xcomp|2 department|NOUN|dobj|4",
+        4, (False, "future"), id="going-to"),
+    pytest.param(
+        # ... but a means put to use is used for its end: "is exercising his authority to extend the clock"
+        "McConnell|PROPN|nsubj|2 is|AUX|aux|2|be exercising|VERB|ROOT|2|exercise his|PRON|poss|4 authority|NOUN|dobj|2 "
+        "to|PART|aux|6 extend|VERB|acl|4 clock|NOUN|dobj|6",
+        6, (False, "intended"), id="exercised-authority-to"),
+    pytest.param(
+        # a past refusal: "Reid would not agree to the condition" (he did not)
+        "Reid|PROPN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 agree|VERB|ROOT|3 to|ADP|prep|3 condition|NOUN|pobj|4",
+        3, (True, None), id="would-not-agree"),
+    pytest.param(
+        # ... but with a condition, a condition: "Iran would not accept it if Obama signed it"
+        "Iran|PROPN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 accept|VERB|ROOT|3 it|PRON|dobj|3 if|SCONJ|mark|7 "
+        "Obama|PROPN|nsubj|7 signed|VERB|advcl|3|sign|VBD it|PRON|dobj|7",
+        3, (True, "conditional"), id="would-not-accept-if"),
+    pytest.param(
+        # ... and another act is no refusal: "the deal would not help Iran"
+        "deal|NOUN|nsubj|3 would|AUX|aux|3|would|MD not|PART|neg|3 help|VERB|ROOT|3 Iran|PROPN|dobj|3",
+        3, (True, "conditional"), id="would-not-help"),
+    pytest.param(
+        # a clause of time in reported speech, its tense shifted back: "said the US would drop the
+        # tariffs once Japan began fulfilling the agreement"
+        "Yeutter|PROPN|nsubj|1 said|VERB|ROOT|1|say|VBD US|PROPN|nsubj|4 would|AUX|aux|4|would|MD drop|VERB|ccomp|1|drop|VB "
+        "tariffs|NOUN|dobj|4|tariff once|SCONJ|mark|8 Japan|PROPN|nsubj|8 began|VERB|advcl|4|begin|VBD",
+        8, (False, "future"), id="once-in-reported-past"),
+]
+
+
+@pytest.mark.parametrize("spec, index, expected", DENYING_ROWS)
+def test_denying_governors_means_and_sequels(blank_nlp, spec, index, expected):
+    doc = parsed(blank_nlp, spec)
+    assert polarity_and_modality(doc[index])[:2] == expected
+
+
+DENYING_MODEL_ROWS = [
+    # (made-up sentence, predicate text, negated, modality)
+    ("Hungary is unlikely to join the new alliance with Poland.", "to join", True, "possible"),
+    ("It is unlikely the Senate will confirm Johnson before the summer.", "will confirm", True, "possible"),
+    ("Russia was too weak to defeat Ukraine.", "to defeat", True, "possible"),
+    ("The Pentagon has the authority to punish Boeing for the delays.", "to punish", False, "possible"),
+    ("The Senate lacks the votes to block Obama.", "to block", True, "possible"),
+    ("The ferry service will resume after Greece lifts the strike.", "lifts", False, "future"),
+    ("The senator went on to accuse Google of hiding the report.", "to accuse", False, None),
+    ("Officials would not say whether Iran had armed the rebels or had trained Hezbollah.", "had trained", False, "possible"),
+    ("The senator would not even acknowledge Trump's victory in Ohio.", "would not even acknowledge", True, None),
+    ("Merkel said Germany would lift the sanctions once Russia withdrew its troops from Ukraine.", "withdrew its troops from", False, "future"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, predicate, negated, modality", DENYING_MODEL_ROWS)
+def test_model_denying_governors_means_and_sequels(text, predicate, negated, modality):
+    found = {(s.negated, s.modality) for s in kg.extract(text) if s.predicate.text == predicate}
+    assert found == {(negated, modality)}

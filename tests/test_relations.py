@@ -406,7 +406,8 @@ PURPOSE_ROWS = [
         # … or the actor of its "of" phrase: "Iran backed the right of Syria to attack Iraq"
         "Iran|PROPN|nsubj|1 backed|VERB|ROOT|1|back the|DET|det|3 right|NOUN|dobj|1 of|ADP|prep|3 Syria|PROPN|pobj|4 to|PART|aux|7 "
         "attack|VERB|acl|3 Iraq|PROPN|dobj|7 .|PUNCT|punct|1",
-        (), {("Iran", "back of", "Syria", False, None, None), ("Syria", "attack", "Iraq", False, "intended", None)},
+        # (a right to act is a permission, only possible: kg.modality's nouns of means)
+        (), {("Iran", "back of", "Syria", False, None, None), ("Syria", "attack", "Iraq", False, "possible", None)},
         id="object-purpose-of-holder"),
     pytest.param(
         # … or the recipient of a verb of giving: "Iran gave Syria a chance to attack Iraq"
@@ -1669,3 +1670,138 @@ def test_model_an_object_purpose_is_its_holders(text, holder, wrong_subject, ver
     acts = [s for s in kg.extract(text) if s.predicate.lemma.split()[0] == verb]
     assert not any(wrong_subject in s.subject.text for s in acts)
     assert [s.subject.text.split()[-1] for s in acts] == ([holder] if holder else [])
+
+
+# Who does a clause: each construction on a hand-built parse, the verb's index, the subject
+# heads :func:`kg.relations.subjects` must give (all of them; none when the sentence names nobody).
+CLAUSE_SUBJECTS = [
+    # an infinitive on a decided act its verb reacts to: the court does not cut the bond
+    pytest.param("Court|PROPN|nsubj|1 overturned|VERB|ROOT|1|overturn a|DET|det|3 decision|NOUN|dobj|1 to|PART|aux|5 "
+                 "cut|VERB|acl|3|cut|VB the|DET|det|7 bond|NOUN|dobj|5", [(0, 1, "ORG")], 5, [], id="reaction-to-an-act"),
+    # … while the one who reaches an agreement means to do it
+    pytest.param("Texaco|PROPN|nsubj|1 reached|VERB|ROOT|1|reach an|DET|det|3 agreement|NOUN|dobj|1 to|PART|aux|5 "
+                 "sell|VERB|acl|3|sell|VB the|DET|det|7 unit|NOUN|dobj|5", [(0, 1, "ORG")], 5, ["Texaco"], id="own-agreement"),
+    # the noun's "by" agent does it: "welcomed the decision by India to open a link"
+    pytest.param("Britain|PROPN|nsubj|1 welcomed|VERB|ROOT|1|welcome the|DET|det|3 decision|NOUN|dobj|1 by|ADP|prep|3 "
+                 "India|PROPN|pobj|4 to|PART|aux|7 open|VERB|acl|3|open|VB a|DET|det|9 link|NOUN|dobj|7",
+                 [(0, 1, "GPE"), (5, 6, "GPE")], 7, ["India"], id="by-agent-of-the-act"),
+    # "for X to VERB": X does it
+    pytest.param("The|DET|det|1 plan|NOUN|nsubj|2 gives|VERB|ROOT|2|give subsidies|NOUN|dobj|2|subsidy for|ADP|prep|3 "
+                 "developers|NOUN|pobj|4|developer to|PART|aux|7 build|VERB|advcl|2|build|VB roads|NOUN|dobj|7|road",
+                 [], 7, ["developers"], id="for-subject"),
+    # … not a stretch of time: the stayer rests
+    pytest.param("Jones|PROPN|nsubj|1 stayed|VERB|ROOT|1|stay for|ADP|prep|1 a|DET|det|4 week|NOUN|pobj|2 to|PART|aux|6 "
+                 "rest|VERB|advcl|1|rest|VB", [(0, 1, "PERSON")], 6, ["Jones"], id="for-a-time-is-no-subject"),
+    # object control parsed as a purpose: the department is to remove him
+    pytest.param("Republicans|PROPN|nsubj|1 pressured|VERB|ROOT|1|pressure the|DET|det|3 Department|PROPN|dobj|1 "
+                 "on|ADP|prep|1 Monday|PROPN|pobj|4 to|PART|aux|7 remove|VERB|advcl|1|remove|VB him|PRON|dobj|7",
+                 [(0, 1, "NORP"), (3, 4, "ORG")], 7, ["Department"], id="object-control-as-purpose"),
+    # … not a thing paid: the payer services the debt
+    pytest.param("Australia|PROPN|nsubj|1 pays|VERB|ROOT|1|pay something|PRON|dobj|1 to|PART|aux|4 service|VERB|advcl|1|service|VB "
+                 "the|DET|det|6 debt|NOUN|dobj|4", [(0, 1, "GPE")], 4, ["Australia"], id="purpose-after-a-thing"),
+    # a participle coordinated with a passive one is passive: they were searched, they searched nobody
+    pytest.param("Asians|PROPN|nsubjpass|2 were|AUX|auxpass|2|be stopped|VERB|ROOT|2|stop|VBN and|CCONJ|cc|2 "
+                 "searched|VERB|conj|2|search|VBN", [(0, 1, "NORP")], 4, [], id="passive-conjunct"),
+    pytest.param("Police|NOUN|nsubj|1 stopped|VERB|ROOT|1|stop|VBD and|CCONJ|cc|1 searched|VERB|conj|1|search|VBD "
+                 "them|PRON|dobj|3", [], 3, ["Police"], id="active-conjunct"),
+    # … also when tagged as a past tense after a passive infinitive
+    pytest.param("Asians|PROPN|nsubj|1 were|AUX|ROOT|1|be likely|ADJ|acomp|1 to|PART|aux|5 be|AUX|auxpass|5 "
+                 "stopped|VERB|xcomp|2|stop|VBN and|CCONJ|cc|5 searched|VERB|conj|5|search|VBD", [(0, 1, "NORP")], 7, [],
+                 id="passive-conjunct-tagged-past"),
+
+    # a gerund hung on an infinitive is not one of its acts
+    pytest.param("Firms|NOUN|nsubj|1 want|VERB|ROOT|1 to|PART|aux|3 build|VERB|xcomp|1|build|VB pipelines|NOUN|dobj|3|pipeline "
+                 ",|PUNCT|punct|3 gutting|VERB|conj|3|gut|VBG laws|NOUN|dobj|6|law", [], 6, [], id="gerund-after-infinitive"),
+    pytest.param("Firms|NOUN|nsubj|1 want|VERB|ROOT|1 to|PART|aux|3 build|VERB|xcomp|1|build|VB roads|NOUN|dobj|3|road "
+                 "and|CCONJ|cc|3 widen|VERB|conj|3|widen|VB bridges|NOUN|dobj|6|bridge", [], 6, ["Firms"], id="infinitive-conjunct"),
+    # a "that" clause after the object of a preposition on people is about that object
+    pytest.param("senators|NOUN|nsubj|6|senator|NNS from|ADP|prep|0 states|NOUN|pobj|1|state|NNS that|PRON|nsubj|4|that|WDT "
+                 "expanded|VERB|relcl|0|expand|VBD Medicaid|PROPN|dobj|4 want|VERB|ROOT|6", [(5, 6, "ORG")], 4, ["states"],
+                 id="relative-on-the-noun-before"),
+    # … not when the verb agrees with the head only
+    pytest.param("members|NOUN|nsubj|6|member|NNS of|ADP|prep|0 the|DET|det|3 panel|NOUN|pobj|1|panel|NN that|PRON|nsubj|5|that|WDT "
+                 "meet|VERB|relcl|0|meet|VBP vote|VERB|ROOT|6", [], 5, ["members"], id="relative-agrees-with-the-head"),
+    # … nor on a thing: the sellout poisoned it
+    pytest.param("a|DET|det|1 sellout|NOUN|nsubj|7 to|ADP|prep|1 supremacy|NOUN|pobj|2|supremacy|NN that|PRON|nsubj|5|that|WDT "
+                 "poisoned|VERB|relcl|1|poison|VBD it|PRON|dobj|5 ended|VERB|ROOT|7|end", [], 5, ["sellout"], id="relative-on-a-thing"),
+    # an act praised "in" doing it: the praised one did it, or nobody named
+    pytest.param("Straw|PROPN|nsubj|1 praised|VERB|ROOT|1|praise the|DET|det|3 spirit|NOUN|dobj|1 in|ADP|prep|1 "
+                 "achieving|VERB|pcomp|4|achieve|VBG the|DET|det|7 breakthrough|NOUN|dobj|5", [(0, 1, "PERSON")], 5, [],
+                 id="praised-thing-in-doing"),
+    pytest.param("Straw|PROPN|nsubj|1 praised|VERB|ROOT|1|praise India|PROPN|dobj|1 in|ADP|prep|1 "
+                 "reaching|VERB|pcomp|3|reach|VBG the|DET|det|6 deal|NOUN|dobj|4", [(0, 1, "PERSON"), (2, 3, "GPE")], 4, ["India"],
+                 id="praised-actor-in-doing"),
+    # an aim equated with an infinitive: its owner does it, or nobody named
+    pytest.param("Our|PRON|poss|1|our|PRP$ aim|NOUN|nsubj|2 is|AUX|ROOT|2|be to|PART|aux|4 ensure|VERB|xcomp|2|ensure|VB "
+                 "it|PRON|dobj|4", [], 4, ["Our"], id="owner-of-a-copular-aim"),
+    pytest.param("The|DET|det|1 plan|NOUN|nsubj|2 is|AUX|ROOT|2|be to|PART|aux|4 sell|VERB|xcomp|2|sell|VB "
+                 "it|PRON|dobj|4", [], 4, [], id="copular-aim-of-nobody-named"),
+    pytest.param("Iran|PROPN|nsubj|1 is|AUX|ROOT|1|be ready|ADJ|acomp|1 to|PART|aux|4 talk|VERB|xcomp|2|talk|VB",
+                 [(0, 1, "GPE")], 4, ["Iran"], id="no-aim-keeps-the-subject"),
+    # a clause set off by dashes keeps its own subject, not the outer one parsed as a second
+    pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ROOT|3 in|ADP|prep|3 Denver|PROPN|pobj|4",
+                 [(5, 6, "GPE")], 3, ["he"], id="subject-inside-the-dashes"),
+    # … and the verb after the closing dash gets the subject before the opening one
+    pytest.param("decision|NOUN|nsubj|3 —|PUNCT|punct|3 he|PRON|nsubj|3 speak|VERB|ccomp|9 in|ADP|prep|3 Denver|PROPN|pobj|4 "
+                 "and|CCONJ|cc|5 Tampa|PROPN|nsubj|9 —|PUNCT|punct|7 angered|VERB|ROOT|9|anger Democrats|PROPN|dobj|9",
+                 [(5, 6, "GPE"), (7, 8, "GPE"), (10, 11, "NORP")], 9, ["decision"], id="subject-before-the-dashes"),
+    # … not a subject added between dashes with "and", nor one with no other subject before them
+    pytest.param("duties|NOUN|nsubj|7 —|PUNCT|punct|7 and|CCONJ|cc|0 the|DET|det|4 limits|NOUN|nsubj|7|limit —|PUNCT|punct|4 "
+                 "have|AUX|aux|7 left|VERB|ROOT|7|leave her|PRON|dobj|7", [], 7, ["duties", "limits"], id="subject-added-between-dashes"),
+    pytest.param("Roe|PROPN|nsubj|1 closed|VERB|ROOT|1|close —|PUNCT|punct|1 and|CCONJ|cc|1 the|DET|det|5 limits|NOUN|nsubj|8|limit "
+                 "—|PUNCT|punct|5 have|AUX|aux|8 hurt|VERB|conj|1|hurt her|PRON|dobj|8", [(0, 1, "PERSON")], 8, ["limits"],
+                 id="subject-between-dashes-with-none-before"),
+    pytest.param("Russia|PROPN|nsubj|6 —|PUNCT|punct|0 which|PRON|nsubj|3 backed|VERB|relcl|0|back Assad|PROPN|dobj|3 "
+                 "—|PUNCT|punct|0 said|VERB|ROOT|6|say", [(0, 1, "GPE"), (4, 5, "PERSON")], 6, ["Russia"],
+                 id="one-subject-across-dashes"),
+]
+
+
+@pytest.mark.parametrize("spec, ents, verb, expected", CLAUSE_SUBJECTS)
+def test_clause_subjects(blank_nlp, spec, ents, verb, expected):
+    doc = parsed(blank_nlp, spec, ents)
+    EntityResolver(blank_nlp).annotate(doc)
+    heads, _ = relations.subjects(doc[verb])
+    assert [t.text for t in heads] == expected
+
+
+@pytest.mark.parametrize("spec, passive", [
+    # "to be stopped and searched": the tagger's past tense after a passive infinitive is a participle
+    ("to|PART|aux|2 be|AUX|auxpass|2 stopped|VERB|ROOT|2|stop|VBN and|CCONJ|cc|2 searched|VERB|conj|2|search|VBD", True),
+    # "was arrested and confessed": a finite verb after a finite passive is active
+    ("Jones|PROPN|nsubjpass|2 was|AUX|auxpass|2|be arrested|VERB|ROOT|2|arrest|VBN and|CCONJ|cc|2 "
+     "confessed|VERB|conj|2|confess|VBD", False),
+])
+def test_passive_conjunct(blank_nlp, spec, passive):
+    doc = parsed(blank_nlp, spec)
+    assert relations.passive_conjunct(doc[4]) is passive
+
+
+@pytest.mark.parametrize("spec, aside", [
+    # "Brennan, asked about the loans, said …": he was asked
+    ("Brennan|PROPN|nsubj|2 ,|PUNCT|punct|2 asked|VERB|advcl|7|ask|VBD about|ADP|prep|2 the|DET|det|5 loans|NOUN|pobj|3|loan "
+     ",|PUNCT|punct|7 said|VERB|ROOT|7|say|VBD", True),
+    # an active "asked" with its own object is no aside
+    ("Brennan|PROPN|nsubj|2 ,|PUNCT|punct|2 asked|VERB|advcl|7|ask|VBD him|PRON|dobj|2 about|ADP|prep|2 loans|NOUN|pobj|4|loan "
+     ",|PUNCT|punct|7 said|VERB|ROOT|7|say|VBD", False),
+])
+def test_questioned_participle_aside(blank_nlp, spec, aside):
+    doc = parsed(blank_nlp, spec)
+    assert relations.participle_aside(doc[2]) is aside
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, verb, right, wrong", [
+    ("The appeals court struck down a plan to close the coal plant.", "close", [], "court"),
+    ("Ministers welcomed the decision by Ghana and Togo to reopen the border.", "reopen", ["Ghana", "Togo"], "Ministers"),
+    ("The bill sets aside money for local farmers to buy new tractors.", "buy", ["farmers"], "bill"),
+    ("Environmental groups pressed Governor Smith on Friday to halt the drilling.", "halt", ["Smith"], "groups"),
+    ("Young men were twice as likely to be arrested and jailed, the report found.", "jail", [], "men"),
+    ("Lawmakers from parties that backed the treaty oppose the new rules.", "back", ["parties"], "Lawmakers"),
+    ("The mayor praised the spirit of goodwill in settling the strike.", "settle", [], "mayor"),
+])
+def test_model_who_does_the_clause(text, verb, right, wrong):
+    import kg
+    acts = [s for s in kg.extract(text) if s.predicate.lemma.split()[0] == verb]
+    assert not any(wrong in s.subject.text for s in acts)
+    assert sorted({s.subject.text.split()[-1] for s in acts}) == right
