@@ -132,7 +132,7 @@ def matrix(rows: list[dict], names: list[str]):
 # credited to no one; of the parse, how a pronoun's or a description's node was found, how far each
 # argument is from its verb and whether a dash or a bracket stands between, the clause the verb
 # heads, an inherited or relative subject, a modifier object, whose words they are, a measured
-# change, no clues at all.  Fewer than all: with ~1,600 labels, the record's other features (word
+# change.  Fewer than all: with ~1,600 labels, the record's other features (word
 # counts, casing, the order of the words) only add noise (out-of-fold AUC, bench/README.md).
 RECORD_FEATURES = ("bias", "confidence", "rule=", "subject:pronoun", "object:pronoun", "subject:actor_unnamed",
                    "object:actor_unnamed", "subject:description_actor", "predicate:light", "predicate:copula",
@@ -145,8 +145,8 @@ PARSE_FEATURES = ("subject:pronoun_", "subject:description_", "object:descriptio
                   # of the constructions, the amounts of business news ("sales rose 4 %"), whose number
                   # object is no fragment; the others, one weight each, fit the training articles only
                   "kind=measured", "kind=change",
-                  # an argument taken across a dash, a bracket or a semicolon; a statement with no parse clues
-                  "subject:across_dash", "object:across_dash", "none")
+                  # an argument taken across a dash, a bracket or a semicolon
+                  "subject:across_dash", "object:across_dash")
 
 
 def used(name: str) -> bool:

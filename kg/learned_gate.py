@@ -297,8 +297,6 @@ def features(record: Mapping[str, Any], rule_reason: str | None = None,
     out.update(_argument_features("subject", subject, sentence))
     out.update(_argument_features("object", obj, sentence))
     out.update({f"parse:{name}": value for name, value in (clues or {}).items()})
-    # made by a construction that keeps no parse clues (a headline's verb, a quotation's frame)
-    out["parse:none"] = float(not clues)
     return {name: value for name, value in out.items() if value}
 
 

@@ -69,14 +69,14 @@ def test_features(rec, present, absent):
 
 @pytest.mark.parametrize("rec, clues, present, absent", [
     # a complement clause ("… said Russia struck Ukraine") credited to no one
-    (record(), {"verb:dep=ccomp": 1.0}, {"unattributed_complement", "parse:verb:dep=ccomp"}, {"parse:none"}),
+    (record(), {"verb:dep=ccomp": 1.0}, {"unattributed_complement", "parse:verb:dep=ccomp"}, set()),
     # … credited to its speaker
     (record(attributed_to={"id": "Barack Obama", "type": "Person"}), {"verb:dep=ccomp": 1.0}, {"attributed"},
      {"unattributed_complement"}),
     # a main clause
-    (record(), {"verb:dep=ROOT": 1.0}, {"parse:verb:dep=ROOT"}, {"unattributed_complement", "parse:none"}),
-    # a statement made with no parse clues (a headline's verb, a quotation's frame)
-    (record(), {}, {"parse:none"}, {"unattributed_complement"}),
+    (record(), {"verb:dep=ROOT": 1.0}, {"parse:verb:dep=ROOT"}, {"unattributed_complement"}),
+    # a statement made with no parse clues (a quotation's frame read as a demand)
+    (record(), {}, set(), {"unattributed_complement"}),
 ])
 def test_features_of_the_record_and_its_clues(rec, clues, present, absent):
     found = learned_gate.features(rec, None, clues)
