@@ -323,7 +323,12 @@ CONTEST = frozenset(
 # ("Trumpism has corrupted the party", "voters punished politicians"): force only when an
 # armed agent does it or people are hurt.
 FIGURATIVE_HARM = frozenset(
-    "corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split())
+    "compel corrupt cripple damage devastate force harm hurt pressure pressurise pressurize punish ravage ruin squeeze undermine wreck".split()
+    # an onslaught that news uses for lobbying: "the White House blitzes the Hill on Iran"
+    + ["blitz"])
+# Verbs of struggle, which news uses for problems ("wrestled the city back from the brink"): force
+# only on a body, a person's or armed men's ("wrestled his hijacker for the steering wheel").
+STRUGGLE_VERBS = frozenset("grapple wrestle".split())
 # Verbs of one person's bodily violence against another ("assaulted his trainer", "shot a
 # neighbour"); a contest between two people ("squared off against", "took on") is none.
 BODILY_VIOLENCE = frozenset(
@@ -462,7 +467,7 @@ ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
 # seize or coerce ("a Judaism being murdered by Israel", "killed the deal", "beating the hell
 # out of"), with the endings of abstract nouns of doctrine and quality ("-ism", "-ness").
 ABSTRACT_TARGETS = frozenset(
-    """agenda bill business career chance competition confidence culture deal debate democracy dream economy
+    """agenda bill business career chance competition confidence control culture deal debate democracy dream economy
     faith freedom hell hope idea image law legacy liberty message mood narrative notion
     opinion ownership policy price rate record reform religion reputation right rule spirit stock
     story tradition trade truth value view vote word""".split()
@@ -538,18 +543,23 @@ SEIZURE_VERBS = frozenset("capture depose grab occupy oust overrun overthrow sei
 # men take them: "Lavrov … since taking over the Foreign Ministry in 2004", "took over the company".
 SUCCESSIONS = frozenset(
     """chairmanship company corporation firm helm job leadership ministry portfolio position premiership presidency
-    role stake""".split())
+    role stake""".split()
+    # what a firm buys or runs: "Qatar takes over Cable and Wireless franchise"
+    + "asset brand concession contract franchise licence license subsidiary".split())
 
 
-def succession(verb: str, object_head: str, subject: str) -> bool:
+def succession(verb: str, object_head: str, subject: str, obj: str | None = None) -> bool:
     """Whether a verb of seizing takes an office or a firm by succession or purchase (see
-    SUCCESSIONS): anyone but armed men.
+    SUCCESSIONS; or a body, a firm named: "Qatar takes over Cable and Wireless"): anyone but armed men.
 
     >>> succession("take", "foreign ministry", PERSON), succession("take", "ministry", ARMED), succession("seize", "town", STATE)
     (True, False, False)
+    >>> succession("take", "", STATE, BODY), succession("seize", "", STATE, BODY)
+    (True, False)
     """
     words = (object_head or "").lower().split()
-    return verb in SEIZURE_VERBS and subject != ARMED and bool(words) and singular(words[-1]) in SUCCESSIONS
+    # a firm named is bought when it is taken over, not when it is seized ("Iran seizes the Stena Impero")
+    return verb in SEIZURE_VERBS and subject != ARMED and (bool(words) and singular(words[-1]) in SUCCESSIONS or obj == BODY and verb == "take")
 
 # Prepositions of company: "fought alongside U.S. troops" names an ally, not a target.
 ALLY_PREPS = frozenset("alongside beside".split())
@@ -603,7 +613,7 @@ def no_one_hit(object_words: Iterable[str]) -> bool:
 # (Implicatives such as "managed to kill", and efforts that are force themselves, "fighting to
 # overthrow", report the act and are not listed.)
 IRREALIS_GOVERNORS = frozenset(
-    """advocate authorise authorize campaign collude compete conspire empower learn lobby plot propose push race scheme
+    """advocate authorise authorize campaign collude compete conspire empower learn lobby plot prefer propose push race scheme
     scramble seek teach train vie""".split())
 
 
@@ -617,13 +627,120 @@ def unrealised(governor: str) -> bool:
 
 
 
+# -- the sense of a verb and the role of its phrase (issue 17, seventh pass) -------------------
+#
+# Dictionary patterns give a verb of force its class from the bare verb, whatever phrase it
+# heads.  English says which phrase can name the target of force and which verbs are force in
+# their core sense; these predicates read it.
+
+# Prepositions that name whom or what an act is for, never its target: "black soldiers
+# fighting for the Union", "the NSA hunts for terrorists" (a search), "launched six more
+# airstrikes in support of Iraqi Security Force operations" (an ally's operations).
+BENEFICIARY_PREPS = frozenset({"for", "in support of", "on behalf of", "in favor of", "in favour of",
+                               "in defense of", "in defence of", "in aid of"})
+# Verbs of fighting whose "with" phrase names the other side ("clashed with troops", "fought with
+# rebels").  The "with" phrase of any other verb of force names a partner, a topic or a rival
+# met: "engage with the Red Cross", "was catching up with the US", "have wrestled with police
+# shootings" (a problem, a thing).
+RECIPROCAL_FORCE = frozenset("altercate battle brawl clash duel feud fight grapple quarrel scuffle skirmish spar tussle wrestle".split())
+
+
+def names_an_act(noun: str) -> bool:
+    """Whether a noun names an act of force: an event noun of the table ("drone strike") or the gerund
+    of a verb of force ("police shootings").
+
+    >>> names_an_act("drone strike"), names_an_act("police shooting"), names_an_act("building")
+    (True, True, False)
+    """
+    words = (noun or "").strip().lower().split()
+    if not words:
+        return False
+    head = singular(words[-1])
+    return noun_event_type(" ".join(words)) in FORCE_EVENTS or head.endswith("ing") and len(head) > 5 and any(
+        event_type(stem) in FORCE_EVENTS for stem in (head[:-3], head[:-4], head[:-3] + "e"))
+
+
+def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head: str = "", *, direct_object: bool = False) -> bool:
+    """Whether the prepositional phrase that gives the object (``particles``: every word of the
+    predicate's lemma after the verb, "up with", "in support of") cannot name a target of force:
+    a beneficiary or a goal of the verb itself (with ``direct_object``, "for" belongs to the object:
+    "sought prison time for Cohen"), or the "with" of a verb that is not fought with someone, or a
+    thing fought "with" that is neither a weapon nor an act of force ("wrestled with police
+    shootings"; "killed him with a drone strike" names the act).  Verbs of pursuit are read by
+    :func:`force_event` ("police caught up with the brothers").
+
+    >>> not_a_target_phrase("fight", "for", PERSON), not_a_target_phrase("launch", "in support of", THING, direct_object=True)
+    (True, True)
+    >>> not_a_target_phrase("seek", "for", PERSON, direct_object=True), not_a_target_phrase("engage", "with", BODY)
+    (False, True)
+    >>> not_a_target_phrase("clash", "with", ARMED), not_a_target_phrase("wrestle", "with", THING, "shooting")
+    (False, True)
+    >>> not_a_target_phrase("fight", "with", THING, "knife"), not_a_target_phrase("kill", "with", THING, "drone strike")
+    (False, False)
+    >>> not_a_target_phrase("fire", "on", ARMED), not_a_target_phrase("catch", "up with", PERSON)
+    (False, False)
+    >>> not_a_target_phrase("wrestle", "with", PEOPLE, "police shooting")  # "police" makes it read as people
+    True
+    """
+    words = (particles or "").lower().split()
+    if obj is None or not words:
+        return False
+    if any(" ".join(words[start:]) in BENEFICIARY_PREPS - {"for"} for start in range(len(words))):
+        return True
+    if words[-1] == "for":
+        return not direct_object
+    if words[-1] != "with" or verb in PURSUIT:
+        return False
+    weapon, act = is_weapon(object_head), names_an_act(object_head)
+    if verb in RECIPROCAL_FORCE:
+        # one fights with a side or a weapon; an act fought "with" is a problem ("police shootings")
+        return act or obj == THING and not weapon
+    return obj != THING or not (weapon or act)
+
+
+# Verbs of readying and weighing an act: its object names an act not yet done ("Soleimani was
+# preparing an imminent attack", "considering airstrikes").
+PREPARATION_VERBS = frozenset("consider contemplate discuss plan plot prepare weigh".split())
+# Verbs of handling a body that need a body to handle: "the leaders kicked Moscow out of their annual
+# meeting" kicks no one (a state or a body as the object); killing, shooting and stabbing stay (grave
+# violence: "a man shot an Israeli", where the state is the demonym's).
+HANDLING_VIOLENCE = frozenset("batter drag grope hit kick overpower punch shove slap subdue".split())
+# Verbs of sending people somewhere: what they do is a deployment (MOBILIZE) or a mission, not
+# coercion: "the FBI sent scores of agents to Philadelphia, Mississippi to investigate".
+SENDING_VERBS = frozenset("deploy dispatch send".split())
+# Verbs of pursuit and capture whose core sense is a chase or a game ("Trump Jr. hunted the
+# argali", "caught a fish"): coercion only when an authority or armed men do them, as blocking.
+PURSUIT = frozenset("catch chase hunt track".split())
+# Bodies that hold public authority (CAMEO sectors): a ban or a bar is coercion when one of them,
+# a state or an officer imposes it (CAMEO 172), not a university or a league barring a speaker.
+AUTHORITY_SECTORS = frozenset("COP GOV JUD LEG MIL SPY".split())
+
+
+def authority(subject: str, subject_code: str = "", official: bool = False) -> bool:
+    """Whether the agent holds public authority: armed men, a state or a province, an officer, or a
+    body whose CAMEO code is of government, legislature, police, military, intelligence or courts.
+
+    >>> authority(BODY, "USAGOVLEG"), authority(BODY, "USAEDU"), authority(STATE), authority(PERSON, official=True)
+    (True, False, True, True)
+    """
+    return subject in (ARMED, STATE, PLACE) or official or (subject_code or "")[3:6] in AUTHORITY_SECTORS
+
+
+# Modifiers that put a war or a battle in trade, law, politics or culture: "a global trade war",
+# "locked in a trade battle with China", "a legal battle", "the culture wars".
+DOMAIN_MODIFIERS = frozenset(
+    """bidding budget court courtroom culture currency electoral ideological legal partisan price ratings tariff
+    trade turf""".split())
+
+
 # -- acts the sentence does not assert (issue 17, sixth pass) --------------------------------
 
 # Verbs whose clause is a belief, a fear, a denial or a wager, not an act the writer reports:
 # "Loughner believed the government carried out the attacks", "people thinking that soldiers
 # beat up civilians", "betting on his denial that he assaulted her".  (Verbs of saying and
 # allegation are not here: "police said the gunman shot …" reports; "alleged" is a modality.)
-UNASSERTING_VERBS = frozenset("bet believe deny doubt dream fantasize fear imagine pretend suppose theorize think wonder".split())
+UNASSERTING_VERBS = frozenset(
+    "assume bet believe convince convinced deny doubt dream fantasize fear imagine pretend speculate suppose suspect theorize think wonder".split())
 # Nouns whose clause is the same: "the theory that the government carried out 9/11", "his
 # denial that he assaulted her", "the claim that troops shot protesters".
 UNASSERTING_NOUNS = frozenset(
@@ -761,7 +878,8 @@ def contest_use(verb: str, setting: str, *, subject: str, official: bool = False
 def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, subject_head: str = "",
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
                 subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
-                setting: str = "", act_words: Iterable[str] = ()) -> str | None:
+                setting: str = "", act_words: Iterable[str] = (), particles: str = "", same_side: bool = False,
+                direct_object: bool = False) -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -773,7 +891,10 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     ``particle`` the verb's particle or preposition, ``subject_code`` the subject's CAMEO code,
     ``places`` the nouns of the clause's prepositional phrases, ``object_words`` the object's words,
     ``setting`` the contest the article reports (:func:`news_setting`), ``act_words`` the words of
-    the predicate, which may name the act ("launched a furious attack on").
+    the predicate, which may name the act ("launched a furious attack on"), ``particles`` every word
+    of the predicate's lemma after the verb ("up with", "in support of"), ``same_side`` that the
+    object is the subject's own state or the subject itself ("Trump … removing US forces"),
+    ``direct_object`` that the verb has a direct object.
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -788,6 +909,21 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     """
     if event not in FORCE_EVENTS:
         return event
+    if same_side and obj is not None:
+        return None  # "he would be removing US forces", "he was destroying America": one's own side
+    if not_a_target_phrase(verb, particles or particle, obj, object_head, direct_object=direct_object):
+        return None  # "fighting for the Union", "engage with the Red Cross", "catching up with the US"
+    if verb in PREPARATION_VERBS:
+        return None  # "was preparing an imminent attack": an act readied, not done
+    if verb in HANDLING_VIOLENCE and obj in (STATE, BODY) and subject != ARMED:
+        return None  # "the leaders kicked Moscow out of their annual meeting"
+    if verb in STRUGGLE_VERBS and obj not in (PERSON, PEOPLE, ARMED):
+        return None  # "two mayors who wrestled the city back from the brink"
+    if verb in SENDING_VERBS and event != "FIGHT":
+        return None  # "sent scores of agents to Philadelphia to investigate": a mission, not coercion
+    if verb in PURSUIT and (not authority(subject, subject_code, official) or obj in (STATE, BODY, PLACE)):
+        # "Trump Jr. hunted the argali": a game; "Russia was catching up with the US": a race
+        return None
     if (particle or "").lower() in ALLY_PREPS and obj is not None:
         return "COOPERATE"  # "fought alongside U.S. troops": military cooperation (CAMEO 062, as the dictionary's pattern)
     if not literal_force(verb, subject=subject, obj=obj, subject_head=subject_head, object_head=object_head,
@@ -815,6 +951,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
+    if event == "COERCE" and verb in ADMINISTRATIVE and subject in (BODY, PEOPLE, THING) and not authority(subject, subject_code, official):
+        return None  # "DePaul University barred Ben Shapiro from speaking": a rule of a private body
     if verb in BLOCKING and event == "COERCE" and not (subject in (ARMED, STATE) or official):
         return None  # "Mr. Tran blocks sites he considers inappropriate"
     if object_head and singular(object_head.split()[-1]) in WRONGDOING:
@@ -888,10 +1026,14 @@ def literal_force(verb: str, *, subject: str, obj: str | None, subject_head: str
         return False  # "fought alongside U.S. troops": an ally
     if any(word.lower() in VERBAL_MODIFIERS for word in (*object_words, *act_words)):
         return False  # "escalated a verbal war", "launched personal attacks on senators"
-    if succession(verb, object_head, subject):
+    if any(word.lower() in DOMAIN_MODIFIERS for word in (*object_words, *act_words, *subject_head.split(), *object_head.split())):
+        return False  # "started a global trade war", "locked in a trade battle with China"
+    if succession(verb, object_head, subject, obj):
         return False  # "since taking over the Foreign Ministry in 2004": an office taken up
-    if verb in SEIZURE_VERBS and subject not in (ARMED, STATE) and not official:
-        return False  # "Democrats took over the House", "took the ball over the Irish line"
+    if (verb in SEIZURE_VERBS or verb == "move" and (particle or "").lower() == "into") and subject not in (ARMED, STATE) and not official:
+        # "Democrats took over the House", "took the ball over the Irish line"; moving into a place
+        # occupies it (CAMEO 192) only for armed men: "helped him move into the White House"
+        return False
     return True
 
 

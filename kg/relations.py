@@ -2140,11 +2140,15 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
                             object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
-                            act_words=text.split())
+                            act_words=text.split(), particles=" ".join(lemma.split()[1:]),
+                            same_side=obj is not None and own_side(subject, obj, head),
+                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children))
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
             event = None  # "conspired to kill", "authorized the military to conduct airstrikes": not done
+        if hypothetical_act(candidate.verb):
+            event = None  # "an ISIS attack in the U.S. would pale compared to the attacks of the past"
         if unasserted_clause(candidate.verb) or scare_quoted(candidate.verb):
             event = None  # "in case the U.S. does launch strikes", "believed the government carried out the attacks", "who “invade” the U.S."
         act = act_object(candidate.verb)
@@ -2303,7 +2307,12 @@ def clause_places(verb: Token) -> list[str]:
 def unrealised_infinitive(verb: Token) -> bool:
     """An infinitive under a governor of plans, rivalry, learning or permission ("conspired to
     kill", "vie to kill", "learning how to use", "authorized the military to conduct"): no act
-    is reported (:data:`kg.events.IRREALIS_GOVERNORS`)."""
+    is reported (:data:`kg.events.IRREALIS_GOVERNORS`); so is a conjunct of one ("prefers to capture,
+    interrogate and prosecute terrorists")."""
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
     return (verb.dep_ in ("xcomp", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and unrealised(verb.head.lemma_))
 
@@ -2365,6 +2374,30 @@ def holds_office(argument: Argument) -> bool:
     """A person whose CAMEO code puts them in state office: "President Museveni" (UGAGOV)."""
     code = argument.entity.code or ""
     return argument.entity.type == "Person" and code[3:6] in OFFICE_SECTORS
+
+
+# Modal verbs of a hypothesis: an act named as the subject of such a clause is supposed.
+HYPOTHETICAL_MODALS = frozenset("could might would".split())
+
+
+def hypothetical_act(noun: Token) -> bool:
+    """An act of force named by a noun that is the subject of a hypothetical clause: "an ISIS attack
+    in the U.S. would pale compared to the attacks of the past"."""
+    return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in noun.head.children))
+
+
+def own_side(subject: Argument, obj: Argument, head: Token | None) -> bool:
+    """Whether the object is the subject's own state, named as a state or as its forces: "Trump
+    announced he would be removing US forces", "he was destroying America" (a person's or a
+    body's affiliation, or the country of its CAMEO code); its people are not ("Erdogan jailed
+    Turks" is repression)."""
+    owner = subject.entity.affiliation
+    same = obj.entity.id == owner or obj.entity.type == "Country" and bool(obj.entity.code) and (
+        subject.entity.code or "")[:3] == obj.entity.code[:3] and subject.entity.id != obj.entity.id
+    if not same or head is None:
+        return False
+    return head.ent_type_ in ("GPE", "LOC") or agent_role(head.lemma_.lower()) in ARMED_SECTORS
 
 
 def argument_kind(argument: Argument, head: Token | None) -> str:
