@@ -68,6 +68,14 @@ def _other_names(sentence: str) -> list[str]:
     return [name for name in _NAME.findall(sentence) if name not in HONORIFICS]
 
 
+POSSESSIVE_DETERMINERS = {"his", "her", "its", "their", "our", "my", "your"}
+
+
+def _possessive(words: list[str]) -> bool:
+    """Whether a phrase's words hold a possessor before its head: "Trump's lieutenants", "his chamber"."""
+    return words[0] in POSSESSIVE_DETERMINERS or any(w.endswith("'s") or w.endswith("'") for w in words[:-1])
+
+
 def _argument_features(prefix: str, argument: Mapping[str, Any] | None, sentence: str) -> dict[str, float]:
     if argument is None:
         return {f"{prefix}:none": 1.0}
@@ -92,7 +100,12 @@ def _argument_features(prefix: str, argument: Mapping[str, Any] | None, sentence
            f"{prefix}:words": min(len(words), 12) / 12,
            f"{prefix}:long": float(len(words) > 8),
            f"{prefix}:number": float(bool(words) and any(ch.isdigit() for ch in argument["text"])),
-           f"{prefix}:dangling": float(bool(words) and words[-1] in {"and", "or", "of", "to", "the", "a"})}
+           f"{prefix}:dangling": float(bool(words) and words[-1] in {"and", "or", "of", "to", "the", "a"}),
+           # "Trump's lieutenants" → Donald Trump, "his chamber" → Bill Cassidy: the node is the possessor's
+           f"{prefix}:possessor_node": float(actor and len(words) > 1 and _possessive(words)
+                                             and not _names_node({**argument, "text": words[-1]})),
+           # "it" resolved to an actor: an expletive ("It seems that way") or a rival thing may be meant
+           f"{prefix}:it_actor": float(actor and words in (["it"], ["its"]))}
     return out
 
 
@@ -162,6 +175,20 @@ def how_found(head: Any, argument: Any, resolver: Any, offset: int) -> dict[str,
     return {name: value for name, value in out.items() if value}
 
 
+# Words that cut a sentence into pieces a parse often joins wrongly: a dash, a bracket, a semicolon
+# (a hyphen only with a space before it: "subscription-free" is one word, "clearer - Donald" two pieces).
+BREAKS = {"\u2014", "\u2013", "--", "(", ")", ";"}
+
+
+def _across_break(a: Any, b: Any) -> bool:
+    """Whether a dash, a bracket or a semicolon stands between two tokens of a sentence: an
+    argument taken across an aside ("… Phoenix; Austin, Tex.; and San Antonio — caused an uproar")."""
+    low, high = sorted((a.i, b.i))
+    doc = a.doc
+    return any(token.text in BREAKS or token.text == "-" and bool(doc[token.i - 1].whitespace_)
+               for token in doc[low + 1:high])
+
+
 def parse_features(candidate: Any, sentence: Any, subject: Any, obj: Any, *, speaker: Any = None,
                    quoted_by: Any = None, resolver: Any = None, offset: int = 0) -> dict[str, float]:
     """The features of a statement that only the extractor sees: the construction that made it
@@ -186,6 +213,7 @@ def parse_features(candidate: Any, sentence: Any, subject: Any, obj: Any, *, spe
         "subject:far": float(abs(head.i - verb.i) > 10),
         # a relative clause's subject is the noun it hangs on: "rockets which hit their targets"
         "subject:relative": float(verb.dep_ == "relcl" and bool(candidate.inherited_subject)),
+        "subject:across_dash": float(_across_break(head, verb)),
     }
     out.update({f"subject:{name}": value for name, value in how_found(head, subject, resolver, offset).items()})
     if candidate.object is not None:
@@ -197,7 +225,8 @@ def parse_features(candidate: Any, sentence: Any, subject: Any, obj: Any, *, spe
                     "object:arcs": min(tree_distance(item, verb), 8) / 8,
                     "object:far": float(abs(item.i - verb.i) > 10),
                     "object:before_verb": float(item.i < verb.i),
-                    "object:verb": float(item.pos_ in ("VERB", "AUX"))})
+                    "object:verb": float(item.pos_ in ("VERB", "AUX")),
+                    "object:across_dash": float(_across_break(item, verb))})
         out.update({f"object:{name}": value for name, value in how_found(item, obj, resolver, offset).items()})
     quoted = quoted_by is not None
     out.update({"voice:speaker_in_sentence": float(speaker is not None),
@@ -250,6 +279,8 @@ def features(record: Mapping[str, Any], rule_reason: str | None = None,
         "conditional_without_if": float(record.get("modality") == "conditional" and not {"if", "unless"} & set(sent_words)),
         "attributed": float(speaker_id is not None),
         "attributed_to_subject": float(speaker_id is not None and speaker_id == subject.get("id")),
+        # a complement clause ("X said/found/told that …") whose statement is credited to no one
+        "unattributed_complement": float(speaker_id is None and bool((clues or {}).get("verb:dep=ccomp"))),
         "from_title": float(bool(record.get("from_title"))),
         "sentence:words": min(len(sent_words), 60) / 60,
         "sentence:long": float(len(sent_words) > 35),

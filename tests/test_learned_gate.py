@@ -48,12 +48,40 @@ def record(subject=("Russia", "Russia", "Country"), predicate=("struck", "strike
     # "would" read as a condition with no "if"; the rules' reason is a feature
     (record(modality="conditional", sentence="Russia would strike Ukraine."),
      {"modality=conditional", "conditional_without_if"}, {"modality=none"}),
+    # an actor reached through its possessor: "Trump's lieutenants" → Donald Trump, "his chamber" → Bill Cassidy
+    (record(subject=("Trump\u2019s lieutenants", "Donald Trump", "Person"),
+            sentence="Trump\u2019s lieutenants struck Ukraine."),
+     {"subject:possessor_node"}, {"subject:actor_unnamed", "object:possessor_node"}),
+    (record(obj=("his chamber", "Bill Cassidy", "Person")), {"object:possessor_node"}, {"subject:possessor_node"}),
+    # … but not a possessive phrase whose head names the node: "Russia's president Putin" → Vladimir Putin
+    (record(subject=("Russia's president Putin", "Vladimir Putin", "Person")), set(), {"subject:possessor_node"}),
+    # "it" resolved to an actor (an expletive "It seems …" may be meant); a concept "it" is not
+    (record(subject=("It", "NBC News", "Organization"), predicate=("seems", "seem", None)),
+     {"subject:it_actor", "subject:pronoun"}, {"object:it_actor"}),
+    (record(subject=("it", "plan", "Concept")), {"subject:pronoun"}, {"subject:it_actor"}),
 ])
 def test_features(rec, present, absent):
     found = learned_gate.features(rec, None)
     assert present <= set(found)
     assert not absent & set(found)
     assert all(value != 0 for value in found.values())
+
+
+@pytest.mark.parametrize("rec, clues, present, absent", [
+    # a complement clause ("… said Russia struck Ukraine") credited to no one
+    (record(), {"verb:dep=ccomp": 1.0}, {"unattributed_complement", "parse:verb:dep=ccomp"}, set()),
+    # … credited to its speaker
+    (record(attributed_to={"id": "Barack Obama", "type": "Person"}), {"verb:dep=ccomp": 1.0}, {"attributed"},
+     {"unattributed_complement"}),
+    # a main clause
+    (record(), {"verb:dep=ROOT": 1.0}, {"parse:verb:dep=ROOT"}, {"unattributed_complement"}),
+    # a statement made with no parse clues (a quotation's frame read as a demand)
+    (record(), {}, set(), {"unattributed_complement"}),
+])
+def test_features_of_the_record_and_its_clues(rec, clues, present, absent):
+    found = learned_gate.features(rec, None, clues)
+    assert present <= set(found)
+    assert not absent & set(found)
 
 
 def test_the_rules_reason_is_a_feature():
@@ -128,6 +156,12 @@ def train_gate_module():
     return train_gate
 
 
+def test_the_gate_never_trains_on_a_blind_set():
+    """The sets that measure the gate blind are not among those it is trained on."""
+    trained = {part for name, listing, labels in train_gate_module().SETS for part in (name, listing, labels)}
+    assert not {part.split("/")[0] for part in trained} & {"fresh", "third", "fourth", "fifth"}
+
+
 def test_the_shipped_model_scores_every_feature_it_uses():
     """Every feature the training script weighs that a plain record shows has its weight, and no other."""
     shipped = learned_gate.model()
@@ -191,6 +225,34 @@ def test_parse_features(said, spec, speaker, quoted, present, absent):
     found = learned_gate.parse_features(candidate(said, **spec), said[:], None, None,
                                         speaker=None if speaker is None else said[speaker], quoted_by=OBAMA if quoted else None)
     assert {name: found.get(name) for name in present} == pytest.approx(present)
+    assert not absent & set(found)
+
+
+def _dashed(blank_nlp, words, spaces, spec):
+    from spacy.tokens import Doc
+    import kg.entities  # noqa: F401  (registers Token._.kg_mention)
+    heads, deps, pos = zip(*spec)
+    return Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=list(heads), deps=list(deps), pos=list(pos))
+
+
+@pytest.mark.parametrize("words, spaces, subject, obj, verb, present, absent", [
+    # "Austin — caused an uproar": a subject taken across a dash (an aside's last conjunct)
+    (["Austin", "\u2014", "caused", "an", "uproar"], [True] * 5, 0, 4, 2,
+     {"subject:across_dash"}, {"object:across_dash"}),
+    # "caused uproar ( Austin )": an object across a bracket
+    (["uproar", "caused", "(", "Austin", ")"], [True] * 5, 0, 3, 1, {"object:across_dash"}, {"subject:across_dash"}),
+    # "clearer - Trump calls …": a spaced hyphen cuts the sentence
+    (["clearer", "-", "Trump", "calls", "us"], [True] * 5, 0, 4, 3, {"subject:across_dash"}, {"object:across_dash"}),
+    # "anti-war groups rallied": a hyphen inside a word does not
+    (["anti", "-", "war", "groups", "rallied"], [False, False, True, True, True], 0, None, 4, set(),
+     {"subject:across_dash"}),
+])
+def test_an_argument_taken_across_a_dash_or_a_bracket(blank_nlp, words, spaces, subject, obj, verb, present, absent):
+    spec = [(verb, "nsubj", "NOUN") if i == subject else (verb, "dobj", "NOUN") if i == obj else
+            (verb, "ROOT", "VERB") if i == verb else (verb, "punct", "PUNCT") for i in range(len(words))]
+    doc = _dashed(blank_nlp, words, spaces, spec)
+    found = learned_gate.parse_features(candidate(doc, subject=subject, obj=obj, verb=verb), doc[:], None, None)
+    assert present <= set(found)
     assert not absent & set(found)
 
 
