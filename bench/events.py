@@ -9,6 +9,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_fresh.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_p1.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_g.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -153,6 +154,9 @@ FRESH = ROOT / "bench" / "events_force_judged_fresh.tsv"
 BLIND = ROOT / "bench" / "events_force_judged_blind.tsv"
 # Sample P1 (corpus lines 15,001-15,300), judged against main f201998 (issue 17, sixth pass).
 P1 = ROOT / "bench" / "events_force_judged_p1.tsv"
+# Blind samples F (corpus lines 19,021-19,320) and G (3,001-3,300), judged at c710e90 and d8c76ca.
+BLIND_F = ROOT / "bench" / "events_force_judged_blind_f.tsv"
+BLIND_G = ROOT / "bench" / "events_force_judged_blind_g.tsv"
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 
@@ -217,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"from the hand labels in {JUDGED.name} (or --labels)")
     parser.add_argument("--labels", type=Path, default=JUDGED,
                         help=f"with --judged: the hand labels (default {JUDGED.name}; the fresh samples: {FRESH.name}; "
-                             f"the blind sample E: {BLIND.name}; sample P1: {P1.name})")
+                             f"the blind samples E, F, G: {BLIND.name}, {BLIND_F.name}, {BLIND_G.name}; sample P1: {P1.name})")
     args = parser.parse_args(argv)
     if args.judged is not None:
         print(json.dumps(judged_precision(args.judged, args.labels), indent=2))
