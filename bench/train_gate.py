@@ -43,7 +43,7 @@ import judged  # noqa: E402  (bench/judged.py: the label sets, their keys and ho
 FEATURES = HERE / "judged" / "gate_features.jsonl"
 OUT = HERE.parent / "kg" / "data" / "learned_gate.json"
 # (name, article listing, labels): every set judged by hand to train on, of corpus lines before 25,000;
-# never the blind sets that measure the gate (judged/fresh, third, fourth, fifth)
+# never the blind sets that measure the gate (judged/fresh, third, fourth, fifth, sixth)
 SETS = (("judged", "articles.json", "labels.jsonl"),
         ("train", "train_articles.json", "train_labels.jsonl"),
         ("train2", "train2/articles.json", "train2/labels.jsonl"),
