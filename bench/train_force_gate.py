@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import os
 import re
 import sys
 from collections.abc import Mapping
@@ -39,7 +38,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import judged  # noqa: E402  (bench/judged.py: the logistic solver)
-from kg import events  # noqa: E402
+import train_gate  # noqa: E402  (bench/train_gate.py: the design matrix, the atomic write)
+from kg import events, learned_gate  # noqa: E402
 
 # Argument kinds by entity type (the record knows no head token; kg.relations.argument_kind is finer).
 KINDS = {"Person": "person", "Country": "state", "Organization": "body", "Group": "body", "ArmedGroup": "armed",
@@ -201,32 +201,16 @@ def names_of(rows: list[dict]) -> list[str]:
     return ["bias", *sorted(name for name, n in counts.items() if n >= MIN_COUNT and name != "bias")]
 
 
-def matrix(rows: list[dict], names: list[str]):
-    import numpy as np
-
-    index = {name: i for i, name in enumerate(names)}
-    x = np.zeros((len(rows), len(names)))
-    for r, row in enumerate(rows):
-        for name, value in row["features"].items():
-            if name in index:
-                x[r, index[name]] = value
-    x[:, 0] = 1.0
-    return x
-
-
 def train(rows: list[dict], penalty: float) -> dict[str, float]:
     import numpy as np
 
     names = names_of(rows)
-    weights = judged.logistic(matrix(rows, names), np.array([1.0 - row["right"] for row in rows]), penalty)
+    weights = judged.logistic(train_gate.matrix(rows, names), np.array([1.0 - row["right"] for row in rows]), penalty)
     return dict(zip(names, (float(w) for w in weights)))
 
 
 def probability(row: dict, weights: dict[str, float]) -> float:
-    import math
-
-    z = sum(weights.get(name, 0.0) * value for name, value in row["features"].items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return learned_gate.probability(row["features"], weights)
 
 
 def out_of_fold(rows: list[dict], penalty: float) -> list[float]:
@@ -291,17 +275,6 @@ def report(rows: list[dict]) -> None:
     print(f"pooled  {right:3}/{total:3} = {right / total:.3f}   {kept_right:3}/{kept:3} = {kept_right / kept:.3f}   {right - kept_right:3}")
 
 
-def write(path: Path, text: str) -> None:
-    """Atomically: a temporary file in the same folder, then renamed."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
-
-
-def read_rows(path: Path = FEATURES) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def fitted_model(rows: list[dict]) -> dict:
     penalty, threshold, weights = fit(rows)
     return {"about": "logistic regression of P(a FIGHT/ASSAULT/COERCE reading is wrong), written by "
@@ -324,12 +297,12 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown samples: {', '.join(sorted(unknown))} (known: {', '.join(LABELS)})")
         rows = extract({sample: Path(folder) for sample, folder in builds.items()})
-        write(FEATURES, "".join(json.dumps(row, sort_keys=True) + "\n" for row in rows))
+        train_gate.write(FEATURES, "".join(json.dumps(row, sort_keys=True) + "\n" for row in rows))
     KEEP_RIGHT = args.keep_right
-    rows = read_rows()
+    rows = judged.read_jsonl(FEATURES)
     report(rows)
     if args.out is not None:
-        write(args.out, json.dumps(fitted_model(rows), indent=1, sort_keys=True) + "\n")
+        train_gate.write(args.out, json.dumps(fitted_model(rows), indent=1, sort_keys=True) + "\n")
         print(f"wrote {args.out}")
     return 0
 

@@ -309,8 +309,12 @@ def model() -> Mapping[str, Any]:
 def probability_wrong(record: Mapping[str, Any], rule_reason: str | None = None,
                       weights: Mapping[str, float] | None = None, clues: Mapping[str, float] | None = None) -> float:
     """P(the statement is wrong) by the logistic model (``weights`` or the shipped ones)."""
-    weights = model()["weights"] if weights is None else weights
-    z = sum(weights.get(name, 0.0) * value for name, value in features(record, rule_reason, clues).items())
+    return probability(features(record, rule_reason, clues), model()["weights"] if weights is None else weights)
+
+
+def probability(named: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    """The logistic of the weighted sum of named features (a feature without a weight counts 0)."""
+    z = sum(weights.get(name, 0.0) * value for name, value in named.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
