@@ -1060,11 +1060,17 @@ class EntityResolver:
             return None  # "he had seen Trump's tax returns, but had not gone through them"
         found = self._nearest_agreeing(agreement, position, excluded)
         found = self._speaker_goes_on(pronoun, found, position, agreement) or found
+        since = self._last_position(found, position) if found is not None else -1
+        # an unnamed person or people between the name and the pronoun, in any role; a nearer
+        # subject of the kinds below still goes before it, so it moves their ``since`` on
+        unnamed = self._unnamed_people_since(pronoun, offset, since) if found is not None else None
+        if unnamed is not None:
+            since = unnamed[1] + unnamed[0].idx
         if found is not None and agreement in ("m", "f") and \
-                self._unnamed_person_since(pronoun, offset, self._last_position(found, position), agreement):
+                self._unnamed_person_since(pronoun, offset, since, agreement):
             return None  # "A security official said … He spoke to the AP": the official, named nowhere
         if found is not None and agreement in ("m", "f") and pronoun.dep_ in SUBJECT_DEPS:
-            office = self._office_subject_since(pronoun, offset, self._last_position(found, position), agreement)
+            office = self._office_subject_since(pronoun, offset, since, agreement)
             if office is not None:
                 # "The prime minister said … But he rejected …": the office's holder, or nobody known
                 described = self.argument(*office)
@@ -1072,12 +1078,17 @@ class EntityResolver:
                     described.entity.id not in excluded and self._agrees(described.entity, agreement) else None
         if agreement == "they":
             group = self._plural_noun_subject(pronoun, offset)
-            if group is not None and (found is None or group[0] > self._last_position(found, position)):
+            if group is not None and (found is None or group[0] > since):
                 # "conservative leaders signed a statement … they are prepared": the nearer plural
                 # subject, an actor only through its owner ("Palestinian leaders"), is whom "they" names
                 head = group[1]
                 agent = is_agent_word(head)
                 return self._owner(head, group[2]) if agent else None
+        if unnamed is not None:
+            # "a gunman's conviction … before he killed": the gunman, whom only his state may stand for
+            described = self.argument(*unnamed)
+            return described.entity if described is not None and described.entity.type != CONCEPT and \
+                described.entity.id not in excluded else None
         return found
 
     def _speaker_goes_on(self, pronoun: Token, found: Entity | None, position: int, agreement: str) -> Entity | None:
@@ -1144,6 +1155,56 @@ class EntityResolver:
                     return True
         return False
 
+    # an unnamed person or people in any role between the antecedent's last mention and the
+    # pronoun, in the pronoun's sentence: "The Air Force failed to flag a gunman's conviction
+    # before he killed 26 people" (the gunman), "Police hunt three gunmen who killed 12 people
+    # when they opened fire" (the gunmen), "She criticised the prosecutors for the way they
+    # arrested him" (the prosecutors), not the name further back
+    def _unnamed_people_since(self, pronoun: Token, offset: int, since: int) -> tuple[Token, int] | None:
+        """(head, paragraph offset) of the last noun before ``pronoun`` in its sentence, after
+        ``since``, that names a person or people the pronoun agrees with and no name
+        (:func:`unnamed_people_noun`) — not its own clause's subject or objects, nor a noun
+        that stands beside a subject the pronoun goes on with (:func:`continued_subject`)."""
+        agreement = PRONOUN_AGREEMENT.get(pronoun.lower_)
+        if agreement not in ("m", "f", "they"):
+            return None
+        own = clause_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS or pronoun.lower_ in ("him", "them") else None
+        coarguments = {t.i for t in (own, *(subject_conjuncts(own) if own is not None else ())) if t is not None}
+        coarguments |= {t.i for t in own_clause_objects(pronoun)}
+        continued = self._continued_subject(pronoun, agreement) if pronoun.dep_ not in OBJECT_DEPS else None
+        marks = quote_marks(pronoun.sent)
+        found = None
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if not since < offset + token.idx or token.i in coarguments or not unnamed_people_noun(token, agreement):
+                continue
+            if marks and inside_quotes(token, marks):
+                continue  # "“People are angry,” he said. … they": no generic plural of a quotation
+            if agreement != "they" and not (indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), offset + token.idx)):
+                continue  # "the suspect" may be the man named before; "a suspect" is someone else
+            if continued is not None and token.i != continued.i and (token.dep_ not in SUBJECT_DEPS or token.i < continued.i):
+                continue  # "Obama met a student before he left": he goes on with the subject, Obama
+            found = (token, offset)
+        return found
+
+    def _continued_subject(self, pronoun: Token, agreement: str) -> Token | None:
+        """The last subject before the pronoun in its sentence, of any clause, that agrees with
+        it: a name or pronoun that may be meant, or an unnamed person or people (a relative
+        pronoun stands for its noun: "gunmen who killed 12 people when they opened fire"). A
+        pronoun goes on with a subject before a nearer object ("After Obama met a student, he
+        left": Obama)."""
+        for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+            if token.dep_ not in SUBJECT_DEPS:
+                continue
+            subject = token.head.head if token.lower_ in ("who", "that") and token.head.dep_ == "relcl" else token
+            mention = subject._.kg_mention
+            if mention is not None and self._agrees(mention.entity, agreement) or \
+                    subject.pos_ == "PRON" and PRONOUN_AGREEMENT.get(subject.lower_) == agreement or \
+                    unnamed_people_noun(subject, agreement):
+                return subject
+        return None
+
     # an office as the main subject since the antecedent's last mention: "The prime minister on
     # Sunday said immigration would be toughened up. But he rejected …" (the prime minister, not
     # the home secretary named the sentence before)
@@ -1177,11 +1238,14 @@ class EntityResolver:
         before = self._sentence_before(offset + sentence.start_char)
         if before is not None:
             spans.insert(0, before)
+        own = clause_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS else None  # "Officials met them": not the officials
         found = None
         for span, at in spans:
             for token in span:
                 if span is sentence and token.i >= pronoun.i:
                     break
+                if own is not None and token.doc is own.doc and token.i == own.i:
+                    continue
                 if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and token.tag_ == "NNS" and token._.kg_mention is None:
                     found = (at + token.idx, token, at)
         return found
@@ -1481,6 +1545,54 @@ def unnamed_person_subject(token: Token, agreement: str) -> bool:
         return False
     lemma = token.lemma_.lower()
     return not (agreement == "m" and lemma in FEMALE_NOUNS or agreement == "f" and lemma in MALE_NOUNS)
+
+
+# Plural nouns too general to be whom a later "they" means: "people say …", "Americans and people".
+GENERIC_PEOPLE = {"people", "folk", "folks"}
+
+
+def unnamed_people_noun(token: Token, agreement: str) -> bool:
+    """A common noun, in any role, that names a person ("he"/"she": singular, of no other sex)
+    or people ("they": a plural person or agent noun) and no one named: "a gunman's", "three
+    masked gunmen", "the prosecutors"; not a name's description ("the official, John Smith",
+    "Smith, a lawyer", "Smith is a lawyer"), one of a pair with a name ("Trump and his
+    children"), someone's kin, a reporting tag's speaker ("…, an official said"), the source of
+    "according to", nor "people"."""
+    if token._.kg_mention is not None or token.pos_ != "NOUN" or token.lemma_.lower() in GENERIC_PEOPLE:
+        return False
+    if agreement == "they":
+        if not (token.tag_ in ("NNS", "NNPS") or token.lower_ == "police") or not (is_person_noun(token) or is_agent_word(token)):
+            return False
+    elif agreement in ("m", "f"):
+        lemma = token.lemma_.lower()
+        # an agent noun for one man or woman ("a gunman", "a policewoman") names a person too
+        if token.tag_ != "NN" or not (is_person_noun(token) or lemma.endswith(("man", "woman")) and is_agent_word(token)):
+            return False
+        if agreement == "m" and lemma in FEMALE_NOUNS or agreement == "f" and lemma in MALE_NOUNS:
+            return False
+    else:
+        return False
+    return not (describes_a_name(token) or owned_kin(token) or trailing_tag_subject(token) or according_to(token))
+
+
+def describes_a_name(noun: Token) -> bool:
+    """Whether a common noun describes someone named beside it: in apposition ("the official, John
+    Smith"; "Smith, a lawyer"), in a name's title ("official John Smith"), as a predicate ("Smith
+    is a lawyer", "Smith, as a lawyer"), or coordinated with a name ("Trump and his children")."""
+    if any(c.dep_ == "appos" and c._.kg_mention is not None for c in noun.children):
+        return True
+    if noun.dep_ in ("appos", "compound", "conj") and noun.head._.kg_mention is not None:
+        return True
+    if any(c._.kg_mention is not None for c in noun.conjuncts):
+        return True
+    if noun.dep_ == "attr" or noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return True
+    return False
+
+
+def according_to(noun: Token) -> bool:
+    """The source of "according to": "according to two officials" (whom the news is from)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according"
 
 
 def trailing_tag_subject(token: Token) -> bool:

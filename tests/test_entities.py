@@ -1870,3 +1870,76 @@ def test_model_office_subject_since(nlp_model, text, office):
     he = [t for t in doc if t.lower_ == "he"][-1]
     found = resolver._office_subject_since(he, 0, -1, "m")
     assert (found[0].lower_ if found is not None else None) == office
+
+
+# -- a pronoun is the nearer unnamed person or people, in any role (issue 17, branch coref) --------
+
+JONES = ("John|PROPN|compound|1 Jones|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")])
+REPUBLICANS = ("Republicans|PROPN|nsubj|1 spoke|VERB|ROOT|1|speak", [(0, 1, "NORP")])
+# (paragraphs, pronoun's paragraph, its token, expected antecedent id or None)
+UNNAMED_IN_ANY_ROLE = [
+    # a possessor: "Police missed a gunman's conviction before he killed people" (the gunman, named nowhere)
+    pytest.param([JONES, ("Police|NOUN|nsubj|1|police|NNS missed|VERB|ROOT|1|miss a|DET|det|3 gunman|NOUN|poss|5|gunman|NN "
+                          "'s|PART|case|3 conviction|NOUN|dobj|1 before|SCONJ|mark|7 he|PRON|nsubj|8 killed|VERB|advcl|1|kill", ())],
+                 1, 7, None, id="possessor"),
+    # an object a relative clause goes on with: "Lee hunts gunmen who killed people when they opened fire"
+    pytest.param([REPUBLICANS, ("Lee|PROPN|nsubj|1 hunts|VERB|ROOT|1|hunt gunmen|NOUN|dobj|1|gunman|NNS "
+                                "who|PRON|nsubj|4|who killed|VERB|relcl|2|kill people|NOUN|dobj|4|people|NNS when|SCONJ|advmod|8 "
+                                "they|PRON|nsubj|8 opened|VERB|advcl|4|open fire|NOUN|dobj|8", [(0, 1, "PERSON")])],
+                 1, 7, None, id="object-with-a-relative-clause"),
+    # an object, the subject another person: "Ann Lee criticised the prosecutors for the way they arrested him"
+    pytest.param([REPUBLICANS, ("Ann|PROPN|compound|1 Lee|PROPN|nsubj|2 criticised|VERB|ROOT|2|criticise the|DET|det|4 "
+                                "prosecutors|NOUN|dobj|2|prosecutor|NNS for|ADP|prep|2 the|DET|det|7 way|NOUN|pobj|5 "
+                                "they|PRON|nsubj|9 arrested|VERB|relcl|7|arrest him|PRON|dobj|9", [(0, 2, "PERSON")])],
+                 1, 8, None, id="object-of-another-person"),
+    # people who act for a state stand for it: "Ukraine fought Russian soldiers before they withdrew" (Russia)
+    pytest.param([REPUBLICANS, ("Ukraine|PROPN|nsubj|1 fought|VERB|ROOT|1|fight Russian|ADJ|amod|3 soldiers|NOUN|dobj|1|soldier|NNS "
+                                "before|SCONJ|mark|6 they|PRON|nsubj|6 withdrew|VERB|advcl|1|withdraw", [(0, 1, "GPE"), (2, 3, "NORP")])],
+                 1, 5, "Russia", id="agents-of-a-state"),
+    # must not change: the pronoun goes on with an agreeing subject before a nearer object
+    # ("Tom Lee met a student before he left": Lee)
+    pytest.param([JONES, ("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet a|DET|det|4 student|NOUN|dobj|2|student|NN "
+                          "before|SCONJ|mark|7 he|PRON|nsubj|7 left|VERB|advcl|2|leave", [(0, 2, "PERSON")])],
+                 1, 6, "Tom Lee", id="the-subject-goes-on"),
+    # … an object pronoun is never its own clause's subject: "Officials met them"
+    pytest.param([REPUBLICANS, ("Officials|NOUN|nsubj|1|official|NNS met|VERB|ROOT|1|meet them|PRON|dobj|1", ())],
+                 1, 2, "Republicans", id="not-the-own-clause-subject"),
+    # … nor a description of a name: "Jones met Tom Lee, a lawyer, and thanked him" (Lee)
+    pytest.param([JONES, ("Jones|PROPN|nsubj|1 met|VERB|ROOT|1|meet Tom|PROPN|compound|3 Lee|PROPN|dobj|1 ,|PUNCT|punct|3 "
+                          "a|DET|det|6 lawyer|NOUN|appos|3|lawyer|NN ,|PUNCT|punct|3 and|CCONJ|cc|1 thanked|VERB|conj|1|thank "
+                          "him|PRON|dobj|9", [(0, 1, "PERSON"), (2, 4, "PERSON")])], 1, 10, "Tom Lee", id="a-names-apposition"),
+    # … nor the source of "according to": "According to an official, he left" (Jones)
+    pytest.param([JONES, ("According|VERB|prep|5|accord to|ADP|prep|0 an|DET|det|3 official|NOUN|pobj|1|official|NN "
+                          ",|PUNCT|punct|5 he|PRON|nsubj|5 left|VERB|ROOT|5|leave", ())], 1, 5, "John Jones", id="according-to"),
+    # … nor people in a quotation: "“Lee fooled soldiers” Jones said after they met" (not the soldiers)
+    pytest.param([REPUBLICANS, ("“|PUNCT|punct|2 Lee|PROPN|nsubj|2 fooled|VERB|ccomp|6|fool soldiers|NOUN|dobj|2|soldier|NNS "
+                                "”|PUNCT|punct|6 Jones|PROPN|nsubj|6 said|VERB|ROOT|6|say after|SCONJ|mark|9 they|PRON|nsubj|9 "
+                                "met|VERB|advcl|6|meet", [(1, 2, "PERSON"), (5, 6, "PERSON")])], 1, 8, "Republicans",
+                 id="people-in-a-quotation"),
+    # … nor "people": "Jones helped people before they voted"
+    pytest.param([REPUBLICANS, ("Jones|PROPN|nsubj|1 helped|VERB|ROOT|1|help people|NOUN|dobj|1|people|NNS "
+                                "before|SCONJ|mark|5 they|PRON|nsubj|5 voted|VERB|advcl|1|vote", [(0, 1, "PERSON")])],
+                 1, 4, "Republicans", id="people"),
+    # … nor a name's kin beside it: "Jones and his children left before they voted"
+    pytest.param([REPUBLICANS, ("Jones|PROPN|nsubj|4 and|CCONJ|cc|0 his|PRON|poss|3 children|NOUN|conj|0|child|NNS "
+                                "left|VERB|ROOT|4|leave before|SCONJ|mark|7 they|PRON|nsubj|7 voted|VERB|advcl|4|vote",
+                                [(0, 1, "PERSON")])], 1, 6, "Republicans", id="kin-beside-a-name"),
+    # … nor a definite description never introduced, which may be the man named: "Police held the suspect before he fled"
+    pytest.param([JONES, ("Police|NOUN|nsubj|1|police|NNS held|VERB|ROOT|1|hold the|DET|det|3 suspect|NOUN|dobj|1|suspect|NN "
+                          "before|SCONJ|mark|6 he|PRON|nsubj|6 fled|VERB|advcl|1|flee", ())], 1, 5, "John Jones",
+                 id="a-definite-description"),
+    # … nor a person of the other sex: "Police met a woman before he fled"
+    pytest.param([JONES, ("Police|NOUN|nsubj|1|police|NNS met|VERB|ROOT|1|meet a|DET|det|3 woman|NOUN|dobj|1|woman|NN "
+                          "before|SCONJ|mark|6 he|PRON|nsubj|6 fled|VERB|advcl|1|flee", ())], 1, 5, "John Jones", id="another-sex"),
+    # … nor a person named in an earlier sentence only as an object: "Police met a man. He fled."
+    pytest.param([("John|PROPN|compound|1 Jones|PROPN|nsubj|2 left|VERB|ROOT|2|leave .|PUNCT|punct|2 Police|NOUN|nsubj|5|police|NNS "
+                   "met|VERB|ROOT|5|meet a|DET|det|7 man|NOUN|dobj|5|man|NN .|PUNCT|punct|5 He|PRON|nsubj|10|he "
+                   "left|VERB|ROOT|10|leave", [(0, 2, "PERSON")])], 0, 9, "John Jones", id="only-the-pronouns-sentence"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, paragraph, index, expected", UNNAMED_IN_ANY_ROLE)
+def test_a_pronoun_is_the_nearer_unnamed_person(blank_nlp, paragraphs, paragraph, index, expected):
+    resolver, docs = settled(blank_nlp, paragraphs)
+    found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
+    assert (found.id if found else None) == expected
