@@ -1517,7 +1517,9 @@ PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "ant")
 # Common nouns with those endings that name no person.
 NOT_PERSONS = frozenset("""border chamber character corner disaster error factor filter finger flavor floor
     letter manner matter meter number order paper power quarter register semester shelter summer
-    tower water weather winter""".split())
+    tower water weather winter center computer chapter river cancer dinner container trailer sector motor reactor
+    mirror danger anger hunger murder cluster charter banner barrier trigger theater headquarter harbor corridor
+    interior behavior favor labor honor rumor tumor humor color terror horror tremor""".split())
 
 
 def names_a_person(lemma: str) -> bool:
@@ -1560,6 +1562,8 @@ def unnamed_people_noun(token: Token, agreement: str) -> bool:
     "according to", nor "people"."""
     if token._.kg_mention is not None or token.pos_ != "NOUN" or token.lemma_.lower() in GENERIC_PEOPLE:
         return False
+    if token.dep_ == "compound":
+        return False  # "detention center officials": a noun that says what kind, no one by itself
     if agreement == "they":
         if not (token.tag_ in ("NNS", "NNPS") or token.lower_ == "police") or not (is_person_noun(token) or is_agent_word(token)):
             return False
