@@ -1901,6 +1901,14 @@ UNNAMED_IN_ANY_ROLE = [
     pytest.param([JONES, ("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet a|DET|det|4 student|NOUN|dobj|2|student|NN "
                           "before|SCONJ|mark|7 he|PRON|nsubj|7 left|VERB|advcl|2|leave", [(0, 2, "PERSON")])],
                  1, 6, "Tom Lee", id="the-subject-goes-on"),
+    # … also a name of one word, whose mention starts where the subject is: "Lee met a student before he left"
+    pytest.param([JONES, ("Lee|PROPN|nsubj|1 met|VERB|ROOT|1|meet a|DET|det|3 student|NOUN|dobj|1|student|NN "
+                          "before|SCONJ|mark|6 he|PRON|nsubj|6 left|VERB|advcl|1|leave", [(0, 1, "PERSON")])],
+                 1, 5, "Lee", id="a-one-word-subject-goes-on"),
+    # … "police" is no one person: "The car left with a police before he fled" (as the tagger may have it)
+    pytest.param([JONES, ("The|DET|det|1 car|NOUN|nsubj|2 left|VERB|ROOT|2|leave with|ADP|prep|2 a|DET|det|5 "
+                          "police|NOUN|pobj|3|police|NN before|SCONJ|mark|7 he|PRON|nsubj|8 fled|VERB|advcl|2|flee", ())],
+                 1, 7, "John Jones", id="police-no-one-person"),
     # … an object pronoun is never its own clause's subject: "Officials met them"
     pytest.param([REPUBLICANS, ("Officials|NOUN|nsubj|1|official|NNS met|VERB|ROOT|1|meet them|PRON|dobj|1", ())],
                  1, 2, "Republicans", id="not-the-own-clause-subject"),
