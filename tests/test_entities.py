@@ -1951,3 +1951,21 @@ def test_a_pronoun_is_the_nearer_unnamed_person(blank_nlp, paragraphs, paragraph
     resolver, docs = settled(blank_nlp, paragraphs)
     found = resolver.pronoun_antecedent(docs[paragraph][index], offset=1000 * paragraph)
     assert (found.id if found else None) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, pronoun, expected", [
+    # the unnamed person or people is whom the pronoun means: no statement for it, not the name before
+    ("Shooting\n\nDevin Kelley was a loner. The Air Force failed to flag a gunman's conviction before he killed 26 people.",
+     "he", []),
+    ("Paris attack\n\nFrench authorities raised the alert level. Police are hunting three masked gunmen who killed 12 people "
+     "when they opened fire in the offices.", "they", []),
+    ("Court\n\nRepublicans met on Monday. Judge Ann Bell criticised the prosecutors for the way they arrested the adviser.",
+     "they", []),
+    # … but a subject before the nearer object goes on
+    ("Visit\n\nTom Lee arrived on Monday. Barack Obama met a student in Chicago before he left for Washington.",
+     "he", ["Barack Obama"]),
+])
+def test_model_a_pronoun_is_the_nearer_unnamed_person(nlp_model, text, pronoun, expected):
+    from kg.extraction import extract
+    assert [s.subject.entity.id for s in extract(text) if s.subject.text == pronoun] == expected
