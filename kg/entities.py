@@ -1173,6 +1173,9 @@ class EntityResolver:
         own = clause_subject(pronoun) if pronoun.dep_ in OBJECT_DEPS or pronoun.lower_ in ("him", "them") else None
         coarguments = {t.i for t in (own, *(subject_conjuncts(own) if own is not None else ())) if t is not None}
         coarguments |= {t.i for t in own_clause_objects(pronoun)}
+        relative = pronoun.head if pronoun.dep_ in SUBJECT_DEPS else None
+        if relative is not None and relative.dep_ == "relcl":
+            coarguments.add(relative.head.i)  # "a server she kept", "the man she met": not the noun her clause is about
         before = pronoun.sent[: pronoun.i - pronoun.sent.start]
         continued = self._continued_subject(pronoun, agreement) if pronoun.dep_ not in OBJECT_DEPS else None
         marks = quote_marks(pronoun.sent)
@@ -1190,21 +1193,35 @@ class EntityResolver:
         return found
 
     def _continued_subject(self, pronoun: Token, agreement: str) -> Token | None:
-        """The last subject before the pronoun in its sentence, of any clause, that agrees with
-        it: a name or pronoun that may be meant, or an unnamed person or people (a relative
-        pronoun stands for its noun: "gunmen who killed 12 people when they opened fire"). A
-        pronoun goes on with a subject before a nearer object ("After Obama met a student, he
-        left": Obama)."""
+        """The subject the pronoun goes on with, when it agrees with it (a name or pronoun that may
+        be meant, or an unnamed person or people): that of the nearest clause around the
+        pronoun's own (its own, for a possessive) that has one — a relative pronoun standing for
+        its noun ("gunmen who killed 12 people when they opened fire"), a participle's noun its
+        subject ("gunmen believed to have killed 12 people when they opened fire") — else the
+        last subject before it in a clause in front ("After Obama met a student, he left")."""
+        walked = pronoun.head if pronoun.dep_ == "poss" else pronoun.head.head if pronoun.head.i != pronoun.head.head.i else None
+        while walked is not None:
+            subject = next((c for c in walked.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i), None)
+            if subject is None and walked.dep_ in ("acl", "relcl") and walked.head.pos_ in ("NOUN", "PROPN"):
+                subject = walked.head  # a participle's or relative clause's noun is its subject
+            if subject is not None:
+                return self._agreeing_subject(subject, agreement)
+            walked = walked.head if walked.head.i != walked.i else None
         for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
-            if token.dep_ not in SUBJECT_DEPS:
-                continue
-            subject = token.head.head if token.lower_ in ("who", "that") and token.head.dep_ == "relcl" else token
-            mention = subject._.kg_mention
-            if mention is not None and self._agrees(mention.entity, agreement) or \
-                    subject.pos_ == "PRON" and PRONOUN_AGREEMENT.get(subject.lower_) == agreement or \
-                    unnamed_people_noun(subject, agreement):
-                return subject
+            if token.dep_ in SUBJECT_DEPS:
+                return self._agreeing_subject(token, agreement)
         return None
+
+    def _agreeing_subject(self, subject: Token, agreement: str) -> Token | None:
+        """The subject (a relative pronoun's noun for it) when it agrees with the pronoun."""
+        if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        mention = subject._.kg_mention
+        # "they" goes on with any plural subject: "illegal aliens harm citizens as they enjoy …"
+        agrees = mention is not None and self._agrees(mention.entity, agreement) or \
+            subject.pos_ == "PRON" and PRONOUN_AGREEMENT.get(subject.lower_) == agreement or unnamed_people_noun(subject, agreement) or \
+            agreement == "they" and subject.pos_ == "NOUN" and subject.tag_ in ("NNS", "NNPS")
+        return subject if agrees else None
 
     # an office as the main subject since the antecedent's last mention: "The prime minister on
     # Sunday said immigration would be toughened up. But he rejected …" (the prime minister, not
@@ -1588,11 +1605,14 @@ def describes_a_name(noun: Token) -> bool:
     """Whether a common noun describes someone named beside it: in apposition ("the official, John
     Smith"; "Smith, a lawyer"), in a name's title ("official John Smith"), as a predicate ("Smith
     is a lawyer", "Smith, as a lawyer"), or coordinated with a name ("Trump and his children")."""
-    if any(c.dep_ == "appos" and c._.kg_mention is not None for c in noun.children):
+    def is_name(token: Token) -> bool:
+        return token._.kg_mention is not None or token.pos_ == "PROPN"  # also a surname NER missed: "Aguirre, an immigrant"
+
+    if any(c.dep_ == "appos" and is_name(c) for c in noun.children):
         return True
-    if noun.dep_ in ("appos", "compound", "conj") and noun.head._.kg_mention is not None:
+    if noun.dep_ in ("appos", "compound", "conj") and is_name(noun.head):
         return True
-    if any(c._.kg_mention is not None for c in noun.conjuncts):
+    if any(is_name(c) for c in noun.conjuncts):
         return True
     if noun.dep_ == "attr" or noun.dep_ == "pobj" and noun.head.lower_ == "as":
         return True

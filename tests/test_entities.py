@@ -1909,6 +1909,25 @@ UNNAMED_IN_ANY_ROLE = [
     pytest.param([JONES, ("The|DET|det|1 car|NOUN|nsubj|2 left|VERB|ROOT|2|leave with|ADP|prep|2 a|DET|det|5 "
                           "police|NOUN|pobj|3|police|NN before|SCONJ|mark|7 he|PRON|nsubj|8 fled|VERB|advcl|2|flee", ())],
                  1, 7, "John Jones", id="police-no-one-person"),
+    # … a participle's noun is its subject, not the subject before: "French soldiers hunt gunmen believed to
+    # have killed people when they opened fire" (the gunmen, not France)
+    pytest.param([REPUBLICANS, ("French|ADJ|amod|1 soldiers|NOUN|nsubj|2|soldier|NNS hunt|VERB|ROOT|2|hunt "
+                                "gunmen|NOUN|dobj|2|gunman|NNS believed|VERB|acl|3|believe to|PART|aux|7 have|AUX|aux|7 "
+                                "killed|VERB|xcomp|4|kill people|NOUN|dobj|7|people|NNS when|SCONJ|advmod|11 they|PRON|nsubj|11 "
+                                "opened|VERB|advcl|7|open", [(0, 1, "NORP")])], 1, 10, None, id="a-participles-noun"),
+    # … "they" goes on with any plural subject: "Aliens harm American voters as they enjoy it" (not the United States)
+    pytest.param([REPUBLICANS, ("Aliens|NOUN|nsubj|1|alien|NNS harm|VERB|ROOT|1|harm American|ADJ|amod|3 "
+                                "voters|NOUN|dobj|1|voter|NNS as|SCONJ|mark|6 they|PRON|nsubj|6 enjoy|VERB|advcl|1|enjoy "
+                                "it|PRON|dobj|6", [(2, 3, "NORP")])], 1, 5, None, id="they-goes-on-with-a-plural-subject"),
+    # … not the noun of the pronoun's own relative clause: "the car had a driver she hired" (she is not the driver)
+    pytest.param([("Ann|PROPN|compound|1 Lee|PROPN|nsubj|2 left|VERB|ROOT|2|leave", [(0, 2, "PERSON")]),
+                  ("The|DET|det|1 car|NOUN|nsubj|2 had|VERB|ROOT|2|have a|DET|det|4 driver|NOUN|dobj|2|driver|NN "
+                   "she|PRON|nsubj|6 hired|VERB|relcl|4|hire", ())], 1, 5, "Ann Lee", id="not-the-noun-of-its-relative-clause"),
+    # … nor a description of a name NER missed: "Lee saw Aguirre, an immigrant who was hurt when he was three"
+    pytest.param([JONES, ("Lee|PROPN|nsubj|1 saw|VERB|ROOT|1|see Aguirre|PROPN|dobj|1 ,|PUNCT|punct|2 an|DET|det|5 "
+                          "immigrant|NOUN|appos|2|immigrant|NN who|PRON|nsubjpass|8|who was|AUX|auxpass|8 hurt|VERB|relcl|5|hurt "
+                          "when|SCONJ|advmod|11 he|PRON|nsubj|11 was|AUX|advcl|8|be", [(0, 1, "PERSON")])],
+                 1, 10, "Lee", id="a-description-of-an-unmarked-name"),
     # … an object pronoun is never its own clause's subject: "Officials met them"
     pytest.param([REPUBLICANS, ("Officials|NOUN|nsubj|1|official|NNS met|VERB|ROOT|1|meet them|PRON|dobj|1", ())],
                  1, 2, "Republicans", id="not-the-own-clause-subject"),
