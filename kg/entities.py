@@ -1185,6 +1185,8 @@ class EntityResolver:
                 continue
             if marks and inside_quotes(token, marks):
                 continue  # "“People are angry,” he said … they": no generic plural of a quotation
+            if pronoun.dep_ in SUBJECT_DEPS and (verb := governing_verb(token)) is not None and verb.i == pronoun.head.i:
+                continue  # "For a man without a medical degree, he seems confident": its own clause describes him
             if agreement != "they" and not (indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), offset + token.idx)):
                 continue  # "the suspect" may be the man named before; "a suspect" is someone else
             if continued is not None and token.i != continued.i and (token.dep_ not in SUBJECT_DEPS or token.i < continued.i):

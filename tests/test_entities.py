@@ -1935,6 +1935,9 @@ UNNAMED_IN_ANY_ROLE = [
     pytest.param([JONES, ("Jones|PROPN|nsubj|1 met|VERB|ROOT|1|meet Tom|PROPN|compound|3 Lee|PROPN|dobj|1 ,|PUNCT|punct|3 "
                           "a|DET|det|6 lawyer|NOUN|appos|3|lawyer|NN ,|PUNCT|punct|3 and|CCONJ|cc|1 thanked|VERB|conj|1|thank "
                           "him|PRON|dobj|9", [(0, 1, "PERSON"), (2, 4, "PERSON")])], 1, 10, "Tom Lee", id="a-names-apposition"),
+    # … nor a person in the subject pronoun's own clause: "For a man, he seems sure" (Jones)
+    pytest.param([JONES, ("For|ADP|prep|6 a|DET|det|2 man|NOUN|pobj|0|man|NN ,|PUNCT|punct|5 he|PRON|nsubj|5 "
+                          "seems|VERB|ROOT|5|seem sure|ADJ|acomp|5", ())], 1, 4, "John Jones", id="a-person-in-its-own-clause"),
     # … nor the source of "according to": "According to an official, he left" (Jones)
     pytest.param([JONES, ("According|VERB|prep|5|accord to|ADP|prep|0 an|DET|det|3 official|NOUN|pobj|1|official|NN "
                           ",|PUNCT|punct|5 he|PRON|nsubj|5 left|VERB|ROOT|5|leave", ())], 1, 5, "John Jones", id="according-to"),
