@@ -1085,9 +1085,11 @@ class EntityResolver:
                 agent = is_agent_word(head)
                 return self._owner(head, group[2]) if agent else None
         if unnamed is not None:
-            # "a gunman's conviction … before he killed": the gunman, whom only his state may stand for
+            # "a gunman's conviction … before he killed": the gunman, whom only his state or body may
+            # stand for ("Russian soldiers"), not a person he works for ("a Trump aide … he", "Obama's
+            # advisers … they": the aide, the advisers)
             described = self.argument(*unnamed)
-            return described.entity if described is not None and described.entity.type != CONCEPT and \
+            return described.entity if described is not None and described.entity.type not in (CONCEPT, "Person") and \
                 described.entity.id not in excluded else None
         return found
 

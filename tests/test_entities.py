@@ -1896,6 +1896,10 @@ UNNAMED_IN_ANY_ROLE = [
     pytest.param([REPUBLICANS, ("Ukraine|PROPN|nsubj|1 fought|VERB|ROOT|1|fight Russian|ADJ|amod|3 soldiers|NOUN|dobj|1|soldier|NNS "
                                 "before|SCONJ|mark|6 they|PRON|nsubj|6 withdrew|VERB|advcl|1|withdraw", [(0, 1, "GPE"), (2, 3, "NORP")])],
                  1, 5, "Russia", id="agents-of-a-state"),
+    # … but a person's lawyer is not that person: "Police questioned a Trump lawyer before he left" (the lawyer)
+    pytest.param([JONES, ("Police|NOUN|nsubj|1|police|NNS questioned|VERB|ROOT|1|question a|DET|det|4 Trump|PROPN|compound|4 "
+                          "lawyer|NOUN|dobj|1|lawyer|NN before|SCONJ|mark|7 he|PRON|nsubj|7 left|VERB|advcl|1|leave",
+                          [(3, 4, "PERSON")])], 1, 6, None, id="a-persons-lawyer"),
     # must not change: the pronoun goes on with an agreeing subject before a nearer object
     # ("Tom Lee met a student before he left": Lee)
     pytest.param([JONES, ("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet a|DET|det|4 student|NOUN|dobj|2|student|NN "
