@@ -1187,6 +1187,8 @@ class EntityResolver:
                 continue
             if marks and inside_quotes(token, marks):
                 continue  # "“People are angry,” he said … they": no generic plural of a quotation
+            if any(c.dep_ == "poss" and self._agreeing_subject(c, agreement) is not None for c in token.children):
+                continue  # "His spokesman said he would …": he is as likely the owner, who stays
             if pronoun.dep_ in SUBJECT_DEPS and (verb := governing_verb(token)) is not None and verb.i == pronoun.head.i:
                 continue  # "For a man without a medical degree, he seems confident": its own clause describes him
             if agreement != "they" and not (indefinite(token) or self._introduced_unnamed(token.lemma_.lower(), offset + token.idx)):
@@ -1217,7 +1219,7 @@ class EntityResolver:
         return None
 
     def _agreeing_subject(self, subject: Token, agreement: str) -> Token | None:
-        """The subject (a relative pronoun's noun for it) when it agrees with the pronoun."""
+        """The subject (a relative pronoun's noun for it), or an owner, when it agrees with the pronoun."""
         if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
         mention = subject._.kg_mention

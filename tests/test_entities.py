@@ -1900,7 +1900,13 @@ UNNAMED_IN_ANY_ROLE = [
     pytest.param([JONES, ("Police|NOUN|nsubj|1|police|NNS questioned|VERB|ROOT|1|question a|DET|det|4 Trump|PROPN|compound|4 "
                           "lawyer|NOUN|dobj|1|lawyer|NN before|SCONJ|mark|7 he|PRON|nsubj|7 left|VERB|advcl|1|leave",
                           [(3, 4, "PERSON")])], 1, 6, None, id="a-persons-lawyer"),
-    # must not change: the pronoun goes on with an agreeing subject before a nearer object
+    # must not change: a person owned by one the pronoun agrees with ("Police met his lawyer before he left":
+    # he is as likely the owner, who stays)
+    pytest.param([("A|DET|det|1 lawyer|NOUN|nsubj|2|lawyer|NN spoke|VERB|ROOT|2|speak", ()), JONES,
+                  ("Police|NOUN|nsubj|1|police|NNS met|VERB|ROOT|1|meet his|PRON|poss|3 lawyer|NOUN|dobj|1|lawyer|NN "
+                   "before|SCONJ|mark|6 he|PRON|nsubj|6 left|VERB|advcl|1|leave", ())], 2, 5, "John Jones",
+                 id="owned-by-an-agreeing-owner"),
+    # … the pronoun goes on with an agreeing subject before a nearer object
     # ("Tom Lee met a student before he left": Lee)
     pytest.param([JONES, ("Tom|PROPN|compound|1 Lee|PROPN|nsubj|2 met|VERB|ROOT|2|meet a|DET|det|4 student|NOUN|dobj|2|student|NN "
                           "before|SCONJ|mark|7 he|PRON|nsubj|7 left|VERB|advcl|2|leave", [(0, 2, "PERSON")])],
