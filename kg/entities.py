@@ -1464,7 +1464,12 @@ def names_a_person(lemma: str) -> bool:
 # Common nouns for people that no ending gives away ("individuals with connections to …").
 HUMAN_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "child", "children", "family", "resident",
                "citizen", "friend", "relative", "associate", "aide", "staff", "crew", "official", "diplomat", "executive",
-               "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect"}
+               "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect",
+               # kin, ages and stations of people that no ending gives away
+               "boy", "girl", "baby", "kid", "teen", "teenager", "youth", "adult", "mother", "father", "son", "daughter",
+               "husband", "wife", "spouse", "brother", "sister", "parent", "guard", "cop", "nurse", "hostage", "inmate",
+               "patient", "guest", "colleague", "opponent", "enemy", "ally", "rival", "king", "queen", "priest", "monk",
+               "nun", "pilgrim"}
 
 
 # Person nouns of one sex, which "he" or "she" cannot stand for.
