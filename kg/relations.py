@@ -2130,7 +2130,7 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         acted_on = candidate.container or next((c for c in candidate.verb.children if c.dep_ == "dobj"), None) if candidate.kind in ("nested", "prep") else head
         kind = None if obj is None else argument_kind(obj, head)
         target = head
-        if acted_on is not None and acted_on is not head and kind != THING and not projectile(acted_on):
+        if acted_on is not None and acted_on is not head and kind != THING and not missile(acted_on):
             # a thing acted on that holds the actor is the target ("moved into a lead over Labour")
             thing = resolver.argument(acted_on, offset)
             if thing is not None and thing.entity.type == CONCEPT:
@@ -2303,10 +2303,14 @@ OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
 MISSILES = frozenset("bullet grenade round rock shot stone".split())
 
 
+def missile(noun: Token) -> bool:
+    """Whether a direct object is a weapon or a missile (:data:`MISSILES`): "fired shots at"."""
+    return noun.lemma_.lower() in MISSILES or is_weapon(concept_words(noun))
+
+
 def projectile(noun: Token) -> bool:
-    """Whether a direct object is a weapon, a missile or an act of force (:data:`MISSILES`)."""
-    words = concept_words(noun)
-    return noun.lemma_.lower() in MISSILES or noun.lemma_.lower() in ACT_NOUNS or is_weapon(words) or names_an_act(words)
+    """Whether a direct object is a weapon, a missile or an act of force: "opened fire at"."""
+    return missile(noun) or noun.lemma_.lower() in ACT_NOUNS or names_an_act(concept_words(noun))
 
 
 def instrument_of(verb: Token) -> str:
