@@ -2169,8 +2169,9 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
-        if event in FORCE_EVENTS and doer_named_far(candidate.subject, subject, resolver, offset):
-            event = None  # "… failed to flag a gunman's conviction before he killed 26 people": a guessed doer
+        if event in FORCE_EVENTS and (named_far(candidate.subject, subject, resolver, offset) or obj is not None and
+                                      candidate.object is not None and named_far(candidate.object, obj, resolver, offset)):
+            event = None  # "… failed to flag a gunman's conviction before he killed 26 people": a guessed doer (or target)
     if obj is None and candidate.kind not in THING_FACT_KINDS and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target, or a change
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
@@ -2342,12 +2343,12 @@ def alleging_governor(verb: Token) -> str:
     return ""
 
 
-def doer_named_far(head: Token, subject: Argument, resolver: EntityResolver, offset: int) -> bool:
-    """Whether the doer of a clause is reached through a personal pronoun whose actor was last
-    named two or more sentences before, or never (:func:`kg.events.doer_named_nearby`)."""
+def named_far(head: Token, argument: Argument, resolver: EntityResolver, offset: int) -> bool:
+    """Whether an argument is reached through a personal pronoun whose actor was last named two
+    or more sentences before, or never (:func:`kg.events.doer_named_nearby`)."""
     if head.lower_ not in PRONOUN_AGREEMENT:
         return False
-    back = resolver.antecedent_distance(head, subject.entity, offset)[0]
+    back = resolver.antecedent_distance(head, argument.entity, offset)[0]
     return not doer_named_nearby(back)
 
 
