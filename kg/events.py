@@ -522,9 +522,9 @@ def judicial_agent(subject_head: str, code: str = "") -> bool:
     return bool(words) and singular(words[-1]) in JUDICIAL | LEGAL_INSTRUMENTS or (code or "")[3:6] == "JUD"
 
 
-# Verbs of levying money: "the president taxes Americans with tariffs" is a measure of economy,
+# Verbs of levying money: "the president taxes Americans with tariffs", "the firm billed the client" are measures of money,
 # not coercion (PLOVER COERCE is repression and seizure).
-LEVY_VERBS = frozenset("charge fine levy tariff tax toll".split())
+LEVY_VERBS = frozenset("bill charge fine invoice levy tariff tax toll".split())
 # Media and forums of words: force "on social media", "on Twitter", "in the press" is figurative
 # ("Trump escalated the offensive on social media").
 MEDIA = frozenset("airwave blog broadcast facebook interview internet media medium newspaper op-ed podcast "

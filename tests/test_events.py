@@ -1196,6 +1196,7 @@ EIGHTH_PASS_NO_FORCE = [
     "Twitter slapped Tom Hill with a seven-day suspension.",
     "Mary Jones, who claimed Senator Tom Hill slapped her, spoke to reporters.",
     "Kenya bans Ugandan poultry products.",
+    "Goldman Sachs billed the customer twice.",  # a levy of money
     # a doer reached through "he" three sentences after his name: a guess, no act of force coded
     "Ahmed Said left the city in May. The station opened in 1990. The board met in June. He assaulted the driver.",
 ]
