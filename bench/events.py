@@ -10,6 +10,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_p1.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_g.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_train_t.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -157,6 +158,8 @@ P1 = ROOT / "bench" / "events_force_judged_p1.tsv"
 # Blind samples F (corpus lines 19,021-19,320) and G (3,001-3,300), judged at c710e90 and d8c76ca.
 BLIND_F = ROOT / "bench" / "events_force_judged_blind_f.tsv"
 BLIND_G = ROOT / "bench" / "events_force_judged_blind_g.tsv"
+# Training samples T5 (corpus lines 21,521-21,820) and T6 (22,401-22,500, 22,801-23,000), judged at 13d30b8.
+TRAIN_T = ROOT / "bench" / "events_force_judged_train_t.tsv"
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 
@@ -221,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                              f"from the hand labels in {JUDGED.name} (or --labels)")
     parser.add_argument("--labels", type=Path, default=JUDGED,
                         help=f"with --judged: the hand labels (default {JUDGED.name}; the fresh samples: {FRESH.name}; "
-                             f"the blind samples E, F, G: {BLIND.name}, {BLIND_F.name}, {BLIND_G.name}; sample P1: {P1.name})")
+                             f"the blind samples E, F, G: {BLIND.name}, {BLIND_F.name}, {BLIND_G.name}; sample P1: {P1.name}; "
+                             f"the training samples T5, T6: {TRAIN_T.name})")
     args = parser.parse_args(argv)
     if args.judged is not None:
         print(json.dumps(judged_precision(args.judged, args.labels), indent=2))

@@ -156,6 +156,19 @@ def agent_nouns() -> frozenset[str]:
     return frozenset(agent_codes()) | EXTRA_AGENTS
 
 
+# "pro-Russian rebels", "anti-American militias": they act for or against the state they are
+# named by, never as it.
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def for_or_against(token: Token) -> bool:
+    """Whether a modifier is hyphenated to "pro" or "anti" ("pro-Russian", "anti-American")."""
+    if token.lower_.split("-")[0] in STANCE_PREFIXES and "-" in token.lower_:
+        return True
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+
+
 def is_agent_word(token: Token) -> bool:
     """A word, as written or by its lemma, that is an agent noun: "soldiers", "police"."""
     return token.lower_ in agent_nouns() or token.lemma_.lower() in agent_nouns()
@@ -935,9 +948,11 @@ class EntityResolver:
 
     def _owner(self, head: Token, offset: int, depth: int = 0) -> Entity | None:
         """The actor an agent noun or asset belongs to, from its modifiers."""
-        modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        # the nearest modifier first: "Yemen's Houthi rebels" are the Houthis', not Yemen's
+        modifiers = sorted((c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")),
+                           key=lambda c: abs(head.i - c.i))
         for child in modifiers:
-            if child._.kg_mention is not None:
+            if child._.kg_mention is not None and not for_or_against(child):
                 return child._.kg_mention.entity
         for child in modifiers:
             # "its troops", "their positions": the owner the pronoun refers to
@@ -1554,7 +1569,12 @@ def names_a_person(lemma: str) -> bool:
 # Common nouns for people that no ending gives away ("individuals with connections to …").
 HUMAN_NOUNS = {"individual", "person", "people", "man", "woman", "men", "women", "child", "children", "family", "resident",
                "citizen", "friend", "relative", "associate", "aide", "staff", "crew", "official", "diplomat", "executive",
-               "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect"}
+               "representative", "analyst", "expert", "candidate", "student", "troops", "police", "victim", "suspect",
+               # kin, ages and stations of people that no ending gives away
+               "boy", "girl", "baby", "kid", "teen", "teenager", "youth", "adult", "mother", "father", "son", "daughter",
+               "husband", "wife", "spouse", "brother", "sister", "parent", "guard", "cop", "nurse", "hostage", "inmate",
+               "patient", "guest", "colleague", "opponent", "enemy", "ally", "rival", "king", "queen", "priest", "monk",
+               "nun", "pilgrim"}
 
 
 # Person nouns of one sex, which "he" or "she" cannot stand for.

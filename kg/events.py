@@ -452,8 +452,21 @@ def launch_without_target(verb: str, weapon: str, preps: Iterable[str]) -> bool:
 
 
 # Verbs of administrative sanctions (CAMEO 172: bans, prohibitions): coercion whatever is
-# banned, when an authority bans it.
+# banned, when an authority bans it; a ban on goods is an embargo (CAMEO 163, SANCTION).
 ADMINISTRATIVE = frozenset("ban bar outlaw prohibit".split())
+GOODS = frozenset(
+    """beef chicken commodity crude export food fruit good grain import meat oil pork poultry produce product
+    shipment steel timber trade wheat""".split())
+
+
+def trade_ban(verb: str, object_head: str) -> bool:
+    """Whether a ban is laid on goods or trade, an embargo: "Botswana bans Zimbabwe meat products".
+
+    >>> trade_ban("ban", "meat product"), trade_ban("ban", "import"), trade_ban("ban", "party"), trade_ban("kill", "product")
+    (True, True, False, False)
+    """
+    words = (object_head or "").strip().lower().split()
+    return verb in ADMINISTRATIVE and bool(words) and singular(words[-1]) in GOODS
 
 
 # -- the evidence a use of force needs (issue 17, real news) ---------------------------------
@@ -509,9 +522,9 @@ def judicial_agent(subject_head: str, code: str = "") -> bool:
     return bool(words) and singular(words[-1]) in JUDICIAL | LEGAL_INSTRUMENTS or (code or "")[3:6] == "JUD"
 
 
-# Verbs of levying money: "the president taxes Americans with tariffs" is a measure of economy,
+# Verbs of levying money: "the president taxes Americans with tariffs", "the firm billed the client" are measures of money,
 # not coercion (PLOVER COERCE is repression and seizure).
-LEVY_VERBS = frozenset("charge fine levy tariff tax toll".split())
+LEVY_VERBS = frozenset("bill charge fine invoice levy tariff tax toll".split())
 # Media and forums of words: force "on social media", "on Twitter", "in the press" is figurative
 # ("Trump escalated the offensive on social media").
 MEDIA = frozenset("airwave blog broadcast facebook interview internet media medium newspaper op-ed podcast "
@@ -582,6 +595,20 @@ def deployment(verb: str, particle: str, moved_object: bool) -> bool:
     (True, False)
     """
     return verb in DEPLOY_VERBS and (particle or "").lower() in ("into", "to") and moved_object
+
+
+def moving_in(verb: str, subject: str, moved_object: bool) -> bool:
+    """Whether a verb of moving that reads as an occupation ("troops moved into the town") is
+    done by someone who occupies nothing: a person, a body or people who move themselves into a
+    house, an office or a market ("Obama moved into the White House"); one who moves troops
+    deploys them (:func:`deployment`).
+
+    >>> moving_in("move", PERSON, False), moving_in("move", ARMED, False), moving_in("move", STATE, False)
+    (True, False, False)
+    >>> moving_in("move", PERSON, True), moving_in("storm", PERSON, False)
+    (False, False)
+    """
+    return verb == "move" and not moved_object and subject not in (ARMED, STATE)
 
 
 def figurative_phrasal(verb: str, particle: str) -> bool:
@@ -698,6 +725,28 @@ def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head:
     return obj != THING or not (weapon or act)
 
 
+# A blow dealt "with" a thing that is neither a weapon nor an act of force hands out a penalty,
+# a charge or a demand: "Twitter slapped Jones with a suspension", "hit the company with a
+# fine", "struck them with tariffs"; "hit him with a hammer", "struck the base with missiles"
+# are blows.
+PENALTIES = frozenset(
+    """ban charge complaint demand duty fee fine indictment injunction lawsuit levy penalty question restriction
+    sanction subpoena suit suspension tariff tax ticket warning""".split())
+
+
+def penalty_blow(verb: str, instrument: str) -> bool:
+    """Whether a verb of a blow is dealt "with" (``instrument``) a penalty, a charge or an idea.
+
+    >>> penalty_blow("slap", "suspension"), penalty_blow("hit", "seven-day ban"), penalty_blow("hit", "hammer")
+    (True, True, False)
+    >>> penalty_blow("kill", "fine"), penalty_blow("strike", "missile")
+    (False, False)
+    """
+    words = (instrument or "").strip().lower().split()
+    return (verb in HANDLING_VIOLENCE or verb in IMPACT) and bool(words) and (
+        singular(words[-1]) in PENALTIES or abstract_target(instrument))
+
+
 # Verbs of readying and weighing an act: its object names an act not yet done ("Soleimani was
 # preparing an imminent attack", "considering airstrikes").
 PREPARATION_VERBS = frozenset("consider contemplate discuss plan plot prepare weigh".split())
@@ -794,7 +843,21 @@ def quarrel(verb: str, particle: str, obj: str | None, object_head: str = "") ->
 
 
 # Verbs that lay a charge: a clause they govern is the charge, not a finding.
-ALLEGING_VERBS = frozenset("allege accuse".split())
+ALLEGING_VERBS = frozenset("accuse allege charge claim".split())
+
+
+# A doer reached through "he", "she", "it" or "they" is a guess about whom the pronoun means,
+# and a wrong guess names someone else as the attacker ("the Air Force failed to flag a gunman's
+# conviction before he killed 26 people": the gunman, not the shooter named paragraphs before).
+# A use of force is coded only when the pronoun's actor was named in its sentence or the one before.
+def doer_named_nearby(sentences_back: int) -> bool:
+    """Whether the actor a pronoun stands for was last named ``sentences_back`` sentences before
+    it: 0 (its own sentence) or 1; -1 means never before.
+
+    >>> doer_named_nearby(0), doer_named_nearby(1), doer_named_nearby(2), doer_named_nearby(-1)
+    (True, True, False, False)
+    """
+    return 0 <= sentences_back <= 1
 
 
 def personal_accusation(governor: str, subject_type: str, object_type: str) -> bool:
@@ -876,7 +939,7 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
                 object_head: str = "", listed: bool = False, official: bool = False, particle: str = "",
                 subject_code: str = "", places: Iterable[str] = (), object_words: Iterable[str] = (),
                 setting: str = "", act_words: Iterable[str] = (), particles: str = "", same_side: bool = False,
-                direct_object: bool = False) -> str | None:
+                direct_object: bool = False, instrument: str = "") -> str | None:
     """A use-of-force class kept only where force can be meant (PLOVER's definitions), else
     the reading the words have in news.
 
@@ -891,7 +954,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
     the predicate, which may name the act ("launched a furious attack on"), ``particles`` every word
     of the predicate's lemma after the verb ("up with", "in support of"), ``same_side`` that the
     object is the subject's own state or the subject itself ("Trump … removing US forces"),
-    ``direct_object`` that the verb has a direct object.
+    ``direct_object`` that the verb has a direct object, ``instrument`` the head noun of the
+    verb's "with" phrase ("slapped Jones with a suspension").
 
     >>> force_event("FIGHT", "attack", subject=PERSON, obj=PERSON)  # "Trump attacked Obama"
     'DISAPPROVE'
@@ -914,8 +978,12 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None  # "was preparing an imminent attack": an act readied, not done
     if verb in HANDLING_VIOLENCE and obj in (STATE, BODY) and subject != ARMED:
         return None  # "the leaders kicked Moscow out of their annual meeting"
+    if penalty_blow(verb, instrument):
+        return None  # "Twitter slapped Jones with a suspension", "hit the firms with fines": a penalty
     if verb in STRUGGLE_VERBS and obj not in (PERSON, PEOPLE, ARMED):
         return None  # "two mayors who wrestled the city back from the brink"
+    if event == "FIGHT" and moving_in(verb, subject, direct_object):
+        return None  # "When Barack Obama moved into the White House": a move, no occupation
     if verb in SENDING_VERBS and event != "FIGHT":
         return None  # "sent scores of agents to Philadelphia to investigate": a mission, not coercion
     if verb in PURSUIT and (not authority(subject, subject_code, official) or obj in (STATE, BODY, PLACE)):
@@ -946,6 +1014,8 @@ def force_event(event: str | None, verb: str, *, subject: str, obj: str | None, 
         return None
     if subject == THING and is_weapon(subject_head):
         subject = ARMED  # a weapon is used by armed men: "a rocket hit the army base"
+    if event == "COERCE" and trade_ban(verb, object_head) and obj == THING:
+        return "SANCTION" if authority(subject, subject_code, official) else None  # an embargo
     if event == "COERCE" and verb in ADMINISTRATIVE and (subject == STATE or official):
         return event  # "Museveni banned opposition candidates from …": an authority's ban
     if event == "COERCE" and verb in ADMINISTRATIVE and subject in (BODY, PEOPLE, THING) and not authority(subject, subject_code, official):

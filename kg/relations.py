@@ -19,10 +19,10 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     OBJECT_CONTROL, OBJECT_GERUND_PREPS, OBJECT_GERUND_VERBS, SUBJECTS, accusation, auxiliaries, gerund_governor, is_passive,
     is_purpose, noun_read_as_verb, own_subjects, pseudo_coordinated, purpose_after_thing,
 )
-from kg.entities import CONCEPT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
+from kg.entities import CONCEPT, HUMAN_NOUNS, PRONOUN_AGREEMENT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
 from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
-                       conditional, personal_accusation, unasserting,
-                       is_known_verb, launch_without_target, names_the_act, noun_event_type, performed_event, specific_event)
+                       ALLEGING_VERBS, conditional, doer_named_nearby, personal_accusation, unasserting,
+                       ACT_NOUNS, is_known_verb, is_weapon, launch_without_target, names_an_act, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate, learned_gate
 from kg.gazetteer import TITLE_WORDS, is_capital
 from kg.modality import (  # noqa: F401 (re-exported: negation, modality and attribution live in their own stages)
@@ -2130,20 +2130,21 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         acted_on = candidate.container or next((c for c in candidate.verb.children if c.dep_ == "dobj"), None) if candidate.kind in ("nested", "prep") else head
         kind = None if obj is None else argument_kind(obj, head)
         target = head
-        if acted_on is not None and acted_on is not head and kind != THING:
+        if acted_on is not None and acted_on is not head and kind != THING and not missile(acted_on):
             # a thing acted on that holds the actor is the target ("moved into a lead over Labour")
             thing = resolver.argument(acted_on, offset)
             if thing is not None and thing.entity.type == CONCEPT:
                 kind, target = argument_kind(thing, acted_on), acted_on
         listed = target is not None and specific_event(lemma.split()[0], None, concept_words(target)) is not None
-        event = force_event(event, lemma.split()[0], subject=argument_kind(subject, candidate.subject), obj=kind,
+        event = force_event(event, lemma.split()[0], subject=doer_kind(subject, candidate.subject), obj=kind,
                             subject_head=concept_words(candidate.subject), object_head=concept_words(target) if target is not None else "",
                             listed=listed, official=holds_office(subject), particle=" ".join(lemma.split()[1:2]),
                             subject_code=subject.entity.code or "", places=clause_places(candidate.verb),
                             object_words=[] if obj is None else obj.text.split(), setting=resolver.setting,
                             act_words=text.split(), particles=" ".join(lemma.split()[1:]),
                             same_side=obj is not None and own_side(subject, obj, head),
-                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children))
+                            direct_object=any(c.dep_ == "dobj" for c in candidate.verb.children),
+                            instrument=instrument_of(candidate.verb))
         if event == "FIGHT" and deployment(lemma.split()[0], " ".join(lemma.split()[1:2]), any(c.dep_ == "dobj" for c in candidate.verb.children)):
             event = "MOBILIZE"  # "has moved 18 warships into the Arabian Sea": a deployment (CAMEO 15x)
         if unrealised_infinitive(candidate.verb):
@@ -2158,16 +2159,19 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
             # Olympics", "ordered X to jail" name where, not whom; but "set fire to the
             # offices" names the target
             event = None
-        if obj is not None and lemma.split()[-1] in LOCATIVE_PREPS and argument_kind(obj, head) in (PLACE, STATE) and any(
-                c.dep_ == "dobj" for c in candidate.verb.children):
+        thrown = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and thrown is not None and lemma.split()[-1] in LOCATIVE_PREPS and not (
+                lemma.split()[-1] == "at" and projectile(thrown)):
             event = None  # a place after the one acted on says where: "killed a leader at Baghdad's airport"
-        weapon = next((c for c in candidate.verb.children if c.dep_ == "dobj"), None)
-        if event == "FIGHT" and weapon is not None and launch_without_target(
-                lemma.split()[0], concept_words(weapon), aiming_preps(candidate.verb)):
+        if event == "FIGHT" and thrown is not None and launch_without_target(
+                lemma.split()[0], concept_words(thrown), aiming_preps(candidate.verb)):
             event = "MOBILIZE"  # "North Korea has launched two missiles over Japan": a display of force (CAMEO 150)
         if act is not None and candidate.object == act and any(
                 c.dep_ == "prep" and c.lower_ in ACT_TARGET_PREPS for c in (*candidate.verb.children, *act.children)):
             event = None  # "set fire (to the offices)": the act's statement is the one with the target
+        if event in FORCE_EVENTS and (named_far(candidate.subject, subject, resolver, offset) or obj is not None and
+                                      candidate.object is not None and named_far(candidate.object, obj, resolver, offset)):
+            event = None  # "… failed to flag a gunman's conviction before he killed 26 people": a guessed doer (or target)
     if obj is None and candidate.kind not in THING_FACT_KINDS and (event is None or event in NEEDS_TARGET):
         return None  # an object-less statement is kept only as an event that needs no target, or a change
     attributed = resolver.argument(speaker, offset) if speaker is not None else quoted_by
@@ -2189,8 +2193,8 @@ def _statement(candidate: Candidate, sentence: Span, resolver: EntityResolver, *
         modality = "claimed"  # "according to the suit, Brown …": an allegation, not a finding
     if modality is None and own_account(attributed, subject, obj, lambda a, b: a.entity.id == b.entity.id):
         modality = "claimed"  # "Taylor says Brown overpowered her": the accuser's account
-    if event in FORCE_EVENTS and obj is not None and candidate.verb.dep_ in ("ccomp", "xcomp", "advcl") and personal_accusation(
-            candidate.verb.head.lemma_, subject.entity.type, obj.entity.type):
+    if event in FORCE_EVENTS and obj is not None and personal_accusation(
+            alleging_governor(candidate.verb), subject.entity.type, obj.entity.type):
         event = None  # "Ford, who alleged Kavanaugh assaulted her": a contested charge, no act reported
     if attributed is not None and attributed.entity.id == subject.entity.id and speaker == candidate.subject:
         attributed = None
@@ -2292,6 +2296,60 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
 
 # Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+
+
+# What is fired or thrown at a target, whose "at" phrase names that target ("fired rockets at
+# Israel", "threw stones at police", "opened fire at the crowd"); after any other object a place
+# phrase says where ("shot a guard at the embassy", "killed 26 people at a church").
+MISSILES = frozenset("bullet grenade round rock shot stone".split())
+
+
+def missile(noun: Token) -> bool:
+    """Whether a direct object is a weapon or a missile (:data:`MISSILES`): "fired shots at"."""
+    return noun.lemma_.lower() in MISSILES or is_weapon(concept_words(noun))
+
+
+def projectile(noun: Token) -> bool:
+    """Whether a direct object is a weapon, a missile or an act of force: "opened fire at"."""
+    return missile(noun) or noun.lemma_.lower() in ACT_NOUNS or names_an_act(concept_words(noun))
+
+
+def instrument_of(verb: Token) -> str:
+    """The head noun of a verb's "with" phrase, what it is done with ("slapped Jones with a
+    suspension": suspension), or ""."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj.lemma_.lower()
+    return ""
+
+
+# The clauses a charge is laid by: "Ford, who alleged Kavanaugh assaulted her", "she claimed he
+# slapped her and forced her to …" (the conjunct too), "claimed were present when he assaulted her".
+CHARGED_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj")
+
+
+def alleging_governor(verb: Token) -> str:
+    """The lemma of the verb of allegation that governs a clause, through at most three clauses
+    (:data:`kg.events.ALLEGING_VERBS`), or ""."""
+    governor = verb
+    for _ in range(3):
+        if governor.dep_ not in CHARGED_CLAUSE_DEPS or governor.head is governor:
+            break
+        governor = governor.head
+        if governor.lemma_.lower() in ALLEGING_VERBS:
+            return governor.lemma_.lower()
+    return ""
+
+
+def named_far(head: Token, argument: Argument, resolver: EntityResolver, offset: int) -> bool:
+    """Whether an argument is reached through a personal pronoun whose actor was last named two
+    or more sentences before, or never (:func:`kg.events.doer_named_nearby`)."""
+    if head.lower_ not in PRONOUN_AGREEMENT:
+        return False
+    back = resolver.antecedent_distance(head, argument.entity, offset)[0]
+    return not doer_named_nearby(back)
 
 
 def clause_places(verb: Token) -> list[str]:
@@ -2400,6 +2458,10 @@ def own_side(subject: Argument, obj: Argument, head: Token | None) -> bool:
     return head.ent_type_ in ("GPE", "LOC") or agent_role(head.lemma_.lower()) in ARMED_SECTORS
 
 
+# Nouns of people gathered, who suffer force as people do ("opened fire on the crowd").
+GATHERINGS = frozenset("audience congregation crowd gang mob".split())
+
+
 def argument_kind(argument: Argument, head: Token | None) -> str:
     """What an argument can do or suffer, for :func:`kg.events.force_event`: armed agents
     ("Iraqi troops", an armed group), states, persons and bodies, places, people ("civilians")
@@ -2418,11 +2480,19 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return PERSON
     if kind != CONCEPT:
         return BODY
-    if head is not None and (is_agent_word(head) or names_a_person(word)):
+    if head is not None and (is_agent_word(head) or names_a_person(word) or word in HUMAN_NOUNS or word in GATHERINGS):
         return PEOPLE
     if head is not None and any(c.dep_ == "compound" and c.lemma_.lower() in agent_nouns() for c in head.lefts):
         return PEOPLE  # "opposition candidates", "police officers"
     return PERSON if head is not None and head.pos_ == "PROPN" else THING
+
+
+def doer_kind(argument: Argument, head: Token | None) -> str:
+    """:func:`argument_kind` of a clause's doer; a place no gazetteer knows (no state code) is
+    taken for a body: a name the model tagged as a place does things a place does not ("Spotify,
+    YouTube and Stitcher banned Jones"), and holds no public authority."""
+    kind = argument_kind(argument, head)
+    return BODY if kind == PLACE and not argument.entity.code else kind
 
 
 def amount_changes(subject: Argument, head: Token, lemma: str) -> bool:

@@ -2001,3 +2001,34 @@ def test_a_pronoun_is_the_nearer_unnamed_person(blank_nlp, paragraphs, paragraph
 def test_model_a_pronoun_is_the_nearer_unnamed_person(nlp_model, text, pronoun, expected):
     from kg.extraction import extract
     assert [s.subject.entity.id for s in extract(text) if s.subject.text == pronoun] == expected
+
+
+@pytest.mark.parametrize("spec, modifier, expected", [
+    ("pro|ADJ|amod|2 -|PUNCT|punct|2 Russian|ADJ|amod|3 rebels|NOUN|ROOT|3|rebel", 2, True),   # "pro-Russian rebels"
+    ("anti|ADJ|amod|2 -|PUNCT|punct|2 American|ADJ|amod|3 militias|NOUN|ROOT|3|militia", 2, True),
+    ("Russian|ADJ|amod|1 rebels|NOUN|ROOT|1|rebel", 0, False),
+    ("the|DET|det|3 non|ADJ|amod|3 -|PUNCT|punct|3 Russian|ADJ|amod|4 rebels|NOUN|ROOT|4|rebel", 3, False),
+])
+def test_for_or_against(blank_nlp, spec, modifier, expected):
+    from conftest import parsed
+    from kg.entities import for_or_against
+
+    assert for_or_against(parsed(blank_nlp, spec)[modifier]) is expected
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Yemen's Houthi rebels launched a drone attack on Saudi Arabia.", "Houthi"),  # the nearest modifier names them
+    ("Syrian rebels attacked the airport.", "Syria"),
+    ("Russian soldiers attacked the airport.", "Russia"),
+])
+def test_the_nearest_modifier_owns_an_agent_noun_with_the_model(nlp_model, sentence, actor):
+    from kg.extraction import extract
+
+    assert {s.subject.entity.id for s in extract(sentence)} == {actor}, sentence
+
+
+def test_pro_russian_rebels_are_not_russia_with_the_model(nlp_model):
+    from kg.extraction import extract
+
+    statements = extract("Pro-Russian rebels shot down the airliner.")
+    assert statements and all(s.subject.entity.id != "Russia" for s in statements)

@@ -1006,6 +1006,9 @@ def test_quarrel(verb, particle, obj, head, expected):
     ("allege", "Person", "Concept", False),  # "prosecutors alleged that she killed the victim"
     ("allege", "Country", "Country", False),
     ("say", "Person", "Person", False),      # "Taylor says Brown overpowered her": newsfacts codes it ASSAULT, claimed
+    ("claim", "Person", "Person", True),     # "who claimed Kavanaugh slapped her"
+    ("charge", "Person", "Person", True),
+    ("", "Person", "Person", False),         # no governor of allegation
 ])
 def test_personal_accusation(governor, subject_type, object_type, expected):
     assert events.personal_accusation(governor, subject_type, object_type) is expected
@@ -1188,8 +1191,19 @@ SEVENTH_PASS_NO_FORCE = [
 ]
 
 
+EIGHTH_PASS_NO_FORCE = [
+    # made-up sentences, one per construction of the eighth pass (each gave a force class before it)
+    "Twitter slapped Tom Hill with a seven-day suspension.",
+    "Mary Jones, who claimed Senator Tom Hill slapped her, spoke to reporters.",
+    "Kenya bans Ugandan poultry products.",
+    "Goldman Sachs billed the customer twice.",  # a levy of money
+    # a doer reached through "he" three sentences after his name: a guess, no act of force coded
+    "Ahmed Said left the city in May. The station opened in 1990. The board met in June. He assaulted the driver.",
+]
+
+
 # every made-up sentence above without an act of force: no FIGHT, ASSAULT or COERCE statement
-NO_FORCE = NO_FORCE_SENTENCES + UNASSERTED_SENTENCES + MORE_NO_FORCE + SEVENTH_PASS_NO_FORCE
+NO_FORCE = NO_FORCE_SENTENCES + UNASSERTED_SENTENCES + MORE_NO_FORCE + SEVENTH_PASS_NO_FORCE + EIGHTH_PASS_NO_FORCE
 
 
 @pytest.mark.parametrize("sentence", NO_FORCE, ids=[s[:40] for s in NO_FORCE])
@@ -1206,8 +1220,106 @@ def test_no_force_event_with_the_model(nlp_model, sentence):
     "Iran seized the British tanker in the Gulf.",
     "The United States killed the cleric with a drone strike in 2011.",
     "Uganda banned the opposition party.",
+    "Ahmed Said left the city in May. He shot two guards at the checkpoint.",  # named the sentence before
+    "The gunman shot a guard at the embassy.",  # a guard is a person
+    "Russian troops moved into the town on Sunday.",
 ])
 def test_seventh_pass_force_stays_with_the_model(nlp_model, sentence):
     from kg.extraction import extract
 
     assert {s.predicate.event for s in extract(sentence)} & events.FORCE_EVENTS, sentence
+
+
+@pytest.mark.parametrize("verb, instrument, expected", [
+    ("slap", "suspension", True),     # "slapped Jones with a seven-day suspension"
+    ("hit", "fine", True),
+    ("strike", "tariff", True),
+    ("hit", "lawsuit", True),
+    ("hit", "hammer", False),         # a blow with a thing is a blow
+    ("hit", "brick", False),
+    ("strike", "missile", False),
+    ("slap", "", False),              # no "with" phrase
+    ("kill", "fine", False),          # not a verb of a blow
+])
+def test_penalty_blow(verb, instrument, expected):
+    assert events.penalty_blow(verb, instrument) is expected
+
+
+@pytest.mark.parametrize("verb, object_head, expected", [
+    ("ban", "meat product", True),
+    ("ban", "import", True),
+    ("bar", "steel export", True),
+    ("ban", "opposition party", False),
+    ("ban", "rally", False),
+    ("kill", "product", False),
+])
+def test_trade_ban(verb, object_head, expected):
+    assert events.trade_ban(verb, object_head) is expected
+
+
+@pytest.mark.parametrize("kwargs, expected", [
+    (dict(subject=K.STATE, obj=K.THING, object_head="meat product"), "SANCTION"),   # "Botswana bans meat products"
+    (dict(subject=K.BODY, obj=K.THING, object_head="meat product"), None),          # a shop bans nothing
+    (dict(subject=K.STATE, obj=K.BODY), "COERCE"),                                  # "Uganda banned the party"
+])
+def test_a_ban_on_goods_is_an_embargo(kwargs, expected):
+    assert events.force_event("COERCE", "ban", **kwargs) == expected
+
+
+@pytest.mark.parametrize("verb, subject, moved, expected", [
+    ("move", K.PERSON, False, True),  # "Obama moved into the White House"
+    ("move", K.BODY, False, True),
+    ("move", K.ARMED, False, False),  # "troops moved into the town"
+    ("move", K.STATE, False, False),
+    ("move", K.PERSON, True, False),  # "Trump moved troops into Syria": a deployment
+    ("storm", K.PERSON, False, False),
+])
+def test_moving_in(verb, subject, moved, expected):
+    assert events.moving_in(verb, subject, moved) is expected
+
+
+@pytest.mark.parametrize("back, expected", [(0, True), (1, True), (2, False), (7, False), (-1, False)])
+def test_doer_named_nearby(back, expected):
+    assert events.doer_named_nearby(back) is expected
+
+
+@pytest.mark.parametrize("spec, verb, expected", [
+    # "who claimed Kavanaugh slapped her": the charge governs the clause
+    ("who|PRON|nsubj|1 claimed|VERB|ROOT|1|claim Kavanaugh|PROPN|nsubj|3 slapped|VERB|ccomp|1|slap her|PRON|dobj|3", 3, "claim"),
+    # "… claimed he threw her down and assaulted her": through the conjunct
+    ("she|PRON|nsubj|1 claimed|VERB|ROOT|1|claim he|PRON|nsubj|3 threw|VERB|ccomp|1|throw her|PRON|dobj|3 "
+     "and|CCONJ|cc|3 assaulted|VERB|conj|3|assault her|PRON|dobj|6", 6, "claim"),
+    # "she said he slapped her": no allegation verb
+    ("she|PRON|nsubj|1 said|VERB|ROOT|1|say he|PRON|nsubj|3 slapped|VERB|ccomp|1|slap her|PRON|dobj|3", 3, ""),
+    # a main clause has no governor
+    ("he|PRON|nsubj|1 slapped|VERB|ROOT|1|slap her|PRON|dobj|1", 1, ""),
+])
+def test_alleging_governor(blank_nlp, spec, verb, expected):
+    from conftest import parsed
+    from kg.relations import alleging_governor
+
+    assert alleging_governor(parsed(blank_nlp, spec)[verb]) == expected
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Hamas fired rockets at Israel.", "Israel"),                # what is fired "at" names the target
+    ("Troops fired shots at the protesters.", "the protesters"),
+    ("Police opened fire at the crowd.", "the crowd"),
+])
+def test_fired_at_a_target_with_the_model(nlp_model, sentence, target):
+    from kg.extraction import extract
+
+    assert any(s.object is not None and s.object.text == target and s.predicate.event in events.FORCE_EVENTS
+               for s in extract(sentence)), sentence
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Gunmen killed 26 people at a church in Texas.", "a church in Texas"),  # after the victims, where it happened
+    ("The gunman shot a guard at the embassy.", "the embassy"),
+])
+def test_a_place_after_the_victim_is_no_target_with_the_model(nlp_model, sentence, place):
+    from kg.extraction import extract
+
+    statements = extract(sentence)
+    assert any(s.predicate.event in events.FORCE_EVENTS for s in statements), sentence
+    assert [s.predicate.event for s in statements if s.object is not None and s.object.text == place] in ([], [None]), sentence
