@@ -5,7 +5,7 @@ Not shipped (bench/README.md, issue 17 seventh pass: on top of the rules it rais
 precision by about .03 for about 9 % of the right statements).  The script keeps the experiment
 reproducible:
 
-    python bench/train_force_gate.py --extract old=DIR fresh=DIR gate=DIR p1=DIR E=DIR F=DIR FG=DIR
+    python bench/train_force_gate.py --extract old=DIR fresh=DIR gate=DIR p1=DIR E=DIR F=DIR FG=DIR T=DIR G=DIR H=DIR
         # match the labels of each sample (bench/events_force_judged*.tsv) to the statements.jsonl of
         # a build of its articles, write bench/force_gate_features.jsonl (keys, features, labels; no text)
     python bench/train_force_gate.py          # leave-one-sample-out figures from that file
@@ -146,7 +146,8 @@ def features(record: Mapping[str, Any]) -> dict[str, float]:
 FEATURES = HERE / "force_gate_features.jsonl"
 LABELS = {"old": "events_force_judged.tsv", "fresh": "events_force_judged_fresh.tsv", "gate": "events_force_judged_gate.tsv",
           "p1": "events_force_judged_p1.tsv", "E": "events_force_judged_blind.tsv", "F": "events_force_judged_blind_f.tsv",
-          "FG": "events_force_judged_train_fg.tsv"}
+          "FG": "events_force_judged_train_fg.tsv", "T": "events_force_judged_train_t.tsv",
+          "G": "events_force_judged_blind_g.tsv", "H": "events_force_judged_blind_h.tsv"}
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 PENALTIES = (3.0, 10.0, 30.0)
 KEEP_RIGHT = 0.9
