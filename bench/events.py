@@ -11,6 +11,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_p1.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_g.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_train_t.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_j.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per
@@ -160,6 +161,9 @@ BLIND_F = ROOT / "bench" / "events_force_judged_blind_f.tsv"
 BLIND_G = ROOT / "bench" / "events_force_judged_blind_g.tsv"
 # Training samples T5 (corpus lines 21,521-21,820) and T6 (22,401-22,500, 22,801-23,000), judged at 13d30b8.
 TRAIN_T = ROOT / "bench" / "events_force_judged_train_t.tsv"
+# Samples of the ninth pass (judged at e440e70): training L (corpus lines 10,001-12,600) and L2 (5,001-7,200,
+# 7,391-7,800), blind I (13,001-13,300, then trained on) and J (13,301-14,300, never trained on).
+BLIND_J = ROOT / "bench" / "events_force_judged_blind_j.tsv"
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 
 

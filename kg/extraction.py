@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 
+from kg import force_gate
 from kg.attribution import (
     ClaimDenials, QuoteSpeakers, denied_claim, ends_open, speaks_on, speech_subject, starts_quoted, turn_speaker_name,
 )
@@ -227,7 +228,7 @@ def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
             dates = sentence_dates(sentence, base)
         day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
                                             ahead=statement.modality in ("future", "intended"))
-        out.append(dataclasses.replace(gated(statement, sentence), date=day, date_source=source, date_text=words))
+        out.append(dataclasses.replace(force_gate.checked(gated(statement, sentence)), date=day, date_source=source, date_text=words))
     return out
 
 

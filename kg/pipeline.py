@@ -211,7 +211,7 @@ def _skip(report: BuildReport, where: str, why: str, *, strict: bool = False) ->
 # and those that decide what the RDF and the store hold for given statements.
 EXTRACTION_MODULES = ("documents.py", "cleaning.py", "nlp.py", "extraction.py", "entities.py", "gazetteer.py", "clauses.py",
                       "relations.py", "modality.py", "attribution.py", "quotes.py", "events.py", "gate.py", "learned_gate.py",
-                      "types.py", "merge.py", "dates.py", "headlines.py")
+                      "force_gate.py", "types.py", "merge.py", "dates.py", "headlines.py")
 OUTPUT_MODULES = ("rdf.py", "ontology.py", "store.py")
 
 
@@ -229,8 +229,8 @@ def extractor_fingerprint(curation: Curation | None = None) -> str:
     """A hash of the code and data that decide what is extracted, and of the user's
     ``--aliases`` and ``--stop`` files: a change invalidates reuse."""
     data = Path(__file__).resolve().parent / "data"
-    # the learned gate's weights decide which statements are gated, as its code does
-    base = _fingerprint(EXTRACTION_MODULES, [*data.glob("*.tsv"), data / "learned_gate.json"])
+    # the learned gates' weights decide which statements are gated and which keep a force class, as their code does
+    base = _fingerprint(EXTRACTION_MODULES, [*data.glob("*.tsv"), data / "learned_gate.json", data / "force_gate.json"])
     return base if curation is None else hashlib.sha256(f"{base}:{curation.digest}".encode()).hexdigest()[:16]
 
 

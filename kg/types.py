@@ -81,9 +81,14 @@ class Predicate:
     text: str
     lemma: str
     event: str | None = None
+    # a force class the learned force gate held back (kg/force_gate.py); ``event`` is then None
+    gated_event: str | None = None
 
     def to_record(self) -> dict[str, Any]:
-        return {"text": self.text, "lemma": self.lemma, "event": self.event}
+        record = {"text": self.text, "lemma": self.lemma, "event": self.event}
+        if self.gated_event is not None:
+            record["gated_event"] = self.gated_event  # present only when held back (additive to the contract)
+        return record
 
 
 # The closed set of modalities; None means a plain assertion.  Documented in ontology/README.md.
