@@ -43,6 +43,7 @@ LABELS = {"old": "events_force_judged.tsv", "fresh": "events_force_judged_fresh.
           "FG": "events_force_judged_train_fg.tsv", "T": "events_force_judged_train_t.tsv",
           "G": "events_force_judged_blind_g.tsv", "H": "events_force_judged_blind_h.tsv",
           "L": "events_force_judged_train_l.tsv", "L2": "events_force_judged_train_l2.tsv",
+          "L3": "events_force_judged_train_l3.tsv",
           "I": "events_force_judged_blind_i.tsv", "J": "events_force_judged_blind_j.tsv"}
 # Judged blind after the model was specified: never trained on, scored once.
 BLIND = frozenset({"J"})
