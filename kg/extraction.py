@@ -220,7 +220,8 @@ def _is_pronoun(text: str) -> bool:
 
 
 def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
-    """Each statement through the precision gate (marked, never dropped: kg/gate.py), with its date."""
+    """Each statement through the precision gate (marked, never dropped: kg/gate.py) and the force gate
+    (a likely wrong force class held back: kg/force_gate.py), with its date."""
     dates = None
     out = []
     for statement in statements:
@@ -228,7 +229,8 @@ def _dated(statements: Iterable[Statement], sentence, base) -> list[Statement]:
             dates = sentence_dates(sentence, base)
         day, source, words = statement_date(sentence, dates, statement.predicate.text, base,
                                             ahead=statement.modality in ("future", "intended"))
-        out.append(dataclasses.replace(force_gate.checked(gated(statement, sentence)), date=day, date_source=source, date_text=words))
+        checked = force_gate.checked(gated(statement, sentence))  # the precision gate, then the force gate
+        out.append(dataclasses.replace(checked, date=day, date_source=source, date_text=words))
     return out
 
 
