@@ -1,7 +1,9 @@
 """Shared fixtures: hand-built spaCy docs (no model) and the real model for integration tests."""
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,15 @@ SEEDS = ROOT.parent / "shared" / "data" / "seeds"
 DATA = Path(__file__).parent / "data"
 # The awkward entity name of the sample statements: every character an IRI or literal must escape.
 AWKWARD = "Café \"Zoë\" <Ops> & 'Friends' } 🚀"
+
+
+def bench_module(name: str):
+    """A script of bench/ imported as a module (bench/ on the path while it imports its siblings)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
 
 
 def read_jsonl(path: Path) -> list[dict]:

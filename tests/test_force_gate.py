@@ -2,10 +2,10 @@
 back, the record that shows it, and the shipped weights as bench/train_force_gate.py writes them."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 from kg import force_gate
 from kg.types import Argument, Entity, Predicate, Statement
@@ -105,12 +105,7 @@ def test_a_statement_without_a_held_class_has_the_record_it_had():
 
 
 def train_force_gate():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_force_gate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return train_force_gate
+    return bench_module("train_force_gate")
 
 
 def test_the_shipped_model_is_the_scripts_output_on_its_features():

@@ -3,10 +3,10 @@ decision inside kg.gate, and the shipped weights as bench/train_gate.py writes t
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 from kg import gate, learned_gate
 from kg.types import GATE_REASONS, Argument, Entity, Predicate, Statement
@@ -134,11 +134,7 @@ def test_a_learned_gated_statement_is_kept_but_not_asserted(monkeypatch):
 
 def test_the_shipped_model_is_what_the_training_script_writes():
     """kg/data/learned_gate.json is bench/train_gate.py's output on bench/judged/gate_features.jsonl."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_gate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    train_gate = train_gate_module()
     shipped = json.loads((ROOT / "kg" / "data" / "learned_gate.json").read_text(encoding="utf-8"))
     trained = train_gate.fit(train_gate.read_rows(), verbose=False)
     assert trained["threshold"] == shipped["threshold"] and trained["penalty"] == shipped["penalty"]
@@ -148,12 +144,7 @@ def test_the_shipped_model_is_what_the_training_script_writes():
 
 
 def train_gate_module():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import train_gate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return train_gate
+    return bench_module("train_gate")
 
 
 def test_the_gate_never_trains_on_a_blind_set():
