@@ -112,6 +112,13 @@ ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Group", "Location")
 OFFICE_CODES = {"GOV", "GOVMIL", "MIL", "JUD", "LEG", "OPP", "MED", "REB", "UAF", "REL", "ELI", "GOVDIP", "COP"}
 # CAMEO role blocks of the state: an office holder of a country gets its code + the role.
 STATE_ROLE_CODES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+# Phoenix sectors of people who act on their own account, not for the state of their place:
+# rebels, opposition, criminals, unidentified armed forces, civilians, farmers, labour, students,
+# business, health, religion, refugees, media, radicals, people, ethnic and religious groups, NGOs.
+NON_STATE_SECTORS = frozenset("REB OPP CRM UAF CVL AGR LAB EDU BUS HLH REL REF MED RAD PPL MUS CHR JEW HIN BUD ENV HRI "
+                              "NGO".split())
+# ... of whom these bear arms (an ArmedGroup node; the rest are a Group).
+ARMED_SECTORS = frozenset({"REB", "UAF", "RAD"})
 # Heads that count or portion out what their "of" phrase names: "a group of Moroccan
 # diplomats", "members of the Association", "70 million dollars of aid", "one of its gunboats".
 PARTITIVE_NOUNS = {
@@ -184,6 +191,65 @@ def private_individual(head: Token) -> bool:
         return False  # "an estimated 3,000 fighters": many, not one
     code = agent_codes().get(head.lower_) or agent_codes().get(_compound_text(head))
     return code is not None and code[:3] not in STATE_ROLE_CODES | {"GOV"}
+
+
+def place_group(head: Token, place: Entity) -> Entity | None:
+    """The people of a place who act on their own account, as one group node: "Somali pirates",
+    "Iraqi protesters", "the gang in El Salvador" are pirate (Somalia), protester (Iraq),
+    gang (El Salvador), not the state, which the state's own agents stand for ("Russian troops",
+    "Iraqi police").  The group carries the place's code with its sector (SOMCRM, as CAMEO
+    codes it) and the place as its affiliation; None for an agent of the state.
+
+    >>> from types import SimpleNamespace as T
+    >>> somalia = Entity("Somalia", "Somalia", "Country", "SOM")
+    >>> group = place_group(T(text="pirates", lower_="pirates", lemma_="pirate", lefts=[]), somalia)
+    >>> group.id, group.type, group.code, group.affiliation
+    ('pirate (Somalia)', 'Group', 'SOMCRM', 'Somalia')
+    >>> place_group(T(text="troops", lower_="troops", lemma_="troop", lefts=[]), somalia) is None
+    True
+    """
+    if place.type not in ("Country", "Location"):
+        return None
+    codes = agent_codes()
+    code = codes.get(_compound_text(head)) or codes.get(head.lower_) or codes.get(head.lemma_.lower()) or ""
+    sector = code[:3]
+    if sector not in NON_STATE_SECTORS:
+        return None
+    # the noun with its compounds, but not the ones that name the place ("Ugandan rebels")
+    # singular ("pirates" → pirate, "rebel groups" → rebel group), unless the lemma is no agent ("media")
+    noun = head.lower_ if head.lower_ in codes and head.lemma_.lower() not in codes else head.lemma_.lower()
+    acronym = head.text[:-1] if head.text.endswith("s") else head.text
+    noun = acronym if len(acronym) > 1 and acronym.isupper() else noun  # "CEOs" → CEO, "NGOs" → NGO
+    words = [c.lower_ for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None] + [noun]
+    name = f"{' '.join(words)} ({place.label})"
+    return Entity(name, name, "ArmedGroup" if sector in ARMED_SECTORS else "Group",
+                  place.code[:3] + sector if place.code else None, affiliation=place.id)
+
+
+# Words that count people: "many Iraqis", "several Americans" (numbers too: "four Americans").
+COUNTING_WORDS = frozenset("many several some few more most other dozens hundreds thousands millions scores".split())
+
+
+def counted_people(head: Token, entity: Entity) -> Entity | None:
+    """People of a country counted by their demonym, not its state: "the attack killed six Saudis",
+    "many Iraqis" are people (Saudi Arabia), people (Iraq), with the country's code and the
+    country as affiliation ("the Russians said" stays the state).  None otherwise.
+
+    >>> from types import SimpleNamespace as T
+    >>> saudis = T(lower_="saudis", tag_="NNPS", children=[T(dep_="nummod", lower_="six", like_num=True)])
+    >>> counted_people(saudis, Entity("Saudi Arabia", "Saudi Arabia", "Country", "SAU")).id
+    'people (Saudi Arabia)'
+    >>> counted_people(T(lower_="russians", tag_="NNPS", children=[T(dep_="det", lower_="the", like_num=False)]),
+    ...                Entity("Russia", "Russia", "Country", "RUS")) is None
+    True
+    """
+    if entity.type != "Country" or head.tag_ not in ("NNS", "NNPS") or not head.lower_.endswith("s"):
+        return None
+    if not any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det", "nummod") and c.lower_ in COUNTING_WORDS
+               for c in head.children):
+        return None
+    name = f"people ({entity.label})"
+    return Entity(name, name, "Group", entity.code[:3] if entity.code else None, affiliation=entity.id)
 
 
 # Kin: someone's children or mother are theirs, they do not act for them.
@@ -818,7 +884,7 @@ class EntityResolver:
             # "the committee's top Democrat, Adam Schiff": the member named, not the party
             return Argument(text, member._.kg_mention.entity)
         if mention is not None:
-            return Argument(text, mention.entity)
+            return Argument(text, counted_people(head, mention.entity) or mention.entity)
         named = partitive_appositive(head)
         if named is not None:
             # one of a group, named: "the fifth member of the court, Menis Ketchum", "one of the
@@ -859,7 +925,7 @@ class EntityResolver:
                     c.dep_ in ("compound", "amod") and c._.kg_mention is not None and c._.kg_mention.entity.id == owner.id
                     for c in head.children)):
                 # "the Kentucky senator" is no act of Kentucky (its office noun names a person)
-                return Argument(text, owner)
+                return Argument(text, place_group(head, owner) or owner)
         det = [c.lower_ for c in head.children if c.dep_ == "det"]
         if det == ["the"] and national_government(head):
             entity = self._government_of(offset + head.idx)
@@ -969,7 +1035,10 @@ class EntityResolver:
                 if entity is not None:
                     return entity
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS):
-            # "rebels in the Ivory Coast", "positions of the Palestinian security forces"
+            # "rebels in the Ivory Coast", "positions of the Palestinian security forces"; "bases
+            # in Iraq" are where, not whose
+            if prep.lower_ == "in" and head.lower_ in ASSET_NOUNS:
+                continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 mention = pobj._.kg_mention
                 if mention is not None and prep.lower_ == "in" and seats_international_bodies(

@@ -687,6 +687,10 @@ def names_an_act(noun: str) -> bool:
         event_type(stem) in FORCE_EVENTS for stem in (head[:-3], head[:-4], head[:-3] + "e"))
 
 
+# Prepositions that say where an act took place: a country or place they take is no target.
+LOCATIVE_PREPS = frozenset({"in", "within", "inside", "throughout", "across", "through", "near", "outside", "around"})
+
+
 def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head: str = "", *, direct_object: bool = False) -> bool:
     """Whether the prepositional phrase that gives the object (``particles``: every word of the
     predicate's lemma after the verb, "up with", "in support of") cannot name a target of force:
@@ -708,10 +712,14 @@ def not_a_target_phrase(verb: str, particles: str, obj: str | None, object_head:
     (False, False)
     >>> not_a_target_phrase("wrestle", "with", PEOPLE, "police shooting")  # "police" makes it read as people
     True
+    >>> not_a_target_phrase("strike", "in", STATE), not_a_target_phrase("fire", "at", STATE), not_a_target_phrase("kill", "in", PEOPLE)
+    (True, False, False)
     """
     words = (particles or "").lower().split()
     if obj is None or not words:
         return False
+    if words[-1] in LOCATIVE_PREPS and obj in (STATE, PLACE):
+        return True  # "US airstrikes in Yemen", "ISIS rampaged through the Middle East": where, not whom
     if any(" ".join(words[start:]) in BENEFICIARY_PREPS - {"for"} for start in range(len(words))):
         return True
     if words[-1] == "for":

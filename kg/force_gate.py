@@ -32,7 +32,7 @@ from kg.types import Statement
 WEIGHTS = Path(__file__).resolve().parent / "data" / "force_gate.json"
 
 # Argument kinds by entity type (a record knows no head token; kg.relations.argument_kind is finer).
-KINDS = {"Person": "person", "Country": "state", "Organization": "body", "Group": "body", "ArmedGroup": "armed",
+KINDS = {"Person": "person", "Country": "state", "Organization": "body", "Group": "people", "ArmedGroup": "armed",
          "Location": "place", "Concept": "thing"}
 # CAMEO sectors of armed agents and of government.
 ARMED_SECTORS = frozenset("COP INS MIL REB SPY UAF".split())
@@ -131,6 +131,9 @@ def features(record: Mapping[str, Any]) -> dict[str, float]:
         # feature for phrasal verbs as such), the head nouns, the sentence's words
         f"verb={verb}": 1.0,
         **({f"lemma={' '.join(lemma)}": 1.0} if len(lemma) > 1 else {}),
+        # the preposition that takes the object ("strike in", "fight on", "fire at"): whether the
+        # object is the target or only where the act took place
+        **({f"preposition={lemma[-1]}": 1.0, f"preposition={lemma[-1]}>{object_kind}": 1.0} if len(lemma) > 1 else {}),
         **({f"subject_head={_head(subject)}": 1.0} if _head(subject) else {}),
         **{f"word={word}": 0.5 for word in sentence - FUNCTION_WORDS},
     }

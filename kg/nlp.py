@@ -183,10 +183,12 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gaze
     next_index = 0
     for doc, (index, offset) in _pipe(nlp, tasks, batch_size):
         rejoin_hyphenated(doc)
+        repair_lemmas(doc)
         if offset is None:
             repaired = repaired_headline(doc, english_words(nlp, "verb"))  # headline grammar: a second parse
             title = nlp(repaired) if repaired else doc
             rejoin_hyphenated(title)
+            repair_lemmas(title)
             parsed[index] = dataclasses.replace(parsed[index], title=title)
         else:
             parsed[index].parts.append((offset, doc))
@@ -202,6 +204,17 @@ def _parse_group(documents: list[Document], nlp: Language, batch_size: int, gaze
 
 
 _HYPHEN = get_string_id("-")
+# Nouns the model lemmatises to a rarer word: in news, "bases" are military bases far more
+# often than bases of an argument.
+LEMMA_REPAIRS = {("bases", "basis"): "base"}
+
+
+def repair_lemmas(doc: Doc) -> None:
+    """Give back the usual lemma where the model chose a rare one (:data:`LEMMA_REPAIRS`)."""
+    for token in doc:
+        repaired = LEMMA_REPAIRS.get((token.lower_, token.lemma_))
+        if repaired is not None:
+            token.lemma_ = repaired
 
 
 def rejoin_hyphenated(doc: Doc) -> None:

@@ -2478,6 +2478,8 @@ def argument_kind(argument: Argument, head: Token | None) -> str:
         return PLACE
     if kind == "Person":
         return PERSON
+    if kind == "Group":
+        return PEOPLE  # an unnamed collective: "Kurds", protester (Iraq)
     if kind != CONCEPT:
         return BODY
     if head is not None and (is_agent_word(head) or names_a_person(word) or word in HUMAN_NOUNS or word in GATHERINGS):

@@ -1100,6 +1100,10 @@ def test_a_word_is_no_target():
     ("kill", "with", K.THING, "drone strike", False, False),     # the act itself
     ("fire", "on", K.ARMED, "", False, False),
     ("attack", "", K.ARMED, "", True, False),
+    ("airstrike", "in", K.STATE, "", False, True),               # "US airstrikes in Yemen": where, not whom
+    ("rampage", "through", K.PLACE, "", False, True),            # "ISIS rampaged through the Middle East"
+    ("fire", "at", K.STATE, "", True, False),                    # "fired missiles at Israel": the target
+    ("kill", "in", K.PEOPLE, "", False, False),                  # people are no place
 ])
 def test_not_a_target_phrase(verb, particles, obj, head, direct_object, expected):
     assert events.not_a_target_phrase(verb, particles, obj, head, direct_object=direct_object) is expected

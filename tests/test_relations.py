@@ -234,9 +234,13 @@ ROWS = [
         "Obama|PROPN|dobj|5 .|PUNCT|punct|5",
         (), {("Morocco", "meet", "Barack Obama", False, None, None)}, id="partitive"),
     pytest.param(
-        # metonymy through a preposition: "rebels in Syria"; through a pronoun: "its warships"
-        "Rebels|NOUN|nsubj|3|rebel in|ADP|prep|0 Syria|PROPN|pobj|1 attacked|VERB|ROOT|3|attack Turkey|PROPN|dobj|3 .|PUNCT|punct|3",
+        # metonymy through a preposition: "soldiers in Syria"; through a pronoun: "its warships"
+        "Soldiers|NOUN|nsubj|3|soldier in|ADP|prep|0 Syria|PROPN|pobj|1 attacked|VERB|ROOT|3|attack Turkey|PROPN|dobj|3 .|PUNCT|punct|3",
         (), {("Syria", "attack", "Turkey", False, None, None)}, id="metonymy-prep"),
+    pytest.param(
+        # rebels act on their own account: a group of the place, with the place's code
+        "Rebels|NOUN|nsubj|3|rebel in|ADP|prep|0 Syria|PROPN|pobj|1 attacked|VERB|ROOT|3|attack Turkey|PROPN|dobj|3 .|PUNCT|punct|3",
+        (), {("rebel (Syria)", "attack", "Turkey", False, None, None)}, id="group-of-place"),
     pytest.param(
         "Russia|PROPN|nsubj|1 said|VERB|ROOT|1|say its|PRON|poss|3|its warships|NOUN|nsubj|4|warship shelled|VERB|ccomp|1|shell "
         "Syria|PROPN|dobj|4 .|PUNCT|punct|1",
