@@ -115,10 +115,22 @@ def test_the_shipped_model_is_the_scripts_output_on_its_features():
     shipped = force_gate.model()
     rows = script.training(script.judged.read_jsonl(script.FEATURES))
     weights = script.train(rows, shipped["penalty"])
-    assert shipped["threshold"] == script.THRESHOLD == 0.5
+    assert shipped["threshold"] == script.threshold_for(rows, script.out_of_fold(rows, shipped["penalty"]))
     assert weights.keys() == shipped["weights"].keys()
     assert all(abs(weights[name] - shipped["weights"][name]) < 1e-5 for name in shipped["weights"])
     assert shipped["samples"] == sorted({row["sample"] for row in rows})
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # (right, P(wrong)) of force rows: the largest threshold whose kept rows are 80 % right
+    ([(1, 0.1), (1, 0.2), (1, 0.3), (1, 0.4), (0, 0.45)], 0.5),     # 4/5 kept right at 0.5 already
+    ([(1, 0.1), (1, 0.2), (1, 0.3), (0, 0.4), (0, 0.45)], 0.39),    # 3/3 only below 0.4
+    ([(0, 0.1), (1, 0.2), (1, 0.6)], 0.3),                          # never: the lowest threshold
+])
+def test_threshold_for(rows, expected):
+    script = train_force_gate()
+    force = [{"right": right, "force": True} for right, _ in rows] + [{"right": 0, "force": False}]
+    assert script.threshold_for(force, [p for _, p in rows] + [0.0]) == expected
 
 
 def test_the_gate_never_trains_on_a_blind_sample():
