@@ -12,6 +12,7 @@ scored by the shared scorer ``../shared/events/score_events.py``.
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_g.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_train_t.tsv
     .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_j.tsv
+    .venv/bin/python bench/events.py --judged OUT/statements.jsonl --labels bench/events_force_judged_blind_k.tsv
 
 As the scorer's docstring asks, each gold record is written to its own file ``rNNNN.txt``
 (NNNN its line number) and the folder is built with ``kg build``; the scorer then takes, per

@@ -1,6 +1,6 @@
 """The learned force gate (kg/force_gate.py): its training, its held-out figures, its shipped weights.
 
-    python bench/train_force_gate.py --extract old=DIR fresh=DIR ... J=DIR
+    python bench/train_force_gate.py --extract old=DIR fresh=DIR ... J=DIR K=DIR
         # match the labels of each sample (bench/events_force_judged*.tsv) to the statements.jsonl of
         # a build of its articles, write bench/force_gate_features.jsonl (keys, features, labels; no text)
     python bench/train_force_gate.py          # held-out figures from that file
@@ -44,9 +44,10 @@ LABELS = {"old": "events_force_judged.tsv", "fresh": "events_force_judged_fresh.
           "G": "events_force_judged_blind_g.tsv", "H": "events_force_judged_blind_h.tsv",
           "L": "events_force_judged_train_l.tsv", "L2": "events_force_judged_train_l2.tsv",
           "L3": "events_force_judged_train_l3.tsv",
-          "I": "events_force_judged_blind_i.tsv", "J": "events_force_judged_blind_j.tsv"}
-# Judged blind after the model was specified: never trained on, scored once.
-BLIND = frozenset({"J"})
+          "I": "events_force_judged_blind_i.tsv", "J": "events_force_judged_blind_j.tsv",
+          "K": "events_force_judged_blind_k.tsv"}
+# Judged blind after the model was specified (J) or shipped (K): never trained on.
+BLIND = frozenset({"J", "K"})
 FORCE = ("FIGHT", "ASSAULT", "COERCE")
 PENALTIES = (3.0, 10.0, 30.0)
 # The precision the kept force statements should reach out of fold, and the thresholds tried for it,

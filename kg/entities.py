@@ -202,25 +202,29 @@ def place_group(head: Token, place: Entity) -> Entity | None:
 
     >>> from types import SimpleNamespace as T
     >>> somalia = Entity("Somalia", "Somalia", "Country", "SOM")
-    >>> group = place_group(T(text="pirates", lower_="pirates", lemma_="pirate", lefts=[]), somalia)
+    >>> group = place_group(T(text="pirates", lower_="pirates", lemma_="pirate", pos_="NOUN", is_title=False, lefts=[]), somalia)
     >>> group.id, group.type, group.code, group.affiliation
     ('pirate (Somalia)', 'Group', 'SOMCRM', 'Somalia')
-    >>> place_group(T(text="troops", lower_="troops", lemma_="troop", lefts=[]), somalia) is None
+    >>> place_group(T(text="troops", lower_="troops", lemma_="troop", pos_="NOUN", is_title=False, lefts=[]), somalia) is None
     True
     """
-    if place.type not in ("Country", "Location"):
-        return None
+    name_part = head.pos_ == "PROPN" and head.is_title and any(
+        c.dep_ in ("compound", "amod") and c.is_title for c in head.lefts)
+    if place.type not in ("Country", "Location") or head.lower_ in ROLE_NOUNS or name_part:
+        return None  # an office names a person ("China's foreign ministry spokesman"); "British Airways" a name
     codes = agent_codes()
-    code = codes.get(_compound_text(head)) or codes.get(head.lower_) or codes.get(head.lemma_.lower()) or ""
+    # the noun with its compounds, but not the ones that name the place ("Ugandan rebels", "U.S. intelligence community")
+    compounds = [c.lower_ for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None]
+    code = codes.get(" ".join([*compounds, head.lower_])) or codes.get(head.lower_) or codes.get(head.lemma_.lower()) or ""
     sector = code[:3]
     if sector not in NON_STATE_SECTORS:
         return None
-    # the noun with its compounds, but not the ones that name the place ("Ugandan rebels")
     # singular ("pirates" → pirate, "rebel groups" → rebel group), unless the lemma is no agent ("media")
     noun = head.lower_ if head.lower_ in codes and head.lemma_.lower() not in codes else head.lemma_.lower()
     acronym = head.text[:-1] if head.text.endswith("s") else head.text
     noun = acronym if len(acronym) > 1 and acronym.isupper() else noun  # "CEOs" → CEO, "NGOs" → NGO
-    words = [c.lower_ for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None] + [noun]
+    noun = head.text if head.pos_ == "PROPN" and head.is_title else noun  # "50 Muslims in Christchurch"
+    words = [*compounds, noun]
     name = f"{' '.join(words)} ({place.label})"
     return Entity(name, name, "ArmedGroup" if sector in ARMED_SECTORS else "Group",
                   place.code[:3] + sector if place.code else None, affiliation=place.id)

@@ -102,6 +102,8 @@ ARGUMENTS = [
                  id="counted-demonym"),
     pytest.param("many|ADJ|amod|1 Iraqis|PROPN|ROOT|1|Iraqi|NNPS", [(1, 2, "NORP")], 1, "people (Iraq)", id="many-demonym"),
     pytest.param("the|DET|det|1 Russians|PROPN|ROOT|1|Russian|NNPS", [(1, 2, "NORP")], 1, "Russia", id="the-demonym"),
+    # … but the state's spokesman speaks for it (Phoenix files "spokesman" under media)
+    pytest.param("China|PROPN|poss|2 's|PART|case|0 spokesman|NOUN|ROOT|2", [(0, 1, "GPE")], 2, "China", id="office-of-country"),
     # … and an asset "in" a place is there, not the place's
     pytest.param("bases|NOUN|ROOT|0|base in|ADP|prep|0 Iraq|PROPN|pobj|1", (), 0, "base", id="asset-in-country"),
     # … but a city that seats international bodies says where they are, not whom they act for
