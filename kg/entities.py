@@ -118,7 +118,7 @@ STATE_ROLE_CODES = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 NON_STATE_SECTORS = frozenset("REB OPP CRM UAF CVL AGR LAB EDU BUS HLH REL REF MED RAD PPL MUS CHR JEW HIN BUD ENV HRI "
                               "NGO".split())
 # ... of whom these bear arms (an ArmedGroup node; the rest are a Group).
-ARMED_SECTORS = frozenset({"REB", "UAF", "RAD"})
+NON_STATE_ARMED = frozenset({"REB", "UAF", "RAD"})
 # Heads that count or portion out what their "of" phrase names: "a group of Moroccan
 # diplomats", "members of the Association", "70 million dollars of aid", "one of its gunboats".
 PARTITIVE_NOUNS = {
@@ -226,7 +226,7 @@ def place_group(head: Token, place: Entity) -> Entity | None:
     noun = head.text if head.pos_ == "PROPN" and head.is_title else noun  # "50 Muslims in Christchurch"
     words = [*compounds, noun]
     name = f"{' '.join(words)} ({place.label})"
-    return Entity(name, name, "ArmedGroup" if sector in ARMED_SECTORS else "Group",
+    return Entity(name, name, "ArmedGroup" if sector in NON_STATE_ARMED else "Group",
                   place.code[:3] + sector if place.code else None, affiliation=place.id)
 
 

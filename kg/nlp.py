@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -207,14 +207,16 @@ _HYPHEN = get_string_id("-")
 # Nouns the model lemmatises to a rarer word: in news, "bases" are military bases far more
 # often than bases of an argument.
 LEMMA_REPAIRS = {("bases", "basis"): "base"}
+_REPAIRED_WORDS = {get_string_id(word) for word, _ in LEMMA_REPAIRS}
 
 
 def repair_lemmas(doc: Doc) -> None:
     """Give back the usual lemma where the model chose a rare one (:data:`LEMMA_REPAIRS`)."""
-    for token in doc:
-        repaired = LEMMA_REPAIRS.get((token.lower_, token.lemma_))
+    words = doc.to_array(LOWER).tolist()  # found by word id, without a Token per word
+    for i in [k for k, word in enumerate(words) if word in _REPAIRED_WORDS]:
+        repaired = LEMMA_REPAIRS.get((doc[i].lower_, doc[i].lemma_))
         if repaired is not None:
-            token.lemma_ = repaired
+            doc[i].lemma_ = repaired
 
 
 def rejoin_hyphenated(doc: Doc) -> None:
