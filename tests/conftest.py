@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -90,3 +91,10 @@ def sentence_statements(nlp, spec: str, ents: list[tuple[int, int, str]] = ()) -
     resolver = EntityResolver(nlp)
     resolver.annotate(doc)
     return [s for sentence in doc.sents for s in statements_from_sentence(sentence, resolver, doc_id="t")]
+
+
+def default_sigint() -> None:
+    """A subprocess ``preexec_fn``: Ctrl-C does in the child what it does at a terminal, even when
+    the tests run as a background job, which a shell starts with SIGINT ignored (and Python then
+    keeps ignoring it, so a test of Ctrl-C would see the build run to its end)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 import kg
 import kg.pipeline
+from conftest import default_sigint
 from kg.cli import main
 from kg.errors import EXIT_INTERRUPTED, EXIT_OUTPUT
 from kg.outputs import BuildFolder, build_lock
@@ -75,7 +76,7 @@ def assert_clean(out: Path) -> None:
 
 def start_build(args: list[str]) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kg", "build", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
 
 
 def wait_for_new_build_folder(out: Path, known: set[str], process: subprocess.Popen, timeout: float = 120) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from conftest import default_sigint
 from kg.entities import EntityResolver
 from kg.errors import KGError
 import kg.nlp
@@ -226,7 +227,7 @@ def test_ctrl_c_stops_a_parallel_build_with_one_line(tmp_path):
     for n in range(60):
         (source / f"a{n:03d}.txt").write_text(f"Round {n}\n\nTurkey and Greece agreed to talk on day {n}.\n\n{body}", encoding="utf-8")
     build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "--out", str(tmp_path / "out"), "--workers", "2", "-q"],
-                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+                             stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 120
     while not list((tmp_path / "out").glob(".build-*/statements.jsonl")) or not (next((tmp_path / "out").glob(".build-*/statements.jsonl")).stat().st_size):
         assert build.poll() is None and time.monotonic() < deadline, "the build ended before it could be interrupted"
