@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import judged  # noqa: E402  (bench/judged.py: the logistic solver)
 import train_gate  # noqa: E402  (bench/train_gate.py: the design matrix, the atomic write)
-from kg import force_gate, learned_gate  # noqa: E402
+from kg import events, force_gate, learned_gate  # noqa: E402
 
 FEATURES = HERE / "force_gate_features.jsonl"
 SHIPPED = HERE.parent / "kg" / "data" / "force_gate.json"
@@ -48,7 +48,6 @@ LABELS = {"old": "events_force_judged.tsv", "fresh": "events_force_judged_fresh.
           "K": "events_force_judged_blind_k.tsv"}
 # Judged blind after the model was specified (J) or shipped (K): never trained on.
 BLIND = frozenset({"J", "K"})
-FORCE = ("FIGHT", "ASSAULT", "COERCE")
 PENALTIES = (3.0, 10.0, 30.0)
 # The precision the kept force statements should reach out of fold, and the thresholds tried for it,
 # from "more likely wrong than right" down.
@@ -91,7 +90,7 @@ def extract(builds: dict[str, Path]) -> list[dict]:
             if label is None:
                 continue
             rows.append({"sample": sample, "doc": key[0], "start": key[1], "end": key[2], "statement": key[3],
-                         "force": force_gate.force_class(record) in FORCE, "right": label,
+                         "force": force_gate.force_class(record) in events.FORCE_EVENTS, "right": label,
                          "features": force_gate.features(record)})
         print(f"{sample}: {sum(r['sample'] == sample for r in rows)} labelled statements", file=sys.stderr)
     return rows

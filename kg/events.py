@@ -771,6 +771,8 @@ PURSUIT = frozenset("catch chase hunt track".split())
 # Bodies that hold public authority (CAMEO sectors): a ban or a bar is coercion when one of them,
 # a state or an officer imposes it (CAMEO 172), not a university or a league barring a speaker.
 AUTHORITY_SECTORS = frozenset("COP GOV JUD LEG MIL SPY".split())
+# Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies, insurgents.
+ARMED_SECTORS = frozenset("COP INS MIL REB SPY UAF".split())
 
 
 def authority(subject: str, subject_code: str = "", official: bool = False) -> bool:

@@ -35,8 +35,7 @@ WEIGHTS = Path(__file__).resolve().parent / "data" / "force_gate.json"
 # Argument kinds by entity type (a record knows no head token; kg.relations.argument_kind is finer).
 KINDS = {"Person": "person", "Country": "state", "Organization": "body", "Group": "people", "ArmedGroup": "armed",
          "Location": "place", "Concept": "thing"}
-# CAMEO sectors of armed agents and of government.
-ARMED_SECTORS = frozenset("COP INS MIL REB SPY UAF".split())
+# CAMEO sectors of government (those of armed agents: kg.events.ARMED_SECTORS).
 GOVERNMENT_SECTORS = frozenset("GOV JUD LEG".split())
 PRONOUNS = frozenset("he him she her it they them we us i me who which that".split())
 # Words of a sentence that say what it is about: one feature per kind, the share of up to three words.
@@ -122,7 +121,7 @@ def features(record: Mapping[str, Any]) -> dict[str, float]:
         f"subject={subject_kind}": 1.0,
         f"object={object_kind}": 1.0,
         "subject:pronoun": float(" ".join(_words(subject.get("text") or "")) in PRONOUNS),
-        "subject:armed_code": float(code[3:6] in ARMED_SECTORS),
+        "subject:armed_code": float(code[3:6] in events.ARMED_SECTORS),
         "subject:government_code": float(code[3:6] in GOVERNMENT_SECTORS),
         "subject:act_noun": float(events.noun_event_type(subject.get("id") or "") in events.FORCE_EVENTS),
         "sentence:first_person": float(bool({"i", "we", "my", "our"} & sentence)),

@@ -20,7 +20,7 @@ from kg.clauses import (  # noqa: F401 (re-exported)
     is_purpose, noun_read_as_verb, own_subjects, pseudo_coordinated, purpose_after_thing,
 )
 from kg.entities import CONCEPT, HUMAN_NOUNS, PRONOUN_AGREEMENT, EntityResolver, agent_nouns, agent_role, is_agent_word, names_a_person, partitive_of, phrase_text, phrase_tokens, who_of_thing
-from kg.events import (ARMED, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
+from kg.events import (ARMED, ARMED_SECTORS, BODY, DECISION_VERBS, FORCE_EVENTS, NEEDS_TARGET, PEOPLE, PERSON, PLACE, STATE, THING, demand_of_speaker, deployment, event_type, force_event, unrealised,
                        ALLEGING_VERBS, conditional, doer_named_nearby, personal_accusation, unasserting,
                        ACT_NOUNS, is_known_verb, is_weapon, launch_without_target, names_an_act, names_the_act, noun_event_type, performed_event, specific_event)
 from kg import gate, learned_gate
@@ -2288,10 +2288,6 @@ def self_report_source(sentence: Span, speaker: Token, resolver: EntityResolver,
     outer = outer_source(sentence, speaker)
     found = resolver.argument(outer, offset) if outer is not None else None
     return found or quoted_by
-
-
-# Sectors of armed agents (Phoenix agent codes): military, police, rebels, armed groups, spies.
-ARMED_SECTORS = {"MIL", "COP", "REB", "UAF", "SPY", "INS"}
 
 
 # Sectors of a CAMEO code that hold state power: government, military, police, judiciary.
