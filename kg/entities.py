@@ -215,8 +215,7 @@ def place_group(head: Token, place: Entity) -> Entity | None:
     codes = agent_codes()
     # the noun with its compounds, but not the ones that name the place ("Ugandan rebels", "U.S. intelligence community")
     compounds = [c.lower_ for c in head.lefts if c.dep_ == "compound" and c._.kg_mention is None]
-    code = codes.get(" ".join([*compounds, head.lower_])) or codes.get(head.lower_) or codes.get(head.lemma_.lower()) or ""
-    sector = code[:3]
+    sector = (agent_role(" ".join([*compounds, head.lower_])) or codes.get(head.lemma_.lower()) or "")[:3]
     if sector not in NON_STATE_SECTORS:
         return None
     # singular ("pirates" → pirate, "rebel groups" → rebel group), unless the lemma is no agent ("media")
